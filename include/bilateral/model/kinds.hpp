@@ -1,0 +1,52 @@
+#pragma once
+// The closed vocabularies of the data model, each an enum class with its string names.
+// `toString(x)` gives the name used in files, the store and the command line;
+// `parse<Enum>(name)` gives the value or nullopt.
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace bilateral::model {
+
+enum class ActorKind : std::uint8_t {
+    Country, Bloc, Person, Post, GovernmentBody, Company, Institution, DiplomaticMission, Group
+};
+
+enum class EventKind : std::uint8_t {
+    OfficialVisit, StateVisit, BilateralMeeting, Talks, Roundtable, Summit, Inauguration,
+    Invitation, Negotiation, AgreementSigning, PhoneCall, Statement, Chairmanship, IntentToMeet,
+    CodedEvent
+};
+
+enum class EventStatus : std::uint8_t { Occurred, Planned, Cancelled };
+
+enum class Role : std::uint8_t {
+    Host, Guest, DelegationMember, Chair, Opener, Attendee, Signatory, Inviter, Invitee,
+    Source, Target
+};
+
+enum class RelationKind : std::uint8_t {
+    HoldsPost, PostOf, MemberOf, PartOf, PartnerOf, Represents, Chairs, AffiliatedWith
+};
+
+enum class Basis : std::uint8_t { Stated, Inferred, Reference };
+
+std::string_view toString(ActorKind v) noexcept;
+std::string_view toString(EventKind v) noexcept;
+std::string_view toString(EventStatus v) noexcept;
+std::string_view toString(Role v) noexcept;
+std::string_view toString(RelationKind v) noexcept;
+std::string_view toString(Basis v) noexcept;
+
+/// Every name of an enum, in declaration order (for help texts, schemas and error messages).
+template <class Enum> std::span<const std::string_view> names() noexcept;
+
+/// The value named `name`, or nullopt.
+template <class Enum> std::optional<Enum> parse(std::string_view name) noexcept;
+
+/// Kinds that count as meetings in who-met-whom (phone calls only when asked).
+[[nodiscard]] bool isMeetingKind(EventKind k) noexcept;
+
+}  // namespace bilateral::model

@@ -1,0 +1,98 @@
+#pragma once
+// Value types of the data model. Plain structs: the reader, the store and the writers agree on
+// them; ids are the stable strings chosen by the data (`person/anwar-ibrahim`).
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "bilateral/model/date.hpp"
+#include "bilateral/model/kinds.hpp"
+
+namespace bilateral::model {
+
+/// Free facts about an actor, event or relation: string, integer, real or boolean values.
+using AttributeValue = std::variant<std::string, std::int64_t, double, bool>;
+using Attributes = std::map<std::string, AttributeValue, std::less<>>;
+
+/// `[start, end)` in Unicode code points of the source's text.
+struct Span {
+    std::int64_t start = 0;
+    std::int64_t end = 0;
+    friend bool operator==(const Span&, const Span&) = default;
+};
+
+/// What a fact rests on.
+struct Evidence {
+    std::string source;  ///< source id
+    std::optional<Span> span;
+    std::optional<std::string> quote;
+    Basis basis = Basis::Stated;
+    std::optional<double> confidence;
+    std::optional<std::string> note;
+    friend bool operator==(const Evidence&, const Evidence&) = default;
+};
+
+struct Source {
+    std::string id;
+    std::string title;
+    std::optional<std::string> kind;
+    std::optional<std::string> author;
+    std::optional<Date> published;
+    std::optional<std::string> url;
+    std::optional<std::string> file;
+    std::optional<std::string> sha256;
+    friend bool operator==(const Source&, const Source&) = default;
+};
+
+struct Actor {
+    std::string id;
+    ActorKind kind = ActorKind::Person;
+    std::string name;
+    std::vector<std::string> aliases;
+    std::optional<std::string> country;  ///< ISO 3166-1 alpha-3 where known
+    Attributes attributes;
+    std::vector<Evidence> evidence;
+    friend bool operator==(const Actor&, const Actor&) = default;
+};
+
+/// An actor's part in an event.
+struct Participant {
+    std::string actor;  ///< actor id
+    Role role = Role::Attendee;
+    std::vector<Evidence> evidence;
+    friend bool operator==(const Participant&, const Participant&) = default;
+};
+
+struct Event {
+    std::string id;
+    EventKind kind = EventKind::CodedEvent;
+    std::string title;
+    std::optional<Date> start;
+    std::optional<Date> end;
+    EventStatus status = EventStatus::Occurred;
+    std::optional<std::string> location;
+    std::optional<std::string> parent;  ///< id of the event this one took place within
+    std::optional<std::string> cameo;   ///< CAMEO code as a string, leading zeros kept
+    std::optional<double> goldstein;    ///< Goldstein scale / ICEWS intensity, when coded
+    Attributes attributes;
+    std::vector<Participant> participants;
+    std::vector<Evidence> evidence;
+    friend bool operator==(const Event&, const Event&) = default;
+};
+
+struct Relation {
+    std::string id;
+    RelationKind kind = RelationKind::AffiliatedWith;
+    std::string from;  ///< actor id
+    std::string to;    ///< actor id
+    Interval valid;
+    Attributes attributes;
+    std::vector<Evidence> evidence;
+    friend bool operator==(const Relation&, const Relation&) = default;
+};
+
+}  // namespace bilateral::model

@@ -1,0 +1,103 @@
+#pragma once
+// The in-memory index every query runs on: a read-only snapshot of a store, built once
+// (`Index::build`) and then queried many times without touching SQLite. Events are kept in
+// timeline order (earliest day, latest day, id in natural order: "e9" < "e10"), each actor's
+// events and each country pair's events in that order, and each actor's distinct neighbours
+// (actors sharing any event) for paths and ego networks.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bilateral/model/date.hpp"
+#include "bilateral/model/kinds.hpp"
+
+namespace bilateral::store {
+class Store;
+}
+
+namespace bilateral::query {
+
+/// Dense handles into an Index (0 .. n-1); valid for the Index that produced them.
+using ActorIx = std::uint32_t;
+using EventIx = std::uint32_t;  ///< also the event's rank in timeline order
+
+/// What goes into an Index. Empty kinds = all kinds; the window keeps events that may overlap it.
+struct IndexFilter {
+    std::optional<model::Date> from;
+    std::optional<model::Date> to;
+    std::vector<model::EventKind> kinds;
+};
+
+struct ActorInfo {
+    std::string id;
+    std::string name;
+    model::ActorKind kind;
+    std::string country;  ///< empty when none
+};
+
+struct EventInfo {
+    std::string id;
+    std::string title;
+    model::EventKind kind;
+    model::EventStatus status;
+    std::optional<model::Date> start;
+    std::optional<model::Date> end;
+    std::optional<EventIx> parent;
+    std::string cameo;  ///< empty when none
+    /// Day range used for windows and ordering; undated events sort last.
+    model::DayNumber earliest;
+    model::DayNumber latest;
+};
+
+/// A participant of an event: who and in which role.
+struct Participation {
+    ActorIx actor;
+    model::Role role;
+};
+
+class Index {
+public:
+    /// Reads the store once. Throws StorageError.
+    static Index build(store::Store& store, const IndexFilter& filter = {});
+
+    Index(Index&&) noexcept;
+    Index& operator=(Index&&) noexcept;
+    ~Index();
+
+    [[nodiscard]] std::size_t actorCount() const noexcept;
+    [[nodiscard]] std::size_t eventCount() const noexcept;
+
+    [[nodiscard]] std::optional<ActorIx> findActor(std::string_view id) const;
+    [[nodiscard]] std::optional<EventIx> findEvent(std::string_view id) const;
+    [[nodiscard]] const ActorInfo& actor(ActorIx a) const;
+    [[nodiscard]] const EventInfo& event(EventIx e) const;
+
+    /// The actor's events, in timeline order.
+    [[nodiscard]] std::span<const EventIx> eventsOf(ActorIx a) const;
+    /// The event's participants.
+    [[nodiscard]] std::span<const Participation> participantsOf(EventIx e) const;
+    /// Distinct other actors sharing at least one event with `a`, ascending.
+    [[nodiscard]] std::span<const ActorIx> neighboursOf(ActorIx a) const;
+    /// Distinct other actors joined to `a` by a relation (either direction), ascending.
+    [[nodiscard]] std::span<const ActorIx> relatedTo(ActorIx a) const;
+    /// Ids of the relations joining `a` and `b` (either direction).
+    [[nodiscard]] std::vector<std::string> relationsBetween(ActorIx a, ActorIx b) const;
+    /// Events in which both countries take part (through their actors' countries), in timeline
+    /// order; empty when none. Order of the two codes does not matter.
+    [[nodiscard]] std::span<const EventIx> dyadEvents(std::string_view countryA,
+                                                      std::string_view countryB) const;
+    /// Events in which the country takes part, in timeline order.
+    [[nodiscard]] std::span<const EventIx> countryEvents(std::string_view country) const;
+
+private:
+    struct Data;
+    explicit Index(std::unique_ptr<Data> data);
+    std::unique_ptr<Data> d_;
+};
+
+}  // namespace bilateral::query

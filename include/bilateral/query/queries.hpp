@@ -1,0 +1,103 @@
+#pragma once
+// Who met whom, timelines, as-of questions, search and stats. Semantics: docs/queries.md.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bilateral/model/date.hpp"
+#include "bilateral/model/kinds.hpp"
+#include "bilateral/model/types.hpp"
+#include "bilateral/query/index.hpp"
+
+namespace bilateral::store {
+class Store;
+}
+
+namespace bilateral::query {
+
+/// A date window: events that may overlap [from, to] (partial ends widen to their day range).
+struct Window {
+    std::optional<model::Date> from;
+    std::optional<model::Date> to;
+};
+
+// --- who met whom ---------------------------------------------------------------------------
+
+struct WhoMetOptions {
+    Window window;
+    /// Event kinds that count; empty = the meeting kinds (model::isMeetingKind).
+    std::vector<model::EventKind> kinds;
+    bool includePhoneCalls = false;  ///< add phone_call to the default kinds
+};
+
+struct Counterpart {
+    ActorIx actor;
+    std::int64_t meetings = 0;
+    std::optional<model::Date> first;  ///< start of the earliest dated meeting
+    std::optional<model::Date> last;   ///< start of the latest dated meeting
+    std::vector<EventIx> events;       ///< the meetings, in timeline order
+};
+
+/// Counterparts of `actor`: actors sharing an occurred event of a counting kind with it, most
+/// meetings first, then by name. Planned and cancelled events never count.
+std::vector<Counterpart> whoMet(const Index& index, ActorIx actor, const WhoMetOptions& options = {});
+
+// --- timelines ------------------------------------------------------------------------------
+
+struct TimelineOptions {
+    Window window;
+    std::vector<model::EventKind> kinds;  ///< empty = all
+};
+
+/// Events in timeline order (earliest day, latest day, id). Planned events are included; check
+/// `index.event(e).status`.
+std::vector<EventIx> timeline(const Index& index, ActorIx actor, const TimelineOptions& options = {});
+std::vector<EventIx> dyadTimeline(const Index& index, std::string_view countryA,
+                                  std::string_view countryB, const TimelineOptions& options = {});
+std::vector<EventIx> countryTimeline(const Index& index, std::string_view country,
+                                     const TimelineOptions& options = {});
+
+// --- as of ----------------------------------------------------------------------------------
+
+struct RelationAsOf {
+    model::Relation relation;
+    model::Certainty holds;  ///< Certainly or Possibly
+};
+
+/// Relations from or to `actorId` that certainly or possibly hold on `day` (all when no day).
+std::vector<RelationAsOf> relationsAsOf(store::Store& store, std::string_view actorId,
+                                        std::optional<model::Date> day,
+                                        std::optional<model::RelationKind> kind = std::nullopt);
+
+struct PostHolder {
+    model::Actor person;
+    model::Relation tenure;  ///< the holds_post relation
+    model::Certainty holds;
+};
+
+/// Who held post `postId` on `day` (every holder when no day), certainly ones first.
+std::vector<PostHolder> holders(store::Store& store, std::string_view postId,
+                                std::optional<model::Date> day);
+
+// --- search, resolution, stats --------------------------------------------------------------
+
+struct SearchHit {
+    std::string id;
+    std::string name;
+    model::ActorKind kind;
+    std::string matched;  ///< the name or alias that matched
+    double score;         ///< higher is better
+};
+
+/// Actors whose name or alias matches `text`, ignoring case, accents and apostrophe style,
+/// best first.
+std::vector<SearchHit> search(store::Store& store, std::string_view text, std::size_t limit = 20);
+
+/// An actor id, or a name or alias naming exactly one actor. Throws NotFoundError, or
+/// AmbiguousError listing the candidates.
+std::string resolveActor(store::Store& store, std::string_view idOrName);
+
+}  // namespace bilateral::query

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs the Debian packages bilateral needs to build, test and run its demo; quiet when all
+# are present. Uses sudo when not root. Usage: scripts/install-deps.sh [--fuzz]
+set -euo pipefail
+
+packages=(
+  g++ cmake make pkg-config
+  libboost-graph-dev nlohmann-json3-dev libfmt-dev libsqlite3-dev libsqlitecpp-dev libcli11-dev
+  libgtest-dev libgmock-dev libbenchmark-dev sqlite3
+  python3-networkx python3-igraph
+)
+if [ "${1:-}" = "--fuzz" ]; then
+  packages+=(clang libclang-rt-dev)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [ "$status" = "install ok installed" ] || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "bilateral: installing missing packages: ${missing[*]}"
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then
+    sudo=(sudo)
+  else
+    echo "bilateral: not root and no sudo; install these Debian packages, then run make again:" >&2
+    echo "  apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+if ! "${sudo[@]}" apt-get update -qq >/dev/null || \
+   ! "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
+  echo "bilateral: could not install: ${missing[*]}" >&2
+  echo "  install them by hand (apt-get install ${missing[*]}) and run make again" >&2
+  exit 1
+fi

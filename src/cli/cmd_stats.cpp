@@ -1,0 +1,43 @@
+#include <fmt/core.h>
+
+#include <nlohmann/json.hpp>
+
+#include "command.hpp"
+
+namespace bilateral::cli {
+
+void addStats(CLI::App& app, const Globals& g) {
+    auto* cmd = app.add_subcommand("stats", "Count what the database holds, by kind");
+    auto json = std::make_shared<bool>(false);
+    cmd->add_flag("--json", *json, "machine-readable output");
+    cmd->callback([&g, json] {
+        auto store = g.open(false);
+        const auto c = store.counts();
+        if (*json) {
+            nlohmann::ordered_json j;
+            j["sources"] = c.sources;
+            j["actors"] = c.actors;
+            j["events"] = c.events;
+            j["participations"] = c.participations;
+            j["relations"] = c.relations;
+            j["evidence"] = c.evidence;
+            for (const auto& [k, n] : c.actorsByKind) j["actors_by_kind"][k] = n;
+            for (const auto& [k, n] : c.eventsByKind) j["events_by_kind"][k] = n;
+            for (const auto& [k, n] : c.relationsByKind) j["relations_by_kind"][k] = n;
+            fmt::print("{}\n", j.dump(2));
+            return;
+        }
+        fmt::print("{:<16}{:>10}\n", "sources", c.sources);
+        auto block = [](std::string_view title, std::int64_t total, const auto& byKind) {
+            fmt::print("{:<16}{:>10}\n", title, total);
+            for (const auto& [k, n] : byKind) fmt::print("  {:<20}{:>6}\n", k, n);
+        };
+        block("actors", c.actors, c.actorsByKind);
+        block("events", c.events, c.eventsByKind);
+        fmt::print("{:<16}{:>10}\n", "participations", c.participations);
+        block("relations", c.relations, c.relationsByKind);
+        fmt::print("{:<16}{:>10}\n", "evidence", c.evidence);
+    });
+}
+
+}  // namespace bilateral::cli

@@ -1,0 +1,28 @@
+#pragma once
+// The bilateral command: each verb registers itself on the CLI11 app. A verb parses its
+// arguments, calls the library and formats the answer; nothing else lives here.
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+
+#include "bilateral/store/store.hpp"
+
+namespace bilateral::cli {
+
+/// Options shared by every verb.
+struct Globals {
+    std::string db;  ///< --db, else $BILATERAL_DB, else bilateral.db
+    /// Opens the database; query verbs open it read-only.
+    store::Store open(bool forWriting) const;
+};
+
+/// Exit codes of the command-line contract (docs/cli.md).
+enum Exit : int { Ok = 0, Usage = 1, BadInput = 2, NotFound = 3, Storage = 4 };
+
+// One function per verb file; each adds its subcommand to `app`.
+void addImport(CLI::App& app, const Globals& g);
+void addStats(CLI::App& app, const Globals& g);
+
+}  // namespace bilateral::cli

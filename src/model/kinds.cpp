@@ -1,0 +1,82 @@
+#include "bilateral/model/kinds.hpp"
+
+#include <array>
+
+namespace bilateral::model {
+namespace {
+
+constexpr std::array<std::string_view, 9> kActorKinds{
+    "country", "bloc", "person", "post", "government_body", "company", "institution",
+    "diplomatic_mission", "group"};
+constexpr std::array<std::string_view, 15> kEventKinds{
+    "official_visit", "state_visit", "bilateral_meeting", "talks",       "roundtable",
+    "summit",         "inauguration", "invitation",       "negotiation", "agreement_signing",
+    "phone_call",     "statement",   "chairmanship",      "intent_to_meet", "coded_event"};
+constexpr std::array<std::string_view, 3> kStatuses{"occurred", "planned", "cancelled"};
+constexpr std::array<std::string_view, 11> kRoles{
+    "host",    "guest",   "delegation_member", "chair",  "opener", "attendee",
+    "signatory", "inviter", "invitee",         "source", "target"};
+constexpr std::array<std::string_view, 8> kRelationKinds{
+    "holds_post", "post_of", "member_of", "part_of", "partner_of", "represents", "chairs",
+    "affiliated_with"};
+constexpr std::array<std::string_view, 3> kBases{"stated", "inferred", "reference"};
+
+template <class Enum> struct Table;
+template <> struct Table<ActorKind> { static constexpr auto& v = kActorKinds; };
+template <> struct Table<EventKind> { static constexpr auto& v = kEventKinds; };
+template <> struct Table<EventStatus> { static constexpr auto& v = kStatuses; };
+template <> struct Table<Role> { static constexpr auto& v = kRoles; };
+template <> struct Table<RelationKind> { static constexpr auto& v = kRelationKinds; };
+template <> struct Table<Basis> { static constexpr auto& v = kBases; };
+
+template <class Enum> std::string_view name(Enum e) noexcept {
+    const auto i = static_cast<std::size_t>(e);
+    return i < Table<Enum>::v.size() ? Table<Enum>::v[i] : std::string_view{};
+}
+
+}  // namespace
+
+std::string_view toString(ActorKind v) noexcept { return name(v); }
+std::string_view toString(EventKind v) noexcept { return name(v); }
+std::string_view toString(EventStatus v) noexcept { return name(v); }
+std::string_view toString(Role v) noexcept { return name(v); }
+std::string_view toString(RelationKind v) noexcept { return name(v); }
+std::string_view toString(Basis v) noexcept { return name(v); }
+
+template <class Enum> std::span<const std::string_view> names() noexcept {
+    return {Table<Enum>::v.data(), Table<Enum>::v.size()};
+}
+
+template <class Enum> std::optional<Enum> parse(std::string_view s) noexcept {
+    const auto& t = Table<Enum>::v;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (t[i] == s) return static_cast<Enum>(i);
+    }
+    return std::nullopt;
+}
+
+#define BILATERAL_INSTANTIATE(E)                                    \
+    template std::span<const std::string_view> names<E>() noexcept; \
+    template std::optional<E> parse<E>(std::string_view) noexcept;
+BILATERAL_INSTANTIATE(ActorKind)
+BILATERAL_INSTANTIATE(EventKind)
+BILATERAL_INSTANTIATE(EventStatus)
+BILATERAL_INSTANTIATE(Role)
+BILATERAL_INSTANTIATE(RelationKind)
+BILATERAL_INSTANTIATE(Basis)
+#undef BILATERAL_INSTANTIATE
+
+bool isMeetingKind(EventKind k) noexcept {
+    switch (k) {
+        case EventKind::OfficialVisit:
+        case EventKind::StateVisit:
+        case EventKind::BilateralMeeting:
+        case EventKind::Talks:
+        case EventKind::Roundtable:
+        case EventKind::Summit:
+        case EventKind::Negotiation: return true;
+        default: return false;
+    }
+}
+
+}  // namespace bilateral::model

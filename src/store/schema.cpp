@@ -1,0 +1,107 @@
+#include "schema.hpp"
+
+#include <array>
+
+namespace bilateral::store::detail {
+namespace {
+
+// Dates are stored as integer day ranges (days since 1970-01-01) with their precision
+// (0 day, 1 month, 2 year): *_lo is the earliest day, *_hi the latest, NULL when absent.
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE source (
+    id        INTEGER PRIMARY KEY,
+    key       TEXT NOT NULL UNIQUE,
+    title     TEXT NOT NULL,
+    kind      TEXT,
+    author    TEXT,
+    published_lo INTEGER, published_hi INTEGER, published_prec INTEGER,
+    url       TEXT,
+    file      TEXT,
+    sha256    TEXT
+);
+CREATE TABLE actor (
+    id         INTEGER PRIMARY KEY,
+    key        TEXT NOT NULL UNIQUE,
+    kind       TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    country    TEXT,
+    attributes TEXT
+);
+CREATE INDEX actor_country ON actor(country);
+CREATE INDEX actor_kind ON actor(kind);
+CREATE TABLE actor_alias (
+    actor_id INTEGER NOT NULL REFERENCES actor(id) ON DELETE CASCADE,
+    alias    TEXT NOT NULL,
+    PRIMARY KEY (actor_id, alias)
+) WITHOUT ROWID;
+-- Name and alias search: text folded for apostrophe style; the tokenizer drops case and accents.
+CREATE VIRTUAL TABLE actor_search USING fts5(
+    actor_id UNINDEXED, text, tokenize = "unicode61 remove_diacritics 2"
+);
+CREATE TABLE event (
+    id        INTEGER PRIMARY KEY,
+    key       TEXT NOT NULL UNIQUE,
+    kind      TEXT NOT NULL,
+    title     TEXT NOT NULL,
+    start_lo  INTEGER, start_hi INTEGER, start_prec INTEGER,
+    end_lo    INTEGER, end_hi INTEGER, end_prec INTEGER,
+    status    TEXT NOT NULL DEFAULT 'occurred',
+    location  TEXT,
+    parent_id INTEGER REFERENCES event(id),
+    cameo     TEXT,
+    goldstein REAL,
+    attributes TEXT
+);
+CREATE INDEX event_start ON event(start_lo);
+CREATE INDEX event_parent ON event(parent_id) WHERE parent_id IS NOT NULL;
+CREATE TABLE participation (
+    id       INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+    actor_id INTEGER NOT NULL REFERENCES actor(id),
+    role     TEXT NOT NULL,
+    UNIQUE (event_id, actor_id, role)
+);
+CREATE INDEX participation_actor ON participation(actor_id, event_id);
+CREATE TABLE relation (
+    id       INTEGER PRIMARY KEY,
+    key      TEXT NOT NULL UNIQUE,
+    kind     TEXT NOT NULL,
+    from_id  INTEGER NOT NULL REFERENCES actor(id),
+    to_id    INTEGER NOT NULL REFERENCES actor(id),
+    valid_from_lo INTEGER, valid_from_hi INTEGER, valid_from_prec INTEGER,
+    valid_to_lo   INTEGER, valid_to_hi   INTEGER, valid_to_prec   INTEGER,
+    attributes TEXT
+);
+CREATE INDEX relation_from ON relation(from_id, kind);
+CREATE INDEX relation_to ON relation(to_id, kind);
+-- Evidence for exactly one subject: an actor, an event, a participation or a relation.
+CREATE TABLE evidence (
+    id               INTEGER PRIMARY KEY,
+    actor_id         INTEGER REFERENCES actor(id) ON DELETE CASCADE,
+    event_id         INTEGER REFERENCES event(id) ON DELETE CASCADE,
+    participation_id INTEGER REFERENCES participation(id) ON DELETE CASCADE,
+    relation_id      INTEGER REFERENCES relation(id) ON DELETE CASCADE,
+    source_id        INTEGER NOT NULL REFERENCES source(id),
+    span_start INTEGER, span_end INTEGER,
+    quote      TEXT,
+    basis      TEXT NOT NULL DEFAULT 'stated',
+    confidence REAL,
+    note       TEXT,
+    CHECK ((actor_id IS NOT NULL) + (event_id IS NOT NULL) + (participation_id IS NOT NULL)
+           + (relation_id IS NOT NULL) = 1),
+    CHECK (span_start IS NULL OR (span_start >= 0 AND span_end > span_start))
+);
+CREATE INDEX evidence_actor ON evidence(actor_id) WHERE actor_id IS NOT NULL;
+CREATE INDEX evidence_event ON evidence(event_id) WHERE event_id IS NOT NULL;
+CREATE INDEX evidence_participation ON evidence(participation_id) WHERE participation_id IS NOT NULL;
+CREATE INDEX evidence_relation ON evidence(relation_id) WHERE relation_id IS NOT NULL;
+CREATE INDEX evidence_source ON evidence(source_id);
+)sql";
+
+constexpr std::array<std::string_view, 1> kMigrations{kV1};
+
+}  // namespace
+
+std::span<const std::string_view> migrations() noexcept { return kMigrations; }
+
+}  // namespace bilateral::store::detail

@@ -1,0 +1,47 @@
+#pragma once
+// Private to the store: the connection, the statement cache, and helpers shared by the
+// store's .cpp files.
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "bilateral/error.hpp"
+#include "bilateral/model/types.hpp"
+#include "bilateral/store/store.hpp"
+
+namespace bilateral::store {
+
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+struct Store::Impl {
+    Impl(const std::filesystem::path& p, int flags, int busyMs, bool ro)
+        : path(p), db(p.string(), flags, busyMs), readOnly(ro) {}
+    std::filesystem::path path;
+    SQLite::Database db;
+    bool readOnly;
+    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, StringHash, std::equal_to<>>
+        cache;
+};
+
+namespace detail {
+
+/// Rethrow a SQLite::Exception as a StorageError naming what was being done.
+[[noreturn]] void rethrow(const SQLite::Exception& e, std::string_view what,
+                          std::string_view sql = {});
+
+/// Attributes <-> JSON object text (NULL when empty).
+std::optional<std::string> attributesToJson(const model::Attributes& a);
+model::Attributes attributesFromJson(std::string_view json);
+
+/// Apostrophe style and other look-alikes folded for search (’ ‘ ʼ ` → ').
+std::string foldForSearch(std::string_view text);
+
+}  // namespace detail
+}  // namespace bilateral::store

@@ -1,0 +1,181 @@
+// Writes: upserts by id, merged aliases, participants and evidence.
+
+#include "store_impl.hpp"
+
+namespace bilateral::store {
+namespace {
+
+using model::Date;
+
+/// Binds a partial date as (lo, hi, precision) at index i, i+1, i+2.
+void bindDate(Statement& st, int i, const std::optional<Date>& d) {
+    if (!d) {
+        st.bindNull(i).bindNull(i + 1).bindNull(i + 2);
+        return;
+    }
+    st.bind(i, static_cast<std::int64_t>(d->earliest()))
+        .bind(i + 1, static_cast<std::int64_t>(d->latest()))
+        .bind(i + 2, static_cast<int>(d->precision()));
+}
+
+enum class Subject { Actor, Event, Participation, Relation };
+
+std::string_view evidenceSql(Subject s) {
+#define BILATERAL_EVIDENCE_SQL(col)                                                              \
+    "INSERT INTO evidence(" col ", source_id, span_start, span_end, quote, basis, confidence, note) " \
+    "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 FROM evidence WHERE " col    \
+    " = ?1 AND source_id = ?2 AND span_start IS ?3 AND span_end IS ?4 AND quote IS ?5 AND "       \
+    "basis = ?6 AND confidence IS ?7 AND note IS ?8)"
+    switch (s) {
+        case Subject::Actor: return BILATERAL_EVIDENCE_SQL("actor_id");
+        case Subject::Event: return BILATERAL_EVIDENCE_SQL("event_id");
+        case Subject::Participation: return BILATERAL_EVIDENCE_SQL("participation_id");
+        case Subject::Relation: break;
+    }
+    return BILATERAL_EVIDENCE_SQL("relation_id");
+#undef BILATERAL_EVIDENCE_SQL
+}
+
+std::int64_t requireRow(std::optional<std::int64_t> row, std::string_view what, std::string_view id) {
+    if (!row) throw NotFoundError(std::string(what) + " \"" + std::string(id) + "\" does not exist");
+    return *row;
+}
+
+std::int64_t returningId(Statement& st) {
+    st.step();
+    const auto id = st.getInt64(0);
+    st.reset();
+    return id;
+}
+
+}  // namespace
+
+namespace {
+void putEvidence(Store& store, Subject subject, std::int64_t row,
+                 const std::vector<model::Evidence>& evidence) {
+    for (const auto& e : evidence) {
+        const auto source = requireRow(store.sourceRow(e.source), "source", e.source);
+        auto st = store.prepare(evidenceSql(subject));
+        st.bind(1, row).bind(2, source);
+        if (e.span) st.bind(3, e.span->start).bind(4, e.span->end);
+        else st.bindNull(3).bindNull(4);
+        st.bind(5, e.quote).bind(6, model::toString(e.basis)).bind(7, e.confidence).bind(8, e.note);
+        st.exec();
+    }
+}
+}  // namespace
+
+namespace {
+std::optional<std::int64_t> lookupRow(Store& store, std::string_view sql, std::string_view id) {
+    auto st = store.prepare(sql);
+    st.bind(1, id);
+    std::optional<std::int64_t> r;
+    if (st.step()) r = st.getInt64(0);
+    st.reset();
+    return r;
+}
+}  // namespace
+
+std::optional<std::int64_t> Store::sourceRow(std::string_view id) {
+    return lookupRow(*this, "SELECT id FROM source WHERE key = ?", id);
+}
+std::optional<std::int64_t> Store::actorRow(std::string_view id) {
+    return lookupRow(*this, "SELECT id FROM actor WHERE key = ?", id);
+}
+std::optional<std::int64_t> Store::eventRow(std::string_view id) {
+    return lookupRow(*this, "SELECT id FROM event WHERE key = ?", id);
+}
+std::optional<std::int64_t> Store::relationRow(std::string_view id) {
+    return lookupRow(*this, "SELECT id FROM relation WHERE key = ?", id);
+}
+
+void Store::putSource(const model::Source& s) {
+    auto st = prepare(
+        "INSERT INTO source(key, title, kind, author, published_lo, published_hi, published_prec, "
+        "url, file, sha256) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
+        "title = excluded.title, kind = excluded.kind, author = excluded.author, "
+        "published_lo = excluded.published_lo, published_hi = excluded.published_hi, "
+        "published_prec = excluded.published_prec, url = excluded.url, file = excluded.file, "
+        "sha256 = excluded.sha256");
+    st.bind(1, s.id).bind(2, s.title).bind(3, s.kind).bind(4, s.author);
+    bindDate(st, 5, s.published);
+    st.bind(8, s.url).bind(9, s.file).bind(10, s.sha256);
+    st.exec();
+}
+
+void Store::putActor(const model::Actor& a) {
+    auto st = prepare(
+        "INSERT INTO actor(key, kind, name, country, attributes) VALUES (?,?,?,?,?) "
+        "ON CONFLICT(key) DO UPDATE SET kind = excluded.kind, name = excluded.name, "
+        "country = excluded.country, attributes = excluded.attributes RETURNING id");
+    st.bind(1, a.id).bind(2, model::toString(a.kind)).bind(3, a.name).bind(4, a.country)
+        .bind(5, detail::attributesToJson(a.attributes));
+    const auto row = returningId(st);
+    for (const auto& alias : a.aliases) {
+        prepare("INSERT OR IGNORE INTO actor_alias(actor_id, alias) VALUES (?, ?)").bind(1, row).bind(2, alias).exec();
+    }
+    prepare("DELETE FROM actor_search WHERE actor_id = ?").bind(1, row).exec();
+    auto index = [&](std::string_view text) {
+        prepare("INSERT INTO actor_search(actor_id, text) VALUES (?, ?)")
+            .bind(1, row)
+            .bind(2, detail::foldForSearch(text))
+            .exec();
+    };
+    index(a.name);
+    auto aliases = prepare("SELECT alias FROM actor_alias WHERE actor_id = ?");
+    aliases.bind(1, row);
+    std::vector<std::string> all;
+    while (aliases.step()) all.push_back(aliases.getString(0));
+    for (const auto& alias : all) index(alias);
+    putEvidence(*this, Subject::Actor, row, a.evidence);
+}
+
+void Store::putEvent(const model::Event& e) {
+    std::optional<std::int64_t> parent;
+    if (e.parent) parent = requireRow(eventRow(*e.parent), "parent event", *e.parent);
+    auto st = prepare(
+        "INSERT INTO event(key, kind, title, start_lo, start_hi, start_prec, end_lo, end_hi, "
+        "end_prec, status, location, parent_id, cameo, goldstein, attributes) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
+        "kind = excluded.kind, title = excluded.title, start_lo = excluded.start_lo, "
+        "start_hi = excluded.start_hi, start_prec = excluded.start_prec, end_lo = excluded.end_lo, "
+        "end_hi = excluded.end_hi, end_prec = excluded.end_prec, status = excluded.status, "
+        "location = excluded.location, parent_id = excluded.parent_id, cameo = excluded.cameo, "
+        "goldstein = excluded.goldstein, attributes = excluded.attributes RETURNING id");
+    st.bind(1, e.id).bind(2, model::toString(e.kind)).bind(3, e.title);
+    bindDate(st, 4, e.start);
+    bindDate(st, 7, e.end);
+    st.bind(10, model::toString(e.status)).bind(11, e.location).bind(12, parent).bind(13, e.cameo)
+        .bind(14, e.goldstein).bind(15, detail::attributesToJson(e.attributes));
+    const auto row = returningId(st);
+    for (const auto& p : e.participants) {
+        const auto actor = requireRow(actorRow(p.actor), "actor", p.actor);
+        auto ins = prepare(
+            "INSERT INTO participation(event_id, actor_id, role) VALUES (?,?,?) "
+            "ON CONFLICT(event_id, actor_id, role) DO UPDATE SET role = excluded.role RETURNING id");
+        ins.bind(1, row).bind(2, actor).bind(3, model::toString(p.role));
+        putEvidence(*this, Subject::Participation, returningId(ins), p.evidence);
+    }
+    putEvidence(*this, Subject::Event, row, e.evidence);
+}
+
+void Store::putRelation(const model::Relation& r) {
+    const auto from = requireRow(actorRow(r.from), "actor", r.from);
+    const auto to = requireRow(actorRow(r.to), "actor", r.to);
+    auto st = prepare(
+        "INSERT INTO relation(key, kind, from_id, to_id, valid_from_lo, valid_from_hi, "
+        "valid_from_prec, valid_to_lo, valid_to_hi, valid_to_prec, attributes) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET kind = excluded.kind, "
+        "from_id = excluded.from_id, to_id = excluded.to_id, "
+        "valid_from_lo = excluded.valid_from_lo, valid_from_hi = excluded.valid_from_hi, "
+        "valid_from_prec = excluded.valid_from_prec, valid_to_lo = excluded.valid_to_lo, "
+        "valid_to_hi = excluded.valid_to_hi, valid_to_prec = excluded.valid_to_prec, "
+        "attributes = excluded.attributes RETURNING id");
+    st.bind(1, r.id).bind(2, model::toString(r.kind)).bind(3, from).bind(4, to);
+    bindDate(st, 5, r.valid.start);
+    bindDate(st, 8, r.valid.end);
+    st.bind(11, detail::attributesToJson(r.attributes));
+    putEvidence(*this, Subject::Relation, returningId(st), r.evidence);
+}
+
+}  // namespace bilateral::store

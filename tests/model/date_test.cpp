@@ -1,0 +1,99 @@
+#include <gtest/gtest.h>
+
+#include "bilateral/error.hpp"
+#include "bilateral/model/date.hpp"
+
+using bilateral::InvalidArgumentError;
+using bilateral::model::Certainty;
+using bilateral::model::Date;
+using bilateral::model::Interval;
+using bilateral::model::Precision;
+
+namespace {
+
+std::string whyNot(const char* text) {
+    std::string why;
+    EXPECT_FALSE(Date::tryParse(text, &why).has_value()) << text;
+    return why;
+}
+
+}  // namespace
+
+TEST(Date, ParsesTheThreePrecisions) {
+    EXPECT_EQ(Date::parse("2025").precision(), Precision::Year);
+    EXPECT_EQ(Date::parse("2025-07").precision(), Precision::Month);
+    const auto d = Date::parse("2025-07-02");
+    EXPECT_EQ(d.precision(), Precision::Day);
+    EXPECT_EQ(d.year(), 2025);
+    EXPECT_EQ(d.month(), 7);
+    EXPECT_EQ(d.day(), 2);
+    EXPECT_EQ(d.toString(), "2025-07-02");
+    EXPECT_EQ(Date::parse("2025-07").toString(), "2025-07");
+    EXPECT_EQ(Date::parse("2025").toString(), "2025");
+}
+
+TEST(Date, RefusesImpossibleAndNonIsoDatesSayingWhy) {
+    EXPECT_NE(whyNot("2025-02-30").find("February 2025 has 28 days"), std::string::npos);
+    EXPECT_NE(whyNot("2025-13").find("month 13 does not exist"), std::string::npos);
+    EXPECT_NE(whyNot("July 2").find("YYYY-MM-DD"), std::string::npos);
+    EXPECT_NE(whyNot("2025-7-2").find("YYYY-MM-DD"), std::string::npos);
+    EXPECT_NE(whyNot("0000").find("year 0000"), std::string::npos);
+    EXPECT_FALSE(Date::tryParse("").has_value());
+    EXPECT_FALSE(Date::tryParse("2025-07-02T10:00").has_value());
+    EXPECT_FALSE(Date::tryParse("2025-00").has_value());
+    EXPECT_FALSE(Date::tryParse("2025-07-00").has_value());
+    EXPECT_THROW(Date::parse("2025-02-30"), InvalidArgumentError);
+}
+
+TEST(Date, KnowsLeapYears) {
+    EXPECT_TRUE(Date::tryParse("2024-02-29").has_value());
+    EXPECT_FALSE(Date::tryParse("2100-02-29").has_value());
+    EXPECT_TRUE(Date::tryParse("2000-02-29").has_value());
+}
+
+TEST(Date, CoversADayRangeByPrecision) {
+    const auto m = Date::parse("2025-02");
+    EXPECT_EQ(m.earliest(), Date::parse("2025-02-01").earliest());
+    EXPECT_EQ(m.latest(), Date::parse("2025-02-28").earliest());
+    const auto y = Date::parse("2025");
+    EXPECT_EQ(y.latest() - y.earliest(), 364);
+    EXPECT_EQ(Date::parse("1970-01-01").earliest(), 0);
+}
+
+TEST(Date, RoundTripsThroughDayNumbers) {
+    for (const char* s : {"1900-03-01", "1970-01-01", "2000-02-29", "2025-07-03", "2399-12-31"}) {
+        const auto d = Date::parse(s);
+        EXPECT_EQ(Date::fromDayNumber(d.earliest()).toString(), s);
+        EXPECT_EQ(Date::fromStored(d.earliest(), d.precision()), d);
+    }
+    const auto m = Date::parse("2025-07");
+    EXPECT_EQ(Date::fromStored(m.earliest(), m.precision()), m);
+}
+
+TEST(Date, OrdersByEarliestDayThenFinerFirst) {
+    EXPECT_LT(Date::parse("2025-01-01"), Date::parse("2025-01"));
+    EXPECT_LT(Date::parse("2025-01"), Date::parse("2025"));
+    EXPECT_LT(Date::parse("2024"), Date::parse("2025-01-01"));
+    EXPECT_LT(Date::parse("2025-06-30"), Date::parse("2025-07"));
+    EXPECT_GT(Date::parse("2025-07-02"), Date::parse("2025"));
+}
+
+TEST(Interval, SaysCertainlyOrPossiblyForPartialEnds) {
+    // The ambassador's term: day-precise ends.
+    const Interval term{Date::parse("2021-10-18"), Date::parse("2025-06-08")};
+    EXPECT_EQ(term.covers(Date::parse("2025-06-08").earliest()), Certainty::Certainly);
+    EXPECT_EQ(term.covers(Date::parse("2025-06-09").earliest()), Certainty::No);
+    EXPECT_EQ(term.covers(Date::parse("2021-10-17").earliest()), Certainty::No);
+    // A year-precise end possibly covers any day of that year.
+    const Interval vague{Date::parse("2021"), Date::parse("2025")};
+    EXPECT_EQ(vague.covers(Date::parse("2023-05-05").earliest()), Certainty::Certainly);
+    EXPECT_EQ(vague.covers(Date::parse("2025-07-02").earliest()), Certainty::Possibly);
+    EXPECT_EQ(vague.covers(Date::parse("2021-01-01").earliest()), Certainty::Possibly);
+    EXPECT_EQ(vague.covers(Date::parse("2026-01-01").earliest()), Certainty::No);
+    // Open ends are unbounded.
+    const Interval open{std::nullopt, std::nullopt};
+    EXPECT_EQ(open.covers(0), Certainty::Certainly);
+    const Interval since{Date::parse("2025-07"), std::nullopt};
+    EXPECT_EQ(since.covers(Date::parse("2025-07-15").earliest()), Certainty::Possibly);
+    EXPECT_EQ(since.covers(Date::parse("2025-08-01").earliest()), Certainty::Certainly);
+}
