@@ -149,6 +149,8 @@ std::strong_ordering operator<=>(const Date& a, const Date& b) noexcept {
 }
 
 Certainty Interval::covers(DayNumber day) const noexcept {
+    // An undated fact: the data does not say when it held, so it possibly holds on any day.
+    if (!start && !end) return Certainty::Possibly;
     const bool possiblyAfterStart = !start || start->earliest() <= day;
     const bool possiblyBeforeEnd = !end || day <= end->latest();
     if (!possiblyAfterStart || !possiblyBeforeEnd) return Certainty::No;

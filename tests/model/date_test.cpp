@@ -90,9 +90,9 @@ TEST(Interval, SaysCertainlyOrPossiblyForPartialEnds) {
     EXPECT_EQ(vague.covers(Date::parse("2025-07-02").earliest()), Certainty::Possibly);
     EXPECT_EQ(vague.covers(Date::parse("2021-01-01").earliest()), Certainty::Possibly);
     EXPECT_EQ(vague.covers(Date::parse("2026-01-01").earliest()), Certainty::No);
-    // Open ends are unbounded.
-    const Interval open{std::nullopt, std::nullopt};
-    EXPECT_EQ(open.covers(0), Certainty::Certainly);
+    // An undated fact possibly holds on any day; one open end is unbounded.
+    const Interval undated{std::nullopt, std::nullopt};
+    EXPECT_EQ(undated.covers(0), Certainty::Possibly);
     const Interval since{Date::parse("2025-07"), std::nullopt};
     EXPECT_EQ(since.covers(Date::parse("2025-07-15").earliest()), Certainty::Possibly);
     EXPECT_EQ(since.covers(Date::parse("2025-08-01").earliest()), Certainty::Certainly);

@@ -68,7 +68,8 @@ struct Interval {
     std::optional<Date> end;
 
     /// Certainly when the day lies within [latest start, earliest end], possibly when within
-    /// [earliest start, latest end], otherwise no. Open ends are unbounded.
+    /// [earliest start, latest end], otherwise no. One open end is unbounded; an interval with
+    /// no ends at all is an undated fact, which possibly holds on any day.
     [[nodiscard]] Certainty covers(DayNumber day) const noexcept;
     /// Whether the interval may overlap [from, to] (inclusive days).
     [[nodiscard]] bool mayOverlap(DayNumber from, DayNumber to) const noexcept;
