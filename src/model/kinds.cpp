@@ -13,9 +13,9 @@ constexpr std::array<std::string_view, 15> kEventKinds{
     "summit",         "inauguration", "invitation",       "negotiation", "agreement_signing",
     "phone_call",     "statement",   "chairmanship",      "intent_to_meet", "coded_event"};
 constexpr std::array<std::string_view, 3> kStatuses{"occurred", "planned", "cancelled"};
-constexpr std::array<std::string_view, 11> kRoles{
+constexpr std::array<std::string_view, 12> kRoles{
     "host",    "guest",   "delegation_member", "chair",  "opener", "attendee",
-    "signatory", "inviter", "invitee",         "source", "target"};
+    "signatory", "inviter", "invitee",         "source", "target", "subject"};
 constexpr std::array<std::string_view, 8> kRelationKinds{
     "holds_post", "post_of", "member_of", "part_of", "partner_of", "represents", "chairs",
     "affiliated_with"};

@@ -24,7 +24,7 @@ enum class EventStatus : std::uint8_t { Occurred, Planned, Cancelled };
 
 enum class Role : std::uint8_t {
     Host, Guest, DelegationMember, Chair, Opener, Attendee, Signatory, Inviter, Invitee,
-    Source, Target
+    Source, Target, Subject
 };
 
 enum class RelationKind : std::uint8_t {
