@@ -22,6 +22,9 @@ Format parseFormat(std::string_view name);
 /// Guess from the file's contents: a JSON object → dataset, a tab-separated line with an
 /// `Event ID` header → ICEWS, 61 tab-separated columns → GDELT. Throws ParseError naming the file.
 Format detectFormat(const std::filesystem::path& file);
+/// Throws ParseError naming the file when it is missing, a directory or cannot be read; lets
+/// a caller refuse bad arguments before it opens (and perhaps creates) a database.
+void checkInputFile(const std::filesystem::path& file);
 
 /// What one file added and skipped.
 struct ImportSummary {

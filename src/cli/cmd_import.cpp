@@ -1,0 +1,93 @@
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <vector>
+
+#include "bilateral/io/import.hpp"
+#include "command.hpp"
+
+namespace bilateral::cli {
+namespace {
+
+/// A one-line progress bar redrawn on stderr, only when the percentage moves.
+class ProgressBar {
+public:
+    void operator()(const std::string& file, std::uint64_t done, std::uint64_t total) {
+        const int percent = total == 0 ? 100 : static_cast<int>(done * 100 / total);
+        if (file == file_ && percent == percent_) return;
+        file_ = file;
+        percent_ = percent;
+        constexpr int kWidth = 30;
+        const int filled = percent * kWidth / 100;
+        fmt::print(stderr, "\r{} [{}{}] {:3}%", file,
+                   std::string(static_cast<std::size_t>(filled), '#'),
+                   std::string(static_cast<std::size_t>(kWidth - filled), '.'), percent);
+        std::fflush(stderr);
+        drawn_ = true;
+    }
+    /// Erases the bar so that the summaries start on a clean line.
+    void clear() {
+        if (drawn_) fmt::print(stderr, "\r\033[K");
+        drawn_ = false;
+    }
+
+private:
+    std::string file_;
+    int percent_ = -1;
+    bool drawn_ = false;
+};
+
+struct ImportArgs {
+    std::vector<std::string> files;
+    std::string format = "auto";
+};
+
+void runImport(const Globals& g, const ImportArgs& args) {
+    io::ImportOptions options;
+    options.format = io::parseFormat(args.format);
+    std::vector<std::filesystem::path> files(args.files.begin(), args.files.end());
+    // Refuse missing, unreadable and unrecognisable files before the database is opened (and
+    // perhaps created).
+    for (const auto& f : files) {
+        io::checkInputFile(f);
+        if (options.format == io::Format::Auto) (void)io::detectFormat(f);
+    }
+    auto store = g.open(true);
+    auto bar = std::make_shared<ProgressBar>();
+    if (isatty(STDERR_FILENO)) {
+        options.progress = [bar](const std::string& f, std::uint64_t done, std::uint64_t total) {
+            (*bar)(f, done, total);
+        };
+    }
+    std::vector<io::ImportSummary> summaries;
+    try {
+        summaries = io::importFiles(store, files, options);
+    } catch (...) {
+        bar->clear();
+        throw;
+    }
+    bar->clear();
+    for (const auto& s : summaries) {
+        fmt::print(
+            "{}: {}, {} records; added or updated {} sources, {} actors, {} events, {} "
+            "participations, {} relations; skipped {} already present\n",
+            s.file, io::toString(s.format), s.rows, s.sources, s.actors, s.events, s.participations,
+            s.relations, s.skipped);
+    }
+}
+
+}  // namespace
+
+void addImport(CLI::App& app, const Globals& g) {
+    auto* cmd = app.add_subcommand(
+        "import", "Load dataset JSON, ICEWS or GDELT files in one transaction (all or nothing)");
+    auto args = std::make_shared<ImportArgs>();
+    cmd->add_option("files", args->files, "files to import")->required();
+    cmd->add_option("--format", args->format, "input format (default: detect from the contents)")
+        ->check(CLI::IsMember({"auto", "dataset", "icews", "gdelt"}));
+    cmd->callback([&g, args] { runImport(g, *args); });
+}
+
+}  // namespace bilateral::cli
