@@ -4,6 +4,8 @@
 // The caller holds the transaction (io::importFiles does).
 
 #include <filesystem>
+#include <string>
+#include <string_view>
 
 #include "bilateral/io/import.hpp"
 
@@ -17,5 +19,27 @@ ImportSummary importIcews(store::Store& store, const std::filesystem::path& file
                           const ImportOptions& options = {});
 ImportSummary importGdelt(store::Store& store, const std::filesystem::path& file,
                           const ImportOptions& options = {});
+
+// --- the ids the importers give (docs/event-data.md) ----------------------------------------
+
+/// The country code of an ICEWS country name: its ISO 3166-1 alpha-3 code from the country
+/// table ("Russian Federation" → "RUS"); for a name the table does not know, a slug of it
+/// ("Atlantis" → "atlantis"); empty for an empty name (international organisations).
+std::string icewsCountryCode(std::string_view icewsCountry);
+
+/// The actor id the ICEWS importer gives the actor `name` of ICEWS country `icewsCountry`:
+/// `icews/<country code>/<name>`, `icews/igo/<name>` when the country is empty, and
+/// `country/<code>` when the name is the country's own name ("Malaysia" of "Malaysia").
+std::string icewsActorId(std::string_view name, std::string_view icewsCountry);
+
+/// The event id of an ICEWS row: `icews/<Event ID>/<Event Date>` ("icews/20000001/2018-05-17").
+std::string icewsEventId(std::string_view eventId, std::string_view eventDate);
+
+/// The event id of a GDELT row: `gdelt/<GLOBALEVENTID>`.
+std::string gdeltEventId(std::string_view globalEventId);
+
+/// The ICEWS `Event ID` or GDELT `GLOBALEVENTID` an imported event's id carries ("20000001" of
+/// "icews/20000001/2018-05-17"); empty when `eventId` is not such an id.
+std::string_view sourceEventId(std::string_view eventId) noexcept;
 
 }  // namespace bilateral::io

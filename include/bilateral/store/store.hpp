@@ -149,4 +149,44 @@ private:
     bool done_ = false;
 };
 
+/// Fast inserts for bulk importers (ICEWS and GDELT files): statements prepared once, text bound
+/// without copying, plain inserts that leave existing records as they are (no upserts). While it
+/// lives, SQLite's page cache of the connection is raised to `cacheMiB` so index updates of a
+/// large import stay in memory; the old size is restored when it is destroyed. Use it inside a
+/// Transaction and destroy it before the Store. See docs/performance.md.
+class BulkWriter {
+public:
+    explicit BulkWriter(Store& store, int cacheMiB = 256);
+    ~BulkWriter();
+    BulkWriter(const BulkWriter&) = delete;
+    BulkWriter& operator=(const BulkWriter&) = delete;
+
+    /// An event row; text is bound without copying and must outlive the insert call.
+    struct EventRow {
+        std::string_view id;
+        std::string_view kind;   ///< model::toString(EventKind)
+        std::string_view title;
+        std::optional<model::DayNumber> startLo, startHi;  ///< both or neither
+        model::Precision startPrecision = model::Precision::Day;
+        std::string_view cameo;           ///< empty: none
+        std::optional<double> goldstein;
+        std::string_view attributesJson;  ///< a JSON object's text; empty: none
+    };
+    /// Inserts the event unless its id exists. Its row id, or nullopt when the id was there.
+    std::optional<std::int64_t> insertEvent(const EventRow& event);
+    /// Inserts a participation (nothing when the same one exists).
+    void insertParticipation(std::int64_t eventRow, std::int64_t actorRow, model::Role role);
+    /// The row of source `id`, inserting {id, title, kind, url} when missing (and then setting
+    /// `*inserted`).
+    std::int64_t ensureSource(std::string_view id, std::string_view title, std::string_view kind,
+                              std::string_view url, bool* inserted = nullptr);
+    /// Evidence for an event: a source, an optional quote and note, basis stated.
+    void insertEventEvidence(std::int64_t eventRow, std::int64_t sourceRow,
+                             std::string_view quote = {}, std::string_view note = {});
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
 }  // namespace bilateral::store

@@ -1,0 +1,96 @@
+#pragma once
+// Private to io: what the ICEWS and GDELT importers share. The attribute JSON builder, the
+// per-file source row, and the creation of actors once per import (with their country actor
+// and the affiliated_with relation between them).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "bilateral/io/countries.hpp"
+#include "bilateral/io/import.hpp"
+#include "bilateral/model/types.hpp"
+#include "bilateral/store/store.hpp"
+#include "event_text.hpp"
+
+namespace bilateral::io::detail {
+
+/// Builds a JSON object's text, one member at a time, into a reused buffer. Members come in the
+/// order the caller adds them (the importers add them in key order, as the store writes them).
+class JsonObject {
+public:
+    void clear() {
+        text_.assign(1, '{');
+        empty_ = true;
+    }
+    void text(std::string_view key, std::string_view value) {
+        member(key);
+        appendJsonString(text_, value);
+    }
+    /// A number already checked to be in JSON's grammar (isJsonNumber).
+    void number(std::string_view key, std::string_view jsonNumber) {
+        member(key);
+        text_ += jsonNumber;
+    }
+    void integer(std::string_view key, std::int64_t v) {
+        member(key);
+        appendInt(text_, v);
+    }
+    void real(std::string_view key, double v) {
+        member(key);
+        appendJsonDouble(text_, v);
+    }
+    /// The object's text, or empty when it has no member.
+    std::string_view finish() {
+        if (empty_) return {};
+        text_ += '}';
+        return text_;
+    }
+
+private:
+    void member(std::string_view key) {
+        if (!empty_) text_ += ',';
+        empty_ = false;
+        appendJsonString(text_, key);
+        text_ += ':';
+    }
+    std::string text_ = "{";
+    bool empty_ = true;
+};
+
+/// How a column becomes an attribute.
+enum class AttrType { Text, Integer, Real };
+
+/// Creates the file's source row and the actors of one import, each once.
+class ActorMaker {
+public:
+    ActorMaker(store::Store& store, ImportSummary& summary, const CountryTable& countries)
+        : store_(store), summary_(summary), countries_(countries) {}
+
+    /// Puts the source row of the imported file (`source/<format>/<file name>`).
+    void putFileSource(const model::Source& source);
+    [[nodiscard]] const std::string& sourceId() const noexcept { return sourceId_; }
+
+    /// Row of `country/<code>`, created when missing (kind country, country = code, named after
+    /// the country table, else `displayName`).
+    std::int64_t country(std::string_view code, std::string_view displayName);
+
+    /// Row of actor `actor.id`: found in the store, else created with the file as evidence and,
+    /// when it has a country and is not the country itself, affiliated_with `country/<code>`.
+    /// `countryName` names the country actor should it have to be created.
+    std::int64_t ensure(model::Actor actor, std::string_view countryName);
+
+private:
+    store::Store& store_;
+    ImportSummary& summary_;
+    const CountryTable& countries_;
+    std::string sourceId_;
+    std::unordered_map<std::string, std::int64_t, StringHash, std::equal_to<>> countryRows_;
+};
+
+/// Cause of a ParseError at a line (and column).
+[[noreturn]] void failAt(const LineReader& in, std::string_view column, const std::string& why);
+
+}  // namespace bilateral::io::detail

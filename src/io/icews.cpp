@@ -1,0 +1,372 @@
+// ICEWS event files: tab-separated, one header line, columns mapped by name, no quoting.
+// Each row is one directed event (source actor → target actor) identified by (Event ID, Event
+// Date). See docs/event-data.md.
+
+#include <algorithm>
+#include <array>
+
+#include "bilateral/error.hpp"
+#include "bilateral/io/cameo.hpp"
+#include "bilateral/io/countries.hpp"
+#include "bilateral/io/events.hpp"
+#include "bilateral/store/store.hpp"
+#include "event_import.hpp"
+#include "event_text.hpp"
+
+namespace bilateral::io {
+
+using detail::failAt;
+
+// --- ids -----------------------------------------------------------------------------------
+
+namespace {
+
+std::string countryCodeIn(const CountryTable& countries, std::string_view icewsCountry) {
+    if (icewsCountry.empty()) return {};
+    if (const auto iso = countries.iso3FromIcewsName(icewsCountry)) return std::string(*iso);
+    return detail::slug(icewsCountry);
+}
+
+/// Whether `name` is the country's own name (an ICEWS actor standing for the whole country).
+bool namesCountry(const CountryTable& countries, std::string_view name,
+                  std::string_view icewsCountry, std::string_view code) {
+    if (code.empty()) return false;
+    if (detail::equalsIgnoreCase(name, icewsCountry)) return true;
+    const auto* c = countries.fromIcewsName(name);
+    return c && c->iso3 == code;
+}
+
+std::string actorIdIn(const CountryTable& countries, std::string_view name,
+                      std::string_view icewsCountry, const std::string& code) {
+    std::string id;
+    if (namesCountry(countries, name, icewsCountry, code)) {
+        id = "country/";
+        id += code;
+        return id;
+    }
+    id = "icews/";
+    id += code.empty() ? std::string_view("igo") : std::string_view(code);
+    id += '/';
+    id += name;
+    return id;
+}
+
+}  // namespace
+
+std::string icewsCountryCode(std::string_view icewsCountry) {
+    return countryCodeIn(CountryTable::standard(), icewsCountry);
+}
+
+std::string icewsActorId(std::string_view name, std::string_view icewsCountry) {
+    const auto& countries = CountryTable::standard();
+    return actorIdIn(countries, name, icewsCountry, countryCodeIn(countries, icewsCountry));
+}
+
+std::string icewsEventId(std::string_view eventId, std::string_view eventDate) {
+    std::string id = "icews/";
+    id += eventId;
+    id += '/';
+    id += eventDate;
+    return id;
+}
+
+std::string_view sourceEventId(std::string_view id) noexcept {
+    for (const std::string_view prefix : {std::string_view("icews/"), std::string_view("gdelt/")}) {
+        if (id.substr(0, prefix.size()) == prefix) {
+            id.remove_prefix(prefix.size());
+            return id.substr(0, id.find('/'));
+        }
+    }
+    return {};
+}
+
+// --- the reader ----------------------------------------------------------------------------
+
+namespace {
+
+enum Col : std::size_t {
+    kEventId, kEventDate, kSourceName, kSourceSectors, kSourceCountry, kEventText, kCameoCode,
+    kIntensity, kTargetName, kTargetSectors, kTargetCountry, kMapped
+};
+
+constexpr std::array<std::string_view, kMapped> kMappedNames{
+    "Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text",
+    "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country"};
+
+constexpr std::array<Col, 7> kRequired{kEventId,   kEventDate,  kSourceName,   kSourceCountry,
+                                       kCameoCode, kTargetName, kTargetCountry};
+
+constexpr std::string_view kNoteKey = "cameo_note";
+
+/// A column kept as an event attribute.
+struct AttrColumn {
+    std::string key;
+    std::size_t column;  ///< SIZE_MAX for the CAMEO note
+    detail::AttrType type;
+    std::string_view header;
+};
+
+detail::AttrType attrTypeOf(std::string_view header) {
+    if (header == "Story ID" || header == "Sentence Number") return detail::AttrType::Integer;
+    if (header == "Latitude" || header == "Longitude") return detail::AttrType::Real;
+    return detail::AttrType::Text;
+}
+
+bool allDigits(std::string_view s) noexcept {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// The actor kind ICEWS's fields suggest: international organisations (no country) are blocs,
+/// "<Role> (<Country>)" actors are groups, businesses companies, research and education
+/// institutions, everyone else a person.
+model::ActorKind kindOf(std::string_view name, std::string_view sectors, bool hasCountry) {
+    if (!hasCountry) return model::ActorKind::Bloc;
+    if (!name.empty() && name.back() == ')' && name.find(" (") != std::string_view::npos) {
+        return model::ActorKind::Group;
+    }
+    const auto has = [&](std::string_view s) { return sectors.find(s) != std::string_view::npos; };
+    if (sectors == "Business" || (has("Business") && !has("Elite"))) return model::ActorKind::Company;
+    if (has("Education") || has("Research")) return model::ActorKind::Institution;
+    return model::ActorKind::Person;
+}
+
+class IcewsReader {
+public:
+    IcewsReader(store::Store& store, const std::filesystem::path& file, const ImportOptions& options)
+        : store_(store),
+          file_(file),
+          in_(file, options.progress),
+          cameo_(CameoTable::standard()),
+          countries_(CountryTable::standard()),
+          actors_(store, summary_, countries_) {
+        summary_.file = file.string();
+        summary_.format = Format::Icews;
+    }
+
+    ImportSummary run() {
+        readHeader();
+        model::Source src;
+        src.id = "source/icews/" + file_.filename().string();
+        src.title = "ICEWS event file " + file_.filename().string() + " (event kinds from " +
+                    cameo_.version() + ")";
+        src.kind = "icews";
+        src.file = file_.string();
+        actors_.putFileSource(src);
+
+        store::BulkWriter writer(store_);
+        std::vector<std::string_view> f;
+        f.reserve(columns_ + 1);
+        std::string eventId;
+        std::string_view line;
+        std::int64_t emptyLine = 0;
+        while (in_.next(line)) {
+            if (line.empty()) {
+                if (!emptyLine) emptyLine = in_.lineNumber();
+                continue;
+            }
+            if (emptyLine) {
+                throw ParseError(in_.name(), "line " + std::to_string(emptyLine), "empty line");
+            }
+            ++summary_.rows;
+            if (!detail::validUtf8(line)) failAt(in_, {}, "not valid UTF-8");
+            if (detail::splitTabs(line, f) != columns_) {
+                failAt(in_, {}, "expected " + std::to_string(columns_) +
+                                    " tab-separated fields (as the header), found " +
+                                    std::to_string(f.size()));
+            }
+            row(f, writer, eventId);
+        }
+        return summary_;
+    }
+
+private:
+    std::string_view field(const std::vector<std::string_view>& f, Col c) const {
+        const auto i = col_[c];
+        return i == kAbsent ? std::string_view() : f[i];
+    }
+
+    void readHeader() {
+        std::string_view line;
+        if (!in_.next(line)) throw ParseError(in_.name(), "line 1", "empty file: no header line");
+        if (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // a byte-order mark
+        if (!detail::validUtf8(line)) failAt(in_, {}, "not valid UTF-8");
+        std::vector<std::string_view> names;
+        columns_ = detail::splitTabs(line, names);
+        col_.fill(kAbsent);
+        std::vector<std::pair<std::string_view, std::size_t>> seen;
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            const auto name = names[i];
+            if (name.empty()) {
+                failAt(in_, {}, "column " + std::to_string(i + 1) + " of the header has no name");
+            }
+            for (const auto& [other, at] : seen) {
+                if (other == name) failAt(in_, name, "the header names this column twice");
+            }
+            seen.emplace_back(name, i);
+            const auto mapped = std::find(kMappedNames.begin(), kMappedNames.end(), name);
+            if (mapped != kMappedNames.end()) {
+                col_[static_cast<std::size_t>(mapped - kMappedNames.begin())] = i;
+                continue;
+            }
+            // Every other column is kept as an attribute named after it.
+            attrs_.push_back({detail::snakeCase(name), i, attrTypeOf(name), name});
+        }
+        for (const auto c : kRequired) {
+            if (col_[c] == kAbsent) {
+                throw ParseError(in_.name(), "line 1",
+                                 "missing required column \"" + std::string(kMappedNames[c]) + "\"");
+            }
+        }
+        attrs_.push_back({std::string(kNoteKey), kAbsent, detail::AttrType::Text, kNoteKey});
+        std::sort(attrs_.begin(), attrs_.end(),
+                  [](const AttrColumn& a, const AttrColumn& b) { return a.key < b.key; });
+        for (std::size_t i = 0; i < attrs_.size(); ++i) {
+            if (attrs_[i].key.empty() || (i > 0 && attrs_[i].key == attrs_[i - 1].key)) {
+                failAt(in_, attrs_[i].header,
+                       "no distinct attribute name for this column (\"" + attrs_[i].key + "\")");
+            }
+        }
+    }
+
+    const CameoMapping& mapping(std::string_view code) {
+        if (const auto it = mappings_.find(code); it != mappings_.end()) return it->second;
+        return mappings_.emplace(std::string(code), cameo_.map(code)).first->second;
+    }
+
+    std::int64_t actor(std::string_view name, std::string_view country, std::string_view sectors,
+                       std::string_view nameColumn) {
+        if (name.empty()) failAt(in_, nameColumn, "empty actor name");
+        key_.assign(country);
+        key_ += '\t';
+        key_ += name;
+        if (const auto it = actorRows_.find(key_); it != actorRows_.end()) return it->second;
+        const auto code = countryCodeIn(countries_, country);
+        model::Actor a;
+        a.id = actorIdIn(countries_, name, country, code);
+        a.name = std::string(name);
+        if (!code.empty()) a.country = code;
+        if (a.id.starts_with("country/")) {
+            a.kind = model::ActorKind::Country;
+        } else {
+            a.kind = kindOf(name, sectors, !code.empty());
+            if (!sectors.empty()) a.attributes.emplace("sectors", std::string(sectors));
+        }
+        if (!country.empty() && !countries_.fromIcewsName(country)) {
+            a.attributes.emplace("icews_country", std::string(country));
+        }
+        const auto row = actors_.ensure(std::move(a), country);
+        actorRows_.emplace(key_, row);
+        return row;
+    }
+
+    void row(const std::vector<std::string_view>& f, store::BulkWriter& writer,
+             std::string& eventId) {
+        const auto id = field(f, kEventId);
+        if (!allDigits(id)) failAt(in_, "Event ID", "\"" + std::string(id) + "\" is not a whole number");
+        const auto date = field(f, kEventDate);
+        const auto day = detail::parseIsoDay(date);
+        if (!day) failAt(in_, "Event Date", "\"" + std::string(date) + "\" is not a date (YYYY-MM-DD)");
+        const auto code = field(f, kCameoCode);
+        if (code.empty() || code.size() > 6 || !allDigits(code)) {
+            failAt(in_, "CAMEO Code", "\"" + std::string(code) + "\" is not a CAMEO code");
+        }
+        const auto& m = mapping(code);
+        std::optional<double> goldstein;
+        if (const auto intensity = field(f, kIntensity); !intensity.empty()) {
+            double v = 0;
+            if (!detail::parseDecimal(intensity, v)) {
+                failAt(in_, "Intensity", "\"" + std::string(intensity) + "\" is not a number");
+            }
+            goldstein = v;
+        } else if (m.entry) {
+            goldstein = m.entry->goldstein;
+        }
+
+        // Attributes, in key order; numbers checked.
+        json_.clear();
+        for (const auto& a : attrs_) {
+            if (a.column == kAbsent) {
+                if (!m.note.empty()) json_.text(a.key, m.note);
+                continue;
+            }
+            const auto v = f[a.column];
+            if (v.empty()) continue;
+            switch (a.type) {
+                case detail::AttrType::Text: json_.text(a.key, v); break;
+                case detail::AttrType::Integer: {
+                    std::int64_t n = 0;
+                    if (!detail::parseInt64(v, n)) {
+                        failAt(in_, a.header, "\"" + std::string(v) + "\" is not a whole number");
+                    }
+                    json_.integer(a.key, n);
+                    break;
+                }
+                case detail::AttrType::Real: {
+                    double d = 0;
+                    if (!detail::parseDecimal(v, d)) {
+                        failAt(in_, a.header, "\"" + std::string(v) + "\" is not a number");
+                    }
+                    if (detail::isJsonNumber(v)) json_.number(a.key, v);
+                    else json_.real(a.key, d);
+                    break;
+                }
+            }
+        }
+
+        const auto source = actor(field(f, kSourceName), field(f, kSourceCountry),
+                                  field(f, kSourceSectors), "Source Name");
+        const auto target = actor(field(f, kTargetName), field(f, kTargetCountry),
+                                  field(f, kTargetSectors), "Target Name");
+
+        eventId.assign("icews/");
+        eventId += id;
+        eventId += '/';
+        eventId += date;
+        store::BulkWriter::EventRow e;
+        e.id = eventId;
+        e.kind = model::toString(m.kind);
+        e.title = field(f, kEventText);
+        if (e.title.empty()) e.title = m.entry ? std::string_view(m.entry->name) : code;
+        e.startLo = *day;
+        e.startHi = *day;
+        e.cameo = code;
+        e.goldstein = goldstein;
+        e.attributesJson = json_.finish();
+        const auto event = writer.insertEvent(e);
+        if (!event) {
+            ++summary_.skipped;
+            return;
+        }
+        ++summary_.events;
+        writer.insertParticipation(*event, source, m.sourceRole);
+        writer.insertParticipation(*event, target, m.targetRole);
+        summary_.participations += 2;
+    }
+
+    static constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
+
+    store::Store& store_;
+    std::filesystem::path file_;
+    detail::LineReader in_;
+    const CameoTable& cameo_;
+    const CountryTable& countries_;
+    ImportSummary summary_;
+    detail::ActorMaker actors_;
+    std::size_t columns_ = 0;
+    std::array<std::size_t, kMapped> col_{};
+    std::vector<AttrColumn> attrs_;
+    std::unordered_map<std::string, CameoMapping, detail::StringHash, std::equal_to<>> mappings_;
+    std::unordered_map<std::string, std::int64_t, detail::StringHash, std::equal_to<>> actorRows_;
+    std::string key_;
+    detail::JsonObject json_;
+};
+
+}  // namespace
+
+ImportSummary importIcews(store::Store& store, const std::filesystem::path& file,
+                          const ImportOptions& options) {
+    IcewsReader reader(store, file, options);
+    return reader.run();
+}
+
+}  // namespace bilateral::io

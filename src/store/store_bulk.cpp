@@ -1,0 +1,166 @@
+// BulkWriter: the insert path of the event-file importers, straight on SQLite's C API.
+
+#include <sqlite3.h>
+
+#include <array>
+
+#include "store_impl.hpp"
+
+namespace bilateral::store {
+
+namespace {
+
+enum Stmt : std::size_t { kEvent, kParticipation, kSourceInsert, kSourceFind, kEvidence, kCount };
+
+constexpr std::array<const char*, kCount> kSql{
+    "INSERT INTO event(key, kind, title, start_lo, start_hi, start_prec, cameo, goldstein, "
+    "attributes) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO NOTHING",
+    "INSERT INTO participation(event_id, actor_id, role) VALUES (?,?,?) "
+    "ON CONFLICT(event_id, actor_id, role) DO NOTHING",
+    "INSERT INTO source(key, title, kind, url) VALUES (?,?,?,?) ON CONFLICT(key) DO NOTHING",
+    "SELECT id FROM source WHERE key = ?",
+    "INSERT INTO evidence(event_id, source_id, quote, note) VALUES (?,?,?,?)",
+};
+
+[[noreturn]] void fail(sqlite3* db, const char* sql, int rc) {
+    throw StorageError(std::string("bulk insert failed: ") + sqlite3_errmsg(db), rc & 0xFF,
+                       sqlite3_extended_errcode(db), sql);
+}
+
+}  // namespace
+
+struct BulkWriter::Impl {
+    Store& store;
+    sqlite3* db;
+    std::array<sqlite3_stmt*, kCount> st{};
+    std::int64_t oldCache = 0;
+    bool cacheChanged = false;
+
+    Impl(Store& s, sqlite3* handle) : store(s), db(handle) {}
+    ~Impl() {
+        for (auto* s : st) sqlite3_finalize(s);  // NULL is a no-op
+    }
+
+    sqlite3_stmt* get(Stmt which) {
+        auto*& s = st[which];
+        if (!s) {
+            const int rc = sqlite3_prepare_v3(db, kSql[which], -1, SQLITE_PREPARE_PERSISTENT, &s,
+                                              nullptr);
+            if (rc != SQLITE_OK) fail(db, kSql[which], rc);
+        }
+        return s;
+    }
+    void text(sqlite3_stmt* s, int i, std::string_view v) {
+        const int rc = v.data() ? sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()),
+                                                    SQLITE_STATIC)
+                                : sqlite3_bind_text(s, i, "", 0, SQLITE_STATIC);
+        if (rc != SQLITE_OK) fail(db, sqlite3_sql(s), rc);
+    }
+    void textOrNull(sqlite3_stmt* s, int i, std::string_view v) {
+        if (v.empty()) sqlite3_bind_null(s, i);
+        else text(s, i, v);
+    }
+    /// Steps an insert to completion; returns whether it changed a row.
+    bool run(sqlite3_stmt* s) {
+        const int rc = sqlite3_step(s);
+        if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+            sqlite3_reset(s);
+            fail(db, sqlite3_sql(s), rc);
+        }
+        sqlite3_reset(s);
+        return sqlite3_changes(db) > 0;
+    }
+};
+
+BulkWriter::BulkWriter(Store& store, int cacheMiB)
+    : impl_(std::make_unique<Impl>(store, store.connection().getHandle())) {
+    auto st = store.prepare("PRAGMA cache_size");
+    if (st.step()) impl_->oldCache = st.getInt64(0);
+    st.reset();
+    // A negative cache_size is in KiB. Only ever grow it.
+    const std::int64_t wanted = -std::int64_t{cacheMiB} * 1024;
+    const auto bytes = [](std::int64_t v) { return v < 0 ? -v * 1024 : v * 4096; };
+    if (cacheMiB > 0 && bytes(wanted) > bytes(impl_->oldCache)) {
+        store.execute("PRAGMA cache_size = " + std::to_string(wanted));
+        impl_->cacheChanged = true;
+    }
+}
+
+BulkWriter::~BulkWriter() {
+    if (impl_ && impl_->cacheChanged) {
+        try {
+            impl_->store.execute("PRAGMA cache_size = " + std::to_string(impl_->oldCache));
+        } catch (...) {  // NOLINT(bugprone-empty-catch): destructors never throw
+        }
+    }
+}
+
+std::optional<std::int64_t> BulkWriter::insertEvent(const EventRow& e) {
+    auto& d = *impl_;
+    auto* s = d.get(kEvent);
+    d.text(s, 1, e.id);
+    d.text(s, 2, e.kind);
+    d.text(s, 3, e.title);
+    if (e.startLo && e.startHi) {
+        sqlite3_bind_int64(s, 4, *e.startLo);
+        sqlite3_bind_int64(s, 5, *e.startHi);
+        sqlite3_bind_int(s, 6, static_cast<int>(e.startPrecision));
+    } else {
+        sqlite3_bind_null(s, 4);
+        sqlite3_bind_null(s, 5);
+        sqlite3_bind_null(s, 6);
+    }
+    d.textOrNull(s, 7, e.cameo);
+    if (e.goldstein) sqlite3_bind_double(s, 8, *e.goldstein);
+    else sqlite3_bind_null(s, 8);
+    d.textOrNull(s, 9, e.attributesJson);
+    if (!d.run(s)) return std::nullopt;
+    return sqlite3_last_insert_rowid(d.db);
+}
+
+void BulkWriter::insertParticipation(std::int64_t eventRow, std::int64_t actorRow,
+                                     model::Role role) {
+    auto& d = *impl_;
+    auto* s = d.get(kParticipation);
+    sqlite3_bind_int64(s, 1, eventRow);
+    sqlite3_bind_int64(s, 2, actorRow);
+    d.text(s, 3, model::toString(role));
+    d.run(s);
+}
+
+std::int64_t BulkWriter::ensureSource(std::string_view id, std::string_view title,
+                                      std::string_view kind, std::string_view url,
+                                      bool* inserted) {
+    auto& d = *impl_;
+    auto* ins = d.get(kSourceInsert);
+    d.text(ins, 1, id);
+    d.text(ins, 2, title);
+    d.textOrNull(ins, 3, kind);
+    d.textOrNull(ins, 4, url);
+    const bool added = d.run(ins);
+    if (inserted) *inserted = added;
+    if (added) return sqlite3_last_insert_rowid(d.db);
+    auto* find = d.get(kSourceFind);
+    d.text(find, 1, id);
+    const int rc = sqlite3_step(find);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(find);
+        fail(d.db, kSql[kSourceFind], rc == SQLITE_DONE ? SQLITE_INTERNAL : rc);
+    }
+    const auto row = sqlite3_column_int64(find, 0);
+    sqlite3_reset(find);
+    return row;
+}
+
+void BulkWriter::insertEventEvidence(std::int64_t eventRow, std::int64_t sourceRow,
+                                     std::string_view quote, std::string_view note) {
+    auto& d = *impl_;
+    auto* s = d.get(kEvidence);
+    sqlite3_bind_int64(s, 1, eventRow);
+    sqlite3_bind_int64(s, 2, sourceRow);
+    d.textOrNull(s, 3, quote);
+    d.textOrNull(s, 4, note);
+    d.run(s);
+}
+
+}  // namespace bilateral::store
