@@ -1,5 +1,7 @@
 #include "json_cursor.hpp"
 
+#include "json_guard.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -106,6 +108,7 @@ std::string readWholeFile(const std::filesystem::path& file) {
 
 Json parseJson(std::string_view text, const std::string& file) {
     if (onlySpace(text)) throw ParseError(file, "", "empty file; expected a JSON document");
+    checkJsonDepth(text, file);
     try {
         return Json::parse(text.begin(), text.end(), PathTracker(file));
     } catch (const nlohmann::json::parse_error& e) {

@@ -28,7 +28,8 @@ void requireReadableFile(const std::filesystem::path& file);
 std::string readWholeFile(const std::filesystem::path& file);
 
 /// Parse `text`; a syntax error is a ParseError at `line N, column C`, a key repeated in one
-/// object a ParseError at the pointer of the repeated key, an empty file a ParseError saying so.
+/// object a ParseError at the pointer of the repeated key, an empty file a ParseError saying so,
+/// nesting deeper than kMaxJsonDepth a ParseError before the parser runs (json_guard.hpp).
 Json parseJson(std::string_view text, const std::string& file);
 
 /// `~` → `~0`, `/` → `~1` (RFC 6901).

@@ -194,6 +194,14 @@ TEST(DatasetReader, RefusesAnEmptyFile) {
     EXPECT_PARSE_ERROR_AT("  \n", "", "empty file");
 }
 
+TEST(DatasetReader, RefusesNestingDeeperThanAnyDatasetNeeds) {
+    const std::string deep = R"({"format": "bilateral-dataset", "version": 1, "actors": )" +
+                             std::string(100, '[') + std::string(100, ']') + "}";
+    const auto error = failureOf(deep);
+    EXPECT_EQ(error.location().rfind("line 1, column ", 0), 0u) << error.what();
+    EXPECT_NE(error.reason().find("nesting deeper than"), std::string::npos) << error.what();
+}
+
 TEST(DatasetReader, RefusesATopLevelThatIsNotAnObject) {
     EXPECT_PARSE_ERROR_AT("[1, 2]", "",
                           "expected a JSON object (a bilateral dataset), got an array");
