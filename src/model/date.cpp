@@ -47,6 +47,14 @@ DayNumber toDayNumber(int year, int month, int day) noexcept {
 }
 
 Date Date::fromDayNumber(DayNumber z) {
+    // Day numbers come back from database files, which are not trusted: outside the years
+    // 0001-9999 the arithmetic below would overflow (undefined behaviour) or make year 0.
+    static const DayNumber kFirst = toDayNumber(1, 1, 1);
+    static const DayNumber kLast = toDayNumber(9999, 12, 31);
+    if (z < kFirst || z > kLast) {
+        throw InvalidArgumentError("day number " + std::to_string(z) +
+                                   " is outside 0001-01-01..9999-12-31");
+    }
     z += 719468;
     const int era = (z >= 0 ? z : z - 146096) / 146097;
     const unsigned doe = static_cast<unsigned>(z - era * 146097);
