@@ -6,6 +6,7 @@
 // (actors sharing any event) for paths and ego networks.
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <span>
@@ -25,6 +26,14 @@ namespace bilateral::query {
 /// Dense handles into an Index (0 .. n-1); valid for the Index that produced them.
 using ActorIx = std::uint32_t;
 using EventIx = std::uint32_t;  ///< also the event's rank in timeline order
+
+/// `EventInfo::earliest` and `latest` of an event with no date (own or inherited): such events
+/// sort last and fall outside every date window.
+inline constexpr model::DayNumber kUndated = std::numeric_limits<model::DayNumber>::max();
+
+namespace detail {
+struct IndexAccess;  // the query and graph modules' view of the index's arrays
+}  // namespace detail
 
 /// What goes into an Index. Empty kinds = all kinds; the window keeps events that may overlap it.
 struct IndexFilter {
@@ -49,7 +58,9 @@ struct EventInfo {
     std::optional<model::Date> end;
     std::optional<EventIx> parent;
     std::string cameo;  ///< empty when none
-    /// Day range used for windows and ordering; undated events sort last.
+    /// Day range used for windows and ordering; undated events sort last (kUndated). An event
+    /// without dates of its own takes those of the nearest dated event it took place within
+    /// (a roundtable during a visit): see Index::startOf.
     model::DayNumber earliest;
     model::DayNumber latest;
 };
@@ -94,7 +105,16 @@ public:
     /// Events in which the country takes part, in timeline order.
     [[nodiscard]] std::span<const EventIx> countryEvents(std::string_view country) const;
 
+    /// The event's start, or when it has no dates of its own, the start of the nearest dated
+    /// event it took place within (its parent, grandparent, ...); nullopt when none is dated.
+    [[nodiscard]] std::optional<model::Date> startOf(EventIx e) const;
+    /// Likewise for the end (nullopt also when the dated event has no end).
+    [[nodiscard]] std::optional<model::Date> endOf(EventIx e) const;
+    /// Number of relations in the index.
+    [[nodiscard]] std::size_t relationCount() const noexcept;
+
 private:
+    friend struct detail::IndexAccess;
     struct Data;
     explicit Index(std::unique_ptr<Data> data);
     std::unique_ptr<Data> d_;

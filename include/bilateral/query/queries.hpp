@@ -67,7 +67,14 @@ struct RelationAsOf {
     model::Certainty holds;  ///< Certainly or Possibly
 };
 
-/// Relations from or to `actorId` that certainly or possibly hold on `day` (all when no day).
+/// Whether a fact valid over `valid` holds on `date`: for a day, Interval::covers; for a month
+/// or a year, Certainly when it certainly holds on every day of it, Possibly when it may hold on
+/// some day of it, else No.
+[[nodiscard]] model::Certainty certaintyOn(const model::Interval& valid, const model::Date& date) noexcept;
+
+/// Relations from or to `actorId` that certainly or possibly hold on `day` (all when no day,
+/// each then marked Certainly), certainly ones first, then by kind and id. Throws NotFoundError
+/// for an unknown id.
 std::vector<RelationAsOf> relationsAsOf(store::Store& store, std::string_view actorId,
                                         std::optional<model::Date> day,
                                         std::optional<model::RelationKind> kind = std::nullopt);
@@ -78,7 +85,9 @@ struct PostHolder {
     model::Certainty holds;
 };
 
-/// Who held post `postId` on `day` (every holder when no day), certainly ones first.
+/// Who held post `postId` on `day` (every holder when no day), certainly ones first, then by
+/// start of tenure. Throws NotFoundError for an unknown id, InvalidArgumentError when the actor
+/// is not a post.
 std::vector<PostHolder> holders(store::Store& store, std::string_view postId,
                                 std::optional<model::Date> day);
 

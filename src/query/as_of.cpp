@@ -1,0 +1,114 @@
+// Relations and post holders as of a date, straight from the store.
+
+#include <algorithm>
+#include <limits>
+
+#include "bilateral/error.hpp"
+#include "bilateral/query/queries.hpp"
+#include "bilateral/store/store.hpp"
+#include "natural_order.hpp"
+
+namespace bilateral::query {
+
+model::Certainty certaintyOn(const model::Interval& valid, const model::Date& date) noexcept {
+    const auto lo = date.earliest();
+    const auto hi = date.latest();
+    if (lo == hi) return valid.covers(lo);
+    // A month or a year: certainly when it holds certainly on every day of it (the interval is
+    // convex, so on both ends), possibly when it may hold on some day of it.
+    if (valid.covers(lo) == model::Certainty::Certainly && valid.covers(hi) == model::Certainty::Certainly) {
+        return model::Certainty::Certainly;
+    }
+    return valid.mayOverlap(lo, hi) ? model::Certainty::Possibly : model::Certainty::No;
+}
+
+namespace {
+
+std::int64_t actorRowOrThrow(store::Store& store, std::string_view id) {
+    if (auto row = store.actorRow(id)) return *row;
+    throw NotFoundError("no actor with id \"" + std::string(id) + "\"");
+}
+
+/// Keys of the relations touching `row` that may hold on `day`, read before any nested read.
+std::vector<std::string> candidateRelations(store::Store& store, std::string_view sql,
+                                            std::int64_t row, std::optional<model::Date> day,
+                                            std::optional<model::RelationKind> kind) {
+    auto st = store.prepare(sql);
+    st.bind(1, row);
+    if (kind) st.bind(2, model::toString(*kind));
+    else st.bindNull(2);
+    if (day) {
+        st.bind(3, static_cast<std::int64_t>(day->earliest()));
+        st.bind(4, static_cast<std::int64_t>(day->latest()));
+    } else {
+        st.bindNull(3).bindNull(4);
+    }
+    std::vector<std::string> keys;
+    while (st.step()) keys.push_back(st.getString(0));
+    return keys;
+}
+
+// ?1 actor row, ?2 kind or NULL, ?3 / ?4 first and last day asked or NULL.
+constexpr std::string_view kTouching =
+    "SELECT key FROM relation WHERE (from_id = ?1 OR to_id = ?1) AND (?2 IS NULL OR kind = ?2) "
+    "AND (?3 IS NULL OR valid_from_lo IS NULL OR valid_from_lo <= ?4) "
+    "AND (?3 IS NULL OR valid_to_hi IS NULL OR valid_to_hi >= ?3)";
+constexpr std::string_view kHoldingPost =
+    "SELECT key FROM relation WHERE to_id = ?1 AND kind = ?2 "
+    "AND (?3 IS NULL OR valid_from_lo IS NULL OR valid_from_lo <= ?4) "
+    "AND (?3 IS NULL OR valid_to_hi IS NULL OR valid_to_hi >= ?3)";
+
+model::DayNumber startDay(const model::Relation& r) {
+    return r.valid.start ? r.valid.start->earliest() : std::numeric_limits<model::DayNumber>::min();
+}
+
+}  // namespace
+
+std::vector<RelationAsOf> relationsAsOf(store::Store& store, std::string_view actorId,
+                                        std::optional<model::Date> day,
+                                        std::optional<model::RelationKind> kind) {
+    const auto row = actorRowOrThrow(store, actorId);
+    std::vector<RelationAsOf> out;
+    for (const auto& key : candidateRelations(store, kTouching, row, day, kind)) {
+        auto r = store.findRelation(key);
+        if (!r) continue;
+        const auto holds = day ? certaintyOn(r->valid, *day) : model::Certainty::Certainly;
+        if (holds == model::Certainty::No) continue;
+        out.push_back(RelationAsOf{std::move(*r), holds});
+    }
+    std::sort(out.begin(), out.end(), [](const RelationAsOf& a, const RelationAsOf& b) {
+        if (a.holds != b.holds) return a.holds > b.holds;
+        if (a.relation.kind != b.relation.kind) return a.relation.kind < b.relation.kind;
+        return detail::naturalLess(a.relation.id, b.relation.id);
+    });
+    return out;
+}
+
+std::vector<PostHolder> holders(store::Store& store, std::string_view postId,
+                                std::optional<model::Date> day) {
+    const auto row = actorRowOrThrow(store, postId);
+    const auto post = store.getActor(postId);
+    if (post.kind != model::ActorKind::Post) {
+        throw InvalidArgumentError("\"" + post.id + "\" is a " +
+                                   std::string(model::toString(post.kind)) + ", not a post");
+    }
+    std::vector<PostHolder> out;
+    for (const auto& key :
+         candidateRelations(store, kHoldingPost, row, day, model::RelationKind::HoldsPost)) {
+        auto r = store.findRelation(key);
+        if (!r) continue;
+        const auto holds = day ? certaintyOn(r->valid, *day) : model::Certainty::Certainly;
+        if (holds == model::Certainty::No) continue;
+        auto person = store.getActor(r->from);
+        out.push_back(PostHolder{std::move(person), std::move(*r), holds});
+    }
+    std::sort(out.begin(), out.end(), [](const PostHolder& a, const PostHolder& b) {
+        if (a.holds != b.holds) return a.holds > b.holds;
+        if (startDay(a.tenure) != startDay(b.tenure)) return startDay(a.tenure) < startDay(b.tenure);
+        if (a.person.id != b.person.id) return detail::naturalLess(a.person.id, b.person.id);
+        return detail::naturalLess(a.tenure.id, b.tenure.id);
+    });
+    return out;
+}
+
+}  // namespace bilateral::query

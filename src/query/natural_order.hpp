@@ -1,0 +1,17 @@
+#pragma once
+// Private to the query module: natural ("human") order of ids, where runs of digits compare by
+// their numeric value: "icews/9" < "icews/10" < "icews/010" < "icews/11".
+
+#include <string_view>
+
+namespace bilateral::query::detail {
+
+/// Negative, zero or positive like strcmp. Total: ids that compare equal numerically but differ
+/// in leading zeros ("a01" vs "a1") fall back to byte order, so only equal strings compare 0.
+int naturalCompare(std::string_view a, std::string_view b) noexcept;
+
+inline bool naturalLess(std::string_view a, std::string_view b) noexcept {
+    return naturalCompare(a, b) < 0;
+}
+
+}  // namespace bilateral::query::detail

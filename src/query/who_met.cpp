@@ -1,0 +1,76 @@
+// Who met whom: counterparts sharing an occurred event of a counting kind.
+
+#include <algorithm>
+
+#include "bilateral/error.hpp"
+#include "index_data.hpp"
+
+namespace bilateral::query {
+
+std::vector<Counterpart> whoMet(const Index& index, ActorIx actor, const WhoMetOptions& options) {
+    const auto& d = detail::data(index);
+    if (actor >= d.actors.size()) throw InvalidArgumentError("actor index out of range");
+
+    std::uint32_t mask = 0;
+    if (options.kinds.empty()) {
+        for (std::size_t k = 0; k < model::names<model::EventKind>().size(); ++k) {
+            if (model::isMeetingKind(static_cast<model::EventKind>(k))) mask |= 1u << k;
+        }
+        if (options.includePhoneCalls) mask |= 1u << static_cast<unsigned>(model::EventKind::PhoneCall);
+    } else {
+        mask = detail::kindMask(options.kinds);
+    }
+    const detail::DayWindow window(options.window);
+
+    // slot[b] = position of b's Counterpart in `out` while stamp[b] is this call's stamp.
+    auto& s = detail::scratch(0);
+    const auto stamp = s.begin(d.actors.size());
+    std::vector<Counterpart> out;
+    for (const auto e : d.actorEvents.row(actor)) {
+        if (d.status[e] != model::EventStatus::Occurred || !detail::inMask(mask, d.kind[e]) ||
+            !window.admits(d.earliest[e], d.latest[e])) {
+            continue;
+        }
+        for (const auto& p : d.participants.row(e)) {
+            const auto b = p.actor;
+            if (b == actor) continue;
+            if (s.stamp[b] != stamp) {
+                s.stamp[b] = stamp;
+                s.slot[b] = static_cast<std::uint32_t>(out.size());
+                out.push_back(Counterpart{b, 0, std::nullopt, std::nullopt, {}});
+            }
+            auto& c = out[s.slot[b]];
+            if (!c.events.empty() && c.events.back() == e) continue;  // b in two roles
+            c.events.push_back(e);
+        }
+    }
+    for (auto& c : out) {
+        c.meetings = static_cast<std::int64_t>(c.events.size());
+        // Events are in timeline order: the first dated one starts earliest, the last dated one
+        // starts latest (undated events sort last).
+        for (const auto e : c.events) {
+            if (d.earliest[e] == kUndated) break;
+            if (auto start = index.startOf(e)) {
+                c.first = start;
+                break;
+            }
+        }
+        for (auto it = c.events.rbegin(); it != c.events.rend(); ++it) {
+            if (d.earliest[*it] == kUndated) continue;
+            if (auto start = index.startOf(*it)) {
+                c.last = start;
+                break;
+            }
+        }
+    }
+    std::sort(out.begin(), out.end(), [&](const Counterpart& a, const Counterpart& b) {
+        if (a.meetings != b.meetings) return a.meetings > b.meetings;
+        const auto& an = d.actors[a.actor];
+        const auto& bn = d.actors[b.actor];
+        if (an.name != bn.name) return an.name < bn.name;
+        return a.actor < b.actor;  // actors are in natural id order
+    });
+    return out;
+}
+
+}  // namespace bilateral::query
