@@ -86,11 +86,10 @@ std::vector<ActorScore> betweennessCentrality(const Projection& projection,
         boost::brandes_betweenness_centrality(
             view, boost::make_iterator_property_map(values.begin(), boost::get(boost::vertex_index, view)));
     }
-    // Boost counts each unordered pair of an undirected graph twice (s→t and t→s).
-    const double pairs = n > 2 ? static_cast<double>(n - 1) * static_cast<double>(n - 2) / 2.0 : 0.0;
-    for (auto& v : values) {
-        v /= 2.0;
-        if (normalized) v = pairs > 0 ? v / pairs : 0.0;
+    // On an undirected graph Boost already counts each unordered pair once (as NetworkX does).
+    if (normalized) {
+        const double pairs = n > 2 ? static_cast<double>(n - 1) * static_cast<double>(n - 2) / 2.0 : 0.0;
+        for (auto& v : values) v = pairs > 0 ? v / pairs : 0.0;
     }
     return ranked(projection, values);
 }
