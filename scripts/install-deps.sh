@@ -10,7 +10,9 @@ packages=(
   python3-networkx python3-igraph
 )
 if [ "${1:-}" = "--fuzz" ]; then
-  packages+=(clang libclang-rt-dev)
+  # clang++ with libFuzzer (libclang_rt.fuzzer*.a lives in libclang-rt-14-dev, pulled in by
+  # libclang-rt-dev) and llvm-symbolizer for readable sanitizer reports.
+  packages+=(clang libclang-rt-dev llvm)
 fi
 
 missing=()
