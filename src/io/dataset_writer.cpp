@@ -24,8 +24,9 @@ void putDate(Json& j, const char* key, const std::optional<model::Date>& d) {
 void putAttributes(Json& j, const model::Attributes& attributes) {
     if (attributes.empty()) return;
     Json out = Json::object();
-    for (const auto& [key, value] : attributes) {
-        std::visit([&out, &key](const auto& v) { out[key] = v; }, value);
+    for (const auto& entry : attributes) {
+        const auto& key = entry.first;
+        std::visit([&out, &key](const auto& v) { out[key] = v; }, entry.second);
     }
     j["attributes"] = std::move(out);
 }

@@ -7,8 +7,9 @@ namespace bilateral::store::detail {
 std::optional<std::string> attributesToJson(const model::Attributes& a) {
     if (a.empty()) return std::nullopt;
     nlohmann::json j = nlohmann::json::object();
-    for (const auto& [k, v] : a) {
-        std::visit([&](const auto& x) { j[k] = x; }, v);
+    for (const auto& entry : a) {
+        const auto& k = entry.first;
+        std::visit([&](const auto& x) { j[k] = x; }, entry.second);
     }
     return j.dump();
 }
