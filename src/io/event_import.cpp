@@ -32,8 +32,7 @@ std::int64_t ActorMaker::country(std::string_view code, std::string_view display
         c.name = known ? known->name : std::string(displayName);
         c.country = std::string(code);
         if (!sourceId_.empty()) c.evidence.push_back({.source = sourceId_});
-        store_.putActor(c);
-        row = store_.actorRow(id);
+        row = writer_->insertActor(c);
         ++summary_.actors;
     }
     countryRows_.emplace(std::string(code), *row);
@@ -48,8 +47,7 @@ std::int64_t ActorMaker::ensure(model::Actor actor, std::string_view countryName
     std::optional<std::int64_t> countryRow;
     if (actor.country) countryRow = country(*actor.country, countryName);
     if (!sourceId_.empty()) actor.evidence.push_back({.source = sourceId_});
-    store_.putActor(actor);
-    const auto row = store_.actorRow(actor.id);
+    const auto row = writer_->insertActor(actor);
     ++summary_.actors;
     if (countryRow) {
         model::Relation r;
@@ -58,10 +56,10 @@ std::int64_t ActorMaker::ensure(model::Actor actor, std::string_view countryName
         r.from = actor.id;
         r.to = "country/" + *actor.country;
         if (!sourceId_.empty()) r.evidence.push_back({.source = sourceId_});
-        store_.putRelation(r);
+        writer_->insertRelation(r, row, *countryRow);
         ++summary_.relations;
     }
-    return *row;
+    return row;
 }
 
 }  // namespace bilateral::io::detail

@@ -69,6 +69,9 @@ public:
     ActorMaker(store::Store& store, ImportSummary& summary, const CountryTable& countries)
         : store_(store), summary_(summary), countries_(countries) {}
 
+    /// The writer new actors and relations go through; call before `country` and `ensure`.
+    void use(store::BulkWriter& writer) noexcept { writer_ = &writer; }
+
     /// Puts the source row of the imported file (`source/<format>/<file name>`).
     void putFileSource(const model::Source& source);
     [[nodiscard]] const std::string& sourceId() const noexcept { return sourceId_; }
@@ -84,6 +87,7 @@ public:
 
 private:
     store::Store& store_;
+    store::BulkWriter* writer_ = nullptr;
     ImportSummary& summary_;
     const CountryTable& countries_;
     std::string sourceId_;

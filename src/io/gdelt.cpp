@@ -155,6 +155,7 @@ public:
         actors_.putFileSource(src);
 
         store::BulkWriter writer(store_);
+        actors_.use(writer);
         std::vector<std::string_view> f;
         f.reserve(kColumns + 1);
         std::string_view line;

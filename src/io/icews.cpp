@@ -154,6 +154,7 @@ public:
         actors_.putFileSource(src);
 
         store::BulkWriter writer(store_);
+        actors_.use(writer);
         std::vector<std::string_view> f;
         f.reserve(columns_ + 1);
         std::string eventId;

@@ -10,7 +10,10 @@ namespace bilateral::store {
 
 namespace {
 
-enum Stmt : std::size_t { kEvent, kParticipation, kSourceInsert, kSourceFind, kEvidence, kCount };
+enum Stmt : std::size_t {
+    kEvent, kParticipation, kSourceInsert, kSourceFind, kEvidence, kActor, kAlias, kSearch,
+    kActorEvidence, kRelation, kRelationEvidence, kCount
+};
 
 constexpr std::array<const char*, kCount> kSql{
     "INSERT INTO event(key, kind, title, start_lo, start_hi, start_prec, cameo, goldstein, "
@@ -20,6 +23,16 @@ constexpr std::array<const char*, kCount> kSql{
     "INSERT INTO source(key, title, kind, url) VALUES (?,?,?,?) ON CONFLICT(key) DO NOTHING",
     "SELECT id FROM source WHERE key = ?",
     "INSERT INTO evidence(event_id, source_id, quote, note) VALUES (?,?,?,?)",
+    "INSERT INTO actor(key, kind, name, country, attributes) VALUES (?,?,?,?,?)",
+    "INSERT OR IGNORE INTO actor_alias(actor_id, alias) VALUES (?,?)",
+    "INSERT INTO actor_search(actor_id, text) VALUES (?,?)",
+    "INSERT INTO evidence(actor_id, source_id, span_start, span_end, quote, basis, confidence, "
+    "note) VALUES (?,?,?,?,?,?,?,?)",
+    "INSERT INTO relation(key, kind, from_id, to_id, valid_from_lo, valid_from_hi, "
+    "valid_from_prec, valid_to_lo, valid_to_hi, valid_to_prec, attributes) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+    "INSERT INTO evidence(relation_id, source_id, span_start, span_end, quote, basis, "
+    "confidence, note) VALUES (?,?,?,?,?,?,?,?)",
 };
 
 [[noreturn]] void fail(sqlite3* db, const char* sql, int rc) {
@@ -59,6 +72,43 @@ struct BulkWriter::Impl {
     void textOrNull(sqlite3_stmt* s, int i, std::string_view v) {
         if (v.empty()) sqlite3_bind_null(s, i);
         else text(s, i, v);
+    }
+    void optText(sqlite3_stmt* s, int i, const std::optional<std::string>& v) {
+        if (v) text(s, i, *v);
+        else sqlite3_bind_null(s, i);
+    }
+    void date(sqlite3_stmt* s, int i, const std::optional<model::Date>& d) {
+        if (!d) {
+            for (int k = 0; k < 3; ++k) sqlite3_bind_null(s, i + k);
+            return;
+        }
+        sqlite3_bind_int64(s, i, d->earliest());
+        sqlite3_bind_int64(s, i + 1, d->latest());
+        sqlite3_bind_int(s, i + 2, static_cast<int>(d->precision()));
+    }
+    /// Evidence rows for the subject row `row` through statement `which` (columns: subject,
+    /// source, span start, span end, quote, basis, confidence, note).
+    void evidence(Stmt which, std::int64_t row, const std::vector<model::Evidence>& all) {
+        for (const auto& e : all) {
+            const auto source = store.sourceRow(e.source);
+            if (!source) throw NotFoundError("source \"" + e.source + "\" does not exist");
+            auto* s = get(which);
+            sqlite3_bind_int64(s, 1, row);
+            sqlite3_bind_int64(s, 2, *source);
+            if (e.span) {
+                sqlite3_bind_int64(s, 3, e.span->start);
+                sqlite3_bind_int64(s, 4, e.span->end);
+            } else {
+                sqlite3_bind_null(s, 3);
+                sqlite3_bind_null(s, 4);
+            }
+            optText(s, 5, e.quote);
+            text(s, 6, model::toString(e.basis));
+            if (e.confidence) sqlite3_bind_double(s, 7, *e.confidence);
+            else sqlite3_bind_null(s, 7);
+            optText(s, 8, e.note);
+            run(s);
+        }
     }
     /// Steps an insert to completion; returns whether it changed a row.
     bool run(sqlite3_stmt* s) {
@@ -161,6 +211,54 @@ void BulkWriter::insertEventEvidence(std::int64_t eventRow, std::int64_t sourceR
     d.textOrNull(s, 3, quote);
     d.textOrNull(s, 4, note);
     d.run(s);
+}
+
+std::int64_t BulkWriter::insertActor(const model::Actor& a) {
+    auto& d = *impl_;
+    auto* s = d.get(kActor);
+    const auto attributes = detail::attributesToJson(a.attributes);
+    d.text(s, 1, a.id);
+    d.text(s, 2, model::toString(a.kind));
+    d.text(s, 3, a.name);
+    d.optText(s, 4, a.country);
+    d.optText(s, 5, attributes);
+    d.run(s);
+    const auto row = sqlite3_last_insert_rowid(d.db);
+    // Search entries: the name and each alias, folded as Store::putActor folds them.
+    const auto search = [&](std::string_view t) {
+        const auto folded = detail::foldForSearch(t);
+        auto* q = d.get(kSearch);
+        sqlite3_bind_int64(q, 1, row);
+        d.text(q, 2, folded);
+        d.run(q);
+    };
+    search(a.name);
+    for (const auto& alias : a.aliases) {
+        auto* q = d.get(kAlias);
+        sqlite3_bind_int64(q, 1, row);
+        d.text(q, 2, alias);
+        if (d.run(q)) search(alias);
+    }
+    d.evidence(kActorEvidence, row, a.evidence);
+    return row;
+}
+
+std::int64_t BulkWriter::insertRelation(const model::Relation& r, std::int64_t fromRow,
+                                        std::int64_t toRow) {
+    auto& d = *impl_;
+    auto* s = d.get(kRelation);
+    const auto attributes = detail::attributesToJson(r.attributes);
+    d.text(s, 1, r.id);
+    d.text(s, 2, model::toString(r.kind));
+    sqlite3_bind_int64(s, 3, fromRow);
+    sqlite3_bind_int64(s, 4, toRow);
+    d.date(s, 5, r.valid.start);
+    d.date(s, 8, r.valid.end);
+    d.optText(s, 11, attributes);
+    d.run(s);
+    const auto row = sqlite3_last_insert_rowid(d.db);
+    d.evidence(kRelationEvidence, row, r.evidence);
+    return row;
 }
 
 }  // namespace bilateral::store

@@ -183,6 +183,13 @@ public:
     /// Evidence for an event: a source, an optional quote and note, basis stated.
     void insertEventEvidence(std::int64_t eventRow, std::int64_t sourceRow,
                              std::string_view quote = {}, std::string_view note = {});
+    /// Inserts a new actor with its aliases, search entries and evidence, as putActor would,
+    /// without putActor's merging (callers check `Store::actorRow` first). Its row id. Throws
+    /// StorageError when the id exists, NotFoundError for an unknown evidence source.
+    std::int64_t insertActor(const model::Actor& actor);
+    /// Inserts a new relation between actor rows, with its evidence. Its row id.
+    std::int64_t insertRelation(const model::Relation& relation, std::int64_t fromRow,
+                                std::int64_t toRow);
 
 private:
     struct Impl;
