@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
     app.add_option("--db", g.db, "database file (default: $BILATERAL_DB, else bilateral.db)");
     addImport(app, g);
     addStats(app, g);
+    addExport(app, g);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

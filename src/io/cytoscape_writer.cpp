@@ -13,8 +13,12 @@
 namespace bilateral::io {
 namespace {
 
+/// Text as JSON carries it: every byte of invalid UTF-8 replaced by U+FFFD (as in the XML
+/// writers), NUL and other controls kept (JSON escapes them).
+std::string text(std::string_view value) { return sanitizeUtf8(value); }
+
 void put(nlohmann::ordered_json& data, const char* name, std::string_view value) {
-    if (!value.empty()) data[name] = std::string(value);
+    if (!value.empty()) data[name] = text(value);
 }
 
 }  // namespace
@@ -29,7 +33,7 @@ void writeCytoscape(std::ostream& out, const graph::Projection& projection, cons
     doc["target_cytoscapejs_version"] = "~3";
     auto& meta = doc["data"];
     meta["name"] = "bilateral";
-    meta["description"] = options.description.empty() ? describeProjection(projection) : options.description;
+    meta["description"] = text(options.description.empty() ? describeProjection(projection) : options.description);
     if (f.from) meta["window_from"] = f.from->toString();
     if (f.to) meta["window_to"] = f.to->toString();
     if (!f.kinds.empty()) {
@@ -42,10 +46,10 @@ void writeCytoscape(std::ostream& out, const graph::Projection& projection, cons
         const auto& x = g[v];
         ordered_json data;
         data["id"] = "n" + std::to_string(v);
-        data["bilateral_id"] = x.id;
+        data["bilateral_id"] = text(x.id);
         data["kind"] = std::string(graph::toString(x.kind));
         put(data, "type", x.type);
-        data["label"] = x.label;
+        data["label"] = text(x.label);
         put(data, "country", x.country);
         put(data, "start", x.start);
         put(data, "end", x.end);

@@ -1,0 +1,129 @@
+// bilateral export --format graphml|gexf|json|cytoscape|dot [-o FILE] [--from DATE] [--to DATE]
+//                  [--kinds K,...]
+
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bilateral/error.hpp"
+#include "bilateral/graph/projection.hpp"
+#include "bilateral/io/writers.hpp"
+#include "bilateral/model/date.hpp"
+#include "bilateral/model/kinds.hpp"
+#include "command.hpp"
+
+namespace bilateral::cli {
+namespace {
+
+struct ExportArgs {
+    std::string format;
+    std::string output;
+    std::string from, to, kinds;
+};
+
+std::vector<model::EventKind> parseKinds(const std::string& list) {
+    std::vector<model::EventKind> out;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        auto end = list.find(',', start);
+        if (end == std::string::npos) end = list.size();
+        const auto name = std::string_view(list).substr(start, end - start);
+        if (!name.empty()) {
+            const auto k = model::parse<model::EventKind>(name);
+            if (!k) {
+                std::string known;
+                for (const auto n : model::names<model::EventKind>()) {
+                    known += known.empty() ? "" : ", ";
+                    known += n;
+                }
+                throw InvalidArgumentError("unknown event kind \"" + std::string(name) +
+                                           "\" (expected one of " + known + ")");
+            }
+            out.push_back(*k);
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
+/// Writes to `file` through a temporary next to it, so a failed export leaves no half file.
+void writeFile(const std::filesystem::path& file, const auto& write) {
+    auto tmp = file;
+    tmp += ".tmp-" + std::to_string(::getpid());
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) throw StorageError("cannot write " + file.string() + ": " + std::strerror(errno));
+        try {
+            write(out);
+            out.flush();
+        } catch (...) {
+            out.close();
+            std::filesystem::remove(tmp);
+            throw;
+        }
+        if (!out) {
+            std::filesystem::remove(tmp);
+            throw StorageError("cannot write " + file.string() + ": " + std::strerror(errno));
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, file, ec);
+    if (ec) {
+        std::filesystem::remove(tmp);
+        throw StorageError("cannot write " + file.string() + ": " + ec.message());
+    }
+}
+
+void runExport(const Globals& g, const ExportArgs& args) {
+    // Every argument is checked before the database is opened.
+    const auto format = io::parseExportFormat(args.format);
+    query::IndexFilter filter;
+    if (!args.from.empty()) filter.from = model::Date::parse(args.from);
+    if (!args.to.empty()) filter.to = model::Date::parse(args.to);
+    if (filter.from && filter.to && filter.to->latest() < filter.from->earliest()) {
+        throw InvalidArgumentError("--to " + filter.to->toString() + " is before --from " +
+                                   filter.from->toString());
+    }
+    filter.kinds = parseKinds(args.kinds);
+
+    auto store = g.open(false);
+    const auto projection = graph::Projection::build(store, filter);
+    const auto write = [&](std::ostream& out) { io::writeExport(out, format, store, projection); };
+    if (args.output.empty() || args.output == "-") {
+        write(std::cout);
+        std::cout.flush();
+        if (!std::cout) throw StorageError("cannot write to standard output");
+        return;
+    }
+    writeFile(args.output, write);
+    fmt::print("wrote {} ({} nodes: {} actors, {} events; {} edges: {} participations, {} relations) to {}\n",
+               io::toString(format), projection.vertexCount(), projection.actorCount(),
+               projection.eventCount(), projection.edgeCount(), projection.participationCount(),
+               projection.relationCount(), args.output);
+}
+
+}  // namespace
+
+void addExport(CLI::App& app, const Globals& g) {
+    auto* cmd = app.add_subcommand(
+        "export", "Write the graph (or the part of it a window and kinds select) for other tools");
+    auto args = std::make_shared<ExportArgs>();
+    cmd->add_option("--format", args->format, "graphml, gexf, json (dataset), cytoscape or dot")
+        ->required()
+        ->check(CLI::IsMember({"graphml", "gexf", "json", "cytoscape", "dot"}));
+    cmd->add_option("-o,--output", args->output, "output file (default: standard output)");
+    cmd->add_option("--from", args->from, "keep events that may overlap this date or later (ISO 8601)");
+    cmd->add_option("--to", args->to, "keep events that may overlap this date or earlier (ISO 8601)");
+    cmd->add_option("--kinds", args->kinds, "keep events of these kinds (comma-separated)");
+    cmd->callback([&g, args] { runExport(g, *args); });
+}
+
+}  // namespace bilateral::cli
