@@ -6,6 +6,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <exception>
+#include <thread>
 #include <numeric>
 
 #include "bilateral/error.hpp"
@@ -23,10 +25,20 @@ using model::DayNumber;
 /// which shows at millions of rows.
 class Scan {
 public:
-    Scan(store::Store& store, const char* sql) : db_(store.connection().getHandle()), sql_(sql) {
-        if (sqlite3_prepare_v2(db_, sql, -1, &st_, nullptr) != SQLITE_OK) fail();
+    Scan(store::Store& store, const char* sql) : Scan(store.connection().getHandle(), sql) {}
+    Scan(sqlite3* db, const char* sql) : db_(db), mutex_(sqlite3_db_mutex(db_)), sql_(sql) {
+        // Holding the connection's (recursive) mutex for the whole scan makes the per-column
+        // locking inside SQLite cheap.
+        if (mutex_) sqlite3_mutex_enter(mutex_);
+        if (sqlite3_prepare_v2(db_, sql, -1, &st_, nullptr) != SQLITE_OK) {
+            if (mutex_) sqlite3_mutex_leave(mutex_);
+            fail();
+        }
     }
-    ~Scan() { sqlite3_finalize(st_); }
+    ~Scan() {
+        sqlite3_finalize(st_);
+        if (mutex_) sqlite3_mutex_leave(mutex_);
+    }
     Scan(const Scan&) = delete;
     Scan& operator=(const Scan&) = delete;
 
@@ -39,8 +51,10 @@ public:
     [[nodiscard]] bool isNull(int c) const { return sqlite3_column_type(st_, c) == SQLITE_NULL; }
     [[nodiscard]] std::int64_t i64(int c) const { return sqlite3_column_int64(st_, c); }
     [[nodiscard]] int i32(int c) const { return sqlite3_column_int(st_, c); }
+    /// Text as stored. Read as a blob: SQLite then hands out the bytes in place instead of
+    /// copying them to add a terminating NUL.
     [[nodiscard]] std::string_view text(int c) const {
-        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st_, c));
+        const auto* p = static_cast<const char*>(sqlite3_column_blob(st_, c));
         if (!p) return {};
         return {p, static_cast<std::size_t>(sqlite3_column_bytes(st_, c))};
     }
@@ -51,6 +65,7 @@ private:
                            sqlite3_errcode(db_), sqlite3_extended_errcode(db_), sql_);
     }
     sqlite3* db_;
+    sqlite3_mutex* mutex_;
     sqlite3_stmt* st_ = nullptr;
     std::string sql_;
 };
@@ -93,29 +108,49 @@ private:
     std::vector<std::pair<std::int64_t, std::uint32_t>> sorted_;
 };
 
-/// Enum from its stored name; the last hit is remembered since columns repeat a few values.
+/// Enum from its stored name; the names seen so far are remembered, since a column repeats a
+/// few values (and may alternate between them, as source and target do).
 template <class Enum> class EnumReader {
 public:
     Enum operator()(std::string_view text) {
-        if (has_ && text == last_) return value_;
+        for (const auto& [name, value] : seen_) {
+            if (name == text) return value;
+        }
         const auto v = model::parse<Enum>(text);
         if (!v) throw StorageError("database holds an unknown value \"" + std::string(text) + "\"");
-        last_.assign(text);
-        value_ = *v;
-        has_ = true;
+        seen_.emplace_back(std::string(text), *v);
         return *v;
     }
 
 private:
-    bool has_ = false;
-    std::string last_;
-    Enum value_{};
+    std::vector<std::pair<std::string, Enum>> seen_;
 };
 
-std::optional<Date> storedDate(const Scan& s, int lo, int prec) {
-    if (s.isNull(lo)) return std::nullopt;
-    return Date::fromStored(static_cast<DayNumber>(s.i64(lo)),
-                            static_cast<model::Precision>(s.i32(prec)));
+/// Strings laid end to end in one buffer, read back by position.
+class Arena {
+public:
+    void reserve(std::size_t n, std::size_t averageLength) {
+        offsets_.reserve(n + 1);
+        bytes_.reserve(n * averageLength);
+    }
+    void add(std::string_view s) {
+        bytes_.append(s);
+        offsets_.push_back(static_cast<std::uint64_t>(bytes_.size()));
+    }
+    [[nodiscard]] std::string_view at(std::size_t i) const noexcept {
+        const auto b = i == 0 ? 0 : offsets_[i - 1];
+        return std::string_view(bytes_).substr(b, offsets_[i] - b);
+    }
+
+private:
+    std::string bytes_;
+    std::vector<std::uint64_t> offsets_;
+};
+
+/// The last day of a stored date (its first day and precision).
+DayNumber latestOf(DayNumber earliest, std::int8_t precision) {
+    if (precision == static_cast<std::int8_t>(model::Precision::Day)) return earliest;
+    return Date::fromStored(earliest, static_cast<model::Precision>(precision)).latest();
 }
 
 /// Counting sort of (row, item) pairs into a CSR table with `rows` rows, keeping input order
@@ -170,40 +205,57 @@ struct Builder {
     }
 
     void events() {
+        // The scan fills compact columns in row order, strings into three arenas; EventInfo
+        // records are made once, in timeline order, at the end.
         struct Raw {
             std::int64_t row;
             std::int64_t parentRow;  ///< 0 when none
-            DayNumber lo, hi;        ///< own day range, kUndated when undated
+            DayNumber startLo, endLo;
+            DayNumber lo, hi;  ///< own day range, kUndated when undated
+            std::int8_t startPrec, endPrec;  ///< -1 when the date is absent
+            model::EventKind kind;
+            model::EventStatus status;
         };
         std::vector<Raw> raw;
-        std::vector<EventInfo> infos;
+        Arena ids, titles, cameos;
         {
-            Scan count(store, "SELECT count(*) FROM event");
-            if (count.step()) {
-                raw.reserve(static_cast<std::size_t>(count.i64(0)));
-                infos.reserve(static_cast<std::size_t>(count.i64(0)));
-            }
+            // Row ids are usually dense: the largest one is a cheap upper bound of the count.
+            Scan count(store, "SELECT max(id) FROM event");
+            if (count.step()) raw.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(count.i64(0), 0, 1 << 26)));
         }
+        ids.reserve(raw.capacity(), 16);
+        titles.reserve(raw.capacity(), 24);
+        cameos.reserve(raw.capacity(), 4);
         EnumReader<model::EventKind> kinds;
         EnumReader<model::EventStatus> statuses;
-        Scan s(store,
-               "SELECT id, key, kind, title, start_lo, start_hi, start_prec, end_lo, end_hi, "
-               "end_prec, status, parent_id, cameo FROM event");
-        while (s.step()) {
-            EventInfo e{std::string(s.text(1)), std::string(s.text(3)), kinds(s.text(2)),
-                        statuses(s.text(10)), storedDate(s, 4, 6), storedDate(s, 7, 9),
-                        std::nullopt, std::string(s.text(12)), kUndated, kUndated};
-            Raw r{s.i64(0), s.isNull(11) ? 0 : s.i64(11), kUndated, kUndated};
-            if (!s.isNull(4)) {
-                r.lo = static_cast<DayNumber>(s.i64(4));
-                r.hi = static_cast<DayNumber>(s.isNull(7) ? s.i64(5) : s.i64(8));
-            } else if (!s.isNull(7)) {
-                r.lo = static_cast<DayNumber>(s.i64(7));
-                r.hi = static_cast<DayNumber>(s.i64(8));
+        {
+            Scan s(store,
+                   "SELECT id, key, kind, title, start_lo, start_prec, end_lo, end_prec, status, "
+                   "parent_id, cameo FROM event");
+            while (s.step()) {
+                Raw r{s.i64(0), s.isNull(9) ? 0 : s.i64(9), 0, 0, kUndated, kUndated, -1, -1,
+                      kinds(s.text(2)), statuses(s.text(8))};
+                if (!s.isNull(4)) {
+                    r.startLo = static_cast<DayNumber>(s.i64(4));
+                    r.startPrec = static_cast<std::int8_t>(s.i32(5));
+                }
+                if (!s.isNull(6)) {
+                    r.endLo = static_cast<DayNumber>(s.i64(6));
+                    r.endPrec = static_cast<std::int8_t>(s.i32(7));
+                }
+                if (r.startPrec >= 0) {
+                    r.lo = r.startLo;
+                    r.hi = r.endPrec >= 0 ? latestOf(r.endLo, r.endPrec) : latestOf(r.startLo, r.startPrec);
+                } else if (r.endPrec >= 0) {
+                    r.lo = r.endLo;
+                    r.hi = latestOf(r.endLo, r.endPrec);
+                }
+                r.hi = std::max(r.hi, r.lo);
+                ids.add(s.text(1));
+                titles.add(s.text(3));
+                cameos.add(s.text(10));
+                raw.push_back(r);
             }
-            r.hi = std::max(r.hi, r.lo);
-            raw.push_back(r);
-            infos.push_back(std::move(e));
         }
         const std::size_t n = raw.size();
         RowMap position;  // event row → position in raw
@@ -214,10 +266,11 @@ struct Builder {
             position.build(std::move(map));
         }
 
-        // Undated sub-events take the dates of their nearest dated ancestor.
-        std::vector<std::uint32_t> datedFrom(n, RowMap::kNone);
+        // Undated sub-events take the day range of their nearest dated ancestor.
+        std::vector<std::uint32_t> datedFrom;
         for (std::uint32_t i = 0; i < n; ++i) {
             if (raw[i].lo != kUndated || raw[i].parentRow == 0) continue;
+            if (datedFrom.empty()) datedFrom.assign(n, RowMap::kNone);
             std::uint32_t p = position.find(raw[i].parentRow);
             for (int depth = 0; p != RowMap::kNone && depth < 64; ++depth) {
                 if (raw[p].lo != kUndated) {
@@ -227,134 +280,182 @@ struct Builder {
                 p = raw[p].parentRow == 0 ? RowMap::kNone : position.find(raw[p].parentRow);
             }
         }
-        for (std::uint32_t i = 0; i < n; ++i) {
-            if (datedFrom[i] == RowMap::kNone) continue;
-            infos[i].earliest = raw[datedFrom[i]].lo;
-            infos[i].latest = raw[datedFrom[i]].hi;
-        }
-        for (std::uint32_t i = 0; i < n; ++i) {
-            if (datedFrom[i] != RowMap::kNone) continue;
-            infos[i].earliest = raw[i].lo;
-            infos[i].latest = raw[i].hi;
-        }
+        auto from = [&](std::uint32_t i) {
+            return datedFrom.empty() || datedFrom[i] == RowMap::kNone ? i : datedFrom[i];
+        };
 
-        // Filter, then timeline order: (earliest, latest) as one 64-bit key, id (natural) on ties.
+        // Filter, then timeline order: (earliest, latest) as one 64-bit key, then the id in
+        // natural order, compared through a 16-byte prefix of its natural sort key kept in the
+        // record (no pointer chasing) and in full only when the prefixes tie.
         const detail::DayWindow window(filter.from, filter.to);
         const auto kindMask = detail::kindMask(filter.kinds);
-        std::vector<std::pair<std::uint64_t, std::uint32_t>> order;
+        struct SortKey {
+            std::uint64_t days;
+            std::uint64_t id0, id1;
+            std::uint32_t pos;
+        };
+        std::vector<SortKey> order;
         order.reserve(n);
         for (std::uint32_t i = 0; i < n; ++i) {
-            const auto& e = infos[i];
-            if (!detail::inMask(kindMask, e.kind) || !window.admits(e.earliest, e.latest)) continue;
-            const auto key = (static_cast<std::uint64_t>(static_cast<std::uint32_t>(e.earliest) ^ 0x80000000u) << 32) |
-                             (static_cast<std::uint32_t>(e.latest) ^ 0x80000000u);
-            order.emplace_back(key, i);
+            const auto& src = raw[from(i)];
+            if (!detail::inMask(kindMask, raw[i].kind) || !window.admits(src.lo, src.hi)) continue;
+            const auto prefix = detail::naturalPrefix(ids.at(i));
+            order.push_back(SortKey{(static_cast<std::uint64_t>(static_cast<std::uint32_t>(src.lo) ^ 0x80000000u) << 32) |
+                                        (static_cast<std::uint32_t>(src.hi) ^ 0x80000000u),
+                                    prefix.first, prefix.second, i});
         }
-        std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
-            if (a.first != b.first) return a.first < b.first;
-            return detail::naturalLess(infos[a.second].id, infos[b.second].id);
+        std::sort(order.begin(), order.end(), [&](const SortKey& a, const SortKey& b) {
+            if (a.days != b.days) return a.days < b.days;
+            if (a.id0 != b.id0) return a.id0 < b.id0;
+            if (a.id1 != b.id1) return a.id1 < b.id1;
+            return detail::naturalLess(ids.at(a.pos), ids.at(b.pos));
         });
 
         std::vector<std::uint32_t> rankOf(n, RowMap::kNone);
-        for (std::uint32_t r = 0; r < order.size(); ++r) rankOf[order[r].second] = r;
-        d.events.reserve(order.size());
-        d.earliest.reserve(order.size());
-        d.latest.reserve(order.size());
-        d.kind.reserve(order.size());
-        d.status.reserve(order.size());
-        for (std::uint32_t r = 0; r < order.size(); ++r) {
-            const auto i = order[r].second;
-            if (datedFrom[i] == RowMap::kNone) continue;
-            const auto& src = infos[datedFrom[i]];
-            d.inherited.emplace(r, InheritedDates{src.start, src.end});
-        }
+        for (std::uint32_t r = 0; r < order.size(); ++r) rankOf[order[r].pos] = r;
+        const std::size_t kept = order.size();
+        std::vector<SortKey>().swap(order);
+        auto date = [](DayNumber lo, std::int8_t prec) -> std::optional<Date> {
+            if (prec < 0) return std::nullopt;
+            return Date::fromStored(lo, static_cast<model::Precision>(prec));
+        };
+        // Records are written to their rank while the columns and arenas are read in row order:
+        // scattered stores cost less than scattered loads.
+        d.events.resize(kept);
+        d.earliest.resize(kept);
+        d.latest.resize(kept);
+        d.kind.resize(kept);
+        d.status.resize(kept);
         std::vector<std::pair<std::int64_t, std::uint32_t>> rowToRank;
-        rowToRank.reserve(order.size());
-        for (std::uint32_t r = 0; r < order.size(); ++r) {
-            const auto i = order[r].second;
-            auto& e = infos[i];
-            if (raw[i].parentRow != 0) {
-                const auto p = position.find(raw[i].parentRow);
-                if (p != RowMap::kNone && rankOf[p] != RowMap::kNone) e.parent = rankOf[p];
+        rowToRank.reserve(kept);
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const auto r = rankOf[i];
+            if (r == RowMap::kNone) continue;
+            const auto& x = raw[i];
+            const auto& dated = raw[from(i)];
+            std::optional<EventIx> parent;
+            if (x.parentRow != 0) {
+                const auto p = position.find(x.parentRow);
+                if (p != RowMap::kNone && rankOf[p] != RowMap::kNone) parent = rankOf[p];
             }
-            d.earliest.push_back(e.earliest);
-            d.latest.push_back(e.latest);
-            d.kind.push_back(e.kind);
-            d.status.push_back(e.status);
-            rowToRank.emplace_back(raw[i].row, r);
-            d.events.push_back(std::move(e));
+            if (from(i) != i) {
+                d.inherited.emplace(r, InheritedDates{date(dated.startLo, dated.startPrec),
+                                                      date(dated.endLo, dated.endPrec)});
+            }
+            auto& e = d.events[r];
+            e.id.assign(ids.at(i));
+            e.title.assign(titles.at(i));
+            e.kind = x.kind;
+            e.status = x.status;
+            e.start = date(x.startLo, x.startPrec);
+            e.end = date(x.endLo, x.endPrec);
+            e.parent = parent;
+            e.cameo.assign(cameos.at(i));
+            e.earliest = dated.lo;
+            e.latest = dated.hi;
+            d.earliest[r] = dated.lo;
+            d.latest[r] = dated.hi;
+            d.kind[r] = x.kind;
+            d.status[r] = x.status;
+            rowToRank.emplace_back(x.row, r);
         }
         eventRows.build(std::move(rowToRank));
         d.eventIds.build(d.events.size(), [&](std::uint32_t i) -> std::string_view { return d.events[i].id; });
     }
 
-    void participations() {
-        std::vector<std::uint32_t> eventOf;
-        std::vector<Participation> items;
+    /// Participation rows as stored: (event row, actor row, role).
+    struct RawParticipation {
+        std::int64_t event;
+        std::int64_t actor;
+        model::Role role;
+    };
+
+    static std::vector<RawParticipation> scanParticipations(sqlite3* db) {
+        std::vector<RawParticipation> rows;
         {
-            Scan count(store, "SELECT count(*) FROM participation");
-            if (count.step()) {
-                eventOf.reserve(static_cast<std::size_t>(count.i64(0)));
-                items.reserve(static_cast<std::size_t>(count.i64(0)));
-            }
+            Scan count(db, "SELECT max(id) FROM participation");
+            if (count.step()) rows.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(count.i64(0), 0, 1 << 27)));
         }
         EnumReader<model::Role> roles;
-        Scan s(store, "SELECT event_id, actor_id, role FROM participation");
-        while (s.step()) {
-            const auto e = eventRows.find(s.i64(0));
+        Scan s(db, "SELECT event_id, actor_id, role FROM participation");
+        while (s.step()) rows.push_back(RawParticipation{s.i64(0), s.i64(1), roles(s.text(2))});
+        return rows;
+    }
+
+    void participations(const std::vector<RawParticipation>& rows) {
+        std::vector<std::uint32_t> eventOf;
+        std::vector<Participation> items;
+        eventOf.reserve(rows.size());
+        items.reserve(rows.size());
+        for (const auto& r : rows) {
+            const auto e = eventRows.find(r.event);
             if (e == RowMap::kNone) continue;
-            const auto a = actorRows.find(s.i64(1));
+            const auto a = actorRows.find(r.actor);
             if (a == RowMap::kNone) continue;
             eventOf.push_back(e);
-            items.push_back(Participation{a, roles(s.text(2))});
+            items.push_back(Participation{a, r.role});
         }
         fillCsr(d.participants, d.events.size(), eventOf, items);
     }
 
-    /// Actor → events (distinct, timeline order), then actor → co-participants.
+    /// Actor → events (distinct, timeline order), then actor → co-participants: every event
+    /// sends each of its distinct actors the others (a counting sort, sequential over events),
+    /// then each actor's list is sorted and deduplicated.
     void adjacency() {
         const std::size_t na = d.actors.size();
         const std::size_t ne = d.events.size();
         std::vector<std::uint32_t> last(na, RowMap::kNone);
-        auto& ae = d.actorEvents;
-        ae.offsets.assign(na + 1, 0);
-        for (std::uint32_t e = 0; e < ne; ++e) {
-            for (const auto& p : d.participants.row(e)) {
-                if (last[p.actor] == e) continue;
-                last[p.actor] = e;
-                ++ae.offsets[p.actor + 1];
-            }
-        }
-        std::partial_sum(ae.offsets.begin(), ae.offsets.end(), ae.offsets.begin());
-        ae.items.resize(ae.offsets.back());
-        std::vector<std::uint32_t> next(ae.offsets.begin(), ae.offsets.end() - 1);
-        std::fill(last.begin(), last.end(), RowMap::kNone);
-        for (std::uint32_t e = 0; e < ne; ++e) {
-            for (const auto& p : d.participants.row(e)) {
-                if (last[p.actor] == e) continue;
-                last[p.actor] = e;
-                ae.items[next[p.actor]++] = e;
-            }
-        }
-
-        auto& nb = d.neighbours;
-        nb.offsets.assign(na + 1, 0);
-        nb.items.clear();
-        nb.items.reserve(ae.items.size());
-        std::fill(last.begin(), last.end(), RowMap::kNone);
-        for (std::uint32_t a = 0; a < na; ++a) {
-            const auto begin = nb.items.size();
-            for (const auto e : ae.row(a)) {
+        std::vector<ActorIx> distinct;
+        // Calls f(e, distinct actors of e) for every event.
+        auto forEachEvent = [&](auto&& f) {
+            std::fill(last.begin(), last.end(), RowMap::kNone);
+            for (std::uint32_t e = 0; e < ne; ++e) {
+                distinct.clear();
                 for (const auto& p : d.participants.row(e)) {
-                    if (p.actor == a || last[p.actor] == a) continue;
-                    last[p.actor] = a;
-                    nb.items.push_back(p.actor);
+                    if (last[p.actor] == e) continue;
+                    last[p.actor] = e;
+                    distinct.push_back(p.actor);
+                }
+                f(e, distinct);
+            }
+        };
+        auto& ae = d.actorEvents;
+        auto& nb = d.neighbours;
+        ae.offsets.assign(na + 1, 0);
+        std::vector<std::uint64_t> pairs(na + 1, 0);  // bucket sizes before dedup
+        forEachEvent([&](std::uint32_t, const std::vector<ActorIx>& as) {
+            for (const auto a : as) {
+                ++ae.offsets[a + 1];
+                pairs[a + 1] += as.size() - 1;
+            }
+        });
+        std::partial_sum(ae.offsets.begin(), ae.offsets.end(), ae.offsets.begin());
+        std::partial_sum(pairs.begin(), pairs.end(), pairs.begin());
+        ae.items.resize(ae.offsets.back());
+        std::vector<ActorIx> buckets(pairs.back());
+        std::vector<std::uint32_t> nextEvent(ae.offsets.begin(), ae.offsets.end() - 1);
+        std::vector<std::uint64_t> nextPair(pairs.begin(), pairs.end() - 1);
+        forEachEvent([&](std::uint32_t e, const std::vector<ActorIx>& as) {
+            for (const auto a : as) {
+                ae.items[nextEvent[a]++] = e;
+                for (const auto b : as) {
+                    if (b != a) buckets[nextPair[a]++] = b;
                 }
             }
-            std::sort(nb.items.begin() + static_cast<std::ptrdiff_t>(begin), nb.items.end());
-            nb.offsets[a + 1] = static_cast<std::uint32_t>(nb.items.size());
+        });
+        nb.offsets.assign(na + 1, 0);
+        std::size_t out = 0;
+        for (std::size_t a = 0; a < na; ++a) {
+            auto* b = buckets.data() + pairs[a];
+            auto* e = buckets.data() + pairs[a + 1];
+            std::sort(b, e);
+            e = std::unique(b, e);
+            for (auto* x = b; x != e; ++x) buckets[out++] = *x;  // compacts in place (out <= b)
+            nb.offsets[a + 1] = static_cast<std::uint32_t>(out);
         }
-        nb.items.shrink_to_fit();
+        buckets.resize(out);
+        buckets.shrink_to_fit();
+        nb.items = std::move(buckets);
     }
 
     void relations() {
@@ -486,22 +587,68 @@ struct Builder {
 
 }  // namespace
 
+namespace {
+
+/// A second read-only connection to the store's file, for scanning in parallel; null for an
+/// in-memory store, inside an open transaction (uncommitted rows would be missed), or when the
+/// file cannot be opened again.
+sqlite3* secondConnection(store::Store& store) {
+    sqlite3* main = store.connection().getHandle();
+    if (sqlite3_get_autocommit(main) == 0) return nullptr;
+    const char* file = sqlite3_db_filename(main, "main");
+    if (!file || !*file) return nullptr;
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(file, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        return nullptr;
+    }
+    sqlite3_busy_timeout(db, 5000);
+    return db;
+}
+
+}  // namespace
+
 Index Index::build(store::Store& store, const IndexFilter& filter) {
     auto data = std::make_unique<Data>();
-    // One read transaction, so the scans see one snapshot even while an import runs.
-    const bool ownTransaction = sqlite3_get_autocommit(store.connection().getHandle()) != 0;
+    // One read transaction, so the scans see one snapshot even while an import runs. The
+    // participation scan runs on a second connection in parallel when it can: were a write to
+    // land between the two snapshots, rows naming events or actors the first did not see are
+    // skipped, as filtered ones are.
+    sqlite3* handle = store.connection().getHandle();
+    const bool ownTransaction = sqlite3_get_autocommit(handle) != 0;
+    std::unique_ptr<sqlite3, decltype(&sqlite3_close)> other(secondConnection(store), &sqlite3_close);
+    std::vector<Builder::RawParticipation> parts;
+    std::exception_ptr partsError;
+    std::thread partsThread;
+    if (other) {
+        partsThread = std::thread([&] {
+            try {
+                parts = Builder::scanParticipations(other.get());
+            } catch (...) {
+                partsError = std::current_exception();
+            }
+        });
+    }
+    auto joinParts = [&] {
+        if (partsThread.joinable()) partsThread.join();
+    };
     if (ownTransaction) store.execute("BEGIN");
     try {
         Builder b{store, filter, *data, {}, {}};
         b.actors();
         b.events();
-        b.participations();
+        joinParts();
+        if (partsError) std::rethrow_exception(partsError);
+        if (!other) parts = Builder::scanParticipations(handle);
         b.relations();
         if (ownTransaction) store.execute("COMMIT");
+        b.participations(parts);
+        std::vector<Builder::RawParticipation>().swap(parts);
         b.adjacency();
         b.countries();
     } catch (...) {
-        if (ownTransaction && sqlite3_get_autocommit(store.connection().getHandle()) == 0) {
+        joinParts();
+        if (ownTransaction && sqlite3_get_autocommit(handle) == 0) {
             try {
                 store.execute("ROLLBACK");
             } catch (...) {  // NOLINT(bugprone-empty-catch): the first error is the one to report

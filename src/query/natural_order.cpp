@@ -45,4 +45,35 @@ int naturalCompare(std::string_view a, std::string_view b) noexcept {
     return c < 0 ? -1 : (c > 0 ? 1 : 0);
 }
 
+std::pair<std::uint64_t, std::uint64_t> naturalPrefix(std::string_view s) noexcept {
+    unsigned char buf[16] = {};
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size() && n < sizeof buf;) {
+        if (!isDigit(s[i])) {
+            buf[n++] = static_cast<unsigned char>(s[i++]);
+            continue;
+        }
+        std::size_t j = i;
+        while (j < s.size() && s[j] == '0') ++j;
+        std::size_t k = j;
+        while (k < s.size() && isDigit(s[k])) ++k;
+        const std::size_t length = k - j;
+        // '0' stands for "a digit": against any other character it compares as any digit does.
+        buf[n++] = '0';
+        if (n == sizeof buf) break;
+        if (length >= 255) {  // longer runs: the rest is settled by the full comparison
+            buf[n++] = 255;
+            break;
+        }
+        buf[n++] = static_cast<unsigned char>(length);
+        for (std::size_t t = j; t < k && n < sizeof buf; ++t) buf[n++] = static_cast<unsigned char>(s[t]);
+        i = k;
+    }
+    std::uint64_t a = 0;
+    std::uint64_t b = 0;
+    for (std::size_t t = 0; t < 8; ++t) a = (a << 8) | buf[t];
+    for (std::size_t t = 8; t < 16; ++t) b = (b << 8) | buf[t];
+    return {a, b};
+}
+
 }  // namespace bilateral::query::detail
