@@ -1,0 +1,44 @@
+// 04: as-of questions. Who held a post on given days: certainly (the whole day lies within the
+// tenure) or possibly (a partial or open date leaves it uncertain).
+//
+//   example_04_as_of DATASET.json DATABASE.db post/ambassador-italy-malaysia 2025-01-15 2025-07-01
+
+#include <bilateral/io/import.hpp>
+#include <bilateral/model/date.hpp>
+#include <bilateral/query/queries.hpp>
+#include <bilateral/store/store.hpp>
+
+#include <exception>
+#include <filesystem>
+#include <iostream>
+
+int main(int argc, char** argv) {
+    if (argc < 5) {
+        std::cerr << "usage: " << argv[0] << " DATASET.json DATABASE.db POST DATE...\n";
+        return 1;
+    }
+    try {
+        namespace model = bilateral::model;
+        const std::filesystem::path db = argv[2];
+        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db.string() + suffix);
+        auto store = bilateral::store::Store::open(db);
+        bilateral::io::importFiles(store, {argv[1]});
+
+        const auto post = store.getActor(argv[3]);
+        std::cout << post.name << "\n";
+        for (int i = 4; i < argc; ++i) {
+            const auto day = model::Date::parse(argv[i]);
+            const auto holders = bilateral::query::holders(store, post.id, day);
+            std::cout << "  on " << day.toString() << ": ";
+            if (holders.empty()) std::cout << "nobody";
+            for (std::size_t h = 0; h < holders.size(); ++h) {
+                std::cout << (h ? ", " : "") << holders[h].person.name << " ("
+                          << model::toString(holders[h].holds) << ")";
+            }
+            std::cout << "\n";
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 1;
+    }
+}
