@@ -1,11 +1,26 @@
 #!/usr/bin/env bash
-# The demo: load the bundled dataset into a fresh database and show what it holds.
+# The demo: load the bundled dataset into a fresh database, show what it holds, who met Anwar
+# Ibrahim, the Italy–Malaysia timeline, and write the graph as GraphML for NetworkX, igraph,
+# Gephi, yEd or Cytoscape (docs/graph.md says how to open it).
 # Usage: scripts/demo.sh path/to/bilateral path/to/demo.db
 set -euo pipefail
 bin=$1
 db=$2
-mkdir -p "$(dirname "$db")"
+dir=$(dirname "$db")
+graphml=$dir/italy-malaysia.graphml
+mkdir -p "$dir"
 rm -f "$db" "$db-wal" "$db-shm"
+
+section() { printf '\n== %s\n' "$1"; }
+
 "$bin" --db "$db" import data/italy-malaysia-2025.json
-echo
+section "What the database holds"
 "$bin" --db "$db" stats
+section "Who met Anwar Ibrahim"
+"$bin" --db "$db" who-met "Anwar Ibrahim"
+section "Italy–Malaysia timeline"
+"$bin" --db "$db" timeline --dyad ITA:MYS
+section "Graph export"
+"$bin" --db "$db" export --format graphml -o "$graphml"
+echo "GraphML written to $graphml"
+echo "  open it in Gephi, yEd or Cytoscape, or: python3 -c 'import networkx; print(networkx.read_graphml(\"$graphml\"))'"
