@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -98,7 +99,10 @@ void runExport(const Globals& g, const ExportArgs& args) {
     const auto projection = graph::Projection::build(store, filter);
     const auto write = [&](std::ostream& out) { io::writeExport(out, format, store, projection); };
     if (args.output.empty() || args.output == "-") {
-        write(std::cout);
+        // Rendered whole first: on an error stdout stays empty (docs/errors.md).
+        std::ostringstream text;
+        write(text);
+        std::cout << text.view();
         std::cout.flush();
         if (!std::cout) throw StorageError("cannot write to standard output");
         return;

@@ -50,10 +50,12 @@ ExportFormat parseExportFormat(std::string_view name) {
 }
 
 std::string describeProjection(const graph::Projection& p) {
-    std::string s = "bilateral knowledge graph: " + std::to_string(p.actorCount()) + " actors, " +
-                    std::to_string(p.eventCount()) + " events, " +
-                    std::to_string(p.participationCount()) + " participations, " +
-                    std::to_string(p.relationCount()) + " relations";
+    const auto count = [](std::size_t n, std::string_view noun) {
+        return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
+    };
+    std::string s = "bilateral knowledge graph: " + count(p.actorCount(), "actor") + ", " +
+                    count(p.eventCount(), "event") + ", " + count(p.participationCount(), "participation") +
+                    ", " + count(p.relationCount(), "relation");
     const auto& f = p.filter();
     if (f.from || f.to) {
         s += "; events that may overlap ";
