@@ -239,7 +239,8 @@ int digits(const char* p, int n) noexcept {
     return v;
 }
 std::optional<model::DayNumber> day(int y, int m, int d) noexcept {
-    if (y < 0 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m)) return std::nullopt;
+    // Year 0000 does not exist (model::Date refuses it and cannot read its day number back).
+    if (y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m)) return std::nullopt;
     return model::toDayNumber(y, m, d);
 }
 }  // namespace
