@@ -50,6 +50,7 @@ void writeCytoscape(std::ostream& out, const graph::Projection& projection, cons
         data["kind"] = std::string(graph::toString(x.kind));
         put(data, "type", x.type);
         data["label"] = text(x.label);
+        data["name"] = data["label"];  // Cytoscape desktop's default style labels nodes by `name`
         put(data, "country", x.country);
         put(data, "start", x.start);
         put(data, "end", x.end);

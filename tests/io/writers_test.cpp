@@ -10,6 +10,8 @@
 #include <boost/property_tree/ptree.hpp>
 #include <boost/property_tree/xml_parser.hpp>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -94,11 +96,21 @@ store::Store hostileStore(const std::vector<Hostile>& values) {
     return s;
 }
 
-fs::path tempFile(const std::string& name) {
-    const auto dir = fs::temp_directory_path() / "bilateral-writers-test";
-    fs::create_directories(dir);
-    return dir / name;
+/// A folder of this process's own (ctest runs the tests of this file in parallel processes),
+/// removed when the process ends.
+const fs::path& tempDir() {
+    static const struct Dir {
+        fs::path path = fs::temp_directory_path() / ("bilateral-writers-test-" + std::to_string(::getpid()));
+        Dir() { fs::create_directories(path); }
+        ~Dir() {
+            std::error_code ec;
+            fs::remove_all(path, ec);
+        }
+    } dir;
+    return dir.path;
 }
+
+fs::path tempFile(const std::string& name) { return tempDir() / name; }
 
 std::string write(const std::string& name, const std::string& text) {
     const auto p = tempFile(name);
