@@ -16,7 +16,8 @@ int main(int argc, char** argv) {
     }
     try {
         const std::filesystem::path dataset = argv[1], db = argv[2];
-        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db.string() + suffix);
+        for (const char* suffix : {"", "-wal", "-shm"})
+            std::filesystem::remove(db.string() + suffix);
 
         auto store = bilateral::store::Store::open(db);
         // One transaction for all the files: a bad file leaves the database untouched.

@@ -22,7 +22,8 @@ int main(int argc, char** argv) {
         namespace query = bilateral::query;
         namespace model = bilateral::model;
         const std::filesystem::path db = argv[2];
-        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db.string() + suffix);
+        for (const char* suffix : {"", "-wal", "-shm"})
+            std::filesystem::remove(db.string() + suffix);
         auto store = bilateral::store::Store::open(db);
         bilateral::io::importFiles(store, {argv[1]});
 
@@ -33,9 +34,11 @@ int main(int argc, char** argv) {
             const auto& info = index.event(e);
             // Undated events inside a dated one (a roundtable during a visit) take its dates.
             const auto start = index.startOf(e);
-            std::cout << "  " << std::left << std::setw(12) << (start ? start->toString() : "undated")
-                      << std::setw(18) << model::toString(info.kind) << info.title;
-            if (info.status != model::EventStatus::Occurred) std::cout << "  [" << model::toString(info.status) << "]";
+            std::cout << "  " << std::left << std::setw(12)
+                      << (start ? start->toString() : "undated") << std::setw(18)
+                      << model::toString(info.kind) << info.title;
+            if (info.status != model::EventStatus::Occurred)
+                std::cout << "  [" << model::toString(info.status) << "]";
             std::cout << "\n";
         }
     } catch (const std::exception& e) {

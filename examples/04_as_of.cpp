@@ -20,7 +20,8 @@ int main(int argc, char** argv) {
     try {
         namespace model = bilateral::model;
         const std::filesystem::path db = argv[2];
-        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db.string() + suffix);
+        for (const char* suffix : {"", "-wal", "-shm"})
+            std::filesystem::remove(db.string() + suffix);
         auto store = bilateral::store::Store::open(db);
         bilateral::io::importFiles(store, {argv[1]});
 

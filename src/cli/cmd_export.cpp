@@ -108,10 +108,12 @@ void runExport(const Globals& g, const ExportArgs& args) {
         return;
     }
     writeFile(args.output, write);
-    fmt::print("wrote {} ({} nodes: {} actors, {} events; {} edges: {} participations, {} relations) to {}\n",
-               io::toString(format), projection.vertexCount(), projection.actorCount(),
-               projection.eventCount(), projection.edgeCount(), projection.participationCount(),
-               projection.relationCount(), args.output);
+    fmt::print(
+        "wrote {} ({} nodes: {} actors, {} events; {} edges: {} participations, {} relations) to "
+        "{}\n",
+        io::toString(format), projection.vertexCount(), projection.actorCount(),
+        projection.eventCount(), projection.edgeCount(), projection.participationCount(),
+        projection.relationCount(), args.output);
 }
 
 }  // namespace
@@ -124,8 +126,10 @@ void addExport(CLI::App& app, const Globals& g) {
         ->required()
         ->check(CLI::IsMember({"graphml", "gexf", "json", "cytoscape", "dot"}));
     cmd->add_option("-o,--output", args->output, "output file (default: standard output)");
-    cmd->add_option("--from", args->from, "keep events that may overlap this date or later (ISO 8601)");
-    cmd->add_option("--to", args->to, "keep events that may overlap this date or earlier (ISO 8601)");
+    cmd->add_option("--from", args->from,
+                    "keep events that may overlap this date or later (ISO 8601)");
+    cmd->add_option("--to", args->to,
+                    "keep events that may overlap this date or earlier (ISO 8601)");
     cmd->add_option("--kinds", args->kinds, "keep events of these kinds (comma-separated)");
     cmd->callback([&g, args] { runExport(g, *args); });
 }

@@ -84,11 +84,13 @@ std::vector<ActorScore> betweennessCentrality(const Projection& projection,
     std::vector<double> values(n, 0.0);
     if (n > 0) {
         boost::brandes_betweenness_centrality(
-            view, boost::make_iterator_property_map(values.begin(), boost::get(boost::vertex_index, view)));
+            view, boost::make_iterator_property_map(values.begin(),
+                                                    boost::get(boost::vertex_index, view)));
     }
     // On an undirected graph Boost already counts each unordered pair once (as NetworkX does).
     if (normalized) {
-        const double pairs = n > 2 ? static_cast<double>(n - 1) * static_cast<double>(n - 2) / 2.0 : 0.0;
+        const double pairs =
+            n > 2 ? static_cast<double>(n - 1) * static_cast<double>(n - 2) / 2.0 : 0.0;
         for (auto& v : values) v = pairs > 0 ? v / pairs : 0.0;
     }
     return ranked(projection, values);

@@ -28,7 +28,9 @@ std::optional<Date> readDate(const store::Statement& st, int lo, int prec) {
                             static_cast<model::Precision>(st.getInt(prec)));
 }
 
-std::string isoOf(const std::optional<Date>& d) { return d ? d->toString() : std::string(); }
+std::string isoOf(const std::optional<Date>& d) {
+    return d ? d->toString() : std::string();
+}
 
 /// Holds a read transaction for the scans when the connection is not already inside one.
 class ReadSnapshot {
@@ -182,9 +184,9 @@ Projection Projection::build(store::Store& store, const query::IndexFilter& filt
                 e.vertex.lastDay = r.to;
             }
             if (!limited) continue;
-            const bool kindOk =
-                filter.kinds.empty() ||
-                (e.kind && std::find(filter.kinds.begin(), filter.kinds.end(), *e.kind) != filter.kinds.end());
+            const bool kindOk = filter.kinds.empty() ||
+                                (e.kind && std::find(filter.kinds.begin(), filter.kinds.end(),
+                                                     *e.kind) != filter.kinds.end());
             const bool timeOk = !windowed || (r.dated && r.from <= winTo && winFrom <= r.to);
             eventKept[i] = kindOk && timeOk;
         }
@@ -206,7 +208,8 @@ Projection Projection::build(store::Store& store, const query::IndexFilter& filt
         while (st.step()) {
             const auto it = eventByRow.find(st.getInt64(1));
             if (it == eventByRow.end() || !eventKept[it->second]) continue;
-            PartRow r{.row = st.getInt64(0), .actorRow = st.getInt64(2), .event = it->second, .edge = {}};
+            PartRow r{
+                .row = st.getInt64(0), .actorRow = st.getInt64(2), .event = it->second, .edge = {}};
             r.edge.kind = EdgeKind::Participation;
             r.edge.type = st.getString(3);
             r.edge.evidenceCount = st.getInt64(4);
@@ -224,7 +227,8 @@ Projection Projection::build(store::Store& store, const query::IndexFilter& filt
     {
         auto st = store.prepare(
             "SELECT a.id, a.key, a.kind, a.name, a.country, "
-            "(SELECT count(*) FROM evidence v WHERE v.actor_id = a.id) FROM actor a ORDER BY a.key");
+            "(SELECT count(*) FROM evidence v WHERE v.actor_id = a.id) FROM actor a ORDER BY "
+            "a.key");
         while (st.step()) {
             const auto row = st.getInt64(0);
             if (limited && !actorTakesPart.contains(row)) continue;
@@ -266,7 +270,8 @@ Projection Projection::build(store::Store& store, const query::IndexFilter& filt
         auto st = store.prepare(
             "SELECT r.key, r.kind, r.from_id, r.to_id, r.valid_from_lo, r.valid_from_prec, "
             "r.valid_to_lo, r.valid_to_prec, "
-            "(SELECT count(*) FROM evidence v WHERE v.relation_id = r.id) FROM relation r ORDER BY r.key");
+            "(SELECT count(*) FROM evidence v WHERE v.relation_id = r.id) FROM relation r ORDER BY "
+            "r.key");
         while (st.step()) {
             const auto from = actorVertex.find(st.getInt64(2));
             const auto to = actorVertex.find(st.getInt64(3));

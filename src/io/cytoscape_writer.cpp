@@ -15,7 +15,9 @@ namespace {
 
 /// Text as JSON carries it: every byte of invalid UTF-8 replaced by U+FFFD (as in the XML
 /// writers), NUL and other controls kept (JSON escapes them).
-std::string text(std::string_view value) { return sanitizeUtf8(value); }
+std::string text(std::string_view value) {
+    return sanitizeUtf8(value);
+}
 
 void put(nlohmann::ordered_json& data, const char* name, std::string_view value) {
     if (!value.empty()) data[name] = text(value);
@@ -23,7 +25,8 @@ void put(nlohmann::ordered_json& data, const char* name, std::string_view value)
 
 }  // namespace
 
-void writeCytoscape(std::ostream& out, const graph::Projection& projection, const ExportOptions& options) {
+void writeCytoscape(std::ostream& out, const graph::Projection& projection,
+                    const ExportOptions& options) {
     using nlohmann::ordered_json;
     const auto& g = projection.graph();
     const auto& f = projection.filter();
@@ -33,7 +36,8 @@ void writeCytoscape(std::ostream& out, const graph::Projection& projection, cons
     doc["target_cytoscapejs_version"] = "~3";
     auto& meta = doc["data"];
     meta["name"] = "bilateral";
-    meta["description"] = text(options.description.empty() ? describeProjection(projection) : options.description);
+    meta["description"] =
+        text(options.description.empty() ? describeProjection(projection) : options.description);
     if (f.from) meta["window_from"] = f.from->toString();
     if (f.to) meta["window_to"] = f.to->toString();
     if (!f.kinds.empty()) {

@@ -20,9 +20,11 @@ void attr(std::ostream& out, bool& first, std::string_view name, std::string_vie
 
 }  // namespace
 
-void writeDot(std::ostream& out, const graph::Projection& projection, const ExportOptions& options) {
+void writeDot(std::ostream& out, const graph::Projection& projection,
+              const ExportOptions& options) {
     const auto& g = projection.graph();
-    const auto description = options.description.empty() ? describeProjection(projection) : options.description;
+    const auto description =
+        options.description.empty() ? describeProjection(projection) : options.description;
     out << "// " << dotEscape(description) << "\n"
         << "digraph bilateral {\n"
         << "  graph [label=\"" << dotEscape(description) << "\", labelloc=t, fontsize=10];\n"

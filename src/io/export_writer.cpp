@@ -54,8 +54,9 @@ std::string describeProjection(const graph::Projection& p) {
         return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
     };
     std::string s = "bilateral knowledge graph: " + count(p.actorCount(), "actor") + ", " +
-                    count(p.eventCount(), "event") + ", " + count(p.participationCount(), "participation") +
-                    ", " + count(p.relationCount(), "relation");
+                    count(p.eventCount(), "event") + ", " +
+                    count(p.participationCount(), "participation") + ", " +
+                    count(p.relationCount(), "relation");
     const auto& f = p.filter();
     if (f.from || f.to) {
         s += "; events that may overlap ";
@@ -76,12 +77,21 @@ std::string describeProjection(const graph::Projection& p) {
 void writeExport(std::ostream& out, ExportFormat format, store::Store& store,
                  const graph::Projection& projection, const ExportOptions& options) {
     switch (format) {
-        case ExportFormat::GraphML: writeGraphML(out, projection, options); return;
-        case ExportFormat::Gexf: writeGexf(out, projection, options); return;
-        case ExportFormat::Dot: writeDot(out, projection, options); return;
-        case ExportFormat::Cytoscape: writeCytoscape(out, projection, options); return;
+        case ExportFormat::GraphML:
+            writeGraphML(out, projection, options);
+            return;
+        case ExportFormat::Gexf:
+            writeGexf(out, projection, options);
+            return;
+        case ExportFormat::Dot:
+            writeDot(out, projection, options);
+            return;
+        case ExportFormat::Cytoscape:
+            writeCytoscape(out, projection, options);
+            return;
         case ExportFormat::Json:
-            out << writeDataset(subgraphDataset(store, projection), options.indent < 0 ? -1 : options.indent);
+            out << writeDataset(subgraphDataset(store, projection),
+                                options.indent < 0 ? -1 : options.indent);
             return;
     }
 }

@@ -2,8 +2,8 @@
 // start/end (timeformat="date"), so Gephi's timeline can play the record. Actors are timeless.
 
 #include <optional>
-#include <span>
 #include <ostream>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -20,21 +20,31 @@ struct Attr {
 // Ids are prefixed so they never meet Gephi's own columns (id, label, type, kind, timeset);
 // the dates are titled start_date/end_date so they are not mistaken for the spells.
 constexpr Attr kNodeAttrs[] = {
-    {"bl_bilateral_id", "bilateral_id", "string"}, {"bl_kind", "kind", "string"},
-    {"bl_type", "type", "string"},                 {"bl_country", "country", "string"},
-    {"bl_start", "start_date", "string"},          {"bl_end", "end_date", "string"},
-    {"bl_status", "status", "string"},             {"bl_location", "location", "string"},
-    {"bl_parent", "parent", "string"},             {"bl_cameo", "cameo", "string"},
+    {"bl_bilateral_id", "bilateral_id", "string"},
+    {"bl_kind", "kind", "string"},
+    {"bl_type", "type", "string"},
+    {"bl_country", "country", "string"},
+    {"bl_start", "start_date", "string"},
+    {"bl_end", "end_date", "string"},
+    {"bl_status", "status", "string"},
+    {"bl_location", "location", "string"},
+    {"bl_parent", "parent", "string"},
+    {"bl_cameo", "cameo", "string"},
     {"bl_evidence_count", "evidence_count", "long"},
 };
 constexpr Attr kEdgeAttrs[] = {
-    {"bl_bilateral_id", "bilateral_id", "string"}, {"bl_kind", "kind", "string"},
-    {"bl_type", "type", "string"},                 {"bl_role", "role", "string"},
-    {"bl_start", "start_date", "string"},          {"bl_end", "end_date", "string"},
+    {"bl_bilateral_id", "bilateral_id", "string"},
+    {"bl_kind", "kind", "string"},
+    {"bl_type", "type", "string"},
+    {"bl_role", "role", "string"},
+    {"bl_start", "start_date", "string"},
+    {"bl_end", "end_date", "string"},
     {"bl_evidence_count", "evidence_count", "long"},
 };
 
-std::string day(model::DayNumber d) { return model::Date::fromDayNumber(d).toString(); }
+std::string day(model::DayNumber d) {
+    return model::Date::fromDayNumber(d).toString();
+}
 
 void spell(std::ostream& out, const std::optional<model::DayNumber>& first,
            const std::optional<model::DayNumber>& last) {
@@ -50,22 +60,29 @@ void attvalue(std::ostream& out, std::string_view id, std::string_view value) {
 void declare(std::ostream& out, std::string_view cls, std::span<const Attr> attrs) {
     out << "    <attributes class=\"" << cls << "\" mode=\"static\">\n";
     for (const auto& a : attrs) {
-        out << "      <attribute id=\"" << a.id << "\" title=\"" << a.title << "\" type=\"" << a.type << "\"/>\n";
+        out << "      <attribute id=\"" << a.id << "\" title=\"" << a.title << "\" type=\""
+            << a.type << "\"/>\n";
     }
     out << "    </attributes>\n";
 }
 
 }  // namespace
 
-void writeGexf(std::ostream& out, const graph::Projection& projection, const ExportOptions& options) {
+void writeGexf(std::ostream& out, const graph::Projection& projection,
+               const ExportOptions& options) {
     const auto& g = projection.graph();
-    const auto description = options.description.empty() ? describeProjection(projection) : options.description;
+    const auto description =
+        options.description.empty() ? describeProjection(projection) : options.description;
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-           "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-           "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
+           "<gexf xmlns=\"http://gexf.net/1.3\" "
+           "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+           "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" "
+           "version=\"1.3\">\n"
            "  <meta>\n"
            "    <creator>bilateral</creator>\n"
-           "    <description>" << xmlEscape(description) << "</description>\n"
+           "    <description>"
+        << xmlEscape(description)
+        << "</description>\n"
            "  </meta>\n"
            "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\" "
            "timerepresentation=\"interval\">\n";
@@ -97,9 +114,9 @@ void writeGexf(std::ostream& out, const graph::Projection& projection, const Exp
         const auto& x = g[e];
         const bool part = x.kind == graph::EdgeKind::Participation;
         // `kind` keeps parallel edges of different types apart in Gephi (an actor in two roles).
-        out << "      <edge id=\"e" << n++ << "\" source=\"n" << boost::source(e, g) << "\" target=\"n"
-            << boost::target(e, g) << "\" label=\"" << xmlEscape(x.type) << "\" kind=\""
-            << xmlEscape(x.type) << '"';
+        out << "      <edge id=\"e" << n++ << "\" source=\"n" << boost::source(e, g)
+            << "\" target=\"n" << boost::target(e, g) << "\" label=\"" << xmlEscape(x.type)
+            << "\" kind=\"" << xmlEscape(x.type) << '"';
         spell(out, x.firstDay, x.lastDay);
         out << ">\n        <attvalues>\n";
         attvalue(out, "bl_bilateral_id", x.id);

@@ -46,14 +46,16 @@ constexpr Key kKeys[] = {
     {"e_evidence_count", "edge", "evidence_count", "long"},
 };
 
-void data(std::ostream& out, std::string_view indent, std::string_view key, std::string_view value) {
+void data(std::ostream& out, std::string_view indent, std::string_view key,
+          std::string_view value) {
     if (value.empty()) return;
     out << indent << "<data key=\"" << key << "\">" << xmlEscape(value) << "</data>\n";
 }
 
 }  // namespace
 
-void writeGraphML(std::ostream& out, const graph::Projection& projection, const ExportOptions& options) {
+void writeGraphML(std::ostream& out, const graph::Projection& projection,
+                  const ExportOptions& options) {
     const auto& g = projection.graph();
     const auto& f = projection.filter();
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -65,7 +67,8 @@ void writeGraphML(std::ostream& out, const graph::Projection& projection, const 
         out << "  <key id=\"" << k.id << "\" for=\"" << k.domain << "\" attr.name=\"" << k.name
             << "\" attr.type=\"" << k.type << "\"/>\n";
     }
-    const auto description = options.description.empty() ? describeProjection(projection) : options.description;
+    const auto description =
+        options.description.empty() ? describeProjection(projection) : options.description;
     out << "  <graph id=\"G\" edgedefault=\"directed\">\n";
     out << "    <desc>" << xmlEscape(description) << "</desc>\n";
     data(out, "    ", "g_description", description);
@@ -100,8 +103,8 @@ void writeGraphML(std::ostream& out, const graph::Projection& projection, const 
     for (const auto e : boost::make_iterator_range(boost::edges(g))) {
         const auto& x = g[e];
         const bool part = x.kind == graph::EdgeKind::Participation;
-        out << "    <edge id=\"e" << n++ << "\" source=\"n" << boost::source(e, g) << "\" target=\"n"
-            << boost::target(e, g) << "\">\n";
+        out << "    <edge id=\"e" << n++ << "\" source=\"n" << boost::source(e, g)
+            << "\" target=\"n" << boost::target(e, g) << "\">\n";
         constexpr std::string_view in = "      ";
         data(out, in, "e_bilateral_id", x.id);
         data(out, in, "e_kind", graph::toString(x.kind));

@@ -11,7 +11,8 @@
 namespace bilateral::io {
 namespace {
 
-void cite(std::set<std::string, std::less<>>& sources, const std::vector<model::Evidence>& evidence) {
+void cite(std::set<std::string, std::less<>>& sources,
+          const std::vector<model::Evidence>& evidence) {
     for (const auto& e : evidence) sources.insert(e.source);
 }
 
@@ -36,7 +37,8 @@ Dataset subgraphDataset(store::Store& store, const graph::Projection& projection
             const auto a = projection.findActor(p.actor);
             if (!a) return true;
             for (const auto edge : boost::make_iterator_range(boost::in_edges(v, g))) {
-                if (boost::source(edge, g) == *a && g[edge].type == model::toString(p.role)) return false;
+                if (boost::source(edge, g) == *a && g[edge].type == model::toString(p.role))
+                    return false;
             }
             return true;
         });

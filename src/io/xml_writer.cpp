@@ -22,23 +22,45 @@ char32_t next(std::string_view s, std::size_t& i) {
     }
     int len = 0;
     char32_t cp = 0, min = 0;
-    if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1F; min = 0x80; }
-    else if ((b0 & 0xF0) == 0xE0) { len = 3; cp = b0 & 0x0F; min = 0x800; }
-    else if ((b0 & 0xF8) == 0xF0) { len = 4; cp = b0 & 0x07; min = 0x10000; }
-    else { ++i; return kInvalid; }
-    if (i + static_cast<std::size_t>(len) > s.size()) { ++i; return kInvalid; }
+    if ((b0 & 0xE0) == 0xC0) {
+        len = 2;
+        cp = b0 & 0x1F;
+        min = 0x80;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        len = 3;
+        cp = b0 & 0x0F;
+        min = 0x800;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        len = 4;
+        cp = b0 & 0x07;
+        min = 0x10000;
+    } else {
+        ++i;
+        return kInvalid;
+    }
+    if (i + static_cast<std::size_t>(len) > s.size()) {
+        ++i;
+        return kInvalid;
+    }
     for (int k = 1; k < len; ++k) {
         const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-        if ((b & 0xC0) != 0x80) { ++i; return kInvalid; }
+        if ((b & 0xC0) != 0x80) {
+            ++i;
+            return kInvalid;
+        }
         cp = (cp << 6) | (b & 0x3F);
     }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { ++i; return kInvalid; }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        ++i;
+        return kInvalid;
+    }
     i += static_cast<std::size_t>(len);
     return cp;
 }
 
 bool isBidiControl(char32_t c) noexcept {
-    return c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    return c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069);
 }
 
 /// Characters XML 1.0 cannot carry even as a character reference.
@@ -47,7 +69,9 @@ bool notXmlChar(char32_t c) noexcept {
     return c == 0xFFFE || c == 0xFFFF;
 }
 
-bool isXmlSpace(char32_t c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool isXmlSpace(char32_t c) noexcept {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 void appendHexRef(std::string& out, char32_t c) {
     static constexpr char kHex[] = "0123456789ABCDEF";
@@ -70,8 +94,10 @@ std::string sanitizeUtf8(std::string_view text) {
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
         const auto start = i;
-        if (next(text, i) == kInvalid) out += kReplacement;
-        else out.append(text.substr(start, i - start));
+        if (next(text, i) == kInvalid)
+            out += kReplacement;
+        else
+            out.append(text.substr(start, i - start));
     }
     return out;
 }
@@ -84,14 +110,30 @@ std::string xmlEscape(std::string_view text) {
         const auto start = i;
         const char32_t c = next(text, i);
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            case '\t': out += "&#9;"; break;
-            case '\n': out += "&#10;"; break;
-            case '\r': out += "&#13;"; break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&apos;";
+                break;
+            case '\t':
+                out += "&#9;";
+                break;
+            case '\n':
+                out += "&#10;";
+                break;
+            case '\r':
+                out += "&#13;";
+                break;
             case ' ': {
                 // A lone space between two other characters survives every reader; leading,
                 // trailing and repeated spaces would be trimmed or collapsed by readers that
@@ -99,14 +141,19 @@ std::string xmlEscape(std::string_view text) {
                 std::size_t j = i;
                 const bool last = j >= text.size();
                 const char32_t after = last ? 0 : next(text, j);
-                if (prev == 0 || isXmlSpace(prev) || last || isXmlSpace(after)) out += "&#32;";
-                else out += ' ';
+                if (prev == 0 || isXmlSpace(prev) || last || isXmlSpace(after))
+                    out += "&#32;";
+                else
+                    out += ' ';
                 break;
             }
             default:
-                if (c == kInvalid || notXmlChar(c)) out += kReplacement;
-                else if (isBidiControl(c)) appendHexRef(out, c);
-                else out.append(text.substr(start, i - start));
+                if (c == kInvalid || notXmlChar(c))
+                    out += kReplacement;
+                else if (isBidiControl(c))
+                    appendHexRef(out, c);
+                else
+                    out.append(text.substr(start, i - start));
         }
         prev = c == 0 ? 0xFFFD : c;
     }
@@ -120,18 +167,28 @@ std::string dotEscape(std::string_view text) {
         const auto start = i;
         const char32_t c = next(text, i);
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
             case '\r':
                 // CR LF and a lone CR are both one line break.
                 if (i < text.size() && text[i] == '\n') ++i;
                 out += "\\n";
                 break;
-            case '\t': out += '\t'; break;
+            case '\t':
+                out += '\t';
+                break;
             default:
-                if (c == kInvalid || c < 0x20 || c == 0x7F) out += kReplacement;
-                else out.append(text.substr(start, i - start));
+                if (c == kInvalid || c < 0x20 || c == 0x7F)
+                    out += kReplacement;
+                else
+                    out.append(text.substr(start, i - start));
         }
     }
     return out;

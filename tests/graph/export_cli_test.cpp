@@ -33,20 +33,23 @@ class ExportCli : public ::testing::Test {
 protected:
     // One folder per process: ctest runs each test in its own process, several at a time.
     static fs::path dir() {
-        return fs::temp_directory_path() / ("bilateral-export-cli-test-" + std::to_string(::getpid()));
+        return fs::temp_directory_path() /
+               ("bilateral-export-cli-test-" + std::to_string(::getpid()));
     }
     static fs::path db() { return dir() / "export.db"; }
 
     static void SetUpTestSuite() {
         fs::remove_all(dir());
         fs::create_directories(dir());
-        const auto r = bilateral({"import", std::string(BILATERAL_SOURCE_DIR) + "/data/italy-malaysia-2025.json"});
+        const auto r = bilateral(
+            {"import", std::string(BILATERAL_SOURCE_DIR) + "/data/italy-malaysia-2025.json"});
         ASSERT_EQ(r.status, 0) << r.err;
     }
     static void TearDownTestSuite() { fs::remove_all(dir()); }
 
     /// Runs the command with --db and the arguments (each single-quoted).
-    static CommandResult bilateral(const std::vector<std::string>& args, const fs::path& database = db()) {
+    static CommandResult bilateral(const std::vector<std::string>& args,
+                                   const fs::path& database = db()) {
         std::string cmd = std::string("'") + BILATERAL_CLI + "' --db '" + database.string() + "'";
         for (const auto& a : args) cmd += " '" + a + "'";
         const auto out = dir() / "stdout", err = dir() / "stderr";
@@ -78,16 +81,17 @@ TEST_F(ExportCli, WritesTheSameBytesToAFileAndSaysWhat) {
     EXPECT_NE(r.out.find("43 nodes"), std::string::npos) << r.out;
     EXPECT_EQ(slurp(file), bilateral({"export", "--format", "gexf"}).out);
     for (const auto& entry : fs::directory_iterator(dir())) {
-        EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos) << entry.path();
+        EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos)
+            << entry.path();
     }
 }
 
 TEST_F(ExportCli, FiltersByWindowAndKinds) {
     const auto all = nlohmann::json::parse(bilateral({"export", "--format", "cytoscape"}).out);
-    const auto some = nlohmann::json::parse(
-        bilateral({"export", "--format", "cytoscape", "--from", "2025-07", "--to", "2025-07", "--kinds",
-                   "bilateral_meeting,talks"})
-            .out);
+    const auto some =
+        nlohmann::json::parse(bilateral({"export", "--format", "cytoscape", "--from", "2025-07",
+                                         "--to", "2025-07", "--kinds", "bilateral_meeting,talks"})
+                                  .out);
     const auto& nodes = some.at("elements").at("nodes");
     EXPECT_LT(nodes.size(), all.at("elements").at("nodes").size());
     std::size_t events = 0;
@@ -102,7 +106,9 @@ TEST_F(ExportCli, FiltersByWindowAndKinds) {
 
     // The dataset of a subgraph imports on its own.
     const auto sub = dir() / "sub.json";
-    ASSERT_EQ(bilateral({"export", "--format", "json", "--kinds", "roundtable", "-o", sub.string()}).status, 0);
+    ASSERT_EQ(bilateral({"export", "--format", "json", "--kinds", "roundtable", "-o", sub.string()})
+                  .status,
+              0);
     const auto fresh = dir() / "fresh.db";
     const auto imported = bilateral({"import", sub.string()}, fresh);
     EXPECT_EQ(imported.status, 0) << imported.err;
@@ -128,6 +134,7 @@ TEST_F(ExportCli, FailsWithStorageStatusWithoutADatabaseOrAWritableOutput) {
     EXPECT_EQ(missing.status, 4) << missing.err;
     EXPECT_TRUE(missing.out.empty());
     EXPECT_FALSE(fs::exists(dir() / "missing.db")) << "export opens read-only and creates nothing";
-    const auto unwritable = bilateral({"export", "--format", "graphml", "-o", (dir() / "no/such/dir/x.graphml").string()});
+    const auto unwritable = bilateral(
+        {"export", "--format", "graphml", "-o", (dir() / "no/such/dir/x.graphml").string()});
     EXPECT_EQ(unwritable.status, 4) << unwritable.err;
 }

@@ -47,7 +47,8 @@ inline model::Event event(std::string id, model::EventKind kind, std::string tit
 inline model::Relation relation(std::string id, model::RelationKind kind, std::string from,
                                 std::string to, std::optional<std::string> validFrom = std::nullopt,
                                 std::optional<std::string> validTo = std::nullopt) {
-    model::Relation r{.id = std::move(id), .kind = kind, .from = std::move(from), .to = std::move(to)};
+    model::Relation r{
+        .id = std::move(id), .kind = kind, .from = std::move(from), .to = std::move(to)};
     if (validFrom) r.valid.start = model::Date::parse(*validFrom);
     if (validTo) r.valid.end = model::Date::parse(*validTo);
     return r;
@@ -77,11 +78,11 @@ inline void seedTinyStore(store::Store& s) {
                        "2025-07-02", "2025-07-03");
     visit.evidence = {{.source = "source/s"}, {.source = "source/s", .span = model::Span{1, 5}}};
     s.putEvent(visit);
-    auto meeting = event("event/meeting", EventKind::BilateralMeeting, "Leaders' meeting",
-                         {{.actor = "person/anwar", .role = Role::Attendee,
-                           .evidence = {{.source = "source/s"}}},
-                          {.actor = "person/meloni", .role = Role::Attendee},
-                          {.actor = "person/tajani", .role = Role::Attendee}});
+    auto meeting = event(
+        "event/meeting", EventKind::BilateralMeeting, "Leaders' meeting",
+        {{.actor = "person/anwar", .role = Role::Attendee, .evidence = {{.source = "source/s"}}},
+         {.actor = "person/meloni", .role = Role::Attendee},
+         {.actor = "person/tajani", .role = Role::Attendee}});
     meeting.parent = "event/visit";
     s.putEvent(meeting);
     auto roundtable = event("event/roundtable", EventKind::Roundtable, "Economic roundtable",
@@ -109,7 +110,8 @@ inline void seedTinyStore(store::Store& s) {
     s.putRelation(relation("rel/pm-of-mys", RelationKind::PostOf, "post/pm-mys", "country/MYS"));
     s.putRelation(relation("rel/rustico-ambassador", RelationKind::HoldsPost, "person/rustico",
                            "post/ambassador", "2021-10-18", "2025-06-08"));
-    s.putRelation(relation("rel/mys-partner-ita", RelationKind::PartnerOf, "country/MYS", "country/ITA"));
+    s.putRelation(
+        relation("rel/mys-partner-ita", RelationKind::PartnerOf, "country/MYS", "country/ITA"));
     s.putRelation(relation("rel/meloni-ita", RelationKind::AffiliatedWith, "person/meloni",
                            "country/ITA", "2022-10"));
     s.putRelation(relation("rel/tajani-ita-old", RelationKind::AffiliatedWith, "person/tajani",

@@ -164,12 +164,15 @@ TEST(Projection, FindsVerticesById) {
 
 TEST(Projection, AWindowKeepsEventsThatMayOverlapItAndTheirParticipants) {
     auto s = tinyStore();
-    const auto p = Projection::build(s, {.from = Date::parse("2025-07"), .to = Date::parse("2025-07")});
+    const auto p =
+        Projection::build(s, {.from = Date::parse("2025-07"), .to = Date::parse("2025-07")});
     EXPECT_TRUE(p.filtered());
     // The visit, and the two undated events placed by it; not the undated planned visit nor
     // the undated negotiation, nor June's inauguration, nor 2024's call.
-    EXPECT_EQ(eventIds(p), (std::set<std::string>{"event/meeting", "event/roundtable", "event/visit"}));
-    EXPECT_EQ(actorIds(p), (std::set<std::string>{"country/ITA", "person/anwar", "person/meloni", "person/tajani"}));
+    EXPECT_EQ(eventIds(p),
+              (std::set<std::string>{"event/meeting", "event/roundtable", "event/visit"}));
+    EXPECT_EQ(actorIds(p), (std::set<std::string>{"country/ITA", "person/anwar", "person/meloni",
+                                                  "person/tajani"}));
     EXPECT_EQ(p.participationCount(), 7u);
     // Relations between kept actors valid in the window; the 2000-2001 one is not.
     EXPECT_EQ(relationIds(p), (std::set<std::string>{"rel/meloni-ita"}));
@@ -178,13 +181,16 @@ TEST(Projection, AWindowKeepsEventsThatMayOverlapItAndTheirParticipants) {
 TEST(Projection, PartialWindowEndsWidenToTheirDays) {
     auto s = tinyStore();
     // 2025-06-06 is in the window "2025-06"; its end to 2025 covers July too.
-    const auto june = Projection::build(s, {.from = Date::parse("2025-06"), .to = Date::parse("2025-06")});
+    const auto june =
+        Projection::build(s, {.from = Date::parse("2025-06"), .to = Date::parse("2025-06")});
     EXPECT_EQ(eventIds(june), (std::set<std::string>{"event/inauguration"}));
-    EXPECT_EQ(relationIds(june), (std::set<std::string>{}));  // rustico's post has no other end kept
+    EXPECT_EQ(relationIds(june),
+              (std::set<std::string>{}));  // rustico's post has no other end kept
     const auto open = Projection::build(s, {.from = Date::parse("2025"), .to = std::nullopt});
     EXPECT_EQ(eventIds(open), (std::set<std::string>{"event/inauguration", "event/meeting",
                                                      "event/roundtable", "event/visit"}));
-    const auto before = Projection::build(s, {.from = std::nullopt, .to = Date::parse("2024-12-31")});
+    const auto before =
+        Projection::build(s, {.from = std::nullopt, .to = Date::parse("2024-12-31")});
     EXPECT_EQ(eventIds(before), (std::set<std::string>{"event/call"}));
 }
 
@@ -192,12 +198,15 @@ TEST(Projection, KindsKeepOnlyEventsOfThoseKindsUndatedOnesIncluded) {
     auto s = tinyStore();
     const auto p = Projection::build(s, {.kinds = {model::EventKind::OfficialVisit}});
     EXPECT_EQ(eventIds(p), (std::set<std::string>{"event/planned", "event/visit"}));
-    EXPECT_EQ(actorIds(p), (std::set<std::string>{"country/ITA", "country/MYS", "person/anwar", "person/meloni"}));
+    EXPECT_EQ(actorIds(p), (std::set<std::string>{"country/ITA", "country/MYS", "person/anwar",
+                                                  "person/meloni"}));
     EXPECT_EQ(p.participationCount(), 4u);
     EXPECT_EQ(relationIds(p), (std::set<std::string>{"rel/meloni-ita", "rel/mys-partner-ita"}));
 
-    const auto both = Projection::build(s, {.from = Date::parse("2025-07-01"), .to = Date::parse("2025-07-31"),
-                                            .kinds = {model::EventKind::Roundtable, model::EventKind::PhoneCall}});
+    const auto both = Projection::build(
+        s, {.from = Date::parse("2025-07-01"),
+            .to = Date::parse("2025-07-31"),
+            .kinds = {model::EventKind::Roundtable, model::EventKind::PhoneCall}});
     EXPECT_EQ(eventIds(both), (std::set<std::string>{"event/roundtable"}));
 }
 
@@ -295,7 +304,8 @@ TEST(Components, GroupsActorsLargestFirst) {
 
 TEST(Components, OfAFilteredProjectionCoverOnlyItsActors) {
     auto s = tinyStore();
-    const auto p = Projection::build(s, {.from = Date::parse("2025-07"), .to = Date::parse("2025-07")});
+    const auto p =
+        Projection::build(s, {.from = Date::parse("2025-07"), .to = Date::parse("2025-07")});
     const auto c = graph::connectedComponents(p);
     EXPECT_EQ(c.size(), 4u);
     EXPECT_EQ(graph::componentCount(c), 1u);

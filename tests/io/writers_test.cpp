@@ -60,10 +60,11 @@ std::vector<Hostile> hostileValues() {
     same("\U0001D518\U0001D52B\U0001D526 \U0001F1EE\U0001F1F9 caf\u00E9 na\u00EFve");
     same("\x7F del and \xC2\x85 nel");
     v.push_back({std::string("nul\0byte", 8), "nul" + kFffd + "byte"});
-    v.push_back({"\x01\x02\x1F bell\a esc\x1B", kFffd + kFffd + kFffd + " bell" + kFffd + " esc" + kFffd});
+    v.push_back(
+        {"\x01\x02\x1F bell\a esc\x1B", kFffd + kFffd + kFffd + " bell" + kFffd + " esc" + kFffd});
     v.push_back({"bad \xC3\x28 utf8 \xED\xA0\x80 surrogate \xF0\x82\x82\xAC overlong \xFF",
-                 "bad " + kFffd + "( utf8 " + kFffd + kFffd + kFffd + " surrogate " + kFffd + kFffd +
-                     kFffd + kFffd + " overlong " + kFffd});
+                 "bad " + kFffd + "( utf8 " + kFffd + kFffd + kFffd + " surrogate " + kFffd +
+                     kFffd + kFffd + kFffd + " overlong " + kFffd});
     v.push_back({"\xEF\xBF\xBE nonchar \xEF\xBF\xBF", kFffd + " nonchar " + kFffd});
     v.push_back({"  leading and trailing  ", "  leading and trailing  ", false});
     return v;
@@ -88,7 +89,9 @@ store::Store hostileStore(const std::vector<Hostile>& values) {
         e.participants = {{.actor = h, .role = model::Role::Attendee}};
         s.putEvent(e);
         if (i + 1 < values.size()) {
-            s.putRelation({.id = "rel/" + h, .kind = model::RelationKind::PartnerOf, .from = h,
+            s.putRelation({.id = "rel/" + h,
+                           .kind = model::RelationKind::PartnerOf,
+                           .from = h,
                            .to = values[i + 1].raw});
         }
     }
@@ -100,7 +103,8 @@ store::Store hostileStore(const std::vector<Hostile>& values) {
 /// removed when the process ends.
 const fs::path& tempDir() {
     static const struct Dir {
-        fs::path path = fs::temp_directory_path() / ("bilateral-writers-test-" + std::to_string(::getpid()));
+        fs::path path =
+            fs::temp_directory_path() / ("bilateral-writers-test-" + std::to_string(::getpid()));
         Dir() { fs::create_directories(path); }
         ~Dir() {
             std::error_code ec;
@@ -110,7 +114,9 @@ const fs::path& tempDir() {
     return dir.path;
 }
 
-fs::path tempFile(const std::string& name) { return tempDir() / name; }
+fs::path tempFile(const std::string& name) {
+    return tempDir() / name;
+}
 
 std::string write(const std::string& name, const std::string& text) {
     const auto p = tempFile(name);
@@ -190,7 +196,8 @@ json pythonJson(const char* script, const std::string& file) {
 
 // What Boost's reader gives back, every attribute a string but the typed counts.
 struct ReadVertex {
-    std::string bilateralId, kind, type, label, country, start, end, status, location, parent, cameo;
+    std::string bilateralId, kind, type, label, country, start, end, status, location, parent,
+        cameo;
     long evidenceCount = -1;
 };
 struct ReadEdge {
@@ -200,8 +207,8 @@ struct ReadEdge {
 struct ReadGraph {
     std::string description;
 };
-using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, ReadVertex,
-                                         ReadEdge, ReadGraph>;
+using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                         ReadVertex, ReadEdge, ReadGraph>;
 
 BoostGraph readWithBoost(const std::string& text) {
     BoostGraph g;
@@ -231,7 +238,8 @@ BoostGraph readWithBoost(const std::string& text) {
     return g;
 }
 
-template <class F> std::string render(F&& writer) {
+template <class F>
+std::string render(F&& writer) {
     std::ostringstream out;
     writer(out);
     return out.str();
@@ -330,8 +338,10 @@ TEST(GraphML, ReadsBackWithBoostWithTheSameNodesEdgesAndValues) {
 
 TEST(GraphML, DeclaresEveryKeyWithATypeAndUsesNoOther) {
     auto s = tinyStore();
-    const auto p = Projection::build(s, {.from = model::Date::parse("2025-07"), .to = std::nullopt,
-                                         .kinds = {model::EventKind::OfficialVisit, model::EventKind::Roundtable}});
+    const auto p = Projection::build(
+        s, {.from = model::Date::parse("2025-07"),
+            .to = std::nullopt,
+            .kinds = {model::EventKind::OfficialVisit, model::EventKind::Roundtable}});
     const auto text = render([&](std::ostream& o) { io::writeGraphML(o, p); });
 
     namespace pt = boost::property_tree;
@@ -345,7 +355,8 @@ TEST(GraphML, DeclaresEveryKeyWithATypeAndUsesNoOther) {
         if (tag != "key") continue;
         // Paths with '/' as separator: the attribute names contain dots.
         auto attr = [&key](const char* name) {
-            return key.get<std::string>(pt::ptree::path_type(std::string("<xmlattr>/") + name, '/'), "");
+            return key.get<std::string>(pt::ptree::path_type(std::string("<xmlattr>/") + name, '/'),
+                                        "");
         };
         const auto id = attr("id");
         EXPECT_TRUE(declared.insert(id).second) << "key declared twice: " << id;
@@ -355,10 +366,11 @@ TEST(GraphML, DeclaresEveryKeyWithATypeAndUsesNoOther) {
         EXPECT_NE(attr("attr.name"), "id") << "igraph reserves `id`";
         names.insert(attr("for") + ":" + attr("attr.name"));
     }
-    for (const auto* n : {"node:bilateral_id", "node:kind", "node:type", "node:label", "node:country",
-                          "node:start", "node:end", "node:status", "node:evidence_count", "edge:role",
-                          "edge:bilateral_id", "edge:kind", "edge:type", "edge:start", "edge:end",
-                          "edge:evidence_count", "graph:description"}) {
+    for (const auto* n :
+         {"node:bilateral_id", "node:kind", "node:type", "node:label", "node:country", "node:start",
+          "node:end", "node:status", "node:evidence_count", "edge:role", "edge:bilateral_id",
+          "edge:kind", "edge:type", "edge:start", "edge:end", "edge:evidence_count",
+          "graph:description"}) {
         EXPECT_TRUE(names.contains(n)) << n;
     }
     const auto parsed = pythonJson(kGraphmlToJson, write("typed.graphml", text));
@@ -373,10 +385,12 @@ TEST(GraphML, DeclaresEveryKeyWithATypeAndUsesNoOther) {
         }
     }
     EXPECT_GT(dataSeen, 0u);
-    for (const auto& [k, v] : parsed.at("graph").items()) EXPECT_TRUE(k.rfind("UNDECLARED:", 0) != 0) << k;
+    for (const auto& [k, v] : parsed.at("graph").items())
+        EXPECT_TRUE(k.rfind("UNDECLARED:", 0) != 0) << k;
     EXPECT_EQ(parsed.at("graph").at("window_from"), "2025-07");
     EXPECT_EQ(parsed.at("graph").at("event_kinds"), "official_visit,roundtable");
-    EXPECT_NE(parsed.at("graph").at("description").get<std::string>().find("2 events"), std::string::npos);
+    EXPECT_NE(parsed.at("graph").at("description").get<std::string>().find("2 events"),
+              std::string::npos);
 }
 
 TEST(GraphML, HostileValuesRoundTripThroughBoostsReaderAndExpat) {
@@ -472,7 +486,8 @@ TEST(Gexf, IsWellFormedDynamicAndCarriesSpellsForEvents) {
     EXPECT_EQ(byId.at("event/call").at("bl_start"), "2024-03");
     // Every attvalue refers to a declared attribute.
     std::set<std::string> declared;
-    for (const auto& a : parsed.at("attributes")) declared.insert(a[0].get<std::string>() + ":" + a[1].get<std::string>());
+    for (const auto& a : parsed.at("attributes"))
+        declared.insert(a[0].get<std::string>() + ":" + a[1].get<std::string>());
     for (const auto* part : {"nodes", "edges"}) {
         const std::string cls = std::string(part) == "nodes" ? "node" : "edge";
         for (const auto& el : parsed.at(part)) {
@@ -498,7 +513,8 @@ TEST(Gexf, HostileValuesRoundTripThroughExpat) {
     const auto values = hostileValues();
     auto s = hostileStore(values);
     const auto p = Projection::build(s);
-    const auto text = render([&](std::ostream& o) { io::writeGexf(o, p, {.description = values[0].raw}); });
+    const auto text =
+        render([&](std::ostream& o) { io::writeGexf(o, p, {.description = values[0].raw}); });
     const auto parsed = pythonJson(kGexfToJson, write("hostile.gexf", text));
     ASSERT_EQ(parsed.at("nodes").size(), p.vertexCount());
     ASSERT_EQ(parsed.at("edges").size(), p.edgeCount());
@@ -507,7 +523,8 @@ TEST(Gexf, HostileValuesRoundTripThroughExpat) {
     for (const auto& h : values) expected[h.raw] = h.xml;
     for (std::size_t v = 0; v < p.actorCount(); ++v) {
         const auto& node = parsed.at("nodes")[v];
-        EXPECT_EQ(node.at("bl_bilateral_id").get<std::string>(), expected.at(p[v].id)) << hex(p[v].id);
+        EXPECT_EQ(node.at("bl_bilateral_id").get<std::string>(), expected.at(p[v].id))
+            << hex(p[v].id);
         EXPECT_EQ(node.at("_label").get<std::string>(), expected.at(p[v].id)) << hex(p[v].id);
     }
 }

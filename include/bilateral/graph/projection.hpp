@@ -38,16 +38,16 @@ std::string_view toString(EdgeKind k) noexcept;
 struct Vertex {
     std::string id;                       ///< the actor's or event's id in the data
     VertexKind kind = VertexKind::Actor;  ///< toString gives "actor" / "event"
-    std::string type;                     ///< actor kind (`person`) or event kind (`official_visit`)
-    std::string label;                    ///< actor name or event title
-    std::string country;                  ///< actors: ISO 3166-1 alpha-3 code
-    std::string start;                    ///< events: ISO partial date of the start, as stored
-    std::string end;                      ///< events: ISO partial date of the end, as stored
-    std::string status;                   ///< events: occurred, planned or cancelled
-    std::string location;                 ///< events
-    std::string parent;                   ///< events: id of the parent event
-    std::string cameo;                    ///< events: CAMEO code
-    std::int64_t evidenceCount = 0;       ///< evidence rows citing this actor or event
+    std::string type;                ///< actor kind (`person`) or event kind (`official_visit`)
+    std::string label;               ///< actor name or event title
+    std::string country;             ///< actors: ISO 3166-1 alpha-3 code
+    std::string start;               ///< events: ISO partial date of the start, as stored
+    std::string end;                 ///< events: ISO partial date of the end, as stored
+    std::string status;              ///< events: occurred, planned or cancelled
+    std::string location;            ///< events
+    std::string parent;              ///< events: id of the parent event
+    std::string cameo;               ///< events: CAMEO code
+    std::int64_t evidenceCount = 0;  ///< evidence rows citing this actor or event
     /// Events: the days the event may cover (its own dates widened to days, else those of its
     /// nearest dated ancestor); nullopt when undated. Actors: nullopt.
     std::optional<model::DayNumber> firstDay, lastDay;
@@ -111,7 +111,9 @@ public:
     [[nodiscard]] std::size_t actorCount() const noexcept { return actorCount_; }
     [[nodiscard]] std::size_t eventCount() const noexcept { return vertexCount() - actorCount_; }
     [[nodiscard]] std::size_t participationCount() const noexcept { return participationCount_; }
-    [[nodiscard]] std::size_t relationCount() const noexcept { return edgeCount() - participationCount_; }
+    [[nodiscard]] std::size_t relationCount() const noexcept {
+        return edgeCount() - participationCount_;
+    }
 
     /// Actor vertices are 0 .. actorCount()-1, event vertices actorCount() .. vertexCount()-1.
     [[nodiscard]] bool isActor(VertexId v) const noexcept { return v < actorCount_; }

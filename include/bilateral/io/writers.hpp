@@ -51,19 +51,23 @@ struct ExportOptions {
 /// type, label, country, start, end, status, location, parent, cameo, evidence_count; edge keys
 /// bilateral_id, kind, type, role, label, start, end, evidence_count; graph keys description,
 /// window_from, window_to, event_kinds. Empty values are omitted (readers give the key's absence).
-void writeGraphML(std::ostream& out, const graph::Projection& projection, const ExportOptions& options = {});
+void writeGraphML(std::ostream& out, const graph::Projection& projection,
+                  const ExportOptions& options = {});
 
 /// GEXF 1.3, mode="dynamic" timeformat="date": events and relations carry spells (their day
 /// range, partial dates widened) for Gephi's timeline; actors are timeless.
-void writeGexf(std::ostream& out, const graph::Projection& projection, const ExportOptions& options = {});
+void writeGexf(std::ostream& out, const graph::Projection& projection,
+               const ExportOptions& options = {});
 
 /// Graphviz DOT: a digraph, actors as ellipses, events as boxes, attributes as in GraphML.
-void writeDot(std::ostream& out, const graph::Projection& projection, const ExportOptions& options = {});
+void writeDot(std::ostream& out, const graph::Projection& projection,
+              const ExportOptions& options = {});
 
 /// Cytoscape.js JSON: `{"data": {...}, "elements": {"nodes": [{"data": {...}}], "edges": [...]}}`,
 /// loadable by cytoscape.js (`cy.add(json.elements)`) and Cytoscape desktop (File → Import →
 /// Network from File, .cyjs).
-void writeCytoscape(std::ostream& out, const graph::Projection& projection, const ExportOptions& options = {});
+void writeCytoscape(std::ostream& out, const graph::Projection& projection,
+                    const ExportOptions& options = {});
 
 /// Writes `format`; for ExportFormat::Json, the dataset of subgraphDataset(store, projection).
 void writeExport(std::ostream& out, ExportFormat format, store::Store& store,
