@@ -58,7 +58,7 @@ void attvalue(std::ostream& out, std::string_view id, std::string_view value) {
 }
 
 void declare(std::ostream& out, std::string_view cls, std::span<const Attr> attrs) {
-    out << "    <attributes class=\"" << cls << "\" mode=\"static\">\n";
+    out << "    <attributes class=\"" << cls << "\">\n";
     for (const auto& a : attrs) {
         out << "      <attribute id=\"" << a.id << "\" title=\"" << a.title << "\" type=\""
             << a.type << "\"/>\n";
