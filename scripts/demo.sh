@@ -22,5 +22,5 @@ section "Italy–Malaysia timeline"
 "$bin" --db "$db" timeline --dyad ITA:MYS
 section "Graph export"
 "$bin" --db "$db" export --format graphml -o "$graphml"
-echo "GraphML written to $graphml"
-echo "  open it in Gephi, yEd or Cytoscape, or: python3 -c 'import networkx; print(networkx.read_graphml(\"$graphml\"))'"
+echo "The GraphML file is $graphml: open it in Gephi, yEd, Cytoscape, NetworkX or igraph"
+echo "(docs/graph.md says how, step by step)."
