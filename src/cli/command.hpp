@@ -25,5 +25,11 @@ enum Exit : int { Ok = 0, Usage = 1, BadInput = 2, NotFound = 3, Storage = 4 };
 void addImport(CLI::App& app, const Globals& g);
 void addStats(CLI::App& app, const Globals& g);
 void addExport(CLI::App& app, const Globals& g);
+void addWhoMet(CLI::App& app, const Globals& g);
+void addTimeline(CLI::App& app, const Globals& g);
+void addRelations(CLI::App& app, const Globals& g);
+void addHolders(CLI::App& app, const Globals& g);
+void addPath(CLI::App& app, const Globals& g);
+void addSearch(CLI::App& app, const Globals& g);
 
 }  // namespace bilateral::cli

@@ -40,6 +40,12 @@ int main(int argc, char** argv) {
     addImport(app, g);
     addStats(app, g);
     addExport(app, g);
+    addWhoMet(app, g);
+    addTimeline(app, g);
+    addRelations(app, g);
+    addHolders(app, g);
+    addPath(app, g);
+    addSearch(app, g);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

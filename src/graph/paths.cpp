@@ -107,19 +107,23 @@ Search bidirectional(const Data& d, ActorIx from, ActorIx to, Through t) {
     return Search{};
 }
 
-/// The earliest event (in timeline order) in which both take part: the first common entry of
-/// two ascending lists, searching the longer by bisection.
-std::optional<EventIx> firstSharedEvent(const Data& d, ActorIx a, ActorIx b) {
+/// The evidence of a hop: the earliest event (in timeline order) that both took part in and
+/// that occurred, else the earliest planned or cancelled one. The two lists are ascending; the
+/// longer one is searched by bisection.
+std::optional<EventIx> sharedEvent(const Data& d, ActorIx a, ActorIx b) {
     auto x = d.actorEvents.row(a);
     auto y = d.actorEvents.row(b);
     if (x.size() > y.size()) std::swap(x, y);
+    std::optional<EventIx> first;
     auto from = y.begin();
     for (const auto e : x) {
         from = std::lower_bound(from, y.end(), e);
         if (from == y.end()) break;
-        if (*from == e) return e;
+        if (*from != e) continue;
+        if (d.status[e] == model::EventStatus::Occurred) return e;
+        if (!first) first = e;
     }
-    return std::nullopt;
+    return first;
 }
 
 }  // namespace
@@ -148,7 +152,7 @@ std::optional<Path> shortestPath(const query::Index& index, ActorIx from, ActorI
 
     for (std::size_t i = 0; i + 1 < path.actors.size(); ++i) {
         Hop h{path.actors[i], path.actors[i + 1], std::nullopt, std::nullopt};
-        if (usesEvents(through)) h.event = firstSharedEvent(d, h.from, h.to);
+        if (usesEvents(through)) h.event = sharedEvent(d, h.from, h.to);
         if (!h.event && usesRelations(through)) {
             auto ids = index.relationsBetween(h.from, h.to);
             if (!ids.empty()) h.relation = std::move(ids.front());

@@ -15,6 +15,7 @@ Index::~Index() = default;
 std::size_t Index::actorCount() const noexcept { return d_->actors.size(); }
 std::size_t Index::eventCount() const noexcept { return d_->events.size(); }
 std::size_t Index::relationCount() const noexcept { return d_->relationIds.size(); }
+std::span<const std::string> Index::countries() const noexcept { return d_->countries; }
 
 std::optional<ActorIx> Index::findActor(std::string_view id) const {
     return d_->actorIds.find(id, [&](std::uint32_t i) -> std::string_view { return d_->actors[i].id; });

@@ -38,6 +38,18 @@ TEST_F(Paths, AShortestPathCarriesTheEarliestSharedEventOfEachHop) {
     EXPECT_EQ(distance(index, actor("person/rustico"), actor("person/meloni"), Through::Events), 3);
 }
 
+TEST_F(Paths, EvidencePrefersEventsThatOccurred) {
+    // Anwar and Tajani share a cancelled meeting (2025-04) and the roundtable (2025-07).
+    const auto p = shortestPath(index, actor("person/anwar"), actor("person/tajani"));
+    ASSERT_TRUE(p);
+    ASSERT_EQ(p->hops.size(), 1u);
+    EXPECT_EQ(index.event(*p->hops[0].event).id, "event/roundtable-2025-07");
+    // Anwar and Meloni: the phone call of January 2025 is the earliest they share.
+    const auto q = shortestPath(index, actor("person/meloni"), actor("person/anwar"));
+    ASSERT_TRUE(q);
+    EXPECT_EQ(index.event(*q->hops[0].event).id, "event/phone-call-2025-01");
+}
+
 TEST_F(Paths, RelationsJoinActorsWithoutSharedEvents) {
     const auto from = actor("person/rustico");
     const auto to = actor("person/ravaglia");

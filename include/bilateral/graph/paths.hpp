@@ -26,7 +26,10 @@ struct Path {
     std::vector<Hop> hops;               ///< hops.size() == actors.size() - 1
 };
 
-/// A shortest path (fewest hops) between two actors, or nullopt when none exists.
+/// A shortest path (fewest hops) between two actors, or nullopt when none exists. Any event of
+/// the index joins its participants, planned and cancelled ones too; each hop names as its
+/// evidence the earliest occurred event both took part in (else the earliest other one), or,
+/// when they share no event (or `through` is Relations), the first relation between them.
 std::optional<Path> shortestPath(const query::Index& index, query::ActorIx from, query::ActorIx to,
                                  Through through = Through::EventsAndRelations);
 

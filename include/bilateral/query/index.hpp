@@ -112,6 +112,8 @@ public:
     [[nodiscard]] std::optional<model::Date> endOf(EventIx e) const;
     /// Number of relations in the index.
     [[nodiscard]] std::size_t relationCount() const noexcept;
+    /// The distinct country codes of the actors, sorted.
+    [[nodiscard]] std::span<const std::string> countries() const noexcept;
 
 private:
     friend struct detail::IndexAccess;

@@ -1,0 +1,72 @@
+// bilateral holders POST [--on DATE] [--json]
+
+#include <fmt/core.h>
+
+#include "bilateral/query/queries.hpp"
+#include "bilateral/store/store.hpp"
+#include "command.hpp"
+#include "format.hpp"
+
+namespace bilateral::cli {
+namespace {
+
+struct HoldersArgs {
+    std::string post, on;
+    bool json = false;
+};
+
+void run(const Globals& g, const HoldersArgs& a) {
+    const auto day = parseDateOption(a.on, "--on");
+    auto store = g.open(false);
+    const auto id = resolveActorArgument(store, a.post);
+    const auto post = store.getActor(id);
+    const auto holders = query::holders(store, id, day);
+
+    if (a.json) {
+        Json j;
+        j["post"] = actorJson(post);
+        j["on"] = dateJson(day);
+        Json list = Json::array();
+        for (const auto& h : holders) {
+            Json x = actorJson(h.person);
+            x["relation"] = h.tenure.id;
+            x["valid"] = intervalJson(h.tenure.valid);
+            x["certainty"] = day ? Json(certaintyText(h.holds)) : Json(nullptr);
+            list.push_back(std::move(x));
+        }
+        j["holders"] = std::move(list);
+        printJson(j);
+        return;
+    }
+    const std::string when = day ? " on " + day->toString() : "";
+    if (holders.empty()) {
+        fmt::print("Nobody held {} ({}){}\n", post.name, post.id, when);
+        return;
+    }
+    fmt::print("Holders of {} ({}){}:\n", post.name, post.id, when);
+    std::vector<std::string> header{"NAME", "ID", "TENURE"};
+    if (day) header.emplace_back("HOLDS");
+    Table t(header);
+    for (const auto& h : holders) {
+        std::vector<std::string> row{h.person.name, h.person.id, intervalText(h.tenure.valid)};
+        if (day) row.push_back(certaintyText(h.holds));
+        t.add(std::move(row));
+    }
+    t.print();
+}
+
+}  // namespace
+
+void addHolders(CLI::App& app, const Globals& g) {
+    auto* cmd = app.add_subcommand(
+        "holders",
+        "Who held POST (through holds_post relations); with --on, who certainly or possibly held "
+        "it on that date, certainly ones first");
+    auto a = std::make_shared<HoldersArgs>();
+    cmd->add_option("POST", a->post, "post id, or a name or alias naming one post")->required();
+    cmd->add_option("--on", a->on, "the date asked about (YYYY, YYYY-MM or YYYY-MM-DD)");
+    cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
+    cmd->callback([&g, a] { run(g, *a); });
+}
+
+}  // namespace bilateral::cli

@@ -1,0 +1,59 @@
+// bilateral search TEXT [--limit N] [--json]
+
+#include <fmt/core.h>
+
+#include "bilateral/query/queries.hpp"
+#include "command.hpp"
+#include "format.hpp"
+
+namespace bilateral::cli {
+namespace {
+
+struct SearchArgs {
+    std::string text;
+    std::size_t limit = 20;
+    bool json = false;
+};
+
+void run(const Globals& g, const SearchArgs& a) {
+    auto store = g.open(false);
+    const auto hits = query::search(store, a.text, a.limit);
+    if (a.json) {
+        Json j;
+        j["query"] = a.text;
+        Json list = Json::array();
+        for (const auto& h : hits) {
+            list.push_back(Json{{"id", h.id},
+                                {"name", h.name},
+                                {"kind", model::toString(h.kind)},
+                                {"matched", h.matched},
+                                {"score", h.score}});
+        }
+        j["hits"] = std::move(list);
+        printJson(j);
+        return;
+    }
+    if (hits.empty()) {
+        fmt::print("No actor matches \"{}\"\n", a.text);
+        return;
+    }
+    Table t({"NAME", "ID", "KIND", "MATCHED"});
+    for (const auto& h : hits) t.add({h.name, h.id, std::string(model::toString(h.kind)), h.matched});
+    t.print();
+}
+
+}  // namespace
+
+void addSearch(CLI::App& app, const Globals& g) {
+    auto* cmd = app.add_subcommand(
+        "search",
+        "Actors whose name or alias matches TEXT, ignoring case, accents and apostrophe style "
+        "(the last word may be a prefix); exact names first");
+    auto a = std::make_shared<SearchArgs>();
+    cmd->add_option("TEXT", a->text, "words to look for")->required();
+    cmd->add_option("--limit", a->limit, "at most this many actors (default 20)")->check(CLI::PositiveNumber);
+    cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
+    cmd->callback([&g, a] { run(g, *a); });
+}
+
+}  // namespace bilateral::cli

@@ -1,0 +1,126 @@
+// bilateral timeline (ACTOR | --dyad ISO3:ISO3 | --country ISO3) [--from DATE] [--to DATE]
+//                    [--kinds K,...] [--json]
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "bilateral/error.hpp"
+#include "bilateral/query/queries.hpp"
+#include "command.hpp"
+#include "format.hpp"
+
+namespace bilateral::cli {
+namespace {
+
+struct TimelineArgs {
+    std::string actor, dyad, country, from, to, kinds;
+    bool json = false;
+};
+
+std::string upper(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return s;
+}
+
+void requireCountry(const query::Index& index, const std::string& code) {
+    const auto all = index.countries();
+    if (std::find(all.begin(), all.end(), code) == all.end()) {
+        throw NotFoundError("no actor has country \"" + code + "\"");
+    }
+}
+
+void run(const Globals& g, const TimelineArgs& a) {
+    const int scopes = !a.actor.empty() + !a.dyad.empty() + !a.country.empty();
+    if (scopes != 1) {
+        throw InvalidArgumentError("timeline: give exactly one of ACTOR, --dyad ISO3:ISO3 or --country ISO3");
+    }
+    std::string countryA, countryB;
+    if (!a.dyad.empty()) {
+        const auto colon = a.dyad.find(':');
+        if (colon == std::string::npos || colon == 0 || colon + 1 == a.dyad.size() ||
+            a.dyad.find(':', colon + 1) != std::string::npos) {
+            throw InvalidArgumentError("--dyad: expected two country codes as ISO3:ISO3, got \"" + a.dyad + "\"");
+        }
+        countryA = upper(a.dyad.substr(0, colon));
+        countryB = upper(a.dyad.substr(colon + 1));
+        if (countryA == countryB) throw InvalidArgumentError("--dyad: the two countries must differ");
+    }
+    query::TimelineOptions o;
+    o.window.from = parseDateOption(a.from, "--from");
+    o.window.to = parseDateOption(a.to, "--to");
+    o.kinds = parseEventKinds(a.kinds, "--kinds");
+
+    auto store = g.open(false);
+    std::string actorId;
+    if (!a.actor.empty()) actorId = resolveActorArgument(store, a.actor);
+    const auto index = query::Index::build(store, query::IndexFilter{o.window.from, o.window.to, o.kinds});
+
+    std::vector<query::EventIx> events;
+    Json scope;
+    std::string heading;
+    if (!actorId.empty()) {
+        const auto who = *index.findActor(actorId);
+        events = query::timeline(index, who, o);
+        scope["actor"] = actorJson(index.actor(who));
+        heading = "Timeline of " + labelOf(index.actor(who));
+    } else if (!countryA.empty()) {
+        requireCountry(index, countryA);
+        requireCountry(index, countryB);
+        events = query::dyadTimeline(index, countryA, countryB, o);
+        scope["dyad"] = Json::array({countryA, countryB});
+        heading = "Events with both " + countryA + " and " + countryB;
+    } else {
+        const auto code = upper(a.country);
+        requireCountry(index, code);
+        events = query::countryTimeline(index, code, o);
+        scope["country"] = code;
+        heading = "Events of " + code;
+    }
+
+    if (a.json) {
+        Json j = scope;
+        j["from"] = dateJson(o.window.from);
+        j["to"] = dateJson(o.window.to);
+        j["kinds"] = kindsJson(o.kinds);
+        Json list = Json::array();
+        for (const auto e : events) list.push_back(eventJson(index, e, true));
+        j["events"] = std::move(list);
+        printJson(j);
+        return;
+    }
+    fmt::print("{}: {} {}\n", heading, events.size(), events.size() == 1 ? "event" : "events");
+    if (events.empty()) return;
+    Table t({"DATE", "KIND", "STATUS", "ID", "TITLE"});
+    bool inherited = false;
+    for (const auto e : events) {
+        const auto& ev = index.event(e);
+        auto date = eventDateText(index, e);
+        inherited = inherited || date.ends_with('*');
+        t.add({std::move(date), std::string(model::toString(ev.kind)),
+               std::string(model::toString(ev.status)), ev.id, ev.title});
+    }
+    t.print();
+    if (inherited) fmt::print("* dated by the event it took place within\n");
+}
+
+}  // namespace
+
+void addTimeline(CLI::App& app, const Globals& g) {
+    auto* cmd = app.add_subcommand(
+        "timeline",
+        "Events of an actor, of a dyad of countries or of one country, in timeline order "
+        "(earliest day, then finer dates, then id); planned events are listed and flagged");
+    auto a = std::make_shared<TimelineArgs>();
+    cmd->add_option("ACTOR", a->actor, "actor id, or a name or alias naming one actor");
+    cmd->add_option("--dyad", a->dyad, "events in which both countries take part, as ISO3:ISO3 (ITA:MYS)");
+    cmd->add_option("--country", a->country, "events in which the country takes part (ISO3)");
+    cmd->add_option("--from", a->from, "only events that may overlap this date or later (YYYY, YYYY-MM or YYYY-MM-DD)");
+    cmd->add_option("--to", a->to, "only events that may overlap this date or earlier");
+    cmd->add_option("--kinds", a->kinds, "comma-separated event kinds (default: all)");
+    cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
+    cmd->callback([&g, a] { run(g, *a); });
+}
+
+}  // namespace bilateral::cli

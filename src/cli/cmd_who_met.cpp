@@ -1,0 +1,103 @@
+// bilateral who-met ACTOR [--from DATE] [--to DATE] [--kinds K,...] [--phone-calls] [--json]
+
+#include <fmt/core.h>
+
+#include "bilateral/query/queries.hpp"
+#include "command.hpp"
+#include "format.hpp"
+
+namespace bilateral::cli {
+namespace {
+
+struct WhoMetArgs {
+    std::string actor, from, to, kinds;
+    bool phoneCalls = false;
+    bool json = false;
+};
+
+/// The kinds that count: those asked for, else the meeting kinds (and phone calls if asked).
+std::vector<model::EventKind> countingKinds(const WhoMetArgs& a) {
+    auto kinds = parseEventKinds(a.kinds, "--kinds");
+    if (!kinds.empty()) return kinds;
+    for (std::size_t k = 0; k < model::names<model::EventKind>().size(); ++k) {
+        const auto kind = static_cast<model::EventKind>(k);
+        if (model::isMeetingKind(kind) || (a.phoneCalls && kind == model::EventKind::PhoneCall)) {
+            kinds.push_back(kind);
+        }
+    }
+    return kinds;
+}
+
+void run(const Globals& g, const WhoMetArgs& a) {
+    query::WhoMetOptions o;
+    o.window.from = parseDateOption(a.from, "--from");
+    o.window.to = parseDateOption(a.to, "--to");
+    o.kinds = countingKinds(a);
+
+    auto store = g.open(false);
+    const auto id = resolveActorArgument(store, a.actor);
+    query::IndexFilter filter{o.window.from, o.window.to, o.kinds};
+    const auto index = query::Index::build(store, filter);
+    const auto who = *index.findActor(id);
+    const auto met = query::whoMet(index, who, o);
+
+    if (a.json) {
+        Json j;
+        j["actor"] = actorJson(index.actor(who));
+        j["from"] = dateJson(o.window.from);
+        j["to"] = dateJson(o.window.to);
+        j["kinds"] = kindsJson(o.kinds);
+        Json list = Json::array();
+        for (const auto& c : met) {
+            Json x = actorJson(index.actor(c.actor));
+            x["meetings"] = c.meetings;
+            x["first"] = dateJson(c.first);
+            x["last"] = dateJson(c.last);
+            Json events = Json::array();
+            for (const auto e : c.events) events.push_back(index.event(e).id);
+            x["events"] = std::move(events);
+            list.push_back(std::move(x));
+        }
+        j["counterparts"] = std::move(list);
+        printJson(j);
+        return;
+    }
+    const auto& self = index.actor(who);
+    if (met.empty()) {
+        fmt::print("{} met nobody\n", labelOf(self));
+        return;
+    }
+    fmt::print("{} met {} {}\n", labelOf(self), met.size(), met.size() == 1 ? "actor" : "actors");
+    Table t({"NAME", "ID", "MEETINGS", "FIRST", "LAST", "EVENTS"}, {2});
+    for (const auto& c : met) {
+        const auto& x = index.actor(c.actor);
+        std::string events;
+        for (std::size_t i = 0; i < c.events.size() && i < 3; ++i) {
+            events += (i ? ", " : "") + index.event(c.events[i]).id;
+        }
+        if (c.events.size() > 3) events += fmt::format(", +{} more", c.events.size() - 3);
+        t.add({x.name, x.id, std::to_string(c.meetings), dateText(c.first), dateText(c.last), events});
+    }
+    t.print();
+}
+
+}  // namespace
+
+void addWhoMet(CLI::App& app, const Globals& g) {
+    auto* cmd = app.add_subcommand(
+        "who-met",
+        "Who met ACTOR: actors sharing an occurred event of a meeting kind with it (planned and "
+        "cancelled events never count), most meetings first");
+    auto a = std::make_shared<WhoMetArgs>();
+    cmd->add_option("ACTOR", a->actor, "actor id, or a name or alias naming one actor")->required();
+    cmd->add_option("--from", a->from, "only events that may overlap this date or later (YYYY, YYYY-MM or YYYY-MM-DD)");
+    cmd->add_option("--to", a->to, "only events that may overlap this date or earlier");
+    cmd->add_option("--kinds", a->kinds,
+                    "comma-separated event kinds that count (default: official_visit, state_visit, "
+                    "bilateral_meeting, talks, roundtable, summit, negotiation)");
+    cmd->add_flag("--phone-calls", a->phoneCalls, "count phone calls too (with the default kinds)");
+    cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
+    cmd->callback([&g, a] { run(g, *a); });
+}
+
+}  // namespace bilateral::cli

@@ -1,0 +1,83 @@
+#pragma once
+// Small helpers shared by the query verbs: parsing DATE and kind options, JSON shapes of actors,
+// events, dates and intervals, and aligned plain-text tables. See docs/cli.md.
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bilateral/model/date.hpp"
+#include "bilateral/model/kinds.hpp"
+#include "bilateral/model/types.hpp"
+#include "bilateral/query/index.hpp"
+
+namespace bilateral::store {
+class Store;
+}
+
+namespace bilateral::cli {
+
+using Json = nlohmann::ordered_json;
+
+/// The date given to `flag`, nullopt when empty. Throws InvalidArgumentError saying why
+/// (`--from: invalid date "2025-13": month 13 does not exist (01-12)`).
+std::optional<model::Date> parseDateOption(const std::string& text, std::string_view flag);
+/// A comma-separated list of event kinds; empty = none. Throws InvalidArgumentError naming the
+/// flag, the unknown kind and the known ones.
+std::vector<model::EventKind> parseEventKinds(const std::string& list, std::string_view flag);
+std::optional<model::RelationKind> parseRelationKind(const std::string& text, std::string_view flag);
+
+/// An ACTOR argument: an id, or a name or alias naming one actor (query::resolveActor).
+std::string resolveActorArgument(store::Store& store, const std::string& text);
+
+/// ISO text of a date, "" when none.
+std::string dateText(const std::optional<model::Date>& d);
+/// A date as JSON: its ISO string, or null.
+Json dateJson(const std::optional<model::Date>& d);
+/// `2021-10-18 .. 2025-06-08`, `2022-11-24 ..`, `.. 2021`, or `undated`.
+std::string intervalText(const model::Interval& v);
+/// `{"from": DATE|null, "to": DATE|null}`.
+Json intervalJson(const model::Interval& v);
+/// "certainly", "possibly" (or "no").
+std::string certaintyText(model::Certainty c);
+
+/// `{"id", "name", "kind", "country"}` (country null when none).
+Json actorJson(const query::ActorInfo& a);
+Json actorJson(const model::Actor& a);
+
+/// When an event took place, as text: its own dates, or those of the event it took place
+/// within followed by `*`; `undated` when neither is known.
+std::string eventDateText(const query::Index& index, query::EventIx e);
+/// An event as JSON: id, kind, title, status, start, end (its own dates, else those of the
+/// event it took place within, and then `dated_by_parent` is true), parent id; with
+/// `participants`, also `[{"id", "name", "role"}]`.
+Json eventJson(const query::Index& index, query::EventIx e, bool participants);
+
+/// Kinds as JSON strings.
+Json kindsJson(const std::vector<model::EventKind>& kinds);
+
+/// A plain-text table: a header line, then rows, columns padded to their widest cell (in code
+/// points, so accented names line up). Columns listed in `rightAligned` are aligned right.
+class Table {
+public:
+    explicit Table(std::vector<std::string> header, std::vector<std::size_t> rightAligned = {});
+    void add(std::vector<std::string> row);
+    [[nodiscard]] bool empty() const noexcept { return rows_.empty(); }
+    void print() const;
+
+private:
+    std::vector<std::string> header_;
+    std::vector<std::size_t> right_;
+    std::vector<std::vector<std::string>> rows_;
+};
+
+/// Prints JSON, two-space indented, followed by a newline.
+void printJson(const Json& j);
+
+/// `Name (id)`.
+std::string labelOf(const query::ActorInfo& a);
+
+}  // namespace bilateral::cli
