@@ -1,0 +1,132 @@
+// The questions the bundled Italy–Malaysia 2025 dataset answers, asked as a script would: import
+// it with the CLI, then `bilateral ... --json`.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "fixtures/run_cli.hpp"
+
+namespace fs = std::filesystem;
+using bilateral::fixtures::runCli;
+using nlohmann::json;
+using Strings = std::vector<std::string>;
+
+namespace {
+
+class BundledQueries : public ::testing::Test {
+protected:
+    static fs::path db;
+    static void SetUpTestSuite() {
+        db = fs::temp_directory_path() / ("bilateral-bundled-queries-" + std::to_string(::getpid()) + ".db");
+        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
+        const auto r = runCli(db, {"import", std::string(BILATERAL_SOURCE_DIR) + "/data/italy-malaysia-2025.json"});
+        ASSERT_EQ(r.status, 0) << r.err;
+    }
+    static void TearDownTestSuite() {
+        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
+    }
+    static json query(Strings args) {
+        args.push_back("--json");
+        const auto r = runCli(db, args);
+        EXPECT_EQ(r.status, 0) << r.err;
+        return r.status == 0 ? r.json() : json::object();
+    }
+    static Strings ids(const json& list) {
+        Strings out;
+        for (const auto& x : list) out.push_back(x.at("id").get<std::string>());
+        return out;
+    }
+    static bool contains(const Strings& v, const std::string& s) {
+        return std::find(v.begin(), v.end(), s) != v.end();
+    }
+};
+
+fs::path BundledQueries::db;
+
+}  // namespace
+
+TEST_F(BundledQueries, AnwarIbrahimMetMeloniAndTajaniDuringTheVisit) {
+    const auto j = query({"who-met", "Anwar Ibrahim", "--from", "2025-07-02", "--to", "2025-07-03"});
+    EXPECT_EQ(j.at("actor").at("id"), "person/anwar-ibrahim");
+    const auto met = ids(j.at("counterparts"));
+    EXPECT_TRUE(contains(met, "person/giorgia-meloni"));
+    EXPECT_TRUE(contains(met, "person/antonio-tajani"));
+    for (const auto& c : j.at("counterparts")) {
+        for (const auto& e : c.at("events")) {
+            EXPECT_NE(e, "event/planned-official-visit-meloni-kuala-lumpur");
+            EXPECT_NE(e, "event/invitation-meloni-to-kuala-lumpur");  // not a meeting kind
+        }
+    }
+    // Meloni met him at the bilateral meeting within the visit, not at the planned return visit.
+    for (const auto& c : j.at("counterparts")) {
+        if (c.at("id") == "person/giorgia-meloni") {
+            EXPECT_EQ(c.at("events"), json::array({"event/meeting-anwar-meloni-2025-07"}));
+            EXPECT_EQ(c.at("first"), "2025-07-02");
+        }
+    }
+    // The same without a window: the planned visit still never counts.
+    const auto all = query({"who-met", "person/giorgia-meloni"});
+    for (const auto& c : all.at("counterparts")) {
+        for (const auto& e : c.at("events")) EXPECT_NE(e, "event/planned-official-visit-meloni-kuala-lumpur");
+    }
+}
+
+TEST_F(BundledQueries, ItalysAmbassadorToMalaysia) {
+    const auto then = query({"holders", "Ambassador of Italy to Malaysia", "--on", "2023-01-01"});
+    ASSERT_EQ(then.at("holders").size(), 1u);
+    EXPECT_EQ(then.at("holders").at(0).at("id"), "person/massimo-rustico");
+    EXPECT_EQ(then.at("holders").at(0).at("name"), "Massimo Rustico");
+    EXPECT_EQ(then.at("holders").at(0).at("certainty"), "certainly");
+    const auto visit = query({"holders", "post/ambassador-italy-malaysia", "--on", "2025-07-02"});
+    EXPECT_TRUE(visit.at("holders").empty());
+}
+
+TEST_F(BundledQueries, TheDyadTimelineIsInOrderAndFlagsThePlannedVisit) {
+    const auto j = query({"timeline", "--dyad", "ITA:MYS"});
+    const auto events = ids(j.at("events"));
+    const auto at = [&](const std::string& id) {
+        return std::find(events.begin(), events.end(), id) - events.begin();
+    };
+    ASSERT_TRUE(contains(events, "event/official-visit-2025-07"));
+    ASSERT_TRUE(contains(events, "event/planned-official-visit-meloni-kuala-lumpur"));
+    // The meeting within the visit is dated by the visit; undated events come last.
+    EXPECT_LT(at("event/meeting-anwar-meloni-2025-07"), at("event/planned-official-visit-meloni-kuala-lumpur"));
+    EXPECT_LT(at("event/official-visit-2025-07"), at("event/planned-official-visit-meloni-kuala-lumpur"));
+    for (const auto& e : j.at("events")) {
+        if (e.at("id") == "event/planned-official-visit-meloni-kuala-lumpur") {
+            EXPECT_EQ(e.at("status"), "planned");
+        } else {
+            EXPECT_EQ(e.at("status"), "occurred");
+        }
+        if (e.at("id") == "event/meeting-anwar-meloni-2025-07") {
+            EXPECT_TRUE(e.at("dated_by_parent").get<bool>());
+            EXPECT_EQ(e.at("start"), "2025-07-02");
+        }
+    }
+    EXPECT_EQ(ids(query({"timeline", "--dyad", "MYS:ITA"}).at("events")), events);
+}
+
+TEST_F(BundledQueries, TheEmbassyInaugurationComesBeforeTheVisit) {
+    // The inauguration's only participant is the Italian embassy, so it is in Italy's timeline
+    // (not in the dyad's: the data names no Malaysian participant).
+    const auto j = query({"timeline", "--country", "ITA"});
+    const auto events = ids(j.at("events"));
+    const auto at = [&](const std::string& id) {
+        return std::find(events.begin(), events.end(), id) - events.begin();
+    };
+    ASSERT_TRUE(contains(events, "event/embassy-inauguration-2025-06-06"));
+    ASSERT_TRUE(contains(events, "event/official-visit-2025-07"));
+    EXPECT_LT(at("event/embassy-inauguration-2025-06-06"), at("event/official-visit-2025-07"));
+    EXPECT_EQ(j.at("events").at(static_cast<std::size_t>(at("event/embassy-inauguration-2025-06-06"))).at("start"),
+              "2025-06-06");
+}
+
+TEST_F(BundledQueries, NamesWithCurlyApostrophesResolve) {
+    const auto j = query({"who-met", "YAB Dato' Seri Anwar Ibrahim"});
+    EXPECT_EQ(j.at("actor").at("id"), "person/anwar-ibrahim");
+    const auto s = query({"search", "farnesina"});
+    ASSERT_FALSE(s.at("hits").empty());
+    EXPECT_EQ(s.at("hits").at(0).at("id"), "government_body/ministry-of-foreign-affairs-italy");
+}
