@@ -1,5 +1,6 @@
 // Writing a validated dataset into a store: sources, actors, events (parents first), relations.
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "bilateral/io/dataset.hpp"
@@ -31,12 +32,56 @@ std::vector<std::size_t> parentsFirst(const std::vector<model::Event>& events) {
     return order;
 }
 
-/// Puts `record` and tells whether it changed the store (new, or different after merging).
+// Whether putting `in` over the stored `was` would change anything, by the store's merge rules:
+// scalar fields and attributes are replaced, aliases, participants and evidence are unions.
+// An unchanged record is not written at all, so importing a file again writes nothing.
+
+template <class T>
+bool contains(const std::vector<T>& all, const T& x) {
+    return std::find(all.begin(), all.end(), x) != all.end();
+}
+
+template <class T>
+bool subset(const std::vector<T>& part, const std::vector<T>& all) {
+    return std::all_of(part.begin(), part.end(), [&](const T& x) { return contains(all, x); });
+}
+
+bool changes(const model::Source& was, const model::Source& in) {
+    return was != in;
+}
+
+bool changes(const model::Actor& was, const model::Actor& in) {
+    return was.kind != in.kind || was.name != in.name || was.country != in.country ||
+           was.attributes != in.attributes || !subset(in.aliases, was.aliases) ||
+           !subset(in.evidence, was.evidence);
+}
+
+bool changes(const model::Event& was, const model::Event& in) {
+    if (was.kind != in.kind || was.title != in.title || was.start != in.start ||
+        was.end != in.end || was.status != in.status || was.location != in.location ||
+        was.parent != in.parent || was.cameo != in.cameo || was.goldstein != in.goldstein ||
+        was.attributes != in.attributes || !subset(in.evidence, was.evidence)) {
+        return true;
+    }
+    return !std::all_of(in.participants.begin(), in.participants.end(), [&](const auto& p) {
+        return std::any_of(was.participants.begin(), was.participants.end(), [&](const auto& q) {
+            return q.actor == p.actor && q.role == p.role && subset(p.evidence, q.evidence);
+        });
+    });
+}
+
+bool changes(const model::Relation& was, const model::Relation& in) {
+    return was.kind != in.kind || was.from != in.from || was.to != in.to || was.valid != in.valid ||
+           was.attributes != in.attributes || !subset(in.evidence, was.evidence);
+}
+
+/// Puts `record` unless the store already holds all of it; tells whether it wrote.
 template <class T, class Find, class Put>
-bool putAndCompare(const T& record, Find find, Put put) {
-    const auto before = find(record.id);
+bool putIfChanged(const T& record, Find find, Put put) {
+    const auto was = find(record.id);
+    if (was && !changes(*was, record)) return false;
     put(record);
-    return !before || *before != find(record.id);
+    return true;
 }
 
 }  // namespace
@@ -51,28 +96,33 @@ ImportSummary importDataset(store::Store& store, const std::filesystem::path& fi
     auto count = [&s](bool changed, std::int64_t& counter) { ++(changed ? counter : s.skipped); };
 
     for (const auto& source : dataset.sources) {
-        count(putAndCompare(
+        count(putIfChanged(
                   source, [&](const std::string& id) { return store.findSource(id); },
                   [&](const model::Source& r) { store.putSource(r); }),
               s.sources);
     }
     for (const auto& actor : dataset.actors) {
-        count(putAndCompare(
+        count(putIfChanged(
                   actor, [&](const std::string& id) { return store.findActor(id); },
                   [&](const model::Actor& r) { store.putActor(r); }),
               s.actors);
     }
     for (const auto i : parentsFirst(dataset.events)) {
         const auto& event = dataset.events[i];
-        const auto before = store.findEvent(event.id);
+        const auto was = store.findEvent(event.id);
+        if (was && !changes(*was, event)) {
+            ++s.skipped;
+            continue;
+        }
         store.putEvent(event);
-        const auto after = store.getEvent(event.id);
-        count(!before || *before != after, s.events);
-        s.participations += static_cast<std::int64_t>(after.participants.size()) -
-                            (before ? static_cast<std::int64_t>(before->participants.size()) : 0);
+        ++s.events;
+        // Participations the event did not have: an (actor, role) may only be added.
+        s.participations +=
+            static_cast<std::int64_t>(store.getEvent(event.id).participants.size()) -
+            (was ? static_cast<std::int64_t>(was->participants.size()) : 0);
     }
     for (const auto& relation : dataset.relations) {
-        count(putAndCompare(
+        count(putIfChanged(
                   relation, [&](const std::string& id) { return store.findRelation(id); },
                   [&](const model::Relation& r) { store.putRelation(r); }),
               s.relations);

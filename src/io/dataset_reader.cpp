@@ -360,10 +360,11 @@ private:
     void checkReferences() {
         for (const auto& ref : references_) {
             if (resolves(ref)) continue;
-            throw ParseError(
-                file_, ref.pointer,
-                "unknown " + std::string(targetName(ref.target)) + " " + inQuotes(ref.id) +
-                    (existing_ ? ": not in this file nor in the database" : ": not in this file"));
+            throw ParseError(file_, ref.pointer,
+                             "unknown " + std::string(targetName(ref.target)) + " " +
+                                 inQuotes(ref.id) +
+                                 (existing_ ? ": neither in this file nor in the database"
+                                            : ": not in this file"));
         }
     }
 

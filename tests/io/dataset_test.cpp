@@ -9,6 +9,7 @@
 #include <fstream>
 #include <functional>
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
 
 #include "bilateral/error.hpp"
@@ -506,7 +507,9 @@ TEST(DatasetImport, ImportingTheSameDocumentTwiceAddsNothing) {
     (void)io::importFiles(s, {file});
     const auto before = io::writeDataset(io::datasetFromStore(s));
     const auto counts = s.counts();
+    const auto changesBefore = s.connection().getTotalChanges();
     const auto again = io::importFiles(s, {file});
+    EXPECT_EQ(s.connection().getTotalChanges(), changesBefore);  // not a row written
     ASSERT_EQ(again.size(), 1u);
     EXPECT_EQ(again[0].sources + again[0].actors + again[0].events + again[0].participations +
                   again[0].relations,
@@ -514,6 +517,19 @@ TEST(DatasetImport, ImportingTheSameDocumentTwiceAddsNothing) {
     EXPECT_EQ(again[0].skipped, 11);
     EXPECT_EQ(s.counts().evidence, counts.evidence);
     EXPECT_EQ(io::writeDataset(io::datasetFromStore(s)), before);
+}
+
+TEST(DatasetImport, CountsANewParticipantOfAKnownEvent) {
+    auto s = store::Store::memory();
+    (void)io::importFiles(s, {tempFile("base.json", kValid)});
+    const auto more = edited([](Json& j) {
+        j["events"][1]["participants"].push_back({{"actor", "country/MYS"}, {"role", "guest"}});
+    });
+    const auto summary = io::importFiles(s, {tempFile("more.json", more)});
+    EXPECT_EQ(summary.at(0).events, 1);
+    EXPECT_EQ(summary.at(0).participations, 1);
+    EXPECT_EQ(summary.at(0).skipped, 10);
+    EXPECT_EQ(s.getEvent("event/visit").participants.size(), 3u);
 }
 
 TEST(DatasetImport, CountsARecordThatGainsEvidenceAsUpdated) {
