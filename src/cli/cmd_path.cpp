@@ -64,8 +64,9 @@ void run(const Globals& g, const PathArgs& a) {
                 } else {
                     s["event"] = nullptr;
                 }
-                s["relation"] = h.relation ? Json{{"id", *h.relation}, {"kind", relationKind(*h.relation)}}
-                                           : Json(nullptr);
+                s["relation"] = h.relation
+                                    ? Json{{"id", *h.relation}, {"kind", relationKind(*h.relation)}}
+                                    : Json(nullptr);
                 steps.push_back(std::move(s));
             }
         }
@@ -75,7 +76,8 @@ void run(const Globals& g, const PathArgs& a) {
         return;
     }
     if (!path) {
-        fmt::print("No path between {} and {}\n", labelOf(index.actor(from)), labelOf(index.actor(to)));
+        fmt::print("No path between {} and {}\n", labelOf(index.actor(from)),
+                   labelOf(index.actor(to)));
         return;
     }
     const auto hops = path->hops.size();
@@ -104,7 +106,8 @@ void addPath(CLI::App& app, const Globals& g) {
     auto a = std::make_shared<PathArgs>();
     cmd->add_option("FROM", a->from, "actor id, or a name or alias naming one actor")->required();
     cmd->add_option("TO", a->to, "actor id, or a name or alias naming one actor")->required();
-    cmd->add_option("--through", a->through, "what joins two actors: events, relations or both (default)");
+    cmd->add_option("--through", a->through,
+                    "what joins two actors: events, relations or both (default)");
     cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
     cmd->callback([&g, a] { run(g, *a); });
 }

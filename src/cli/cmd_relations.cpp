@@ -77,8 +77,9 @@ void run(const Globals& g, const RelationsArgs& a) {
     header.emplace_back("ID");
     Table t(header);
     for (const auto& r : relations) {
-        std::vector<std::string> row{std::string(model::toString(r.relation.kind)), nameOf(r.relation.from),
-                                     nameOf(r.relation.to), intervalText(r.relation.valid)};
+        std::vector<std::string> row{std::string(model::toString(r.relation.kind)),
+                                     nameOf(r.relation.from), nameOf(r.relation.to),
+                                     intervalText(r.relation.valid)};
         if (day) row.push_back(certaintyText(r.holds));
         row.push_back(r.relation.id);
         t.add(std::move(row));
@@ -96,7 +97,8 @@ void addRelations(CLI::App& app, const Globals& g) {
     auto a = std::make_shared<RelationsArgs>();
     cmd->add_option("ACTOR", a->actor, "actor id, or a name or alias naming one actor")->required();
     cmd->add_option("--as-of", a->asOf, "the date asked about (YYYY, YYYY-MM or YYYY-MM-DD)");
-    cmd->add_option("--kind", a->kind, "only relations of this kind (holds_post, post_of, member_of, ...)");
+    cmd->add_option("--kind", a->kind,
+                    "only relations of this kind (holds_post, post_of, member_of, ...)");
     cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
     cmd->callback([&g, a] { run(g, *a); });
 }

@@ -38,7 +38,8 @@ void run(const Globals& g, const SearchArgs& a) {
         return;
     }
     Table t({"NAME", "ID", "KIND", "MATCHED"});
-    for (const auto& h : hits) t.add({h.name, h.id, std::string(model::toString(h.kind)), h.matched});
+    for (const auto& h : hits)
+        t.add({h.name, h.id, std::string(model::toString(h.kind)), h.matched});
     t.print();
 }
 
@@ -51,7 +52,8 @@ void addSearch(CLI::App& app, const Globals& g) {
         "(the last word may be a prefix); exact names first");
     auto a = std::make_shared<SearchArgs>();
     cmd->add_option("TEXT", a->text, "words to look for")->required();
-    cmd->add_option("--limit", a->limit, "at most this many actors (default 20)")->check(CLI::PositiveNumber);
+    cmd->add_option("--limit", a->limit, "at most this many actors (default 20)")
+        ->check(CLI::PositiveNumber);
     cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
     cmd->callback([&g, a] { run(g, *a); });
 }

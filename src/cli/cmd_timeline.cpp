@@ -34,18 +34,21 @@ void requireCountry(const query::Index& index, const std::string& code) {
 void run(const Globals& g, const TimelineArgs& a) {
     const int scopes = !a.actor.empty() + !a.dyad.empty() + !a.country.empty();
     if (scopes != 1) {
-        throw InvalidArgumentError("timeline: give exactly one of ACTOR, --dyad ISO3:ISO3 or --country ISO3");
+        throw InvalidArgumentError(
+            "timeline: give exactly one of ACTOR, --dyad ISO3:ISO3 or --country ISO3");
     }
     std::string countryA, countryB;
     if (!a.dyad.empty()) {
         const auto colon = a.dyad.find(':');
         if (colon == std::string::npos || colon == 0 || colon + 1 == a.dyad.size() ||
             a.dyad.find(':', colon + 1) != std::string::npos) {
-            throw InvalidArgumentError("--dyad: expected two country codes as ISO3:ISO3, got \"" + a.dyad + "\"");
+            throw InvalidArgumentError("--dyad: expected two country codes as ISO3:ISO3, got \"" +
+                                       a.dyad + "\"");
         }
         countryA = upper(a.dyad.substr(0, colon));
         countryB = upper(a.dyad.substr(colon + 1));
-        if (countryA == countryB) throw InvalidArgumentError("--dyad: the two countries must differ");
+        if (countryA == countryB)
+            throw InvalidArgumentError("--dyad: the two countries must differ");
     }
     query::TimelineOptions o;
     o.window.from = parseDateOption(a.from, "--from");
@@ -55,7 +58,8 @@ void run(const Globals& g, const TimelineArgs& a) {
     auto store = g.open(false);
     std::string actorId;
     if (!a.actor.empty()) actorId = resolveActorArgument(store, a.actor);
-    const auto index = query::Index::build(store, query::IndexFilter{o.window.from, o.window.to, o.kinds});
+    const auto index =
+        query::Index::build(store, query::IndexFilter{o.window.from, o.window.to, o.kinds});
 
     std::vector<query::EventIx> events;
     Json scope;
@@ -114,9 +118,12 @@ void addTimeline(CLI::App& app, const Globals& g) {
         "(earliest day, then finer dates, then id); planned events are listed and flagged");
     auto a = std::make_shared<TimelineArgs>();
     cmd->add_option("ACTOR", a->actor, "actor id, or a name or alias naming one actor");
-    cmd->add_option("--dyad", a->dyad, "events in which both countries take part, as ISO3:ISO3 (ITA:MYS)");
+    cmd->add_option("--dyad", a->dyad,
+                    "events in which both countries take part, as ISO3:ISO3 (ITA:MYS)");
     cmd->add_option("--country", a->country, "events in which the country takes part (ISO3)");
-    cmd->add_option("--from", a->from, "only events that may overlap this date or later (YYYY, YYYY-MM or YYYY-MM-DD)");
+    cmd->add_option(
+        "--from", a->from,
+        "only events that may overlap this date or later (YYYY, YYYY-MM or YYYY-MM-DD)");
     cmd->add_option("--to", a->to, "only events that may overlap this date or earlier");
     cmd->add_option("--kinds", a->kinds, "comma-separated event kinds (default: all)");
     cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");

@@ -76,7 +76,8 @@ void run(const Globals& g, const WhoMetArgs& a) {
             events += (i ? ", " : "") + index.event(c.events[i]).id;
         }
         if (c.events.size() > 3) events += fmt::format(", +{} more", c.events.size() - 3);
-        t.add({x.name, x.id, std::to_string(c.meetings), dateText(c.first), dateText(c.last), events});
+        t.add({x.name, x.id, std::to_string(c.meetings), dateText(c.first), dateText(c.last),
+               events});
     }
     t.print();
 }
@@ -90,7 +91,9 @@ void addWhoMet(CLI::App& app, const Globals& g) {
         "cancelled events never count), most meetings first");
     auto a = std::make_shared<WhoMetArgs>();
     cmd->add_option("ACTOR", a->actor, "actor id, or a name or alias naming one actor")->required();
-    cmd->add_option("--from", a->from, "only events that may overlap this date or later (YYYY, YYYY-MM or YYYY-MM-DD)");
+    cmd->add_option(
+        "--from", a->from,
+        "only events that may overlap this date or later (YYYY, YYYY-MM or YYYY-MM-DD)");
     cmd->add_option("--to", a->to, "only events that may overlap this date or earlier");
     cmd->add_option("--kinds", a->kinds,
                     "comma-separated event kinds that count (default: official_visit, state_visit, "

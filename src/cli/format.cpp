@@ -17,7 +17,8 @@ std::size_t width(std::string_view s) {
     return n;
 }
 
-template <class Enum> std::string knownNames() {
+template <class Enum>
+std::string knownNames() {
     std::string out;
     for (const auto n : model::names<Enum>()) {
         out += out.empty() ? "" : ", ";
@@ -45,8 +46,9 @@ std::vector<model::EventKind> parseEventKinds(const std::string& list, std::stri
         if (!name.empty()) {
             const auto k = model::parse<model::EventKind>(name);
             if (!k) {
-                throw InvalidArgumentError(std::string(flag) + ": unknown event kind \"" + std::string(name) +
-                                           "\" (expected one of " + knownNames<model::EventKind>() + ")");
+                throw InvalidArgumentError(std::string(flag) + ": unknown event kind \"" +
+                                           std::string(name) + "\" (expected one of " +
+                                           knownNames<model::EventKind>() + ")");
             }
             if (std::find(out.begin(), out.end(), *k) == out.end()) out.push_back(*k);
         }
@@ -55,7 +57,8 @@ std::vector<model::EventKind> parseEventKinds(const std::string& list, std::stri
     return out;
 }
 
-std::optional<model::RelationKind> parseRelationKind(const std::string& text, std::string_view flag) {
+std::optional<model::RelationKind> parseRelationKind(const std::string& text,
+                                                     std::string_view flag) {
     if (text.empty()) return std::nullopt;
     if (auto k = model::parse<model::RelationKind>(text)) return k;
     throw InvalidArgumentError(std::string(flag) + ": unknown relation kind \"" + text +
@@ -66,9 +69,13 @@ std::string resolveActorArgument(store::Store& store, const std::string& text) {
     return query::resolveActor(store, text);
 }
 
-std::string dateText(const std::optional<model::Date>& d) { return d ? d->toString() : std::string(); }
+std::string dateText(const std::optional<model::Date>& d) {
+    return d ? d->toString() : std::string();
+}
 
-Json dateJson(const std::optional<model::Date>& d) { return d ? Json(d->toString()) : Json(nullptr); }
+Json dateJson(const std::optional<model::Date>& d) {
+    return d ? Json(d->toString()) : Json(nullptr);
+}
 
 std::string intervalText(const model::Interval& v) {
     if (!v.start && !v.end) return "undated";
@@ -84,7 +91,9 @@ Json intervalJson(const model::Interval& v) {
     return j;
 }
 
-std::string certaintyText(model::Certainty c) { return std::string(model::toString(c)); }
+std::string certaintyText(model::Certainty c) {
+    return std::string(model::toString(c));
+}
 
 Json actorJson(const query::ActorInfo& a) {
     Json j;
@@ -164,8 +173,10 @@ void Table::print() const {
             const bool right = std::find(right_.begin(), right_.end(), c) != right_.end();
             const std::string pad(w[c] - width(r[c]), ' ');
             const bool last = c + 1 == r.size();
-            if (right) out += pad + r[c];
-            else out += r[c] + (last ? std::string() : pad);
+            if (right)
+                out += pad + r[c];
+            else
+                out += r[c] + (last ? std::string() : pad);
             if (!last) out += "  ";
         }
         fmt::print("{}\n", out);
@@ -174,8 +185,12 @@ void Table::print() const {
     for (const auto& r : rows_) line(r);
 }
 
-void printJson(const Json& j) { fmt::print("{}\n", j.dump(2)); }
+void printJson(const Json& j) {
+    fmt::print("{}\n", j.dump(2));
+}
 
-std::string labelOf(const query::ActorInfo& a) { return a.name + " (" + a.id + ")"; }
+std::string labelOf(const query::ActorInfo& a) {
+    return a.name + " (" + a.id + ")";
+}
 
 }  // namespace bilateral::cli

@@ -28,7 +28,8 @@ std::optional<model::Date> parseDateOption(const std::string& text, std::string_
 /// A comma-separated list of event kinds; empty = none. Throws InvalidArgumentError naming the
 /// flag, the unknown kind and the known ones.
 std::vector<model::EventKind> parseEventKinds(const std::string& list, std::string_view flag);
-std::optional<model::RelationKind> parseRelationKind(const std::string& text, std::string_view flag);
+std::optional<model::RelationKind> parseRelationKind(const std::string& text,
+                                                     std::string_view flag);
 
 /// An ACTOR argument: an id, or a name or alias naming one actor (query::resolveActor).
 std::string resolveActorArgument(store::Store& store, const std::string& text);

@@ -7,8 +7,8 @@
 
 #include <algorithm>
 
-#include "bilateral/error.hpp"
 #include "../query/index_data.hpp"
+#include "bilateral/error.hpp"
 
 namespace bilateral::graph {
 namespace {
@@ -19,10 +19,15 @@ using Data = query::detail::IndexData;
 
 constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
-bool usesEvents(Through t) noexcept { return t != Through::Relations; }
-bool usesRelations(Through t) noexcept { return t != Through::Events; }
+bool usesEvents(Through t) noexcept {
+    return t != Through::Relations;
+}
+bool usesRelations(Through t) noexcept {
+    return t != Through::Events;
+}
 
-template <class F> void forEachNeighbour(const Data& d, ActorIx a, Through t, F&& f) {
+template <class F>
+void forEachNeighbour(const Data& d, ActorIx a, Through t, F&& f) {
     if (usesEvents(t)) {
         for (const auto b : d.neighbours.row(a)) f(b);
     }
@@ -132,7 +137,8 @@ int distance(const query::Index& index, ActorIx from, ActorIx to, Through throug
     return bidirectional(query::detail::data(index), from, to, through).hops;
 }
 
-std::optional<Path> shortestPath(const query::Index& index, ActorIx from, ActorIx to, Through through) {
+std::optional<Path> shortestPath(const query::Index& index, ActorIx from, ActorIx to,
+                                 Through through) {
     const auto& d = query::detail::data(index);
     const auto found = bidirectional(d, from, to, through);
     if (found.hops < 0) return std::nullopt;

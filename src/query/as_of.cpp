@@ -16,7 +16,8 @@ model::Certainty certaintyOn(const model::Interval& valid, const model::Date& da
     if (lo == hi) return valid.covers(lo);
     // A month or a year: certainly when it holds certainly on every day of it (the interval is
     // convex, so on both ends), possibly when it may hold on some day of it.
-    if (valid.covers(lo) == model::Certainty::Certainly && valid.covers(hi) == model::Certainty::Certainly) {
+    if (valid.covers(lo) == model::Certainty::Certainly &&
+        valid.covers(hi) == model::Certainty::Certainly) {
         return model::Certainty::Certainly;
     }
     return valid.mayOverlap(lo, hi) ? model::Certainty::Possibly : model::Certainty::No;
@@ -35,8 +36,10 @@ std::vector<std::string> candidateRelations(store::Store& store, std::string_vie
                                             std::optional<model::RelationKind> kind) {
     auto st = store.prepare(sql);
     st.bind(1, row);
-    if (kind) st.bind(2, model::toString(*kind));
-    else st.bindNull(2);
+    if (kind)
+        st.bind(2, model::toString(*kind));
+    else
+        st.bindNull(2);
     if (day) {
         st.bind(3, static_cast<std::int64_t>(day->earliest()));
         st.bind(4, static_cast<std::int64_t>(day->latest()));
@@ -104,7 +107,8 @@ std::vector<PostHolder> holders(store::Store& store, std::string_view postId,
     }
     std::sort(out.begin(), out.end(), [](const PostHolder& a, const PostHolder& b) {
         if (a.holds != b.holds) return a.holds > b.holds;
-        if (startDay(a.tenure) != startDay(b.tenure)) return startDay(a.tenure) < startDay(b.tenure);
+        if (startDay(a.tenure) != startDay(b.tenure))
+            return startDay(a.tenure) < startDay(b.tenure);
         if (a.person.id != b.person.id) return detail::naturalLess(a.person.id, b.person.id);
         return detail::naturalLess(a.tenure.id, b.tenure.id);
     });

@@ -12,17 +12,27 @@ Index::Index(Index&&) noexcept = default;
 Index& Index::operator=(Index&&) noexcept = default;
 Index::~Index() = default;
 
-std::size_t Index::actorCount() const noexcept { return d_->actors.size(); }
-std::size_t Index::eventCount() const noexcept { return d_->events.size(); }
-std::size_t Index::relationCount() const noexcept { return d_->relationIds.size(); }
-std::span<const std::string> Index::countries() const noexcept { return d_->countries; }
+std::size_t Index::actorCount() const noexcept {
+    return d_->actors.size();
+}
+std::size_t Index::eventCount() const noexcept {
+    return d_->events.size();
+}
+std::size_t Index::relationCount() const noexcept {
+    return d_->relationIds.size();
+}
+std::span<const std::string> Index::countries() const noexcept {
+    return d_->countries;
+}
 
 std::optional<ActorIx> Index::findActor(std::string_view id) const {
-    return d_->actorIds.find(id, [&](std::uint32_t i) -> std::string_view { return d_->actors[i].id; });
+    return d_->actorIds.find(id,
+                             [&](std::uint32_t i) -> std::string_view { return d_->actors[i].id; });
 }
 
 std::optional<EventIx> Index::findEvent(std::string_view id) const {
-    return d_->eventIds.find(id, [&](std::uint32_t i) -> std::string_view { return d_->events[i].id; });
+    return d_->eventIds.find(id,
+                             [&](std::uint32_t i) -> std::string_view { return d_->events[i].id; });
 }
 
 const ActorInfo& Index::actor(ActorIx a) const {
@@ -35,21 +45,31 @@ const EventInfo& Index::event(EventIx e) const {
     return d_->events[e];
 }
 
-std::span<const EventIx> Index::eventsOf(ActorIx a) const { return d_->actorEvents.row(a); }
-std::span<const Participation> Index::participantsOf(EventIx e) const { return d_->participants.row(e); }
-std::span<const ActorIx> Index::neighboursOf(ActorIx a) const { return d_->neighbours.row(a); }
-std::span<const ActorIx> Index::relatedTo(ActorIx a) const { return d_->related.row(a); }
+std::span<const EventIx> Index::eventsOf(ActorIx a) const {
+    return d_->actorEvents.row(a);
+}
+std::span<const Participation> Index::participantsOf(EventIx e) const {
+    return d_->participants.row(e);
+}
+std::span<const ActorIx> Index::neighboursOf(ActorIx a) const {
+    return d_->neighbours.row(a);
+}
+std::span<const ActorIx> Index::relatedTo(ActorIx a) const {
+    return d_->related.row(a);
+}
 
 std::vector<std::string> Index::relationsBetween(ActorIx a, ActorIx b) const {
     const auto edges = d_->relationEdges.row(a);
-    auto it = std::lower_bound(edges.begin(), edges.end(), b,
-                               [](const RelationEdge& x, ActorIx other) { return x.other < other; });
+    auto it =
+        std::lower_bound(edges.begin(), edges.end(), b,
+                         [](const RelationEdge& x, ActorIx other) { return x.other < other; });
     std::vector<std::string> out;
     for (; it != edges.end() && it->other == b; ++it) out.push_back(d_->relationIds[it->relation]);
     return out;
 }
 
-std::span<const EventIx> Index::dyadEvents(std::string_view countryA, std::string_view countryB) const {
+std::span<const EventIx> Index::dyadEvents(std::string_view countryA,
+                                           std::string_view countryB) const {
     const auto a = d_->countryOf(countryA);
     const auto b = d_->countryOf(countryB);
     if (!a || !b || *a == *b) return {};

@@ -7,8 +7,8 @@
 
 #include <algorithm>
 #include <exception>
-#include <thread>
 #include <numeric>
+#include <thread>
 
 #include "bilateral/error.hpp"
 #include "bilateral/store/store.hpp"
@@ -110,7 +110,8 @@ private:
 
 /// Enum from its stored name; the names seen so far are remembered, since a column repeats a
 /// few values (and may alternate between them, as source and target do).
-template <class Enum> class EnumReader {
+template <class Enum>
+class EnumReader {
 public:
     Enum operator()(std::string_view text) {
         for (const auto& [name, value] : seen_) {
@@ -201,7 +202,8 @@ struct Builder {
         }
         d.actors = std::move(sorted);
         actorRows.build(std::move(map));
-        d.actorIds.build(d.actors.size(), [&](std::uint32_t i) -> std::string_view { return d.actors[i].id; });
+        d.actorIds.build(d.actors.size(),
+                         [&](std::uint32_t i) -> std::string_view { return d.actors[i].id; });
     }
 
     void events() {
@@ -211,7 +213,7 @@ struct Builder {
             std::int64_t row;
             std::int64_t parentRow;  ///< 0 when none
             DayNumber startLo, endLo;
-            DayNumber lo, hi;  ///< own day range, kUndated when undated
+            DayNumber lo, hi;                ///< own day range, kUndated when undated
             std::int8_t startPrec, endPrec;  ///< -1 when the date is absent
             model::EventKind kind;
             model::EventStatus status;
@@ -221,7 +223,9 @@ struct Builder {
         {
             // Row ids are usually dense: the largest one is a cheap upper bound of the count.
             Scan count(store, "SELECT max(id) FROM event");
-            if (count.step()) raw.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(count.i64(0), 0, 1 << 26)));
+            if (count.step())
+                raw.reserve(
+                    static_cast<std::size_t>(std::clamp<std::int64_t>(count.i64(0), 0, 1 << 26)));
         }
         ids.reserve(raw.capacity(), 16);
         titles.reserve(raw.capacity(), 24);
@@ -233,8 +237,9 @@ struct Builder {
                    "SELECT id, key, kind, title, start_lo, start_prec, end_lo, end_prec, status, "
                    "parent_id, cameo FROM event");
             while (s.step()) {
-                Raw r{s.i64(0), s.isNull(9) ? 0 : s.i64(9), 0, 0, kUndated, kUndated, -1, -1,
-                      kinds(s.text(2)), statuses(s.text(8))};
+                Raw r{
+                    s.i64(0),         s.isNull(9) ? 0 : s.i64(9), 0, 0, kUndated, kUndated, -1, -1,
+                    kinds(s.text(2)), statuses(s.text(8))};
                 if (!s.isNull(4)) {
                     r.startLo = static_cast<DayNumber>(s.i64(4));
                     r.startPrec = static_cast<std::int8_t>(s.i32(5));
@@ -245,7 +250,8 @@ struct Builder {
                 }
                 if (r.startPrec >= 0) {
                     r.lo = r.startLo;
-                    r.hi = r.endPrec >= 0 ? latestOf(r.endLo, r.endPrec) : latestOf(r.startLo, r.startPrec);
+                    r.hi = r.endPrec >= 0 ? latestOf(r.endLo, r.endPrec)
+                                          : latestOf(r.startLo, r.startPrec);
                 } else if (r.endPrec >= 0) {
                     r.lo = r.endLo;
                     r.hi = latestOf(r.endLo, r.endPrec);
@@ -300,9 +306,11 @@ struct Builder {
             const auto& src = raw[from(i)];
             if (!detail::inMask(kindMask, raw[i].kind) || !window.admits(src.lo, src.hi)) continue;
             const auto prefix = detail::naturalPrefix(ids.at(i));
-            order.push_back(SortKey{(static_cast<std::uint64_t>(static_cast<std::uint32_t>(src.lo) ^ 0x80000000u) << 32) |
-                                        (static_cast<std::uint32_t>(src.hi) ^ 0x80000000u),
-                                    prefix.first, prefix.second, i});
+            order.push_back(SortKey{
+                (static_cast<std::uint64_t>(static_cast<std::uint32_t>(src.lo) ^ 0x80000000u)
+                 << 32) |
+                    (static_cast<std::uint32_t>(src.hi) ^ 0x80000000u),
+                prefix.first, prefix.second, i});
         }
         std::sort(order.begin(), order.end(), [&](const SortKey& a, const SortKey& b) {
             if (a.days != b.days) return a.days < b.days;
@@ -360,7 +368,8 @@ struct Builder {
             rowToRank.emplace_back(x.row, r);
         }
         eventRows.build(std::move(rowToRank));
-        d.eventIds.build(d.events.size(), [&](std::uint32_t i) -> std::string_view { return d.events[i].id; });
+        d.eventIds.build(d.events.size(),
+                         [&](std::uint32_t i) -> std::string_view { return d.events[i].id; });
     }
 
     /// Participation rows as stored: (event row, actor row, role).
@@ -374,7 +383,9 @@ struct Builder {
         std::vector<RawParticipation> rows;
         {
             Scan count(db, "SELECT max(id) FROM participation");
-            if (count.step()) rows.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(count.i64(0), 0, 1 << 27)));
+            if (count.step())
+                rows.reserve(
+                    static_cast<std::size_t>(std::clamp<std::int64_t>(count.i64(0), 0, 1 << 27)));
         }
         EnumReader<model::Role> roles;
         Scan s(db, "SELECT event_id, actor_id, role FROM participation");
@@ -524,7 +535,8 @@ struct Builder {
         const auto nc = static_cast<std::uint32_t>(d.countries.size());
         std::vector<std::uint32_t> countryOfActor(na, RowMap::kNone);
         for (std::size_t a = 0; a < na; ++a) {
-            if (!d.actors[a].country.empty()) countryOfActor[a] = d.countryIndex.find(d.actors[a].country)->second;
+            if (!d.actors[a].country.empty())
+                countryOfActor[a] = d.countryIndex.find(d.actors[a].country)->second;
         }
 
         // The distinct countries of each event.
@@ -598,7 +610,8 @@ sqlite3* secondConnection(store::Store& store) {
     const char* file = sqlite3_db_filename(main, "main");
     if (!file || !*file) return nullptr;
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(file, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(file, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) !=
+        SQLITE_OK) {
         sqlite3_close(db);
         return nullptr;
     }
@@ -616,7 +629,8 @@ Index Index::build(store::Store& store, const IndexFilter& filter) {
     // skipped, as filtered ones are.
     sqlite3* handle = store.connection().getHandle();
     const bool ownTransaction = sqlite3_get_autocommit(handle) != 0;
-    std::unique_ptr<sqlite3, decltype(&sqlite3_close)> other(secondConnection(store), &sqlite3_close);
+    std::unique_ptr<sqlite3, decltype(&sqlite3_close)> other(secondConnection(store),
+                                                             &sqlite3_close);
     std::vector<Builder::RawParticipation> parts;
     std::exception_ptr partsError;
     std::thread partsThread;

@@ -22,7 +22,8 @@ namespace bilateral::query {
 /// (ActorInfo::id, EventInfo::id) and are reached through `key(ix)`.
 class IdTable {
 public:
-    template <class Key> void build(std::size_t n, Key key) {
+    template <class Key>
+    void build(std::size_t n, Key key) {
         std::size_t cap = 16;
         while (cap < n * 2) cap <<= 1;
         slots_.assign(cap, 0);
@@ -34,7 +35,8 @@ public:
             slots_[s] = (static_cast<std::uint64_t>(h >> 32) << 32) | (i + 1);
         }
     }
-    template <class Key> std::optional<std::uint32_t> find(std::string_view id, Key key) const {
+    template <class Key>
+    std::optional<std::uint32_t> find(std::string_view id, Key key) const {
         if (slots_.empty()) return std::nullopt;
         const auto h = hash(id);
         const auto tag = static_cast<std::uint32_t>(h >> 32);
@@ -104,7 +106,8 @@ struct TransparentHash {
 };
 
 /// A compressed sparse row table: the items of row r are items[offsets[r] .. offsets[r+1]).
-template <class T> struct Csr {
+template <class T>
+struct Csr {
     std::vector<std::uint32_t> offsets{0};
     std::vector<T> items;
     [[nodiscard]] std::span<const T> row(std::size_t r) const noexcept {
@@ -135,11 +138,11 @@ struct Index::Data {
     std::vector<model::EventKind> kind;
     std::vector<model::EventStatus> status;
 
-    Csr<Participation> participants;  ///< by event, in participation order
-    Csr<EventIx> actorEvents;         ///< by actor, distinct, ascending (= timeline order)
-    Csr<ActorIx> neighbours;          ///< by actor: distinct co-participants, ascending
-    Csr<ActorIx> related;             ///< by actor: distinct relation ends, ascending
-    Csr<RelationEdge> relationEdges;  ///< by actor: (other end, relation), by other then id
+    Csr<Participation> participants;       ///< by event, in participation order
+    Csr<EventIx> actorEvents;              ///< by actor, distinct, ascending (= timeline order)
+    Csr<ActorIx> neighbours;               ///< by actor: distinct co-participants, ascending
+    Csr<ActorIx> related;                  ///< by actor: distinct relation ends, ascending
+    Csr<RelationEdge> relationEdges;       ///< by actor: (other end, relation), by other then id
     std::vector<std::string> relationIds;  ///< natural order
 
     std::vector<std::string> countries;  ///< distinct codes, sorted
@@ -167,7 +170,9 @@ struct IndexAccess {
 };
 using IndexData = IndexAccess::Data;
 
-inline const IndexData& data(const Index& index) noexcept { return IndexAccess::of(index); }
+inline const IndexData& data(const Index& index) noexcept {
+    return IndexAccess::of(index);
+}
 
 /// A window as inclusive day numbers; `active` is false when the window has no bound.
 struct DayWindow {

@@ -3,7 +3,9 @@
 namespace bilateral::query::detail {
 namespace {
 
-constexpr bool isDigit(char c) noexcept { return c >= '0' && c <= '9'; }
+constexpr bool isDigit(char c) noexcept {
+    return c >= '0' && c <= '9';
+}
 
 }  // namespace
 
@@ -66,7 +68,8 @@ std::pair<std::uint64_t, std::uint64_t> naturalPrefix(std::string_view s) noexce
             break;
         }
         buf[n++] = static_cast<unsigned char>(length);
-        for (std::size_t t = j; t < k && n < sizeof buf; ++t) buf[n++] = static_cast<unsigned char>(s[t]);
+        for (std::size_t t = j; t < k && n < sizeof buf; ++t)
+            buf[n++] = static_cast<unsigned char>(s[t]);
         i = k;
     }
     std::uint64_t a = 0;

@@ -40,7 +40,8 @@ ActorRow actorAt(store::Store& store, std::int64_t row) {
     {
         auto st = store.prepare("SELECT key, name, kind FROM actor WHERE id = ?1");
         st.bind(1, row);
-        if (!st.step()) throw StorageError("actor_search names a missing actor row " + std::to_string(row));
+        if (!st.step())
+            throw StorageError("actor_search names a missing actor row " + std::to_string(row));
         a.id = st.getString(0);
         a.name = st.getString(1);
         a.kind = model::parse<model::ActorKind>(st.getText(2)).value_or(model::ActorKind::Person);
@@ -67,7 +68,8 @@ std::vector<SearchHit> search(store::Store& store, std::string_view text, std::s
     const detail::SearchTokenizer tokenize(store);
     const auto tokens = tokenize(text);
     if (tokens.empty() || limit == 0) return {};
-    const auto rows = matchRows(store, detail::ftsQuery(tokens, /*prefixLast=*/true, /*phrase=*/false));
+    const auto rows =
+        matchRows(store, detail::ftsQuery(tokens, /*prefixLast=*/true, /*phrase=*/false));
 
     // Best row per actor: an exact name or alias match first, then bm25.
     struct Best {
@@ -79,7 +81,8 @@ std::vector<SearchHit> search(store::Store& store, std::string_view text, std::s
     for (const auto& r : rows) {
         const bool exact = tokenize(r.text) == tokens;
         auto [it, added] = best.try_emplace(r.actor, Best{exact, r.bm25, r.text});
-        if (!added && (exact > it->second.exact || (exact == it->second.exact && r.bm25 < it->second.bm25))) {
+        if (!added &&
+            (exact > it->second.exact || (exact == it->second.exact && r.bm25 < it->second.bm25))) {
             it->second = Best{exact, r.bm25, r.text};
         }
     }
@@ -116,7 +119,8 @@ std::string resolveActor(store::Store& store, std::string_view idOrName) {
     const auto tokens = tokenize(idOrName);
     std::vector<std::string> ids;
     if (!tokens.empty()) {
-        const auto rows = matchRows(store, detail::ftsQuery(tokens, /*prefixLast=*/false, /*phrase=*/true));
+        const auto rows =
+            matchRows(store, detail::ftsQuery(tokens, /*prefixLast=*/false, /*phrase=*/true));
         std::vector<std::int64_t> actors;
         for (const auto& r : rows) {
             if (tokenize(r.text) == tokens) actors.push_back(r.actor);

@@ -16,7 +16,8 @@ std::vector<Counterpart> whoMet(const Index& index, ActorIx actor, const WhoMetO
         for (std::size_t k = 0; k < model::names<model::EventKind>().size(); ++k) {
             if (model::isMeetingKind(static_cast<model::EventKind>(k))) mask |= 1u << k;
         }
-        if (options.includePhoneCalls) mask |= 1u << static_cast<unsigned>(model::EventKind::PhoneCall);
+        if (options.includePhoneCalls)
+            mask |= 1u << static_cast<unsigned>(model::EventKind::PhoneCall);
     } else {
         mask = detail::kindMask(options.kinds);
     }

@@ -19,9 +19,11 @@ class BundledQueries : public ::testing::Test {
 protected:
     static fs::path db;
     static void SetUpTestSuite() {
-        db = fs::temp_directory_path() / ("bilateral-bundled-queries-" + std::to_string(::getpid()) + ".db");
+        db = fs::temp_directory_path() /
+             ("bilateral-bundled-queries-" + std::to_string(::getpid()) + ".db");
         for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
-        const auto r = runCli(db, {"import", std::string(BILATERAL_SOURCE_DIR) + "/data/italy-malaysia-2025.json"});
+        const auto r = runCli(
+            db, {"import", std::string(BILATERAL_SOURCE_DIR) + "/data/italy-malaysia-2025.json"});
         ASSERT_EQ(r.status, 0) << r.err;
     }
     static void TearDownTestSuite() {
@@ -48,7 +50,8 @@ fs::path BundledQueries::db;
 }  // namespace
 
 TEST_F(BundledQueries, AnwarIbrahimMetMeloniAndTajaniDuringTheVisit) {
-    const auto j = query({"who-met", "Anwar Ibrahim", "--from", "2025-07-02", "--to", "2025-07-03"});
+    const auto j =
+        query({"who-met", "Anwar Ibrahim", "--from", "2025-07-02", "--to", "2025-07-03"});
     EXPECT_EQ(j.at("actor").at("id"), "person/anwar-ibrahim");
     const auto met = ids(j.at("counterparts"));
     EXPECT_TRUE(contains(met, "person/giorgia-meloni"));
@@ -69,7 +72,8 @@ TEST_F(BundledQueries, AnwarIbrahimMetMeloniAndTajaniDuringTheVisit) {
     // The same without a window: the planned visit still never counts.
     const auto all = query({"who-met", "person/giorgia-meloni"});
     for (const auto& c : all.at("counterparts")) {
-        for (const auto& e : c.at("events")) EXPECT_NE(e, "event/planned-official-visit-meloni-kuala-lumpur");
+        for (const auto& e : c.at("events"))
+            EXPECT_NE(e, "event/planned-official-visit-meloni-kuala-lumpur");
     }
 }
 
@@ -92,8 +96,10 @@ TEST_F(BundledQueries, TheDyadTimelineIsInOrderAndFlagsThePlannedVisit) {
     ASSERT_TRUE(contains(events, "event/official-visit-2025-07"));
     ASSERT_TRUE(contains(events, "event/planned-official-visit-meloni-kuala-lumpur"));
     // The meeting within the visit is dated by the visit; undated events come last.
-    EXPECT_LT(at("event/meeting-anwar-meloni-2025-07"), at("event/planned-official-visit-meloni-kuala-lumpur"));
-    EXPECT_LT(at("event/official-visit-2025-07"), at("event/planned-official-visit-meloni-kuala-lumpur"));
+    EXPECT_LT(at("event/meeting-anwar-meloni-2025-07"),
+              at("event/planned-official-visit-meloni-kuala-lumpur"));
+    EXPECT_LT(at("event/official-visit-2025-07"),
+              at("event/planned-official-visit-meloni-kuala-lumpur"));
     for (const auto& e : j.at("events")) {
         if (e.at("id") == "event/planned-official-visit-meloni-kuala-lumpur") {
             EXPECT_EQ(e.at("status"), "planned");
@@ -119,7 +125,9 @@ TEST_F(BundledQueries, TheEmbassyInaugurationComesBeforeTheVisit) {
     ASSERT_TRUE(contains(events, "event/embassy-inauguration-2025-06-06"));
     ASSERT_TRUE(contains(events, "event/official-visit-2025-07"));
     EXPECT_LT(at("event/embassy-inauguration-2025-06-06"), at("event/official-visit-2025-07"));
-    EXPECT_EQ(j.at("events").at(static_cast<std::size_t>(at("event/embassy-inauguration-2025-06-06"))).at("start"),
+    EXPECT_EQ(j.at("events")
+                  .at(static_cast<std::size_t>(at("event/embassy-inauguration-2025-06-06")))
+                  .at("start"),
               "2025-06-06");
 }
 

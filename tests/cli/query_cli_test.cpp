@@ -20,7 +20,8 @@ class QueryCli : public ::testing::Test {
 protected:
     static fs::path db;
     static void SetUpTestSuite() {
-        db = fs::temp_directory_path() / ("bilateral-query-cli-" + std::to_string(::getpid()) + ".db");
+        db = fs::temp_directory_path() /
+             ("bilateral-query-cli-" + std::to_string(::getpid()) + ".db");
         bilateral::fixtures::writeTinyDb(db);
     }
     static void TearDownTestSuite() {
@@ -57,7 +58,8 @@ TEST_F(QueryCli, WhoMetGivesCountsDatesAndEvidence) {
     EXPECT_EQ(j.at("actor").at("id"), "person/anwar");
     EXPECT_TRUE(j.at("from").is_null());
     const auto& met = j.at("counterparts");
-    EXPECT_EQ(ids(met), (Strings{"person/tajani", "person/meloni", "country/ITA", "country/MYS", "person/zambry"}));
+    EXPECT_EQ(ids(met), (Strings{"person/tajani", "person/meloni", "country/ITA", "country/MYS",
+                                 "person/zambry"}));
     const auto* meloni = find(met, "person/meloni");
     ASSERT_TRUE(meloni);
     EXPECT_EQ(meloni->at("meetings"), 1);  // the planned return visit never counts
@@ -86,9 +88,10 @@ TEST_F(QueryCli, WhoMetTakesPhoneCallsKindsAndWindows) {
 TEST_F(QueryCli, TimelineListsEventsInOrderWithPlannedOnesFlagged) {
     const auto j = query({"timeline", "Giorgia Meloni"});
     const auto& events = j.at("events");
-    EXPECT_EQ(ids(events), (Strings{"event/phone-call-2025-01", "event/statement-9", "event/statement-10",
-                                    "event/cabinet-meeting", "event/visit-2025-07", "event/return-visit",
-                                    "event/undated-note"}));
+    EXPECT_EQ(ids(events),
+              (Strings{"event/phone-call-2025-01", "event/statement-9", "event/statement-10",
+                       "event/cabinet-meeting", "event/visit-2025-07", "event/return-visit",
+                       "event/undated-note"}));
     const auto* planned = find(events, "event/return-visit");
     ASSERT_TRUE(planned);
     EXPECT_EQ(planned->at("status"), "planned");
@@ -108,8 +111,10 @@ TEST_F(QueryCli, TimelineListsEventsInOrderWithPlannedOnesFlagged) {
 }
 
 TEST_F(QueryCli, DyadAndCountryTimelines) {
-    const auto ab = query({"timeline", "--dyad", "ITA:MYS", "--from", "2025-06", "--to", "2025-07"});
-    const auto ba = query({"timeline", "--dyad", "mys:ita", "--from", "2025-06", "--to", "2025-07"});
+    const auto ab =
+        query({"timeline", "--dyad", "ITA:MYS", "--from", "2025-06", "--to", "2025-07"});
+    const auto ba =
+        query({"timeline", "--dyad", "mys:ita", "--from", "2025-06", "--to", "2025-07"});
     EXPECT_EQ(ids(ab.at("events")), ids(ba.at("events")));
     EXPECT_EQ(ids(ab.at("events")), (Strings{"event/embassy-opening", "event/a-trade-mission",
                                              "event/roundtable-2025-07", "event/visit-2025-07"}));
@@ -139,7 +144,8 @@ TEST_F(QueryCli, RelationsAndHoldersSayHowCertain) {
     EXPECT_EQ(then.at("holders").at(0).at("id"), "person/rustico");
     EXPECT_EQ(then.at("holders").at(0).at("certainty"), "certainly");
     EXPECT_EQ(then.at("holders").at(0).at("relation"), "relation/rustico-ambassador");
-    EXPECT_TRUE(query({"holders", "post/ambassador-ita-mys", "--on", "2025-07-02"}).at("holders").empty());
+    EXPECT_TRUE(
+        query({"holders", "post/ambassador-ita-mys", "--on", "2025-07-02"}).at("holders").empty());
     const auto all = query({"holders", "post/ambassador-ita-mys"});
     EXPECT_EQ(ids(all.at("holders")), (Strings{"person/ravaglia", "person/rustico"}));
 }
@@ -190,7 +196,8 @@ TEST_F(QueryCli, NamesResolveOrFailWithExitCode3) {
     EXPECT_EQ(run({"holders", "post/nothing"}).status, 3);
     EXPECT_EQ(run({"path", "person/anwar", "Nobody Known"}).status, 3);
     // Names ignore case, accents and apostrophe style.
-    EXPECT_EQ(query({"who-met", "YAB DATO' SERI ANWAR IBRAHIM"}).at("actor").at("id"), "person/anwar");
+    EXPECT_EQ(query({"who-met", "YAB DATO' SERI ANWAR IBRAHIM"}).at("actor").at("id"),
+              "person/anwar");
 }
 
 TEST_F(QueryCli, UsageErrorsExitWith1AndSayWhy) {
@@ -216,9 +223,11 @@ TEST_F(QueryCli, UsageErrorsExitWith1AndSayWhy) {
 }
 
 TEST_F(QueryCli, AMissingDatabaseIsAStorageFailure) {
-    const auto r = runCli(fs::temp_directory_path() / "bilateral-no-such-db.db", {"who-met", "person/anwar"});
+    const auto r =
+        runCli(fs::temp_directory_path() / "bilateral-no-such-db.db", {"who-met", "person/anwar"});
     EXPECT_EQ(r.status, 4);
-    EXPECT_FALSE(fs::exists(fs::temp_directory_path() / "bilateral-no-such-db.db"));  // read-only: not created
+    EXPECT_FALSE(fs::exists(fs::temp_directory_path() /
+                            "bilateral-no-such-db.db"));  // read-only: not created
 }
 
 TEST_F(QueryCli, HumanOutputIsAnAlignedTable) {

@@ -12,7 +12,8 @@ using Strings = std::vector<std::string>;
 using Paths = bilateral::fixtures::TinyIndex;
 
 TEST_F(Paths, AShortestPathCarriesTheEarliestSharedEventOfEachHop) {
-    const auto p = shortestPath(index, actor("person/meloni"), actor("person/rustico"), Through::Events);
+    const auto p =
+        shortestPath(index, actor("person/meloni"), actor("person/rustico"), Through::Events);
     ASSERT_TRUE(p);
     ASSERT_EQ(p->actors.size(), 4u);  // meloni - (anwar | tajani) - zambry - rustico
     ASSERT_EQ(p->hops.size(), 3u);
@@ -90,8 +91,9 @@ TEST_F(Paths, EgoNetworksByDistance) {
     // Nearest first.
     EXPECT_EQ(id(two.back()), "person/rustico");
     const auto withRelations = egoNetwork(index, anwar, 1);
-    EXPECT_EQ(actorIds(withRelations), (Strings{"country/ITA", "country/MYS", "person/meloni",
-                                                "person/tajani", "person/zambry", "post/pm-malaysia"}));
+    EXPECT_EQ(actorIds(withRelations),
+              (Strings{"country/ITA", "country/MYS", "person/meloni", "person/tajani",
+                       "person/zambry", "post/pm-malaysia"}));
     EXPECT_TRUE(egoNetwork(index, anwar, 0).empty());
     EXPECT_TRUE(egoNetwork(index, actor("person/hasan-1"), 3).empty());
     // Far enough reaches everyone connected, and no one twice.

@@ -33,7 +33,8 @@ protected:
 TEST_F(AsOf, ADayPreciseTermHoldsCertainlyWithinIt) {
     EXPECT_EQ(ambassadors("2023-01-01"), Strings{"person/rustico:certainly"});
     // Rustico's first day; Ravaglia's term ends some time in 2021.
-    EXPECT_EQ(ambassadors("2021-10-18"), (Strings{"person/rustico:certainly", "person/ravaglia:possibly"}));
+    EXPECT_EQ(ambassadors("2021-10-18"),
+              (Strings{"person/rustico:certainly", "person/ravaglia:possibly"}));
     EXPECT_EQ(ambassadors("2025-06-08"), Strings{"person/rustico:certainly"});
     EXPECT_TRUE(ambassadors("2025-06-09").empty());
     EXPECT_TRUE(ambassadors("2025-07-02").empty());
@@ -43,7 +44,8 @@ TEST_F(AsOf, AYearPreciseEndHoldsPossiblyWithinThatYear) {
     EXPECT_EQ(ambassadors("2020-05-01"), Strings{"person/ravaglia:certainly"});
     EXPECT_EQ(ambassadors("2021-06-15"), Strings{"person/ravaglia:possibly"});
     // Certainly ones first.
-    EXPECT_EQ(ambassadors("2021-11-01"), (Strings{"person/rustico:certainly", "person/ravaglia:possibly"}));
+    EXPECT_EQ(ambassadors("2021-11-01"),
+              (Strings{"person/rustico:certainly", "person/ravaglia:possibly"}));
     EXPECT_EQ(ambassadors("2022-01-01"), Strings{"person/rustico:certainly"});
     // A month-precise start: possibly during September 2017, certainly after.
     EXPECT_EQ(ambassadors("2017-09-10"), Strings{"person/ravaglia:possibly"});
@@ -51,11 +53,13 @@ TEST_F(AsOf, AYearPreciseEndHoldsPossiblyWithinThatYear) {
 }
 
 TEST_F(AsOf, WithoutADayEveryHolderIsListedByStartOfTenure) {
-    EXPECT_EQ(ambassadors(nullptr), (Strings{"person/ravaglia:certainly", "person/rustico:certainly"}));
+    EXPECT_EQ(ambassadors(nullptr),
+              (Strings{"person/ravaglia:certainly", "person/rustico:certainly"}));
 }
 
 TEST_F(AsOf, APartialDateAskedIsCertainOnlyWhenEveryDayOfItIs) {
-    EXPECT_EQ(ambassadors("2021"), (Strings{"person/ravaglia:possibly", "person/rustico:possibly"}));
+    EXPECT_EQ(ambassadors("2021"),
+              (Strings{"person/ravaglia:possibly", "person/rustico:possibly"}));
     EXPECT_EQ(ambassadors("2023-03"), Strings{"person/rustico:certainly"});
     EXPECT_EQ(ambassadors("2025-06"), Strings{"person/rustico:possibly"});
 }

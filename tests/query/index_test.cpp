@@ -29,12 +29,13 @@ TEST_F(IndexTest, HoldsEveryActorEventAndRelation) {
 
 TEST_F(IndexTest, OrdersEventsByEarliestThenLatestThenNaturalId) {
     Strings all;
-    for (bilateral::query::EventIx e = 0; e < index.eventCount(); ++e) all.push_back(index.event(e).id);
-    EXPECT_EQ(all, (Strings{"event/talks-2024", "event/phone-call-2025-01", "event/statement-9",
-                            "event/statement-10", "event/cancelled-meeting", "event/cabinet-meeting",
-                            "event/embassy-opening", "event/a-trade-mission",
-                            "event/roundtable-2025-07", "event/visit-2025-07", "event/return-visit",
-                            "event/undated-note"}));
+    for (bilateral::query::EventIx e = 0; e < index.eventCount(); ++e)
+        all.push_back(index.event(e).id);
+    EXPECT_EQ(all,
+              (Strings{"event/talks-2024", "event/phone-call-2025-01", "event/statement-9",
+                       "event/statement-10", "event/cancelled-meeting", "event/cabinet-meeting",
+                       "event/embassy-opening", "event/a-trade-mission", "event/roundtable-2025-07",
+                       "event/visit-2025-07", "event/return-visit", "event/undated-note"}));
 }
 
 TEST_F(IndexTest, SubEventsWithoutDatesTakeTheirParentsDates) {
@@ -92,7 +93,8 @@ TEST_F(IndexTest, FilterKeepsEventsThatMayOverlapTheWindowAndHaveAListedKind) {
     f.to = Date::parse("2025-07-02");
     const auto windowed = Index::build(store, f);
     Strings ids;
-    for (bilateral::query::EventIx e = 0; e < windowed.eventCount(); ++e) ids.push_back(windowed.event(e).id);
+    for (bilateral::query::EventIx e = 0; e < windowed.eventCount(); ++e)
+        ids.push_back(windowed.event(e).id);
     EXPECT_EQ(ids, (Strings{"event/embassy-opening", "event/a-trade-mission",
                             "event/roundtable-2025-07", "event/visit-2025-07"}));
     // The roundtable's parent is kept, so the link is too.

@@ -16,10 +16,10 @@ using Timeline = bilateral::fixtures::TinyIndex;
 
 TEST_F(Timeline, ListsAnActorsEventsInTimelineOrderWithPlannedOnesFlagged) {
     const auto events = timeline(index, actor("person/meloni"));
-    EXPECT_EQ(eventIds(events), (Strings{"event/phone-call-2025-01", "event/statement-9",
-                                         "event/statement-10", "event/cabinet-meeting",
-                                         "event/visit-2025-07", "event/return-visit",
-                                         "event/undated-note"}));
+    EXPECT_EQ(eventIds(events),
+              (Strings{"event/phone-call-2025-01", "event/statement-9", "event/statement-10",
+                       "event/cabinet-meeting", "event/visit-2025-07", "event/return-visit",
+                       "event/undated-note"}));
     EXPECT_EQ(index.event(events[5]).status, EventStatus::Planned);
 }
 
@@ -52,7 +52,8 @@ TEST_F(Timeline, FiltersByWindowAndKinds) {
     // Undated events fall outside any window.
     TimelineOptions late;
     late.window.from = Date::parse("2026");
-    EXPECT_EQ(eventIds(timeline(index, actor("person/meloni"), late)), Strings{"event/return-visit"});
+    EXPECT_EQ(eventIds(timeline(index, actor("person/meloni"), late)),
+              Strings{"event/return-visit"});
 }
 
 TEST_F(Timeline, ADyadIsTheSameInBothOrders) {
@@ -69,7 +70,8 @@ TEST_F(Timeline, ADyadIsTheSameInBothOrders) {
 TEST_F(Timeline, ACountrysTimelineGoesThroughItsActors) {
     TimelineOptions o;
     o.kinds = {EventKind::Talks};
-    EXPECT_EQ(eventIds(countryTimeline(index, "ITA", o)), (Strings{"event/talks-2024", "event/cabinet-meeting"}));
+    EXPECT_EQ(eventIds(countryTimeline(index, "ITA", o)),
+              (Strings{"event/talks-2024", "event/cabinet-meeting"}));
     EXPECT_EQ(eventIds(countryTimeline(index, "MYS", o)), Strings{"event/talks-2024"});
     EXPECT_TRUE(countryTimeline(index, "FRA").empty());
 }

@@ -15,10 +15,12 @@ protected:
     /// "id:count" per counterpart, in answer order.
     Strings met(std::string_view who, const WhoMetOptions& o = {}) const {
         Strings out;
-        for (const auto& c : whoMet(index, actor(who), o)) out.push_back(id(c.actor) + ":" + std::to_string(c.meetings));
+        for (const auto& c : whoMet(index, actor(who), o))
+            out.push_back(id(c.actor) + ":" + std::to_string(c.meetings));
         return out;
     }
-    const Counterpart find(std::string_view who, std::string_view other, const WhoMetOptions& o = {}) const {
+    const Counterpart find(std::string_view who, std::string_view other,
+                           const WhoMetOptions& o = {}) const {
         for (const auto& c : whoMet(index, actor(who), o)) {
             if (id(c.actor) == other) return c;
         }
@@ -28,7 +30,8 @@ protected:
 };
 
 TEST_F(WhoMet, CountsOccurredMeetingsAndSortsByCountThenName) {
-    EXPECT_EQ(met("person/tajani"), (Strings{"person/zambry:2", "person/anwar:1", "person/meloni:1"}));
+    EXPECT_EQ(met("person/tajani"),
+              (Strings{"person/zambry:2", "person/anwar:1", "person/meloni:1"}));
 }
 
 TEST_F(WhoMet, PlannedAndCancelledEventsNeverCount) {
@@ -39,7 +42,8 @@ TEST_F(WhoMet, PlannedAndCancelledEventsNeverCount) {
     const auto c = find("person/meloni", "person/anwar");
     EXPECT_EQ(eventIds(c.events), Strings{"event/visit-2025-07"});
     // Anwar and Tajani: the cancelled meeting does not count, the roundtable does.
-    EXPECT_EQ(eventIds(find("person/anwar", "person/tajani").events), Strings{"event/roundtable-2025-07"});
+    EXPECT_EQ(eventIds(find("person/anwar", "person/tajani").events),
+              Strings{"event/roundtable-2025-07"});
     // Even when the planned event's kind is asked for explicitly.
     WhoMetOptions visits;
     visits.kinds = {EventKind::OfficialVisit, EventKind::BilateralMeeting};
@@ -49,7 +53,8 @@ TEST_F(WhoMet, PlannedAndCancelledEventsNeverCount) {
 
 TEST_F(WhoMet, ASubEventCountsForItsOwnParticipantsOnly) {
     // Meloni hosted the visit but was not at the roundtable inside it: she did not meet Zambry.
-    for (const auto& s : met("person/meloni")) EXPECT_EQ(s.find("person/zambry"), std::string::npos);
+    for (const auto& s : met("person/meloni"))
+        EXPECT_EQ(s.find("person/zambry"), std::string::npos);
     // Anwar met everyone at the visit and at the roundtable, each once; the countries took
     // part in the visit.
     EXPECT_EQ(met("person/anwar"), (Strings{"person/tajani:1", "person/meloni:1", "country/ITA:1",
