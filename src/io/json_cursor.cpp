@@ -108,7 +108,7 @@ std::string readWholeFile(const std::filesystem::path& file) {
 
 Json parseJson(std::string_view text, const std::string& file) {
     if (onlySpace(text)) throw ParseError(file, "", "empty file; expected a JSON document");
-    checkJsonDepth(text, file);
+    checkJsonLimits(text, file);
     try {
         return Json::parse(text.begin(), text.end(), PathTracker(file));
     } catch (const nlohmann::json::parse_error& e) {
