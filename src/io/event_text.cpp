@@ -60,12 +60,20 @@ bool LineReader::fill() {
 }
 
 bool LineReader::next(std::string_view& line) {
+    const auto refuseLong = [this](std::size_t len) {
+        if (len > kMaxLineBytes) {
+            throw ParseError(name_, "line " + std::to_string(line_ + 1),
+                             "line longer than " + std::to_string(kMaxLineBytes) +
+                                 " bytes; not a row of an event file");
+        }
+    };
     std::size_t scanned = begin_;
     for (;;) {
         const char* base = buf_.data();
         const void* nl = std::memchr(base + scanned, '\n', end_ - scanned);
         if (nl) {
             const auto pos = static_cast<std::size_t>(static_cast<const char*>(nl) - base);
+            refuseLong(pos - begin_);
             std::size_t len = pos - begin_;
             if (len > 0 && base[begin_ + len - 1] == '\r') --len;
             line = std::string_view(base + begin_, len);
@@ -75,6 +83,7 @@ bool LineReader::next(std::string_view& line) {
             return true;
         }
         const std::size_t pending = end_ - begin_;
+        refuseLong(pending);
         if (!fill()) {
             if (end_ == begin_) return false;
             std::size_t len = end_ - begin_;

@@ -16,9 +16,13 @@
 
 namespace bilateral::io::detail {
 
+/// The longest line an event file may have. Real rows are a few hundred bytes; a longer line is
+/// not an event row (a binary file, a field run wild) and is refused before it fills memory.
+inline constexpr std::size_t kMaxLineBytes = std::size_t{1} << 20;
+
 /// Reads a file line by line through one buffer (lines longer than it grow it). Line ends are
 /// LF, a CR before it is dropped. Calls `progress(file, bytes read, file size)` about every
-/// 64 KiB of input and once at the end.
+/// 64 KiB of input and once at the end. A line longer than kMaxLineBytes is a ParseError.
 class LineReader {
 public:
     using Progress = std::function<void(const std::string&, std::uint64_t, std::uint64_t)>;
