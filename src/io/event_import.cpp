@@ -13,6 +13,19 @@ void failAt(const LineReader& in, std::string_view column, const std::string& wh
     throw ParseError(in.name(), where, why);
 }
 
+std::int64_t lastEventRow(store::Store& store) {
+    auto st = store.prepare("SELECT coalesce(max(id), 0) FROM event");
+    st.step();
+    const auto row = st.getInt64(0);
+    st.reset();
+    return row;
+}
+
+bool addedSince(store::Store& store, std::string_view id, std::int64_t after) {
+    const auto row = store.eventRow(id);
+    return row && *row > after;
+}
+
 void ActorMaker::putFileSource(const model::Source& source) {
     store_.putSource(source);
     sourceId_ = source.id;

@@ -94,6 +94,13 @@ private:
     std::unordered_map<std::string, std::int64_t, StringHash, std::equal_to<>> countryRows_;
 };
 
+/// The greatest event row id in the store (0 when there is none); rows an import adds come after.
+std::int64_t lastEventRow(store::Store& store);
+/// Whether event `id` exists with a row id greater than `after`: added since `lastEventRow` was
+/// read, so a row repeating it repeats a row of the same file (an error, unlike a row already
+/// loaded by an earlier import, which is skipped).
+bool addedSince(store::Store& store, std::string_view id, std::int64_t after);
+
 /// Cause of a ParseError at a line (and column).
 [[noreturn]] void failAt(const LineReader& in, std::string_view column, const std::string& why);
 

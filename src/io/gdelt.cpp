@@ -156,6 +156,7 @@ public:
 
         store::BulkWriter writer(store_);
         actors_.use(writer);
+        firstNewRow_ = detail::lastEventRow(store_);
         std::vector<std::string_view> f;
         f.reserve(kColumns + 1);
         std::string_view line;
@@ -306,6 +307,10 @@ private:
         e.attributesJson = json_.finish();
         const auto event = writer.insertEvent(e);
         if (!event) {
+            if (detail::addedSince(store_, eventId_, firstNewRow_)) {
+                failAt(in_, kNames[kId],
+                       "GLOBALEVENTID " + std::string(id) + " repeats an earlier row of this file");
+            }
             ++summary_.skipped;
             return;
         }
@@ -339,6 +344,7 @@ private:
     std::unordered_map<std::string, std::int64_t, detail::StringHash, std::equal_to<>> actorRows_;
     std::string key_, eventId_, sourceKey_;
     detail::JsonObject json_;
+    std::int64_t firstNewRow_ = 0;  ///< events with a greater row id were added by this file
 };
 
 }  // namespace

@@ -155,6 +155,7 @@ public:
 
         store::BulkWriter writer(store_);
         actors_.use(writer);
+        firstNewRow_ = detail::lastEventRow(store_);
         std::vector<std::string_view> f;
         f.reserve(columns_ + 1);
         std::string eventId;
@@ -335,6 +336,11 @@ private:
         e.attributesJson = json_.finish();
         const auto event = writer.insertEvent(e);
         if (!event) {
+            if (detail::addedSince(store_, eventId, firstNewRow_)) {
+                failAt(in_, "Event ID",
+                       "Event ID " + std::string(id) + " on " + std::string(date) +
+                           " repeats an earlier row of this file");
+            }
             ++summary_.skipped;
             return;
         }
@@ -360,6 +366,7 @@ private:
     std::unordered_map<std::string, std::int64_t, detail::StringHash, std::equal_to<>> actorRows_;
     std::string key_;
     detail::JsonObject json_;
+    std::int64_t firstNewRow_ = 0;  ///< events with a greater row id were added by this file
 };
 
 }  // namespace
