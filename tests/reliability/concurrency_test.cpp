@@ -175,3 +175,84 @@ TEST(Concurrency, ASecondWriterWaitsForTheFirstWithinItsBusyTimeout) {
     EXPECT_EQ(check.counts().events, 120);
     EXPECT_EQ(reliability::integrityCheck(db), "ok");
 }
+
+// --- the same through the command: `bilateral import` as the writer ----------------------------
+
+#include "generate.hpp"
+
+TEST(Concurrency, ReadersSeeBeforeOrAfterWhileTheCommandImports) {
+    const auto dir = reliability::scratchDir("cli-readers");
+    const auto db = seededDatabase(dir);
+    const auto file = dir / "events.tsv";
+    reliability::writeBytes(file, reliability::icewsFile(20'000, 70'000'000));
+    Totals before;
+    {
+        auto s = store::Store::open(db, {.readOnly = true});
+        before = readTotals(s);
+    }
+    const pid_t pid = reliability::spawnCli(
+        {{"--db", db.string(), "import", file.string()}, dir / "import.out", dir / "import.err"});
+    std::set<Totals> seen;
+    {
+        auto s = store::Store::open(db, {.readOnly = true});
+        int status = -1;
+        while (true) {
+            seen.insert(readTotals(s));
+            std::this_thread::sleep_for(1ms);
+            int st = 0;
+            if (::waitpid(pid, &st, WNOHANG) == pid) {
+                status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+                break;
+            }
+        }
+        ASSERT_EQ(status, 0) << reliability::readBytes(dir / "import.err");
+        seen.insert(readTotals(s));
+    }
+    const Totals after{before.events + 20'000, before.participations + 40'000};
+    for (const auto& t : seen) {
+        EXPECT_TRUE(t == before || t == after)
+            << "a reader saw " << t.events << " events, " << t.participations << " participations";
+    }
+    EXPECT_TRUE(seen.count(before));
+    EXPECT_TRUE(seen.count(after));
+    EXPECT_EQ(reliability::integrityCheck(db), "ok");
+}
+
+TEST(Concurrency, TheCommandWaitsForAWriterThatFinishesWithinTheBusyTimeout) {
+    const auto dir = reliability::scratchDir("cli-waits");
+    const auto db = seededDatabase(dir);
+    const auto file = reliability::corpusDir() / "icews" / "valid.tsv";
+    auto holder = store::Store::open(db);
+    auto tx = std::make_unique<store::Transaction>(holder);
+    addEvents(holder, 500, 3);
+    const pid_t pid = reliability::spawnCli(
+        {{"--db", db.string(), "import", file.string()}, dir / "import.out", dir / "import.err"});
+    std::this_thread::sleep_for(700ms);
+    tx->commit();
+    tx.reset();
+    EXPECT_EQ(reliability::waitChild(pid), 0) << reliability::readBytes(dir / "import.err");
+    EXPECT_EQ(holder.counts().events, 100 + 3 + 3);
+    EXPECT_EQ(reliability::integrityCheck(db), "ok");
+}
+
+TEST(Concurrency, TheCommandGivesUpOnAWriterThatHoldsOnWithExitStatusFourAndAClearMessage) {
+    const auto dir = reliability::scratchDir("cli-busy");
+    const auto db = seededDatabase(dir);
+    const auto dump = reliability::logicalDump(db);
+    const auto file = reliability::corpusDir() / "icews" / "valid.tsv";
+    auto holder = store::Store::open(db);
+    {
+        store::Transaction tx(holder);  // held for longer than the command's 5 s busy timeout
+        const auto t0 = std::chrono::steady_clock::now();
+        const auto r = reliability::runCli({"--db", db.string(), "import", file.string()}, dir);
+        EXPECT_GE(std::chrono::steady_clock::now() - t0, 4s) << "the command did not wait";
+        EXPECT_EQ(r.status, 4) << r.err;
+        EXPECT_EQ(reliability::lineCount(r.err), 1u) << r.err;
+        EXPECT_NE(r.err.find(db.string()), std::string::npos) << r.err;
+        EXPECT_TRUE(r.err.find("locked") != std::string::npos ||
+                    r.err.find("busy") != std::string::npos)
+            << r.err;
+    }
+    EXPECT_EQ(reliability::logicalDump(db), dump);
+    EXPECT_EQ(reliability::integrityCheck(db), "ok");
+}

@@ -4,6 +4,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -23,10 +24,27 @@ namespace reliability {
 
 namespace fs = std::filesystem;
 
+/// This process's scratch folder: $TMPDIR/bilateral-reliability-<pid>.
+inline fs::path scratchRoot() {
+    return fs::temp_directory_path() / ("bilateral-reliability-" + std::to_string(::getpid()));
+}
+
+/// Removes the scratch folder when every test passed (kept for a look when one failed).
+class ScratchCleanup : public ::testing::Environment {
+public:
+    void TearDown() override {
+        if (!::testing::UnitTest::GetInstance()->Failed()) {
+            std::error_code ec;
+            fs::remove_all(scratchRoot(), ec);
+        }
+    }
+};
+inline const bool kScratchCleanupRegistered =
+    (::testing::AddGlobalTestEnvironment(new ScratchCleanup), true);
+
 /// A fresh, empty folder for one test: $TMPDIR/bilateral-reliability-<pid>/<name>.
 inline fs::path scratchDir(const std::string& name) {
-    const auto dir =
-        fs::temp_directory_path() / ("bilateral-reliability-" + std::to_string(::getpid())) / name;
+    const auto dir = scratchRoot() / name;
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;
@@ -219,6 +237,30 @@ inline RunResult runCli(const std::vector<std::string>& args, const fs::path& di
     r.out = readBytes(s.outFile);
     r.err = readBytes(s.errFile);
     return r;
+}
+
+/// Where two texts first differ, by line, or "" when they are equal (keeps failures readable).
+inline std::string firstDifference(const std::string& a, const std::string& b) {
+    if (a == b) return "";
+    std::istringstream sa(a), sb(b);
+    std::string la, lb;
+    for (int line = 1;; ++line) {
+        const bool ha = static_cast<bool>(std::getline(sa, la));
+        const bool hb = static_cast<bool>(std::getline(sb, lb));
+        if (!ha && !hb) return "the texts differ in their line ends";
+        if (la != lb || ha != hb) {
+            auto cut = [](const std::string& s) {
+                return s.size() > 300 ? s.substr(0, 300) + "..." : s;
+            };
+            return "line " + std::to_string(line) + ":\n  expected: " + (ha ? cut(la) : "<end>") +
+                   "\n  actual:   " + (hb ? cut(lb) : "<end>");
+        }
+    }
+}
+
+/// The corpus and other test data of this module.
+inline fs::path corpusDir() {
+    return fs::path(BILATERAL_SOURCE_DIR) / "tests" / "reliability" / "corpus";
 }
 
 /// Number of non-empty lines of a text.
