@@ -83,15 +83,25 @@ if [[ " $sizes " == *" 100k "* ]]; then
   done
 fi
 
+# timed COMMAND...: runs it; on a shared machine the process's CPU time (user + sys, from
+# /usr/bin/time, on stderr) says more than wall time.
+timed() {
+  if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -f "   (cpu: user %U s, sys %S s; wall %e s; max rss %M KiB)" "$@"
+  else
+    "$@"
+  fi
+}
+
 # measure NAME: RUNS alternating runs of the workload and the minimal loader, then medians.
 measure() {
   local name=$1 log=$work/runs-$1.txt
   : >"$log"
   for ((i = 1; i <= runs; i++)); do
     echo "-- run $i/$runs (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-    "$workload" "$work/icews-$name.tsv" "$work/queries-$name.tsv" --db "$work/bilateral-$name.db" \
-      | tee -a "$log"
-    "$minimal" "$work/icews-$name.tsv" --db "$work/minimal-$name.db" | tee -a "$log"
+    timed "$workload" "$work/icews-$name.tsv" "$work/queries-$name.tsv" \
+      --db "$work/bilateral-$name.db" | tee -a "$log"
+    timed "$minimal" "$work/icews-$name.tsv" --db "$work/minimal-$name.db" | tee -a "$log"
   done
   echo "== medians of $runs runs: $name"
   "$python" - "$log" <<'EOF'
