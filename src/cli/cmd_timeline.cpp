@@ -58,8 +58,8 @@ void run(const Globals& g, const TimelineArgs& a) {
     auto store = g.open(false);
     std::string actorId;
     if (!a.actor.empty()) actorId = resolveActorArgument(store, a.actor);
-    const auto index =
-        query::Index::build(store, query::IndexFilter{o.window.from, o.window.to, o.kinds});
+    // The whole store: an event's parent stays known even when the filters leave it out.
+    const auto index = query::Index::build(store);
 
     std::vector<query::EventIx> events;
     Json scope;

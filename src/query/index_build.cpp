@@ -206,20 +206,28 @@ struct Builder {
                          [&](std::uint32_t i) -> std::string_view { return d.actors[i].id; });
     }
 
+    // What events() leaves for materialize(): the event rows in row order.
+    struct RawEvent {
+        std::int64_t row;
+        std::int64_t parentRow;  ///< 0 when none
+        DayNumber startLo, endLo;
+        DayNumber lo, hi;                ///< own day range, kUndated when undated
+        std::int8_t startPrec, endPrec;  ///< -1 when the date is absent
+        model::EventKind kind;
+        model::EventStatus status;
+    };
+    std::vector<RawEvent> raw;
+    Arena ids, titles, cameos;
+    std::vector<std::uint32_t> rankOf;     ///< by row position; kNone when filtered out
+    std::vector<std::uint32_t> datedFrom;  ///< empty, or the row position whose dates apply
+    [[nodiscard]] std::uint32_t datesOf(std::uint32_t i) const {
+        return datedFrom.empty() || datedFrom[i] == RowMap::kNone ? i : datedFrom[i];
+    }
+
+    /// Scans the events, sorts them into timeline order and fills the hot columns, parents and
+    /// the row map; the EventInfo records are left to materialize().
     void events() {
-        // The scan fills compact columns in row order, strings into three arenas; EventInfo
-        // records are made once, in timeline order, at the end.
-        struct Raw {
-            std::int64_t row;
-            std::int64_t parentRow;  ///< 0 when none
-            DayNumber startLo, endLo;
-            DayNumber lo, hi;                ///< own day range, kUndated when undated
-            std::int8_t startPrec, endPrec;  ///< -1 when the date is absent
-            model::EventKind kind;
-            model::EventStatus status;
-        };
-        std::vector<Raw> raw;
-        Arena ids, titles, cameos;
+        // The scan fills compact columns in row order, strings into three arenas.
         {
             // Row ids are usually dense: the largest one is a cheap upper bound of the count.
             Scan count(store, "SELECT max(id) FROM event");
@@ -237,7 +245,7 @@ struct Builder {
                    "SELECT id, key, kind, title, start_lo, start_prec, end_lo, end_prec, status, "
                    "parent_id, cameo FROM event");
             while (s.step()) {
-                Raw r{
+                RawEvent r{
                     s.i64(0),         s.isNull(9) ? 0 : s.i64(9), 0, 0, kUndated, kUndated, -1, -1,
                     kinds(s.text(2)), statuses(s.text(8))};
                 if (!s.isNull(4)) {
@@ -273,7 +281,6 @@ struct Builder {
         }
 
         // Undated sub-events take the day range of their nearest dated ancestor.
-        std::vector<std::uint32_t> datedFrom;
         for (std::uint32_t i = 0; i < n; ++i) {
             if (raw[i].lo != kUndated || raw[i].parentRow == 0) continue;
             if (datedFrom.empty()) datedFrom.assign(n, RowMap::kNone);
@@ -286,9 +293,7 @@ struct Builder {
                 p = raw[p].parentRow == 0 ? RowMap::kNone : position.find(raw[p].parentRow);
             }
         }
-        auto from = [&](std::uint32_t i) {
-            return datedFrom.empty() || datedFrom[i] == RowMap::kNone ? i : datedFrom[i];
-        };
+        auto from = [&](std::uint32_t i) { return datesOf(i); };
 
         // Filter, then timeline order: (earliest, latest) as one 64-bit key, then the id in
         // natural order, compared through a 16-byte prefix of its natural sort key kept in the
@@ -319,16 +324,12 @@ struct Builder {
             return detail::naturalLess(ids.at(a.pos), ids.at(b.pos));
         });
 
-        std::vector<std::uint32_t> rankOf(n, RowMap::kNone);
+        rankOf.assign(n, RowMap::kNone);
         for (std::uint32_t r = 0; r < order.size(); ++r) rankOf[order[r].pos] = r;
         const std::size_t kept = order.size();
         std::vector<SortKey>().swap(order);
-        auto date = [](DayNumber lo, std::int8_t prec) -> std::optional<Date> {
-            if (prec < 0) return std::nullopt;
-            return Date::fromStored(lo, static_cast<model::Precision>(prec));
-        };
-        // Records are written to their rank while the columns and arenas are read in row order:
-        // scattered stores cost less than scattered loads.
+        // Columns are written to their rank while rows are read in order: scattered stores cost
+        // less than scattered loads.
         d.events.resize(kept);
         d.earliest.resize(kept);
         d.latest.resize(kept);
@@ -341,26 +342,11 @@ struct Builder {
             if (r == RowMap::kNone) continue;
             const auto& x = raw[i];
             const auto& dated = raw[from(i)];
-            std::optional<EventIx> parent;
+            auto& e = d.events[r];
             if (x.parentRow != 0) {
                 const auto p = position.find(x.parentRow);
-                if (p != RowMap::kNone && rankOf[p] != RowMap::kNone) parent = rankOf[p];
+                if (p != RowMap::kNone && rankOf[p] != RowMap::kNone) e.parent = rankOf[p];
             }
-            if (from(i) != i) {
-                d.inherited.emplace(r, InheritedDates{date(dated.startLo, dated.startPrec),
-                                                      date(dated.endLo, dated.endPrec)});
-            }
-            auto& e = d.events[r];
-            e.id.assign(ids.at(i));
-            e.title.assign(titles.at(i));
-            e.kind = x.kind;
-            e.status = x.status;
-            e.start = date(x.startLo, x.startPrec);
-            e.end = date(x.endLo, x.endPrec);
-            e.parent = parent;
-            e.cameo.assign(cameos.at(i));
-            e.earliest = dated.lo;
-            e.latest = dated.hi;
             d.earliest[r] = dated.lo;
             d.latest[r] = dated.hi;
             d.kind[r] = x.kind;
@@ -368,8 +354,40 @@ struct Builder {
             rowToRank.emplace_back(x.row, r);
         }
         eventRows.build(std::move(rowToRank));
-        d.eventIds.build(d.events.size(),
-                         [&](std::uint32_t i) -> std::string_view { return d.events[i].id; });
+    }
+
+    /// The EventInfo records (strings, dates) and the id table. Touches only d.events,
+    /// d.inherited and d.eventIds, so it may run while another thread builds the adjacency.
+    void materialize() {
+        auto date = [](DayNumber lo, std::int8_t prec) -> std::optional<Date> {
+            if (prec < 0) return std::nullopt;
+            return Date::fromStored(lo, static_cast<model::Precision>(prec));
+        };
+        const std::size_t n = raw.size();
+        std::vector<std::uint64_t> hashes(d.events.size());
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const auto r = rankOf[i];
+            if (r == RowMap::kNone) continue;
+            const auto& x = raw[i];
+            const auto& dated = raw[datesOf(i)];
+            if (datesOf(i) != i) {
+                d.inherited.emplace(r, InheritedDates{date(dated.startLo, dated.startPrec),
+                                                      date(dated.endLo, dated.endPrec)});
+            }
+            auto& e = d.events[r];
+            const auto id = ids.at(i);
+            hashes[r] = IdTable::hash(id);
+            e.id.assign(id);
+            e.title.assign(titles.at(i));
+            e.kind = x.kind;
+            e.status = x.status;
+            e.start = date(x.startLo, x.startPrec);
+            e.end = date(x.endLo, x.endPrec);
+            e.cameo.assign(cameos.at(i));
+            e.earliest = dated.lo;
+            e.latest = dated.hi;
+        }
+        d.eventIds.buildHashed(hashes);
     }
 
     /// Participation rows as stored: (event row, actor row, role).
@@ -626,14 +644,16 @@ Index Index::build(store::Store& store, const IndexFilter& filter) {
     // One read transaction, so the scans see one snapshot even while an import runs. The
     // participation scan runs on a second connection in parallel when it can: were a write to
     // land between the two snapshots, rows naming events or actors the first did not see are
-    // skipped, as filtered ones are.
+    // skipped, as filtered ones are. Once events are in timeline order, their records are made
+    // on one thread while the other builds the adjacency.
     sqlite3* handle = store.connection().getHandle();
     const bool ownTransaction = sqlite3_get_autocommit(handle) != 0;
     std::unique_ptr<sqlite3, decltype(&sqlite3_close)> other(secondConnection(store),
                                                              &sqlite3_close);
     std::vector<Builder::RawParticipation> parts;
-    std::exception_ptr partsError;
-    std::thread partsThread;
+    Builder b{store, filter, *data, {}, {}};
+    std::exception_ptr partsError, recordsError;
+    std::thread partsThread, recordsThread;
     if (other) {
         partsThread = std::thread([&] {
             try {
@@ -643,15 +663,22 @@ Index Index::build(store::Store& store, const IndexFilter& filter) {
             }
         });
     }
-    auto joinParts = [&] {
+    auto joinAll = [&] {
         if (partsThread.joinable()) partsThread.join();
+        if (recordsThread.joinable()) recordsThread.join();
     };
     if (ownTransaction) store.execute("BEGIN");
     try {
-        Builder b{store, filter, *data, {}, {}};
         b.actors();
         b.events();
-        joinParts();
+        recordsThread = std::thread([&] {
+            try {
+                b.materialize();
+            } catch (...) {
+                recordsError = std::current_exception();
+            }
+        });
+        if (partsThread.joinable()) partsThread.join();
         if (partsError) std::rethrow_exception(partsError);
         if (!other) parts = Builder::scanParticipations(handle);
         b.relations();
@@ -660,8 +687,10 @@ Index Index::build(store::Store& store, const IndexFilter& filter) {
         std::vector<Builder::RawParticipation>().swap(parts);
         b.adjacency();
         b.countries();
+        recordsThread.join();
+        if (recordsError) std::rethrow_exception(recordsError);
     } catch (...) {
-        joinParts();
+        joinAll();
         if (ownTransaction && sqlite3_get_autocommit(handle) == 0) {
             try {
                 store.execute("ROLLBACK");

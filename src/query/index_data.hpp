@@ -24,12 +24,21 @@ class IdTable {
 public:
     template <class Key>
     void build(std::size_t n, Key key) {
+        std::vector<std::uint64_t> hashes(n);
+        for (std::size_t i = 0; i < n; ++i) hashes[i] = hash(key(static_cast<std::uint32_t>(i)));
+        buildHashed(hashes);
+    }
+    /// Builds from the hash of each index's id (hashes[i] = hash(id of i)).
+    void buildHashed(const std::vector<std::uint64_t>& hashes) {
+        const std::size_t n = hashes.size();
         std::size_t cap = 16;
         while (cap < n * 2) cap <<= 1;
         slots_.assign(cap, 0);
         mask_ = cap - 1;
+        constexpr std::size_t kAhead = 16;  // slots are scattered: fetch them ahead
         for (std::size_t i = 0; i < n; ++i) {
-            const auto h = hash(key(static_cast<std::uint32_t>(i)));
+            if (i + kAhead < n) __builtin_prefetch(&slots_[hashes[i + kAhead] & mask_], 1);
+            const auto h = hashes[i];
             std::size_t s = h & mask_;
             while (slots_[s] != 0) s = (s + 1) & mask_;
             slots_[s] = (static_cast<std::uint64_t>(h >> 32) << 32) | (i + 1);
@@ -48,16 +57,16 @@ public:
         }
     }
 
-private:
     static std::uint64_t hash(std::string_view s) noexcept {
-        // FNV-1a, then a final mix so both halves are usable (slot and tag).
-        std::uint64_t h = 1469598103934665603ull;
-        for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+        // The standard library's string hash, then a mix so both halves are usable (slot, tag).
+        std::uint64_t h = std::hash<std::string_view>{}(s);
         h ^= h >> 33;
         h *= 0xff51afd7ed558ccdull;
         h ^= h >> 33;
         return h;
     }
+
+private:
     std::vector<std::uint64_t> slots_;
     std::size_t mask_ = 0;
 };
