@@ -72,8 +72,10 @@ void text(sqlite3_stmt* s, int i, std::string_view v) {
 }
 
 void textOrNull(sqlite3_stmt* s, int i, std::string_view v) {
-    if (v.empty()) sqlite3_bind_null(s, i);
-    else text(s, i, v);
+    if (v.empty())
+        sqlite3_bind_null(s, i);
+    else
+        text(s, i, v);
 }
 
 void step(sqlite3_stmt* s) {
@@ -101,14 +103,13 @@ std::int64_t dayOf(std::string_view d) {
 }
 
 struct Statements {
-    sqlite3_stmt* source = prepare(
-        "INSERT INTO source(key, title, kind, file) VALUES (?,?,?,?)");
-    sqlite3_stmt* actor = prepare(
-        "INSERT INTO actor(key, kind, name, country, attributes) VALUES (?,?,?,?,?)");
+    sqlite3_stmt* source = prepare("INSERT INTO source(key, title, kind, file) VALUES (?,?,?,?)");
+    sqlite3_stmt* actor =
+        prepare("INSERT INTO actor(key, kind, name, country, attributes) VALUES (?,?,?,?,?)");
     sqlite3_stmt* search = prepare("INSERT INTO actor_search(actor_id, text) VALUES (?,?)");
     sqlite3_stmt* actorEvidence = prepare("INSERT INTO evidence(actor_id, source_id) VALUES (?,?)");
-    sqlite3_stmt* relation = prepare(
-        "INSERT INTO relation(key, kind, from_id, to_id) VALUES (?,'affiliated_with',?,?)");
+    sqlite3_stmt* relation =
+        prepare("INSERT INTO relation(key, kind, from_id, to_id) VALUES (?,'affiliated_with',?,?)");
     sqlite3_stmt* relationEvidence =
         prepare("INSERT INTO evidence(relation_id, source_id) VALUES (?,?)");
     sqlite3_stmt* event = prepare(
@@ -169,12 +170,15 @@ public:
         } else {
             // The importer's kinds: blocs without country, groups "X (Y)", else persons etc.
             std::string_view kind = "person";
-            if (code.empty()) kind = "bloc";
-            else if (!name.empty() && name.back() == ')' && name.find(" (") != name.npos) kind = "group";
-            else if (sectors == "Business" ||
-                     (sectors.find("Business") != sectors.npos && sectors.find("Elite") == sectors.npos))
+            if (code.empty())
+                kind = "bloc";
+            else if (!name.empty() && name.back() == ')' && name.find(" (") != name.npos)
+                kind = "group";
+            else if (sectors == "Business" || (sectors.find("Business") != sectors.npos &&
+                                               sectors.find("Elite") == sectors.npos))
                 kind = "company";
-            else if (sectors.find("Education") != sectors.npos || sectors.find("Research") != sectors.npos)
+            else if (sectors.find("Education") != sectors.npos ||
+                     sectors.find("Research") != sectors.npos)
                 kind = "institution";
             std::string attrs;
             if (!sectors.empty()) {
@@ -212,11 +216,13 @@ int run(int argc, char** argv) {
         return 1;
     }
     const fs::path data = argv[1];
-    const fs::path file = argc == 4 ? fs::path(argv[3])
-                                    : fs::temp_directory_path() /
-                                          ("bilateral-minimal-" + std::to_string(::getpid()) + ".db");
+    const fs::path file = argc == 4
+                              ? fs::path(argv[3])
+                              : fs::temp_directory_path() /
+                                    ("bilateral-minimal-" + std::to_string(::getpid()) + ".db");
     std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(file.string() + suffix, ec);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        fs::remove(file.string() + suffix, ec);
     const auto& cameo = io::CameoTable::standard();
 
     const auto t0 = std::chrono::steady_clock::now();
@@ -237,7 +243,8 @@ int run(int argc, char** argv) {
         exec("BEGIN IMMEDIATE");
         const auto name = data.filename().string();
         const auto sourceKey = "source/icews/" + name;
-        const auto title = "ICEWS event file " + name + " (event kinds from " + cameo.version() + ")";
+        const auto title =
+            "ICEWS event file " + name + " (event kinds from " + cameo.version() + ")";
         text(st.source, 1, sourceKey);
         text(st.source, 2, title);
         text(st.source, 3, "icews");
@@ -259,7 +266,8 @@ int run(int argc, char** argv) {
         std::unordered_map<std::string, std::pair<std::string, double>> kinds;  // code → kind
         std::string key, json;
         for (;;) {
-            const char* nl = static_cast<const char*>(std::memchr(buf.data() + begin, '\n', end - begin));
+            const char* nl =
+                static_cast<const char*>(std::memchr(buf.data() + begin, '\n', end - begin));
             if (!nl) {
                 std::memmove(buf.data(), buf.data() + begin, end - begin);
                 end -= begin;
@@ -270,7 +278,8 @@ int run(int argc, char** argv) {
                 end += n;
                 continue;
             }
-            std::string_view line(buf.data() + begin, static_cast<std::size_t>(nl - buf.data()) - begin);
+            std::string_view line(buf.data() + begin,
+                                  static_cast<std::size_t>(nl - buf.data()) - begin);
             begin = static_cast<std::size_t>(nl - buf.data()) + 1;
             f.clear();
             for (std::size_t from = 0;;) {
@@ -289,7 +298,8 @@ int run(int argc, char** argv) {
                 for (const auto* h : {"City", "Country", "District", "Latitude", "Longitude",
                                       "Province", "Publisher", "Sentence Number", "Story ID"}) {
                     std::string k;
-                    for (const char c : std::string_view(h)) k += c == ' ' ? '_' : static_cast<char>(std::tolower(c));
+                    for (const char c : std::string_view(h))
+                        k += c == ' ' ? '_' : static_cast<char>(std::tolower(c));
                     attrs.emplace_back(k, col.at(h));
                 }
                 header = false;
@@ -300,10 +310,11 @@ int run(int argc, char** argv) {
             auto kind = kinds.find(std::string(code));
             if (kind == kinds.end()) {
                 const auto m = cameo.map(code);
-                kind = kinds.emplace(std::string(code),
-                                     std::pair{std::string(model::toString(m.kind)),
-                                               m.entry ? m.entry->goldstein : 0.0})
-                           .first;
+                kind =
+                    kinds
+                        .emplace(std::string(code), std::pair{std::string(model::toString(m.kind)),
+                                                              m.entry ? m.entry->goldstein : 0.0})
+                        .first;
             }
             const auto source = loader.actor(f[cSn], f[cSc], f[cSs]);
             const auto target = loader.actor(f[cTn], f[cTc], f[cTs]);
@@ -315,7 +326,8 @@ int run(int argc, char** argv) {
                 json += '"';
                 json += k;
                 json += "\":";
-                if (k == "latitude" || k == "longitude" || k == "sentence_number" || k == "story_id") {
+                if (k == "latitude" || k == "longitude" || k == "sentence_number" ||
+                    k == "story_id") {
                     json += v;
                 } else {
                     jsonString(json, v);
@@ -334,10 +346,14 @@ int run(int argc, char** argv) {
             sqlite3_bind_int64(ev, 4, day);
             sqlite3_bind_int64(ev, 5, day);
             text(ev, 6, code);
-            if (f[cInt].empty()) sqlite3_bind_double(ev, 7, kind->second.second);
-            else sqlite3_bind_double(ev, 7, std::strtod(std::string(f[cInt]).c_str(), nullptr));
-            if (json.size() > 2) text(ev, 8, json);
-            else sqlite3_bind_null(ev, 8);
+            if (f[cInt].empty())
+                sqlite3_bind_double(ev, 7, kind->second.second);
+            else
+                sqlite3_bind_double(ev, 7, std::strtod(std::string(f[cInt]).c_str(), nullptr));
+            if (json.size() > 2)
+                text(ev, 8, json);
+            else
+                sqlite3_bind_null(ev, 8);
             step(ev);
             const auto eventRow = sqlite3_last_insert_rowid(db);
             const bool visit = code == "042", host = code == "043";

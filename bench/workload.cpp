@@ -44,8 +44,12 @@ namespace {
 
 constexpr std::int64_t kMod = 1'000'000'007;
 
-double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
-double micros(Clock::duration d) { return std::chrono::duration<double, std::micro>(d).count(); }
+double seconds(Clock::duration d) {
+    return std::chrono::duration<double>(d).count();
+}
+double micros(Clock::duration d) {
+    return std::chrono::duration<double, std::micro>(d).count();
+}
 
 std::vector<std::string> splitTabs(const std::string& line) {
     std::vector<std::string> out;
@@ -137,7 +141,8 @@ int usage() {
 
 void removeDb(const fs::path& db) {
     std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(db.string() + suffix, ec);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        fs::remove(db.string() + suffix, ec);
 }
 
 int run(int argc, char** argv) {
@@ -226,7 +231,8 @@ int run(int argc, char** argv) {
         }
     }
 
-    const std::vector<std::string> kinds{"whomet", "whomet_win", "timeline", "dyad", "path", "ego2"};
+    const std::vector<std::string> kinds{"whomet", "whomet_win", "timeline",
+                                         "dyad",   "path",       "ego2"};
     std::unordered_map<std::string, std::vector<double>> times;
     std::int64_t chkWhomet = 0, chkWhometWin = 0, chkTimelineN = 0, chkTimeline = 0, chkDyadN = 0,
                  chkDyad = 0, chkPath = 0, chkUnreach = 0, chkEgo2 = 0;

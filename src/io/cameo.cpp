@@ -117,8 +117,8 @@ CameoTable CameoTable::parse(std::string_view codesTsv, std::string_view version
             throw ParseError(origin, where(i), "empty line");
         }
         if (detail::splitTabs(rows[i], f) != 5) {
-            throw ParseError(origin, where(i), "expected 5 tab-separated fields, found " +
-                                                   std::to_string(f.size()));
+            throw ParseError(origin, where(i),
+                             "expected 5 tab-separated fields, found " + std::to_string(f.size()));
         }
         const int slot = slotOf(f[0]);
         if (slot < 0) {
@@ -143,8 +143,7 @@ CameoTable CameoTable::parse(std::string_view codesTsv, std::string_view version
             throw ParseError(origin, where(i), "empty name or PLOVER category");
         }
         t.slot_[static_cast<std::size_t>(slot)] = static_cast<std::int16_t>(t.codes_.size());
-        t.codes_.push_back(
-            {std::string(f[0]), std::string(f[1]), g, std::string(f[3]), *kind});
+        t.codes_.push_back({std::string(f[0]), std::string(f[1]), g, std::string(f[3]), *kind});
     }
     if (t.codes_.empty()) throw ParseError(origin, "line 2", "the CAMEO table lists no code");
 

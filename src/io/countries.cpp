@@ -56,8 +56,8 @@ CountryTable CountryTable::parse(std::string_view tsv, const std::string& origin
             throw ParseError(origin, where, "empty line");
         }
         if (detail::splitTabs(line, f) != 5) {
-            throw ParseError(origin, where, "expected 5 tab-separated fields, found " +
-                                                std::to_string(f.size()));
+            throw ParseError(origin, where,
+                             "expected 5 tab-separated fields, found " + std::to_string(f.size()));
         }
         if (!isUpperCode(f[0], 3)) throw ParseError(origin, where + ", column iso3", "not a code");
         if (!isUpperCode(f[3], 3)) throw ParseError(origin, where + ", column cameo", "not a code");
@@ -96,7 +96,9 @@ CountryTable CountryTable::parse(std::string_view tsv, const std::string& origin
     return t;
 }
 
-CountryTable CountryTable::embedded() { return parse(detail::embeddedCountries(), "embedded"); }
+CountryTable CountryTable::embedded() {
+    return parse(detail::embeddedCountries(), "embedded");
+}
 
 CountryTable CountryTable::load(const std::filesystem::path& dataDir) {
     const auto file = dataDir / "countries.tsv";

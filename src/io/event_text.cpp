@@ -14,8 +14,7 @@ namespace {
 constexpr std::uint64_t kProgressEvery = 64 * 1024;
 }
 
-LineReader::LineReader(const std::filesystem::path& file, Progress progress,
-                       std::size_t bufferSize)
+LineReader::LineReader(const std::filesystem::path& file, Progress progress, std::size_t bufferSize)
     : name_(file.string()), progress_(std::move(progress)), buf_(bufferSize) {
     std::error_code ec;
     if (std::filesystem::is_directory(file, ec)) {
@@ -169,7 +168,9 @@ std::size_t splitTabs(std::string_view line, std::vector<std::string_view>& out)
 // --- numbers -------------------------------------------------------------------------------
 
 namespace {
-bool isDigit(char c) noexcept { return c >= '0' && c <= '9'; }
+bool isDigit(char c) noexcept {
+    return c >= '0' && c <= '9';
+}
 
 /// Length of the longest prefix of `s` that is a decimal in JSON's grammar, or 0.
 std::size_t jsonNumberLength(std::string_view s) noexcept {
@@ -276,11 +277,21 @@ void appendJsonString(std::string& out, std::string_view s) {
         out.append(s.data() + run, i - run);
         run = i + 1;
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
             default:
                 out += "\\u00";
                 out += kHex[c >> 4];
@@ -312,7 +323,9 @@ namespace {
 bool isAsciiAlnum(unsigned char c) noexcept {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-char lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) noexcept {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 std::string fold(std::string_view text, char sep, bool keepNonAscii) {
     std::string out;
@@ -331,8 +344,12 @@ std::string fold(std::string_view text, char sep, bool keepNonAscii) {
 }
 }  // namespace
 
-std::string snakeCase(std::string_view header) { return fold(header, '_', false); }
-std::string slug(std::string_view text) { return fold(text, '-', true); }
+std::string snakeCase(std::string_view header) {
+    return fold(header, '_', false);
+}
+std::string slug(std::string_view text) {
+    return fold(text, '-', true);
+}
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b) noexcept {
     if (a.size() != b.size()) return false;

@@ -29,6 +29,7 @@ namespace {
 constexpr std::size_t kColumns = 61;
 
 /// The 61 columns of GDELT 2.0's event table, in file order (GDELT Event Codebook V2.0).
+// clang-format off
 constexpr std::array<std::string_view, kColumns> kNames{
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
     "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
@@ -46,12 +47,15 @@ constexpr std::array<std::string_view, kColumns> kNames{
     "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
     "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
     "DATEADDED", "SOURCEURL"};
+// clang-format on
 
+// clang-format off
 enum Col : std::size_t {
     kId = 0, kSqlDate = 1, kMonthYear = 2, kYear = 3, kFractionDate = 4,
     kActor1 = 5, kActor2 = 15,  // Code, Name, CountryCode, KnownGroup, Ethnic, Rel1, Rel2, Type1-3
     kIsRoot = 25, kEventCode = 26, kGoldstein = 30, kSourceUrl = 60
 };
+// clang-format on
 
 /// Offsets within an actor's ten columns.
 enum ActorCol : std::size_t { kCode, kName, kCountry, kKnownGroup, kEthnic, kRel1, kRel2, kType1 };
@@ -116,7 +120,8 @@ constexpr std::array<std::pair<std::string_view, std::size_t>, 7> kActorAttrs{{
 }};
 
 bool allDigits(std::string_view s) noexcept {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 /// Kind from the actor's first type code: government, military, judiciary, legislature, police
@@ -134,7 +139,8 @@ model::ActorKind kindOf(std::string_view type1) {
 
 class GdeltReader {
 public:
-    GdeltReader(store::Store& store, const std::filesystem::path& file, const ImportOptions& options)
+    GdeltReader(store::Store& store, const std::filesystem::path& file,
+                const ImportOptions& options)
         : store_(store),
           file_(file),
           in_(file, options.progress),
@@ -174,8 +180,9 @@ public:
             ++summary_.rows;
             if (!detail::validUtf8(line)) failAt(in_, {}, "not valid UTF-8");
             if (detail::splitTabs(line, f) != kColumns) {
-                failAt(in_, {}, "expected 61 tab-separated fields (GDELT 2.0 events), found " +
-                                    std::to_string(f.size()));
+                failAt(in_, {},
+                       "expected 61 tab-separated fields (GDELT 2.0 events), found " +
+                           std::to_string(f.size()));
             }
             row(f, writer);
         }
@@ -195,11 +202,14 @@ private:
         const auto v = f[a.column];
         if (v.empty()) return;
         switch (a.type) {
-            case AttrType::Text: json_.text(a.key, v); break;
+            case AttrType::Text:
+                json_.text(a.key, v);
+                break;
             case AttrType::Integer: {
                 std::int64_t n = 0;
                 if (!detail::parseInt64(v, n)) {
-                    failAt(in_, kNames[a.column], "\"" + std::string(v) + "\" is not a whole number");
+                    failAt(in_, kNames[a.column],
+                           "\"" + std::string(v) + "\" is not a whole number");
                 }
                 json_.integer(a.key, n);
                 break;
@@ -209,8 +219,10 @@ private:
                 if (!detail::parseDecimal(v, d)) {
                     failAt(in_, kNames[a.column], "\"" + std::string(v) + "\" is not a number");
                 }
-                if (detail::isJsonNumber(v)) json_.number(a.key, v);
-                else json_.real(a.key, d);
+                if (detail::isJsonNumber(v))
+                    json_.number(a.key, v);
+                else
+                    json_.real(a.key, d);
                 break;
             }
         }
@@ -248,11 +260,12 @@ private:
                 a.attributes.emplace("cameo_country", std::string(cameoCountry));
             }
             for (const auto& [k, off] : kActorAttrs) {
-                if (!f[base + off].empty()) a.attributes.emplace(std::string(k), std::string(f[base + off]));
+                if (!f[base + off].empty())
+                    a.attributes.emplace(std::string(k), std::string(f[base + off]));
             }
         }
-        const auto row = actors_.ensure(std::move(a), country ? std::string_view(country->name)
-                                                              : std::string_view());
+        const auto row = actors_.ensure(
+            std::move(a), country ? std::string_view(country->name) : std::string_view());
         actorRows_.emplace(key_, row);
         return row;
     }
@@ -264,12 +277,14 @@ private:
         }
         const auto day = detail::parseCompactDay(f[kSqlDate]);
         if (!day) {
-            failAt(in_, kNames[kSqlDate], "\"" + std::string(f[kSqlDate]) + "\" is not a date (YYYYMMDD)");
+            failAt(in_, kNames[kSqlDate],
+                   "\"" + std::string(f[kSqlDate]) + "\" is not a date (YYYYMMDD)");
         }
         checkInt(f, kMonthYear);
         checkInt(f, kYear);
         if (double d = 0; !f[kFractionDate].empty() && !detail::parseDecimal(f[kFractionDate], d)) {
-            failAt(in_, kNames[kFractionDate], "\"" + std::string(f[kFractionDate]) + "\" is not a number");
+            failAt(in_, kNames[kFractionDate],
+                   "\"" + std::string(f[kFractionDate]) + "\" is not a number");
         }
         const auto code = f[kEventCode];
         if (code.size() > 6 || !allDigits(code)) {
@@ -288,8 +303,10 @@ private:
 
         json_.clear();
         for (const auto& a : kEventAttrs) {
-            if (a.column != kNote) attr(f, a);
-            else if (!m.note.empty()) json_.text(a.key, m.note);
+            if (a.column != kNote)
+                attr(f, a);
+            else if (!m.note.empty())
+                json_.text(a.key, m.note);
         }
 
         const auto source = actor(f, kActor1);

@@ -84,6 +84,7 @@ std::string_view sourceEventId(std::string_view id) noexcept {
 
 namespace {
 
+// clang-format off
 enum Col : std::size_t {
     kEventId, kEventDate, kSourceName, kSourceSectors, kSourceCountry, kEventText, kCameoCode,
     kIntensity, kTargetName, kTargetSectors, kTargetCountry, kMapped
@@ -92,6 +93,7 @@ enum Col : std::size_t {
 constexpr std::array<std::string_view, kMapped> kMappedNames{
     "Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text",
     "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country"};
+// clang-format on
 
 constexpr std::array<Col, 7> kRequired{kEventId,   kEventDate,  kSourceName,   kSourceCountry,
                                        kCameoCode, kTargetName, kTargetCountry};
@@ -113,7 +115,8 @@ detail::AttrType attrTypeOf(std::string_view header) {
 }
 
 bool allDigits(std::string_view s) noexcept {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 /// The actor kind ICEWS's fields suggest: international organisations (no country) are blocs,
@@ -125,14 +128,16 @@ model::ActorKind kindOf(std::string_view name, std::string_view sectors, bool ha
         return model::ActorKind::Group;
     }
     const auto has = [&](std::string_view s) { return sectors.find(s) != std::string_view::npos; };
-    if (sectors == "Business" || (has("Business") && !has("Elite"))) return model::ActorKind::Company;
+    if (sectors == "Business" || (has("Business") && !has("Elite")))
+        return model::ActorKind::Company;
     if (has("Education") || has("Research")) return model::ActorKind::Institution;
     return model::ActorKind::Person;
 }
 
 class IcewsReader {
 public:
-    IcewsReader(store::Store& store, const std::filesystem::path& file, const ImportOptions& options)
+    IcewsReader(store::Store& store, const std::filesystem::path& file,
+                const ImportOptions& options)
         : store_(store),
           file_(file),
           in_(file, options.progress),
@@ -172,9 +177,10 @@ public:
             ++summary_.rows;
             if (!detail::validUtf8(line)) failAt(in_, {}, "not valid UTF-8");
             if (detail::splitTabs(line, f) != columns_) {
-                failAt(in_, {}, "expected " + std::to_string(columns_) +
-                                    " tab-separated fields (as the header), found " +
-                                    std::to_string(f.size()));
+                failAt(in_, {},
+                       "expected " + std::to_string(columns_) +
+                           " tab-separated fields (as the header), found " +
+                           std::to_string(f.size()));
             }
             row(f, writer, eventId);
         }
@@ -215,8 +221,9 @@ private:
         }
         for (const auto c : kRequired) {
             if (col_[c] == kAbsent) {
-                throw ParseError(in_.name(), "line 1",
-                                 "missing required column \"" + std::string(kMappedNames[c]) + "\"");
+                throw ParseError(
+                    in_.name(), "line 1",
+                    "missing required column \"" + std::string(kMappedNames[c]) + "\"");
             }
         }
         attrs_.push_back({std::string(kNoteKey), kAbsent, detail::AttrType::Text, kNoteKey});
@@ -264,10 +271,12 @@ private:
     void row(const std::vector<std::string_view>& f, store::BulkWriter& writer,
              std::string& eventId) {
         const auto id = field(f, kEventId);
-        if (!allDigits(id)) failAt(in_, "Event ID", "\"" + std::string(id) + "\" is not a whole number");
+        if (!allDigits(id))
+            failAt(in_, "Event ID", "\"" + std::string(id) + "\" is not a whole number");
         const auto date = field(f, kEventDate);
         const auto day = detail::parseIsoDay(date);
-        if (!day) failAt(in_, "Event Date", "\"" + std::string(date) + "\" is not a date (YYYY-MM-DD)");
+        if (!day)
+            failAt(in_, "Event Date", "\"" + std::string(date) + "\" is not a date (YYYY-MM-DD)");
         const auto code = field(f, kCameoCode);
         if (code.empty() || code.size() > 6 || !allDigits(code)) {
             failAt(in_, "CAMEO Code", "\"" + std::string(code) + "\" is not a CAMEO code");
@@ -294,7 +303,9 @@ private:
             const auto v = f[a.column];
             if (v.empty()) continue;
             switch (a.type) {
-                case detail::AttrType::Text: json_.text(a.key, v); break;
+                case detail::AttrType::Text:
+                    json_.text(a.key, v);
+                    break;
                 case detail::AttrType::Integer: {
                     std::int64_t n = 0;
                     if (!detail::parseInt64(v, n)) {
@@ -308,8 +319,10 @@ private:
                     if (!detail::parseDecimal(v, d)) {
                         failAt(in_, a.header, "\"" + std::string(v) + "\" is not a number");
                     }
-                    if (detail::isJsonNumber(v)) json_.number(a.key, v);
-                    else json_.real(a.key, d);
+                    if (detail::isJsonNumber(v))
+                        json_.number(a.key, v);
+                    else
+                        json_.real(a.key, d);
                     break;
                 }
             }

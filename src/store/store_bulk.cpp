@@ -11,8 +11,18 @@ namespace bilateral::store {
 namespace {
 
 enum Stmt : std::size_t {
-    kEvent, kParticipation, kSourceInsert, kSourceFind, kEvidence, kActor, kAlias, kSearch,
-    kActorEvidence, kRelation, kRelationEvidence, kCount
+    kEvent,
+    kParticipation,
+    kSourceInsert,
+    kSourceFind,
+    kEvidence,
+    kActor,
+    kAlias,
+    kSearch,
+    kActorEvidence,
+    kRelation,
+    kRelationEvidence,
+    kCount
 };
 
 constexpr std::array<const char*, kCount> kSql{
@@ -57,25 +67,29 @@ struct BulkWriter::Impl {
     sqlite3_stmt* get(Stmt which) {
         auto*& s = st[which];
         if (!s) {
-            const int rc = sqlite3_prepare_v3(db, kSql[which], -1, SQLITE_PREPARE_PERSISTENT, &s,
-                                              nullptr);
+            const int rc =
+                sqlite3_prepare_v3(db, kSql[which], -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr);
             if (rc != SQLITE_OK) fail(db, kSql[which], rc);
         }
         return s;
     }
     void text(sqlite3_stmt* s, int i, std::string_view v) {
-        const int rc = v.data() ? sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()),
-                                                    SQLITE_STATIC)
-                                : sqlite3_bind_text(s, i, "", 0, SQLITE_STATIC);
+        const int rc =
+            v.data() ? sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC)
+                     : sqlite3_bind_text(s, i, "", 0, SQLITE_STATIC);
         if (rc != SQLITE_OK) fail(db, sqlite3_sql(s), rc);
     }
     void textOrNull(sqlite3_stmt* s, int i, std::string_view v) {
-        if (v.empty()) sqlite3_bind_null(s, i);
-        else text(s, i, v);
+        if (v.empty())
+            sqlite3_bind_null(s, i);
+        else
+            text(s, i, v);
     }
     void optText(sqlite3_stmt* s, int i, const std::optional<std::string>& v) {
-        if (v) text(s, i, *v);
-        else sqlite3_bind_null(s, i);
+        if (v)
+            text(s, i, *v);
+        else
+            sqlite3_bind_null(s, i);
     }
     void date(sqlite3_stmt* s, int i, const std::optional<model::Date>& d) {
         if (!d) {
@@ -104,8 +118,10 @@ struct BulkWriter::Impl {
             }
             optText(s, 5, e.quote);
             text(s, 6, model::toString(e.basis));
-            if (e.confidence) sqlite3_bind_double(s, 7, *e.confidence);
-            else sqlite3_bind_null(s, 7);
+            if (e.confidence)
+                sqlite3_bind_double(s, 7, *e.confidence);
+            else
+                sqlite3_bind_null(s, 7);
             optText(s, 8, e.note);
             run(s);
         }
@@ -161,8 +177,10 @@ std::optional<std::int64_t> BulkWriter::insertEvent(const EventRow& e) {
         sqlite3_bind_null(s, 6);
     }
     d.textOrNull(s, 7, e.cameo);
-    if (e.goldstein) sqlite3_bind_double(s, 8, *e.goldstein);
-    else sqlite3_bind_null(s, 8);
+    if (e.goldstein)
+        sqlite3_bind_double(s, 8, *e.goldstein);
+    else
+        sqlite3_bind_null(s, 8);
     d.textOrNull(s, 9, e.attributesJson);
     if (!d.run(s)) return std::nullopt;
     return sqlite3_last_insert_rowid(d.db);
@@ -179,8 +197,7 @@ void BulkWriter::insertParticipation(std::int64_t eventRow, std::int64_t actorRo
 }
 
 std::int64_t BulkWriter::ensureSource(std::string_view id, std::string_view title,
-                                      std::string_view kind, std::string_view url,
-                                      bool* inserted) {
+                                      std::string_view kind, std::string_view url, bool* inserted) {
     auto& d = *impl_;
     auto* ins = d.get(kSourceInsert);
     d.text(ins, 1, id);

@@ -96,10 +96,11 @@ TEST(CameoTable, ParseNamesTheBadLineAndColumn) {
                  ParseError);
     EXPECT_THROW((void)CameoTable::parse(head + "42x\tA\t1.0\tX\tstatement\n", "v\n", "t"),
                  ParseError);
-    EXPECT_THROW((void)CameoTable::parse(head + "042\tA\t1.0\tX\tstatement\n042\tB\t1.0\tX\tstatement\n",
-                                         "v\n", "t"),
+    EXPECT_THROW((void)CameoTable::parse(
+                     head + "042\tA\t1.0\tX\tstatement\n042\tB\t1.0\tX\tstatement\n", "v\n", "t"),
                  ParseError);
-    EXPECT_THROW((void)CameoTable::parse(head + "042\tA\t1.0\tX\tstatement\n", "", "t"), ParseError);
+    EXPECT_THROW((void)CameoTable::parse(head + "042\tA\t1.0\tX\tstatement\n", "", "t"),
+                 ParseError);
 }
 
 TEST(ReferenceTables, EmbeddedCopyMatchesDataFolder) {

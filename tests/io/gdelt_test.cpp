@@ -21,35 +21,35 @@ using GdeltRow = std::array<std::string, 61>;
 
 GdeltRow meeting() {
     GdeltRow r;
-    r[0] = "1037392512";                // GLOBALEVENTID
-    r[1] = "20220415";                  // SQLDATE
-    r[2] = "202204";                    // MonthYear
-    r[3] = "2022";                      // Year
-    r[4] = "2022.2877";                 // FractionDate
-    r[5] = "MYSGOV";                    // Actor1Code
-    r[6] = "MALAYSIA";                  // Actor1Name
-    r[7] = "MYS";                       // Actor1CountryCode
-    r[12] = "GOV";                      // Actor1Type1Code
-    r[15] = "ITA";                      // Actor2Code
-    r[16] = "ITALY";                    // Actor2Name
-    r[17] = "ITA";                      // Actor2CountryCode
-    r[25] = "1";                        // IsRootEvent
-    r[26] = "042";                      // EventCode
-    r[27] = "042";                      // EventBaseCode
-    r[28] = "04";                       // EventRootCode
-    r[29] = "1";                        // QuadClass
-    r[30] = "1.9";                      // GoldsteinScale
-    r[31] = "10";                       // NumMentions
-    r[32] = "2";                        // NumSources
-    r[33] = "10";                       // NumArticles
-    r[34] = "-1.25";                    // AvgTone
-    r[51] = "4";                        // ActionGeo_Type
-    r[52] = "Rome, Lazio, Italy";       // ActionGeo_FullName
-    r[53] = "IT";                       // ActionGeo_CountryCode
-    r[56] = "41.9";                     // ActionGeo_Lat
-    r[57] = "12.4833";                  // ActionGeo_Long
-    r[58] = "-126693";                  // ActionGeo_FeatureID
-    r[59] = "20220415134500";           // DATEADDED
+    r[0] = "1037392512";                   // GLOBALEVENTID
+    r[1] = "20220415";                     // SQLDATE
+    r[2] = "202204";                       // MonthYear
+    r[3] = "2022";                         // Year
+    r[4] = "2022.2877";                    // FractionDate
+    r[5] = "MYSGOV";                       // Actor1Code
+    r[6] = "MALAYSIA";                     // Actor1Name
+    r[7] = "MYS";                          // Actor1CountryCode
+    r[12] = "GOV";                         // Actor1Type1Code
+    r[15] = "ITA";                         // Actor2Code
+    r[16] = "ITALY";                       // Actor2Name
+    r[17] = "ITA";                         // Actor2CountryCode
+    r[25] = "1";                           // IsRootEvent
+    r[26] = "042";                         // EventCode
+    r[27] = "042";                         // EventBaseCode
+    r[28] = "04";                          // EventRootCode
+    r[29] = "1";                           // QuadClass
+    r[30] = "1.9";                         // GoldsteinScale
+    r[31] = "10";                          // NumMentions
+    r[32] = "2";                           // NumSources
+    r[33] = "10";                          // NumArticles
+    r[34] = "-1.25";                       // AvgTone
+    r[51] = "4";                           // ActionGeo_Type
+    r[52] = "Rome, Lazio, Italy";          // ActionGeo_FullName
+    r[53] = "IT";                          // ActionGeo_CountryCode
+    r[56] = "41.9";                        // ActionGeo_Lat
+    r[57] = "12.4833";                     // ActionGeo_Long
+    r[58] = "-126693";                     // ActionGeo_FeatureID
+    r[59] = "20220415134500";              // DATEADDED
     r[60] = "https://example.org/news/1";  // SOURCEURL
     return r;
 }
@@ -138,7 +138,8 @@ TEST_F(GdeltTest, Loads61ColumnRows) {
     EXPECT_EQ(e.attributes.at("avg_tone"), model::AttributeValue(-1.25));
     EXPECT_EQ(e.attributes.at("action_geo_full_name"),
               model::AttributeValue(std::string("Rome, Lazio, Italy")));
-    EXPECT_EQ(e.attributes.at("action_geo_feature_id"), model::AttributeValue(std::string("-126693")));
+    EXPECT_EQ(e.attributes.at("action_geo_feature_id"),
+              model::AttributeValue(std::string("-126693")));
     EXPECT_EQ(e.attributes.at("date_added"), model::AttributeValue(std::int64_t{20220415134500}));
 
     // The source URL is the event's evidence.
@@ -216,12 +217,9 @@ TEST_F(GdeltTest, StrictFields) {
         std::string value, location;
     };
     const std::vector<Case> cases{
-        {0, "x12", "line 1, column GLOBALEVENTID"},
-        {1, "2022-04-15", "line 1, column SQLDATE"},
-        {1, "20220231", "line 1, column SQLDATE"},
-        {26, "", "line 1, column EventCode"},
-        {30, "n/a", "line 1, column GoldsteinScale"},
-        {31, "many", "line 1, column NumMentions"},
+        {0, "x12", "line 1, column GLOBALEVENTID"},    {1, "2022-04-15", "line 1, column SQLDATE"},
+        {1, "20220231", "line 1, column SQLDATE"},     {26, "", "line 1, column EventCode"},
+        {30, "n/a", "line 1, column GoldsteinScale"},  {31, "many", "line 1, column NumMentions"},
         {56, "north", "line 1, column ActionGeo_Lat"},
     };
     for (const auto& c : cases) {

@@ -20,10 +20,10 @@ using namespace bilateral;
 namespace {
 
 const std::vector<std::string> kHeader20{
-    "Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text",
-    "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID",
-    "Sentence Number", "Publisher", "City", "District", "Province", "Country", "Latitude",
-    "Longitude"};
+    "Event ID",       "Event Date", "Source Name",     "Source Sectors", "Source Country",
+    "Event Text",     "CAMEO Code", "Intensity",       "Target Name",    "Target Sectors",
+    "Target Country", "Story ID",   "Sentence Number", "Publisher",      "City",
+    "District",       "Province",   "Country",         "Latitude",       "Longitude"};
 
 /// One ICEWS row as header name → value; missing columns are empty.
 using Row = std::map<std::string, std::string>;
@@ -63,10 +63,16 @@ Row hostRow() {
 }
 
 Row statementRow() {
-    return {{"Event ID", "1000"},      {"Event Date", "2014-01-05"}, {"Source Name", "United Nations"},
-            {"Source Country", ""},    {"CAMEO Code", "010"},        {"Event Text", "Make statement"},
-            {"Intensity", "0.0"},      {"Target Name", "Najib Razak"},
-            {"Target Country", "Malaysia"}, {"Source Sectors", "Global,International Government Organization"}};
+    return {{"Event ID", "1000"},
+            {"Event Date", "2014-01-05"},
+            {"Source Name", "United Nations"},
+            {"Source Country", ""},
+            {"CAMEO Code", "010"},
+            {"Event Text", "Make statement"},
+            {"Intensity", "0.0"},
+            {"Target Name", "Najib Razak"},
+            {"Target Country", "Malaysia"},
+            {"Source Sectors", "Global,International Government Organization"}};
 }
 
 std::string join(const std::vector<std::string>& v) {
@@ -221,8 +227,9 @@ TEST_F(IcewsTest, LoadsThe26ColumnVariantInAnyColumnOrder) {
 }
 
 TEST_F(IcewsTest, OnlyTheRequiredColumnsAreNeeded) {
-    const std::vector<std::string> header{"Target Country", "CAMEO Code", "Event ID", "Target Name",
-                                          "Source Country", "Event Date", "Source Name"};
+    const std::vector<std::string> header{"Target Country", "CAMEO Code",     "Event ID",
+                                          "Target Name",    "Source Country", "Event Date",
+                                          "Source Name"};
     auto r = visitRow();
     const auto s = load(write("min.tab", icews(header, {r})));
     EXPECT_EQ(s[0].events, 1);
@@ -247,7 +254,8 @@ TEST_F(IcewsTest, MissingRequiredColumnIsAnErrorNamingIt) {
 }
 
 TEST_F(IcewsTest, LoadingTwiceAddsNothing) {
-    const auto file = write("events.tab", icews(kHeader20, {visitRow(), hostRow(), statementRow()}));
+    const auto file =
+        write("events.tab", icews(kHeader20, {visitRow(), hostRow(), statementRow()}));
     const auto first = load(file);
     const auto before = store_.counts();
     const auto second = load(file);
@@ -277,7 +285,8 @@ TEST_F(IcewsTest, ActorsAreCreatedOncePerNameAndCountryAndAffiliatedWithIt) {
     auto other = statementRow();
     other["Event ID"] = "1001";
     other["Target Country"] = "Indonesia";  // the same name in another country: another actor
-    const auto s = load(write("a.tab", icews(kHeader20, {visitRow(), hostRow(), statementRow(), other})));
+    const auto s =
+        load(write("a.tab", icews(kHeader20, {visitRow(), hostRow(), statementRow(), other})));
     // Actors: Najib (MYS), HoG (ITA), UN (igo), Najib (IDN); countries MYS, ITA, IDN.
     EXPECT_EQ(s[0].actors, 7);
     EXPECT_EQ(s[0].relations, 3);  // the UN has no country
@@ -313,8 +322,10 @@ TEST_F(IcewsTest, ActorsAreCreatedOncePerNameAndCountryAndAffiliatedWithIt) {
 
 TEST_F(IcewsTest, ExistingActorsAreReusedAcrossImports) {
     store_.putSource({.id = "source/manual", .title = "Manual"});
-    store_.putActor({.id = "icews/MYS/Najib Razak", .kind = model::ActorKind::Person,
-                     .name = "Mohd Najib bin Tun Haji Abdul Razak", .country = "MYS"});
+    store_.putActor({.id = "icews/MYS/Najib Razak",
+                     .kind = model::ActorKind::Person,
+                     .name = "Mohd Najib bin Tun Haji Abdul Razak",
+                     .country = "MYS"});
     const auto s = load(write("e.tab", icews(kHeader20, {visitRow()})));
     EXPECT_EQ(s[0].actors, 2);  // HoG (ITA) and country/ITA; Najib was there
     EXPECT_EQ(store_.getActor("icews/MYS/Najib Razak").name, "Mohd Najib bin Tun Haji Abdul Razak");
@@ -337,7 +348,8 @@ TEST_F(IcewsTest, UnknownCountryNamesKeepASlug) {
     load(write("u.tab", icews(kHeader20, {r})));
     const auto a = store_.getActor("icews/republic-of-atlantis/Najib Razak");
     EXPECT_EQ(a.country, "republic-of-atlantis");
-    EXPECT_EQ(a.attributes.at("icews_country"), model::AttributeValue(std::string("Republic of Atlantis")));
+    EXPECT_EQ(a.attributes.at("icews_country"),
+              model::AttributeValue(std::string("Republic of Atlantis")));
     const auto c = store_.getActor("country/republic-of-atlantis");
     EXPECT_EQ(c.name, "Republic of Atlantis");
     EXPECT_EQ(io::icewsCountryCode("Republic of Atlantis"), "republic-of-atlantis");

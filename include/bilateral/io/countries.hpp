@@ -14,8 +14,8 @@
 namespace bilateral::io {
 
 struct Country {
-    std::string iso3;  ///< "MYS"; Kosovo has the user-assigned "XKX"
-    std::string name;  ///< common English name
+    std::string iso3;                     ///< "MYS"; Kosovo has the user-assigned "XKX"
+    std::string name;                     ///< common English name
     std::vector<std::string> icewsNames;  ///< names in ICEWS country columns, then variants
     std::string cameo;  ///< CAMEO / GDELT actor country code (equals iso3 but for ROM, TMP, KSV)
     std::string fips;   ///< FIPS 10-4
