@@ -1,4 +1,7 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include "bilateral/query/index.hpp"
 #include "fixtures/tiny_index.hpp"
@@ -118,4 +121,55 @@ TEST_F(IndexTest, AnEmptyStoreGivesAnEmptyIndex) {
     EXPECT_EQ(i.eventCount(), 0u);
     EXPECT_TRUE(i.dyadEvents("ITA", "MYS").empty());
     EXPECT_FALSE(i.findActor("x"));
+}
+
+TEST(IndexBuild, AFileStoreGivesTheSameIndexAsAnInMemoryOne) {
+    // A file store is scanned on two connections and two threads; a memory store on one.
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("bilateral-index-test-" + std::to_string(::getpid()) + ".db");
+    bilateral::fixtures::writeTinyDb(path);
+    {
+        bilateral::store::OpenOptions ro;
+        ro.readOnly = true;
+        auto file = bilateral::store::Store::open(path, ro);
+        auto memory = bilateral::fixtures::tinyStore();
+        const auto a = Index::build(file);
+        const auto b = Index::build(memory);
+        ASSERT_EQ(a.eventCount(), b.eventCount());
+        ASSERT_EQ(a.actorCount(), b.actorCount());
+        for (bilateral::query::EventIx e = 0; e < a.eventCount(); ++e) {
+            EXPECT_EQ(a.event(e).id, b.event(e).id);
+            EXPECT_EQ(a.participantsOf(e).size(), b.participantsOf(e).size());
+        }
+        for (bilateral::query::ActorIx x = 0; x < a.actorCount(); ++x) {
+            const auto na = a.neighboursOf(x);
+            const auto nb = b.neighboursOf(x);
+            EXPECT_TRUE(std::equal(na.begin(), na.end(), nb.begin(), nb.end())) << a.actor(x).id;
+        }
+        EXPECT_EQ(a.dyadEvents("ITA", "MYS").size(), b.dyadEvents("ITA", "MYS").size());
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+}
+
+TEST(IndexBuild, SeesRowsWrittenInTheOpenTransaction) {
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("bilateral-index-tx-" + std::to_string(::getpid()) + ".db");
+    bilateral::fixtures::writeTinyDb(path);
+    {
+        auto store = bilateral::store::Store::open(path);
+        bilateral::store::Transaction tx(store);
+        bilateral::model::Event e;
+        e.id = "event/uncommitted";
+        e.kind = EventKind::Talks;
+        e.title = "Not yet committed";
+        e.start = Date::parse("2025-08-01");
+        e.participants.push_back({"person/anwar", bilateral::model::Role::Guest, {}});
+        e.participants.push_back({"person/rustico", bilateral::model::Role::Host, {}});
+        store.putEvent(e);
+        const auto index = Index::build(store);
+        const auto ev = index.findEvent("event/uncommitted");
+        ASSERT_TRUE(ev);
+        EXPECT_EQ(index.participantsOf(*ev).size(), 2u);
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
 }
