@@ -28,7 +28,9 @@ for t in "${targets[@]}"; do
   mkdir -p "$work"
   seeds=()
   [ -d "fuzz/corpus/$t" ] && seeds+=("fuzz/corpus/$t")
-  if "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 \
+  options=()
+  [ -f "fuzz/$t.dict" ] && options+=("-dict=fuzz/$t.dict")
+  if "$bin" "${options[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 \
        -artifact_prefix="$build/fuzz-artifacts/$t-" -print_final_stats=1 \
        "$work" "${seeds[@]}" >"$log" 2>&1; then
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)

@@ -1,0 +1,9 @@
+// Fuzz target: the ICEWS event-file reader (see fuzz_events.hpp).
+
+#include "fuzz_events.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    return fuzzEventFile(data, size, [](bilateral::store::Store& s, const std::string& path) {
+        return bilateral::io::importIcews(s, path);
+    });
+}
