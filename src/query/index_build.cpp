@@ -78,13 +78,12 @@ struct Builder {
         return datedFrom.empty() || datedFrom[i] == RowMap::kNone ? i : datedFrom[i];
     }
 
-    /// Scans the events, sorts them into timeline order and fills the hot columns, parents and
-    /// the row map; the EventInfo records are left to materialize().
-    void events() {
-        // The scan fills compact columns in row order, strings into three arenas.
+    /// Scans the event table on `db` into compact columns in row order and three string arenas.
+    /// Touches only those members, so it may run on another thread (and connection).
+    void scanEvents(sqlite3* db) {
         {
             // Row ids are usually dense: the largest one is a cheap upper bound of the count.
-            Scan count(store, "SELECT max(id) FROM event");
+            Scan count(db, "SELECT max(id) FROM event");
             if (count.step())
                 raw.reserve(
                     static_cast<std::size_t>(std::clamp<std::int64_t>(count.i64(0), 0, 1 << 26)));
@@ -95,7 +94,7 @@ struct Builder {
         EnumReader<model::EventKind> kinds;
         EnumReader<model::EventStatus> statuses;
         {
-            Scan s(store,
+            Scan s(db,
                    "SELECT id, key, kind, title, start_lo, start_prec, end_lo, end_prec, status, "
                    "parent_id, cameo FROM event");
             while (s.step()) {
@@ -125,6 +124,11 @@ struct Builder {
                 raw.push_back(r);
             }
         }
+    }
+
+    /// Sorts the scanned events into timeline order and fills the hot columns, parents and the
+    /// row map; the EventInfo records are left to materialize().
+    void events() {
         const std::size_t n = raw.size();
         RowMap position;  // event row → position in raw
         {
@@ -495,35 +499,41 @@ sqlite3* secondConnection(store::Store& store) {
 
 Index Index::build(store::Store& store, const IndexFilter& filter) {
     auto data = std::make_unique<Data>();
-    // One read transaction, so the scans see one snapshot even while an import runs. The
-    // participation scan runs on a second connection in parallel when it can: were a write to
-    // land between the two snapshots, rows naming events or actors the first did not see are
-    // skipped, as filtered ones are. Once events are in timeline order, their records are made
-    // on one thread while the other builds the adjacency.
+    // One read transaction, so the scans see one snapshot even while an import runs. When the
+    // store is a file and no transaction is open, the event table is scanned in parallel on a
+    // second connection (opened without SQLite's per-call locking):
+    // were a write to land between the two snapshots, participations naming events or actors
+    // that one side did not see are skipped, as filtered ones are. Once events are in timeline
+    // order, their records are made on one thread while the other builds the adjacency.
     sqlite3* handle = store.connection().getHandle();
     const bool ownTransaction = sqlite3_get_autocommit(handle) != 0;
     std::unique_ptr<sqlite3, decltype(&sqlite3_close)> other(secondConnection(store),
                                                              &sqlite3_close);
-    std::vector<Builder::RawParticipation> parts;
     Builder b{store, filter, *data, {}, {}};
-    std::exception_ptr partsError, recordsError;
-    std::thread partsThread, recordsThread;
+    std::exception_ptr eventsError, recordsError;
+    std::thread eventsThread, recordsThread;
     if (other) {
-        partsThread = std::thread([&] {
+        eventsThread = std::thread([&] {
             try {
-                parts = Builder::scanParticipations(other.get());
+                b.scanEvents(other.get());
             } catch (...) {
-                partsError = std::current_exception();
+                eventsError = std::current_exception();
             }
         });
     }
     auto joinAll = [&] {
-        if (partsThread.joinable()) partsThread.join();
+        if (eventsThread.joinable()) eventsThread.join();
         if (recordsThread.joinable()) recordsThread.join();
     };
     if (ownTransaction) store.execute("BEGIN");
     try {
         b.actors();
+        auto parts = Builder::scanParticipations(handle);
+        b.relations();
+        if (!other) b.scanEvents(handle);
+        if (ownTransaction) store.execute("COMMIT");
+        if (eventsThread.joinable()) eventsThread.join();
+        if (eventsError) std::rethrow_exception(eventsError);
         b.events();
         recordsThread = std::thread([&] {
             try {
@@ -532,11 +542,6 @@ Index Index::build(store::Store& store, const IndexFilter& filter) {
                 recordsError = std::current_exception();
             }
         });
-        if (partsThread.joinable()) partsThread.join();
-        if (partsError) std::rethrow_exception(partsError);
-        if (!other) parts = Builder::scanParticipations(handle);
-        b.relations();
-        if (ownTransaction) store.execute("COMMIT");
         b.participations(parts);
         std::vector<Builder::RawParticipation>().swap(parts);
         b.adjacency();
