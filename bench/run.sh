@@ -86,6 +86,7 @@ fi
 # timed COMMAND...: runs it; on a shared machine the process's CPU time (user + sys, from
 # /usr/bin/time, on stderr) says more than wall time.
 timed() {
+  sync  # start with no dirty pages of the previous run still being written back
   if [[ -x /usr/bin/time ]]; then
     /usr/bin/time -f "   (cpu: user %U s, sys %S s; wall %e s; max rss %M KiB)" "$@"
   else
