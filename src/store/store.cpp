@@ -1,3 +1,5 @@
+#include <sqlite3.h>
+
 #include <fstream>
 
 #include "schema.hpp"
@@ -110,6 +112,13 @@ Store Store::open(const std::filesystem::path& file, OpenOptions options) {
     std::unique_ptr<Impl> impl;
     try {
         impl = std::make_unique<Impl>(file, flags, options.busyTimeoutMs, options.readOnly);
+        // SQLite opens a file it may not write read-only without a word; say so now, naming the
+        // file, rather than at the first write ("attempt to write a readonly database").
+        if (!options.readOnly && sqlite3_db_readonly(impl->db.getHandle(), "main") == 1) {
+            throw StorageError(name + ": the database file is read-only (no permission to write "
+                                      "it or its folder); nothing was written",
+                               SQLITE_READONLY, SQLITE_READONLY);
+        }
         Store store(std::move(impl));
         store.execute("PRAGMA foreign_keys = ON");
         const int version = store.schemaVersion();
