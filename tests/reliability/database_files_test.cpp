@@ -194,3 +194,83 @@ TEST(DatabaseFiles, ACorruptSchemaPageIsRefusedAtOpenAndLeftUntouched) {
         EXPECT_EQ(durableBytes(db), before);
     }
 }
+
+// --- through the command --------------------------------------------------------------------
+
+namespace {
+
+/// Who runs the command in the permission tests: ourselves, or `nobody` when we are root (root
+/// ignores permission bits, so a read-only file only stops an ordinary user).
+std::optional<uid_t> ordinaryUser() {
+    if (::geteuid() == 0) return uid_t{65534};
+    return std::nullopt;
+}
+
+}  // namespace
+
+TEST(DatabaseFiles, TheCommandCannotWriteToAReadOnlyFileAndSaysSoButStillReadsIt) {
+    const auto dir = reliability::scratchDir("cli-readonly");
+    const auto db = makeDatabase(dir);
+    // The folder stays writable: SQLite creates the -wal and -shm companions to read a WAL file.
+    fs::permissions(dir, fs::perms::all);
+    fs::permissions(reliability::scratchRoot(), fs::perms::all);
+    fs::permissions(db, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+    const auto before = durableBytes(db);
+    const auto dump = logicalDump(db);
+    const auto input = reliability::corpusDir() / "icews" / "valid.tsv";
+
+    const auto stats =
+        reliability::runCli({"--db", db.string(), "stats", "--json"}, dir, ordinaryUser());
+    if (stats.status == 127 || stats.status == 126)
+        GTEST_SKIP() << "cannot run the command as nobody";
+    EXPECT_EQ(stats.status, 0) << stats.err;
+    EXPECT_NE(stats.out.find("\"actors\": 50"), std::string::npos) << stats.out;
+
+    const auto r =
+        reliability::runCli({"--db", db.string(), "import", input.string()}, dir, ordinaryUser());
+    EXPECT_EQ(r.status, 4) << r.err;
+    EXPECT_EQ(reliability::lineCount(r.err), 1u) << r.err;
+    EXPECT_NE(r.err.find(db.string()), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("read-only"), std::string::npos) << r.err;
+    EXPECT_EQ(durableBytes(db), before);
+    EXPECT_EQ(logicalDump(db), dump);
+}
+
+TEST(DatabaseFiles, TheCommandRefusesFilesItCannotUseWithExitStatusFourAndLeavesThemAlone) {
+    const auto dir = reliability::scratchDir("cli-bad-files");
+    const auto input = reliability::corpusDir() / "icews" / "valid.tsv";
+    // Not SQLite.
+    const auto notes = dir / "notes.db";
+    reliability::writeBytes(notes, "Meeting notes, 2025-07-02.\n");
+    // From a newer bilateral.
+    const auto newer = makeDatabase(reliability::scratchDir("cli-bad-files-newer"));
+    {
+        SQLite::Database raw(newer.string(), SQLite::OPEN_READWRITE);
+        raw.exec("PRAGMA user_version = 99");
+    }
+    // Corrupt: every page but the first overwritten.
+    const auto corrupt = makeDatabase(reliability::scratchDir("cli-bad-files-corrupt"), 400);
+    corruptPages(corrupt, 2, static_cast<std::size_t>(pageSize(corrupt)));
+
+    struct Case {
+        fs::path db;
+        std::string says;
+    };
+    for (const auto& c :
+         {Case{notes, "not an SQLite file"}, Case{newer, "newer"}, Case{corrupt, "malformed"}}) {
+        SCOPED_TRACE(c.db.string());
+        const auto before = durableBytes(c.db);
+        for (const std::vector<std::string>& verb :
+             {std::vector<std::string>{"import", input.string()},
+              {"stats"},
+              {"search", "Person"}}) {
+            std::vector<std::string> args{"--db", c.db.string()};
+            args.insert(args.end(), verb.begin(), verb.end());
+            const auto r = reliability::runCli(args, dir);
+            EXPECT_EQ(r.status, 4) << verb[0] << ": " << r.err;
+            EXPECT_EQ(reliability::lineCount(r.err), 1u) << r.err;
+            EXPECT_NE(r.err.find(c.says), std::string::npos) << verb[0] << ": " << r.err;
+            EXPECT_EQ(durableBytes(c.db), before) << verb[0];
+        }
+    }
+}
