@@ -1,5 +1,6 @@
 #include "event_text.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <system_error>
@@ -99,6 +100,28 @@ bool LineReader::next(std::string_view& line) {
 }
 
 // --- UTF-8 ---------------------------------------------------------------------------------
+
+std::size_t findControl(std::string_view line) noexcept {
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const auto c = static_cast<unsigned char>(line[i]);
+        if (c < 0x20 && c != '\t') return i;
+    }
+    return std::string_view::npos;
+}
+
+std::string textProblem(std::string_view line) {
+    if (!validUtf8(line)) return "not valid UTF-8";
+    const auto at = findControl(line);
+    if (at == std::string_view::npos) return {};
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    const auto c = static_cast<unsigned char>(line[at]);
+    std::string why = "control character U+00";
+    why += kHex[c >> 4];
+    why += kHex[c & 15];
+    const auto field = 1 + static_cast<std::size_t>(
+                               std::count(line.begin(), line.begin() + static_cast<std::ptrdiff_t>(at), '\t'));
+    return why + " in field " + std::to_string(field) + "; not a text event file";
+}
 
 bool validUtf8(std::string_view s) noexcept {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());

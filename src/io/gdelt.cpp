@@ -178,7 +178,7 @@ public:
             }
             any = true;
             ++summary_.rows;
-            if (!detail::validUtf8(line)) failAt(in_, {}, "not valid UTF-8");
+            if (const auto why = detail::textProblem(line); !why.empty()) failAt(in_, {}, why);
             if (detail::splitTabs(line, f) != kColumns) {
                 failAt(in_, {},
                        "expected 61 tab-separated fields (GDELT 2.0 events), found " +

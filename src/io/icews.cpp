@@ -175,7 +175,7 @@ public:
                 throw ParseError(in_.name(), "line " + std::to_string(emptyLine), "empty line");
             }
             ++summary_.rows;
-            if (!detail::validUtf8(line)) failAt(in_, {}, "not valid UTF-8");
+            if (const auto why = detail::textProblem(line); !why.empty()) failAt(in_, {}, why);
             if (detail::splitTabs(line, f) != columns_) {
                 failAt(in_, {},
                        "expected " + std::to_string(columns_) +
@@ -197,7 +197,7 @@ private:
         std::string_view line;
         if (!in_.next(line)) throw ParseError(in_.name(), "line 1", "empty file: no header line");
         if (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // a byte-order mark
-        if (!detail::validUtf8(line)) failAt(in_, {}, "not valid UTF-8");
+        if (const auto why = detail::textProblem(line); !why.empty()) failAt(in_, {}, why);
         std::vector<std::string_view> names;
         columns_ = detail::splitTabs(line, names);
         col_.fill(kAbsent);
