@@ -62,11 +62,28 @@ std::string icewsActorId(std::string_view name, std::string_view icewsCountry) {
     return actorIdIn(countries, name, icewsCountry, countryCodeIn(countries, icewsCountry));
 }
 
+namespace {
+
+/// Appends an ICEWS date as `YYYY-MM-DD`: as it is, or rewritten from `YYYYMMDD`.
+void appendIsoDate(std::string& out, std::string_view date) {
+    if (date.size() == 8 && date.find('-') == std::string_view::npos) {
+        out += date.substr(0, 4);
+        out += '-';
+        out += date.substr(4, 2);
+        out += '-';
+        out += date.substr(6, 2);
+    } else {
+        out += date;
+    }
+}
+
+}  // namespace
+
 std::string icewsEventId(std::string_view eventId, std::string_view eventDate) {
     std::string id = "icews/";
     id += eventId;
     id += '/';
-    id += eventDate;
+    appendIsoDate(id, eventDate);
     return id;
 }
 
@@ -274,9 +291,13 @@ private:
         if (!allDigits(id))
             failAt(in_, "Event ID", "\"" + std::string(id) + "\" is not a whole number");
         const auto date = field(f, kEventDate);
-        const auto day = detail::parseIsoDay(date);
-        if (!day)
-            failAt(in_, "Event Date", "\"" + std::string(date) + "\" is not a date (YYYY-MM-DD)");
+        // ICEWS writes YYYY-MM-DD; some releases wrote YYYYMMDD. Ids use the first form.
+        auto day = detail::parseIsoDay(date);
+        if (!day) day = detail::parseCompactDay(date);
+        if (!day) {
+            failAt(in_, "Event Date",
+                   "\"" + std::string(date) + "\" is not a date (YYYY-MM-DD or YYYYMMDD)");
+        }
         const auto code = field(f, kCameoCode);
         if (code.empty() || code.size() > 6 || !allDigits(code)) {
             failAt(in_, "CAMEO Code", "\"" + std::string(code) + "\" is not a CAMEO code");
@@ -336,7 +357,7 @@ private:
         eventId.assign("icews/");
         eventId += id;
         eventId += '/';
-        eventId += date;
+        appendIsoDate(eventId, date);
         store::BulkWriter::EventRow e;
         e.id = eventId;
         e.kind = model::toString(m.kind);

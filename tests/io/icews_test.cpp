@@ -396,6 +396,18 @@ TEST_F(IcewsTest, BadRowIsAParseErrorWithItsLineAndNothingIsWritten) {
     EXPECT_EQ(c.participations, 0);
 }
 
+TEST_F(IcewsTest, CompactDatesAreReadAndIdsUseIsoDates) {
+    auto r = visitRow();
+    r["Event Date"] = "20140302";
+    load(write("compact.tab", icews(kHeader20, {r})));
+    const auto e = store_.getEvent("icews/926686/2014-03-02");
+    EXPECT_EQ(e.start, model::Date::parse("2014-03-02"));
+    // The same row with an ISO date is the same event.
+    const auto again = load(write("iso.tab", icews(kHeader20, {visitRow()})));
+    EXPECT_EQ(again[0].skipped, 1);
+    EXPECT_EQ(io::icewsEventId("926686", "20140302"), "icews/926686/2014-03-02");
+}
+
 TEST_F(IcewsTest, StrictRows) {
     struct Case {
         std::string column, value, location;
@@ -404,6 +416,7 @@ TEST_F(IcewsTest, StrictRows) {
         {"Event ID", "A17", "line 2, column Event ID"},
         {"Event Date", "2014/03/02", "line 2, column Event Date"},
         {"Event Date", "", "line 2, column Event Date"},
+        {"Event Date", "20140230", "line 2, column Event Date"},
         {"CAMEO Code", "", "line 2, column CAMEO Code"},
         {"CAMEO Code", "04a", "line 2, column CAMEO Code"},
         {"Intensity", "high", "line 2, column Intensity"},
