@@ -167,6 +167,14 @@ int run(int argc, char** argv) {
              ("bilateral-workload-" + std::to_string(::getpid()) + ".db");
     }
     removeDb(db);  // a fresh file
+    // A temporary database goes away however the run ends.
+    struct TempCleanup {
+        const fs::path& db;
+        bool active;
+        ~TempCleanup() {
+            if (active) removeDb(db);
+        }
+    } cleanup{db, tempDb};
 
     // 1. load
     const auto t0 = Clock::now();
@@ -294,7 +302,6 @@ int run(int argc, char** argv) {
     print("chk_path", chkPath);
     print("chk_path_unreach", chkUnreach);
     print("chk_ego2", chkEgo2);
-    if (tempDb) removeDb(db);
     return 0;
 }
 
