@@ -49,6 +49,14 @@ public:
         return true;
     }
 
+    /// Pointer of the value being read (the one after the last key or element), for errors the
+    /// parser reports without a position, such as a number too large for a double.
+    std::string currentPointer() const {
+        std::string p;
+        for (const auto& f : frames_) p += '/' + token(f);
+        return p;
+    }
+
 private:
     struct Frame {
         bool array = false;
@@ -64,12 +72,12 @@ private:
     /// Pointer of `key` in the innermost object.
     std::string pointerTo(const std::string& key) const {
         std::string p;
-        for (std::size_t i = 0; i + 1 < frames_.size(); ++i) {
-            p += '/';
-            p += frames_[i].array ? std::to_string(frames_[i].index)
-                                  : escapePointerToken(frames_[i].key);
-        }
+        for (std::size_t i = 0; i + 1 < frames_.size(); ++i) p += '/' + token(frames_[i]);
         return p + "/" + escapePointerToken(key);
+    }
+
+    static std::string token(const Frame& f) {
+        return f.array ? std::to_string(f.index) : escapePointerToken(f.key);
     }
 
     const std::string& file_;
@@ -109,8 +117,11 @@ std::string readWholeFile(const std::filesystem::path& file) {
 Json parseJson(std::string_view text, const std::string& file) {
     if (onlySpace(text)) throw ParseError(file, "", "empty file; expected a JSON document");
     checkJsonLimits(text, file);
+    PathTracker tracker(file);
     try {
-        return Json::parse(text.begin(), text.end(), PathTracker(file));
+        return Json::parse(text.begin(), text.end(),
+                           [&tracker](int depth, nlohmann::detail::parse_event_t event,
+                                      Json& parsed) { return tracker(depth, event, parsed); });
     } catch (const nlohmann::json::parse_error& e) {
         // "[json.exception.parse_error.101] parse error at line 3, column 5: reason"
         const std::string what = e.what();
@@ -120,6 +131,14 @@ Json parseJson(std::string_view text, const std::string& file) {
             throw ParseError(file, "byte " + std::to_string(e.byte), what);
         }
         throw ParseError(file, what.substr(at, colon - at), what.substr(colon + 2));
+    } catch (const nlohmann::json::exception& e) {
+        // "[json.exception.out_of_range.406] number overflow parsing '1e400'"
+        std::string what = e.what();
+        if (const auto end = what.find("] ");
+            what.starts_with("[json.exception") && end != std::string::npos) {
+            what.erase(0, end + 2);
+        }
+        throw ParseError(file, tracker.currentPointer(), what);
     }
 }
 

@@ -191,6 +191,14 @@ TEST(DatasetReader, ReportsASyntaxErrorWithLineAndColumn) {
     EXPECT_NE(error.reason().find("syntax error"), std::string::npos) << error.what();
 }
 
+TEST(DatasetReader, RefusesANumberTooLargeForADouble) {
+    const std::string doc = R"({"format": "bilateral-dataset", "version": 1,
+        "events": [{"id": "e", "kind": "talks", "title": "T", "goldstein": -1e400}]})";
+    const auto error = failureOf(doc);
+    EXPECT_EQ(error.location().rfind("line 2, column ", 0), 0u) << error.what();
+    EXPECT_NE(error.reason().find("-1e400 is out of range"), std::string::npos) << error.what();
+}
+
 TEST(DatasetReader, RefusesAnEmptyFile) {
     EXPECT_PARSE_ERROR_AT("  \n", "", "empty file");
 }
