@@ -104,6 +104,9 @@ void Store::putSource(const model::Source& s) {
 }
 
 void Store::putActor(const model::Actor& a) {
+    // A new actor has no search rows yet. The delete below has to scan the FTS table
+    // (actor_id is UNINDEXED there), so it runs only when an existing actor is replaced.
+    const bool existed = actorRow(a.id).has_value();
     auto st = prepare(
         "INSERT INTO actor(key, kind, name, country, attributes) VALUES (?,?,?,?,?) "
         "ON CONFLICT(key) DO UPDATE SET kind = excluded.kind, name = excluded.name, "
@@ -114,7 +117,7 @@ void Store::putActor(const model::Actor& a) {
     for (const auto& alias : a.aliases) {
         prepare("INSERT OR IGNORE INTO actor_alias(actor_id, alias) VALUES (?, ?)").bind(1, row).bind(2, alias).exec();
     }
-    prepare("DELETE FROM actor_search WHERE actor_id = ?").bind(1, row).exec();
+    if (existed) prepare("DELETE FROM actor_search WHERE actor_id = ?").bind(1, row).exec();
     auto index = [&](std::string_view text) {
         prepare("INSERT INTO actor_search(actor_id, text) VALUES (?, ?)")
             .bind(1, row)
