@@ -22,8 +22,10 @@ $(BUILD)/CMakeCache.txt: | deps
 
 configure: deps $(BUILD)/CMakeCache.txt
 
+# The compiler's progress goes to a log, so that `make demo` shows the demo; a failure shows it.
 build: configure
-	@cmake --build $(BUILD) -j $(JOBS)
+	@echo "bilateral: building in $(BUILD)/ (log: $(BUILD)/build.log)"
+	@cmake --build $(BUILD) -j $(JOBS) >$(BUILD)/build.log 2>&1 || { tail -n 40 $(BUILD)/build.log; exit 1; }
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

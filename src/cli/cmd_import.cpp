@@ -54,18 +54,24 @@ void runImport(const Globals& g, const ImportArgs& args) {
         io::checkInputFile(f);
         if (options.format == io::Format::Auto) (void)io::detectFormat(f);
     }
-    auto store = g.open(true);
     auto bar = std::make_shared<ProgressBar>();
     if (isatty(STDERR_FILENO)) {
         options.progress = [bar](const std::string& f, std::uint64_t done, std::uint64_t total) {
             (*bar)(f, done, total);
         };
     }
+    // A failed import changes nothing: not even a database file it had to create.
+    std::error_code ec;
+    const bool created = !std::filesystem::exists(g.db, ec);
     std::vector<io::ImportSummary> summaries;
     try {
+        auto store = g.open(true);
         summaries = io::importFiles(store, files, options);
     } catch (...) {
         bar->clear();
+        if (created) {
+            for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(g.db + suffix, ec);
+        }
         throw;
     }
     bar->clear();
