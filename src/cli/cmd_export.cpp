@@ -20,6 +20,7 @@
 #include "bilateral/model/date.hpp"
 #include "bilateral/model/kinds.hpp"
 #include "command.hpp"
+#include "format.hpp"
 
 namespace bilateral::cli {
 namespace {
@@ -29,31 +30,6 @@ struct ExportArgs {
     std::string output;
     std::string from, to, kinds;
 };
-
-std::vector<model::EventKind> parseKinds(const std::string& list) {
-    std::vector<model::EventKind> out;
-    std::size_t start = 0;
-    while (start <= list.size()) {
-        auto end = list.find(',', start);
-        if (end == std::string::npos) end = list.size();
-        const auto name = std::string_view(list).substr(start, end - start);
-        if (!name.empty()) {
-            const auto k = model::parse<model::EventKind>(name);
-            if (!k) {
-                std::string known;
-                for (const auto n : model::names<model::EventKind>()) {
-                    known += known.empty() ? "" : ", ";
-                    known += n;
-                }
-                throw InvalidArgumentError("unknown event kind \"" + std::string(name) +
-                                           "\" (expected one of " + known + ")");
-            }
-            out.push_back(*k);
-        }
-        start = end + 1;
-    }
-    return out;
-}
 
 /// Writes to `file` through a temporary next to it, so a failed export leaves no half file.
 void writeFile(const std::filesystem::path& file, const auto& write) {
@@ -87,13 +63,13 @@ void runExport(const Globals& g, const ExportArgs& args) {
     // Every argument is checked before the database is opened.
     const auto format = io::parseExportFormat(args.format);
     query::IndexFilter filter;
-    if (!args.from.empty()) filter.from = model::Date::parse(args.from);
-    if (!args.to.empty()) filter.to = model::Date::parse(args.to);
+    filter.from = parseDateOption(args.from, "--from");
+    filter.to = parseDateOption(args.to, "--to");
     if (filter.from && filter.to && filter.to->latest() < filter.from->earliest()) {
         throw InvalidArgumentError("--to " + filter.to->toString() + " is before --from " +
                                    filter.from->toString());
     }
-    filter.kinds = parseKinds(args.kinds);
+    filter.kinds = parseEventKinds(args.kinds, "--kinds");
 
     auto store = g.open(false);
     const auto projection = graph::Projection::build(store, filter);
