@@ -2,8 +2,9 @@
 
 #include <fmt/core.h>
 
+#include <limits>
+
 #include "bilateral/error.hpp"
-#include "bilateral/graph/paths.hpp"
 #include "bilateral/query/queries.hpp"
 #include "bilateral/store/store.hpp"
 #include "command.hpp"
@@ -15,84 +16,92 @@ namespace {
 struct PathArgs {
     std::string from, to, through = "both";
     bool json = false;
+    int maxHops = query::PathOptions{}.maxHops;
+    std::size_t maxVisited = query::PathOptions{}.maxVisited;
 };
 
-graph::Through parseThrough(const std::string& s) {
-    if (s == "events") return graph::Through::Events;
-    if (s == "relations") return graph::Through::Relations;
-    if (s == "both") return graph::Through::EventsAndRelations;
+query::Through parseThrough(const std::string& s) {
+    if (s == "events") return query::Through::Events;
+    if (s == "relations") return query::Through::Relations;
+    if (s == "both") return query::Through::EventsAndRelations;
     throw InvalidArgumentError("--through: expected events, relations or both, got \"" + s + "\"");
 }
 
 void run(const Globals& g, const PathArgs& a) {
-    const auto through = parseThrough(a.through);
-    auto store = g.open(false);
-    const auto fromId = resolveActorArgument(store, a.from);
-    const auto toId = resolveActorArgument(store, a.to);
-    const auto index = query::Index::build(store);
-    const auto from = *index.findActor(fromId);
-    const auto to = *index.findActor(toId);
-    const auto path = graph::shortestPath(index, from, to, through);
-
-    auto relationKind = [&](const std::string& id) {
-        const auto r = store.findRelation(id);
-        return r ? std::string(model::toString(r->kind)) : std::string();
+    query::PathOptions o;
+    o.through = parseThrough(a.through);
+    o.maxHops = a.maxHops;
+    o.maxVisited = a.maxVisited;
+    auto db = g.openReadOnly();
+    const auto fromId = db.resolveActor(a.from);
+    const auto toId = db.resolveActor(a.to);
+    const auto path = db.path(fromId, toId, o);
+    auto ref = [&](const std::string& id) {
+        const auto r = *db.store().actorRecord(id);
+        return query::ActorRef{r.id, r.name, r.kind, r.country};
     };
+    const auto from = ref(fromId);
+    const auto to = ref(toId);
+    auto label = [](const query::ActorRef& x) { return x.name + " (" + x.id + ")"; };
+    const bool found = path.outcome == query::PathAnswer::Outcome::Found;
+    if (path.outcome == query::PathAnswer::Outcome::StoppedByBound) {
+        throw NotFoundError(fmt::format(
+            "no path between {} and {} within the search's bounds (--max-hops {}, --max-visited "
+            "{}; {} actors visited); raise them to look further",
+            label(from), label(to), o.maxHops, o.maxVisited, path.visited));
+    }
 
     if (a.json) {
         Json j;
-        j["from"] = actorJson(index.actor(from));
-        j["to"] = actorJson(index.actor(to));
+        j["from"] = actorJson(from);
+        j["to"] = actorJson(to);
         j["through"] = a.through;
-        j["found"] = path.has_value();
-        j["hops"] = path ? Json(path->hops.size()) : Json(nullptr);
+        j["found"] = found;
+        j["hops"] = found ? Json(path.steps.size()) : Json(nullptr);
         Json actors = Json::array();
         Json steps = Json::array();
-        if (path) {
-            for (const auto x : path->actors) actors.push_back(actorJson(index.actor(x)));
-            for (const auto& h : path->hops) {
-                Json s;
-                s["from"] = index.actor(h.from).id;
-                s["to"] = index.actor(h.to).id;
-                if (h.event) {
-                    const auto& ev = index.event(*h.event);
-                    s["event"] = Json{{"id", ev.id},
-                                      {"kind", model::toString(ev.kind)},
-                                      {"title", ev.title},
-                                      {"start", dateJson(index.startOf(*h.event))},
-                                      {"status", model::toString(ev.status)}};
-                } else {
-                    s["event"] = nullptr;
-                }
-                s["relation"] = h.relation
-                                    ? Json{{"id", *h.relation}, {"kind", relationKind(*h.relation)}}
-                                    : Json(nullptr);
-                steps.push_back(std::move(s));
+        for (const auto& x : path.actors) actors.push_back(actorJson(x));
+        for (const auto& h : path.steps) {
+            Json s;
+            s["from"] = h.from;
+            s["to"] = h.to;
+            if (h.event) {
+                s["event"] = Json{{"id", h.event->id},
+                                  {"kind", model::toString(h.event->kind)},
+                                  {"title", h.event->title},
+                                  {"start", dateJson(h.event->start)},
+                                  {"end", dateJson(h.event->end)},
+                                  {"dated_by_parent", h.event->datedByParent},
+                                  {"status", model::toString(h.event->status)}};
+            } else {
+                s["event"] = nullptr;
             }
+            s["relation"] = h.relationKind ? Json{{"id", h.relation},
+                                                  {"kind", model::toString(*h.relationKind)}}
+                                           : Json(nullptr);
+            steps.push_back(std::move(s));
         }
         j["actors"] = std::move(actors);
         j["steps"] = std::move(steps);
         printJson(j);
         return;
     }
-    if (!path) {
-        fmt::print("No path between {} and {}\n", labelOf(index.actor(from)),
-                   labelOf(index.actor(to)));
+    if (!found) {
+        fmt::print("No path between {} and {}\n", label(from), label(to));
         return;
     }
-    const auto hops = path->hops.size();
-    fmt::print("{} to {}: {} {}\n", labelOf(index.actor(from)), labelOf(index.actor(to)), hops,
-               hops == 1 ? "hop" : "hops");
-    fmt::print("  {}\n", labelOf(index.actor(path->actors.front())));
-    for (const auto& h : path->hops) {
+    const auto hops = path.steps.size();
+    fmt::print("{} to {}: {} {}\n", label(from), label(to), hops, hops == 1 ? "hop" : "hops");
+    fmt::print("  {}\n", label(path.actors.front()));
+    for (std::size_t i = 0; i < hops; ++i) {
+        const auto& h = path.steps[i];
         if (h.event) {
-            const auto& ev = index.event(*h.event);
-            fmt::print("    via {} {} ({}, {}): {}\n", model::toString(ev.kind), ev.id,
-                       eventDateText(index, *h.event), model::toString(ev.status), ev.title);
-        } else if (h.relation) {
-            fmt::print("    via {} {}\n", relationKind(*h.relation), *h.relation);
+            fmt::print("    via {} {} ({}, {}): {}\n", model::toString(h.event->kind), h.event->id,
+                       eventDateText(*h.event), model::toString(h.event->status), h.event->title);
+        } else if (h.relationKind) {
+            fmt::print("    via {} {}\n", model::toString(*h.relationKind), h.relation);
         }
-        fmt::print("  {}\n", labelOf(index.actor(h.to)));
+        fmt::print("  {}\n", label(path.actors[i + 1]));
     }
 }
 
@@ -108,6 +117,12 @@ void addPath(CLI::App& app, const Globals& g) {
     cmd->add_option("TO", a->to, "actor id, or a name or alias naming one actor")->required();
     cmd->add_option("--through", a->through,
                     "what joins two actors: events, relations or both (default)");
+    cmd->add_option("--max-hops", a->maxHops, "longest path to look for (default 6)")
+        ->check(CLI::Range(1, 64).description("1 to 64"));
+    cmd->add_option("--max-visited", a->maxVisited,
+                    "actors the search may visit before it gives up (default 200000)")
+        ->check(CLI::Range(std::size_t{2}, std::numeric_limits<std::size_t>::max())
+                    .description("at least 2"));
     cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
     cmd->callback([&g, a] { run(g, *a); });
 }

@@ -11,8 +11,8 @@ void addStats(CLI::App& app, const Globals& g) {
     auto json = std::make_shared<bool>(false);
     cmd->add_flag("--json", *json, "machine-readable output");
     cmd->callback([&g, json] {
-        auto store = g.open(false);
-        const auto c = store.counts();
+        auto db = g.openReadOnly();
+        const auto c = db.stats();
         if (*json) {
             nlohmann::ordered_json j;
             j["sources"] = c.sources;

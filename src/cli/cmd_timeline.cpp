@@ -17,18 +17,12 @@ namespace {
 struct TimelineArgs {
     std::string actor, dyad, country, from, to, kinds;
     bool json = false;
+    std::size_t limit = 0;
 };
 
 std::string upper(std::string s) {
     for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return s;
-}
-
-void requireCountry(const query::Index& index, const std::string& code) {
-    const auto all = index.countries();
-    if (std::find(all.begin(), all.end(), code) == all.end()) {
-        throw NotFoundError("no actor has country \"" + code + "\"");
-    }
 }
 
 void run(const Globals& g, const TimelineArgs& a) {
@@ -55,30 +49,24 @@ void run(const Globals& g, const TimelineArgs& a) {
     o.window.to = parseDateOption(a.to, "--to");
     o.kinds = parseEventKinds(a.kinds, "--kinds");
 
-    auto store = g.open(false);
-    std::string actorId;
-    if (!a.actor.empty()) actorId = resolveActorArgument(store, a.actor);
-    // The whole store: an event's parent stays known even when the filters leave it out.
-    const auto index = query::Index::build(store);
-
-    std::vector<query::EventIx> events;
+    auto db = g.openReadOnly();
+    query::Page<query::EventRef> events;
     Json scope;
     std::string heading;
-    if (!actorId.empty()) {
-        const auto who = *index.findActor(actorId);
-        events = query::timeline(index, who, o);
-        scope["actor"] = actorJson(index.actor(who));
-        heading = "Timeline of " + labelOf(index.actor(who));
+    if (!a.actor.empty()) {
+        const auto id = db.resolveActor(a.actor);
+        const auto r = *db.store().actorRecord(id);
+        const query::ActorRef who{r.id, r.name, r.kind, r.country};
+        events = db.timeline(id, o, a.limit);
+        scope["actor"] = actorJson(who);
+        heading = "Timeline of " + who.name + " (" + who.id + ")";
     } else if (!countryA.empty()) {
-        requireCountry(index, countryA);
-        requireCountry(index, countryB);
-        events = query::dyadTimeline(index, countryA, countryB, o);
+        events = db.dyadTimeline(countryA, countryB, o, a.limit);
         scope["dyad"] = Json::array({countryA, countryB});
         heading = "Events with both " + countryA + " and " + countryB;
     } else {
         const auto code = upper(a.country);
-        requireCountry(index, code);
-        events = query::countryTimeline(index, code, o);
+        events = db.countryTimeline(code, o, a.limit);
         scope["country"] = code;
         heading = "Events of " + code;
     }
@@ -88,24 +76,25 @@ void run(const Globals& g, const TimelineArgs& a) {
         j["from"] = dateJson(o.window.from);
         j["to"] = dateJson(o.window.to);
         j["kinds"] = kindsJson(o.kinds);
+        j["total"] = events.total;
         Json list = Json::array();
-        for (const auto e : events) list.push_back(eventJson(index, e, true));
+        for (const auto& e : events.items) list.push_back(eventJson(e, true));
         j["events"] = std::move(list);
         printJson(j);
         return;
     }
-    fmt::print("{}: {} {}\n", heading, events.size(), events.size() == 1 ? "event" : "events");
-    if (events.empty()) return;
+    fmt::print("{}: {} {}\n", heading, events.total, events.total == 1 ? "event" : "events");
+    if (events.items.empty()) return;
     Table t({"DATE", "KIND", "STATUS", "ID", "TITLE"});
     bool inherited = false;
-    for (const auto e : events) {
-        const auto& ev = index.event(e);
-        auto date = eventDateText(index, e);
-        inherited = inherited || date.ends_with('*');
-        t.add({std::move(date), std::string(model::toString(ev.kind)),
-               std::string(model::toString(ev.status)), ev.id, ev.title});
+    for (const auto& e : events.items) {
+        auto date = eventDateText(e);
+        inherited = inherited || e.datedByParent;
+        t.add({std::move(date), std::string(model::toString(e.kind)),
+               std::string(model::toString(e.status)), e.id, e.title});
     }
     t.print();
+    printShowing(events.items.size(), events.total);
     if (inherited) fmt::print("* dated by the event it took place within\n");
 }
 
@@ -126,6 +115,7 @@ void addTimeline(CLI::App& app, const Globals& g) {
         "only events that may overlap this date or later (YYYY, YYYY-MM or YYYY-MM-DD)");
     cmd->add_option("--to", a->to, "only events that may overlap this date or earlier");
     cmd->add_option("--kinds", a->kinds, "comma-separated event kinds (default: all)");
+    addLimitOption(*cmd, a->limit);
     cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
     cmd->callback([&g, a] { run(g, *a); });
 }

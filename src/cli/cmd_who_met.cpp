@@ -13,6 +13,7 @@ struct WhoMetArgs {
     std::string actor, from, to, kinds;
     bool phoneCalls = false;
     bool json = false;
+    std::size_t limit = 0;
 };
 
 /// The kinds that count: those asked for, else the meeting kinds (and phone calls if asked).
@@ -34,27 +35,27 @@ void run(const Globals& g, const WhoMetArgs& a) {
     o.window.to = parseDateOption(a.to, "--to");
     o.kinds = countingKinds(a);
 
-    auto store = g.open(false);
-    const auto id = resolveActorArgument(store, a.actor);
-    query::IndexFilter filter{o.window.from, o.window.to, o.kinds};
-    const auto index = query::Index::build(store, filter);
-    const auto who = *index.findActor(id);
-    const auto met = query::whoMet(index, who, o);
+    auto db = g.openReadOnly();
+    const auto id = db.resolveActor(a.actor);
+    const auto self = *db.store().actorRecord(id);
+    const auto met = db.whoMet(id, o, a.limit);
+    const query::ActorRef who{self.id, self.name, self.kind, self.country};
 
     if (a.json) {
         Json j;
-        j["actor"] = actorJson(index.actor(who));
+        j["actor"] = actorJson(who);
         j["from"] = dateJson(o.window.from);
         j["to"] = dateJson(o.window.to);
         j["kinds"] = kindsJson(o.kinds);
+        j["total"] = met.total;
         Json list = Json::array();
-        for (const auto& c : met) {
-            Json x = actorJson(index.actor(c.actor));
+        for (const auto& c : met.items) {
+            Json x = actorJson(c.actor);
             x["meetings"] = c.meetings;
             x["first"] = dateJson(c.first);
             x["last"] = dateJson(c.last);
             Json events = Json::array();
-            for (const auto e : c.events) events.push_back(index.event(e).id);
+            for (const auto& e : c.events) events.push_back(e.id);
             x["events"] = std::move(events);
             list.push_back(std::move(x));
         }
@@ -62,24 +63,24 @@ void run(const Globals& g, const WhoMetArgs& a) {
         printJson(j);
         return;
     }
-    const auto& self = index.actor(who);
-    if (met.empty()) {
-        fmt::print("{} met nobody\n", labelOf(self));
+    const auto label = who.name + " (" + who.id + ")";
+    if (met.total == 0) {
+        fmt::print("{} met nobody\n", label);
         return;
     }
-    fmt::print("{} met {} {}\n", labelOf(self), met.size(), met.size() == 1 ? "actor" : "actors");
+    fmt::print("{} met {} {}\n", label, met.total, met.total == 1 ? "actor" : "actors");
     Table t({"NAME", "ID", "MEETINGS", "FIRST", "LAST", "EVENTS"}, {2});
-    for (const auto& c : met) {
-        const auto& x = index.actor(c.actor);
+    for (const auto& c : met.items) {
         std::string events;
         for (std::size_t i = 0; i < c.events.size() && i < 3; ++i) {
-            events += (i ? ", " : "") + index.event(c.events[i]).id;
+            events += (i ? ", " : "") + c.events[i].id;
         }
         if (c.events.size() > 3) events += fmt::format(", +{} more", c.events.size() - 3);
-        t.add({x.name, x.id, std::to_string(c.meetings), dateText(c.first), dateText(c.last),
-               events});
+        t.add({c.actor.name, c.actor.id, std::to_string(c.meetings), dateText(c.first),
+               dateText(c.last), events});
     }
     t.print();
+    printShowing(met.items.size(), met.total);
 }
 
 }  // namespace
@@ -99,6 +100,7 @@ void addWhoMet(CLI::App& app, const Globals& g) {
                     "comma-separated event kinds that count (default: official_visit, state_visit, "
                     "bilateral_meeting, talks, roundtable, summit, negotiation)");
     cmd->add_flag("--phone-calls", a->phoneCalls, "count phone calls too (with the default kinds)");
+    addLimitOption(*cmd, a->limit);
     cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
     cmd->callback([&g, a] { run(g, *a); });
 }

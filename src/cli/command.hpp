@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "bilateral/database.hpp"
 #include "bilateral/store/store.hpp"
 
 namespace bilateral::cli {
@@ -16,6 +17,8 @@ struct Globals {
     std::string db;  ///< --db, else $BILATERAL_DB, else bilateral.db
     /// Opens the database; query verbs open it read-only.
     store::Store open(bool forWriting) const;
+    /// The database for a query verb: read-only, never created.
+    Database openReadOnly() const;
 };
 
 /// Exit codes of the command-line contract (docs/cli.md).
@@ -31,5 +34,6 @@ void addRelations(CLI::App& app, const Globals& g);
 void addHolders(CLI::App& app, const Globals& g);
 void addPath(CLI::App& app, const Globals& g);
 void addSearch(CLI::App& app, const Globals& g);
+void addEgo(CLI::App& app, const Globals& g);
 
 }  // namespace bilateral::cli

@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <limits>
 
 #include "bilateral/error.hpp"
 #include "bilateral/query/queries.hpp"
@@ -111,6 +112,56 @@ Json actorJson(const model::Actor& a) {
     j["kind"] = model::toString(a.kind);
     j["country"] = a.country ? Json(*a.country) : Json(nullptr);
     return j;
+}
+
+Json actorJson(const query::ActorRef& a) {
+    Json j;
+    j["id"] = a.id;
+    j["name"] = a.name;
+    j["kind"] = model::toString(a.kind);
+    j["country"] = a.country.empty() ? Json(nullptr) : Json(a.country);
+    return j;
+}
+
+std::string eventDateText(const query::EventRef& e) {
+    if (!e.start && !e.end) return "undated";
+    std::string s = e.start ? e.start->toString() : std::string("..");
+    if (e.end && e.end != e.start) s += ".." + e.end->toString();
+    if (e.datedByParent) s += "*";
+    return s;
+}
+
+Json eventJson(const query::EventRef& e, bool participants) {
+    Json j;
+    j["id"] = e.id;
+    j["kind"] = model::toString(e.kind);
+    j["title"] = e.title;
+    j["status"] = model::toString(e.status);
+    j["start"] = dateJson(e.start);
+    j["end"] = dateJson(e.end);
+    j["dated_by_parent"] = e.datedByParent;
+    j["parent"] = e.parent.empty() ? Json(nullptr) : Json(e.parent);
+    j["evidence"] = e.evidence;
+    if (participants) {
+        Json ps = Json::array();
+        for (const auto& p : e.participants) {
+            ps.push_back(Json{{"id", p.actor.id},
+                              {"name", p.actor.name},
+                              {"role", model::toString(p.role)}});
+        }
+        j["participants"] = std::move(ps);
+    }
+    return j;
+}
+
+void addLimitOption(CLI::App& cmd, std::size_t& limit) {
+    cmd.add_option("--limit", limit, "show at most N (default: all)")
+        ->check(CLI::Range(std::size_t{1}, std::numeric_limits<std::size_t>::max())
+                    .description("a positive number"));
+}
+
+void printShowing(std::size_t shown, std::size_t total) {
+    if (shown < total) fmt::print("showing {} of {}\n", shown, total);
 }
 
 std::string eventDateText(const query::Index& index, query::EventIx e) {

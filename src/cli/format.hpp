@@ -2,6 +2,7 @@
 // Small helpers shared by the query verbs: parsing DATE and kind options, JSON shapes of actors,
 // events, dates and intervals, and aligned plain-text tables. See docs/cli.md.
 
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include <optional>
@@ -12,6 +13,7 @@
 #include "bilateral/model/date.hpp"
 #include "bilateral/model/kinds.hpp"
 #include "bilateral/model/types.hpp"
+#include "bilateral/query/answers.hpp"
 #include "bilateral/query/index.hpp"
 
 namespace bilateral::store {
@@ -48,6 +50,17 @@ std::string certaintyText(model::Certainty c);
 /// `{"id", "name", "kind", "country"}` (country null when none).
 Json actorJson(const query::ActorInfo& a);
 Json actorJson(const model::Actor& a);
+Json actorJson(const query::ActorRef& a);
+
+/// When an event took place (as eventDateText for the index).
+std::string eventDateText(const query::EventRef& e);
+/// An event as JSON (the shape of eventJson for the index), with `evidence` (its count).
+Json eventJson(const query::EventRef& e, bool participants);
+
+/// `--limit N`: 0 (the default) means no limit.
+void addLimitOption(CLI::App& cmd, std::size_t& limit);
+/// "showing N of M" after a list the limit cut, nothing otherwise.
+void printShowing(std::size_t shown, std::size_t total);
 
 /// When an event took place, as text: its own dates, or those of the event it took place
 /// within followed by `*`; `undated` when neither is known.

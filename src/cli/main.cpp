@@ -12,6 +12,8 @@ store::Store Globals::open(bool forWriting) const {
     return store::Store::open(db, o);
 }
 
+Database Globals::openReadOnly() const { return Database::open(db, {.readOnly = true}); }
+
 namespace {
 
 int exitCodeOf(const Error& e) {
@@ -46,6 +48,7 @@ int main(int argc, char** argv) {
     addHolders(app, g);
     addPath(app, g);
     addSearch(app, g);
+    addEgo(app, g);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -98,7 +98,41 @@ CREATE INDEX evidence_relation ON evidence(relation_id) WHERE relation_id IS NOT
 CREATE INDEX evidence_source ON evidence(source_id);
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations{kV1};
+// Version 2: what lets one question be answered from the file through indexes (docs/
+// architecture.md, "Two engines"). Kept by the store in the transaction of every write
+// (derived.cpp); filled from the tables already there when a version-1 file is migrated.
+constexpr std::string_view kV2 = R"sql(
+-- The day range an event occupies, its own or (undated) its nearest dated ancestor's; NULL when
+-- undated. Timelines order by it, windows filter on it.
+ALTER TABLE event ADD COLUMN day_lo INTEGER;
+ALTER TABLE event ADD COLUMN day_hi INTEGER;
+CREATE INDEX event_day ON event(day_lo, day_hi);
+-- Distinct pairs of actors sharing at least one event, both directions: paths and ego networks.
+CREATE TABLE actor_link (
+    actor_id INTEGER NOT NULL,
+    other_id INTEGER NOT NULL,
+    PRIMARY KEY (actor_id, other_id)
+) WITHOUT ROWID;
+-- Events by country (b = '') and by unordered country pair (a < b), in timeline order. Undated
+-- events carry lo = hi = 2147483647 so they sort last.
+CREATE TABLE event_scope (
+    a        TEXT NOT NULL,
+    b        TEXT NOT NULL,
+    lo       INTEGER NOT NULL,
+    hi       INTEGER NOT NULL,
+    event_id INTEGER NOT NULL,
+    PRIMARY KEY (a, b, lo, hi, event_id)
+) WITHOUT ROWID;
+-- Counts by table and kind (kind '' for the whole table), for stats.
+CREATE TABLE tally (
+    subject TEXT NOT NULL,
+    kind    TEXT NOT NULL,
+    n       INTEGER NOT NULL,
+    PRIMARY KEY (subject, kind)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations{kV1, kV2};
 
 }  // namespace
 

@@ -137,15 +137,7 @@ Store Store::open(const std::filesystem::path& file, OpenOptions options) {
         }
         store.execute("PRAGMA journal_mode = WAL");
         store.execute("PRAGMA synchronous = NORMAL");
-        if (version < kSchemaVersion) {
-            Transaction tx(store);
-            const auto all = detail::migrations();
-            for (int v = store.schemaVersion(); v < kSchemaVersion; ++v) {
-                store.execute(all[static_cast<std::size_t>(v)]);
-            }
-            store.execute("PRAGMA user_version = " + std::to_string(kSchemaVersion));
-            tx.commit();
-        }
+        if (version < kSchemaVersion) store.migrate(version);
         return store;
     } catch (const SQLite::Exception& e) {
         detail::rethrow(e, name);
@@ -156,11 +148,27 @@ Store Store::memory() {
     auto impl = std::make_unique<Impl>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 0, false);
     Store store(std::move(impl));
     store.execute("PRAGMA foreign_keys = ON");
-    Transaction tx(store);
-    for (auto sql : detail::migrations()) store.execute(sql);
-    store.execute("PRAGMA user_version = " + std::to_string(kSchemaVersion));
-    tx.commit();
+    store.migrate(0);
     return store;
+}
+
+void Store::migrate(int from) {
+    // Not a Transaction: the derived tables it keeps do not exist before version 2.
+    execute("BEGIN IMMEDIATE");
+    try {
+        const auto all = detail::migrations();
+        for (int v = from; v < kSchemaVersion; ++v) execute(all[static_cast<std::size_t>(v)]);
+        // Version 2's tables are filled from what version 1 holds (nothing, in a new file).
+        if (from < 2) detail::rebuildDerived(*this);
+        execute("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+        execute("COMMIT");
+    } catch (...) {
+        try {
+            execute("ROLLBACK");
+        } catch (...) {  // NOLINT(bugprone-empty-catch): the first error is the one to report
+        }
+        throw;
+    }
 }
 
 const std::filesystem::path& Store::path() const noexcept { return impl_->path; }
@@ -204,10 +212,21 @@ std::int64_t Store::lastInsertRowId() const { return impl_->db.getLastInsertRowi
 
 // --- Transaction ---------------------------------------------------------------------------
 
-Transaction::Transaction(Store& store) : store_(store) { store_.execute("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Store& store) : store_(store) {
+    store_.execute("BEGIN IMMEDIATE");
+    try {
+        store_.impl_->marks = detail::watermarks(store_);
+        store_.impl_->dirty.clear();
+    } catch (...) {
+        store_.execute("ROLLBACK");
+        throw;
+    }
+}
 
 Transaction::~Transaction() {
     if (done_) return;
+    store_.impl_->marks.reset();
+    store_.impl_->dirty.clear();
     try {
         store_.execute("ROLLBACK");
     } catch (...) {  // NOLINT(bugprone-empty-catch): destructors never throw
@@ -215,7 +234,11 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
+    // The derived tables change in the same transaction as the rows they are derived from.
+    detail::refreshDerived(store_, *store_.impl_->marks, store_.impl_->dirty);
     store_.execute("COMMIT");
+    store_.impl_->marks.reset();
+    store_.impl_->dirty.clear();
     done_ = true;
 }
 

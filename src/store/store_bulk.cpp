@@ -27,7 +27,8 @@ enum Stmt : std::size_t {
 
 constexpr std::array<const char*, kCount> kSql{
     "INSERT INTO event(key, kind, title, start_lo, start_hi, start_prec, cameo, goldstein, "
-    "attributes) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO NOTHING",
+    "attributes, day_lo, day_hi) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?4,?5) "
+    "ON CONFLICT(key) DO NOTHING",
     "INSERT INTO participation(event_id, actor_id, role) VALUES (?,?,?) "
     "ON CONFLICT(event_id, actor_id, role) DO NOTHING",
     "INSERT INTO source(key, title, kind, url) VALUES (?,?,?,?) ON CONFLICT(key) DO NOTHING",

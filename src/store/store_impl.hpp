@@ -6,12 +6,15 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 
 #include "bilateral/error.hpp"
 #include "bilateral/model/types.hpp"
 #include "bilateral/store/store.hpp"
+#include "derived.hpp"
 
 namespace bilateral::store {
 
@@ -28,6 +31,10 @@ struct Store::Impl {
     bool readOnly;
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, StringHash, std::equal_to<>>
         cache;
+    /// While a Transaction is open: the row ids it began after, and the existing events whose
+    /// event_scope rows it took out (derived.hpp).
+    std::optional<detail::Watermarks> marks;
+    std::set<std::int64_t> dirty;
 };
 
 namespace detail {

@@ -219,29 +219,28 @@ std::vector<model::Relation> Store::relations() {
 }
 
 Counts Store::counts() {
+    // From the tally kept at import (derived.hpp): no table is scanned.
     Counts c;
-    auto one = [&](std::string_view sql) {
-        auto st = prepare(sql);
-        st.step();
-        const auto n = st.getInt64(0);
-        st.reset();
-        return n;
-    };
-    c.sources = one("SELECT count(*) FROM source");
-    c.actors = one("SELECT count(*) FROM actor");
-    c.events = one("SELECT count(*) FROM event");
-    c.participations = one("SELECT count(*) FROM participation");
-    c.relations = one("SELECT count(*) FROM relation");
-    c.evidence = one("SELECT count(*) FROM evidence");
-    auto byKind = [&](std::string_view sql) {
-        std::vector<std::pair<std::string, std::int64_t>> out;
-        auto st = prepare(sql);
-        while (st.step()) out.emplace_back(st.getString(0), st.getInt64(1));
-        return out;
-    };
-    c.actorsByKind = byKind("SELECT kind, count(*) FROM actor GROUP BY kind ORDER BY kind");
-    c.eventsByKind = byKind("SELECT kind, count(*) FROM event GROUP BY kind ORDER BY kind");
-    c.relationsByKind = byKind("SELECT kind, count(*) FROM relation GROUP BY kind ORDER BY kind");
+    auto st = prepare("SELECT subject, kind, n FROM tally WHERE n <> 0 ORDER BY subject, kind");
+    while (st.step()) {
+        const auto subject = st.getText(0);
+        const auto kind = st.getString(1);
+        const auto n = st.getInt64(2);
+        if (kind.empty()) {
+            if (subject == "source") c.sources = n;
+            else if (subject == "actor") c.actors = n;
+            else if (subject == "event") c.events = n;
+            else if (subject == "participation") c.participations = n;
+            else if (subject == "relation") c.relations = n;
+            else if (subject == "evidence") c.evidence = n;
+        } else if (subject == "actor") {
+            c.actorsByKind.emplace_back(kind, n);
+        } else if (subject == "event") {
+            c.eventsByKind.emplace_back(kind, n);
+        } else if (subject == "relation") {
+            c.relationsByKind.emplace_back(kind, n);
+        }
+    }
     return c;
 }
 

@@ -3,6 +3,17 @@
 #include "store_impl.hpp"
 
 namespace bilateral::store {
+
+template <class F> void Store::inTransaction(F&& write) {
+    if (impl_->marks) {
+        write();
+        return;
+    }
+    Transaction tx(*this);
+    write();
+    tx.commit();
+}
+
 namespace {
 
 using model::Date;
@@ -89,7 +100,28 @@ std::optional<std::int64_t> Store::relationRow(std::string_view id) {
     return lookupRow(*this, "SELECT id FROM relation WHERE key = ?", id);
 }
 
+std::optional<Store::ActorBefore> Store::existingActor(std::string_view id) {
+    auto st = prepare("SELECT id, kind, coalesce(country, '') FROM actor WHERE key = ?");
+    st.bind(1, id);
+    std::optional<ActorBefore> out;
+    if (st.step()) out = ActorBefore{st.getInt64(0), st.getString(1), st.getString(2)};
+    st.reset();
+    return out;
+}
+
+void Store::touchEvent(std::int64_t eventRow) {
+    // Only events that were there before the transaction have event_scope rows to take out;
+    // newer ones are scoped in one pass at commit.
+    if (eventRow <= impl_->marks->event && impl_->dirty.insert(eventRow).second) {
+        detail::unscopeEvent(*this, eventRow);
+    }
+}
+
 void Store::putSource(const model::Source& s) {
+    inTransaction([&] { putSourceNow(s); });
+}
+
+void Store::putSourceNow(const model::Source& s) {
     auto st = prepare(
         "INSERT INTO source(key, title, kind, author, published_lo, published_hi, published_prec, "
         "url, file, sha256) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
@@ -104,9 +136,28 @@ void Store::putSource(const model::Source& s) {
 }
 
 void Store::putActor(const model::Actor& a) {
+    inTransaction([&] { putActorNow(a); });
+}
+
+void Store::putActorNow(const model::Actor& a) {
     // A new actor has no search rows yet. The delete below has to scan the FTS table
     // (actor_id is UNINDEXED there), so it runs only when an existing actor is replaced.
-    const bool existed = actorRow(a.id).has_value();
+    const auto before = existingActor(a.id);
+    const bool existed = before.has_value();
+    if (before) {
+        if (before->kind != model::toString(a.kind)) {
+            detail::addTally(*this, "actor", before->kind, -1);
+            detail::addTally(*this, "actor", model::toString(a.kind), 1);
+        }
+        // Its events' countries change with it: take them out of event_scope first.
+        if (before->country != a.country.value_or("")) {
+            auto events = prepare("SELECT DISTINCT event_id FROM participation WHERE actor_id = ?");
+            events.bind(1, before->row);
+            std::vector<std::int64_t> rows;
+            while (events.step()) rows.push_back(events.getInt64(0));
+            for (const auto e : rows) touchEvent(e);
+        }
+    }
     auto st = prepare(
         "INSERT INTO actor(key, kind, name, country, attributes) VALUES (?,?,?,?,?) "
         "ON CONFLICT(key) DO UPDATE SET kind = excluded.kind, name = excluded.name, "
@@ -134,6 +185,22 @@ void Store::putActor(const model::Actor& a) {
 }
 
 void Store::putEvent(const model::Event& e) {
+    inTransaction([&] { putEventNow(e); });
+}
+
+void Store::putEventNow(const model::Event& e) {
+    if (const auto before = eventRow(e.id)) {
+        touchEvent(*before);
+        auto old = prepare("SELECT kind FROM event WHERE id = ?");
+        old.bind(1, *before);
+        old.step();
+        const auto kind = old.getString(0);
+        old.reset();
+        if (kind != model::toString(e.kind)) {
+            detail::addTally(*this, "event", kind, -1);
+            detail::addTally(*this, "event", model::toString(e.kind), 1);
+        }
+    }
     std::optional<std::int64_t> parent;
     if (e.parent) parent = requireRow(eventRow(*e.parent), "parent event", *e.parent);
     auto st = prepare(
@@ -151,6 +218,7 @@ void Store::putEvent(const model::Event& e) {
     st.bind(10, model::toString(e.status)).bind(11, e.location).bind(12, parent).bind(13, e.cameo)
         .bind(14, e.goldstein).bind(15, detail::attributesToJson(e.attributes));
     const auto row = returningId(st);
+    detail::setDayRange(*this, row, [&](std::int64_t ev) { touchEvent(ev); });
     for (const auto& p : e.participants) {
         const auto actor = requireRow(actorRow(p.actor), "actor", p.actor);
         auto ins = prepare(
@@ -163,6 +231,21 @@ void Store::putEvent(const model::Event& e) {
 }
 
 void Store::putRelation(const model::Relation& r) {
+    inTransaction([&] { putRelationNow(r); });
+}
+
+void Store::putRelationNow(const model::Relation& r) {
+    if (const auto before = relationRow(r.id)) {
+        auto old = prepare("SELECT kind FROM relation WHERE id = ?");
+        old.bind(1, *before);
+        old.step();
+        const auto kind = old.getString(0);
+        old.reset();
+        if (kind != model::toString(r.kind)) {
+            detail::addTally(*this, "relation", kind, -1);
+            detail::addTally(*this, "relation", model::toString(r.kind), 1);
+        }
+    }
     const auto from = requireRow(actorRow(r.from), "actor", r.from);
     const auto to = requireRow(actorRow(r.to), "actor", r.to);
     auto st = prepare(

@@ -7,11 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "bilateral/query/answers.hpp"
 #include "bilateral/query/index.hpp"
 
 namespace bilateral::graph {
 
-enum class Through { Events, Relations, EventsAndRelations };
+/// What may join two actors (the same choice the answers from the file take).
+using Through = query::Through;
 
 /// One hop of a path: the actors it joins and what joins them (an event, or a relation id).
 struct Hop {

@@ -21,7 +21,7 @@ class Statement;
 namespace bilateral::store {
 
 /// The schema version this build writes; `PRAGMA user_version` of an up-to-date file.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 struct OpenOptions {
     bool readOnly = false;      ///< open an existing file without writing anything to it
@@ -71,6 +71,48 @@ struct Counts {
     std::int64_t sources = 0, actors = 0, events = 0, participations = 0, relations = 0,
                  evidence = 0;
     std::vector<std::pair<std::string, std::int64_t>> actorsByKind, eventsByKind, relationsByKind;
+};
+
+/// An actor as the queries show it.
+struct ActorRecord {
+    std::int64_t row = 0;
+    std::string id, name;
+    model::ActorKind kind = model::ActorKind::Person;
+    std::string country;  ///< empty when none
+};
+
+/// An event as the queries show it, without its nested parts.
+struct EventRecord {
+    std::int64_t row = 0;
+    std::string id, title;
+    model::EventKind kind = model::EventKind::CodedEvent;
+    model::EventStatus status = model::EventStatus::Occurred;
+    std::optional<model::Date> start, end;  ///< its own dates
+    std::int64_t parentRow = 0;             ///< 0 when none
+    std::string cameo;                      ///< empty when none
+    /// The days it occupies, its own or (undated) its nearest dated ancestor's; none when
+    /// neither is dated.
+    std::optional<model::DayNumber> dayLo, dayHi;
+};
+
+/// Which events a look-up keeps. Days are inclusive; an event is kept when its day range may
+/// overlap [from, to] (undated events never, when either is set).
+struct EventFilter {
+    std::optional<model::DayNumber> from, to;
+    std::vector<model::EventKind> kinds;  ///< empty: all kinds
+    bool occurredOnly = false;            ///< planned and cancelled events left out
+};
+
+/// Where an event sits in timeline order, and its id for ties.
+struct EventSlot {
+    std::int64_t row = 0;
+    std::int64_t lo = 0, hi = 0;  ///< day range; undated: both INT32_MAX
+    std::string id;
+};
+
+struct ParticipantRecord {
+    ActorRecord actor;
+    model::Role role = model::Role::Attendee;
 };
 
 class Store {
@@ -126,11 +168,59 @@ public:
     std::vector<model::Event> events();
     std::vector<model::Relation> relations();
 
+    /// From the tally kept at import: nothing is scanned.
     Counts counts();
 
+    // --- look-ups for one actor, pair or post: through indexes, never a whole table ---------
+    std::optional<ActorRecord> actorRecord(std::string_view id);
+    ActorRecord actorRecordAt(std::int64_t row);
+    EventRecord eventRecordAt(std::int64_t row);
+    std::vector<ParticipantRecord> participantsAt(std::int64_t eventRow);
+    /// Evidence rows of an event (its own, not its participations').
+    std::int64_t eventEvidenceCount(std::int64_t eventRow);
+    /// Calls `fn(other actor row, event)` for each other participant of each event of
+    /// `actorRow` that the filter keeps; a pair may come twice when someone holds two roles.
+    void forEachCoParticipant(std::int64_t actorRow, const EventFilter& filter,
+                              const std::function<void(std::int64_t, const EventRecord&)>& fn);
+    /// The events of an actor that the filter keeps, each once, in no particular order.
+    std::vector<EventSlot> eventsOfActor(std::int64_t actorRow, const EventFilter& filter);
+    /// Events with participants of country `a` and of country `b` (or, `b` empty, of `a`), in
+    /// day order (ties unordered by id), until `fn` returns false.
+    void forEachScopedEvent(std::string_view a, std::string_view b, const EventFilter& filter,
+                            const std::function<bool(const EventSlot&)>& fn);
+    /// Whether some actor has this country.
+    bool hasCountry(std::string_view code);
+    /// Actors sharing an event with `actorRow` (any event), ascending row.
+    std::vector<std::int64_t> linkedActors(std::int64_t actorRow);
+    /// Actors joined to `actorRow` by a relation, either direction, ascending row.
+    std::vector<std::int64_t> relatedActors(std::int64_t actorRow);
+    /// The event that best shows two actors together: the earliest occurred one both took part
+    /// in, else the earliest other one.
+    std::optional<std::int64_t> sharedEvent(std::int64_t a, std::int64_t b);
+    /// The first relation (by id) joining two actors, either direction.
+    std::optional<std::pair<std::string, model::RelationKind>> relationBetween(std::int64_t a,
+                                                                               std::int64_t b);
+
 private:
+    friend class Transaction;
     struct Impl;
     explicit Store(std::unique_ptr<Impl> impl);
+    /// Applies the migrations from schema version `from` to kSchemaVersion, in one transaction.
+    void migrate(int from);
+    /// Runs `write` inside the open Transaction, or inside one of its own when none is open, so
+    /// the derived tables change with it.
+    template <class F> void inTransaction(F&& write);
+    void putSourceNow(const model::Source& source);
+    void putActorNow(const model::Actor& actor);
+    void putEventNow(const model::Event& event);
+    void putRelationNow(const model::Relation& relation);
+    struct ActorBefore {
+        std::int64_t row;
+        std::string kind, country;
+    };
+    std::optional<ActorBefore> existingActor(std::string_view id);
+    /// Before an existing event's scope may change: takes its event_scope rows out, once.
+    void touchEvent(std::int64_t eventRow);
     std::unique_ptr<Impl> impl_;
 };
 

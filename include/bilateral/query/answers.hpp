@@ -1,0 +1,128 @@
+#pragma once
+// Answers straight from the database file: who met whom, timelines, paths and ego networks for
+// one actor, pair or country, through the indexes and tables kept at import. Each answer is a
+// plain value (ids, names, kinds, dates), valid after the call; its cost grows with the answer,
+// not with the database. Semantics: docs/queries.md. The in-memory Index (index.hpp) answers the
+// same questions for whole-graph work.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bilateral/model/date.hpp"
+#include "bilateral/model/kinds.hpp"
+#include "bilateral/query/queries.hpp"
+
+namespace bilateral::store {
+class Store;
+}
+
+namespace bilateral::query {
+
+/// An actor in an answer.
+struct ActorRef {
+    std::string id;
+    std::string name;
+    model::ActorKind kind = model::ActorKind::Person;
+    std::string country;  ///< empty when none
+};
+
+struct ParticipantRef {
+    ActorRef actor;
+    model::Role role = model::Role::Attendee;
+};
+
+/// An event in an answer.
+struct EventRef {
+    std::string id;
+    std::string title;
+    model::EventKind kind = model::EventKind::CodedEvent;
+    model::EventStatus status = model::EventStatus::Occurred;
+    /// When it took place: its own dates, or (`datedByParent`) those of the nearest dated event
+    /// it took place within.
+    std::optional<model::Date> start, end;
+    bool datedByParent = false;
+    std::string parent;  ///< id of the event it took place within; empty when none
+    std::string cameo;   ///< empty when none
+    std::int64_t evidence = 0;  ///< evidence records of the event itself
+    std::vector<ParticipantRef> participants;  ///< filled where the answer says so
+};
+
+/// A list an answer may have cut at `limit`: `total` is how many there were.
+template <class T> struct Page {
+    std::vector<T> items;
+    std::size_t total = 0;
+    [[nodiscard]] bool cut() const noexcept { return items.size() < total; }
+};
+
+/// One counterpart of who-met.
+struct MetActor {
+    ActorRef actor;
+    std::int64_t meetings = 0;
+    std::optional<model::Date> first;  ///< start of the earliest dated meeting
+    std::optional<model::Date> last;   ///< start of the latest dated meeting
+    std::vector<EventRef> events;      ///< the meetings in timeline order (no participants)
+};
+
+/// Counterparts of actor `actorId`: actors sharing an occurred event of a counting kind with it,
+/// most meetings first, then by name; at most `limit` (0: all). Throws NotFoundError.
+Page<MetActor> whoMet(store::Store& store, std::string_view actorId,
+                      const WhoMetOptions& options = {}, std::size_t limit = 0);
+
+/// Events in timeline order (earliest day, latest day, id in natural order; undated last), each
+/// with its participants; at most `limit` (0: all).
+Page<EventRef> actorTimeline(store::Store& store, std::string_view actorId,
+                             const TimelineOptions& options = {}, std::size_t limit = 0);
+/// Events with participants of both countries. Throws NotFoundError when no actor has either
+/// country.
+Page<EventRef> dyadTimeline(store::Store& store, std::string_view countryA,
+                            std::string_view countryB, const TimelineOptions& options = {},
+                            std::size_t limit = 0);
+/// Events with participants of the country.
+Page<EventRef> countryTimeline(store::Store& store, std::string_view country,
+                               const TimelineOptions& options = {}, std::size_t limit = 0);
+
+/// What may join two actors of a path or an ego network.
+enum class Through { Events, Relations, EventsAndRelations };
+
+struct PathOptions {
+    Through through = Through::EventsAndRelations;
+    int maxHops = 6;                  ///< longest path looked for
+    std::size_t maxVisited = 200000;  ///< actors the search may visit before it gives up
+};
+
+/// One step of a path: what joins two consecutive actors.
+struct PathStep {
+    std::string from, to;  ///< actor ids
+    std::optional<EventRef> event;  ///< the earliest occurred event both took part in, if any
+    std::string relation;           ///< else a relation id joining them
+    std::optional<model::RelationKind> relationKind;
+};
+
+struct PathAnswer {
+    enum class Outcome { Found, NoPath, StoppedByBound };
+    Outcome outcome = Outcome::NoPath;
+    std::vector<ActorRef> actors;  ///< both ends included
+    std::vector<PathStep> steps;   ///< steps.size() == actors.size() - 1
+    std::size_t visited = 0;       ///< actors the search visited
+};
+
+/// A shortest path (fewest hops), by a breadth-first search from both ends over the adjacency
+/// kept in the database. Says when a bound stopped it.
+PathAnswer path(store::Store& store, std::string_view fromId, std::string_view toId,
+                const PathOptions& options = {});
+
+struct EgoMember {
+    ActorRef actor;
+    int hops = 0;
+};
+
+/// Actors within `hops` of the centre (itself excluded), nearest first, then by id; at most
+/// `limit` (0: all).
+Page<EgoMember> egoNetwork(store::Store& store, std::string_view centerId, int hops,
+                           Through through = Through::EventsAndRelations, std::size_t limit = 0);
+
+}  // namespace bilateral::query

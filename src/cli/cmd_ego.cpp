@@ -1,0 +1,76 @@
+// bilateral ego ACTOR [--hops K] [--through events|relations|both] [--limit N] [--json]
+
+#include <fmt/core.h>
+
+#include "bilateral/error.hpp"
+#include "command.hpp"
+#include "format.hpp"
+
+namespace bilateral::cli {
+namespace {
+
+struct EgoArgs {
+    std::string actor, through = "both";
+    int hops = 1;
+    std::size_t limit = 0;
+    bool json = false;
+};
+
+void run(const Globals& g, const EgoArgs& a) {
+    query::Through through = query::Through::EventsAndRelations;
+    if (a.through == "events") through = query::Through::Events;
+    else if (a.through == "relations") through = query::Through::Relations;
+    else if (a.through != "both")
+        throw InvalidArgumentError("--through: expected events, relations or both, got \"" +
+                                   a.through + "\"");
+    auto db = g.openReadOnly();
+    const auto id = db.resolveActor(a.actor);
+    const auto r = *db.store().actorRecord(id);
+    const query::ActorRef center{r.id, r.name, r.kind, r.country};
+    const auto ego = db.ego(id, a.hops, through, a.limit);
+    if (a.json) {
+        Json j;
+        j["actor"] = actorJson(center);
+        j["hops"] = a.hops;
+        j["through"] = a.through;
+        j["total"] = ego.total;
+        Json list = Json::array();
+        for (const auto& m : ego.items) {
+            Json x = actorJson(m.actor);
+            x["hops"] = m.hops;
+            list.push_back(std::move(x));
+        }
+        j["actors"] = std::move(list);
+        printJson(j);
+        return;
+    }
+    fmt::print("Within {} {} of {} ({}): {} {}\n", a.hops, a.hops == 1 ? "hop" : "hops",
+               center.name, center.id, ego.total, ego.total == 1 ? "actor" : "actors");
+    if (ego.items.empty()) return;
+    Table t({"HOPS", "NAME", "ID", "KIND", "COUNTRY"}, {0});
+    for (const auto& m : ego.items) {
+        t.add({std::to_string(m.hops), m.actor.name, m.actor.id,
+               std::string(model::toString(m.actor.kind)), m.actor.country});
+    }
+    t.print();
+    printShowing(ego.items.size(), ego.total);
+}
+
+}  // namespace
+
+void addEgo(CLI::App& app, const Globals& g) {
+    auto* cmd = app.add_subcommand(
+        "ego", "The actors within K hops of ACTOR (sharing an event, or joined by a relation), "
+               "nearest first");
+    auto a = std::make_shared<EgoArgs>();
+    cmd->add_option("ACTOR", a->actor, "actor id, or a name or alias naming one actor")->required();
+    cmd->add_option("--hops", a->hops, "how far to go (default 1)")
+        ->check(CLI::Range(1, 6).description("1 to 6"));
+    cmd->add_option("--through", a->through,
+                    "what joins two actors: events, relations or both (default)");
+    addLimitOption(*cmd, a->limit);
+    cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
+    cmd->callback([&g, a] { run(g, *a); });
+}
+
+}  // namespace bilateral::cli

@@ -1,0 +1,215 @@
+// Who met whom and timelines straight from the database file (answers.hpp).
+
+#include "bilateral/query/answers.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "answer_parts.hpp"
+#include "bilateral/error.hpp"
+#include "bilateral/store/store.hpp"
+#include "natural_order.hpp"
+
+namespace bilateral::query {
+namespace detail {
+
+store::ActorRecord requireActor(store::Store& store, std::string_view id) {
+    if (auto a = store.actorRecord(id)) return *a;
+    throw NotFoundError("no actor with id \"" + std::string(id) + "\"");
+}
+
+ActorRef actorRef(const store::ActorRecord& a) {
+    return ActorRef{a.id, a.name, a.kind, a.country};
+}
+
+EventRef eventRef(store::Store& store, const store::EventRecord& e, bool participants) {
+    EventRef r;
+    r.id = e.id;
+    r.title = e.title;
+    r.kind = e.kind;
+    r.status = e.status;
+    r.start = e.start;
+    r.end = e.end;
+    r.cameo = e.cameo;
+    if (e.parentRow != 0) {
+        auto up = store.eventRecordAt(e.parentRow);
+        r.parent = up.id;
+        // Undated: the dates of the nearest dated ancestor (bounded, in case of a cycle).
+        for (int depth = 0; !e.start && !e.end && depth < 64; ++depth) {
+            if (up.start || up.end) {
+                r.start = up.start;
+                r.end = up.end;
+                r.datedByParent = true;
+                break;
+            }
+            if (up.parentRow == 0) break;
+            up = store.eventRecordAt(up.parentRow);
+        }
+    }
+    r.evidence = store.eventEvidenceCount(e.row);
+    if (participants) {
+        for (auto& p : store.participantsAt(e.row)) {
+            r.participants.push_back({actorRef(p.actor), p.role});
+        }
+    }
+    return r;
+}
+
+store::EventFilter filterOf(const Window& w, std::vector<model::EventKind> kinds) {
+    store::EventFilter f;
+    if (w.from) f.from = w.from->earliest();
+    if (w.to) f.to = w.to->latest();
+    f.kinds = std::move(kinds);
+    return f;
+}
+
+bool timelineLess(const store::EventSlot& a, const store::EventSlot& b) {
+    if (a.lo != b.lo) return a.lo < b.lo;
+    if (a.hi != b.hi) return a.hi < b.hi;
+    return naturalLess(a.id, b.id);
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::eventRef;
+
+std::vector<model::EventKind> countingKinds(const WhoMetOptions& o) {
+    if (!o.kinds.empty()) return o.kinds;
+    std::vector<model::EventKind> kinds;
+    for (std::size_t k = 0; k < model::names<model::EventKind>().size(); ++k) {
+        const auto kind = static_cast<model::EventKind>(k);
+        if (model::isMeetingKind(kind) ||
+            (o.includePhoneCalls && kind == model::EventKind::PhoneCall)) {
+            kinds.push_back(kind);
+        }
+    }
+    return kinds;
+}
+
+/// The first `limit` slots (all when 0) in timeline order, as events with participants.
+Page<EventRef> pageOf(store::Store& store, std::vector<store::EventSlot> slots, std::size_t limit) {
+    Page<EventRef> page;
+    page.total = slots.size();
+    const auto keep = limit == 0 ? slots.size() : std::min(limit, slots.size());
+    std::partial_sort(slots.begin(), slots.begin() + static_cast<std::ptrdiff_t>(keep),
+                      slots.end(), detail::timelineLess);
+    page.items.reserve(keep);
+    for (std::size_t i = 0; i < keep; ++i) {
+        page.items.push_back(eventRef(store, store.eventRecordAt(slots[i].row), true));
+    }
+    return page;
+}
+
+/// A country's or a pair's events: read in day order from event_scope, keeping the first
+/// `limit` and those tied with the last kept (ids break ties), counting the rest.
+Page<EventRef> scopedPage(store::Store& store, std::string_view a, std::string_view b,
+                          const TimelineOptions& o, std::size_t limit) {
+    std::vector<store::EventSlot> kept;
+    std::size_t total = 0;
+    store.forEachScopedEvent(a, b, detail::filterOf(o.window, o.kinds),
+                             [&](const store::EventSlot& s) {
+                                 ++total;
+                                 const bool tied = !kept.empty() && kept.back().lo == s.lo &&
+                                                   kept.back().hi == s.hi;
+                                 if (limit == 0 || kept.size() < limit || tied) kept.push_back(s);
+                                 return true;
+                             });
+    for (auto& s : kept) {
+        if (s.id.empty()) s.id = store.eventRecordAt(s.row).id;
+    }
+    auto page = pageOf(store, std::move(kept), limit);
+    page.total = total;
+    return page;
+}
+
+void requireCountry(store::Store& store, std::string_view code) {
+    if (!store.hasCountry(code)) {
+        throw NotFoundError("no actor has country \"" + std::string(code) + "\"");
+    }
+}
+
+}  // namespace
+
+Page<MetActor> whoMet(store::Store& store, std::string_view actorId, const WhoMetOptions& options,
+                      std::size_t limit) {
+    const auto self = detail::requireActor(store, actorId);
+    auto filter = detail::filterOf(options.window, countingKinds(options));
+    filter.occurredOnly = true;
+
+    struct Acc {
+        std::vector<store::EventSlot> slots;
+    };
+    std::unordered_map<std::int64_t, Acc> by;
+    std::unordered_map<std::int64_t, store::EventRecord> events;
+    store.forEachCoParticipant(self.row, filter,
+                               [&](std::int64_t other, const store::EventRecord& e) {
+                                   by[other].slots.push_back(
+                                       {e.row, e.dayLo.value_or(detail::kNoDay),
+                                        e.dayHi.value_or(detail::kNoDay), e.id});
+                                   events.try_emplace(e.row, e);
+                               });
+
+    std::unordered_map<std::int64_t, EventRef> refs;  // each event looked up once
+    auto refOf = [&](std::int64_t row) -> const EventRef& {
+        auto it = refs.find(row);
+        if (it == refs.end()) it = refs.emplace(row, eventRef(store, events.at(row), false)).first;
+        return it->second;
+    };
+
+    Page<MetActor> page;
+    page.total = by.size();
+    std::vector<MetActor> all;
+    all.reserve(by.size());
+    for (auto& [other, acc] : by) {
+        auto& s = acc.slots;
+        std::sort(s.begin(), s.end(), detail::timelineLess);
+        s.erase(std::unique(s.begin(), s.end(),
+                            [](const auto& x, const auto& y) { return x.row == y.row; }),
+                s.end());
+        MetActor m;
+        m.actor = detail::actorRef(store.actorRecordAt(other));
+        m.meetings = static_cast<std::int64_t>(s.size());
+        m.events.reserve(s.size());
+        for (const auto& slot : s) m.events.push_back(refOf(slot.row));
+        for (const auto& ev : m.events) {
+            if (ev.start) {
+                if (!m.first) m.first = ev.start;
+                m.last = ev.start;
+            }
+        }
+        all.push_back(std::move(m));
+    }
+    std::sort(all.begin(), all.end(), [](const MetActor& a, const MetActor& b) {
+        if (a.meetings != b.meetings) return a.meetings > b.meetings;
+        if (a.actor.name != b.actor.name) return a.actor.name < b.actor.name;
+        return detail::naturalLess(a.actor.id, b.actor.id);
+    });
+    if (limit != 0 && all.size() > limit) all.resize(limit);
+    page.items = std::move(all);
+    return page;
+}
+
+Page<EventRef> actorTimeline(store::Store& store, std::string_view actorId,
+                             const TimelineOptions& options, std::size_t limit) {
+    const auto self = detail::requireActor(store, actorId);
+    return pageOf(store, store.eventsOfActor(self.row, detail::filterOf(options.window, options.kinds)),
+                  limit);
+}
+
+Page<EventRef> dyadTimeline(store::Store& store, std::string_view countryA,
+                            std::string_view countryB, const TimelineOptions& options,
+                            std::size_t limit) {
+    requireCountry(store, countryA);
+    requireCountry(store, countryB);
+    return scopedPage(store, countryA, countryB, options, limit);
+}
+
+Page<EventRef> countryTimeline(store::Store& store, std::string_view country,
+                               const TimelineOptions& options, std::size_t limit) {
+    requireCountry(store, country);
+    return scopedPage(store, country, "", options, limit);
+}
+
+}  // namespace bilateral::query

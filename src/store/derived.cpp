@@ -1,0 +1,211 @@
+// The derived tables of schema version 2 (derived.hpp): set-based refresh after an import,
+// per-event upkeep when a dataset replaces a record, and a full rebuild.
+
+#include "derived.hpp"
+
+#include <string>
+#include <vector>
+
+#include "store_impl.hpp"
+
+namespace bilateral::store::detail {
+namespace {
+
+std::int64_t scalar(Store& store, std::string_view sql) {
+    auto st = store.prepare(sql);
+    st.step();
+    const auto v = st.isNull(0) ? 0 : st.getInt64(0);
+    st.reset();
+    return v;
+}
+
+/// An event's own day range: its start (or, with only an end, its end) to its end (or to the
+/// end of its start's period).
+constexpr std::string_view kOwnRange =
+    "day_lo = coalesce(start_lo, end_lo), "
+    "day_hi = max(coalesce(end_hi, start_hi), coalesce(start_lo, end_lo))";
+
+// New participations, paired with every participant of their event, both directions: the
+// second half adds the reverse pair when the other participant was there before (a dataset
+// adding a participant to an event it already had).
+constexpr std::string_view kLinkSql =
+    "INSERT OR IGNORE INTO actor_link(actor_id, other_id) "
+    "SELECT p.actor_id, q.actor_id FROM participation p "
+    "JOIN participation q ON q.event_id = p.event_id AND q.actor_id <> p.actor_id WHERE p.id > ?1 "
+    "UNION "
+    "SELECT q.actor_id, p.actor_id FROM participation p "
+    "JOIN participation q ON q.event_id = p.event_id AND q.actor_id <> p.actor_id "
+    "WHERE p.id > ?1 AND p.event_id <= ?2 AND q.id <= ?1 "
+    "ORDER BY 1, 2";
+
+// Countries of the events after ?1, each alone (b = '') and in pairs, with the event's range.
+constexpr std::string_view kScopeSql =
+    "WITH c AS MATERIALIZED (SELECT DISTINCT p.event_id AS e, a.country AS k FROM participation p "
+    "  JOIN actor a ON a.id = p.actor_id "
+    "  WHERE p.event_id > ?1 AND a.country IS NOT NULL AND a.country <> ''), "
+    "s AS (SELECT e, k AS a, '' AS b FROM c UNION ALL "
+    "  SELECT x.e, x.k, y.k FROM c x JOIN c y ON y.e = x.e AND x.k < y.k) "
+    "INSERT OR IGNORE INTO event_scope(a, b, lo, hi, event_id) "
+    "SELECT s.a, s.b, coalesce(ev.day_lo, 2147483647), coalesce(ev.day_hi, 2147483647), s.e "
+    "FROM s JOIN event ev ON ev.id = s.e ORDER BY 1, 2, 3, 4, 5";
+
+constexpr std::string_view kTallySql =
+    "INSERT INTO tally(subject, kind, n) SELECT * FROM ("
+    "SELECT 'actor', kind, count(*) AS n FROM actor WHERE id > ?1 GROUP BY kind UNION ALL "
+    "SELECT 'event', kind, count(*) FROM event WHERE id > ?2 GROUP BY kind UNION ALL "
+    "SELECT 'relation', kind, count(*) FROM relation WHERE id > ?3 GROUP BY kind UNION ALL "
+    "SELECT 'source', '', count(*) FROM source WHERE id > ?4 UNION ALL "
+    "SELECT 'actor', '', count(*) FROM actor WHERE id > ?1 UNION ALL "
+    "SELECT 'event', '', count(*) FROM event WHERE id > ?2 UNION ALL "
+    "SELECT 'relation', '', count(*) FROM relation WHERE id > ?3 UNION ALL "
+    "SELECT 'participation', '', count(*) FROM participation WHERE id > ?5 UNION ALL "
+    "SELECT 'evidence', '', count(*) FROM evidence WHERE id > ?6) WHERE n > 0 "
+    "ORDER BY 1, 2 "
+    "ON CONFLICT(subject, kind) DO UPDATE SET n = n + excluded.n";
+
+struct ScopeRow {
+    std::string a, b;
+    std::int64_t lo, hi;
+};
+
+/// The event_scope rows of one event as the current state gives them.
+std::vector<ScopeRow> scopeRows(Store& store, std::int64_t eventRow) {
+    std::int64_t lo = kUndatedDay, hi = kUndatedDay;
+    {
+        auto st = store.prepare("SELECT day_lo, day_hi FROM event WHERE id = ?");
+        st.bind(1, eventRow);
+        if (st.step() && !st.isNull(0)) {
+            lo = st.getInt64(0);
+            hi = st.getInt64(1);
+        }
+        st.reset();
+    }
+    std::vector<std::string> countries;
+    auto st = store.prepare(
+        "SELECT DISTINCT a.country FROM participation p JOIN actor a ON a.id = p.actor_id "
+        "WHERE p.event_id = ? AND a.country IS NOT NULL AND a.country <> '' ORDER BY 1");
+    st.bind(1, eventRow);
+    while (st.step()) countries.push_back(st.getString(0));
+    std::vector<ScopeRow> rows;
+    for (std::size_t i = 0; i < countries.size(); ++i) {
+        rows.push_back({countries[i], "", lo, hi});
+        for (std::size_t j = i + 1; j < countries.size(); ++j) {
+            rows.push_back({countries[i], countries[j], lo, hi});
+        }
+    }
+    return rows;
+}
+
+void scopeEvent(Store& store, std::int64_t eventRow) {
+    for (const auto& r : scopeRows(store, eventRow)) {
+        store
+            .prepare("INSERT OR IGNORE INTO event_scope(a, b, lo, hi, event_id) "
+                     "VALUES (?,?,?,?,?)")
+            .bind(1, r.a)
+            .bind(2, r.b)
+            .bind(3, r.lo)
+            .bind(4, r.hi)
+            .bind(5, eventRow)
+            .exec();
+    }
+}
+
+}  // namespace
+
+Watermarks watermarks(Store& store) {
+    Watermarks w;
+    w.source = scalar(store, "SELECT max(id) FROM source");
+    w.actor = scalar(store, "SELECT max(id) FROM actor");
+    w.event = scalar(store, "SELECT max(id) FROM event");
+    w.participation = scalar(store, "SELECT max(id) FROM participation");
+    w.relation = scalar(store, "SELECT max(id) FROM relation");
+    w.evidence = scalar(store, "SELECT max(id) FROM evidence");
+    return w;
+}
+
+void refreshDerived(Store& store, const Watermarks& since, const std::set<std::int64_t>& dirty) {
+    const auto now = watermarks(store);
+    const bool added = now.source > since.source || now.actor > since.actor ||
+                       now.event > since.event || now.participation > since.participation ||
+                       now.relation > since.relation || now.evidence > since.evidence;
+    if (!added && dirty.empty()) return;  // a write that changed nothing writes nothing here
+    if (now.participation > since.participation) {
+        store.prepare(kLinkSql).bind(1, since.participation).bind(2, since.event).exec();
+    }
+    if (now.event > since.event) store.prepare(kScopeSql).bind(1, since.event).exec();
+    for (const auto e : dirty) {
+        if (e <= since.event) scopeEvent(store, e);
+    }
+    store.prepare(kTallySql)
+        .bind(1, since.actor)
+        .bind(2, since.event)
+        .bind(3, since.relation)
+        .bind(4, since.source)
+        .bind(5, since.participation)
+        .bind(6, since.evidence)
+        .exec();
+}
+
+void rebuildDerived(Store& store) {
+    store.execute("DELETE FROM actor_link; DELETE FROM event_scope; DELETE FROM tally;");
+    store.execute("UPDATE event SET " + std::string(kOwnRange));
+    // Undated sub-events take their parent's range, one generation per pass (bounded, in case
+    // of a cycle of parents).
+    for (int pass = 0; pass < 64; ++pass) {
+        const int changed =
+            store
+                .prepare("UPDATE event SET (day_lo, day_hi) = (SELECT p.day_lo, p.day_hi FROM "
+                         "event p WHERE p.id = event.parent_id) WHERE start_lo IS NULL AND "
+                         "end_lo IS NULL AND parent_id IS NOT NULL AND (day_lo IS NOT (SELECT "
+                         "p.day_lo FROM event p WHERE p.id = event.parent_id) OR day_hi IS NOT "
+                         "(SELECT p.day_hi FROM event p WHERE p.id = event.parent_id))")
+                .exec();
+        if (changed == 0) break;
+    }
+    refreshDerived(store, Watermarks{}, {});
+}
+
+void unscopeEvent(Store& store, std::int64_t eventRow) {
+    for (const auto& r : scopeRows(store, eventRow)) {
+        store
+            .prepare("DELETE FROM event_scope WHERE a = ? AND b = ? AND lo = ? AND hi = ? AND "
+                     "event_id = ?")
+            .bind(1, r.a)
+            .bind(2, r.b)
+            .bind(3, r.lo)
+            .bind(4, r.hi)
+            .bind(5, eventRow)
+            .exec();
+    }
+}
+
+void setOwnOrParentRange(Store& store, std::int64_t eventRow) {
+    store.prepare("UPDATE event SET " + std::string(kOwnRange) + " WHERE id = ?")
+        .bind(1, eventRow)
+        .exec();
+    store
+        .prepare("UPDATE event SET (day_lo, day_hi) = (SELECT p.day_lo, p.day_hi FROM event p "
+                 "WHERE p.id = event.parent_id) WHERE id = ? AND start_lo IS NULL AND end_lo IS "
+                 "NULL AND parent_id IS NOT NULL")
+        .bind(1, eventRow)
+        .exec();
+}
+
+void undatedChildren(Store& store, std::int64_t eventRow, std::set<std::int64_t>& out) {
+    auto st = store.prepare(
+        "SELECT id FROM event WHERE parent_id = ? AND start_lo IS NULL AND end_lo IS NULL");
+    st.bind(1, eventRow);
+    while (st.step()) out.insert(st.getInt64(0));
+}
+
+void addTally(Store& store, std::string_view subject, std::string_view kind, std::int64_t delta) {
+    store
+        .prepare("INSERT INTO tally(subject, kind, n) VALUES (?, ?, ?) "
+                 "ON CONFLICT(subject, kind) DO UPDATE SET n = n + excluded.n")
+        .bind(1, subject)
+        .bind(2, kind)
+        .bind(3, delta)
+        .exec();
+}
+
+}  // namespace bilateral::store::detail

@@ -1,0 +1,243 @@
+// Look-ups for one actor, pair or post: each runs through an index (schema version 2 keeps the
+// tables they need at import), so its cost grows with the answer, not with the database.
+
+#include <algorithm>
+
+#include "derived.hpp"
+#include "store_impl.hpp"
+
+namespace bilateral::store {
+namespace {
+
+template <class Enum> Enum enumOf(std::string_view text, Enum fallback) {
+    if (auto v = model::parse<Enum>(text)) return *v;
+    return fallback;
+}
+
+std::optional<model::Date> dateAt(const Statement& st, int lo, int prec) {
+    if (st.isNull(lo)) return std::nullopt;
+    return model::Date::fromStored(static_cast<model::DayNumber>(st.getInt64(lo)),
+                                   static_cast<model::Precision>(st.getInt(prec)));
+}
+
+/// ",kind,kind," for the SQL filter `instr(?, ',' || kind || ',')`; "" keeps every kind.
+std::string kindList(const std::vector<model::EventKind>& kinds) {
+    if (kinds.empty()) return {};
+    std::string s = ",";
+    for (auto k : kinds) {
+        s += model::toString(k);
+        s += ',';
+    }
+    return s;
+}
+
+/// Binds the filter as ?2 kinds, ?3 occurred only, ?4 from, ?5 to (see kFilterSql).
+void bindFilter(Statement& st, const EventFilter& f) {
+    st.bind(2, kindList(f.kinds)).bind(3, f.occurredOnly ? 1 : 0);
+    if (f.from) st.bind(4, static_cast<std::int64_t>(*f.from));
+    else st.bindNull(4);
+    if (f.to) st.bind(5, static_cast<std::int64_t>(*f.to));
+    else st.bindNull(5);
+}
+
+// The filter on an event `e` of the query, parameters ?2..?5.
+#define BILATERAL_FILTER_SQL                                                                  \
+    " AND (?2 = '' OR instr(?2, ',' || e.kind || ',') > 0)"                                   \
+    " AND (?3 = 0 OR e.status = 'occurred')"                                                  \
+    " AND (?4 IS NULL OR e.day_hi >= ?4) AND (?5 IS NULL OR e.day_lo <= ?5)"
+
+#define BILATERAL_EVENT_COLS                                                                  \
+    "e.id, e.key, e.kind, e.title, e.status, e.start_lo, e.start_prec, e.end_lo, e.end_prec, " \
+    "coalesce(e.parent_id, 0), coalesce(e.cameo, ''), e.day_lo, e.day_hi"
+
+/// An EventRecord from BILATERAL_EVENT_COLS starting at column `c`.
+EventRecord eventAt(const Statement& st, int c) {
+    EventRecord e;
+    e.row = st.getInt64(c);
+    e.id = st.getString(c + 1);
+    e.kind = enumOf(st.getText(c + 2), model::EventKind::CodedEvent);
+    e.title = st.getString(c + 3);
+    e.status = enumOf(st.getText(c + 4), model::EventStatus::Occurred);
+    e.start = dateAt(st, c + 5, c + 6);
+    e.end = dateAt(st, c + 7, c + 8);
+    e.parentRow = st.getInt64(c + 9);
+    e.cameo = st.getString(c + 10);
+    if (!st.isNull(c + 11)) {
+        e.dayLo = static_cast<model::DayNumber>(st.getInt64(c + 11));
+        e.dayHi = static_cast<model::DayNumber>(st.getInt64(c + 12));
+    }
+    return e;
+}
+
+ActorRecord actorAt(const Statement& st, int c) {
+    ActorRecord a;
+    a.row = st.getInt64(c);
+    a.id = st.getString(c + 1);
+    a.name = st.getString(c + 2);
+    a.kind = enumOf(st.getText(c + 3), model::ActorKind::Person);
+    a.country = st.getString(c + 4);
+    return a;
+}
+
+constexpr std::string_view kActorCols = "a.id, a.key, a.name, a.kind, coalesce(a.country, '')";
+
+std::vector<std::int64_t> rowsOf(Statement st) {
+    std::vector<std::int64_t> out;
+    while (st.step()) out.push_back(st.getInt64(0));
+    return out;
+}
+
+}  // namespace
+
+std::optional<ActorRecord> Store::actorRecord(std::string_view id) {
+    auto st = prepare("SELECT " + std::string(kActorCols) + " FROM actor a WHERE a.key = ?");
+    st.bind(1, id);
+    std::optional<ActorRecord> out;
+    if (st.step()) out = actorAt(st, 0);
+    st.reset();
+    return out;
+}
+
+ActorRecord Store::actorRecordAt(std::int64_t row) {
+    auto st = prepare("SELECT " + std::string(kActorCols) + " FROM actor a WHERE a.id = ?");
+    st.bind(1, row);
+    if (!st.step()) throw StorageError("no actor row " + std::to_string(row));
+    auto a = actorAt(st, 0);
+    st.reset();
+    return a;
+}
+
+EventRecord Store::eventRecordAt(std::int64_t row) {
+    auto st = prepare("SELECT " BILATERAL_EVENT_COLS " FROM event e WHERE e.id = ?");
+    st.bind(1, row);
+    if (!st.step()) throw StorageError("no event row " + std::to_string(row));
+    auto e = eventAt(st, 0);
+    st.reset();
+    return e;
+}
+
+std::vector<ParticipantRecord> Store::participantsAt(std::int64_t eventRow) {
+    auto st = prepare("SELECT " + std::string(kActorCols) +
+                      ", p.role FROM participation p JOIN actor a ON a.id = p.actor_id "
+                      "WHERE p.event_id = ? ORDER BY p.id");
+    st.bind(1, eventRow);
+    std::vector<ParticipantRecord> out;
+    while (st.step()) {
+        out.push_back({actorAt(st, 0), enumOf(st.getText(5), model::Role::Attendee)});
+    }
+    return out;
+}
+
+std::int64_t Store::eventEvidenceCount(std::int64_t eventRow) {
+    auto st = prepare("SELECT count(*) FROM evidence WHERE event_id = ?");
+    st.bind(1, eventRow);
+    st.step();
+    const auto n = st.getInt64(0);
+    st.reset();
+    return n;
+}
+
+void Store::forEachCoParticipant(std::int64_t actorRow, const EventFilter& filter,
+                                 const std::function<void(std::int64_t, const EventRecord&)>& fn) {
+    auto st = prepare("SELECT q.actor_id, " BILATERAL_EVENT_COLS
+                      " FROM participation p JOIN event e ON e.id = p.event_id "
+                      "JOIN participation q ON q.event_id = p.event_id "
+                      "WHERE p.actor_id = ?1 AND q.actor_id <> ?1" BILATERAL_FILTER_SQL);
+    st.bind(1, actorRow);
+    bindFilter(st, filter);
+    while (st.step()) fn(st.getInt64(0), eventAt(st, 1));
+}
+
+std::vector<EventSlot> Store::eventsOfActor(std::int64_t actorRow, const EventFilter& filter) {
+    auto st = prepare(
+        "SELECT DISTINCT e.id, coalesce(e.day_lo, 2147483647), coalesce(e.day_hi, 2147483647), "
+        "e.key FROM participation p JOIN event e ON e.id = p.event_id "
+        "WHERE p.actor_id = ?1" BILATERAL_FILTER_SQL);
+    st.bind(1, actorRow);
+    bindFilter(st, filter);
+    std::vector<EventSlot> out;
+    while (st.step()) {
+        out.push_back({st.getInt64(0), st.getInt64(1), st.getInt64(2), st.getString(3)});
+    }
+    return out;
+}
+
+void Store::forEachScopedEvent(std::string_view a, std::string_view b, const EventFilter& filter,
+                               const std::function<bool(const EventSlot&)>& fn) {
+    // The country pair is stored in code order; the index gives day order. Only the kinds and
+    // status need the event row.
+    std::string x(a), y(b);
+    if (!y.empty() && y < x) std::swap(x, y);
+    const bool needEvent = !filter.kinds.empty() || filter.occurredOnly;
+    auto st = prepare(needEvent
+                          ? "SELECT s.event_id, s.lo, s.hi, e.key FROM event_scope s "
+                            "JOIN event e ON e.id = s.event_id WHERE s.a = ?6 AND s.b = ?1 "
+                            "AND (?5 IS NULL OR s.lo <= ?5) AND (?4 IS NULL OR s.hi >= ?4) "
+                            "AND (?4 IS NULL AND ?5 IS NULL OR s.lo <> 2147483647)"
+                            " AND (?2 = '' OR instr(?2, ',' || e.kind || ',') > 0)"
+                            " AND (?3 = 0 OR e.status = 'occurred') ORDER BY s.lo, s.hi"
+                          : "SELECT s.event_id, s.lo, s.hi, NULL FROM event_scope s "
+                            "WHERE s.a = ?6 AND s.b = ?1 "
+                            "AND (?5 IS NULL OR s.lo <= ?5) AND (?4 IS NULL OR s.hi >= ?4) "
+                            "AND (?4 IS NULL AND ?5 IS NULL OR s.lo <> 2147483647) "
+                            "AND ?2 = ?2 AND ?3 = ?3 ORDER BY s.lo, s.hi");
+    st.bind(1, y);
+    bindFilter(st, filter);
+    st.bind(6, x);
+    while (st.step()) {
+        EventSlot slot{st.getInt64(0), st.getInt64(1), st.getInt64(2),
+                       st.isNull(3) ? std::string() : st.getString(3)};
+        if (!fn(slot)) break;
+    }
+    st.reset();
+}
+
+bool Store::hasCountry(std::string_view code) {
+    auto st = prepare("SELECT 1 FROM actor WHERE country = ? LIMIT 1");
+    st.bind(1, code);
+    const bool found = st.step();
+    st.reset();
+    return found;
+}
+
+std::vector<std::int64_t> Store::linkedActors(std::int64_t actorRow) {
+    auto st = prepare("SELECT other_id FROM actor_link WHERE actor_id = ? ORDER BY other_id");
+    st.bind(1, actorRow);
+    return rowsOf(st);
+}
+
+std::vector<std::int64_t> Store::relatedActors(std::int64_t actorRow) {
+    auto st = prepare("SELECT to_id FROM relation WHERE from_id = ?1 AND to_id <> ?1 UNION "
+                      "SELECT from_id FROM relation WHERE to_id = ?1 AND from_id <> ?1 ORDER BY 1");
+    st.bind(1, actorRow);
+    return rowsOf(st);
+}
+
+std::optional<std::int64_t> Store::sharedEvent(std::int64_t a, std::int64_t b) {
+    auto st = prepare(
+        "SELECT e.id FROM participation p JOIN participation q ON q.event_id = p.event_id "
+        "JOIN event e ON e.id = p.event_id WHERE p.actor_id = ?1 AND q.actor_id = ?2 "
+        "ORDER BY e.status <> 'occurred', coalesce(e.day_lo, 2147483647), "
+        "coalesce(e.day_hi, 2147483647), length(e.key), e.key LIMIT 1");
+    st.bind(1, a).bind(2, b);
+    std::optional<std::int64_t> out;
+    if (st.step()) out = st.getInt64(0);
+    st.reset();
+    return out;
+}
+
+std::optional<std::pair<std::string, model::RelationKind>> Store::relationBetween(std::int64_t a,
+                                                                                  std::int64_t b) {
+    auto st = prepare(
+        "SELECT key, kind FROM relation WHERE (from_id = ?1 AND to_id = ?2) OR "
+        "(from_id = ?2 AND to_id = ?1) ORDER BY key LIMIT 1");
+    st.bind(1, a).bind(2, b);
+    std::optional<std::pair<std::string, model::RelationKind>> out;
+    if (st.step()) {
+        out.emplace(st.getString(0), enumOf(st.getText(1), model::RelationKind::AffiliatedWith));
+    }
+    st.reset();
+    return out;
+}
+
+}  // namespace bilateral::store
