@@ -20,7 +20,9 @@ enum class ErrorCode {
 
 class Error : public std::runtime_error {
 public:
-    Error(ErrorCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
+    /// The message is kept as valid UTF-8: bytes of a broken input are shown escaped (`\xFF`),
+    /// never raw, and so are control characters.
+    Error(ErrorCode code, const std::string& message);
     [[nodiscard]] ErrorCode code() const noexcept { return code_; }
 
 private:

@@ -5,58 +5,15 @@
 #include <string_view>
 
 #include "bilateral/io/writers.hpp"
+#include "bilateral/model/utf8.hpp"
 
 namespace bilateral::io {
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-constexpr char32_t kInvalid = 0xFFFFFFFF;
+constexpr char32_t kInvalid = model::kInvalidCodePoint;
 
-/// Decodes the code point at `i` and advances `i` past it; an invalid sequence yields kInvalid
-/// and advances by one byte (so each bad byte is replaced once).
-char32_t next(std::string_view s, std::size_t& i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) {
-        ++i;
-        return b0;
-    }
-    int len = 0;
-    char32_t cp = 0, min = 0;
-    if ((b0 & 0xE0) == 0xC0) {
-        len = 2;
-        cp = b0 & 0x1F;
-        min = 0x80;
-    } else if ((b0 & 0xF0) == 0xE0) {
-        len = 3;
-        cp = b0 & 0x0F;
-        min = 0x800;
-    } else if ((b0 & 0xF8) == 0xF0) {
-        len = 4;
-        cp = b0 & 0x07;
-        min = 0x10000;
-    } else {
-        ++i;
-        return kInvalid;
-    }
-    if (i + static_cast<std::size_t>(len) > s.size()) {
-        ++i;
-        return kInvalid;
-    }
-    for (int k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-        if ((b & 0xC0) != 0x80) {
-            ++i;
-            return kInvalid;
-        }
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        ++i;
-        return kInvalid;
-    }
-    i += static_cast<std::size_t>(len);
-    return cp;
-}
+char32_t next(std::string_view s, std::size_t& i) noexcept { return model::nextCodePoint(s, i); }
 
 bool isBidiControl(char32_t c) noexcept {
     return c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||

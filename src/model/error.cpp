@@ -1,6 +1,11 @@
 #include "bilateral/error.hpp"
 
+#include "bilateral/model/utf8.hpp"
+
 namespace bilateral {
+
+Error::Error(ErrorCode code, const std::string& message)
+    : std::runtime_error(model::escapeForDisplay(message)), code_(code) {}
 
 ParseError::ParseError(std::string file, std::string location, std::string reason)
     : Error(ErrorCode::Parse, file + ": " + (location.empty() ? "" : location + ": ") + reason),

@@ -1,0 +1,22 @@
+#pragma once
+// UTF-8, decoded in one place: the writers' escaping and the error messages use it.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace bilateral::model {
+
+/// What nextCodePoint returns for a byte that does not start a valid sequence.
+inline constexpr char32_t kInvalidCodePoint = 0xFFFFFFFF;
+
+/// Decodes the code point at `i` and advances `i` past it. An invalid sequence (a stray
+/// continuation byte, an overlong form, a surrogate, past U+10FFFF, cut short) yields
+/// kInvalidCodePoint and advances by one byte, so each bad byte is seen once.
+char32_t nextCodePoint(std::string_view s, std::size_t& i) noexcept;
+
+/// `text` as valid UTF-8 that shows every byte: each byte of an invalid sequence becomes
+/// `\xFF`, and control characters other than tab become `\x01` (a backslash stays as it is).
+std::string escapeForDisplay(std::string_view text);
+
+}  // namespace bilateral::model
