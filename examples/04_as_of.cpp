@@ -3,10 +3,7 @@
 //
 //   example_04_as_of DATASET.json DATABASE.db post/ambassador-italy-malaysia 2025-01-15 2025-07-01
 
-#include <bilateral/io/import.hpp>
-#include <bilateral/model/date.hpp>
-#include <bilateral/query/queries.hpp>
-#include <bilateral/store/store.hpp>
+#include <bilateral/bilateral.hpp>
 
 #include <exception>
 #include <filesystem>
@@ -19,17 +16,14 @@ int main(int argc, char** argv) {
     }
     try {
         namespace model = bilateral::model;
-        const std::filesystem::path db = argv[2];
-        for (const char* suffix : {"", "-wal", "-shm"})
-            std::filesystem::remove(db.string() + suffix);
-        auto store = bilateral::store::Store::open(db);
-        bilateral::io::importFiles(store, {argv[1]});
+        auto db = bilateral::Database::open(argv[2]);
+        db.importFiles({argv[1]});
 
-        const auto post = store.getActor(argv[3]);
+        const auto post = db.store().getActor(db.resolveActor(argv[3]));
         std::cout << post.name << "\n";
         for (int i = 4; i < argc; ++i) {
             const auto day = model::Date::parse(argv[i]);
-            const auto holders = bilateral::query::holders(store, post.id, day);
+            const auto holders = db.holders(post.id, day);
             std::cout << "  on " << day.toString() << ": ";
             if (holders.empty()) std::cout << "nobody";
             for (std::size_t h = 0; h < holders.size(); ++h) {

@@ -3,11 +3,7 @@
 //
 //   example_05_export_graphml DATASET.json OUTPUT.graphml
 
-#include <bilateral/graph/algorithms.hpp>
-#include <bilateral/graph/projection.hpp>
-#include <bilateral/io/import.hpp>
-#include <bilateral/io/writers.hpp>
-#include <bilateral/store/store.hpp>
+#include <bilateral/bilateral.hpp>
 
 #include <exception>
 #include <fstream>
@@ -20,11 +16,11 @@ int main(int argc, char** argv) {
     }
     try {
         namespace graph = bilateral::graph;
-        auto store = bilateral::store::Store::memory();
-        bilateral::io::importFiles(store, {argv[1]});
+        auto db = bilateral::Database::memory();
+        db.importFiles({argv[1]});
 
         // The whole record; pass a query::IndexFilter to keep a window or some event kinds.
-        const auto projection = graph::Projection::build(store);
+        const auto projection = graph::Projection::build(db.store());
         {
             std::ofstream out(argv[2], std::ios::binary);
             bilateral::io::writeGraphML(out, projection);
