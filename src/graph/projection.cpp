@@ -3,14 +3,13 @@
 
 #include "bilateral/graph/projection.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <limits>
 #include <unordered_map>
 
 #include "bilateral/error.hpp"
+#include "bilateral/store/scans.hpp"
 #include "bilateral/store/store.hpp"
 
 namespace bilateral::graph {
@@ -22,39 +21,9 @@ using model::DayNumber;
 constexpr DayNumber kMinDay = std::numeric_limits<DayNumber>::min();
 constexpr DayNumber kMaxDay = std::numeric_limits<DayNumber>::max();
 
-std::optional<Date> readDate(const store::Statement& st, int lo, int prec) {
-    if (st.isNull(lo)) return std::nullopt;
-    return Date::fromStored(static_cast<DayNumber>(st.getInt64(lo)),
-                            static_cast<model::Precision>(st.getInt(prec)));
-}
-
 std::string isoOf(const std::optional<Date>& d) {
     return d ? d->toString() : std::string();
 }
-
-/// Holds a read transaction for the scans when the connection is not already inside one.
-class ReadSnapshot {
-public:
-    explicit ReadSnapshot(store::Store& store) : store_(store) {
-        if (sqlite3_get_autocommit(store.connection().getHandle()) != 0) {
-            store_.execute("BEGIN");
-            open_ = true;
-        }
-    }
-    ~ReadSnapshot() {
-        if (!open_) return;
-        try {
-            store_.execute("COMMIT");
-        } catch (...) {  // a read transaction has nothing to lose; never throw from here
-        }
-    }
-    ReadSnapshot(const ReadSnapshot&) = delete;
-    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
-
-private:
-    store::Store& store_;
-    bool open_ = false;
-};
 
 struct EventRow {
     std::int64_t row = 0;
@@ -140,38 +109,36 @@ Projection Projection::build(store::Store& store, const query::IndexFilter& filt
     const DayNumber winFrom = filter.from ? filter.from->earliest() : kMinDay;
     const DayNumber winTo = filter.to ? filter.to->latest() : kMaxDay;
 
-    ReadSnapshot snapshot(store);
+    store::TableReader reader(store);
+    const store::ScanOptions inIdOrder{.byId = true, .evidenceCounts = true};
 
     // 1. Events, and which of them the filter keeps.
     std::vector<EventRow> events;
     std::unordered_map<std::int64_t, std::size_t> eventByRow;
     {
-        auto st = store.prepare(
-            "SELECT e.id, e.key, e.kind, e.title, e.start_lo, e.start_prec, e.end_lo, e.end_prec, "
-            "e.status, e.location, e.parent_id, p.key, e.cameo, "
-            "(SELECT count(*) FROM evidence v WHERE v.event_id = e.id) "
-            "FROM event e LEFT JOIN event p ON p.id = e.parent_id ORDER BY e.key");
-        while (st.step()) {
-            EventRow r;
-            r.row = st.getInt64(0);
-            r.vertex.kind = VertexKind::Event;
-            r.vertex.id = st.getString(1);
-            r.vertex.type = st.getString(2);
-            r.kind = model::parse<model::EventKind>(r.vertex.type);
-            r.vertex.label = st.getString(3);
-            r.start = readDate(st, 4, 5);
-            r.end = readDate(st, 6, 7);
-            r.vertex.start = isoOf(r.start);
-            r.vertex.end = isoOf(r.end);
-            r.vertex.status = st.getString(8);
-            r.vertex.location = st.getOptString(9).value_or("");
-            if (!st.isNull(10)) r.parentRow = st.getInt64(10);
-            r.vertex.parent = st.getOptString(11).value_or("");
-            r.vertex.cameo = st.getOptString(12).value_or("");
-            r.vertex.evidenceCount = st.getInt64(13);
-            eventByRow.emplace(r.row, events.size());
-            events.push_back(std::move(r));
-        }
+        reader.events(
+            [&](const store::EventScanRow& e) {
+                EventRow r;
+                r.row = e.row;
+                r.vertex.kind = VertexKind::Event;
+                r.vertex.id = std::string(e.id);
+                r.vertex.type = std::string(e.kind);
+                r.kind = model::parse<model::EventKind>(r.vertex.type);
+                r.vertex.label = std::string(e.title);
+                r.start = e.start.date();
+                r.end = e.end.date();
+                r.vertex.start = isoOf(r.start);
+                r.vertex.end = isoOf(r.end);
+                r.vertex.status = std::string(e.status);
+                r.vertex.location = std::string(e.location);
+                if (e.parentRow != 0) r.parentRow = e.parentRow;
+                r.vertex.parent = std::string(e.parentId);
+                r.vertex.cameo = std::string(e.cameo);
+                r.vertex.evidenceCount = e.evidence;
+                eventByRow.emplace(r.row, events.size());
+                events.push_back(std::move(r));
+            },
+            inIdOrder);
     }
     std::vector<bool> eventKept(events.size(), true);
     {
@@ -201,23 +168,20 @@ Projection Projection::build(store::Store& store, const query::IndexFilter& filt
     std::vector<PartRow> parts;
     std::unordered_map<std::int64_t, bool> actorTakesPart;
     {
-        auto st = store.prepare(
-            "SELECT p.id, p.event_id, p.actor_id, p.role, "
-            "(SELECT count(*) FROM evidence v WHERE v.participation_id = p.id) "
-            "FROM participation p ORDER BY p.id");
-        while (st.step()) {
-            const auto it = eventByRow.find(st.getInt64(1));
-            if (it == eventByRow.end() || !eventKept[it->second]) continue;
-            PartRow r{
-                .row = st.getInt64(0), .actorRow = st.getInt64(2), .event = it->second, .edge = {}};
-            r.edge.kind = EdgeKind::Participation;
-            r.edge.type = st.getString(3);
-            r.edge.evidenceCount = st.getInt64(4);
-            r.edge.firstDay = events[it->second].vertex.firstDay;
-            r.edge.lastDay = events[it->second].vertex.lastDay;
-            actorTakesPart[r.actorRow] = true;
-            parts.push_back(std::move(r));
-        }
+        reader.participations(
+            [&](const store::ParticipationScanRow& row) {
+                const auto it = eventByRow.find(row.event);
+                if (it == eventByRow.end() || !eventKept[it->second]) return;
+                PartRow r{.row = row.row, .actorRow = row.actor, .event = it->second, .edge = {}};
+                r.edge.kind = EdgeKind::Participation;
+                r.edge.type = std::string(row.role);
+                r.edge.evidenceCount = row.evidence;
+                r.edge.firstDay = events[it->second].vertex.firstDay;
+                r.edge.lastDay = events[it->second].vertex.lastDay;
+                actorTakesPart[r.actorRow] = true;
+                parts.push_back(std::move(r));
+            },
+            inIdOrder);
     }
     std::stable_sort(parts.begin(), parts.end(),
                      [](const PartRow& a, const PartRow& b) { return a.event < b.event; });
@@ -225,25 +189,22 @@ Projection Projection::build(store::Store& store, const query::IndexFilter& filt
     // 3. Actors: vertices 0 .. actorCount-1, in id order.
     std::unordered_map<std::int64_t, VertexId> actorVertex;
     {
-        auto st = store.prepare(
-            "SELECT a.id, a.key, a.kind, a.name, a.country, "
-            "(SELECT count(*) FROM evidence v WHERE v.actor_id = a.id) FROM actor a ORDER BY "
-            "a.key");
-        while (st.step()) {
-            const auto row = st.getInt64(0);
-            if (limited && !actorTakesPart.contains(row)) continue;
-            Vertex v;
-            v.kind = VertexKind::Actor;
-            v.id = st.getString(1);
-            v.type = st.getString(2);
-            v.label = st.getString(3);
-            v.country = st.getOptString(4).value_or("");
-            v.evidenceCount = st.getInt64(5);
-            const auto id = v.id;
-            const auto vd = boost::add_vertex(std::move(v), p.graph_);
-            actorVertex.emplace(row, vd);
-            p.actors_.emplace(id, vd);
-        }
+        reader.actors(
+            [&](const store::ActorScanRow& a) {
+                if (limited && !actorTakesPart.contains(a.row)) return;
+                Vertex v;
+                v.kind = VertexKind::Actor;
+                v.id = std::string(a.id);
+                v.type = std::string(a.kind);
+                v.label = std::string(a.name);
+                v.country = std::string(a.country);
+                v.evidenceCount = a.evidence;
+                const auto id = v.id;
+                const auto vd = boost::add_vertex(std::move(v), p.graph_);
+                actorVertex.emplace(a.row, vd);
+                p.actors_.emplace(id, vd);
+            },
+            inIdOrder);
     }
     p.actorCount_ = boost::num_vertices(p.graph_);
 
@@ -267,28 +228,25 @@ Projection Projection::build(store::Store& store, const query::IndexFilter& filt
 
     // 6. Relations between kept actors whose validity may overlap the window.
     {
-        auto st = store.prepare(
-            "SELECT r.key, r.kind, r.from_id, r.to_id, r.valid_from_lo, r.valid_from_prec, "
-            "r.valid_to_lo, r.valid_to_prec, "
-            "(SELECT count(*) FROM evidence v WHERE v.relation_id = r.id) FROM relation r ORDER BY "
-            "r.key");
-        while (st.step()) {
-            const auto from = actorVertex.find(st.getInt64(2));
-            const auto to = actorVertex.find(st.getInt64(3));
-            if (from == actorVertex.end() || to == actorVertex.end()) continue;
-            const model::Interval valid{readDate(st, 4, 5), readDate(st, 6, 7)};
-            if (limited && !valid.mayOverlap(winFrom, winTo)) continue;
-            Edge e;
-            e.kind = EdgeKind::Relation;
-            e.id = st.getString(0);
-            e.type = st.getString(1);
-            e.start = isoOf(valid.start);
-            e.end = isoOf(valid.end);
-            e.evidenceCount = st.getInt64(8);
-            if (valid.start) e.firstDay = valid.start->earliest();
-            if (valid.end) e.lastDay = valid.end->latest();
-            boost::add_edge(from->second, to->second, std::move(e), p.graph_);
-        }
+        reader.relations(
+            [&](const store::RelationScanRow& r) {
+                const auto from = actorVertex.find(r.from);
+                const auto to = actorVertex.find(r.to);
+                if (from == actorVertex.end() || to == actorVertex.end()) return;
+                const model::Interval valid{r.validFrom.date(), r.validTo.date()};
+                if (limited && !valid.mayOverlap(winFrom, winTo)) return;
+                Edge e;
+                e.kind = EdgeKind::Relation;
+                e.id = std::string(r.id);
+                e.type = std::string(r.kind);
+                e.start = isoOf(valid.start);
+                e.end = isoOf(valid.end);
+                e.evidenceCount = r.evidence;
+                if (valid.start) e.firstDay = valid.start->earliest();
+                if (valid.end) e.lastDay = valid.end->latest();
+                boost::add_edge(from->second, to->second, std::move(e), p.graph_);
+            },
+            inIdOrder);
     }
     return p;
 }

@@ -14,11 +14,7 @@ void failAt(const LineReader& in, std::string_view column, const std::string& wh
 }
 
 std::int64_t lastEventRow(store::Store& store) {
-    auto st = store.prepare("SELECT coalesce(max(id), 0) FROM event");
-    st.step();
-    const auto row = st.getInt64(0);
-    st.reset();
-    return row;
+    return store.maxEventRow();
 }
 
 bool addedSince(store::Store& store, std::string_view id, std::int64_t after) {

@@ -30,37 +30,6 @@ std::int64_t actorRowOrThrow(store::Store& store, std::string_view id) {
     throw NotFoundError("no actor with id \"" + std::string(id) + "\"");
 }
 
-/// Keys of the relations touching `row` that may hold on `day`, read before any nested read.
-std::vector<std::string> candidateRelations(store::Store& store, std::string_view sql,
-                                            std::int64_t row, std::optional<model::Date> day,
-                                            std::optional<model::RelationKind> kind) {
-    auto st = store.prepare(sql);
-    st.bind(1, row);
-    if (kind)
-        st.bind(2, model::toString(*kind));
-    else
-        st.bindNull(2);
-    if (day) {
-        st.bind(3, static_cast<std::int64_t>(day->earliest()));
-        st.bind(4, static_cast<std::int64_t>(day->latest()));
-    } else {
-        st.bindNull(3).bindNull(4);
-    }
-    std::vector<std::string> keys;
-    while (st.step()) keys.push_back(st.getString(0));
-    return keys;
-}
-
-// ?1 actor row, ?2 kind or NULL, ?3 / ?4 first and last day asked or NULL.
-constexpr std::string_view kTouching =
-    "SELECT key FROM relation WHERE (from_id = ?1 OR to_id = ?1) AND (?2 IS NULL OR kind = ?2) "
-    "AND (?3 IS NULL OR valid_from_lo IS NULL OR valid_from_lo <= ?4) "
-    "AND (?3 IS NULL OR valid_to_hi IS NULL OR valid_to_hi >= ?3)";
-constexpr std::string_view kHoldingPost =
-    "SELECT key FROM relation WHERE to_id = ?1 AND kind = ?2 "
-    "AND (?3 IS NULL OR valid_from_lo IS NULL OR valid_from_lo <= ?4) "
-    "AND (?3 IS NULL OR valid_to_hi IS NULL OR valid_to_hi >= ?3)";
-
 model::DayNumber startDay(const model::Relation& r) {
     return r.valid.start ? r.valid.start->earliest() : std::numeric_limits<model::DayNumber>::min();
 }
@@ -72,7 +41,12 @@ std::vector<RelationAsOf> relationsAsOf(store::Store& store, std::string_view ac
                                         std::optional<model::RelationKind> kind) {
     const auto row = actorRowOrThrow(store, actorId);
     std::vector<RelationAsOf> out;
-    for (const auto& key : candidateRelations(store, kTouching, row, day, kind)) {
+    std::optional<model::DayNumber> from, to;
+    if (day) {
+        from = day->earliest();
+        to = day->latest();
+    }
+    for (const auto& key : store.relationIdsTouching(row, kind, from, to)) {
         auto r = store.findRelation(key);
         if (!r) continue;
         const auto holds = day ? certaintyOn(r->valid, *day) : model::Certainty::Certainly;
@@ -96,8 +70,12 @@ std::vector<PostHolder> holders(store::Store& store, std::string_view postId,
                                    std::string(model::toString(post.kind)) + ", not a post");
     }
     std::vector<PostHolder> out;
-    for (const auto& key :
-         candidateRelations(store, kHoldingPost, row, day, model::RelationKind::HoldsPost)) {
+    std::optional<model::DayNumber> from, to;
+    if (day) {
+        from = day->earliest();
+        to = day->latest();
+    }
+    for (const auto& key : store.tenureIdsOf(row, from, to)) {
         auto r = store.findRelation(key);
         if (!r) continue;
         const auto holds = day ? certaintyOn(r->valid, *day) : model::Certainty::Certainly;

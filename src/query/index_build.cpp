@@ -2,18 +2,16 @@
 // No per-row queries: rows are joined in memory through dense row-id maps, sorted once
 // (timeline order), and grouped with counting sorts into CSR tables.
 
-#include <SQLiteCpp/Database.h>
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <exception>
 #include <numeric>
 #include <thread>
 
 #include "bilateral/error.hpp"
+#include "bilateral/store/scans.hpp"
 #include "bilateral/store/store.hpp"
 #include "index_data.hpp"
-#include "index_scan.hpp"
+#include "index_build_helpers.hpp"
 #include "natural_order.hpp"
 
 namespace bilateral::query {
@@ -24,7 +22,7 @@ using namespace build;  // NOLINT(google-build-using-namespace): private helpers
 // --- the scans -------------------------------------------------------------------------------
 
 struct Builder {
-    store::Store& store;
+    store::TableReader& reader;
     const IndexFilter& filter;
     detail::IndexData& d;
     RowMap actorRows;
@@ -33,13 +31,11 @@ struct Builder {
     void actors() {
         std::vector<std::int64_t> rows;
         EnumReader<model::ActorKind> kinds;
-        Scan s(store, "SELECT id, key, kind, name, country FROM actor");
-        while (s.step()) {
-            rows.push_back(s.i64(0));
-            ActorInfo a{std::string(s.text(1)), std::string(s.text(3)), kinds(s.text(2)),
-                        std::string(s.text(4))};
-            d.actors.push_back(std::move(a));
-        }
+        reader.actors([&](const store::ActorScanRow& r) {
+            rows.push_back(r.row);
+            d.actors.push_back(ActorInfo{std::string(r.id), std::string(r.name), kinds(r.kind),
+                                         std::string(r.country)});
+        });
         // Actors in natural id order, so answers do not depend on insertion order.
         std::vector<std::uint32_t> order(d.actors.size());
         std::iota(order.begin(), order.end(), 0u);
@@ -80,34 +76,26 @@ struct Builder {
 
     /// Scans the event table on `db` into compact columns in row order and three string arenas.
     /// Touches only those members, so it may run on another thread (and connection).
-    void scanEvents(sqlite3* db) {
-        {
-            // Row ids are usually dense: the largest one is a cheap upper bound of the count.
-            Scan count(db, "SELECT max(id) FROM event");
-            if (count.step())
-                raw.reserve(
-                    static_cast<std::size_t>(std::clamp<std::int64_t>(count.i64(0), 0, 1 << 26)));
-        }
+    void scanEvents(store::TableReader& reader, int lane) {
+        // Row ids are usually dense: the largest one is a cheap upper bound of the count.
+        raw.reserve(static_cast<std::size_t>(
+            std::clamp<std::int64_t>(reader.maxEventRow(lane), 0, 1 << 26)));
         ids.reserve(raw.capacity(), 16);
         titles.reserve(raw.capacity(), 24);
         cameos.reserve(raw.capacity(), 4);
         EnumReader<model::EventKind> kinds;
         EnumReader<model::EventStatus> statuses;
-        {
-            Scan s(db,
-                   "SELECT id, key, kind, title, start_lo, start_prec, end_lo, end_prec, status, "
-                   "parent_id, cameo FROM event");
-            while (s.step()) {
-                RawEvent r{
-                    s.i64(0),         s.isNull(9) ? 0 : s.i64(9), 0, 0, kUndated, kUndated, -1, -1,
-                    kinds(s.text(2)), statuses(s.text(8))};
-                if (!s.isNull(4)) {
-                    r.startLo = static_cast<DayNumber>(s.i64(4));
-                    r.startPrec = static_cast<std::int8_t>(s.i32(5));
+        reader.events(
+            [&](const store::EventScanRow& e) {
+                RawEvent r{e.row,     e.parentRow, 0,  0, kUndated, kUndated, -1, -1,
+                           kinds(e.kind), statuses(e.status)};
+                if (e.start.earliest) {
+                    r.startLo = *e.start.earliest;
+                    r.startPrec = static_cast<std::int8_t>(e.start.precision);
                 }
-                if (!s.isNull(6)) {
-                    r.endLo = static_cast<DayNumber>(s.i64(6));
-                    r.endPrec = static_cast<std::int8_t>(s.i32(7));
+                if (e.end.earliest) {
+                    r.endLo = *e.end.earliest;
+                    r.endPrec = static_cast<std::int8_t>(e.end.precision);
                 }
                 if (r.startPrec >= 0) {
                     r.lo = r.startLo;
@@ -118,12 +106,12 @@ struct Builder {
                     r.hi = latestOf(r.endLo, r.endPrec);
                 }
                 r.hi = std::max(r.hi, r.lo);
-                ids.add(s.text(1));
-                titles.add(s.text(3));
-                cameos.add(s.text(10));
+                ids.add(e.id);
+                titles.add(e.title);
+                cameos.add(e.cameo);
                 raw.push_back(r);
-            }
-        }
+            },
+            {}, lane);
     }
 
     /// Sorts the scanned events into timeline order and fills the hot columns, parents and the
@@ -255,17 +243,14 @@ struct Builder {
         model::Role role;
     };
 
-    static std::vector<RawParticipation> scanParticipations(sqlite3* db) {
+    static std::vector<RawParticipation> scanParticipations(store::TableReader& reader) {
         std::vector<RawParticipation> rows;
-        {
-            Scan count(db, "SELECT max(id) FROM participation");
-            if (count.step())
-                rows.reserve(
-                    static_cast<std::size_t>(std::clamp<std::int64_t>(count.i64(0), 0, 1 << 27)));
-        }
+        rows.reserve(static_cast<std::size_t>(
+            std::clamp<std::int64_t>(reader.maxParticipationRow(), 0, 1 << 27)));
         EnumReader<model::Role> roles;
-        Scan s(db, "SELECT event_id, actor_id, role FROM participation");
-        while (s.step()) rows.push_back(RawParticipation{s.i64(0), s.i64(1), roles(s.text(2))});
+        reader.participations([&](const store::ParticipationScanRow& p) {
+            rows.push_back(RawParticipation{p.event, p.actor, roles(p.role)});
+        });
         return rows;
     }
 
@@ -352,18 +337,17 @@ struct Builder {
         };
         std::vector<Raw> raw;
         const detail::DayWindow window(filter.from, filter.to);
-        Scan s(store, "SELECT key, from_id, to_id, valid_from_lo, valid_to_hi FROM relation");
-        while (s.step()) {
-            const auto f = actorRows.find(s.i64(1));
-            const auto t = actorRows.find(s.i64(2));
-            if (f == RowMap::kNone || t == RowMap::kNone) continue;
+        reader.relations([&](const store::RelationScanRow& r) {
+            const auto f = actorRows.find(r.from);
+            const auto t = actorRows.find(r.to);
+            if (f == RowMap::kNone || t == RowMap::kNone) return;
             if (window.active) {
-                const bool startsInTime = s.isNull(3) || s.i64(3) <= window.to;
-                const bool endsInTime = s.isNull(4) || s.i64(4) >= window.from;
-                if (!startsInTime || !endsInTime) continue;
+                const bool startsInTime = !r.validFrom.earliest || *r.validFrom.earliest <= window.to;
+                const bool endsInTime = !r.validToLatest || *r.validToLatest >= window.from;
+                if (!startsInTime || !endsInTime) return;
             }
-            raw.push_back(Raw{std::string(s.text(0)), f, t});
-        }
+            raw.push_back(Raw{std::string(r.id), f, t});
+        });
         std::sort(raw.begin(), raw.end(),
                   [](const Raw& a, const Raw& b) { return detail::naturalLess(a.id, b.id); });
         std::vector<std::uint32_t> rowOf;
@@ -475,28 +459,6 @@ struct Builder {
 
 }  // namespace
 
-namespace {
-
-/// A second read-only connection to the store's file, for scanning in parallel; null for an
-/// in-memory store, inside an open transaction (uncommitted rows would be missed), or when the
-/// file cannot be opened again.
-sqlite3* secondConnection(store::Store& store) {
-    sqlite3* main = store.connection().getHandle();
-    if (sqlite3_get_autocommit(main) == 0) return nullptr;
-    const char* file = sqlite3_db_filename(main, "main");
-    if (!file || !*file) return nullptr;
-    sqlite3* db = nullptr;
-    if (sqlite3_open_v2(file, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) !=
-        SQLITE_OK) {
-        sqlite3_close(db);
-        return nullptr;
-    }
-    sqlite3_busy_timeout(db, 5000);
-    return db;
-}
-
-}  // namespace
-
 Index Index::build(store::Store& store, const IndexFilter& filter) {
     auto data = std::make_unique<Data>();
     // One read transaction, so the scans see one snapshot even while an import runs. When the
@@ -505,17 +467,14 @@ Index Index::build(store::Store& store, const IndexFilter& filter) {
     // were a write to land between the two snapshots, participations naming events or actors
     // that one side did not see are skipped, as filtered ones are. Once events are in timeline
     // order, their records are made on one thread while the other builds the adjacency.
-    sqlite3* handle = store.connection().getHandle();
-    const bool ownTransaction = sqlite3_get_autocommit(handle) != 0;
-    std::unique_ptr<sqlite3, decltype(&sqlite3_close)> other(secondConnection(store),
-                                                             &sqlite3_close);
-    Builder b{store, filter, *data, {}, {}};
+    store::TableReader reader(store, /*parallel=*/true);
+    Builder b{reader, filter, *data, {}, {}};
     std::exception_ptr eventsError, recordsError;
     std::thread eventsThread, recordsThread;
-    if (other) {
+    if (reader.parallel()) {
         eventsThread = std::thread([&] {
             try {
-                b.scanEvents(other.get());
+                b.scanEvents(reader, 1);
             } catch (...) {
                 eventsError = std::current_exception();
             }
@@ -525,13 +484,12 @@ Index Index::build(store::Store& store, const IndexFilter& filter) {
         if (eventsThread.joinable()) eventsThread.join();
         if (recordsThread.joinable()) recordsThread.join();
     };
-    if (ownTransaction) store.execute("BEGIN");
     try {
         b.actors();
-        auto parts = Builder::scanParticipations(handle);
+        auto parts = Builder::scanParticipations(reader);
         b.relations();
-        if (!other) b.scanEvents(handle);
-        if (ownTransaction) store.execute("COMMIT");
+        if (!reader.parallel()) b.scanEvents(reader, 0);
+        reader.finish();
         if (eventsThread.joinable()) eventsThread.join();
         if (eventsError) std::rethrow_exception(eventsError);
         b.events();
@@ -550,12 +508,6 @@ Index Index::build(store::Store& store, const IndexFilter& filter) {
         if (recordsError) std::rethrow_exception(recordsError);
     } catch (...) {
         joinAll();
-        if (ownTransaction && sqlite3_get_autocommit(handle) == 0) {
-            try {
-                store.execute("ROLLBACK");
-            } catch (...) {  // NOLINT(bugprone-empty-catch): the first error is the one to report
-            }
-        }
         throw;
     }
     return Index(std::move(data));

@@ -19,12 +19,8 @@ struct Row {
 };
 
 std::vector<Row> matchRows(store::Store& store, const std::string& fts) {
-    auto st = store.prepare(
-        "SELECT actor_id, text, bm25(actor_search) FROM actor_search WHERE actor_search MATCH ?1 "
-        "ORDER BY bm25(actor_search)");
-    st.bind(1, fts);
     std::vector<Row> rows;
-    while (st.step()) rows.push_back(Row{st.getInt64(0), st.getString(1), st.getDouble(2)});
+    for (auto& m : store::searchIndex(store, fts)) rows.push_back(Row{m.actorRow, std::move(m.text), m.bm25});
     return rows;
 }
 
@@ -36,21 +32,8 @@ struct ActorRow {
 };
 
 ActorRow actorAt(store::Store& store, std::int64_t row) {
-    ActorRow a;
-    {
-        auto st = store.prepare("SELECT key, name, kind FROM actor WHERE id = ?1");
-        st.bind(1, row);
-        if (!st.step())
-            throw StorageError("actor_search names a missing actor row " + std::to_string(row));
-        a.id = st.getString(0);
-        a.name = st.getString(1);
-        a.kind = model::parse<model::ActorKind>(st.getText(2)).value_or(model::ActorKind::Person);
-        st.reset();
-    }
-    auto st = store.prepare("SELECT alias FROM actor_alias WHERE actor_id = ?1 ORDER BY alias");
-    st.bind(1, row);
-    while (st.step()) a.aliases.push_back(st.getString(0));
-    return a;
+    auto r = store.actorRecordAt(row);
+    return ActorRow{std::move(r.id), std::move(r.name), r.kind, store.actorAliasesAt(row)};
 }
 
 /// The name or alias that was indexed as `text`.
@@ -127,12 +110,7 @@ std::string resolveActor(store::Store& store, std::string_view idOrName) {
         }
         std::sort(actors.begin(), actors.end());
         actors.erase(std::unique(actors.begin(), actors.end()), actors.end());
-        for (auto row : actors) {
-            auto st = store.prepare("SELECT key FROM actor WHERE id = ?1");
-            st.bind(1, row);
-            if (st.step()) ids.push_back(st.getString(0));
-            st.reset();
-        }
+        for (auto row : actors) ids.push_back(store.actorRecordAt(row).id);
     }
     if (ids.size() == 1) return ids.front();
     if (ids.empty()) {

@@ -14,6 +14,7 @@
 #include "bilateral/error.hpp"
 #include "bilateral/model/types.hpp"
 #include "bilateral/store/store.hpp"
+#include "bilateral/store/search.hpp"
 #include "derived.hpp"
 
 namespace bilateral::store {
@@ -47,8 +48,6 @@ namespace detail {
 std::optional<std::string> attributesToJson(const model::Attributes& a);
 model::Attributes attributesFromJson(std::string_view json);
 
-/// Apostrophe style and other look-alikes folded for search (’ ‘ ʼ ` → ').
-std::string foldForSearch(std::string_view text);
 
 }  // namespace detail
 }  // namespace bilateral::store

@@ -192,6 +192,65 @@ void Store::forEachScopedEvent(std::string_view a, std::string_view b, const Eve
     st.reset();
 }
 
+std::vector<std::string> Store::actorAliasesAt(std::int64_t row) {
+    auto st = prepare("SELECT alias FROM actor_alias WHERE actor_id = ?1 ORDER BY alias");
+    st.bind(1, row);
+    std::vector<std::string> out;
+    while (st.step()) out.push_back(st.getString(0));
+    return out;
+}
+
+namespace {
+// ?1 actor row, ?2 kind or NULL, ?3 / ?4 first and last day asked or NULL.
+constexpr std::string_view kTouching =
+    "SELECT key FROM relation WHERE from_id = ?1 AND (?2 IS NULL OR kind = ?2) "
+    "AND (?3 IS NULL OR valid_from_lo IS NULL OR valid_from_lo <= ?4) "
+    "AND (?3 IS NULL OR valid_to_hi IS NULL OR valid_to_hi >= ?3) UNION "
+    "SELECT key FROM relation WHERE to_id = ?1 AND (?2 IS NULL OR kind = ?2) "
+    "AND (?3 IS NULL OR valid_from_lo IS NULL OR valid_from_lo <= ?4) "
+    "AND (?3 IS NULL OR valid_to_hi IS NULL OR valid_to_hi >= ?3)";
+constexpr std::string_view kTenures =
+    "SELECT key FROM relation WHERE to_id = ?1 AND kind = ?2 "
+    "AND (?3 IS NULL OR valid_from_lo IS NULL OR valid_from_lo <= ?4) "
+    "AND (?3 IS NULL OR valid_to_hi IS NULL OR valid_to_hi >= ?3)";
+
+std::vector<std::string> relationKeys(Store& store, std::string_view sql, std::int64_t row,
+                                      std::optional<model::RelationKind> kind,
+                                      std::optional<model::DayNumber> from,
+                                      std::optional<model::DayNumber> to) {
+    auto st = store.prepare(sql);
+    st.bind(1, row);
+    if (kind) st.bind(2, model::toString(*kind));
+    else st.bindNull(2);
+    if (from && to) st.bind(3, static_cast<std::int64_t>(*from)).bind(4, static_cast<std::int64_t>(*to));
+    else st.bindNull(3).bindNull(4);
+    std::vector<std::string> keys;
+    while (st.step()) keys.push_back(st.getString(0));
+    return keys;
+}
+}  // namespace
+
+std::vector<std::string> Store::relationIdsTouching(std::int64_t actorRow,
+                                                    std::optional<model::RelationKind> kind,
+                                                    std::optional<model::DayNumber> from,
+                                                    std::optional<model::DayNumber> to) {
+    return relationKeys(*this, kTouching, actorRow, kind, from, to);
+}
+
+std::vector<std::string> Store::tenureIdsOf(std::int64_t postRow,
+                                            std::optional<model::DayNumber> from,
+                                            std::optional<model::DayNumber> to) {
+    return relationKeys(*this, kTenures, postRow, model::RelationKind::HoldsPost, from, to);
+}
+
+std::int64_t Store::maxEventRow() {
+    auto st = prepare("SELECT coalesce(max(id), 0) FROM event");
+    st.step();
+    const auto n = st.getInt64(0);
+    st.reset();
+    return n;
+}
+
 bool Store::hasCountry(std::string_view code) {
     auto st = prepare("SELECT 1 FROM actor WHERE country = ? LIMIT 1");
     st.bind(1, code);

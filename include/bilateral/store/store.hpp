@@ -188,6 +188,19 @@ public:
     /// day order (ties unordered by id), until `fn` returns false.
     void forEachScopedEvent(std::string_view a, std::string_view b, const EventFilter& filter,
                             const std::function<bool(const EventSlot&)>& fn);
+    /// The actor's aliases, in byte order.
+    std::vector<std::string> actorAliasesAt(std::int64_t row);
+    /// Ids of the relations from or to `actorRow` (of `kind`, when given) whose validity may
+    /// overlap the days [from, to] (all of them when no days are given).
+    std::vector<std::string> relationIdsTouching(std::int64_t actorRow,
+                                                 std::optional<model::RelationKind> kind,
+                                                 std::optional<model::DayNumber> from,
+                                                 std::optional<model::DayNumber> to);
+    /// Ids of the holds_post relations to the post `postRow` that may overlap [from, to].
+    std::vector<std::string> tenureIdsOf(std::int64_t postRow, std::optional<model::DayNumber> from,
+                                         std::optional<model::DayNumber> to);
+    /// The largest event row id, 0 when there is none.
+    std::int64_t maxEventRow();
     /// Whether some actor has this country.
     bool hasCountry(std::string_view code);
     /// Actors sharing an event with `actorRow` (any event), ascending row.

@@ -1,9 +1,5 @@
 #pragma once
-// Private to Index::build (index_build.cpp): full-table scans with SQLite's C API, row-id maps,
-// string arenas and counting sorts.
-
-#include <SQLiteCpp/Database.h>
-#include <sqlite3.h>
+// Private to Index::build (index_build.cpp): row-id maps, string arenas and counting sorts.
 
 #include <algorithm>
 #include <cstdint>
@@ -22,55 +18,6 @@ namespace bilateral::query::build {
 
 using model::Date;
 using model::DayNumber;
-
-/// One full scan with SQLite's C API: SQLiteCpp's column objects cost a reference count each,
-/// which shows at millions of rows.
-class Scan {
-public:
-    Scan(store::Store& store, const char* sql) : Scan(store.connection().getHandle(), sql) {}
-    Scan(sqlite3* db, const char* sql) : db_(db), mutex_(sqlite3_db_mutex(db_)), sql_(sql) {
-        // Holding the connection's (recursive) mutex for the whole scan makes the per-column
-        // locking inside SQLite cheap.
-        if (mutex_) sqlite3_mutex_enter(mutex_);
-        if (sqlite3_prepare_v2(db_, sql, -1, &st_, nullptr) != SQLITE_OK) {
-            if (mutex_) sqlite3_mutex_leave(mutex_);
-            fail();
-        }
-    }
-    ~Scan() {
-        sqlite3_finalize(st_);
-        if (mutex_) sqlite3_mutex_leave(mutex_);
-    }
-    Scan(const Scan&) = delete;
-    Scan& operator=(const Scan&) = delete;
-
-    bool step() {
-        const int rc = sqlite3_step(st_);
-        if (rc == SQLITE_ROW) return true;
-        if (rc != SQLITE_DONE) fail();
-        return false;
-    }
-    [[nodiscard]] bool isNull(int c) const { return sqlite3_column_type(st_, c) == SQLITE_NULL; }
-    [[nodiscard]] std::int64_t i64(int c) const { return sqlite3_column_int64(st_, c); }
-    [[nodiscard]] int i32(int c) const { return sqlite3_column_int(st_, c); }
-    /// Text as stored. Read as a blob: SQLite then hands out the bytes in place instead of
-    /// copying them to add a terminating NUL.
-    [[nodiscard]] std::string_view text(int c) const {
-        const auto* p = static_cast<const char*>(sqlite3_column_blob(st_, c));
-        if (!p) return {};
-        return {p, static_cast<std::size_t>(sqlite3_column_bytes(st_, c))};
-    }
-
-private:
-    [[noreturn]] void fail() const {
-        throw StorageError(std::string("cannot build the query index: ") + sqlite3_errmsg(db_),
-                           sqlite3_errcode(db_), sqlite3_extended_errcode(db_), sql_);
-    }
-    sqlite3* db_;
-    sqlite3_mutex* mutex_;
-    sqlite3_stmt* st_ = nullptr;
-    std::string sql_;
-};
 
 /// SQLite row id → dense position: a plain array when row ids are dense (the usual case for
 /// INTEGER PRIMARY KEY), else a sorted table searched by bisection.
