@@ -13,6 +13,7 @@
 #include "bilateral/io/import.hpp"
 #include "bilateral/model/types.hpp"
 #include "bilateral/store/store.hpp"
+#include "store/bulk_writer.hpp"
 #include "event_text.hpp"
 
 namespace bilateral::io::detail {

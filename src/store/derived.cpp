@@ -12,7 +12,7 @@ namespace bilateral::store::detail {
 namespace {
 
 std::int64_t scalar(Store& store, std::string_view sql) {
-    auto st = store.prepare(sql);
+    auto st = detail::prepare(store, sql);
     st.step();
     const auto v = st.isNull(0) ? 0 : st.getInt64(0);
     st.reset();
@@ -72,7 +72,7 @@ struct ScopeRow {
 std::vector<ScopeRow> scopeRows(Store& store, std::int64_t eventRow) {
     std::int64_t lo = kUndatedDay, hi = kUndatedDay;
     {
-        auto st = store.prepare("SELECT day_lo, day_hi FROM event WHERE id = ?");
+        auto st = detail::prepare(store, "SELECT day_lo, day_hi FROM event WHERE id = ?");
         st.bind(1, eventRow);
         if (st.step() && !st.isNull(0)) {
             lo = st.getInt64(0);
@@ -81,7 +81,7 @@ std::vector<ScopeRow> scopeRows(Store& store, std::int64_t eventRow) {
         st.reset();
     }
     std::vector<std::string> countries;
-    auto st = store.prepare(
+    auto st = detail::prepare(store, 
         "SELECT DISTINCT a.country FROM participation p JOIN actor a ON a.id = p.actor_id "
         "WHERE p.event_id = ? AND a.country IS NOT NULL AND a.country <> '' ORDER BY 1");
     st.bind(1, eventRow);
@@ -98,8 +98,7 @@ std::vector<ScopeRow> scopeRows(Store& store, std::int64_t eventRow) {
 
 void scopeEvent(Store& store, std::int64_t eventRow) {
     for (const auto& r : scopeRows(store, eventRow)) {
-        store
-            .prepare("INSERT OR IGNORE INTO event_scope(a, b, lo, hi, event_id) "
+        detail::prepare(store, "INSERT OR IGNORE INTO event_scope(a, b, lo, hi, event_id) "
                      "VALUES (?,?,?,?,?)")
             .bind(1, r.a)
             .bind(2, r.b)
@@ -130,13 +129,13 @@ void refreshDerived(Store& store, const Watermarks& since, const std::set<std::i
                        now.relation > since.relation || now.evidence > since.evidence;
     if (!added && dirty.empty()) return;  // a write that changed nothing writes nothing here
     if (now.participation > since.participation) {
-        store.prepare(kLinkSql).bind(1, since.participation).bind(2, since.event).exec();
+        detail::prepare(store, kLinkSql).bind(1, since.participation).bind(2, since.event).exec();
     }
-    if (now.event > since.event) store.prepare(kScopeSql).bind(1, since.event).exec();
+    if (now.event > since.event) detail::prepare(store, kScopeSql).bind(1, since.event).exec();
     for (const auto e : dirty) {
         if (e <= since.event) scopeEvent(store, e);
     }
-    store.prepare(kTallySql)
+    detail::prepare(store, kTallySql)
         .bind(1, since.actor)
         .bind(2, since.event)
         .bind(3, since.relation)
@@ -147,14 +146,13 @@ void refreshDerived(Store& store, const Watermarks& since, const std::set<std::i
 }
 
 void rebuildDerived(Store& store) {
-    store.execute("DELETE FROM actor_link; DELETE FROM event_scope; DELETE FROM tally;");
-    store.execute("UPDATE event SET " + std::string(kOwnRange));
+    detail::execute(store, "DELETE FROM actor_link; DELETE FROM event_scope; DELETE FROM tally;");
+    detail::execute(store, "UPDATE event SET " + std::string(kOwnRange));
     // Undated sub-events take their parent's range, one generation per pass (bounded, in case
     // of a cycle of parents).
     for (int pass = 0; pass < 64; ++pass) {
         const int changed =
-            store
-                .prepare("UPDATE event SET (day_lo, day_hi) = (SELECT p.day_lo, p.day_hi FROM "
+            detail::prepare(store, "UPDATE event SET (day_lo, day_hi) = (SELECT p.day_lo, p.day_hi FROM "
                          "event p WHERE p.id = event.parent_id) WHERE start_lo IS NULL AND "
                          "end_lo IS NULL AND parent_id IS NOT NULL AND (day_lo IS NOT (SELECT "
                          "p.day_lo FROM event p WHERE p.id = event.parent_id) OR day_hi IS NOT "
@@ -167,8 +165,7 @@ void rebuildDerived(Store& store) {
 
 void unscopeEvent(Store& store, std::int64_t eventRow) {
     for (const auto& r : scopeRows(store, eventRow)) {
-        store
-            .prepare("DELETE FROM event_scope WHERE a = ? AND b = ? AND lo = ? AND hi = ? AND "
+        detail::prepare(store, "DELETE FROM event_scope WHERE a = ? AND b = ? AND lo = ? AND hi = ? AND "
                      "event_id = ?")
             .bind(1, r.a)
             .bind(2, r.b)
@@ -180,11 +177,10 @@ void unscopeEvent(Store& store, std::int64_t eventRow) {
 }
 
 void setOwnOrParentRange(Store& store, std::int64_t eventRow) {
-    store.prepare("UPDATE event SET " + std::string(kOwnRange) + " WHERE id = ?")
+    detail::prepare(store, "UPDATE event SET " + std::string(kOwnRange) + " WHERE id = ?")
         .bind(1, eventRow)
         .exec();
-    store
-        .prepare("UPDATE event SET (day_lo, day_hi) = (SELECT p.day_lo, p.day_hi FROM event p "
+    detail::prepare(store, "UPDATE event SET (day_lo, day_hi) = (SELECT p.day_lo, p.day_hi FROM event p "
                  "WHERE p.id = event.parent_id) WHERE id = ? AND start_lo IS NULL AND end_lo IS "
                  "NULL AND parent_id IS NOT NULL")
         .bind(1, eventRow)
@@ -192,15 +188,14 @@ void setOwnOrParentRange(Store& store, std::int64_t eventRow) {
 }
 
 void undatedChildren(Store& store, std::int64_t eventRow, std::set<std::int64_t>& out) {
-    auto st = store.prepare(
+    auto st = detail::prepare(store, 
         "SELECT id FROM event WHERE parent_id = ? AND start_lo IS NULL AND end_lo IS NULL");
     st.bind(1, eventRow);
     while (st.step()) out.insert(st.getInt64(0));
 }
 
 void addTally(Store& store, std::string_view subject, std::string_view kind, std::int64_t delta) {
-    store
-        .prepare("INSERT INTO tally(subject, kind, n) VALUES (?, ?, ?) "
+    detail::prepare(store, "INSERT INTO tally(subject, kind, n) VALUES (?, ?, ?) "
                  "ON CONFLICT(subject, kind) DO UPDATE SET n = n + excluded.n")
         .bind(1, subject)
         .bind(2, kind)

@@ -86,7 +86,7 @@ struct TableReader::Impl {
 };
 
 TableReader::TableReader(Store& store, bool parallel)
-    : impl_(std::make_unique<Impl>(Impl{store, store.connection().getHandle()})) {
+    : impl_(std::make_unique<Impl>(Impl{store, detail::connection(store)})) {
     auto& d = *impl_;
     const bool outside = sqlite3_get_autocommit(d.main) != 0;
     if (parallel && outside) {
@@ -104,7 +104,7 @@ TableReader::TableReader(Store& store, bool parallel)
         }
     }
     if (outside) {
-        store.execute("BEGIN");
+        detail::execute(store, "BEGIN");
         d.ownTransaction = true;
     }
 }
@@ -121,7 +121,7 @@ void TableReader::finish() {
     impl_->ownTransaction = false;
     if (sqlite3_get_autocommit(impl_->main) != 0) return;
     try {
-        impl_->store.execute("COMMIT");
+        detail::execute(impl_->store, "COMMIT");
     } catch (...) {  // NOLINT(bugprone-empty-catch): a read transaction has nothing to lose
     }
 }

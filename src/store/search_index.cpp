@@ -35,7 +35,7 @@ struct SearchTokenizer::Impl {
 };
 
 SearchTokenizer::SearchTokenizer(Store& store) : impl_(new Impl) {
-    fts5_api* api = fts5Of(store.connection().getHandle());
+    fts5_api* api = fts5Of(detail::connection(store));
     void* userData = nullptr;
     const char* args[] = {"remove_diacritics", "2"};
     if (api->xFindTokenizer(api, "unicode61", &userData, &impl_->api) != SQLITE_OK ||
@@ -60,7 +60,7 @@ std::vector<std::string> SearchTokenizer::operator()(std::string_view text) cons
 }
 
 std::vector<SearchMatch> searchIndex(Store& store, const std::string& ftsQuery) {
-    auto st = store.prepare(
+    auto st = detail::prepare(store, 
         "SELECT actor_id, text, bm25(actor_search) FROM actor_search WHERE actor_search MATCH ?1 "
         "ORDER BY bm25(actor_search)");
     st.bind(1, ftsQuery);

@@ -9,66 +9,65 @@ namespace bilateral::store {
 
 namespace detail {
 
-void rethrow(const SQLite::Exception& e, std::string_view what, std::string_view sql) {
+void fail(sqlite3* db, std::string_view what, int rc, std::string_view sql) {
     std::string msg(what);
     msg += ": ";
-    msg += e.what();
-    throw StorageError(msg, e.getErrorCode(), e.getExtendedErrorCode(), std::string(sql));
+    msg += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    const int extended = db ? sqlite3_extended_errcode(db) : rc;
+    throw StorageError(msg, rc & 0xFF, extended, std::string(sql));
 }
 
 }  // namespace detail
 
 // --- Statement -----------------------------------------------------------------------------
 
+void Statement::check(int rc) const {
+    if (rc != SQLITE_OK) detail::fail(db_, "cannot bind a value", rc, sqlite3_sql(s_));
+}
 Statement& Statement::bind(int i, std::int64_t v) {
-    s_->bind(i, static_cast<std::int64_t>(v));
+    check(sqlite3_bind_int64(s_, i, v));
     return *this;
 }
 Statement& Statement::bind(int i, double v) {
-    s_->bind(i, v);
+    check(sqlite3_bind_double(s_, i, v));
     return *this;
 }
 Statement& Statement::bind(int i, std::string_view v) {
-    // SQLiteCpp binds std::string with SQLITE_TRANSIENT: SQLite copies the text.
-    s_->bind(i, std::string(v));
+    check(sqlite3_bind_text64(s_, i, v.data() ? v.data() : "", v.size(), SQLITE_TRANSIENT,
+                              SQLITE_UTF8));
     return *this;
 }
 Statement& Statement::bindNull(int i) {
-    s_->bind(i);
+    check(sqlite3_bind_null(s_, i));
     return *this;
 }
 
 bool Statement::step() {
-    try {
-        return s_->executeStep();
-    } catch (const SQLite::Exception& e) {
-        detail::rethrow(e, "statement failed", s_->getQuery());
-    }
+    const int rc = sqlite3_step(s_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    sqlite3_reset(s_);
+    detail::fail(db_, "statement failed", rc, sqlite3_sql(s_));
 }
 
 int Statement::exec() {
-    try {
-        while (s_->executeStep()) {
-        }
-        const int changed = db_->getChanges();
-        s_->reset();
-        return changed;
-    } catch (const SQLite::Exception& e) {
-        detail::rethrow(e, "statement failed", s_->getQuery());
+    while (step()) {
     }
+    const int changed = sqlite3_changes(db_);
+    sqlite3_reset(s_);
+    return changed;
 }
 
-void Statement::reset() { s_->reset(); }
+void Statement::reset() noexcept { sqlite3_reset(s_); }
 
-bool Statement::isNull(int c) const { return s_->isColumnNull(c); }
-std::int64_t Statement::getInt64(int c) const { return s_->getColumn(c).getInt64(); }
-int Statement::getInt(int c) const { return s_->getColumn(c).getInt(); }
-double Statement::getDouble(int c) const { return s_->getColumn(c).getDouble(); }
+bool Statement::isNull(int c) const { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
+std::int64_t Statement::getInt64(int c) const { return sqlite3_column_int64(s_, c); }
+int Statement::getInt(int c) const { return sqlite3_column_int(s_, c); }
+double Statement::getDouble(int c) const { return sqlite3_column_double(s_, c); }
 std::string_view Statement::getText(int c) const {
-    const auto col = s_->getColumn(c);
-    const char* p = col.getText(nullptr);
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s_, c));
     if (!p) return {};
-    return {p, static_cast<std::size_t>(col.getBytes())};
+    return {p, static_cast<std::size_t>(sqlite3_column_bytes(s_, c))};
 }
 std::optional<std::string> Statement::getOptString(int c) const {
     if (isNull(c)) return std::nullopt;
@@ -107,45 +106,56 @@ Store Store::open(const std::filesystem::path& file, OpenOptions options) {
     if (exists && !looksLikeSqlite(file)) {
         throw StorageError(name + ": not a bilateral database (not an SQLite file); left untouched");
     }
-    int flags = options.readOnly ? SQLite::OPEN_READONLY
-                                 : (SQLite::OPEN_READWRITE | (options.create ? SQLite::OPEN_CREATE : 0));
-    std::unique_ptr<Impl> impl;
-    try {
-        impl = std::make_unique<Impl>(file, flags, options.busyTimeoutMs, options.readOnly);
-        // SQLite opens a file it may not write read-only without a word; say so now, naming the
-        // file, rather than at the first write ("attempt to write a readonly database").
-        if (!options.readOnly && sqlite3_db_readonly(impl->db.getHandle(), "main") == 1) {
-            throw StorageError(name + ": the database file is read-only (no permission to write "
-                                      "it or its folder); nothing was written",
-                               SQLITE_READONLY, SQLITE_READONLY);
-        }
-        Store store(std::move(impl));
-        store.execute("PRAGMA foreign_keys = ON");
-        const int version = store.schemaVersion();
-        if (version > kSchemaVersion) {
-            throw SchemaVersionError(name + ": database schema version " + std::to_string(version) +
-                                     " is newer than this bilateral understands (" +
-                                     std::to_string(kSchemaVersion) +
-                                     "); upgrade bilateral. The file was left untouched.");
-        }
-        if (options.readOnly) {
-            if (version < kSchemaVersion) {
-                throw StorageError(name + ": database schema version " + std::to_string(version) +
-                                   " needs migrating; open it once for writing");
-            }
-            return store;
-        }
-        store.execute("PRAGMA journal_mode = WAL");
-        store.execute("PRAGMA synchronous = NORMAL");
-        if (version < kSchemaVersion) store.migrate(version);
-        return store;
-    } catch (const SQLite::Exception& e) {
-        detail::rethrow(e, name);
+    const int flags = options.readOnly
+                          ? SQLITE_OPEN_READONLY
+                          : (SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0));
+    auto impl = std::make_unique<Impl>();
+    impl->path = file;
+    impl->readOnly = options.readOnly;
+    sqlite3* handle = nullptr;
+    const int rc = sqlite3_open_v2(name.c_str(), &handle, flags, nullptr);
+    impl->db.reset(handle);  // kept before the check, so a failed open still closes
+    if (rc != SQLITE_OK) detail::fail(handle, name, rc);
+    sqlite3_extended_result_codes(handle, 1);
+    sqlite3_busy_timeout(handle, options.busyTimeoutMs);
+    // SQLite opens a file it may not write read-only without a word; say so now, naming the
+    // file, rather than at the first write ("attempt to write a readonly database").
+    if (!options.readOnly && sqlite3_db_readonly(handle, "main") == 1) {
+        throw StorageError(name + ": the database file is read-only (no permission to write "
+                                  "it or its folder); nothing was written",
+                           SQLITE_READONLY, SQLITE_READONLY);
     }
+    Store store(std::move(impl));
+    store.execute("PRAGMA foreign_keys = ON");
+    const int version = store.schemaVersion();
+    if (version > kSchemaVersion) {
+        throw SchemaVersionError(name + ": database schema version " + std::to_string(version) +
+                                 " is newer than this bilateral understands (" +
+                                 std::to_string(kSchemaVersion) +
+                                 "); upgrade bilateral. The file was left untouched.");
+    }
+    if (options.readOnly) {
+        if (version < kSchemaVersion) {
+            throw StorageError(name + ": database schema version " + std::to_string(version) +
+                               " needs migrating; open it once for writing");
+        }
+        return store;
+    }
+    store.execute("PRAGMA journal_mode = WAL");
+    store.execute("PRAGMA synchronous = NORMAL");
+    if (version < kSchemaVersion) store.migrate(version);
+    return store;
 }
 
 Store Store::memory() {
-    auto impl = std::make_unique<Impl>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 0, false);
+    auto impl = std::make_unique<Impl>();
+    impl->path = ":memory:";
+    sqlite3* handle = nullptr;
+    const int rc = sqlite3_open_v2(":memory:", &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                                   nullptr);
+    impl->db.reset(handle);
+    if (rc != SQLITE_OK) detail::fail(handle, "in-memory database", rc);
+    sqlite3_extended_result_codes(handle, 1);
     Store store(std::move(impl));
     store.execute("PRAGMA foreign_keys = ON");
     store.migrate(0);
@@ -173,7 +183,6 @@ void Store::migrate(int from) {
 
 const std::filesystem::path& Store::path() const noexcept { return impl_->path; }
 bool Store::readOnly() const noexcept { return impl_->readOnly; }
-SQLite::Database& Store::connection() { return impl_->db; }
 
 int Store::schemaVersion() {
     auto st = prepare("PRAGMA user_version");
@@ -184,31 +193,29 @@ int Store::schemaVersion() {
 }
 
 Statement Store::prepare(std::string_view sql) {
+    sqlite3* db = impl_->db.get();
     auto it = impl_->cache.find(sql);
     if (it == impl_->cache.end()) {
-        try {
-            it = impl_->cache
-                     .emplace(std::string(sql), std::make_unique<SQLite::Statement>(impl_->db, std::string(sql)))
-                     .first;
-        } catch (const SQLite::Exception& e) {
-            detail::rethrow(e, "cannot prepare statement", sql);
-        }
+        sqlite3_stmt* st = nullptr;
+        const int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
+                                          SQLITE_PREPARE_PERSISTENT, &st, nullptr);
+        StatementHandle handle(st);
+        if (rc != SQLITE_OK) detail::fail(db, "cannot prepare statement", rc, sql);
+        it = impl_->cache.emplace(std::string(sql), std::move(handle)).first;
     } else {
-        it->second->reset();
-        it->second->clearBindings();
+        sqlite3_reset(it->second.get());
+        sqlite3_clear_bindings(it->second.get());
     }
-    return Statement(*it->second, impl_->db);
+    return Statement(it->second.get(), db);
 }
 
 void Store::execute(std::string_view sql) {
-    try {
-        impl_->db.exec(std::string(sql));
-    } catch (const SQLite::Exception& e) {
-        detail::rethrow(e, impl_->path.string(), sql);
-    }
+    char* message = nullptr;
+    const int rc = sqlite3_exec(impl_->db.get(), std::string(sql).c_str(), nullptr, nullptr,
+                                &message);
+    sqlite3_free(message);
+    if (rc != SQLITE_OK) detail::fail(impl_->db.get(), impl_->path.string(), rc, sql);
 }
-
-std::int64_t Store::lastInsertRowId() const { return impl_->db.getLastInsertRowid(); }
 
 // --- Transaction ---------------------------------------------------------------------------
 

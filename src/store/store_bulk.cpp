@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "bulk_writer.hpp"
 #include "store_impl.hpp"
 
 namespace bilateral::store {
@@ -140,7 +141,7 @@ struct BulkWriter::Impl {
 };
 
 BulkWriter::BulkWriter(Store& store, int cacheMiB)
-    : impl_(std::make_unique<Impl>(store, store.connection().getHandle())) {
+    : impl_(std::make_unique<Impl>(store, detail::connection(store))) {
     auto st = store.prepare("PRAGMA cache_size");
     if (st.step()) impl_->oldCache = st.getInt64(0);
     st.reset();

@@ -218,7 +218,7 @@ std::vector<std::string> relationKeys(Store& store, std::string_view sql, std::i
                                       std::optional<model::RelationKind> kind,
                                       std::optional<model::DayNumber> from,
                                       std::optional<model::DayNumber> to) {
-    auto st = store.prepare(sql);
+    auto st = detail::prepare(store, sql);
     st.bind(1, row);
     if (kind) st.bind(2, model::toString(*kind));
     else st.bindNull(2);

@@ -25,7 +25,7 @@ std::vector<model::Evidence> readEvidence(Store& store, std::string_view column,
         "FROM evidence e JOIN source s ON s.id = e.source_id WHERE e.";
     sql += column;
     sql += " = ? ORDER BY e.id";
-    auto st = store.prepare(sql);
+    auto st = detail::prepare(store, sql);
     st.bind(1, row);
     std::vector<model::Evidence> out;
     while (st.step()) {
@@ -106,7 +106,7 @@ model::Source sourceRowOf(const Statement& st) {
 }
 
 void completeActor(Store& store, std::int64_t row, model::Actor& a) {
-    auto st = store.prepare("SELECT alias FROM actor_alias WHERE actor_id = ? ORDER BY alias");
+    auto st = detail::prepare(store, "SELECT alias FROM actor_alias WHERE actor_id = ? ORDER BY alias");
     st.bind(1, row);
     while (st.step()) a.aliases.push_back(st.getString(0));
     a.evidence = readEvidence(store, "actor_id", row);
@@ -115,7 +115,7 @@ void completeActor(Store& store, std::int64_t row, model::Actor& a) {
 void completeEvent(Store& store, std::int64_t row, model::Event& e) {
     std::vector<std::pair<std::int64_t, model::Participant>> parts;
     {
-        auto st = store.prepare(
+        auto st = detail::prepare(store, 
             "SELECT p.id, a.key, p.role FROM participation p JOIN actor a ON a.id = p.actor_id "
             "WHERE p.event_id = ? ORDER BY p.id");
         st.bind(1, row);
@@ -140,7 +140,7 @@ std::vector<T> readAll(Store& store, const std::string& sql, std::optional<std::
                        RowOf rowOf, Complete complete) {
     std::vector<std::pair<std::int64_t, T>> rows;
     {
-        auto st = store.prepare(sql);
+        auto st = detail::prepare(store, sql);
         if (key) st.bind(1, *key);
         while (st.step()) rows.emplace_back(st.getInt64(0), rowOf(st));
     }

@@ -66,7 +66,7 @@ void putEvidence(Store& store, Subject subject, std::int64_t row,
                  const std::vector<model::Evidence>& evidence) {
     for (const auto& e : evidence) {
         const auto source = requireRow(store.sourceRow(e.source), "source", e.source);
-        auto st = store.prepare(evidenceSql(subject));
+        auto st = detail::prepare(store, evidenceSql(subject));
         st.bind(1, row).bind(2, source);
         if (e.span) st.bind(3, e.span->start).bind(4, e.span->end);
         else st.bindNull(3).bindNull(4);
@@ -78,7 +78,7 @@ void putEvidence(Store& store, Subject subject, std::int64_t row,
 
 namespace {
 std::optional<std::int64_t> lookupRow(Store& store, std::string_view sql, std::string_view id) {
-    auto st = store.prepare(sql);
+    auto st = detail::prepare(store, sql);
     st.bind(1, id);
     std::optional<std::int64_t> r;
     if (st.step()) r = st.getInt64(0);

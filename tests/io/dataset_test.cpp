@@ -12,6 +12,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
 
+#include "store/store_impl.hpp"
 #include "bilateral/error.hpp"
 #include "bilateral/io/dataset.hpp"
 #include "bilateral/io/import.hpp"
@@ -515,9 +516,9 @@ TEST(DatasetImport, ImportingTheSameDocumentTwiceAddsNothing) {
     (void)io::importFiles(s, {file});
     const auto before = io::writeDataset(io::datasetFromStore(s));
     const auto counts = s.counts();
-    const auto changesBefore = s.connection().getTotalChanges();
+    const auto changesBefore = sqlite3_total_changes(store::detail::connection(s));
     const auto again = io::importFiles(s, {file});
-    EXPECT_EQ(s.connection().getTotalChanges(), changesBefore);  // not a row written
+    EXPECT_EQ(sqlite3_total_changes(store::detail::connection(s)), changesBefore);  // not a row written
     ASSERT_EQ(again.size(), 1u);
     EXPECT_EQ(again[0].sources + again[0].actors + again[0].events + again[0].participations +
                   again[0].relations,

@@ -9,6 +9,7 @@
 #include <set>
 #include <thread>
 
+#include "store/store_impl.hpp"
 #include "bilateral/error.hpp"
 #include "bilateral/store/store.hpp"
 #include "support.hpp"
@@ -26,19 +27,19 @@ struct Totals {
 
 /// Both counts inside one read transaction, so they come from one snapshot.
 Totals readTotals(store::Store& s) {
-    s.execute("BEGIN");
+    store::detail::execute(s, "BEGIN");
     Totals t;
     {
-        auto e = s.prepare("SELECT count(*) FROM event");
+        auto e = store::detail::prepare(s, "SELECT count(*) FROM event");
         e.step();
         t.events = e.getInt64(0);
         e.reset();
-        auto p = s.prepare("SELECT count(*) FROM participation");
+        auto p = store::detail::prepare(s, "SELECT count(*) FROM participation");
         p.step();
         t.participations = p.getInt64(0);
         p.reset();
     }
-    s.execute("COMMIT");
+    store::detail::execute(s, "COMMIT");
     return t;
 }
 

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "store/store_impl.hpp"
 #include "bilateral/error.hpp"
 #include "bilateral/store/store.hpp"
 #include "support.hpp"
@@ -34,7 +35,7 @@ fs::path makeDatabase(const fs::path& dir, int actors = 50) {
             s.putActor(a);
         }
         tx.commit();
-        s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        store::detail::execute(s, "PRAGMA wal_checkpoint(TRUNCATE)");
     }
     return db;
 }
@@ -107,7 +108,7 @@ TEST(DatabaseFiles, AReadOnlyOpenRefusesEveryWriteAndChangesNoByte) {
         EXPECT_TRUE(s.readOnly());
         EXPECT_EQ(s.counts().actors, 50);
         EXPECT_THROW(s.putSource({.id = "source/b", .title = "B"}), StorageError);
-        EXPECT_THROW(s.execute("DELETE FROM actor"), StorageError);
+        EXPECT_THROW(store::detail::execute(s, "DELETE FROM actor"), StorageError);
     }
     EXPECT_EQ(logicalDump(db), dump);
     EXPECT_EQ(durableBytes(db), before);

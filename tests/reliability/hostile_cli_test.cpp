@@ -14,6 +14,7 @@
 #include <set>
 #include <sstream>
 
+#include "store/store_impl.hpp"
 #include "bilateral/store/store.hpp"
 #include "hostile.hpp"
 #include "support.hpp"
@@ -139,7 +140,7 @@ TEST_F(HostileCli, ImportStoresEveryValueByteForByteAndCreatesOrDropsNothing) {
     }
     // The schema is the schema of a fresh store: no value created, altered or dropped a table.
     auto schema = [](bilateral::store::Store& st) {
-        auto q = st.prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY name");
+        auto q = bilateral::store::detail::prepare(st, "SELECT type, name, sql FROM sqlite_schema ORDER BY name");
         std::string out;
         while (q.step())
             out +=

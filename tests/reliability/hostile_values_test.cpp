@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "store/store_impl.hpp"
 #include "bilateral/error.hpp"
 #include "bilateral/store/store.hpp"
 #include "hostile.hpp"
@@ -17,7 +18,7 @@ using reliability::hostileStrings;
 namespace {
 
 std::int64_t tableCount(store::Store& s) {
-    auto st = s.prepare("SELECT count(*) FROM sqlite_schema");
+    auto st = store::detail::prepare(s, "SELECT count(*) FROM sqlite_schema");
     st.step();
     const auto n = st.getInt64(0);
     st.reset();

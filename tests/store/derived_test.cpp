@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
@@ -16,6 +16,7 @@
 #include "fixtures/tiny.hpp"
 #include "reliability/generate.hpp"
 #include "store/derived.hpp"
+#include "store/store_impl.hpp"
 
 namespace bilateral {
 namespace {
@@ -37,12 +38,13 @@ std::filesystem::path writeTemp(const std::string& name, const std::string& text
 std::vector<std::string> derivedRows(store::Store& s) {
     std::vector<std::string> out;
     auto dump = [&](const char* sql) {
-        SQLite::Statement st(s.connection(), sql);
-        while (st.executeStep()) {
+        auto st = store::detail::prepare(s, sql);
+        const int columns = st.columnCount();
+        while (st.step()) {
             std::string row = sql;
-            for (int c = 0; c < st.getColumnCount(); ++c) {
+            for (int c = 0; c < columns; ++c) {
                 row += '|';
-                row += st.getColumn(c).isNull() ? "NULL" : st.getColumn(c).getString();
+                row += st.isNull(c) ? "NULL" : st.getString(c);
             }
             out.push_back(std::move(row));
         }
@@ -58,11 +60,11 @@ std::vector<std::string> derivedRows(store::Store& s) {
 void expectMaintainedEqualsRebuilt(store::Store& s) {
     const auto maintained = derivedRows(s);
     ASSERT_FALSE(maintained.empty());
-    s.execute("SAVEPOINT rebuild");
+    store::detail::execute(s, "SAVEPOINT rebuild");
     store::detail::rebuildDerived(s);
     const auto rebuilt = derivedRows(s);
-    s.execute("ROLLBACK TO rebuild");
-    s.execute("RELEASE rebuild");
+    store::detail::execute(s, "ROLLBACK TO rebuild");
+    store::detail::execute(s, "RELEASE rebuild");
     EXPECT_EQ(maintained, rebuilt);
 }
 
@@ -76,10 +78,16 @@ TEST(DerivedTables, BulkImportsInSeveralTransactionsMatchARebuild) {
     expectMaintainedEqualsRebuilt(s);
     // stats reads the tally; it equals what counting the tables gives.
     const auto c = s.counts();
-    EXPECT_EQ(c.events, s.connection().execAndGet("SELECT count(*) FROM event").getInt64());
-    EXPECT_EQ(c.participations,
-              s.connection().execAndGet("SELECT count(*) FROM participation").getInt64());
-    EXPECT_EQ(c.evidence, s.connection().execAndGet("SELECT count(*) FROM evidence").getInt64());
+    auto count = [&](const char* sql) {
+        auto st = store::detail::prepare(s, sql);
+        st.step();
+        const auto n = st.getInt64(0);
+        st.reset();
+        return n;
+    };
+    EXPECT_EQ(c.events, count("SELECT count(*) FROM event"));
+    EXPECT_EQ(c.participations, count("SELECT count(*) FROM participation"));
+    EXPECT_EQ(c.evidence, count("SELECT count(*) FROM evidence"));
 }
 
 TEST(DerivedTables, ReplacingActorsAndEventsKeepsThemRight) {
@@ -134,10 +142,15 @@ TEST(DerivedTables, AVersionOneFileIsMigratedToTheSameTables) {
     }
     {
         // Take the file back to version 1: no derived tables, no day-range columns.
-        SQLite::Database raw(file.string(), SQLite::OPEN_READWRITE);
-        raw.exec("DROP TABLE actor_link; DROP TABLE event_scope; DROP TABLE tally; "
-                 "DROP INDEX event_day; ALTER TABLE event DROP COLUMN day_lo; "
-                 "ALTER TABLE event DROP COLUMN day_hi; PRAGMA user_version = 1;");
+        sqlite3* raw = nullptr;
+        ASSERT_EQ(sqlite3_open(file.string().c_str(), &raw), SQLITE_OK);
+        EXPECT_EQ(sqlite3_exec(raw,
+                               "DROP TABLE actor_link; DROP TABLE event_scope; DROP TABLE tally; "
+                               "DROP INDEX event_day; ALTER TABLE event DROP COLUMN day_lo; "
+                               "ALTER TABLE event DROP COLUMN day_hi; PRAGMA user_version = 1;",
+                               nullptr, nullptr, nullptr),
+                  SQLITE_OK);
+        sqlite3_close(raw);
     }
     EXPECT_THROW((void)store::Store::open(file, {.readOnly = true}), StorageError);
     auto s = store::Store::open(file);

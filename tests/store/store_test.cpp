@@ -5,6 +5,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "store/store_impl.hpp"
 #include "bilateral/error.hpp"
 #include "bilateral/store/store.hpp"
 
@@ -115,7 +116,7 @@ TEST(Store, TransactionRollsBackUnlessCommitted) {
 
 TEST(Store, EnforcesForeignKeys) {
     auto s = store::Store::memory();
-    EXPECT_THROW(s.prepare("INSERT INTO participation(event_id, actor_id, role) VALUES (99, 98, 'host')").exec(),
+    EXPECT_THROW(store::detail::prepare(s, "INSERT INTO participation(event_id, actor_id, role) VALUES (99, 98, 'host')").exec(),
                  StorageError);
 }
 
@@ -123,7 +124,7 @@ TEST(Store, RefusesADatabaseFromANewerVersionAndLeavesItUntouched) {
     const auto p = tempDb("newer");
     {
         auto s = store::Store::open(p);
-        s.execute("PRAGMA user_version = 99");
+        store::detail::execute(s, "PRAGMA user_version = 99");
     }
     const auto before = fs::file_size(p);
     try {
@@ -152,7 +153,7 @@ TEST(Store, UsesWalAndAReadOnlyOpenWritesNothing) {
     {
         auto s = store::Store::open(p);
         seed(s);
-        auto st = s.prepare("PRAGMA journal_mode");
+        auto st = store::detail::prepare(s, "PRAGMA journal_mode");
         st.step();
         EXPECT_EQ(st.getString(0), "wal");
     }

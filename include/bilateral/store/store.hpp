@@ -1,6 +1,7 @@
 #pragma once
 // The SQLite store: one file, a versioned schema, foreign keys on, WAL, one transaction per
-// import. sqlite3.h and SQLiteCpp stay out of this header.
+// import. SQL stays inside the store: other modules ask it typed questions (this header,
+// scans.hpp, search.hpp). sqlite3.h stays out of its headers.
 
 #include <cstdint>
 #include <filesystem>
@@ -13,12 +14,15 @@
 
 #include "bilateral/model/types.hpp"
 
-namespace SQLite {
-class Database;
-class Statement;
-}  // namespace SQLite
-
 namespace bilateral::store {
+
+class Statement;
+class BulkWriter;
+class TableReader;
+class SearchTokenizer;
+namespace detail {
+struct Access;
+}
 
 /// The schema version this build writes; `PRAGMA user_version` of an up-to-date file.
 inline constexpr int kSchemaVersion = 2;
@@ -27,43 +31,6 @@ struct OpenOptions {
     bool readOnly = false;      ///< open an existing file without writing anything to it
     bool create = true;         ///< create the file when missing (ignored when readOnly)
     int busyTimeoutMs = 5000;   ///< how long a second writer waits for the first
-};
-
-/// A prepared statement borrowed from the store's cache: reset and its bindings cleared when
-/// handed out. Valid until the next `prepare` of the same SQL text; do not nest two uses of one.
-class Statement {
-public:
-    Statement(SQLite::Statement& s, SQLite::Database& db) : s_(&s), db_(&db) {}
-    Statement& bind(int index, std::int64_t value);
-    Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
-    Statement& bind(int index, double value);
-    Statement& bind(int index, std::string_view value);  ///< copied by SQLite
-    Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
-    Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
-    Statement& bindNull(int index);
-    template <class T> Statement& bind(int index, const std::optional<T>& v) {
-        return v ? bind(index, *v) : bindNull(index);
-    }
-
-    /// Advance; true while there is a row.
-    bool step();
-    /// Run to completion; returns the number of rows changed.
-    int exec();
-    /// Finish early (releases the read snapshot a half-read statement holds).
-    void reset();
-
-    [[nodiscard]] bool isNull(int col) const;
-    [[nodiscard]] std::int64_t getInt64(int col) const;
-    [[nodiscard]] int getInt(int col) const;
-    [[nodiscard]] double getDouble(int col) const;
-    /// Text of the column; valid until the next step.
-    [[nodiscard]] std::string_view getText(int col) const;
-    [[nodiscard]] std::string getString(int col) const { return std::string(getText(col)); }
-    [[nodiscard]] std::optional<std::string> getOptString(int col) const;
-
-private:
-    SQLite::Statement* s_;
-    SQLite::Database* db_;
 };
 
 /// Counts of what the store holds, by table and by kind.
@@ -130,15 +97,6 @@ public:
     [[nodiscard]] const std::filesystem::path& path() const noexcept;
     [[nodiscard]] int schemaVersion();
     [[nodiscard]] bool readOnly() const noexcept;
-
-    // --- primitives for the library's own modules --------------------------------------------
-    /// A cached prepared statement for `sql`, reset and cleared. Values are always bound.
-    Statement prepare(std::string_view sql);
-    /// Run SQL without parameters (pragmas, DDL, BEGIN/COMMIT).
-    void execute(std::string_view sql);
-    [[nodiscard]] std::int64_t lastInsertRowId() const;
-    /// SQLite's connection, for the library's internals (never needed by users).
-    SQLite::Database& connection();
 
     // --- writes (call inside a Transaction for atomic imports) --------------------------------
     // put* insert a record or, when its id exists, replace its fields; aliases, participants and
@@ -216,7 +174,15 @@ public:
 
 private:
     friend class Transaction;
+    friend class BulkWriter;
+    friend class TableReader;
+    friend class SearchTokenizer;
+    friend struct detail::Access;
     struct Impl;
+    /// A cached prepared statement for `sql`, reset and cleared. Values are always bound.
+    Statement prepare(std::string_view sql);
+    /// Runs SQL without parameters (pragmas, DDL, BEGIN/COMMIT).
+    void execute(std::string_view sql);
     explicit Store(std::unique_ptr<Impl> impl);
     /// Applies the migrations from schema version `from` to kSchemaVersion, in one transaction.
     void migrate(int from);
@@ -250,53 +216,6 @@ public:
 private:
     Store& store_;
     bool done_ = false;
-};
-
-/// Fast inserts for bulk importers (ICEWS and GDELT files): statements prepared once, text bound
-/// without copying, plain inserts that leave existing records as they are (no upserts). While it
-/// lives, SQLite's page cache of the connection is raised to `cacheMiB` so index updates of a
-/// large import stay in memory; the old size is restored when it is destroyed. Use it inside a
-/// Transaction and destroy it before the Store. See docs/performance.md.
-class BulkWriter {
-public:
-    explicit BulkWriter(Store& store, int cacheMiB = 256);
-    ~BulkWriter();
-    BulkWriter(const BulkWriter&) = delete;
-    BulkWriter& operator=(const BulkWriter&) = delete;
-
-    /// An event row; text is bound without copying and must outlive the insert call.
-    struct EventRow {
-        std::string_view id;
-        std::string_view kind;   ///< model::toString(EventKind)
-        std::string_view title;
-        std::optional<model::DayNumber> startLo, startHi;  ///< both or neither
-        model::Precision startPrecision = model::Precision::Day;
-        std::string_view cameo;           ///< empty: none
-        std::optional<double> goldstein;
-        std::string_view attributesJson;  ///< a JSON object's text; empty: none
-    };
-    /// Inserts the event unless its id exists. Its row id, or nullopt when the id was there.
-    std::optional<std::int64_t> insertEvent(const EventRow& event);
-    /// Inserts a participation (nothing when the same one exists).
-    void insertParticipation(std::int64_t eventRow, std::int64_t actorRow, model::Role role);
-    /// The row of source `id`, inserting {id, title, kind, url} when missing (and then setting
-    /// `*inserted`).
-    std::int64_t ensureSource(std::string_view id, std::string_view title, std::string_view kind,
-                              std::string_view url, bool* inserted = nullptr);
-    /// Evidence for an event: a source, an optional quote and note, basis stated.
-    void insertEventEvidence(std::int64_t eventRow, std::int64_t sourceRow,
-                             std::string_view quote = {}, std::string_view note = {});
-    /// Inserts a new actor with its aliases, search entries and evidence, as putActor would,
-    /// without putActor's merging (callers check `Store::actorRow` first). Its row id. Throws
-    /// StorageError when the id exists, NotFoundError for an unknown evidence source.
-    std::int64_t insertActor(const model::Actor& actor);
-    /// Inserts a new relation between actor rows, with its evidence. Its row id.
-    std::int64_t insertRelation(const model::Relation& relation, std::int64_t fromRow,
-                                std::int64_t toRow);
-
-private:
-    struct Impl;
-    std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace bilateral::store

@@ -1,0 +1,62 @@
+#pragma once
+// The store's insert path for the event-file importers (io/icews.cpp, io/gdelt.cpp): the one
+// store interface that is not in include/, since only the library's own importers use it.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string_view>
+
+#include "bilateral/model/types.hpp"
+#include "bilateral/store/store.hpp"
+
+namespace bilateral::store {
+
+/// Fast inserts for bulk importers (ICEWS and GDELT files): statements prepared once, text bound
+/// without copying, plain inserts that leave existing records as they are (no upserts). While it
+/// lives, SQLite's page cache of the connection is raised to `cacheMiB` so index updates of a
+/// large import stay in memory; the old size is restored when it is destroyed. Use it inside a
+/// Transaction and destroy it before the Store. See docs/performance.md.
+class BulkWriter {
+public:
+    explicit BulkWriter(Store& store, int cacheMiB = 256);
+    ~BulkWriter();
+    BulkWriter(const BulkWriter&) = delete;
+    BulkWriter& operator=(const BulkWriter&) = delete;
+
+    /// An event row; text is bound without copying and must outlive the insert call.
+    struct EventRow {
+        std::string_view id;
+        std::string_view kind;   ///< model::toString(EventKind)
+        std::string_view title;
+        std::optional<model::DayNumber> startLo, startHi;  ///< both or neither
+        model::Precision startPrecision = model::Precision::Day;
+        std::string_view cameo;           ///< empty: none
+        std::optional<double> goldstein;
+        std::string_view attributesJson;  ///< a JSON object's text; empty: none
+    };
+    /// Inserts the event unless its id exists. Its row id, or nullopt when the id was there.
+    std::optional<std::int64_t> insertEvent(const EventRow& event);
+    /// Inserts a participation (nothing when the same one exists).
+    void insertParticipation(std::int64_t eventRow, std::int64_t actorRow, model::Role role);
+    /// The row of source `id`, inserting {id, title, kind, url} when missing (and then setting
+    /// `*inserted`).
+    std::int64_t ensureSource(std::string_view id, std::string_view title, std::string_view kind,
+                              std::string_view url, bool* inserted = nullptr);
+    /// Evidence for an event: a source, an optional quote and note, basis stated.
+    void insertEventEvidence(std::int64_t eventRow, std::int64_t sourceRow,
+                             std::string_view quote = {}, std::string_view note = {});
+    /// Inserts a new actor with its aliases, search entries and evidence, as putActor would,
+    /// without putActor's merging (callers check `Store::actorRow` first). Its row id. Throws
+    /// StorageError when the id exists, NotFoundError for an unknown evidence source.
+    std::int64_t insertActor(const model::Actor& actor);
+    /// Inserts a new relation between actor rows, with its evidence. Its row id.
+    std::int64_t insertRelation(const model::Relation& relation, std::int64_t fromRow,
+                                std::int64_t toRow);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace bilateral::store
