@@ -187,6 +187,7 @@ public:
             row(f, writer);
         }
         if (!any) throw ParseError(in_.name(), "line 1", "empty file: no event");
+        writer.finish();
         return summary_;
     }
 

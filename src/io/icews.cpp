@@ -201,6 +201,7 @@ public:
             }
             row(f, writer, eventId);
         }
+        writer.finish();
         return summary_;
     }
 

@@ -53,6 +53,11 @@ public:
     /// Inserts a new relation between actor rows, with its evidence. Its row id.
     std::int64_t insertRelation(const model::Relation& relation, std::int64_t fromRow,
                                 std::int64_t toRow);
+    /// Writes the derived tables (actor_link, event_scope, tally) of the rows this writer added,
+    /// gathered as they went in. Call it when the last row is in, inside the transaction; when
+    /// it is not called, or the rows were not all its own, the transaction's commit derives
+    /// them from the tables instead (slower, same result). Whether it wrote them itself.
+    bool finish();
 
 private:
     struct Impl;

@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "bulk_derived.hpp"
 #include "bulk_writer.hpp"
 #include "store_impl.hpp"
 
@@ -60,8 +61,15 @@ struct BulkWriter::Impl {
     std::array<sqlite3_stmt*, kCount> st{};
     std::int64_t oldCache = 0;
     bool cacheChanged = false;
+    /// The derived tables of the rows this writer adds, gathered in memory (bulk_derived.hpp);
+    /// `gathered` turns false when a row falls outside what it can follow, and then the
+    /// transaction's set-based refresh does the work at commit.
+    detail::BulkDerived derived;
+    bool gathered = true;
+    bool finished = false;
+    detail::Watermarks start;
 
-    Impl(Store& s, sqlite3* handle) : store(s), db(handle) {}
+    Impl(Store& s, sqlite3* handle) : store(s), db(handle), derived(handle) {}
     ~Impl() {
         for (auto* s : st) sqlite3_finalize(s);  // NULL is a no-op
     }
@@ -125,7 +133,7 @@ struct BulkWriter::Impl {
             else
                 sqlite3_bind_null(s, 7);
             optText(s, 8, e.note);
-            run(s);
+            if (run(s)) derived.count("evidence");
         }
     }
     /// Steps an insert to completion; returns whether it changed a row.
@@ -142,6 +150,17 @@ struct BulkWriter::Impl {
 
 BulkWriter::BulkWriter(Store& store, int cacheMiB)
     : impl_(std::make_unique<Impl>(store, detail::connection(store))) {
+    // Rows written before this writer (in the same transaction) are brought into the derived
+    // tables now; the writer follows its own rows from here.
+    auto& marks = store.impl_->marks;
+    if (marks) {
+        detail::refreshDerived(store, *marks, store.impl_->dirty);
+        marks = detail::watermarks(store);
+        store.impl_->dirty.clear();
+        impl_->start = *marks;
+    } else {
+        impl_->gathered = false;
+    }
     auto st = store.prepare("PRAGMA cache_size");
     if (st.step()) impl_->oldCache = st.getInt64(0);
     st.reset();
@@ -185,17 +204,24 @@ std::optional<std::int64_t> BulkWriter::insertEvent(const EventRow& e) {
         sqlite3_bind_null(s, 8);
     d.textOrNull(s, 9, e.attributesJson);
     if (!d.run(s)) return std::nullopt;
-    return sqlite3_last_insert_rowid(d.db);
+    const auto row = sqlite3_last_insert_rowid(d.db);
+    const bool dated = e.startLo && e.startHi;
+    d.derived.event(row, dated ? *e.startLo : detail::kUndatedDay,
+                    dated ? *e.startHi : detail::kUndatedDay, e.kind);
+    return row;
 }
 
 void BulkWriter::insertParticipation(std::int64_t eventRow, std::int64_t actorRow,
                                      model::Role role) {
     auto& d = *impl_;
+    // A participant added to an event from before this writer changes that event's countries:
+    // its event_scope rows come out now and go back at commit, as for Store::putEvent.
+    if (d.store.impl_->marks && eventRow <= d.start.event) d.store.touchEvent(eventRow);
     auto* s = d.get(kParticipation);
     sqlite3_bind_int64(s, 1, eventRow);
     sqlite3_bind_int64(s, 2, actorRow);
     d.text(s, 3, model::toString(role));
-    d.run(s);
+    if (d.run(s) && !d.derived.participation(eventRow, actorRow)) d.gathered = false;
 }
 
 std::int64_t BulkWriter::ensureSource(std::string_view id, std::string_view title,
@@ -208,6 +234,7 @@ std::int64_t BulkWriter::ensureSource(std::string_view id, std::string_view titl
     d.textOrNull(ins, 4, url);
     const bool added = d.run(ins);
     if (inserted) *inserted = added;
+    if (added) d.derived.count("source");
     if (added) return sqlite3_last_insert_rowid(d.db);
     auto* find = d.get(kSourceFind);
     d.text(find, 1, id);
@@ -229,7 +256,7 @@ void BulkWriter::insertEventEvidence(std::int64_t eventRow, std::int64_t sourceR
     sqlite3_bind_int64(s, 2, sourceRow);
     d.textOrNull(s, 3, quote);
     d.textOrNull(s, 4, note);
-    d.run(s);
+    if (d.run(s)) d.derived.count("evidence");
 }
 
 std::int64_t BulkWriter::insertActor(const model::Actor& a) {
@@ -243,6 +270,7 @@ std::int64_t BulkWriter::insertActor(const model::Actor& a) {
     d.optText(s, 5, attributes);
     d.run(s);
     const auto row = sqlite3_last_insert_rowid(d.db);
+    d.derived.actor(row, model::toString(a.kind), a.country.value_or(""));
     // Search entries: the name and each alias, folded as Store::putActor folds them.
     const auto search = [&](std::string_view t) {
         const auto folded = detail::foldForSearch(t);
@@ -276,8 +304,31 @@ std::int64_t BulkWriter::insertRelation(const model::Relation& r, std::int64_t f
     d.optText(s, 11, attributes);
     d.run(s);
     const auto row = sqlite3_last_insert_rowid(d.db);
+    d.derived.count("relation", model::toString(r.kind));
+    d.derived.count("relation");
     d.evidence(kRelationEvidence, row, r.evidence);
     return row;
+}
+
+bool BulkWriter::finish() {
+    auto& d = *impl_;
+    auto& marks = d.store.impl_->marks;
+    if (!d.gathered || !marks || d.finished) return false;
+    d.finished = true;
+    // Row ids grow by one per row: the rows this writer followed must be all the rows added
+    // since it began, else the set-based refresh at commit does the work.
+    const auto now = detail::watermarks(d.store);
+    const auto& t = d.derived;
+    const bool complete = now.event - d.start.event == t.counted("event") &&
+                          now.participation - d.start.participation == t.counted("participation") &&
+                          now.actor - d.start.actor == t.counted("actor") &&
+                          now.relation - d.start.relation == t.counted("relation") &&
+                          now.evidence - d.start.evidence == t.counted("evidence") &&
+                          now.source - d.start.source == t.counted("source");
+    if (!complete) return false;
+    d.derived.write();
+    marks = now;
+    return true;
 }
 
 }  // namespace bilateral::store

@@ -15,6 +15,7 @@
 #include "bilateral/store/store.hpp"
 #include "fixtures/tiny.hpp"
 #include "reliability/generate.hpp"
+#include "store/bulk_writer.hpp"
 #include "store/derived.hpp"
 #include "store/store_impl.hpp"
 
@@ -88,6 +89,46 @@ TEST(DerivedTables, BulkImportsInSeveralTransactionsMatchARebuild) {
     EXPECT_EQ(c.events, count("SELECT count(*) FROM event"));
     EXPECT_EQ(c.participations, count("SELECT count(*) FROM participation"));
     EXPECT_EQ(c.evidence, count("SELECT count(*) FROM evidence"));
+}
+
+TEST(DerivedTables, ABulkWriterGathersThemInMemoryOrLeavesThemToTheCommit) {
+    auto s = store::Store::memory();
+    fixtures::fillTiny(s);
+    auto person = [](std::string id, std::string country) {
+        model::Actor a;
+        a.id = std::move(id);
+        a.kind = model::ActorKind::Person;
+        a.name = a.id;
+        a.country = std::move(country);
+        return a;
+    };
+    const auto anwar = *s.actorRow("person/anwar");
+    for (const bool touchOld : {false, true}) {
+        store::Transaction tx(s);
+        {
+            store::BulkWriter w(s);
+            const auto tag = std::string(touchOld ? "b" : "a");
+            const auto a = w.insertActor(person("person/bulk-" + tag + "1", "FRA"));
+            const auto b = w.insertActor(person("person/bulk-" + tag + "2", "DEU"));
+            for (int i = 0; i < 3; ++i) {
+                const auto e = w.insertEvent({.id = "event/bulk-" + tag + std::to_string(i),
+                                              .kind = "talks",
+                                              .title = "t",
+                                              .startLo = 20000 + i,
+                                              .startHi = 20000 + i});
+                ASSERT_TRUE(e.has_value());
+                w.insertParticipation(*e, a, model::Role::Source);
+                w.insertParticipation(*e, i == 2 ? anwar : b, model::Role::Target);
+            }
+            // A participation in an event from before: more than the writer can follow.
+            if (touchOld) {
+                w.insertParticipation(*s.eventRow("event/visit-2025-07"), a, model::Role::Attendee);
+            }
+            EXPECT_EQ(w.finish(), !touchOld);
+        }
+        tx.commit();
+        expectMaintainedEqualsRebuilt(s);
+    }
 }
 
 TEST(DerivedTables, ReplacingActorsAndEventsKeepsThemRight) {
