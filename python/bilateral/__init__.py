@@ -142,8 +142,8 @@ class Database:
         return self._h.closed
 
     @property
-    def path(self) -> str:
-        """The database file ("" or ":memory:" for a database in memory)."""
+    def filename(self) -> str:
+        """The database file, as given to :func:`open` ("" for a database in memory)."""
         return self._h.filename
 
     @property
