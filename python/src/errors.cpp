@@ -129,21 +129,8 @@ void translate(std::exception_ptr p) {
             case ErrorCode::Storage: cls = gStorage; break;
             case ErrorCode::SchemaVersion: cls = gSchemaVersion; break;
         }
-        raise(cls, e.what(), codeName(e.code()), [&](py::object& x) {
-            // Subclass attributes a generic Error of that code cannot fill.
-            if (cls == gAmbiguous) x.attr("candidates") = py::list();
-            if (cls == gParse) {
-                x.attr("file") = py::none();
-                x.attr("location") = py::none();
-                x.attr("reason") = message(e.what());
-                parseLocation("", x);
-            }
-            if (cls == gStorage) {
-                x.attr("sqlite_code") = 0;
-                x.attr("extended_code") = 0;
-                x.attr("statement") = py::str("");
-            }
-        });
+        // A subclass's own attributes keep their class-level defaults.
+        raise(cls, e.what(), codeName(e.code()));
     } catch (const std::exception& e) {
         // SQLiteCpp's or the standard library's exceptions that escaped the library's own
         // wrapping: still a bilateral.Error, never a bare RuntimeError.
@@ -185,6 +172,23 @@ void registerErrors(py::module_& m) {
     gSchemaVersion = newClass(m, "SchemaVersionError",
                               "The database was written by a newer bilateral than this one.",
                               gError);
+    // Class-level defaults, so that an instance made in Python has every attribute too.
+    auto set = [](PyObject* cls, const char* name, py::object value) {
+        py::reinterpret_borrow<py::object>(cls).attr(name) = std::move(value);
+    };
+    set(gError, "code", py::str("error"));
+    set(gInvalidArgument, "code", py::str("invalid_argument"));
+    set(gParse, "code", py::str("parse"));
+    set(gNotFound, "code", py::str("not_found"));
+    set(gAmbiguous, "code", py::str("ambiguous"));
+    set(gStorage, "code", py::str("storage"));
+    set(gSchemaVersion, "code", py::str("schema_version"));
+    for (const char* a : {"file", "location", "reason", "line", "column", "pointer"})
+        set(gParse, a, py::none());
+    set(gAmbiguous, "candidates", py::tuple());
+    set(gStorage, "sqlite_code", py::int_(0));
+    set(gStorage, "extended_code", py::int_(0));
+    set(gStorage, "statement", py::str(""));
     py::register_exception_translator(&translate);
 }
 
