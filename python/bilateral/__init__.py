@@ -15,9 +15,12 @@ has no ``datetime.date``. Errors are ``bilateral.Error`` subclasses. docs/python
 
 from __future__ import annotations
 
+import contextlib as _contextlib
 import datetime as _datetime
+import gc as _gc
 import os as _os
-from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import (Any, Callable, Iterable, Iterator, List, Optional, Sequence, Tuple,
+                    Union)
 
 from . import _bilateral
 from ._bilateral import (AmbiguousError, Error, InvalidArgumentError, NotFoundError, ParseError,
@@ -366,16 +369,23 @@ class Database:
         if node_ids not in ("bilateral", "graphml"):
             raise InvalidArgumentError("node_ids: expected 'bilateral' or 'graphml', got %r"
                                        % (node_ids,))
-        attributes, nodes, edges = self._h.graph_rows(
-            _date(since, "since"), _date(until, "until"), _kinds(kinds, "kinds"),
-            node_ids == "graphml")
-        g = networkx.MultiDiGraph()
-        g.graph.update(attributes)
-        g.add_nodes_from(nodes)
-        if g.number_of_nodes() != len(nodes):
-            raise InvalidArgumentError(
-                "to_networkx: an actor and an event share an id; use node_ids='graphml'")
-        g.add_edges_from(edges)
+        with _no_gc():
+            attributes, node, succ, pred = self._h.graph_networkx(
+                _date(since, "since"), _date(until, "until"), _kinds(kinds, "kinds"),
+                node_ids == "graphml")
+            g = networkx.MultiDiGraph()
+            g.graph.update(attributes)
+            if _networkx_internals(g):
+                # The C++ side built the very dicts a MultiDiGraph is made of (its node, succ and
+                # pred mappings, edge keys numbered as add_edges_from numbers them): filling the
+                # empty graph's own dicts with them is much faster than adding edge by edge.
+                g._node.update(node)
+                g._succ.update(succ)
+                g._pred.update(pred)
+            else:  # a NetworkX whose internals differ: the public API
+                g.add_nodes_from(node.items())
+                g.add_edges_from((u, v, key, d) for u, nbrs in succ.items()
+                                 for v, keys in nbrs.items() for key, d in keys.items())
         return g
 
     def to_igraph(self, since: DateLike = None, until: DateLike = None,
@@ -388,10 +398,34 @@ class Database:
         """
         import igraph  # noqa: PLC0415 - optional dependency
 
-        attributes, n, pairs, vertex_attrs, edge_attrs = self._h.graph_columns(
-            _date(since, "since"), _date(until, "until"), _kinds(kinds, "kinds"), None)
-        return igraph.Graph(n=n, edges=pairs, directed=True, graph_attrs=attributes,
-                            vertex_attrs=vertex_attrs, edge_attrs=edge_attrs)
+        with _no_gc():
+            attributes, n, pairs, vertex_attrs, edge_attrs = self._h.graph_columns(
+                _date(since, "since"), _date(until, "until"), _kinds(kinds, "kinds"), None)
+            return igraph.Graph(n=n, edges=pairs, directed=True, graph_attrs=attributes,
+                                vertex_attrs=vertex_attrs, edge_attrs=edge_attrs)
+
+
+@_contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pauses the cyclic garbage collector while millions of dicts and tuples are made: none of
+    them can be garbage yet, and each collection would walk them all again."""
+    enabled = _gc.isenabled()
+    _gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            _gc.enable()
+
+
+def _networkx_internals(g: Any) -> bool:
+    """Whether g is an empty MultiDiGraph laid out as NetworkX 2.x and 3.x lay it out: plain
+    dicts _node, _succ (the same object as _adj) and _pred."""
+    try:
+        return (type(g._node) is dict and type(g._succ) is dict and type(g._pred) is dict
+                and g._succ is g._adj and not g._node and not g._succ and not g._pred)
+    except AttributeError:
+        return False
 
 
 def open(path: PathLike, readonly: bool = True, create: bool = True) -> Database:  # noqa: A001

@@ -74,10 +74,11 @@ class _Database:
     def stats(
         self,
     ) -> Tuple[int, int, int, int, int, int, Dict[str, int], Dict[str, int], Dict[str, int]]: ...
-    def graph_rows(
+    def graph_networkx(
         self, since: _DateText, until: _DateText, kinds: List[str], graphml_ids: bool
-    ) -> Tuple[Dict[str, str], List[Tuple[str, Dict[str, Any]]],
-               List[Tuple[str, str, Dict[str, Any]]]]: ...
+    ) -> Tuple[Dict[str, str], Dict[str, Dict[str, Any]],
+               Dict[str, Dict[str, Dict[int, Dict[str, Any]]]],
+               Dict[str, Dict[str, Dict[int, Dict[str, Any]]]]]: ...
     def graph_columns(
         self, since: _DateText, until: _DateText, kinds: List[str], missing: Any
     ) -> Tuple[Dict[str, str], int, List[Tuple[int, int]], Dict[str, List[Any]],

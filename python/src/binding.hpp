@@ -56,7 +56,7 @@ private:
 
 /// Adds the query, import and close methods of `_Database` (database_methods.cpp).
 void bindDatabase(py::module_& m);
-/// Adds `_Database.graph_rows` and `_Database.graph_columns` (graph.cpp).
+/// Adds `_Database.graph_networkx` and `_Database.graph_columns` (graph.cpp).
 void bindGraph(py::class_<PyDatabase>& cls);
 
 // --- argument parsing shared by the methods ---------------------------------------------------

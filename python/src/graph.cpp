@@ -2,7 +2,7 @@
 // between), with the node and edge attributes of the GraphML export (src/io/graphml_writer.cpp):
 // nodes bilateral_id, kind, type, label, country, start, end, status, location, parent, cameo,
 // evidence_count; edges bilateral_id, kind, type, role, label, start, end, evidence_count. As in
-// GraphML, an empty value is absent (rows) or the caller's `missing` value (columns).
+// GraphML, an empty value is absent (NetworkX) or the caller's `missing` value (igraph).
 
 #include <pybind11/stl.h>
 
@@ -11,6 +11,7 @@
 
 #include "binding.hpp"
 #include "bilateral/graph/projection.hpp"
+#include "bilateral/error.hpp"
 #include "bilateral/io/writers.hpp"
 
 namespace bilateral::python {
@@ -91,18 +92,28 @@ graph::Projection project(PyDatabase& self, const query::IndexFilter& filter) {
     return self.run([&](Database& db) { return graph::Projection::build(db.store(), filter); });
 }
 
-/// For NetworkX: (graph attributes, [(key, attributes)], [(source key, target key, attributes)]).
-/// Node keys are the data's ids, or the GraphML node ids n0, n1, ... with `graphmlIds`.
-py::tuple graphRows(PyDatabase& self, const std::optional<std::string>& since,
-                    const std::optional<std::string>& until, const std::vector<std::string>& kinds,
-                    bool graphmlIds) {
+/// A new reference, or throw the Python error that made it null.
+py::object checked(PyObject* o) {
+    if (!o) throw py::error_already_set();
+    return py::reinterpret_steal<py::object>(o);
+}
+
+/// For NetworkX, the dicts a MultiDiGraph is made of: (graph attributes, node, succ, pred) with
+/// node = {key: attributes}, succ = {u: {v: {edge key: attributes}}} and pred = {v: {u: the same
+/// {edge key: attributes}}}, edge keys 0, 1, ... per pair of nodes in edge order, as
+/// MultiDiGraph.add_edges_from would number them. Node keys are the data's ids, or GraphML's
+/// n0, n1, ... with `graphmlIds`. Throws InvalidArgumentError when two nodes share a key.
+py::tuple graphNetworkx(PyDatabase& self, const std::optional<std::string>& since,
+                        const std::optional<std::string>& until,
+                        const std::vector<std::string>& kinds, bool graphmlIds) {
     const auto projection = project(self, filterOf(since, until, kinds));
     const auto& g = projection.graph();
     const Keys k;
     Interner intern;
     const auto n = projection.vertexCount();
     std::vector<py::object> keys(n);
-    py::list nodes(n);
+    std::vector<py::object> succOf(n), predOf(n);
+    py::dict node, succ, pred;
     for (std::size_t v = 0; v < n; ++v) {
         const auto& x = g[v];
         py::dict d;
@@ -120,10 +131,17 @@ py::tuple graphRows(PyDatabase& self, const std::optional<std::string>& since,
         d[k.evidenceCount] = py::int_(x.evidenceCount);
         keys[v] = graphmlIds ? py::object(py::str("n" + std::to_string(v)))
                              : Interner::make(x.id);
-        nodes[v] = py::make_tuple(keys[v], std::move(d));
+        if (PyDict_SetItem(node.ptr(), keys[v].ptr(), d.ptr()) != 0) throw py::error_already_set();
+        succOf[v] = checked(PyDict_New());
+        predOf[v] = checked(PyDict_New());
+        if (PyDict_SetItem(succ.ptr(), keys[v].ptr(), succOf[v].ptr()) != 0 ||
+            PyDict_SetItem(pred.ptr(), keys[v].ptr(), predOf[v].ptr()) != 0)
+            throw py::error_already_set();
     }
-    py::list edges(projection.edgeCount());
-    std::size_t i = 0;
+    if (static_cast<std::size_t>(PyDict_Size(node.ptr())) != n) {
+        throw InvalidArgumentError(
+            "to_networkx: an actor and an event share an id; use node_ids='graphml'");
+    }
     for (const auto e : boost::make_iterator_range(boost::edges(g))) {
         const auto& x = g[e];
         py::dict d;
@@ -135,10 +153,20 @@ py::tuple graphRows(PyDatabase& self, const std::optional<std::string>& since,
         put(d, k.start, x.start, intern);
         put(d, k.end, x.end, intern);
         d[k.evidenceCount] = py::int_(x.evidenceCount);
-        edges[i++] = py::make_tuple(keys[boost::source(e, g)], keys[boost::target(e, g)],
-                                    std::move(d));
+        const auto u = boost::source(e, g), v = boost::target(e, g);
+        PyObject* keydict = PyDict_GetItemWithError(succOf[u].ptr(), keys[v].ptr());  // borrowed
+        if (!keydict) {
+            if (PyErr_Occurred()) throw py::error_already_set();
+            auto fresh = checked(PyDict_New());
+            if (PyDict_SetItem(succOf[u].ptr(), keys[v].ptr(), fresh.ptr()) != 0 ||
+                PyDict_SetItem(predOf[v].ptr(), keys[u].ptr(), fresh.ptr()) != 0)
+                throw py::error_already_set();
+            keydict = fresh.ptr();  // kept alive by succOf[u]
+        }
+        auto key = checked(PyLong_FromSsize_t(PyDict_Size(keydict)));
+        if (PyDict_SetItem(keydict, key.ptr(), d.ptr()) != 0) throw py::error_already_set();
     }
-    return py::make_tuple(graphAttributes(projection), nodes, edges);
+    return py::make_tuple(graphAttributes(projection), node, succ, pred);
 }
 
 /// For igraph: (graph attributes, vertex count, [(source, target)] as vertex numbers, vertex
@@ -217,8 +245,8 @@ py::tuple graphColumns(PyDatabase& self, const std::optional<std::string>& since
 }  // namespace
 
 void bindGraph(py::class_<PyDatabase>& cls) {
-    cls.def("graph_rows", &graphRows, py::arg("since"), py::arg("until"), py::arg("kinds"),
-            py::arg("graphml_ids"))
+    cls.def("graph_networkx", &graphNetworkx, py::arg("since"), py::arg("until"),
+            py::arg("kinds"), py::arg("graphml_ids"))
         .def("graph_columns", &graphColumns, py::arg("since"), py::arg("until"),
              py::arg("kinds"), py::arg("missing"));
 }

@@ -126,3 +126,41 @@ def test_graph_filters_keep_what_they_say(db):
 def test_networkx_node_ids_argument_is_checked(db):
     with pytest.raises(bilateral.InvalidArgumentError):
         db.to_networkx(node_ids="names")
+
+
+def graph_state(g):
+    return (list(g.nodes(data=True)), list(g.edges(keys=True, data=True)),
+            list(g.in_edges(keys=True, data=True)), dict(g.graph))
+
+
+def test_networkx_graph_built_through_the_public_api_is_the_same(db, monkeypatch):
+    # to_networkx fills a MultiDiGraph's own dicts when NetworkX lays them out as expected and
+    # falls back on add_nodes_from / add_edges_from otherwise: both give the same graph.
+    fast = db.to_networkx()
+    monkeypatch.setattr(bilateral, "_networkx_internals", lambda g: False)
+    slow = db.to_networkx()
+    assert sorted(map(repr, graph_state(fast)[0])) == sorted(map(repr, graph_state(slow)[0]))
+    for a, b in zip(graph_state(fast)[1:3], graph_state(slow)[1:3]):
+        assert sorted(map(repr, a)) == sorted(map(repr, b))
+    assert fast.graph == slow.graph
+
+
+def test_networkx_graph_behaves_as_one_built_edge_by_edge(db):
+    g = db.to_networkx()
+    ref = networkx.MultiDiGraph(**g.graph)
+    ref.add_nodes_from(g.nodes(data=True))
+    ref.add_edges_from(g.edges(keys=True, data=True))
+    assert networkx.utils.graphs_equal(g, ref)
+    # (In-edges come in the order the edges were added: here export order, there succ order.)
+    assert g.pred == ref.pred
+    assert sorted(g.in_edges(keys=True)) == sorted(ref.in_edges(keys=True))
+    # Two participations of one actor in one event are parallel edges with keys 0 and 1.
+    assert g.number_of_edges("group/meeting-defence-and-foreign-ministers",
+                             "event/meeting-anwar-meloni-2025-07") >= 1
+    u, v = "person/anwar-ibrahim", "event/official-visit-2025-07"
+    before = g.number_of_edges(u, v)
+    assert g.add_edge(u, v, role="extra") == before == ref.add_edge(u, v, role="extra")
+    assert g.in_degree(v) == ref.in_degree(v) and g.out_degree(u) == ref.out_degree(u)
+    g.remove_node(u)
+    ref.remove_node(u)
+    assert networkx.utils.graphs_equal(g, ref) and g.pred == ref.pred
