@@ -35,7 +35,8 @@ __all__ = [
     "StorageError", "SchemaVersionError",
     "Actor", "Counterpart", "Participant", "Event", "Evidence", "Relation", "Holder",
     "SearchHit", "PathEvent", "PathRelation", "PathStep", "Path", "EgoMember", "Stats",
-    "ImportSummary", "Results", "EVENT_KINDS", "MEETING_KINDS",
+    "ImportSummary", "Results", "EVENT_KINDS", "MEETING_KINDS", "RELATION_KINDS", "ACTOR_KINDS",
+    "ROLES",
 ]
 
 __version__ = "0.1.0"
@@ -48,15 +49,16 @@ Kinds = Union[str, Iterable[str], None]
 (``"talks,summit"``), or None for the default."""
 PathLike = Union[str, "_os.PathLike[str]"]
 
-EVENT_KINDS: Tuple[str, ...] = (
-    "official_visit", "state_visit", "bilateral_meeting", "talks", "roundtable", "summit",
-    "inauguration", "invitation", "negotiation", "agreement_signing", "phone_call", "statement",
-    "chairmanship", "intent_to_meet", "coded_event")
-"""Every event kind."""
-MEETING_KINDS: Tuple[str, ...] = (
-    "official_visit", "state_visit", "bilateral_meeting", "talks", "roundtable", "summit",
-    "negotiation")
+EVENT_KINDS: Tuple[str, ...] = _bilateral.EVENT_KINDS
+"""Every event kind, as the library names them."""
+MEETING_KINDS: Tuple[str, ...] = _bilateral.MEETING_KINDS
 """The kinds ``who_met`` counts by default."""
+RELATION_KINDS: Tuple[str, ...] = _bilateral.RELATION_KINDS
+"""Every relation kind (``relations(kind=...)``)."""
+ACTOR_KINDS: Tuple[str, ...] = _bilateral.ACTOR_KINDS
+"""Every actor kind."""
+ROLES: Tuple[str, ...] = _bilateral.ROLES
+"""Every role an actor may have in an event."""
 
 
 def _date(value: DateLike, name: str) -> Optional[str]:

@@ -4,6 +4,12 @@
 
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
+EVENT_KINDS: Tuple[str, ...]
+MEETING_KINDS: Tuple[str, ...]
+RELATION_KINDS: Tuple[str, ...]
+ACTOR_KINDS: Tuple[str, ...]
+ROLES: Tuple[str, ...]
+
 class Error(Exception):
     code: str
 

@@ -55,8 +55,9 @@ def test_stubs_declare_everything_the_extension_has():
     with open(os.path.join(package, "_bilateral.pyi"), encoding="utf-8") as f:
         tree = ast.parse(f.read())
     classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
+    constants = {n.target.id for n in tree.body if isinstance(n, ast.AnnAssign)}
     exported = {n for n in dir(_bilateral) if not n.startswith("__")}
-    assert exported <= set(classes), exported - set(classes)
+    assert exported <= set(classes) | constants, exported - set(classes) - constants
     stub_methods = {n.name for n in classes["_Database"].body if isinstance(n, ast.FunctionDef)}
     real_methods = {n for n in dir(_bilateral._Database) if not n.startswith("_")}
     assert real_methods | {"__init__"} == stub_methods
@@ -65,3 +66,11 @@ def test_stubs_declare_everything_the_extension_has():
 def test_every_name_in_all_exists():
     for name in bilateral.__all__:
         assert hasattr(bilateral, name), name
+
+
+def test_vocabularies_come_from_the_library():
+    assert len(bilateral.EVENT_KINDS) == 15 and bilateral.EVENT_KINDS[0] == "official_visit"
+    assert set(bilateral.MEETING_KINDS) < set(bilateral.EVENT_KINDS)
+    assert "phone_call" not in bilateral.MEETING_KINDS
+    assert "holds_post" in bilateral.RELATION_KINDS and "person" in bilateral.ACTOR_KINDS
+    assert "host" in bilateral.ROLES
