@@ -6,10 +6,12 @@
 
 #include <pybind11/pybind11.h>
 
+#include <atomic>
 #include <exception>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "bilateral/database.hpp"
@@ -27,6 +29,15 @@ struct DatabaseClosed : std::exception {
     [[nodiscard]] const char* what() const noexcept override { return "the database is closed"; }
 };
 
+/// Thrown when a thread uses a database inside one of its own calls (a progress callback that
+/// queries the database it is importing into); becomes bilateral.Error.
+struct DatabaseBusy : std::exception {
+    [[nodiscard]] const char* what() const noexcept override {
+        return "the database is busy with a call of this same thread (a progress callback cannot "
+               "use the database it is importing into)";
+    }
+};
+
 /// A database as Python sees it: the C++ Database, or nothing once closed, and a mutex so that
 /// one Database shared by several Python threads serves them one at a time (one SQLite
 /// connection is never used by two threads at once).
@@ -38,9 +49,17 @@ public:
     /// Runs `fn(Database&)` with the GIL released and the database locked. Throws
     /// DatabaseClosed when the database is closed.
     template <class F> auto run(F&& fn) {
+        // Only this thread can have stored its own id: a call from within a call would wait
+        // for itself forever.
+        if (owner_.load() == std::this_thread::get_id()) throw DatabaseBusy{};
         py::gil_scoped_release nogil;
         std::lock_guard lock(mutex_);
         if (!db_) throw DatabaseClosed{};
+        owner_.store(std::this_thread::get_id());
+        struct Release {
+            std::atomic<std::thread::id>& owner;
+            ~Release() { owner.store(std::thread::id()); }
+        } release{owner_};
         return fn(*db_);
     }
 
@@ -51,6 +70,7 @@ public:
 
 private:
     std::mutex mutex_;
+    std::atomic<std::thread::id> owner_;  ///< the thread inside run(), if any
     std::optional<Database> db_;
 };
 

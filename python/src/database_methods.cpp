@@ -380,12 +380,14 @@ PyDatabase::PyDatabase(const std::string& path, bool readOnly, bool create) {
 PyDatabase::PyDatabase(Database db) : db_(std::move(db)) {}
 
 void PyDatabase::close() {
+    if (owner_.load() == std::this_thread::get_id()) throw DatabaseBusy{};
     py::gil_scoped_release nogil;
     std::lock_guard lock(mutex_);
     db_.reset();
 }
 
 bool PyDatabase::closed() {
+    if (owner_.load() == std::this_thread::get_id()) return false;  // inside one of its calls
     py::gil_scoped_release nogil;
     std::lock_guard lock(mutex_);
     return !db_.has_value();

@@ -100,6 +100,8 @@ void translate(std::exception_ptr p) {
         throw;  // MemoryError
     } catch (const DatabaseClosed& e) {
         raise(gError, e.what(), "closed");
+    } catch (const DatabaseBusy& e) {
+        raise(gError, e.what(), "busy");
     } catch (const ParseError& e) {
         raise(gParse, e.what(), codeName(e.code()), [&](py::object& x) {
             x.attr("file") = message(e.file());
@@ -144,7 +146,7 @@ void registerErrors(py::module_& m) {
     gError = newClass(m, "Error",
                       "Base class of every error bilateral raises. `code` names the kind of error "
                       "(`not_found`, `ambiguous`, `invalid_argument`, `parse`, `storage`, "
-                      "`schema_version`, `closed`).",
+                      "`schema_version`, `closed`, `busy`).",
                       PyExc_Exception);
     gInvalidArgument = newClass(
         m, "InvalidArgumentError",

@@ -323,3 +323,15 @@ def test_import_accepts_path_objects(workdir):
         assert d.stats().events == 10
     with bilateral.memory() as d:
         assert d.import_file(pathlib.Path(BUNDLED)).events == 10
+
+
+def test_a_progress_callback_cannot_use_the_database_it_imports_into(workdir):
+    # It would wait for its own import; it gets an Error instead, which stops the import.
+    with bilateral.open(os.path.join(workdir, "reentrant.db"), readonly=False) as d:
+        with pytest.raises(bilateral.Error, match="busy") as e:
+            d.import_file(BUNDLED, progress=lambda f, done, total: d.stats())
+        assert e.value.code == "busy"
+        assert d.stats().events == 0 and not d.closed
+        seen = []
+        d.import_file(BUNDLED, progress=lambda f, done, total: seen.append(d.closed))
+        assert seen and not any(seen) and d.stats().events == 10

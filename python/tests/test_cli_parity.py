@@ -4,7 +4,6 @@ are flat (from_id, valid_from, ...): `flat_*` below maps one shape to the other.
 
 import pytest
 
-import bilateral
 from conftest import Cli, icews_names
 
 
