@@ -1,7 +1,7 @@
 """Fixtures of the Python module's tests: databases of the bundled dataset and of a small ICEWS
 file written here, and a runner for the `bilateral` command (for the --json comparisons).
 
-Run through ctest (`ctest -R python`), which sets PYTHONPATH to the build's python/ folder and
+Run through ctest (`ctest -R "^python\."`), which sets PYTHONPATH to the build's python/ folder and
 BILATERAL_CLI to the command; or by hand:
 
     PYTHONPATH=build/python BILATERAL_CLI=build/bilateral /usr/bin/python3 -m pytest python/tests
