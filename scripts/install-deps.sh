@@ -8,6 +8,7 @@ packages=(
   libboost-graph-dev nlohmann-json3-dev libfmt-dev libsqlite3-dev libsqlitecpp-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3
   python3-networkx python3-igraph
+  python3-dev pybind11-dev python3-pybind11 python3-pytest python3-pandas
 )
 if [ "${1:-}" = "--fuzz" ]; then
   # clang++ with libFuzzer (libclang_rt.fuzzer*.a lives in libclang-rt-14-dev, pulled in by

@@ -1,0 +1,262 @@
+"""The records bilateral's answers are made of: plain dataclasses of str, int, float, bool, None
+and lists, so that a list of them goes straight into ``pandas.DataFrame(...)``.
+
+Field names follow the JSON of the ``bilateral`` command (docs/cli.md); where the command nests
+``{"from": ..., "to": ...}`` objects, a record has flat ``from_id``/``valid_from``-style fields
+(``from`` is a Python keyword). Dates are ISO strings (``"2025"``, ``"2025-07"``,
+``"2025-07-02"``) or None: a partial date has no ``datetime.date``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from typing import Any, Dict, List, Optional, Tuple
+
+__all__ = [
+    "Actor", "Counterpart", "Participant", "Event", "Evidence", "Relation", "Holder",
+    "SearchHit", "PathEvent", "PathRelation", "PathStep", "Path", "EgoMember", "Stats",
+    "ImportSummary", "Results",
+]
+
+if sys.version_info >= (3, 10):
+    _record = dataclasses.dataclass(slots=True)
+else:  # pragma: no cover - Debian's python3 is 3.11
+    _record = dataclasses.dataclass
+
+
+class _Record:
+    __slots__ = ()
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The record as a dict (nested records become dicts too)."""
+        return dataclasses.asdict(self)  # type: ignore[call-overload]
+
+
+@_record
+class Actor(_Record):
+    """An actor: ``id`` (``person/anwar-ibrahim``), ``name``, ``kind`` (``person``, ``country``,
+    ...) and ``country`` (an ISO3 code, or None)."""
+    id: str
+    name: str
+    kind: str
+    country: Optional[str]
+
+
+@_record
+class Counterpart(_Record):
+    """One counterpart of ``who_met``: the actor, how many distinct events it shared with the
+    one asked about (``meetings``), the starts of the earliest and latest dated ones (``first``,
+    ``last``; None when none is dated) and the event ids in timeline order (``events``)."""
+    id: str
+    name: str
+    kind: str
+    country: Optional[str]
+    meetings: int
+    first: Optional[str]
+    last: Optional[str]
+    events: List[str]
+
+
+@_record
+class Participant(_Record):
+    """An actor's part in an event: ``id``, ``name`` and ``role`` (``host``, ``guest``, ...)."""
+    id: str
+    name: str
+    role: str
+
+
+@_record
+class Event(_Record):
+    """An event of a timeline. ``start`` and ``end`` are its own dates or, when it has none,
+    those of the event it took place within (then ``dated_by_parent`` is True); ``parent`` is
+    that event's id; ``status`` is ``occurred``, ``planned`` or ``cancelled``; ``evidence`` counts
+    the evidence records of the event itself; ``cameo`` is the CAMEO code of a coded event."""
+    id: str
+    kind: str
+    title: str
+    status: str
+    start: Optional[str]
+    end: Optional[str]
+    dated_by_parent: bool
+    parent: Optional[str]
+    evidence: int
+    participants: List[Participant]
+    cameo: Optional[str]
+
+
+@_record
+class Evidence(_Record):
+    """What a fact rests on: the ``source`` id, the ``span`` of its text (start, end) in code
+    points, the ``quote``, the ``basis`` (``stated``, ``inferred``, ``reference``), a
+    ``confidence`` and a ``note``; each None when the data does not say."""
+    source: str
+    span: Optional[Tuple[int, int]]
+    quote: Optional[str]
+    basis: str
+    confidence: Optional[float]
+    note: Optional[str]
+
+
+@_record
+class Relation(_Record):
+    """A relation from or to the actor asked about. ``valid_from``/``valid_to`` bound its
+    validity (None: open or unknown); ``certainty`` is ``certainly`` or ``possibly`` when a date
+    was asked about, else None."""
+    id: str
+    kind: str
+    from_id: str
+    from_name: str
+    to_id: str
+    to_name: str
+    valid_from: Optional[str]
+    valid_to: Optional[str]
+    certainty: Optional[str]
+    evidence: List[Evidence]
+
+
+@_record
+class Holder(_Record):
+    """A person holding a post: the person, the ``holds_post`` ``relation`` id, its validity and,
+    when a date was asked about, the ``certainty`` that it held then."""
+    id: str
+    name: str
+    kind: str
+    country: Optional[str]
+    relation: str
+    valid_from: Optional[str]
+    valid_to: Optional[str]
+    certainty: Optional[str]
+
+
+@_record
+class SearchHit(_Record):
+    """An actor found by ``search``: ``matched`` is the name or alias that matched; ``score`` is
+    higher for better matches (comparable within one answer only)."""
+    id: str
+    name: str
+    kind: str
+    matched: str
+    score: float
+
+
+@_record
+class PathEvent(_Record):
+    """The event joining two consecutive actors of a path."""
+    id: str
+    kind: str
+    title: str
+    start: Optional[str]
+    end: Optional[str]
+    dated_by_parent: bool
+    status: str
+
+
+@_record
+class PathRelation(_Record):
+    """The relation joining two consecutive actors of a path."""
+    id: str
+    kind: str
+
+
+@_record
+class PathStep(_Record):
+    """One step of a path, from actor ``from_id`` to ``to_id``: either an ``event`` or a
+    ``relation`` (the other is None)."""
+    from_id: str
+    to_id: str
+    event: Optional[PathEvent]
+    relation: Optional[PathRelation]
+
+
+@_record
+class Path(_Record):
+    """A shortest path between two actors. ``found`` says whether there is one; ``hops`` is its
+    length (None when not found, 0 from an actor to itself); ``actors`` lists both ends and
+    everything between; ``steps[i]`` joins ``actors[i]`` and ``actors[i + 1]``."""
+    from_actor: Actor
+    to_actor: Actor
+    through: str
+    found: bool
+    hops: Optional[int]
+    actors: List[Actor]
+    steps: List[PathStep]
+    visited: int
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+
+@_record
+class EgoMember(_Record):
+    """An actor of an ego network, ``hops`` away from the centre."""
+    id: str
+    name: str
+    kind: str
+    country: Optional[str]
+    hops: int
+
+
+@_record
+class Stats(_Record):
+    """What a database holds: counts by table, and by kind (kinds with no record are absent)."""
+    sources: int
+    actors: int
+    events: int
+    participations: int
+    relations: int
+    evidence: int
+    actors_by_kind: Dict[str, int]
+    events_by_kind: Dict[str, int]
+    relations_by_kind: Dict[str, int]
+
+
+@_record
+class ImportSummary(_Record):
+    """What importing one file added (``sources`` ... ``relations``: added or updated) and
+    skipped (rows already present); ``rows`` is how many records the file held."""
+    file: str
+    format: str
+    rows: int
+    sources: int
+    actors: int
+    events: int
+    participations: int
+    relations: int
+    skipped: int
+
+
+class Results(list):  # type: ignore[type-arg]
+    """A list of records with what the answer says about itself as attributes: ``total`` (how
+    many there were before ``limit`` cut the list) and the question's own terms (``actor``,
+    ``since``, ``until``, ``kinds``, ...). It is a plain ``list`` otherwise:
+    ``pandas.DataFrame(results)`` makes one row per record."""
+
+    def __init__(self, items: Any = (), record: Optional[type] = None, **attributes: Any) -> None:
+        super().__init__(items)
+        self._record = record
+        self.total: int = attributes.pop("total", len(self))
+        self.__dict__.update(attributes)
+
+    @property
+    def cut(self) -> bool:
+        """True when ``limit`` left records out (``len(self) < total``)."""
+        return len(self) < self.total
+
+    def to_dicts(self) -> List[Dict[str, Any]]:
+        """The records as dicts."""
+        return [r.to_dict() for r in self]
+
+    def to_dataframe(self) -> Any:
+        """A ``pandas.DataFrame`` with one row per record (needs pandas)."""
+        import pandas  # noqa: PLC0415 - optional dependency
+
+        if self:
+            return pandas.DataFrame(self)
+        columns = [f.name for f in dataclasses.fields(self._record)] if self._record else []
+        return pandas.DataFrame(columns=columns)
+
+    def __repr__(self) -> str:
+        extra = "".join(", %s=%r" % (k, v) for k, v in self.__dict__.items()
+                        if k != "total" and not k.startswith("_"))
+        return "Results(%s, total=%d%s)" % (list.__repr__(self), self.total, extra)
