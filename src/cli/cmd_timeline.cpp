@@ -48,6 +48,7 @@ void run(const Globals& g, const TimelineArgs& a) {
     o.window.from = parseDateOption(a.from, "--from");
     o.window.to = parseDateOption(a.to, "--to");
     o.kinds = parseEventKinds(a.kinds, "--kinds");
+    o.participants = a.json;  // the table does not show them
 
     auto db = g.openReadOnly();
     query::Page<query::EventRef> events;

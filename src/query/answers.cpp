@@ -89,7 +89,8 @@ std::vector<model::EventKind> countingKinds(const WhoMetOptions& o) {
 }
 
 /// The first `limit` slots (all when 0) in timeline order, as events with participants.
-Page<EventRef> pageOf(store::Store& store, std::vector<store::EventSlot> slots, std::size_t limit) {
+Page<EventRef> pageOf(store::Store& store, std::vector<store::EventSlot> slots, std::size_t limit,
+                      bool participants) {
     Page<EventRef> page;
     page.total = slots.size();
     const auto keep = limit == 0 ? slots.size() : std::min(limit, slots.size());
@@ -97,7 +98,7 @@ Page<EventRef> pageOf(store::Store& store, std::vector<store::EventSlot> slots, 
                       slots.end(), detail::timelineLess);
     page.items.reserve(keep);
     for (std::size_t i = 0; i < keep; ++i) {
-        page.items.push_back(eventRef(store, store.eventRecordAt(slots[i].row), true));
+        page.items.push_back(eventRef(store, store.eventRecordAt(slots[i].row), participants));
     }
     return page;
 }
@@ -119,7 +120,7 @@ Page<EventRef> scopedPage(store::Store& store, std::string_view a, std::string_v
     for (auto& s : kept) {
         if (s.id.empty()) s.id = store.eventRecordAt(s.row).id;
     }
-    auto page = pageOf(store, std::move(kept), limit);
+    auto page = pageOf(store, std::move(kept), limit, o.participants);
     page.total = total;
     return page;
 }
@@ -195,7 +196,7 @@ Page<EventRef> actorTimeline(store::Store& store, std::string_view actorId,
                              const TimelineOptions& options, std::size_t limit) {
     const auto self = detail::requireActor(store, actorId);
     return pageOf(store, store.eventsOfActor(self.row, detail::filterOf(options.window, options.kinds)),
-                  limit);
+                  limit, options.participants);
 }
 
 Page<EventRef> dyadTimeline(store::Store& store, std::string_view countryA,

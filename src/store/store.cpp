@@ -126,7 +126,7 @@ Store Store::open(const std::filesystem::path& file, OpenOptions options) {
                            SQLITE_READONLY, SQLITE_READONLY);
     }
     Store store(std::move(impl));
-    store.execute("PRAGMA foreign_keys = ON");
+    if (!options.readOnly) store.execute("PRAGMA foreign_keys = ON");  // reads check nothing
     const int version = store.schemaVersion();
     if (version > kSchemaVersion) {
         throw SchemaVersionError(name + ": database schema version " + std::to_string(version) +

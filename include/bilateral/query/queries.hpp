@@ -50,6 +50,9 @@ std::vector<Counterpart> whoMet(const Index& index, ActorIx actor, const WhoMetO
 struct TimelineOptions {
     Window window;
     std::vector<model::EventKind> kinds;  ///< empty = all
+    /// Answers from the file: list each event's participants (the in-memory index always has
+    /// them at hand).
+    bool participants = true;
 };
 
 /// Events in timeline order (earliest day, latest day, id). Planned events are included; check
