@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config
   libboost-graph-dev nlohmann-json3-dev libfmt-dev libsqlite3-dev libsqlitecpp-dev libcli11-dev
-  libgtest-dev libgmock-dev libbenchmark-dev sqlite3
+  libgtest-dev libgmock-dev libbenchmark-dev sqlite3 zlib1g-dev libzip-dev
   python3-networkx python3-igraph
 )
 if [ "${1:-}" = "--fuzz" ]; then

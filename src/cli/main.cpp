@@ -58,5 +58,5 @@ int main(int argc, char** argv) {
         std::cerr << "bilateral: " << e.what() << "\n";
         return Storage;
     }
-    return Ok;
+    return g.exitStatus;
 }

@@ -127,6 +127,18 @@ std::string resolveActor(store::Store& store, std::string_view idOrName) {
         }
         std::sort(actors.begin(), actors.end());
         actors.erase(std::unique(actors.begin(), actors.end()), actors.end());
+        // Several actors may carry a country's name (GDELT names its code-merged actors
+        // "UNITED STATES"); the country actor whose own name it is wins.
+        if (actors.size() > 1) {
+            std::vector<std::int64_t> countries;
+            for (const auto row : actors) {
+                const auto a = actorAt(store, row);
+                if (a.kind == model::ActorKind::Country && tokenize(a.name) == tokens) {
+                    countries.push_back(row);
+                }
+            }
+            if (countries.size() == 1) actors = countries;
+        }
         for (auto row : actors) {
             auto st = store.prepare("SELECT key FROM actor WHERE id = ?1");
             st.bind(1, row);
