@@ -7,7 +7,7 @@ packages=(
   g++ cmake make pkg-config
   libboost-graph-dev nlohmann-json3-dev libfmt-dev libsqlite3-dev libsqlitecpp-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 zlib1g-dev libzip-dev
-  python3-networkx python3-igraph
+  python3-networkx python3-igraph zip unzip libxml2-utils
 )
 if [ "${1:-}" = "--fuzz" ]; then
   # clang++ with libFuzzer (libclang_rt.fuzzer*.a lives in libclang-rt-14-dev, pulled in by
