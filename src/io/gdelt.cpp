@@ -331,7 +331,8 @@ private:
     /// an alias, so that name and alias search find it.
     void alias(SeenActor& actor, std::string_view name) {
         if (name.empty() || detail::equalsIgnoreCase(name, actor.name)) return;
-        if (!actor.aliases.emplace(name).second) return;
+        if (actor.aliases.find(name) != actor.aliases.end()) return;
+        actor.aliases.emplace(name);
         writer_->insertAlias(actor.row, name);
     }
 

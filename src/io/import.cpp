@@ -79,7 +79,7 @@ Format detectFormat(LineReader& in) {
     const auto first = text.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos) {
         throw ParseError(in.name(), "",
-                         (text.empty() ? "empty" : "only white space") + where +
+                         "empty file" + where +
                              (in.container().empty() ? "" : ": nothing inside the archive") + "; " +
                              std::string(kExpected));
     }

@@ -107,7 +107,7 @@ TEST_F(CompressedInput, DetectionSaysWhatItSawInsideAnArchive) {
         << what;
     ASSERT_EQ(sh("printf '' | gzip > empty.gz"), 0);
     what = expectParseError(dir_ / "empty.gz");
-    EXPECT_NE(what.find("empty (gzip-compressed): nothing inside the archive"), std::string::npos)
+    EXPECT_NE(what.find("empty file (gzip-compressed): nothing inside the archive"), std::string::npos)
         << what;
     ASSERT_EQ(sh("printf 'x' | bzip2 > x.bz2 || printf 'BZh91AY&SY' > x.bz2"), 0);
     what = expectParseError(dir_ / "x.bz2");
