@@ -59,7 +59,12 @@ void runImport(const Globals& g, const ImportArgs& args) {
     // perhaps created). Standard input is read once: it is detected as it is imported.
     for (const auto& f : files) {
         io::checkInputFile(f);
-        if (options.format == io::Format::Auto && f != "-") (void)io::detectFormat(f);
+        // A pipe given by name (/dev/stdin, <(zcat x.gz)) can be read once only, too.
+        std::error_code ec;
+        if (options.format == io::Format::Auto && f != "-" &&
+            std::filesystem::is_regular_file(f, ec)) {
+            (void)io::detectFormat(f);
+        }
     }
     auto bar = std::make_shared<ProgressBar>();
     if (isatty(STDERR_FILENO)) {

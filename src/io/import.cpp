@@ -61,6 +61,10 @@ Format parseFormat(std::string_view name) {
 void checkInputFile(const std::filesystem::path& file) {
     if (detail::isStdin(file)) return;
     detail::requireReadableFile(file);
+    // Opening a named pipe to try it would take its data (or wait for a writer): only regular
+    // files are opened here; a pipe's problems show when it is imported.
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) return;
     std::ifstream in(file, std::ios::binary);
     if (!in) throw ParseError(file.string(), "", "cannot open the file");
 }

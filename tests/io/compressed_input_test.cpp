@@ -107,7 +107,8 @@ TEST_F(CompressedInput, DetectionSaysWhatItSawInsideAnArchive) {
         << what;
     ASSERT_EQ(sh("printf '' | gzip > empty.gz"), 0);
     what = expectParseError(dir_ / "empty.gz");
-    EXPECT_NE(what.find("empty file (gzip-compressed): nothing inside the archive"), std::string::npos)
+    EXPECT_NE(what.find("empty file (gzip-compressed): nothing inside the archive"),
+              std::string::npos)
         << what;
     ASSERT_EQ(sh("printf 'x' | bzip2 > x.bz2 || printf 'BZh91AY&SY' > x.bz2"), 0);
     what = expectParseError(dir_ / "x.bz2");
@@ -140,6 +141,16 @@ TEST_F(CompressedInput, StandardInputIsReadOnceWhateverItHolds) {
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_NE(r.out.find("<stdin>:20250807220000.export.CSV: gdelt, 40 records"), std::string::npos)
         << r.out;
+}
+
+TEST_F(CompressedInput, ANamedPipeIsReadOnce) {
+    // As `bilateral import <(zcat events.tab.gz)` gives it: a pipe with a name.
+    ASSERT_EQ(sh("mkfifo events.pipe"), 0);
+    const auto cmd = "(gzip -c " + shellQuote(kIcews.string()) + " > events.pipe &) && " +
+                     shellQuote(BILATERAL_CLI) + " --db pipe.db import events.pipe > out.txt";
+    ASSERT_EQ(sh(cmd), 0) << slurpFile(dir_ / "out.txt");
+    EXPECT_NE(slurpFile(dir_ / "out.txt").find("events.pipe: icews, 251 records"),
+              std::string::npos);
 }
 
 TEST_F(CompressedInput, StandardInputThatIsNoEventFileSaysItWasAPipe) {
