@@ -229,7 +229,7 @@ private:
     std::string_view field(const std::vector<std::string_view>& f, Col c) const {
         const auto i = col_[c];
         if (i == kAbsent) return {};
-        if (f[i] == kMissing && mayHoldMissing(kMappedNames[c])) return {};
+        if (missingAsNa_[c] && f[i] == kMissing) return {};
         return f[i];
     }
 
@@ -241,6 +241,7 @@ private:
         std::vector<std::string_view> names;
         columns_ = detail::splitTabs(line, names);
         col_.fill(kAbsent);
+        for (std::size_t c = 0; c < kMapped; ++c) missingAsNa_[c] = mayHoldMissing(kMappedNames[c]);
         std::vector<std::pair<std::string_view, std::size_t>> seen;
         for (std::size_t i = 0; i < names.size(); ++i) {
             const auto name = names[i];
@@ -421,6 +422,7 @@ private:
     detail::ActorMaker actors_;
     std::size_t columns_ = 0;
     std::array<std::size_t, kMapped> col_{};
+    std::array<bool, kMapped> missingAsNa_{};  ///< columns where `NA` is no value
     std::vector<AttrColumn> attrs_;
     std::unordered_map<std::string, CameoMapping, detail::StringHash, std::equal_to<>> mappings_;
     std::unordered_map<std::string, std::int64_t, detail::StringHash, std::equal_to<>> actorRows_;
