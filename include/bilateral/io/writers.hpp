@@ -1,6 +1,7 @@
 #pragma once
-// Graph exports of a projection: GraphML, GEXF 1.2draft or 1.3, Graphviz DOT and Cytoscape.js JSON; and the
-// dataset JSON of a projection's subgraph. Formats, attributes and escaping: docs/graph.md.
+// Graph exports of a projection: GraphML, GEXF (1.2draft or 1.3), Graphviz DOT and Cytoscape.js
+// JSON; and the dataset JSON of a projection's subgraph. Formats, attributes and escaping:
+// docs/graph.md.
 //
 // Every writer names vertices n0, n1, ... and edges e0, e1, ... in projection order (as Boost's
 // write_graphml does) and carries the data's own ids in an attribute called `bilateral_id`
