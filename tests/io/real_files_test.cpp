@@ -113,6 +113,7 @@ TEST_F(RealFiles, Gdelt1DailyKeepsEveryNameOfACodeMergedActor) {
     EXPECT_EQ(hits.front().id, "gdelt/none/COP");
     // Several actors carry "UNITED STATES"; the country actor's own name wins.
     EXPECT_EQ(query::resolveActor(store_, "United States"), "country/USA");
+    EXPECT_EQ(query::search(store_, "united states", 5).front().id, "country/USA");
     EXPECT_EQ(query::resolveActor(store_, "hillary clinton"), "gdelt/USA/USAGOV");
 }
 
