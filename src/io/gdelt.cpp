@@ -268,13 +268,14 @@ private:
         }
     }
 
-    /// The actor of columns [base, base + 10), or nullopt when it has neither code nor name.
+    /// An actor this import has met: its row, its own name and the aliases rows gave it.
     struct SeenActor {
         std::int64_t row;
-        std::string name;  ///< the actor's own name
+        std::string name;
         std::unordered_set<std::string, detail::StringHash, std::equal_to<>> aliases;
     };
 
+    /// The actor of columns [base, base + 10), or nullopt when it has neither code nor name.
     std::optional<std::int64_t> actor(const std::vector<std::string_view>& f, std::size_t base) {
         const auto code = f[base + kCode];
         const auto name = f[base + kName];
