@@ -139,7 +139,7 @@ TEST_F(CompressedInput, StandardInputIsReadOnceWhateverItHolds) {
     EXPECT_NE(r.out.find("<stdin>: gdelt, 201 records"), std::string::npos) << r.out;
     r = cli("import - --format gdelt", kGdelt2.string());
     EXPECT_EQ(r.status, 0) << r.err;
-    EXPECT_NE(r.out.find("<stdin>:20250807220000.export.CSV: gdelt, 40 records"), std::string::npos)
+    EXPECT_NE(r.out.find("<stdin>:20250807220000.export.CSV: gdelt, 82 records"), std::string::npos)
         << r.out;
 }
 
@@ -180,8 +180,8 @@ TEST_F(CompressedInput, SkipBadRowsExitsFiveAndListsEachRow) {
                          "(row skipped)"),
               std::string::npos)
         << r.err;
-    EXPECT_NE(r.out.find("gdelt, 40 records;"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find(" 39 events,"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("gdelt, 82 records;"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(" 81 events,"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("skipped 1 malformed rows"), std::string::npos) << r.out;
 }
 
