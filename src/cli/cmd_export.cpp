@@ -29,6 +29,7 @@ struct ExportArgs {
     std::string format;
     std::string output;
     std::string from, to, kinds;
+    std::string gexfVersion;
 };
 
 /// Writes to `file` through a temporary next to it, so a failed export leaves no half file.
@@ -70,10 +71,19 @@ void runExport(const Globals& g, const ExportArgs& args) {
                                    filter.from->toString());
     }
     filter.kinds = parseEventKinds(args.kinds, "--kinds");
+    io::ExportOptions options;
+    if (!args.gexfVersion.empty()) {
+        if (format != io::ExportFormat::Gexf) {
+            throw InvalidArgumentError("--gexf-version applies to --format gexf only");
+        }
+        options.gexfVersion = io::parseGexfVersion(args.gexfVersion);
+    }
 
     auto store = g.open(false);
     const auto projection = graph::Projection::build(store, filter);
-    const auto write = [&](std::ostream& out) { io::writeExport(out, format, store, projection); };
+    const auto write = [&](std::ostream& out) {
+        io::writeExport(out, format, store, projection, options);
+    };
     if (args.output.empty() || args.output == "-") {
         // Rendered whole first: on an error stdout stays empty (docs/errors.md).
         std::ostringstream text;
@@ -107,6 +117,9 @@ void addExport(CLI::App& app, const Globals& g) {
     cmd->add_option("--to", args->to,
                     "keep events that may overlap this date or earlier (ISO 8601)");
     cmd->add_option("--kinds", args->kinds, "keep events of these kinds (comma-separated)");
+    cmd->add_option("--gexf-version", args->gexfVersion,
+                    "GEXF version: 1.2draft (default; NetworkX and Gephi read it) or 1.3")
+        ->check(CLI::IsMember({"1.2draft", "1.2", "1.3"}));
     cmd->callback([&g, args] { runExport(g, *args); });
 }
 

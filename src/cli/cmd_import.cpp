@@ -1,10 +1,12 @@
 #include <fmt/core.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <vector>
 
+#include "bilateral/error.hpp"
 #include "bilateral/io/import.hpp"
 #include "command.hpp"
 
@@ -42,17 +44,27 @@ private:
 struct ImportArgs {
     std::vector<std::string> files;
     std::string format = "auto";
+    bool skipBadRows = false;
 };
 
 void runImport(const Globals& g, const ImportArgs& args) {
     io::ImportOptions options;
     options.format = io::parseFormat(args.format);
+    options.skipBadRows = args.skipBadRows;
     std::vector<std::filesystem::path> files(args.files.begin(), args.files.end());
+    if (std::count(args.files.begin(), args.files.end(), "-") > 1) {
+        throw InvalidArgumentError("standard input (-) can be imported only once");
+    }
     // Refuse missing, unreadable and unrecognisable files before the database is opened (and
-    // perhaps created).
+    // perhaps created). Standard input is read once: it is detected as it is imported.
     for (const auto& f : files) {
         io::checkInputFile(f);
-        if (options.format == io::Format::Auto) (void)io::detectFormat(f);
+        // A pipe given by name (/dev/stdin, <(zcat x.gz)) can be read once only, too.
+        std::error_code ec;
+        if (options.format == io::Format::Auto && f != "-" &&
+            std::filesystem::is_regular_file(f, ec)) {
+            (void)io::detectFormat(f);
+        }
     }
     auto bar = std::make_shared<ProgressBar>();
     if (isatty(STDERR_FILENO)) {
@@ -70,18 +82,30 @@ void runImport(const Globals& g, const ImportArgs& args) {
     } catch (...) {
         bar->clear();
         if (created) {
-            for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(g.db + suffix, ec);
+            for (const char* suffix : {"", "-wal", "-shm"})
+                std::filesystem::remove(g.db + suffix, ec);
         }
         throw;
     }
     bar->clear();
+    std::size_t bad = 0;
+    for (const auto& s : summaries) {
+        for (const auto& row : s.badRows) {
+            fmt::print(stderr, "bilateral: {}: {}: {} (row skipped)\n", s.file, row.location,
+                       row.reason);
+        }
+        bad += s.badRows.size();
+    }
     for (const auto& s : summaries) {
         fmt::print(
             "{}: {}, {} records; added or updated {} sources, {} actors, {} events, {} "
             "participations, {} relations; skipped {} already present\n",
             s.file, io::toString(s.format), s.rows, s.sources, s.actors, s.events, s.participations,
             s.relations, s.skipped);
+        if (!s.badRows.empty())
+            fmt::print("{}: skipped {} malformed rows\n", s.file, s.badRows.size());
     }
+    if (bad > 0) g.exitStatus = RowsSkipped;
 }
 
 }  // namespace
@@ -90,9 +114,14 @@ void addImport(CLI::App& app, const Globals& g) {
     auto* cmd = app.add_subcommand(
         "import", "Load dataset JSON, ICEWS or GDELT files in one transaction (all or nothing)");
     auto args = std::make_shared<ImportArgs>();
-    cmd->add_option("files", args->files, "files to import")->required();
+    cmd->add_option("files", args->files,
+                    "files to import (.gz and .zip read directly; - for standard input)")
+        ->required();
     cmd->add_option("--format", args->format, "input format (default: detect from the contents)")
         ->check(CLI::IsMember({"auto", "dataset", "icews", "gdelt"}));
+    cmd->add_flag("--skip-bad-rows", args->skipBadRows,
+                  "event files: import the other rows, list each malformed one on stderr and exit "
+                  "with status 5 (default: refuse the whole import)");
     cmd->callback([&g, args] { runImport(g, *args); });
 }
 

@@ -15,6 +15,8 @@ namespace bilateral::cli {
 /// Options shared by every verb.
 struct Globals {
     std::string db;  ///< --db, else $BILATERAL_DB, else bilateral.db
+    /// The exit status of a verb that succeeded with a warning (import with rows skipped).
+    mutable int exitStatus = 0;
     /// Opens the database; query verbs open it read-only.
     store::Store open(bool forWriting) const;
     /// The database for a query verb: read-only, never created.
@@ -22,7 +24,7 @@ struct Globals {
 };
 
 /// Exit codes of the command-line contract (docs/cli.md).
-enum Exit : int { Ok = 0, Usage = 1, BadInput = 2, NotFound = 3, Storage = 4 };
+enum Exit : int { Ok = 0, Usage = 1, BadInput = 2, NotFound = 3, Storage = 4, RowsSkipped = 5 };
 
 // One function per verb file; each adds its subcommand to `app`.
 void addImport(CLI::App& app, const Globals& g);

@@ -95,5 +95,5 @@ int main(int argc, char** argv) {
         std::cerr << "bilateral: " << e.what() << "\n";
         return Storage;
     }
-    return Ok;
+    return g.exitStatus;
 }

@@ -87,9 +87,12 @@ bool putIfChanged(const T& record, Find find, Put put) {
 }  // namespace
 
 ImportSummary importDataset(store::Store& store, const std::filesystem::path& file) {
-    const auto dataset = readDataset(file, &store);
+    return importDataset(store, readDataset(file, &store), file.string());
+}
+
+ImportSummary importDataset(store::Store& store, const Dataset& dataset, const std::string& name) {
     ImportSummary s;
-    s.file = file.string();
+    s.file = name;
     s.format = Format::Dataset;
     s.rows = static_cast<std::int64_t>(dataset.sources.size() + dataset.actors.size() +
                                        dataset.events.size() + dataset.relations.size());

@@ -1,6 +1,7 @@
 #include "event_import.hpp"
 
 #include "bilateral/error.hpp"
+#include "input_stream.hpp"
 
 namespace bilateral::io::detail {
 
@@ -48,16 +49,25 @@ std::int64_t ActorMaker::country(std::string_view code, std::string_view display
     return *row;
 }
 
-std::int64_t ActorMaker::ensure(model::Actor actor, std::string_view countryName) {
+std::string sourceFileName(const std::filesystem::path& file) {
+    return isStdin(file) ? std::string("stdin") : file.filename().string();
+}
+
+std::int64_t ActorMaker::ensure(model::Actor actor, std::string_view countryName, bool* created) {
+    if (created) *created = false;
     if (const auto row = store_.actorRow(actor.id)) return *row;
     if (actor.kind == model::ActorKind::Country && actor.country) {
-        return country(*actor.country, countryName.empty() ? actor.name : countryName);
+        const auto had = countryRows_.size();
+        const auto row = country(*actor.country, countryName.empty() ? actor.name : countryName);
+        if (created && countryRows_.size() > had) *created = true;
+        return row;
     }
     std::optional<std::int64_t> countryRow;
     if (actor.country) countryRow = country(*actor.country, countryName);
     if (!sourceId_.empty()) actor.evidence.push_back({.source = sourceId_});
     const auto row = writer_->insertActor(actor);
     ++summary_.actors;
+    if (created) *created = true;
     if (countryRow) {
         model::Relation r;
         r.id = "affiliation/" + actor.id;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "bilateral/error.hpp"
 #include "bilateral/io/countries.hpp"
 #include "bilateral/io/import.hpp"
 #include "bilateral/model/types.hpp"
@@ -83,8 +84,9 @@ public:
 
     /// Row of actor `actor.id`: found in the store, else created with the file as evidence and,
     /// when it has a country and is not the country itself, affiliated_with `country/<code>`.
-    /// `countryName` names the country actor should it have to be created.
-    std::int64_t ensure(model::Actor actor, std::string_view countryName);
+    /// `countryName` names the country actor should it have to be created. `*created` (when
+    /// given) says whether the actor was created here with `actor.name`.
+    std::int64_t ensure(model::Actor actor, std::string_view countryName, bool* created = nullptr);
 
 private:
     store::Store& store_;
@@ -101,6 +103,32 @@ std::int64_t lastEventRow(store::Store& store);
 /// read, so a row repeating it repeats a row of the same file (an error, unlike a row already
 /// loaded by an earlier import, which is skipped).
 bool addedSince(store::Store& store, std::string_view id, std::int64_t after);
+
+/// Runs `row` (the checks and writes of one row). With `skip`, a ParseError it throws is kept
+/// in `summary.badRows` and the import goes on; the row must throw before it writes anything.
+template <class Row>
+void guardRow(bool skip, ImportSummary& summary, Row&& row) {
+    if (!skip) {
+        row();
+        return;
+    }
+    try {
+        row();
+    } catch (const ParseError& e) {
+        summary.badRows.push_back({e.location(), e.reason()});
+    }
+}
+
+/// The file name a source id is made of: the path's file name, `stdin` for standard input.
+std::string sourceFileName(const std::filesystem::path& file);
+
+/// Format detection on the stream an import then reads from (peeks, consumes nothing).
+Format detectFormat(LineReader& in);
+/// The readers on an opened stream; `file` is the path as given (`-`: standard input).
+ImportSummary importIcews(store::Store& store, LineReader& in, const std::filesystem::path& file,
+                          const ImportOptions& options);
+ImportSummary importGdelt(store::Store& store, LineReader& in, const std::filesystem::path& file,
+                          const ImportOptions& options);
 
 /// Cause of a ParseError at a line (and column).
 [[noreturn]] void failAt(const LineReader& in, std::string_view column, const std::string& why);

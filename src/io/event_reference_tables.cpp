@@ -190,6 +190,7 @@ std::string_view embeddedCameoCodes() noexcept {
 1211	Reject economic cooperation	-4.0	REJECT	coded_event
 1212	Reject military cooperation	-4.0	REJECT	coded_event
 1213	Reject judicial cooperation	-4.0	REJECT	coded_event
+1214	Reject intelligence cooperation	-4.0	REJECT	coded_event
 122	Reject request or demand for material aid, not specified below	-4.0	REJECT	coded_event
 1221	Reject request for economic aid	-4.0	REJECT	coded_event
 1222	Reject request for military aid	-4.0	REJECT	coded_event
@@ -208,9 +209,9 @@ std::string_view embeddedCameoCodes() noexcept {
 1245	Refuse to allow international involvement (non mediation)	-4.0	REJECT	coded_event
 1246	Refuse to de-escalate military engagement	-4.0	REJECT	coded_event
 125	Reject proposal to meet, discuss, or negotiate	-5.0	REJECT	coded_event
-126	Reject mediation	-5.0	REJECT	coded_event
 )tsv"
-    R"tsv(127	Reject plan, agreement to settle dispute	-5.0	REJECT	coded_event
+    R"tsv(126	Reject mediation	-5.0	REJECT	coded_event
+127	Reject plan, agreement to settle dispute	-5.0	REJECT	coded_event
 128	Defy norms, law	-5.0	REJECT	coded_event
 129	Veto	-5.0	REJECT	coded_event
 13	THREATEN	-6.0	THREATEN	coded_event
@@ -352,11 +353,14 @@ std::string_view embeddedCountries() noexcept {
 AFG	Afghanistan	Afghanistan	AFG	AF
 ALB	Albania	Albania	ALB	AL
 DZA	Algeria	Algeria	DZA	AG
+ASM	American Samoa	American Samoa	ASM	AQ
 AND	Andorra	Andorra	AND	AN
 AGO	Angola	Angola	AGO	AO
+AIA	Anguilla	Anguilla	AIA	AV
 ATG	Antigua and Barbuda	Antigua and Barbuda	ATG	AC
 ARG	Argentina	Argentina	ARG	AR
 ARM	Armenia	Armenia	ARM	AM
+ABW	Aruba	Aruba	ABW	AA
 AUS	Australia	Australia	AUS	AS
 AUT	Austria	Austria	AUT	AU
 AZE	Azerbaijan	Azerbaijan	AZE	AJ
@@ -368,11 +372,13 @@ BLR	Belarus	Belarus	BLR	BO
 BEL	Belgium	Belgium	BEL	BE
 BLZ	Belize	Belize	BLZ	BH
 BEN	Benin	Benin	BEN	BN
+BMU	Bermuda	Bermuda	BMU	BD
 BTN	Bhutan	Bhutan	BTN	BT
 BOL	Bolivia	Bolivia|Bolivia, Plurinational State of|Plurinational State of Bolivia	BOL	BL
 BIH	Bosnia and Herzegovina	Bosnia and Herzegovina|Bosnia-Herzegovina|Bosnia	BIH	BK
 BWA	Botswana	Botswana	BWA	BC
 BRA	Brazil	Brazil	BRA	BR
+VGB	British Virgin Islands	British Virgin Islands|Virgin Islands, British	VGB	VI
 BRN	Brunei	Brunei|Brunei Darussalam	BRN	BX
 BGR	Bulgaria	Bulgaria	BGR	BU
 BFA	Burkina Faso	Burkina Faso	BFA	UV
@@ -381,12 +387,14 @@ KHM	Cambodia	Cambodia	KHM	CB
 CMR	Cameroon	Cameroon	CMR	CM
 CAN	Canada	Canada	CAN	CA
 CPV	Cape Verde	Cape Verde|Cabo Verde	CPV	CV
+CYM	Cayman Islands	Cayman Islands	CYM	CJ
 CAF	Central African Republic	Central African Republic	CAF	CT
 TCD	Chad	Chad	TCD	CD
 CHL	Chile	Chile	CHL	CI
 CHN	China	China|People's Republic of China	CHN	CH
 COL	Colombia	Colombia	COL	CO
 COM	Comoros	Comoros	COM	CN
+COK	Cook Islands	Cook Islands	COK	CW
 CRI	Costa Rica	Costa Rica	CRI	CS
 CIV	Cote d'Ivoire	Cote d'Ivoire|Côte d'Ivoire|Ivory Coast	CIV	IV
 HRV	Croatia	Croatia	HRV	HR
@@ -394,35 +402,44 @@ CUB	Cuba	Cuba	CUB	CU
 CYP	Cyprus	Cyprus	CYP	CY
 CZE	Czechia	Czech Republic|Czechia	CZE	EZ
 COD	Democratic Republic of the Congo	Democratic Republic of Congo|Democratic Republic of the Congo|Congo, Democratic Republic of|Congo, Democratic Republic of the|Congo, The Democratic Republic of the|Congo-Kinshasa|DR Congo|Zaire	COD	CG
-DNK	Denmark	Denmark	DNK	DA
+)tsv"
+    R"tsv(DNK	Denmark	Denmark	DNK	DA
 DJI	Djibouti	Djibouti	DJI	DJ
 DMA	Dominica	Dominica	DMA	DO
 DOM	Dominican Republic	Dominican Republic	DOM	DR
 ECU	Ecuador	Ecuador	ECU	EC
 EGY	Egypt	Egypt	EGY	EG
 SLV	El Salvador	El Salvador	SLV	ES
-)tsv"
-    R"tsv(GNQ	Equatorial Guinea	Equatorial Guinea	GNQ	EK
+GNQ	Equatorial Guinea	Equatorial Guinea	GNQ	EK
 ERI	Eritrea	Eritrea	ERI	ER
 EST	Estonia	Estonia	EST	EN
 SWZ	Eswatini	Swaziland|Eswatini	SWZ	WZ
 ETH	Ethiopia	Ethiopia	ETH	ET
+FLK	Falkland Islands	Falkland Islands|Falkland Islands (Malvinas)	FLK	FK
+FRO	Faroe Islands	Faroe Islands|Faeroe Islands	FRO	FO
 FJI	Fiji	Fiji	FJI	FJ
 FIN	Finland	Finland	FIN	FI
 FRA	France	France	FRA	FR
+GUF	French Guiana	French Guiana	GUF	FG
+PYF	French Polynesia	French Polynesia	PYF	FP
 GAB	Gabon	Gabon	GAB	GB
 GMB	Gambia	Gambia|The Gambia|Gambia, The	GMB	GA
 GEO	Georgia	Georgia	GEO	GG
 DEU	Germany	Germany	DEU	GM
 GHA	Ghana	Ghana	GHA	GH
+GIB	Gibraltar	Gibraltar	GIB	GI
 GRC	Greece	Greece	GRC	GR
+GRL	Greenland	Greenland	GRL	GL
 GRD	Grenada	Grenada	GRD	GJ
+GLP	Guadeloupe	Guadeloupe	GLP	GP
+GUM	Guam	Guam	GUM	GQ
 GTM	Guatemala	Guatemala	GTM	GT
 GIN	Guinea	Guinea	GIN	GV
 GNB	Guinea-Bissau	Guinea-Bissau	GNB	PU
 GUY	Guyana	Guyana	GUY	GY
 HTI	Haiti	Haiti	HTI	HA
 HND	Honduras	Honduras	HND	HO
+HKG	Hong Kong	Hong Kong|Hong Kong SAR	HKG	HK
 HUN	Hungary	Hungary	HUN	HU
 ISL	Iceland	Iceland	ISL	IC
 IND	India	India	IND	IN
@@ -430,6 +447,7 @@ IDN	Indonesia	Indonesia	IDN	ID
 IRN	Iran	Iran|Iran, Islamic Republic of|Islamic Republic of Iran	IRN	IR
 IRQ	Iraq	Iraq	IRQ	IZ
 IRL	Ireland	Ireland	IRL	EI
+IMN	Isle of Man	Isle of Man	IMY	IM
 ISR	Israel	Israel	ISR	IS
 ITA	Italy	Italy	ITA	IT
 JAM	Jamaica	Jamaica	JAM	JM
@@ -448,8 +466,10 @@ LSO	Lesotho	Lesotho	LSO	LT
 LBR	Liberia	Liberia	LBR	LI
 LBY	Libya	Libya|Libyan Arab Jamahiriya	LBY	LY
 LIE	Liechtenstein	Liechtenstein	LIE	LS
-LTU	Lithuania	Lithuania	LTU	LH
+)tsv"
+    R"tsv(LTU	Lithuania	Lithuania	LTU	LH
 LUX	Luxembourg	Luxembourg	LUX	LU
+MAC	Macao	Macao|Macau	MAC	MC
 MDG	Madagascar	Madagascar	MDG	MA
 MWI	Malawi	Malawi	MWI	MI
 MYS	Malaysia	Malaysia	MYS	MY
@@ -457,28 +477,34 @@ MDV	Maldives	Maldives	MDV	MV
 MLI	Mali	Mali	MLI	ML
 MLT	Malta	Malta	MLT	MT
 MHL	Marshall Islands	Marshall Islands	MHL	RM
+MTQ	Martinique	Martinique	MTQ	MB
 MRT	Mauritania	Mauritania	MRT	MR
 MUS	Mauritius	Mauritius	MUS	MP
+MYT	Mayotte	Mayotte	MYT	MF
 MEX	Mexico	Mexico	MEX	MX
 FSM	Micronesia	Micronesia|Micronesia, Federated States of|Federated States of Micronesia	FSM	FM
 MDA	Moldova	Moldova|Moldova, Republic of|Republic of Moldova	MDA	MD
 MCO	Monaco	Monaco	MCO	MN
 MNG	Mongolia	Mongolia	MNG	MG
-MNE	Montenegro	Montenegro	MNE	MJ
-)tsv"
-    R"tsv(MAR	Morocco	Morocco	MAR	MO
+MNE	Montenegro	Montenegro	MTN	MJ
+MSR	Montserrat	Montserrat	MSR	MH
+MAR	Morocco	Morocco	MAR	MO
 MOZ	Mozambique	Mozambique	MOZ	MZ
 MMR	Myanmar	Myanmar|Burma	MMR	BM
 NAM	Namibia	Namibia	NAM	WA
 NRU	Nauru	Nauru	NRU	NR
 NPL	Nepal	Nepal	NPL	NP
 NLD	Netherlands	Netherlands|The Netherlands	NLD	NL
+NCL	New Caledonia	New Caledonia	NCL	NC
 NZL	New Zealand	New Zealand	NZL	NZ
 NIC	Nicaragua	Nicaragua	NIC	NU
 NER	Niger	Niger	NER	NG
 NGA	Nigeria	Nigeria	NGA	NI
+NIU	Niue	Niue	NIU	NE
+NFK	Norfolk Island	Norfolk Island	NFK	NF
 PRK	North Korea	North Korea|Korea, Democratic People's Republic of|Democratic People's Republic of Korea|Korea, North	PRK	KN
 MKD	North Macedonia	Macedonia|North Macedonia|the former Yugoslav Republic of Macedonia|Macedonia, the former Yugoslav Republic of|Republic of North Macedonia	MKD	MK
+MNP	Northern Mariana Islands	Northern Mariana Islands	MNP	CQ
 NOR	Norway	Norway	NOR	NO
 OMN	Oman	Oman	OMN	MU
 PAK	Pakistan	Pakistan	PAK	PK
@@ -489,15 +515,21 @@ PNG	Papua New Guinea	Papua New Guinea	PNG	PP
 PRY	Paraguay	Paraguay	PRY	PA
 PER	Peru	Peru	PER	PE
 PHL	Philippines	Philippines|The Philippines	PHL	RP
+PCN	Pitcairn Islands	Pitcairn Islands|Pitcairn	PCN	PC
 POL	Poland	Poland	POL	PL
-PRT	Portugal	Portugal	PRT	PO
+)tsv"
+    R"tsv(PRT	Portugal	Portugal	PRT	PO
+PRI	Puerto Rico	Puerto Rico	PRI	RQ
 QAT	Qatar	Qatar	QAT	QA
 COG	Republic of the Congo	Congo|Republic of Congo|Republic of the Congo|Congo, Republic of|Congo, Republic of the|Congo-Brazzaville	COG	CF
 ROU	Romania	Romania	ROM	RO
 RUS	Russia	Russian Federation|Russia	RUS	RS
 RWA	Rwanda	Rwanda	RWA	RW
+REU	Réunion	Réunion|Reunion	REU	RE
+SHN	Saint Helena	Saint Helena	SHN	SH
 KNA	Saint Kitts and Nevis	Saint Kitts and Nevis|St. Kitts and Nevis	KNA	SC
 LCA	Saint Lucia	Saint Lucia|St. Lucia	LCA	ST
+SPM	Saint Pierre and Miquelon	Saint Pierre and Miquelon	SPM	SB
 VCT	Saint Vincent and the Grenadines	Saint Vincent and the Grenadines|St. Vincent and the Grenadines	VCT	VC
 WSM	Samoa	Samoa	WSM	WS
 SMR	San Marino	San Marino	SMR	SM
@@ -510,8 +542,7 @@ SLE	Sierra Leone	Sierra Leone	SLE	SL
 SGP	Singapore	Singapore	SGP	SN
 SVK	Slovakia	Slovakia|Slovak Republic	SVK	LO
 SVN	Slovenia	Slovenia	SVN	SI
-)tsv"
-    R"tsv(SLB	Solomon Islands	Solomon Islands	SLB	BP
+SLB	Solomon Islands	Solomon Islands	SLB	BP
 SOM	Somalia	Somalia	SOM	SO
 ZAF	South Africa	South Africa	ZAF	SF
 KOR	South Korea	South Korea|Korea, Republic of|Republic of Korea|Korea, South	KOR	KS
@@ -520,6 +551,7 @@ ESP	Spain	Spain	ESP	SP
 LKA	Sri Lanka	Sri Lanka	LKA	CE
 SDN	Sudan	Sudan	SDN	SU
 SUR	Suriname	Suriname	SUR	NS
+SJM	Svalbard and Jan Mayen	Svalbard and Jan Mayen|Svalbard	SJM	SV
 SWE	Sweden	Sweden	SWE	SW
 CHE	Switzerland	Switzerland	CHE	SZ
 SYR	Syria	Syria|Syrian Arab Republic	SYR	SY
@@ -529,23 +561,29 @@ TZA	Tanzania	Tanzania|Tanzania, United Republic of|United Republic of Tanzania	T
 THA	Thailand	Thailand	THA	TH
 TLS	Timor-Leste	Timor-Leste|East Timor	TMP	TT
 TGO	Togo	Togo	TGO	TO
+TKL	Tokelau	Tokelau	TKL	TL
 TON	Tonga	Tonga	TON	TN
 TTO	Trinidad and Tobago	Trinidad and Tobago	TTO	TD
-TUN	Tunisia	Tunisia	TUN	TS
+)tsv"
+    R"tsv(TUN	Tunisia	Tunisia	TUN	TS
 TUR	Turkey	Turkey|Türkiye|Turkiye	TUR	TU
 TKM	Turkmenistan	Turkmenistan	TKM	TX
+TCA	Turks and Caicos Islands	Turks and Caicos Islands	TCA	TK
 TUV	Tuvalu	Tuvalu	TUV	TV
 UGA	Uganda	Uganda	UGA	UG
 UKR	Ukraine	Ukraine	UKR	UP
 ARE	United Arab Emirates	United Arab Emirates	ARE	AE
 GBR	United Kingdom	United Kingdom|United Kingdom of Great Britain and Northern Ireland|Great Britain|Britain	GBR	UK
 USA	United States	United States|United States of America	USA	US
+VIR	United States Virgin Islands	United States Virgin Islands|U.S. Virgin Islands|Virgin Islands, U.S.	VIR	VQ
 URY	Uruguay	Uruguay	URY	UY
 UZB	Uzbekistan	Uzbekistan	UZB	UZ
 VUT	Vanuatu	Vanuatu	VUT	NH
 VAT	Vatican City	Holy See|Vatican City|Vatican|Holy See (Vatican City State)	VAT	VT
 VEN	Venezuela	Venezuela|Venezuela, Bolivarian Republic of|Bolivarian Republic of Venezuela	VEN	VE
 VNM	Vietnam	Vietnam|Viet Nam	VNM	VM
+WLF	Wallis and Futuna	Wallis and Futuna|Wallis and Futuna Islands	WLF	WF
+ESH	Western Sahara	Western Sahara	ESH	WI
 YEM	Yemen	Yemen	YEM	YM
 ZMB	Zambia	Zambia	ZMB	ZA
 ZWE	Zimbabwe	Zimbabwe	ZWE	ZI

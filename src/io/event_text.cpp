@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "bilateral/error.hpp"
+#include "input_stream.hpp"
 
 namespace bilateral::io::detail {
 
@@ -16,20 +17,15 @@ constexpr std::uint64_t kProgressEvery = 64 * 1024;
 }
 
 LineReader::LineReader(const std::filesystem::path& file, Progress progress, std::size_t bufferSize)
-    : name_(file.string()), progress_(std::move(progress)), buf_(bufferSize) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(file, ec)) {
-        throw ParseError(name_, "", "is a directory, not an event file");
-    }
-    f_ = std::fopen(name_.c_str(), "rb");
-    if (!f_) throw ParseError(name_, "", std::string("cannot open: ") + std::strerror(errno));
-    const auto size = std::filesystem::file_size(file, ec);
-    size_ = ec ? 0 : static_cast<std::uint64_t>(size);
+    : progress_(std::move(progress)), buf_(bufferSize) {
+    auto in = openInput(file);
+    src_ = std::move(in.bytes);
+    name_ = std::move(in.name);
+    container_ = std::move(in.container);
+    stdin_ = isStdin(file);
 }
 
-LineReader::~LineReader() {
-    if (f_) std::fclose(f_);
-}
+LineReader::~LineReader() = default;
 
 bool LineReader::fill() {
     if (eof_) return false;
@@ -40,23 +36,33 @@ bool LineReader::fill() {
         begin_ = 0;
     }
     if (end_ == buf_.size()) buf_.resize(buf_.size() * 2);
-    const auto n = std::fread(buf_.data() + end_, 1, buf_.size() - end_, f_);
+    const auto n = src_->read(buf_.data() + end_, buf_.size() - end_);
+    const auto done = src_->consumed(), total = src_->total();
     if (n == 0) {
-        if (std::ferror(f_)) {
-            throw ParseError(name_, "line " + std::to_string(line_ + 1),
-                             std::string("read failed: ") + std::strerror(errno));
-        }
         eof_ = true;
-        if (progress_) progress_(name_, read_, size_ ? size_ : read_);
+        if (progress_) progress_(name_, done, total ? std::max(total, done) : done);
         return false;
     }
     end_ += n;
-    read_ += n;
-    if (progress_ && read_ - reported_ >= kProgressEvery) {
-        reported_ = read_;
-        progress_(name_, read_, size_ < read_ ? read_ : size_);
+    if (progress_ && done - reported_ >= kProgressEvery) {
+        reported_ = done;
+        progress_(name_, done, total < done ? done : total);
     }
     return true;
+}
+
+std::string_view LineReader::peek(std::size_t n) {
+    while (end_ - begin_ < n && fill()) {
+    }
+    return std::string_view(buf_.data() + begin_, std::min(n, end_ - begin_));
+}
+
+std::string LineReader::readAll() {
+    while (fill()) {
+    }
+    std::string all(buf_.data() + begin_, end_ - begin_);
+    begin_ = end_;
+    return all;
 }
 
 bool LineReader::next(std::string_view& line) {

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,9 +21,12 @@ namespace bilateral::io::detail {
 /// not an event row (a binary file, a field run wild) and is refused before it fills memory.
 inline constexpr std::size_t kMaxLineBytes = std::size_t{1} << 20;
 
-/// Reads a file line by line through one buffer (lines longer than it grow it). Line ends are
-/// LF, a CR before it is dropped. Calls `progress(file, bytes read, file size)` about every
-/// 64 KiB of input and once at the end. A line longer than kMaxLineBytes is a ParseError.
+class ByteSource;
+
+/// Reads an input (a file, `-` for standard input; plain, gzip or zip: input_stream.hpp) line by
+/// line through one buffer (lines longer than it grow it). Line ends are LF, a CR before it is
+/// dropped. Calls `progress(name, bytes read, size)` about every 64 KiB of input and once at the
+/// end. A line longer than kMaxLineBytes is a ParseError.
 class LineReader {
 public:
     using Progress = std::function<void(const std::string&, std::uint64_t, std::uint64_t)>;
@@ -30,6 +34,14 @@ public:
     LineReader(const std::filesystem::path& file, Progress progress,
                std::size_t bufferSize = std::size_t{1} << 20);
     ~LineReader();
+    /// Up to `n` bytes ahead of the next line, without consuming them (fewer at the end).
+    std::string_view peek(std::size_t n);
+    /// Everything not read yet (for dataset documents, which are parsed whole).
+    std::string readAll();
+    /// How the bytes were stored: "" (plain), "gzip-compressed" or "zip archive".
+    [[nodiscard]] const std::string& container() const noexcept { return container_; }
+    /// Whether this is standard input.
+    [[nodiscard]] bool fromStdin() const noexcept { return stdin_; }
     LineReader(const LineReader&) = delete;
     LineReader& operator=(const LineReader&) = delete;
 
@@ -44,12 +56,13 @@ public:
 
 private:
     bool fill();
-    std::FILE* f_ = nullptr;
-    std::string name_;
+    std::unique_ptr<ByteSource> src_;
+    std::string name_, container_;
+    bool stdin_ = false;
     Progress progress_;
     std::vector<char> buf_;
     std::size_t begin_ = 0, end_ = 0;
-    std::uint64_t size_ = 0, read_ = 0, reported_ = 0;
+    std::uint64_t reported_ = 0;
     std::int64_t line_ = 0;
     bool eof_ = false, hadNewline_ = false;
 };

@@ -1,9 +1,12 @@
-// GDELT 2.0 event files (`*.export.CSV`): 61 tab-separated columns, no header, no quoting.
-// Each row is one event with up to two actors (Actor1 → Actor2), identified by GLOBALEVENTID.
+// GDELT event files: 2.0 (`*.export.CSV`, 61 tab-separated columns) and 1.0 (daily files, 58
+// columns; historical files, 57), no header, no quoting. 1.0 rows are read as 2.0 rows without
+// the three *Geo_ADM2Code columns (and, for 57 columns, without SOURCEURL). Each row is one event
+// with up to two actors (Actor1 → Actor2), identified by GLOBALEVENTID.
 // See docs/event-data.md.
 
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 
 #include "bilateral/error.hpp"
 #include "bilateral/io/cameo.hpp"
@@ -27,6 +30,20 @@ std::string gdeltEventId(std::string_view globalEventId) {
 namespace {
 
 constexpr std::size_t kColumns = 61;
+/// GDELT 1.0: daily files since April 2013 (with SOURCEURL) and the historical files (without).
+constexpr std::size_t kColumnsV1Daily = 58, kColumnsV1Historical = 57;
+
+/// Where each 2.0 column is in a 1.0 row (kAbsentV1: not in 1.0). 1.0 has no *Geo_ADM2Code.
+constexpr std::size_t kAbsentV1 = static_cast<std::size_t>(-1);
+constexpr std::array<std::size_t, kColumns> kFromV1 = [] {
+    std::array<std::size_t, kColumns> at{};
+    std::size_t v1 = 0;
+    for (std::size_t c = 0; c < kColumns; ++c) {
+        // 2.0 columns 39, 47 and 55 are Actor1Geo_ADM2Code, Actor2Geo_ADM2Code, ActionGeo_ADM2Code.
+        at[c] = (c == 39 || c == 47 || c == 55) ? kAbsentV1 : v1++;
+    }
+    return at;
+}();
 
 /// The 61 columns of GDELT 2.0's event table, in file order (GDELT Event Codebook V2.0).
 // clang-format off
@@ -139,22 +156,31 @@ model::ActorKind kindOf(std::string_view type1) {
 
 class GdeltReader {
 public:
-    GdeltReader(store::Store& store, const std::filesystem::path& file,
+    GdeltReader(store::Store& store, detail::LineReader& in, const std::filesystem::path& file,
                 const ImportOptions& options)
         : store_(store),
           file_(file),
-          in_(file, options.progress),
+          in_(in),
+          skipBadRows_(options.skipBadRows),
           cameo_(CameoTable::standard()),
           countries_(CountryTable::standard()),
           actors_(store, summary_, countries_) {
-        summary_.file = file.string();
+        summary_.file = in.name();
         summary_.format = Format::Gdelt;
     }
 
     ImportSummary run() {
+        // The version is told by the first row's field count; every row must have the same.
+        std::vector<std::string_view> first;
+        const auto head = in_.peek(64 * 1024);
+        columns_ = detail::splitTabs(head.substr(0, head.find('\n')), first);
+        if (columns_ != kColumnsV1Daily && columns_ != kColumnsV1Historical) columns_ = kColumns;
+        version_ = columns_ == kColumns ? "2.0" : "1.0";
+
         model::Source src;
-        src.id = "source/gdelt/" + file_.filename().string();
-        src.title = "GDELT 2.0 event file " + file_.filename().string() + " (event kinds from " +
+        const auto fileName = detail::sourceFileName(file_);
+        src.id = "source/gdelt/" + fileName;
+        src.title = "GDELT " + version_ + " event file " + fileName + " (event kinds from " +
                     cameo_.version() + ")";
         src.kind = "gdelt";
         src.file = file_.string();
@@ -162,6 +188,7 @@ public:
 
         store::BulkWriter writer(store_);
         actors_.use(writer);
+        writer_ = &writer;
         firstNewRow_ = detail::lastEventRow(store_);
         std::vector<std::string_view> f;
         f.reserve(kColumns + 1);
@@ -178,13 +205,16 @@ public:
             }
             any = true;
             ++summary_.rows;
-            if (const auto why = detail::textProblem(line); !why.empty()) failAt(in_, {}, why);
-            if (detail::splitTabs(line, f) != kColumns) {
-                failAt(in_, {},
-                       "expected 61 tab-separated fields (GDELT 2.0 events), found " +
-                           std::to_string(f.size()));
-            }
-            row(f, writer);
+            detail::guardRow(skipBadRows_, summary_, [&] {
+                if (const auto why = detail::textProblem(line); !why.empty()) failAt(in_, {}, why);
+                if (detail::splitTabs(line, f) != columns_) {
+                    failAt(in_, {},
+                           "expected " + std::to_string(columns_) +
+                               " tab-separated fields (GDELT " + version_ +
+                               " events, as line 1), found " + std::to_string(f.size()));
+                }
+                row(asV2(f), writer);
+            });
         }
         if (!any) throw ParseError(in_.name(), "line 1", "empty file: no event");
         writer.finish();
@@ -192,6 +222,16 @@ public:
     }
 
 private:
+    /// A row in 2.0's column order: 1.0 rows get empty ADM2 codes (and SOURCEURL).
+    const std::vector<std::string_view>& asV2(const std::vector<std::string_view>& f) {
+        if (columns_ == kColumns) return f;
+        v2_.assign(kColumns, std::string_view());
+        for (std::size_t c = 0; c < kColumns; ++c) {
+            if (kFromV1[c] != kAbsentV1 && kFromV1[c] < f.size()) v2_[c] = f[kFromV1[c]];
+        }
+        return v2_;
+    }
+
     void checkInt(const std::vector<std::string_view>& f, std::size_t c) {
         std::int64_t n = 0;
         if (!f[c].empty() && !detail::parseInt64(f[c], n)) {
@@ -229,6 +269,13 @@ private:
         }
     }
 
+    /// An actor this import has met: its row, its own name and the aliases rows gave it.
+    struct SeenActor {
+        std::int64_t row;
+        std::string name;
+        std::unordered_set<std::string, detail::StringHash, std::equal_to<>> aliases;
+    };
+
     /// The actor of columns [base, base + 10), or nullopt when it has neither code nor name.
     std::optional<std::int64_t> actor(const std::vector<std::string_view>& f, std::size_t base) {
         const auto code = f[base + kCode];
@@ -238,7 +285,10 @@ private:
         key_.assign(cameoCountry);
         key_ += '\t';
         key_ += code.empty() ? name : code;
-        if (const auto it = actorRows_.find(key_); it != actorRows_.end()) return it->second;
+        if (const auto it = actorRows_.find(key_); it != actorRows_.end()) {
+            alias(it->second, name);
+            return it->second.row;
+        }
 
         const auto* country = cameoCountry.empty() ? nullptr : countries_.fromCameo(cameoCountry);
         model::Actor a;
@@ -265,10 +315,27 @@ private:
                     a.attributes.emplace(std::string(k), std::string(f[base + off]));
             }
         }
+        std::string shown = a.name;
+        const auto id = a.id;
+        bool created = false;
         const auto row = actors_.ensure(
-            std::move(a), country ? std::string_view(country->name) : std::string_view());
-        actorRows_.emplace(key_, row);
+            std::move(a), country ? std::string_view(country->name) : std::string_view(), &created);
+        // The name the actor goes by: the one it was created with here, else the store's.
+        if (!created) {
+            if (const auto known = store_.findActor(id)) shown = known->name;
+        }
+        auto& seen = actorRows_.emplace(key_, SeenActor{row, std::move(shown), {}}).first->second;
+        alias(seen, name);
         return row;
+    }
+
+    /// Keeps every name a row gives a code-merged actor ("DEPUTIES" for COP named "POLICE") as
+    /// an alias, so that name and alias search find it.
+    void alias(SeenActor& actor, std::string_view name) {
+        if (name.empty() || detail::equalsIgnoreCase(name, actor.name)) return;
+        if (actor.aliases.find(name) != actor.aliases.end()) return;
+        actor.aliases.emplace(name);
+        writer_->insertAlias(actor.row, name);
     }
 
     void row(const std::vector<std::string_view>& f, store::BulkWriter& writer) {
@@ -310,9 +377,7 @@ private:
                 json_.text(a.key, m.note);
         }
 
-        const auto source = actor(f, kActor1);
-        const auto target = actor(f, kActor2);
-
+        // Every check is done: from here on the row is written.
         eventId_ = gdeltEventId(id);
         store::BulkWriter::EventRow e;
         e.id = eventId_;
@@ -333,6 +398,8 @@ private:
             return;
         }
         ++summary_.events;
+        const auto source = actor(f, kActor1);
+        const auto target = actor(f, kActor2);
         if (source) writer.insertParticipation(*event, *source, m.sourceRole);
         if (target) writer.insertParticipation(*event, *target, m.targetRole);
         summary_.participations += (source ? 1 : 0) + (target ? 1 : 0);
@@ -353,13 +420,18 @@ private:
 
     store::Store& store_;
     std::filesystem::path file_;
-    detail::LineReader in_;
+    detail::LineReader& in_;
+    bool skipBadRows_ = false;
+    std::size_t columns_ = kColumns;
+    std::string version_ = "2.0";
+    std::vector<std::string_view> v2_;
+    store::BulkWriter* writer_ = nullptr;
     const CameoTable& cameo_;
     const CountryTable& countries_;
     ImportSummary summary_;
     detail::ActorMaker actors_;
     std::unordered_map<std::string, CameoMapping, detail::StringHash, std::equal_to<>> mappings_;
-    std::unordered_map<std::string, std::int64_t, detail::StringHash, std::equal_to<>> actorRows_;
+    std::unordered_map<std::string, SeenActor, detail::StringHash, std::equal_to<>> actorRows_;
     std::string key_, eventId_, sourceKey_;
     detail::JsonObject json_;
     std::int64_t firstNewRow_ = 0;  ///< events with a greater row id were added by this file
@@ -369,7 +441,13 @@ private:
 
 ImportSummary importGdelt(store::Store& store, const std::filesystem::path& file,
                           const ImportOptions& options) {
-    GdeltReader reader(store, file, options);
+    detail::LineReader in(file, options.progress);
+    return detail::importGdelt(store, in, file, options);
+}
+
+ImportSummary detail::importGdelt(store::Store& store, LineReader& in,
+                                  const std::filesystem::path& file, const ImportOptions& options) {
+    GdeltReader reader(store, in, file, options);
     return reader.run();
 }
 

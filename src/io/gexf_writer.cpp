@@ -1,5 +1,6 @@
-// GEXF 1.3 for Gephi: a dynamic graph whose events and relations carry their day range as
-// start/end (timeformat="date"), so Gephi's timeline can play the record. Actors are timeless.
+// GEXF for Gephi and NetworkX: a dynamic graph whose events and relations carry their day range
+// as start/end (timeformat="date"), so Gephi's timeline can play the record. Actors are timeless.
+// 1.2draft by default (NetworkX's read_gexf refuses the 1.3 namespace); 1.3 on request.
 
 #include <optional>
 #include <ostream>
@@ -7,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "bilateral/error.hpp"
 #include "bilateral/graph/projection.hpp"
 #include "bilateral/io/writers.hpp"
 
@@ -68,24 +70,43 @@ void declare(std::ostream& out, std::string_view cls, std::span<const Attr> attr
 
 }  // namespace
 
+GexfVersion parseGexfVersion(std::string_view name) {
+    if (name == "1.2draft" || name == "1.2") return GexfVersion::V1_2Draft;
+    if (name == "1.3") return GexfVersion::V1_3;
+    throw InvalidArgumentError("unknown GEXF version \"" + std::string(name) +
+                               "\"; expected 1.2draft or 1.3");
+}
+
+std::string_view toString(GexfVersion v) noexcept {
+    return v == GexfVersion::V1_3 ? "1.3" : "1.2draft";
+}
+
 void writeGexf(std::ostream& out, const graph::Projection& projection,
                const ExportOptions& options) {
     const auto& g = projection.graph();
     const auto description =
         options.description.empty() ? describeProjection(projection) : options.description;
-    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-           "<gexf xmlns=\"http://gexf.net/1.3\" "
-           "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-           "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" "
-           "version=\"1.3\">\n"
-           "  <meta>\n"
+    const bool v13 = options.gexfVersion == GexfVersion::V1_3;
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    if (v13) {
+        out << "<gexf xmlns=\"http://gexf.net/1.3\" "
+               "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+               "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" "
+               "version=\"1.3\">\n";
+    } else {
+        out << "<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
+               "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+               "xsi:schemaLocation=\"http://www.gexf.net/1.2draft "
+               "http://www.gexf.net/1.2draft/gexf.xsd\" version=\"1.2\">\n";
+    }
+    out << "  <meta>\n"
            "    <creator>bilateral</creator>\n"
            "    <description>"
         << xmlEscape(description)
         << "</description>\n"
            "  </meta>\n"
-           "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\" "
-           "timerepresentation=\"interval\">\n";
+           "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\""
+        << (v13 ? " timerepresentation=\"interval\"" : "") << ">\n";
     declare(out, "node", kNodeAttrs);
     declare(out, "edge", kEdgeAttrs);
 
@@ -113,10 +134,11 @@ void writeGexf(std::ostream& out, const graph::Projection& projection,
     for (const auto e : boost::make_iterator_range(boost::edges(g))) {
         const auto& x = g[e];
         const bool part = x.kind == graph::EdgeKind::Participation;
-        // `kind` keeps parallel edges of different types apart in Gephi (an actor in two roles).
+        // 1.3's `kind` keeps parallel edges of different types apart in Gephi (an actor in two
+        // roles); 1.2draft has no such attribute.
         out << "      <edge id=\"e" << n++ << "\" source=\"n" << boost::source(e, g)
-            << "\" target=\"n" << boost::target(e, g) << "\" label=\"" << xmlEscape(x.type)
-            << "\" kind=\"" << xmlEscape(x.type) << '"';
+            << "\" target=\"n" << boost::target(e, g) << "\" label=\"" << xmlEscape(x.type) << '"';
+        if (v13) out << " kind=\"" << xmlEscape(x.type) << '"';
         spell(out, x.firstDay, x.lastDay);
         out << ">\n        <attvalues>\n";
         attvalue(out, "bl_bilateral_id", x.id);

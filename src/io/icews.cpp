@@ -123,6 +123,7 @@ struct AttrColumn {
     std::size_t column;  ///< SIZE_MAX for the CAMEO note
     detail::AttrType type;
     std::string_view header;
+    bool missingAsNa = false;  ///< `NA` means no value
 };
 
 detail::AttrType attrTypeOf(std::string_view header) {
@@ -136,15 +137,32 @@ bool allDigits(std::string_view s) noexcept {
            std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-/// The actor kind ICEWS's fields suggest: international organisations (no country) are blocs,
-/// "<Role> (<Country>)" actors are groups, businesses companies, research and education
-/// institutions, everyone else a person.
+/// ICEWS's missing-value marker. In the columns below it means "no value", never a value.
+constexpr std::string_view kMissing = "NA";
+
+/// Columns where ICEWS writes `NA` for a missing value.
+bool mayHoldMissing(std::string_view header) {
+    for (const std::string_view h :
+         {"Latitude", "Longitude", "Country", "City", "District", "Province", "Source Country",
+          "Target Country", "Source Sectors", "Target Sectors"}) {
+        if (header == h) return true;
+    }
+    return false;
+}
+
+/// The actor kind ICEWS's fields suggest. Without a country: international organisations
+/// (sectors naming an IGO, or no sectors) are blocs. "<Role> (<Country>)" actors and the
+/// "Unspecified" actor are groups, businesses companies, research and education institutions,
+/// everyone else a person.
 model::ActorKind kindOf(std::string_view name, std::string_view sectors, bool hasCountry) {
-    if (!hasCountry) return model::ActorKind::Bloc;
+    const auto has = [&](std::string_view s) { return sectors.find(s) != std::string_view::npos; };
+    if (!hasCountry && (sectors.empty() || has("Government Organization"))) {
+        return model::ActorKind::Bloc;
+    }
     if (!name.empty() && name.back() == ')' && name.find(" (") != std::string_view::npos) {
         return model::ActorKind::Group;
     }
-    const auto has = [&](std::string_view s) { return sectors.find(s) != std::string_view::npos; };
+    if (sectors == "Unspecified") return model::ActorKind::Group;
     if (sectors == "Business" || (has("Business") && !has("Elite")))
         return model::ActorKind::Company;
     if (has("Education") || has("Research")) return model::ActorKind::Institution;
@@ -153,24 +171,25 @@ model::ActorKind kindOf(std::string_view name, std::string_view sectors, bool ha
 
 class IcewsReader {
 public:
-    IcewsReader(store::Store& store, const std::filesystem::path& file,
+    IcewsReader(store::Store& store, detail::LineReader& in, const std::filesystem::path& file,
                 const ImportOptions& options)
         : store_(store),
           file_(file),
-          in_(file, options.progress),
+          in_(in),
+          skipBadRows_(options.skipBadRows),
           cameo_(CameoTable::standard()),
           countries_(CountryTable::standard()),
           actors_(store, summary_, countries_) {
-        summary_.file = file.string();
+        summary_.file = in.name();
         summary_.format = Format::Icews;
     }
 
     ImportSummary run() {
         readHeader();
         model::Source src;
-        src.id = "source/icews/" + file_.filename().string();
-        src.title = "ICEWS event file " + file_.filename().string() + " (event kinds from " +
-                    cameo_.version() + ")";
+        const auto fileName = detail::sourceFileName(file_);
+        src.id = "source/icews/" + fileName;
+        src.title = "ICEWS event file " + fileName + " (event kinds from " + cameo_.version() + ")";
         src.kind = "icews";
         src.file = file_.string();
         actors_.putFileSource(src);
@@ -192,14 +211,16 @@ public:
                 throw ParseError(in_.name(), "line " + std::to_string(emptyLine), "empty line");
             }
             ++summary_.rows;
-            if (const auto why = detail::textProblem(line); !why.empty()) failAt(in_, {}, why);
-            if (detail::splitTabs(line, f) != columns_) {
-                failAt(in_, {},
-                       "expected " + std::to_string(columns_) +
-                           " tab-separated fields (as the header), found " +
-                           std::to_string(f.size()));
-            }
-            row(f, writer, eventId);
+            detail::guardRow(skipBadRows_, summary_, [&] {
+                if (const auto why = detail::textProblem(line); !why.empty()) failAt(in_, {}, why);
+                if (detail::splitTabs(line, f) != columns_) {
+                    failAt(in_, {},
+                           "expected " + std::to_string(columns_) +
+                               " tab-separated fields (as the header), found " +
+                               std::to_string(f.size()));
+                }
+                row(f, writer, eventId);
+            });
         }
         writer.finish();
         return summary_;
@@ -208,7 +229,9 @@ public:
 private:
     std::string_view field(const std::vector<std::string_view>& f, Col c) const {
         const auto i = col_[c];
-        return i == kAbsent ? std::string_view() : f[i];
+        if (i == kAbsent) return {};
+        if (missingAsNa_[c] && f[i] == kMissing) return {};
+        return f[i];
     }
 
     void readHeader() {
@@ -219,6 +242,7 @@ private:
         std::vector<std::string_view> names;
         columns_ = detail::splitTabs(line, names);
         col_.fill(kAbsent);
+        for (std::size_t c = 0; c < kMapped; ++c) missingAsNa_[c] = mayHoldMissing(kMappedNames[c]);
         std::vector<std::pair<std::string_view, std::size_t>> seen;
         for (std::size_t i = 0; i < names.size(); ++i) {
             const auto name = names[i];
@@ -235,7 +259,8 @@ private:
                 continue;
             }
             // Every other column is kept as an attribute named after it.
-            attrs_.push_back({detail::snakeCase(name), i, attrTypeOf(name), name});
+            attrs_.push_back(
+                {detail::snakeCase(name), i, attrTypeOf(name), name, mayHoldMissing(name)});
         }
         for (const auto c : kRequired) {
             if (col_[c] == kAbsent) {
@@ -260,9 +285,7 @@ private:
         return mappings_.emplace(std::string(code), cameo_.map(code)).first->second;
     }
 
-    std::int64_t actor(std::string_view name, std::string_view country, std::string_view sectors,
-                       std::string_view nameColumn) {
-        if (name.empty()) failAt(in_, nameColumn, "empty actor name");
+    std::int64_t actor(std::string_view name, std::string_view country, std::string_view sectors) {
         key_.assign(country);
         key_ += '\t';
         key_ += name;
@@ -323,7 +346,7 @@ private:
                 continue;
             }
             const auto v = f[a.column];
-            if (v.empty()) continue;
+            if (v.empty() || (a.missingAsNa && v == kMissing)) continue;
             switch (a.type) {
                 case detail::AttrType::Text:
                     json_.text(a.key, v);
@@ -350,11 +373,10 @@ private:
             }
         }
 
-        const auto source = actor(field(f, kSourceName), field(f, kSourceCountry),
-                                  field(f, kSourceSectors), "Source Name");
-        const auto target = actor(field(f, kTargetName), field(f, kTargetCountry),
-                                  field(f, kTargetSectors), "Target Name");
+        if (field(f, kSourceName).empty()) failAt(in_, "Source Name", "empty actor name");
+        if (field(f, kTargetName).empty()) failAt(in_, "Target Name", "empty actor name");
 
+        // Every check is done: from here on the row is written.
         eventId.assign("icews/");
         eventId += id;
         eventId += '/';
@@ -380,6 +402,10 @@ private:
             return;
         }
         ++summary_.events;
+        const auto source =
+            actor(field(f, kSourceName), field(f, kSourceCountry), field(f, kSourceSectors));
+        const auto target =
+            actor(field(f, kTargetName), field(f, kTargetCountry), field(f, kTargetSectors));
         writer.insertParticipation(*event, source, m.sourceRole);
         writer.insertParticipation(*event, target, m.targetRole);
         summary_.participations += 2;
@@ -389,13 +415,15 @@ private:
 
     store::Store& store_;
     std::filesystem::path file_;
-    detail::LineReader in_;
+    detail::LineReader& in_;
+    bool skipBadRows_ = false;
     const CameoTable& cameo_;
     const CountryTable& countries_;
     ImportSummary summary_;
     detail::ActorMaker actors_;
     std::size_t columns_ = 0;
     std::array<std::size_t, kMapped> col_{};
+    std::array<bool, kMapped> missingAsNa_{};  ///< columns where `NA` is no value
     std::vector<AttrColumn> attrs_;
     std::unordered_map<std::string, CameoMapping, detail::StringHash, std::equal_to<>> mappings_;
     std::unordered_map<std::string, std::int64_t, detail::StringHash, std::equal_to<>> actorRows_;
@@ -408,7 +436,13 @@ private:
 
 ImportSummary importIcews(store::Store& store, const std::filesystem::path& file,
                           const ImportOptions& options) {
-    IcewsReader reader(store, file, options);
+    detail::LineReader in(file, options.progress);
+    return detail::importIcews(store, in, file, options);
+}
+
+ImportSummary detail::importIcews(store::Store& store, LineReader& in,
+                                  const std::filesystem::path& file, const ImportOptions& options) {
+    IcewsReader reader(store, in, file, options);
     return reader.run();
 }
 

@@ -3,37 +3,30 @@
 #include "bilateral/io/import.hpp"
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 
 #include "bilateral/error.hpp"
 #include "bilateral/io/dataset.hpp"
 #include "bilateral/io/events.hpp"
 #include "bilateral/store/store.hpp"
+#include "event_import.hpp"
+#include "event_text.hpp"
+#include "input_stream.hpp"
 #include "json_cursor.hpp"
 
 namespace bilateral::io {
 namespace {
 
-/// Columns of a GDELT 2.0 event file (no header).
-constexpr std::size_t kGdeltColumns = 61;
+/// Columns of a GDELT event file (no header): 1.0 historical (57), 1.0 daily (58), 2.0 (61).
+constexpr std::array<std::size_t, 3> kGdeltColumns{57, 58, 61};
 /// How much of a file detection looks at: enough for the first lines of any event file.
 constexpr std::size_t kDetectBytes = 64 * 1024;
 
 constexpr std::string_view kExpected =
     "expected a dataset JSON document (starting with '{'), an ICEWS event file (a tab-separated "
-    "header line with an \"Event ID\" column) or a GDELT 2.0 event file (61 tab-separated "
-    "columns); or name the format with --format";
-
-std::vector<std::string_view> splitTabs(std::string_view line) {
-    std::vector<std::string_view> fields;
-    std::size_t from = 0;
-    while (true) {
-        const auto tab = line.find('\t', from);
-        fields.push_back(line.substr(from, tab == std::string_view::npos ? tab : tab - from));
-        if (tab == std::string_view::npos) return fields;
-        from = tab + 1;
-    }
-}
+    "header line with an \"Event ID\" column) or a GDELT event file (57 or 58 tab-separated "
+    "columns for GDELT 1.0, 61 for 2.0); plain, .gz or .zip; or name the format with --format";
 
 std::string_view firstLine(std::string_view text) {
     auto line = text.substr(0, text.find('\n'));
@@ -66,37 +59,64 @@ Format parseFormat(std::string_view name) {
 }
 
 void checkInputFile(const std::filesystem::path& file) {
+    if (detail::isStdin(file)) return;
     detail::requireReadableFile(file);
+    // Opening a named pipe to try it would take its data (or wait for a writer): only regular
+    // files are opened here; a pipe's problems show when it is imported.
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) return;
     std::ifstream in(file, std::ios::binary);
     if (!in) throw ParseError(file.string(), "", "cannot open the file");
 }
 
-Format detectFormat(const std::filesystem::path& file) {
-    detail::requireReadableFile(file);
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw ParseError(file.string(), "", "cannot open the file");
-    std::string head(kDetectBytes, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
+namespace detail {
 
-    std::string_view text = head;
+Format detectFormat(LineReader& in) {
+    // What the input was, for messages: "", " (gzip-compressed)", " (standard input)".
+    std::string seen;
+    if (!in.container().empty()) seen = in.container();
+    if (in.fromStdin()) seen += seen.empty() ? "standard input" : " on standard input";
+    const std::string where = seen.empty() ? std::string() : " (" + seen + ")";
+
+    std::string_view text = in.peek(kDetectBytes);
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // UTF-8 byte order mark
     const auto first = text.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos) {
-        throw ParseError(file.string(), "", "empty file; " + std::string(kExpected));
+        throw ParseError(in.name(), "",
+                         "empty file" + where +
+                             (in.container().empty() ? "" : ": nothing inside the archive") + "; " +
+                             std::string(kExpected));
     }
     if (text[first] == '{') return Format::Dataset;
 
     const auto line = firstLine(text);
-    const auto fields = splitTabs(line);
+    std::vector<std::string_view> fields;
+    splitTabs(line, fields);
     if (fields.size() > 1 && std::find(fields.begin(), fields.end(), "Event ID") != fields.end()) {
         return Format::Icews;
     }
-    if (fields.size() == kGdeltColumns) return Format::Gdelt;
-    throw ParseError(file.string(), "line 1",
-                     "unrecognised format (" + std::to_string(fields.size()) +
-                         (fields.size() == 1 ? " field" : " tab-separated fields") + "); " +
-                         std::string(kExpected));
+    if (std::find(kGdeltColumns.begin(), kGdeltColumns.end(), fields.size()) !=
+        kGdeltColumns.end()) {
+        return Format::Gdelt;
+    }
+    // Say what was seen: the field count and the start of the line, printable ASCII only.
+    std::string start;
+    for (const char c : line.substr(0, 40)) {
+        start += (c >= 0x20 && c < 0x7F) ? c : '?';
+    }
+    throw ParseError(
+        in.name(), "line 1",
+        "unrecognised format" + where + ": the first line has " + std::to_string(fields.size()) +
+            (fields.size() == 1 ? " field" : " tab-separated fields") + " and starts \"" + start +
+            (line.size() > 40 ? "...\"" : "\"") + "; " + std::string(kExpected));
+}
+
+}  // namespace detail
+
+Format detectFormat(const std::filesystem::path& file) {
+    checkInputFile(file);
+    detail::LineReader in(file, nullptr, kDetectBytes);
+    return detail::detectFormat(in);
 }
 
 std::vector<ImportSummary> importFiles(store::Store& store,
@@ -107,27 +127,26 @@ std::vector<ImportSummary> importFiles(store::Store& store,
     store::Transaction tx(store);
     for (const auto& file : files) {
         checkInputFile(file);
-        const auto format = options.format == Format::Auto ? detectFormat(file) : options.format;
+        // One stream per file: detection peeks at its start, the reader goes on from there.
+        detail::LineReader in(file, options.progress);
+        const auto format =
+            options.format == Format::Auto ? detail::detectFormat(in) : options.format;
         ImportSummary summary;
         switch (format) {
             case Format::Icews:
-                summary = importIcews(store, file, options);
+                summary = detail::importIcews(store, in, file, options);
                 break;
             case Format::Gdelt:
-                summary = importGdelt(store, file, options);
+                summary = detail::importGdelt(store, in, file, options);
                 break;
             case Format::Auto:
             case Format::Dataset: {
-                std::error_code ec;
-                const auto size = std::filesystem::file_size(file, ec);
-                const auto total = ec ? std::uint64_t{0} : static_cast<std::uint64_t>(size);
-                if (options.progress) options.progress(file.string(), 0, total);
-                summary = importDataset(store, file);
-                if (options.progress) options.progress(file.string(), total, total);
+                const auto text = in.readAll();
+                summary = importDataset(store, parseDataset(text, in.name(), &store), in.name());
                 break;
             }
         }
-        summary.file = file.string();
+        summary.file = in.name();
         summary.format = format;
         summaries.push_back(std::move(summary));
     }

@@ -71,6 +71,8 @@ std::vector<SearchHit> search(store::Store& store, std::string_view text, std::s
     }
     struct Ranked {
         bool exact;
+        bool ownName;  ///< matched the actor's own name, not an alias
+        bool country;
         SearchHit hit;
     };
     std::vector<Ranked> ranked;
@@ -78,11 +80,18 @@ std::vector<SearchHit> search(store::Store& store, std::string_view text, std::s
     for (const auto& [row, b] : best) {
         auto a = actorAt(store, row);
         auto matched = originalOf(a, b.text);
-        ranked.push_back(Ranked{b.exact, SearchHit{std::move(a.id), std::move(a.name), a.kind,
-                                                   std::move(matched), -b.bm25}});
+        const bool own = matched == a.name;
+        const bool country = a.kind == model::ActorKind::Country;
+        ranked.push_back(Ranked{
+            b.exact, own, country,
+            SearchHit{std::move(a.id), std::move(a.name), a.kind, std::move(matched), -b.bm25}});
     }
     std::sort(ranked.begin(), ranked.end(), [](const Ranked& x, const Ranked& y) {
         if (x.exact != y.exact) return x.exact;
+        // Among exact matches: actors of that very name before those with it as an alias, and
+        // a country before others (GDELT gives many actors its country's name).
+        if (x.exact && x.ownName != y.ownName) return x.ownName;
+        if (x.exact && x.country != y.country) return x.country;
         if (x.hit.score != y.hit.score) return x.hit.score > y.hit.score;
         if (x.hit.name != y.hit.name) return x.hit.name < y.hit.name;
         return detail::naturalLess(x.hit.id, y.hit.id);
@@ -110,6 +119,18 @@ std::string resolveActor(store::Store& store, std::string_view idOrName) {
         }
         std::sort(actors.begin(), actors.end());
         actors.erase(std::unique(actors.begin(), actors.end()), actors.end());
+        // Several actors may carry a country's name (GDELT names its code-merged actors
+        // "UNITED STATES"); the country actor whose own name it is wins.
+        if (actors.size() > 1) {
+            std::vector<std::int64_t> countries;
+            for (const auto row : actors) {
+                const auto a = actorAt(store, row);
+                if (a.kind == model::ActorKind::Country && tokenize(a.name) == tokens) {
+                    countries.push_back(row);
+                }
+            }
+            if (countries.size() == 1) actors = countries;
+        }
         for (auto row : actors) ids.push_back(store.actorRecordAt(row).id);
     }
     if (ids.size() == 1) return ids.front();

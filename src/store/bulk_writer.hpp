@@ -50,6 +50,9 @@ public:
     /// without putActor's merging (callers check `Store::actorRow` first). Its row id. Throws
     /// StorageError when the id exists, NotFoundError for an unknown evidence source.
     std::int64_t insertActor(const model::Actor& actor);
+    /// Adds `alias` to the actor of row `actorRow` (and to the name search) unless it has it.
+    /// Whether it was added.
+    bool insertAlias(std::int64_t actorRow, std::string_view alias);
     /// Inserts a new relation between actor rows, with its evidence. Its row id.
     std::int64_t insertRelation(const model::Relation& relation, std::int64_t fromRow,
                                 std::int64_t toRow);

@@ -290,6 +290,20 @@ std::int64_t BulkWriter::insertActor(const model::Actor& a) {
     return row;
 }
 
+bool BulkWriter::insertAlias(std::int64_t actorRow, std::string_view alias) {
+    auto& d = *impl_;
+    auto* q = d.get(kAlias);
+    sqlite3_bind_int64(q, 1, actorRow);
+    d.text(q, 2, alias);
+    if (!d.run(q)) return false;
+    const auto folded = detail::foldForSearch(alias);
+    auto* s = d.get(kSearch);
+    sqlite3_bind_int64(s, 1, actorRow);
+    d.text(s, 2, folded);
+    d.run(s);
+    return true;
+}
+
 std::int64_t BulkWriter::insertRelation(const model::Relation& r, std::int64_t fromRow,
                                         std::int64_t toRow) {
     auto& d = *impl_;

@@ -31,7 +31,10 @@ TEST(CameoTable, KeepsCodesAsStringsWithLeadingZeros) {
     EXPECT_EQ(t.find("04")->kind, EventKind::BilateralMeeting);
     EXPECT_EQ(t.version(), "CAMEO 1.1b3");
     EXPECT_FALSE(t.versionNotes().empty());
-    EXPECT_EQ(t.codes().size(), 317U);
+    EXPECT_EQ(t.codes().size(), 318U);
+    // 1214 is in the 1.1b3 verb codebook and in ICEWS data (data/cameo/README.md).
+    ASSERT_NE(t.find("1214"), nullptr);
+    EXPECT_EQ(t.find("1214")->name, "Reject intelligence cooperation");
 }
 
 TEST(CameoTable, HasGoldsteinAndPloverForEachCode) {
@@ -158,13 +161,18 @@ TEST(CountryTable, MapsIcewsNamesCameoAndFipsCodesToIso3) {
     EXPECT_EQ(t.iso3FromCameo("ROM"), "ROU");
     EXPECT_EQ(t.iso3FromCameo("USA"), "USA");
     EXPECT_EQ(t.iso3FromCameo("EUR"), std::nullopt);
+    // The CAMEO codes GDELT writes for Montenegro, the Isle of Man and territories.
+    EXPECT_EQ(t.iso3FromCameo("MTN"), "MNE");
+    EXPECT_EQ(t.iso3FromCameo("IMY"), "IMN");
+    EXPECT_EQ(t.iso3FromCameo("HKG"), "HKG");
+    EXPECT_EQ(t.iso3FromCameo("BMU"), "BMU");
     EXPECT_EQ(t.iso3FromFips("GM"), "DEU");
     EXPECT_EQ(t.iso3FromFips("UK"), "GBR");
     EXPECT_EQ(t.iso3FromFips("GZ"), "PSE");
     EXPECT_EQ(t.iso3FromFips("WE"), "PSE");
     ASSERT_NE(t.fromIso3("MYS"), nullptr);
     EXPECT_EQ(t.fromIso3("MYS")->name, "Malaysia");
-    EXPECT_EQ(t.countries().size(), 197U);
+    EXPECT_EQ(t.countries().size(), 233U);
 }
 
 TEST(CountryTable, RejectsANameGivenToTwoCountries) {

@@ -130,3 +130,26 @@ TEST(ResolveActor, APartialOrUnknownNameIsNotFoundAndSuggestsSearch) {
         EXPECT_NE(std::string(e.what()).find("bilateral search"), std::string::npos);
     }
 }
+
+TEST(ResolveActor, ACountrysOwnNameWinsOverActorsCarryingItAsNameOrAlias) {
+    auto store = bilateral::fixtures::tinyStore();
+    // GDELT names code-merged actors after the country ("ITALY" for ITAGOV, ITAMIL).
+    bilateral::model::Actor gov;
+    gov.id = "gdelt/ITA/ITAGOV";
+    gov.kind = bilateral::model::ActorKind::GovernmentBody;
+    gov.name = "Italy";
+    bilateral::model::Actor mil = gov;
+    mil.id = "gdelt/ITA/ITAMIL";
+    mil.name = "ITALIAN MILITARY";
+    mil.aliases = {"Italy"};
+    store.putActor(gov);
+    store.putActor(mil);
+    EXPECT_EQ(resolveActor(store, "italy"), "country/ITA");
+    EXPECT_EQ(resolveActor(store, "Italian Military"), "gdelt/ITA/ITAMIL");
+    // Without a country actor of that name, a name two actors share stays ambiguous.
+    bilateral::model::Actor other = gov;
+    other.id = "gdelt/ITA/ITACVL";
+    other.name = "ITALIAN MILITARY";
+    store.putActor(other);
+    EXPECT_THROW(resolveActor(store, "italian military"), bilateral::AmbiguousError);
+}

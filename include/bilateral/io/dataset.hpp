@@ -31,6 +31,8 @@ Dataset readDataset(const std::filesystem::path& file, store::Store* existing = 
 
 /// Write a validated dataset into the store (the caller holds the transaction).
 ImportSummary importDataset(store::Store& store, const std::filesystem::path& file);
+/// The same for a document already parsed (parseDataset); `name` names it in the summary.
+ImportSummary importDataset(store::Store& store, const Dataset& dataset, const std::string& name);
 
 /// Serialize a dataset document (ids sorted, optional fields omitted when empty).
 std::string writeDataset(const Dataset& dataset, int indent = 2);

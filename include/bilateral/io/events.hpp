@@ -1,6 +1,7 @@
 #pragma once
-// Event-data readers: ICEWS (tab-separated, header line, columns by name) and GDELT 2.0 events
-// (61 tab-separated columns, no header). Both stream: memory stays flat as files grow.
+// Event-data readers: ICEWS (tab-separated, header line, columns by name) and GDELT events (2.0:
+// 61 tab-separated columns; 1.0: 58, or 57 in the historical files; no header). Files may be
+// plain, .gz or .zip; `-` is standard input. Both stream: memory stays flat as files grow.
 // The caller holds the transaction (io::importFiles does).
 
 #include <filesystem>

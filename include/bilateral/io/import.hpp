@@ -19,12 +19,22 @@ enum class Format { Auto, Dataset, Icews, Gdelt };
 std::string_view toString(Format f) noexcept;
 /// `auto`, `dataset`, `icews`, `gdelt`; throws InvalidArgumentError otherwise.
 Format parseFormat(std::string_view name);
-/// Guess from the file's contents: a JSON object → dataset, a tab-separated line with an
-/// `Event ID` header → ICEWS, 61 tab-separated columns → GDELT. Throws ParseError naming the file.
+/// Guess from the file's contents (a .gz or .zip is looked into): a JSON object → dataset, a
+/// tab-separated line with an `Event ID` header → ICEWS, 57, 58 or 61 tab-separated columns →
+/// GDELT 1.0 or 2.0. Throws ParseError naming the file and saying what it saw. Reads the start
+/// of the file, so do not call it on `-` (standard input) before importing it: importFiles
+/// detects the format on the stream it imports from.
 Format detectFormat(const std::filesystem::path& file);
 /// Throws ParseError naming the file when it is missing, a directory or cannot be read; lets
-/// a caller refuse bad arguments before it opens (and perhaps creates) a database.
+/// a caller refuse bad arguments before it opens (and perhaps creates) a database. `-`
+/// (standard input) passes.
 void checkInputFile(const std::filesystem::path& file);
+
+/// A row left out by ImportOptions::skipBadRows, and why.
+struct SkippedRow {
+    std::string location;  ///< `line 12, column Latitude`, or `line 12`
+    std::string reason;
+};
 
 /// What one file added and skipped.
 struct ImportSummary {
@@ -37,15 +47,22 @@ struct ImportSummary {
     std::int64_t participations = 0;
     std::int64_t relations = 0;
     std::int64_t skipped = 0;  ///< rows already present (event files loaded twice add nothing)
+    /// Rows left out because they were malformed (only with ImportOptions::skipBadRows).
+    std::vector<SkippedRow> badRows;
 };
 
 struct ImportOptions {
     Format format = Format::Auto;
     /// Called now and then with (file, bytes read, file size); for progress bars.
     std::function<void(const std::string&, std::uint64_t, std::uint64_t)> progress;
+    /// Event files: leave out a malformed row (listed in ImportSummary::badRows) instead of
+    /// refusing the whole import. Problems of the file as a whole (no header, a missing column,
+    /// an unreadable archive) still refuse it.
+    bool skipBadRows = false;
 };
 
-/// Import the files in one transaction. Throws ParseError naming the file and the line, column
+/// Import the files in one transaction; `-` is standard input, .gz and .zip files are read
+/// directly. Throws ParseError naming the file and the line, column
 /// or JSON pointer (nothing is written), or StorageError.
 std::vector<ImportSummary> importFiles(store::Store& store,
                                        const std::vector<std::filesystem::path>& files,

@@ -1,6 +1,7 @@
 #pragma once
-// Graph exports of a projection: GraphML, GEXF 1.3, Graphviz DOT and Cytoscape.js JSON; and the
-// dataset JSON of a projection's subgraph. Formats, attributes and escaping: docs/graph.md.
+// Graph exports of a projection: GraphML, GEXF (1.2draft or 1.3), Graphviz DOT and Cytoscape.js
+// JSON; and the dataset JSON of a projection's subgraph. Formats, attributes and escaping:
+// docs/graph.md.
 //
 // Every writer names vertices n0, n1, ... and edges e0, e1, ... in projection order (as Boost's
 // write_graphml does) and carries the data's own ids in an attribute called `bilateral_id`
@@ -39,12 +40,20 @@ ExportFormat parseExportFormat(std::string_view name);
 /// The usual file extension: `.graphml`, `.gexf`, `.json`, `.cyjs`, `.dot`.
 std::string_view extensionOf(ExportFormat f) noexcept;
 
+/// GEXF versions: 1.2draft (the default: NetworkX's read_gexf reads it, Gephi too) and 1.3.
+enum class GexfVersion { V1_2Draft, V1_3 };
+/// `1.2draft` (also `1.2`), `1.3`; throws InvalidArgumentError otherwise.
+GexfVersion parseGexfVersion(std::string_view name);
+std::string_view toString(GexfVersion v) noexcept;
+
 /// What every graph export says about itself.
 struct ExportOptions {
     /// Graph-level description; empty = one generated from the projection's filter and counts.
     std::string description;
     /// Indentation of JSON output (Cytoscape); -1 = compact.
     int indent = 2;
+    /// The GEXF version writeGexf writes.
+    GexfVersion gexfVersion = GexfVersion::V1_2Draft;
 };
 
 /// GraphML: every key declared with attr.type; directed edges; node keys bilateral_id, kind,
@@ -54,8 +63,9 @@ struct ExportOptions {
 void writeGraphML(std::ostream& out, const graph::Projection& projection,
                   const ExportOptions& options = {});
 
-/// GEXF 1.3, mode="dynamic" timeformat="date": events and relations carry spells (their day
-/// range, partial dates widened) for Gephi's timeline; actors are timeless.
+/// GEXF 1.2draft (default) or 1.3 (ExportOptions::gexfVersion), mode="dynamic"
+/// timeformat="date": events and relations carry spells (their day range, partial dates widened)
+/// for Gephi's timeline; actors are timeless. 1.3 adds the edges' `kind` (their type).
 void writeGexf(std::ostream& out, const graph::Projection& projection,
                const ExportOptions& options = {});
 
