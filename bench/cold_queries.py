@@ -81,12 +81,24 @@ SQL_STATS = ("SELECT 'actor', kind, count(*) FROM actor GROUP BY kind; "
              "SELECT count(*) FROM source;")
 
 
+TIMEOUT_S = 60.0
+
+
 def run(cmd):
-    """Wall seconds, peak RSS (MB) and exit status of one process."""
+    """Wall seconds, peak RSS (MB) and exit status of one process; a process still running
+    after TIMEOUT_S is killed and counts as failed, with TIMEOUT_S as its time."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             stdin=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() - start > TIMEOUT_S:
+            proc.kill()
+            _, status, usage = os.wait4(proc.pid, 0)
+            return TIMEOUT_S, usage.ru_maxrss / 1024.0, -9
+        time.sleep(0.0002)
     wall = time.perf_counter() - start
     return wall, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
 
@@ -161,14 +173,18 @@ _codes = {}
 
 
 def country_codes(a, x, y):
-    """ISO codes of two ICEWS country names, as the database's country actors name them."""
+    """ISO codes of two ICEWS country names, from the project's country table."""
     if not _codes:
-        out = subprocess.run([a.sqlite3, "-readonly", "-separator", "\t", a.db,
-                              "SELECT name, country FROM actor WHERE kind = 'country';"],
-                             capture_output=True, text=True, check=True).stdout
-        for line in out.splitlines():
-            name, _, code = line.partition("\t")
-            _codes[name] = code
+        table = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data",
+                             "countries.tsv")
+        with open(table, encoding="utf-8") as f:
+            next(f)
+            for line in f:
+                iso3, name, icews = line.rstrip("\n").split("\t")[:3]
+                _codes[name] = iso3
+                for n in icews.split("|"):
+                    if n:
+                        _codes[n] = iso3
     return _codes.get(x, x), _codes.get(y, y)
 
 

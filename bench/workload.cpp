@@ -117,7 +117,7 @@ std::int64_t orderHash(const query::Index& index, const std::vector<query::Event
 
 struct Query {
     std::string kind;
-    query::ActorIx a = 0, b = 0;
+    query::ActorIx a{}, b{};
     std::string countryA, countryB;
     query::Window window;
 };

@@ -1,13 +1,12 @@
-// Shortest paths, distances and ego networks on the query index's neighbour tables.
-// Distances use a bidirectional breadth-first search that always expands the smaller frontier;
-// visited sets are per-thread stamp arrays (query::detail::Scratch), so a call costs what it
-// touches, not the number of actors.
+// Shortest paths, distances and ego networks on the query index's neighbour tables, through its
+// public interface. Distances use a bidirectional breadth-first search that always expands the
+// smaller frontier; visited sets are per-thread stamp arrays, so a call costs what it touches,
+// not the number of actors.
 
 #include "bilateral/graph/paths.hpp"
 
 #include <algorithm>
 
-#include "../query/index_data.hpp"
 #include "bilateral/error.hpp"
 
 namespace bilateral::graph {
@@ -15,9 +14,34 @@ namespace {
 
 using query::ActorIx;
 using query::EventIx;
-using Data = query::detail::IndexData;
+using Data = query::Index;
 
-constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+constexpr ActorIx kNone{0xFFFFFFFFu};
+
+/// Per-thread scratch over actors: a value of `stamp` equal to the current one means visited in
+/// this call, so nothing is cleared between calls; `parent` holds the actor reached from.
+struct Scratch {
+    std::vector<std::uint32_t> stamp;
+    std::vector<ActorIx> parent;
+    std::uint32_t current = 0;
+
+    std::uint32_t begin(std::size_t n) {
+        if (stamp.size() < n) {
+            stamp.resize(n, 0);
+            parent.resize(n, kNone);
+        }
+        if (++current == 0) {  // wrapped: clear once every 2^32 calls
+            std::fill(stamp.begin(), stamp.end(), 0);
+            current = 1;
+        }
+        return current;
+    }
+};
+
+Scratch& scratch(int which) {
+    thread_local Scratch buffers[2];
+    return buffers[which];
+}
 
 bool usesEvents(Through t) noexcept {
     return t != Through::Relations;
@@ -29,29 +53,29 @@ bool usesRelations(Through t) noexcept {
 template <class F>
 void forEachNeighbour(const Data& d, ActorIx a, Through t, F&& f) {
     if (usesEvents(t)) {
-        for (const auto b : d.neighbours.row(a)) f(b);
+        for (const auto b : d.neighboursOf(a)) f(b);
     }
     if (usesRelations(t)) {
-        for (const auto b : d.related.row(a)) f(b);
+        for (const auto b : d.relatedTo(a)) f(b);
     }
 }
 
 void checkActor(const Data& d, ActorIx a) {
-    if (a >= d.actors.size()) throw InvalidArgumentError("actor index out of range");
+    if (a.value >= d.actorCount()) throw InvalidArgumentError("actor index out of range");
 }
 
 /// One side of a bidirectional search: visited stamps, parents, the current frontier.
 struct Side {
-    query::detail::Scratch& s;
+    Scratch& s;
     std::uint32_t stamp;
     std::vector<ActorIx>& frontier;
     std::vector<ActorIx>& next;
     int depth = 0;
 
-    bool visited(ActorIx a) const noexcept { return s.stamp[a] == stamp; }
+    bool visited(ActorIx a) const noexcept { return s.stamp[a.value] == stamp; }
     void visit(ActorIx a, ActorIx parent) {
-        s.stamp[a] = stamp;
-        s.slot[a] = parent;
+        s.stamp[a.value] = stamp;
+        s.parent[a.value] = parent;
     }
 };
 
@@ -94,10 +118,10 @@ Search bidirectional(const Data& d, ActorIx from, ActorIx to, Through t) {
     checkActor(d, to);
     if (from == to) return Search{0, {}, true};
     thread_local std::vector<ActorIx> buffers[4];
-    auto& sf = query::detail::scratch(0);
-    auto& sb = query::detail::scratch(1);
-    Side fwd{sf, sf.begin(d.actors.size()), buffers[0], buffers[1]};
-    Side bwd{sb, sb.begin(d.actors.size()), buffers[2], buffers[3]};
+    auto& sf = scratch(0);
+    auto& sb = scratch(1);
+    Side fwd{sf, sf.begin(d.actorCount()), buffers[0], buffers[1]};
+    Side bwd{sb, sb.begin(d.actorCount()), buffers[2], buffers[3]};
     fwd.frontier.assign(1, from);
     bwd.frontier.assign(1, to);
     fwd.visit(from, kNone);
@@ -116,8 +140,8 @@ Search bidirectional(const Data& d, ActorIx from, ActorIx to, Through t) {
 /// that occurred, else the earliest planned or cancelled one. The two lists are ascending; the
 /// longer one is searched by bisection.
 std::optional<EventIx> sharedEvent(const Data& d, ActorIx a, ActorIx b) {
-    auto x = d.actorEvents.row(a);
-    auto y = d.actorEvents.row(b);
+    auto x = d.eventsOf(a);
+    auto y = d.eventsOf(b);
     if (x.size() > y.size()) std::swap(x, y);
     std::optional<EventIx> first;
     auto from = y.begin();
@@ -125,7 +149,7 @@ std::optional<EventIx> sharedEvent(const Data& d, ActorIx a, ActorIx b) {
         from = std::lower_bound(from, y.end(), e);
         if (from == y.end()) break;
         if (*from != e) continue;
-        if (d.status[e] == model::EventStatus::Occurred) return e;
+        if (d.event(e).status == model::EventStatus::Occurred) return e;
         if (!first) first = e;
     }
     return first;
@@ -134,12 +158,12 @@ std::optional<EventIx> sharedEvent(const Data& d, ActorIx a, ActorIx b) {
 }  // namespace
 
 int distance(const query::Index& index, ActorIx from, ActorIx to, Through through) {
-    return bidirectional(query::detail::data(index), from, to, through).hops;
+    return bidirectional(index, from, to, through).hops;
 }
 
 std::optional<Path> shortestPath(const query::Index& index, ActorIx from, ActorIx to,
                                  Through through) {
-    const auto& d = query::detail::data(index);
+    const auto& d = index;
     const auto found = bidirectional(d, from, to, through);
     if (found.hops < 0) return std::nullopt;
     Path path;
@@ -148,13 +172,13 @@ std::optional<Path> shortestPath(const query::Index& index, ActorIx from, ActorI
         return path;
     }
     // Parents: scratch(0) holds the forward tree (towards `from`), scratch(1) the backward one.
-    const auto& parentF = query::detail::scratch(0).slot;
-    const auto& parentB = query::detail::scratch(1).slot;
+    const auto& parentF = scratch(0).parent;
+    const auto& parentB = scratch(1).parent;
     ActorIx onF = found.forwardExpanded ? found.meeting.near : found.meeting.far;
     ActorIx onB = found.forwardExpanded ? found.meeting.far : found.meeting.near;
-    for (ActorIx a = onF; a != kNone; a = parentF[a]) path.actors.push_back(a);
+    for (ActorIx a = onF; a != kNone; a = parentF[a.value]) path.actors.push_back(a);
     std::reverse(path.actors.begin(), path.actors.end());
-    for (ActorIx a = onB; a != kNone; a = parentB[a]) path.actors.push_back(a);
+    for (ActorIx a = onB; a != kNone; a = parentB[a.value]) path.actors.push_back(a);
 
     for (std::size_t i = 0; i + 1 < path.actors.size(); ++i) {
         Hop h{path.actors[i], path.actors[i + 1], std::nullopt, std::nullopt};
@@ -169,22 +193,22 @@ std::optional<Path> shortestPath(const query::Index& index, ActorIx from, ActorI
 }
 
 std::vector<ActorIx> egoNetwork(const query::Index& index, ActorIx center, int k, Through through) {
-    const auto& d = query::detail::data(index);
+    const auto& d = index;
     checkActor(d, center);
     std::vector<ActorIx> out;
     if (k <= 0) return out;
-    auto& s = query::detail::scratch(0);
-    const auto stamp = s.begin(d.actors.size());
-    s.stamp[center] = stamp;
-    const std::size_t everyone = d.actors.size() - 1;
+    auto& s = scratch(0);
+    const auto stamp = s.begin(d.actorCount());
+    s.stamp[center.value] = stamp;
+    const std::size_t everyone = d.actorCount() - 1;
     std::size_t levelBegin = 0;
     out.push_back(center);  // the frontier of level 0; removed at the end
     for (int level = 0; level < k && out.size() - 1 < everyone; ++level) {
         const std::size_t levelEnd = out.size();
         for (std::size_t i = levelBegin; i < levelEnd && out.size() - 1 < everyone; ++i) {
             forEachNeighbour(d, out[i], through, [&](ActorIx v) {
-                if (s.stamp[v] == stamp) return;
-                s.stamp[v] = stamp;
+                if (s.stamp[v.value] == stamp) return;
+                s.stamp[v.value] = stamp;
                 out.push_back(v);
             });
         }

@@ -26,23 +26,25 @@ std::span<const std::string> Index::countries() const noexcept {
 }
 
 std::optional<ActorIx> Index::findActor(std::string_view id) const {
-    return d_->actorIds.find(id,
-                             [&](std::uint32_t i) -> std::string_view { return d_->actors[i].id; });
+    const auto i = d_->actorIds.find(
+        id, [&](std::uint32_t i) -> std::string_view { return d_->actors[i].id; });
+    return i ? std::optional(ActorIx{*i}) : std::nullopt;
 }
 
 std::optional<EventIx> Index::findEvent(std::string_view id) const {
-    return d_->eventIds.find(id,
-                             [&](std::uint32_t i) -> std::string_view { return d_->events[i].id; });
+    const auto i = d_->eventIds.find(
+        id, [&](std::uint32_t i) -> std::string_view { return d_->events[i].id; });
+    return i ? std::optional(EventIx{*i}) : std::nullopt;
 }
 
 const ActorInfo& Index::actor(ActorIx a) const {
-    if (a >= d_->actors.size()) throw InvalidArgumentError("actor index out of range");
-    return d_->actors[a];
+    if (a.value >= d_->actors.size()) throw InvalidArgumentError("actor index out of range");
+    return d_->actors[a.value];
 }
 
 const EventInfo& Index::event(EventIx e) const {
-    if (e >= d_->events.size()) throw InvalidArgumentError("event index out of range");
-    return d_->events[e];
+    if (e.value >= d_->events.size()) throw InvalidArgumentError("event index out of range");
+    return d_->events[e.value];
 }
 
 std::span<const EventIx> Index::eventsOf(ActorIx a) const {

@@ -191,7 +191,7 @@ struct Builder {
             auto& e = d.events[r];
             if (x.parentRow != 0) {
                 const auto p = position.find(x.parentRow);
-                if (p != RowMap::kNone && rankOf[p] != RowMap::kNone) e.parent = rankOf[p];
+                if (p != RowMap::kNone && rankOf[p] != RowMap::kNone) e.parent = EventIx{rankOf[p]};
             }
             d.earliest[r] = dated.lo;
             d.latest[r] = dated.hi;
@@ -284,8 +284,8 @@ struct Builder {
             for (std::uint32_t e = 0; e < ne; ++e) {
                 distinct.clear();
                 for (const auto& p : d.participants.row(e)) {
-                    if (last[p.actor] == e) continue;
-                    last[p.actor] = e;
+                    if (last[p.actor.value] == e) continue;
+                    last[p.actor.value] = e;
                     distinct.push_back(p.actor);
                 }
                 f(e, distinct);
@@ -297,8 +297,8 @@ struct Builder {
         std::vector<std::uint64_t> pairs(na + 1, 0);  // bucket sizes before dedup
         forEachEvent([&](std::uint32_t, const std::vector<ActorIx>& as) {
             for (const auto a : as) {
-                ++ae.offsets[a + 1];
-                pairs[a + 1] += as.size() - 1;
+                ++ae.offsets[a.value + 1];
+                pairs[a.value + 1] += as.size() - 1;
             }
         });
         std::partial_sum(ae.offsets.begin(), ae.offsets.end(), ae.offsets.begin());
@@ -309,9 +309,9 @@ struct Builder {
         std::vector<std::uint64_t> nextPair(pairs.begin(), pairs.end() - 1);
         forEachEvent([&](std::uint32_t e, const std::vector<ActorIx>& as) {
             for (const auto a : as) {
-                ae.items[nextEvent[a]++] = e;
+                ae.items[nextEvent[a.value]++] = EventIx{e};
                 for (const auto b : as) {
-                    if (b != a) buckets[nextPair[a]++] = b;
+                    if (b != a) buckets[nextPair[a.value]++] = b;
                 }
             }
         });
@@ -355,9 +355,9 @@ struct Builder {
         for (std::uint32_t r = 0; r < raw.size(); ++r) {
             d.relationIds.push_back(std::move(raw[r].id));
             if (raw[r].from == raw[r].to) continue;
-            rowOf.push_back(raw[r].from);
+            rowOf.push_back(raw[r].from.value);
             edges.push_back(RelationEdge{raw[r].to, r});
-            rowOf.push_back(raw[r].to);
+            rowOf.push_back(raw[r].to.value);
             edges.push_back(RelationEdge{raw[r].from, r});
         }
         const std::size_t na = d.actors.size();
@@ -406,7 +406,7 @@ struct Builder {
         std::vector<std::uint32_t> seen(nc, RowMap::kNone);
         for (std::uint32_t e = 0; e < ne; ++e) {
             for (const auto& p : d.participants.row(e)) {
-                const auto c = countryOfActor[p.actor];
+                const auto c = countryOfActor[p.actor.value];
                 if (c == RowMap::kNone || seen[c] == e) continue;
                 seen[c] = e;
                 ec.items.push_back(c);
@@ -423,7 +423,7 @@ struct Builder {
         {
             std::vector<std::uint32_t> next(ce.offsets.begin(), ce.offsets.end() - 1);
             for (std::uint32_t e = 0; e < ne; ++e) {
-                for (auto c : ec.row(e)) ce.items[next[c]++] = e;
+                for (auto c : ec.row(e)) ce.items[next[c]++] = EventIx{e};
             }
         }
 
@@ -450,7 +450,7 @@ struct Builder {
             const auto cs = ec.row(e);
             for (std::size_t i = 0; i < cs.size(); ++i) {
                 for (std::size_t j = i + 1; j < cs.size(); ++j) {
-                    de.items[next[d.pairSlots.find(cs[i], cs[j])]++] = e;
+                    de.items[next[d.pairSlots.find(cs[i], cs[j])]++] = EventIx{e};
                 }
             }
         }

@@ -20,8 +20,9 @@ std::vector<EventIx> filtered(const detail::IndexData& d, std::span<const EventI
     for (const auto e : events) {
         // Lists are sorted by earliest day: nothing after an event starting past the window
         // can overlap it (undated events sort last and never overlap an active window).
-        if (window.active && d.earliest[e] > window.to) break;
-        if (detail::inMask(mask, d.kind[e]) && window.admits(d.earliest[e], d.latest[e])) {
+        const auto i = e.value;
+        if (window.active && d.earliest[i] > window.to) break;
+        if (detail::inMask(mask, d.kind[i]) && window.admits(d.earliest[i], d.latest[i])) {
             out.push_back(e);
         }
     }
@@ -32,7 +33,7 @@ std::vector<EventIx> filtered(const detail::IndexData& d, std::span<const EventI
 
 std::vector<EventIx> timeline(const Index& index, ActorIx actor, const TimelineOptions& options) {
     const auto& d = detail::data(index);
-    if (actor >= d.actors.size()) throw InvalidArgumentError("actor index out of range");
+    if (actor.value >= d.actors.size()) throw InvalidArgumentError("actor index out of range");
     return filtered(d, d.actorEvents.row(actor), options);
 }
 

@@ -9,7 +9,7 @@ namespace bilateral::query {
 
 std::vector<Counterpart> whoMet(const Index& index, ActorIx actor, const WhoMetOptions& options) {
     const auto& d = detail::data(index);
-    if (actor >= d.actors.size()) throw InvalidArgumentError("actor index out of range");
+    if (actor.value >= d.actors.size()) throw InvalidArgumentError("actor index out of range");
 
     std::uint32_t mask = 0;
     if (options.kinds.empty()) {
@@ -28,17 +28,18 @@ std::vector<Counterpart> whoMet(const Index& index, ActorIx actor, const WhoMetO
     const auto stamp = s.begin(d.actors.size());
     std::vector<Counterpart> out;
     for (const auto e : d.actorEvents.row(actor)) {
-        if (d.status[e] != model::EventStatus::Occurred || !detail::inMask(mask, d.kind[e]) ||
-            !window.admits(d.earliest[e], d.latest[e])) {
+        const auto i = e.value;
+        if (d.status[i] != model::EventStatus::Occurred || !detail::inMask(mask, d.kind[i]) ||
+            !window.admits(d.earliest[i], d.latest[i])) {
             continue;
         }
         for (const auto& p : d.participants.row(e)) {
-            const auto b = p.actor;
-            if (b == actor) continue;
+            const auto b = p.actor.value;
+            if (p.actor == actor) continue;
             if (s.stamp[b] != stamp) {
                 s.stamp[b] = stamp;
                 s.slot[b] = static_cast<std::uint32_t>(out.size());
-                out.push_back(Counterpart{b, 0, std::nullopt, std::nullopt, {}});
+                out.push_back(Counterpart{p.actor, 0, std::nullopt, std::nullopt, {}});
             }
             auto& c = out[s.slot[b]];
             if (!c.events.empty() && c.events.back() == e) continue;  // b in two roles
@@ -50,14 +51,14 @@ std::vector<Counterpart> whoMet(const Index& index, ActorIx actor, const WhoMetO
         // Events are in timeline order: the first dated one starts earliest, the last dated one
         // starts latest (undated events sort last).
         for (const auto e : c.events) {
-            if (d.earliest[e] == kUndated) break;
+            if (d.earliest[e.value] == kUndated) break;
             if (auto start = index.startOf(e)) {
                 c.first = start;
                 break;
             }
         }
         for (auto it = c.events.rbegin(); it != c.events.rend(); ++it) {
-            if (d.earliest[*it] == kUndated) continue;
+            if (d.earliest[it->value] == kUndated) continue;
             if (auto start = index.startOf(*it)) {
                 c.last = start;
                 break;
@@ -66,8 +67,8 @@ std::vector<Counterpart> whoMet(const Index& index, ActorIx actor, const WhoMetO
     }
     std::sort(out.begin(), out.end(), [&](const Counterpart& a, const Counterpart& b) {
         if (a.meetings != b.meetings) return a.meetings > b.meetings;
-        const auto& an = d.actors[a.actor];
-        const auto& bn = d.actors[b.actor];
+        const auto& an = d.actors[a.actor.value];
+        const auto& bn = d.actors[b.actor.value];
         if (an.name != bn.name) return an.name < bn.name;
         return a.actor < b.actor;  // actors are in natural id order
     });

@@ -59,7 +59,8 @@ query::Index* Answers::index_ = nullptr;
 
 TEST_F(Answers, WhoMetFromTheFileEqualsTheIndexForEveryActor) {
     ASSERT_GT(index_->actorCount(), 300u);
-    for (query::ActorIx a = 0; a < index_->actorCount(); ++a) {
+    for (std::uint32_t i = 0; i < index_->actorCount(); ++i) {
+        const query::ActorIx a{i};
         const auto& id = index_->actor(a).id;
         const auto want = query::whoMet(*index_, a, {});
         const auto got = query::whoMet(*store_, id, {});
@@ -97,7 +98,8 @@ TEST_F(Answers, WhoMetHonoursWindowsKindsAndPhoneCalls) {
 }
 
 TEST_F(Answers, ActorTimelinesEqualTheIndexForEveryActor) {
-    for (query::ActorIx a = 0; a < index_->actorCount(); ++a) {
+    for (std::uint32_t i = 0; i < index_->actorCount(); ++i) {
+        const query::ActorIx a{i};
         const auto& id = index_->actor(a).id;
         EXPECT_EQ(ids(query::actorTimeline(*store_, id)), ids(query::timeline(*index_, a))) << id;
     }
@@ -151,13 +153,13 @@ TEST_F(Answers, UnknownActorsAndCountriesAreNotFound) {
 
 TEST_F(Answers, PathLengthsAndEgoNetworksEqualTheIndex) {
     using query::Through;
-    const auto n = static_cast<query::ActorIx>(index_->actorCount());
+    const auto n = static_cast<std::uint32_t>(index_->actorCount());
     std::uint32_t x = 12345;
     for (int i = 0; i < 60; ++i) {
         x = x * 1103515245u + 12345u;
-        const query::ActorIx a = (x >> 8) % n;
+        const query::ActorIx a{(x >> 8) % n};
         x = x * 1103515245u + 12345u;
-        const query::ActorIx b = (x >> 8) % n;
+        const query::ActorIx b{(x >> 8) % n};
         for (const auto through : {Through::Events, Through::Relations, Through::EventsAndRelations}) {
             const auto want = graph::distance(*index_, a, b, through);
             const auto got =

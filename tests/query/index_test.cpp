@@ -1,3 +1,4 @@
+#include <type_traits>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -32,7 +33,7 @@ TEST_F(IndexTest, HoldsEveryActorEventAndRelation) {
 
 TEST_F(IndexTest, OrdersEventsByEarliestThenLatestThenNaturalId) {
     Strings all;
-    for (bilateral::query::EventIx e = 0; e < index.eventCount(); ++e)
+    for (bilateral::query::EventIx e{}; e.value < index.eventCount(); ++e.value)
         all.push_back(index.event(e).id);
     EXPECT_EQ(all,
               (Strings{"event/talks-2024", "event/phone-call-2025-01", "event/statement-9",
@@ -96,7 +97,7 @@ TEST_F(IndexTest, FilterKeepsEventsThatMayOverlapTheWindowAndHaveAListedKind) {
     f.to = Date::parse("2025-07-02");
     const auto windowed = Index::build(store, f);
     Strings ids;
-    for (bilateral::query::EventIx e = 0; e < windowed.eventCount(); ++e)
+    for (bilateral::query::EventIx e{}; e.value < windowed.eventCount(); ++e.value)
         ids.push_back(windowed.event(e).id);
     EXPECT_EQ(ids, (Strings{"event/embassy-opening", "event/a-trade-mission",
                             "event/roundtable-2025-07", "event/visit-2025-07"}));
@@ -110,8 +111,8 @@ TEST_F(IndexTest, FilterKeepsEventsThatMayOverlapTheWindowAndHaveAListedKind) {
     k.kinds = {EventKind::Roundtable};
     const auto roundtables = Index::build(store, k);
     ASSERT_EQ(roundtables.eventCount(), 1u);
-    EXPECT_FALSE(roundtables.event(0).parent);  // the visit was filtered out
-    EXPECT_EQ(roundtables.event(0).earliest, Date::parse("2025-07-02").earliest());
+    EXPECT_FALSE(roundtables.event(bilateral::query::EventIx{0}).parent);  // the visit was filtered out
+    EXPECT_EQ(roundtables.event(bilateral::query::EventIx{0}).earliest, Date::parse("2025-07-02").earliest());
 }
 
 TEST_F(IndexTest, AnEmptyStoreGivesAnEmptyIndex) {
@@ -137,11 +138,11 @@ TEST(IndexBuild, AFileStoreGivesTheSameIndexAsAnInMemoryOne) {
         const auto b = Index::build(memory);
         ASSERT_EQ(a.eventCount(), b.eventCount());
         ASSERT_EQ(a.actorCount(), b.actorCount());
-        for (bilateral::query::EventIx e = 0; e < a.eventCount(); ++e) {
+        for (bilateral::query::EventIx e{}; e.value < a.eventCount(); ++e.value) {
             EXPECT_EQ(a.event(e).id, b.event(e).id);
             EXPECT_EQ(a.participantsOf(e).size(), b.participantsOf(e).size());
         }
-        for (bilateral::query::ActorIx x = 0; x < a.actorCount(); ++x) {
+        for (bilateral::query::ActorIx x{}; x.value < a.actorCount(); ++x.value) {
             const auto na = a.neighboursOf(x);
             const auto nb = b.neighboursOf(x);
             EXPECT_TRUE(std::equal(na.begin(), na.end(), nb.begin(), nb.end())) << a.actor(x).id;
@@ -173,3 +174,8 @@ TEST(IndexBuild, SeesRowsWrittenInTheOpenTransaction) {
     }
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
 }
+
+// Actor and event handles are distinct types: passing one for the other does not compile.
+static_assert(!std::is_convertible_v<bilateral::query::ActorIx, bilateral::query::EventIx>);
+static_assert(!std::is_convertible_v<bilateral::query::EventIx, bilateral::query::ActorIx>);
+static_assert(!std::is_convertible_v<int, bilateral::query::ActorIx>);

@@ -113,5 +113,5 @@ TEST_F(WhoMet, ReportsFirstAndLastMeetingDates) {
 TEST_F(WhoMet, AnActorWhoMetNobodyGetsAnEmptyAnswer) {
     EXPECT_TRUE(met("person/hasan-1").empty());
     EXPECT_TRUE(met("person/ravaglia").empty());
-    EXPECT_THROW(whoMet(index, 999), bilateral::InvalidArgumentError);
+    EXPECT_THROW(whoMet(index, bilateral::query::ActorIx{999}), bilateral::InvalidArgumentError);
 }

@@ -6,6 +6,7 @@
 // (actors sharing any event) for paths and ego networks.
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -23,9 +24,15 @@ class Store;
 
 namespace bilateral::query {
 
-/// Dense handles into an Index (0 .. n-1); valid for the Index that produced them.
-using ActorIx = std::uint32_t;
-using EventIx = std::uint32_t;  ///< also the event's rank in timeline order
+/// A dense handle into an Index (0 .. n-1), valid for the Index that produced it. Actor and
+/// event handles are distinct types, so one cannot be passed where the other is expected.
+template <class Tag> struct Ix {
+    std::uint32_t value = 0;
+    friend constexpr bool operator==(Ix, Ix) = default;
+    friend constexpr auto operator<=>(Ix, Ix) = default;
+};
+using ActorIx = Ix<struct ActorTag>;
+using EventIx = Ix<struct EventTag>;  ///< value: the event's rank in timeline order
 
 /// `EventInfo::earliest` and `latest` of an event with no date (own or inherited): such events
 /// sort last and fall outside every date window.
@@ -123,3 +130,9 @@ private:
 };
 
 }  // namespace bilateral::query
+
+template <class Tag> struct std::hash<bilateral::query::Ix<Tag>> {
+    std::size_t operator()(bilateral::query::Ix<Tag> x) const noexcept {
+        return std::hash<std::uint32_t>{}(x.value);
+    }
+};
