@@ -217,7 +217,7 @@ struct Builder {
             const auto& x = raw[i];
             const auto& dated = raw[datesOf(i)];
             if (datesOf(i) != i) {
-                d.inherited.emplace(r, InheritedDates{date(dated.startLo, dated.startPrec),
+                d.inherited.emplace(EventIx{r}, InheritedDates{date(dated.startLo, dated.startPrec),
                                                       date(dated.endLo, dated.endPrec)});
             }
             auto& e = d.events[r];
@@ -265,7 +265,7 @@ struct Builder {
             const auto a = actorRows.find(r.actor);
             if (a == RowMap::kNone) continue;
             eventOf.push_back(e);
-            items.push_back(Participation{a, r.role});
+            items.push_back(Participation{ActorIx{a}, r.role});
         }
         fillCsr(d.participants, d.events.size(), eventOf, items);
     }
@@ -346,7 +346,7 @@ struct Builder {
                 const bool endsInTime = !r.validToLatest || *r.validToLatest >= window.from;
                 if (!startsInTime || !endsInTime) return;
             }
-            raw.push_back(Raw{std::string(r.id), f, t});
+            raw.push_back(Raw{std::string(r.id), ActorIx{f}, ActorIx{t}});
         });
         std::sort(raw.begin(), raw.end(),
                   [](const Raw& a, const Raw& b) { return detail::naturalLess(a.id, b.id); });
