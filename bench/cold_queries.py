@@ -9,7 +9,8 @@ The queries file is the shared workload's (../shared/bench/make_queries.py); the
 of each kind are used. Actors are given by name, as a user types them. Posts for `holders` are
 the posts of the database (import data/italy-malaysia-2025.json into it for some). The OS cache
 is warmed by one untimed run of each command first. For every verb and tool: p50 and p95 wall
-time (ms) and the peak RSS (MB) of the process, from wait4(), over the N runs.
+time (ms) and the peak RSS (MB) of the process, from wait4(), over the N runs (wall time from this process, peak RSS from a second run of each command under
+/usr/bin/time).
 
 Prints one line per figure: `size=<label> verb=<verb> tool=<bilateral|sqlite3> p50_ms=.. p95_ms=..
 max_rss_mb=.. failures=..`, then a markdown table.
@@ -19,6 +20,7 @@ import math
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
 MEETING_KINDS = ("official_visit", "state_visit", "bilateral_meeting", "talks", "roundtable",
@@ -103,6 +105,16 @@ def run(cmd):
     return wall, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
 
 
+def peak_rss_mb(cmd):
+    """Peak RSS of one run, through /usr/bin/time: a child forked from this Python process would
+    count the parent's pages it held before exec."""
+    with tempfile.NamedTemporaryFile("r") as f:
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", f.name] + cmd,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       stdin=subprocess.DEVNULL, timeout=TIMEOUT_S)
+        return int(f.read().strip().splitlines()[-1]) / 1024.0
+
+
 def nearest_rank(values, p):
     v = sorted(values)
     return v[max(0, math.ceil(p / 100.0 * len(v)) - 1)]
@@ -153,11 +165,13 @@ def main():
             run(runs[0][pick])  # warm the OS cache
             walls, rss, fails = [], [], 0
             for case in runs:
-                wall, mb, status = run(case[pick])
+                wall, _, status = run(case[pick])
                 walls.append(wall * 1000.0)
-                rss.append(mb)
                 fails += status != 0
+                if status == 0:
+                    rss.append(peak_rss_mb(case[pick]))
             p50, p95 = nearest_rank(walls, 50), nearest_rank(walls, 95)
+            rss = rss or [0.0]
             print(f"size={a.label} verb={verb} tool={tool} n={len(runs)} p50_ms={p50:.1f} "
                   f"p95_ms={p95:.1f} max_rss_mb={max(rss):.1f} failures={fails}", flush=True)
             table.append((verb, tool, len(runs), p50, p95, max(rss), fails))

@@ -1,11 +1,12 @@
-// Inputs as published: plain, gzip (zlib's inflate, several members), zip (libzip, exactly one
+// Inputs as published: plain, gzip (zlib's inflate, several members), zip (minizip, exactly one
 // file in the archive), from a path or from standard input.
 
 #include "input_stream.hpp"
 
-#include <zip.h>
+#include <unzip.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -126,29 +127,63 @@ private:
     bool memberEnded_ = false, done_ = false;
 };
 
-/// The one file of a zip archive.
+/// An archive held in memory (it came through standard input), as minizip's file functions.
+struct MemoryFile {
+    const std::string* bytes = nullptr;
+    ZPOS64_T pos = 0;
+};
+
+voidpf memOpen(voidpf opaque, const void* /*name*/, int /*mode*/) { return opaque; }
+uLong memRead(voidpf /*opaque*/, voidpf stream, void* buf, uLong size) {
+    auto* m = static_cast<MemoryFile*>(stream);
+    const auto left = m->bytes->size() - std::min<std::size_t>(m->pos, m->bytes->size());
+    const auto n = std::min<std::size_t>(size, left);
+    std::memcpy(buf, m->bytes->data() + m->pos, n);
+    m->pos += n;
+    return static_cast<uLong>(n);
+}
+uLong memWrite(voidpf, voidpf, const void*, uLong) { return 0; }
+ZPOS64_T memTell(voidpf /*opaque*/, voidpf stream) { return static_cast<MemoryFile*>(stream)->pos; }
+long memSeek(voidpf /*opaque*/, voidpf stream, ZPOS64_T offset, int origin) {
+    auto* m = static_cast<MemoryFile*>(stream);
+    ZPOS64_T base = 0;
+    if (origin == ZLIB_FILEFUNC_SEEK_CUR) base = m->pos;
+    if (origin == ZLIB_FILEFUNC_SEEK_END) base = m->bytes->size();
+    if (base + offset > m->bytes->size()) return -1;
+    m->pos = base + offset;
+    return 0;
+}
+int memClose(voidpf, voidpf) { return 0; }
+int memError(voidpf, voidpf) { return 0; }
+
+/// The one file of a zip archive, read with minizip (zlib's own zip reader).
 class ZipSource final : public ByteSource {
 public:
-    ZipSource(zip_t* archive, zip_file_t* file, std::string memory, std::string name,
-              std::uint64_t size)
+    ZipSource(unzFile archive, std::unique_ptr<MemoryFile> memoryFile, std::string memory,
+              std::string name, std::uint64_t size)
         : archive_(archive),
-          file_(file),
+          memoryFile_(std::move(memoryFile)),
           memory_(std::move(memory)),
           name_(std::move(name)),
-          size_(size) {}
+          size_(size) {
+        if (memoryFile_) memoryFile_->bytes = &memory_;
+    }
     ~ZipSource() override {
-        if (file_) zip_fclose(file_);
-        if (archive_) zip_discard(archive_);
+        unzCloseCurrentFile(archive_);
+        unzClose(archive_);
     }
     ZipSource(const ZipSource&) = delete;
     ZipSource& operator=(const ZipSource&) = delete;
 
     std::size_t read(char* buf, std::size_t n) override {
-        const auto got = zip_fread(file_, buf, n);
+        const int got = unzReadCurrentFile(
+            archive_, buf, static_cast<unsigned>(std::min<std::size_t>(n, 1u << 30)));
         if (got < 0) {
             throw ParseError(name_, "",
-                             std::string("zip member is damaged: ") +
-                                 zip_error_strerror(zip_file_get_error(file_)));
+                             "zip member is damaged (minizip error " + std::to_string(got) + ")");
+        }
+        if (got == 0 && unzCloseCurrentFile(archive_) == UNZ_CRCERROR) {
+            throw ParseError(name_, "", "zip member is damaged (CRC mismatch)");
         }
         consumed_ += static_cast<std::uint64_t>(got);
         return static_cast<std::size_t>(got);
@@ -157,52 +192,58 @@ public:
     [[nodiscard]] std::uint64_t total() const override { return size_; }
 
 private:
-    zip_t* archive_;
-    zip_file_t* file_;
+    unzFile archive_;
+    std::unique_ptr<MemoryFile> memoryFile_;
     std::string memory_;  ///< the whole archive, when it came through standard input
     std::string name_;
     std::uint64_t size_;
     std::uint64_t consumed_ = 0;
 };
 
-[[noreturn]] void zipFail(const std::string& name, zip_error_t* error) {
-    const std::string why = zip_error_strerror(error);
-    zip_error_fini(error);
-    throw ParseError(name, "", "not a readable zip archive: " + why);
-}
-
 Input openZip(const std::filesystem::path& file, std::string name, std::string memory) {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_t* archive = nullptr;
+    unzFile archive = nullptr;
+    std::unique_ptr<MemoryFile> memoryFile;
     if (memory.empty() && !isStdin(file)) {
-        int code = 0;
-        archive = zip_open(file.c_str(), ZIP_RDONLY, &code);
-        if (!archive) {
-            zip_error_init_with_code(&error, code);
-            zipFail(name, &error);
-        }
+        archive = unzOpen64(file.c_str());
     } else {
-        zip_source_t* src = zip_source_buffer_create(memory.data(), memory.size(), 0, &error);
-        if (!src) zipFail(name, &error);
-        archive = zip_open_from_source(src, ZIP_RDONLY, &error);
-        if (!archive) {
-            zip_source_free(src);
-            zipFail(name, &error);
-        }
+        memoryFile = std::make_unique<MemoryFile>();
+        memoryFile->bytes = &memory;
+        zlib_filefunc64_def io{};
+        io.zopen64_file = memOpen;
+        io.zread_file = memRead;
+        io.zwrite_file = memWrite;
+        io.ztell64_file = memTell;
+        io.zseek64_file = memSeek;
+        io.zclose_file = memClose;
+        io.zerror_file = memError;
+        io.opaque = memoryFile.get();
+        archive = unzOpen2_64("memory", &io);
     }
+    if (!archive) throw ParseError(name, "", "not a readable zip archive");
     // The event file: every entry but folders and macOS resource forks.
-    std::vector<zip_uint64_t> files;
-    std::string listed;
-    const auto entries = zip_get_num_entries(archive, 0);
-    for (zip_int64_t i = 0; i < entries; ++i) {
-        const std::string_view entry = zip_get_name(archive, static_cast<zip_uint64_t>(i), 0);
+    std::vector<unz64_file_pos> files;
+    std::string listed, memberName;
+    std::uint64_t size = 0;
+    for (int rc = unzGoToFirstFile(archive); rc == UNZ_OK; rc = unzGoToNextFile(archive)) {
+        unz_file_info64 info{};
+        char entryName[4096] = {};
+        if (unzGetCurrentFileInfo64(archive, &info, entryName, sizeof entryName, nullptr, 0,
+                                    nullptr, 0) != UNZ_OK) {
+            break;
+        }
+        const std::string_view entry(entryName);
         if (entry.empty() || entry.back() == '/' || entry.starts_with("__MACOSX/")) continue;
-        files.push_back(static_cast<zip_uint64_t>(i));
+        unz64_file_pos pos{};
+        unzGetFilePos64(archive, &pos);
+        files.push_back(pos);
+        if (files.size() == 1) {
+            memberName = std::string(entry);
+            size = info.uncompressed_size;
+        }
         if (files.size() <= 5) listed += (listed.empty() ? "" : ", ") + std::string(entry);
     }
     if (files.size() != 1) {
-        zip_discard(archive);
+        unzClose(archive);
         throw ParseError(name, "",
                          files.empty()
                              ? std::string("zip archive holds no file")
@@ -211,20 +252,16 @@ Input openZip(const std::filesystem::path& file, std::string name, std::string m
                                    "); bilateral reads an archive of one event file; "
                                    "unzip it and import the files");
     }
-    zip_stat_t st;
-    zip_stat_init(&st);
-    zip_stat_index(archive, files.front(), 0, &st);
-    zip_file_t* member = zip_fopen_index(archive, files.front(), 0);
-    if (!member) {
-        const std::string why = zip_strerror(archive);
-        zip_discard(archive);
-        throw ParseError(name, "", "cannot read the zip member: " + why);
+    if (unzGoToFilePos64(archive, &files.front()) != UNZ_OK ||
+        unzOpenCurrentFile(archive) != UNZ_OK) {
+        unzClose(archive);
+        throw ParseError(name, "", "cannot read the zip member " + memberName);
     }
-    const std::string memberName = zip_get_name(archive, files.front(), 0);
-    const auto size = (st.valid & ZIP_STAT_SIZE) ? static_cast<std::uint64_t>(st.size) : 0;
     auto full = name + ":" + memberName;
     Input in;
-    in.bytes = std::make_unique<ZipSource>(archive, member, std::move(memory), full, size);
+    // The source keeps the archive's bytes (when in memory) where minizip reads them from.
+    in.bytes = std::make_unique<ZipSource>(archive, std::move(memoryFile), std::move(memory), full,
+                                           size);
     in.name = std::move(full);
     in.container = "zip archive";
     return in;
@@ -256,7 +293,7 @@ Input openInput(const std::filesystem::path& file) {
     if (magic.starts_with("PK\x03\x04") || magic.starts_with("PK\x05\x06")) {
         std::string memory;
         if (stdinInput) {
-            // libzip needs to seek: keep the archive that came through the pipe in memory.
+            // A zip reader needs to seek: keep the archive that came through the pipe in memory.
             char buf[64 * 1024];
             while (const auto got = raw->read(buf, sizeof buf)) memory.append(buf, got);
         }
