@@ -138,4 +138,15 @@ constexpr std::array<std::string_view, 2> kMigrations{kV1, kV2};
 
 std::span<const std::string_view> migrations() noexcept { return kMigrations; }
 
+namespace {
+constexpr std::array<DeferrableIndex, 4> kDeferrable{{
+    {"event_start", "CREATE INDEX event_start ON event(start_lo)"},
+    {"event_day", "CREATE INDEX event_day ON event(day_lo, day_hi)"},
+    {"participation_actor", "CREATE INDEX participation_actor ON participation(actor_id, event_id)"},
+    {"evidence_source", "CREATE INDEX evidence_source ON evidence(source_id)"},
+}};
+}  // namespace
+
+std::span<const DeferrableIndex> deferrableIndexes() noexcept { return kDeferrable; }
+
 }  // namespace bilateral::store::detail

@@ -8,4 +8,13 @@ namespace bilateral::store::detail {
 
 std::span<const std::string_view> migrations() noexcept;
 
+/// Secondary indexes a bulk import into an empty database drops and builds again at commit
+/// (sorting once is cheaper than keeping them ordered row by row): name and CREATE statement,
+/// as the migrations define them.
+struct DeferrableIndex {
+    std::string_view name;
+    std::string_view create;
+};
+std::span<const DeferrableIndex> deferrableIndexes() noexcept;
+
 }  // namespace bilateral::store::detail

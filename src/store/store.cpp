@@ -9,6 +9,13 @@ namespace bilateral::store {
 
 namespace detail {
 
+void restoreDeferredIndexes(Store& store) {
+    auto& impl = Access::impl(store);
+    if (!impl.indexesDeferred) return;
+    for (const auto& index : deferrableIndexes()) execute(store, index.create);
+    impl.indexesDeferred = false;
+}
+
 void fail(sqlite3* db, std::string_view what, int rc, std::string_view sql) {
     std::string msg(what);
     msg += ": ";
@@ -232,6 +239,7 @@ Transaction::Transaction(Store& store) : store_(store) {
 
 Transaction::~Transaction() {
     if (done_) return;
+    store_.impl_->indexesDeferred = false;  // the rollback brings them back
     store_.impl_->marks.reset();
     store_.impl_->dirty.clear();
     try {
@@ -243,6 +251,7 @@ Transaction::~Transaction() {
 void Transaction::commit() {
     // The derived tables change in the same transaction as the rows they are derived from.
     detail::refreshDerived(store_, *store_.impl_->marks, store_.impl_->dirty);
+    detail::restoreDeferredIndexes(store_);
     store_.execute("COMMIT");
     store_.impl_->marks.reset();
     store_.impl_->dirty.clear();

@@ -6,6 +6,7 @@
 
 #include "bulk_derived.hpp"
 #include "bulk_writer.hpp"
+#include "schema.hpp"
 #include "store_impl.hpp"
 
 namespace bilateral::store {
@@ -158,6 +159,15 @@ BulkWriter::BulkWriter(Store& store, int cacheMiB)
         marks = detail::watermarks(store);
         store.impl_->dirty.clear();
         impl_->start = *marks;
+        // Into an empty database, the secondary indexes are built once at the end rather than
+        // kept ordered row by row (schema.hpp: deferrableIndexes).
+        if (marks->event == 0 && marks->participation == 0 && marks->evidence == 0 &&
+            !store.impl_->indexesDeferred) {
+            for (const auto& index : detail::deferrableIndexes()) {
+                store.execute("DROP INDEX IF EXISTS " + std::string(index.name));
+            }
+            store.impl_->indexesDeferred = true;
+        }
     } else {
         impl_->gathered = false;
     }
@@ -327,6 +337,7 @@ std::int64_t BulkWriter::insertRelation(const model::Relation& r, std::int64_t f
 bool BulkWriter::finish() {
     auto& d = *impl_;
     auto& marks = d.store.impl_->marks;
+    detail::restoreDeferredIndexes(d.store);
     if (!d.gathered || !marks || d.finished) return false;
     d.finished = true;
     // Row ids grow by one per row: the rows this writer followed must be all the rows added

@@ -81,6 +81,9 @@ struct Store::Impl {
     /// event_scope rows it took out (derived.hpp).
     std::optional<detail::Watermarks> marks;
     std::set<std::int64_t> dirty;
+    /// Secondary indexes a bulk import into an empty database dropped; built again when it
+    /// finishes, or at the latest when the transaction commits (schema.hpp).
+    bool indexesDeferred = false;
 };
 
 namespace detail {
@@ -88,11 +91,15 @@ namespace detail {
 /// A StorageError naming what was being done, SQLite's message and codes, and the statement.
 [[noreturn]] void fail(sqlite3* db, std::string_view what, int rc, std::string_view sql = {});
 
+/// Builds the indexes a bulk import deferred, if any (inside its transaction).
+void restoreDeferredIndexes(Store& store);
+
 /// The store's private parts, for the store's own files and its tests.
 struct Access {
     static Statement prepare(Store& s, std::string_view sql) { return s.prepare(sql); }
     static void execute(Store& s, std::string_view sql) { s.execute(sql); }
     static sqlite3* connection(Store& s) { return s.impl_->db.get(); }
+    static Store::Impl& impl(Store& s) { return *s.impl_; }
 };
 inline Statement prepare(Store& s, std::string_view sql) { return Access::prepare(s, sql); }
 inline void execute(Store& s, std::string_view sql) { Access::execute(s, sql); }

@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -129,6 +130,29 @@ TEST(DerivedTables, ABulkWriterGathersThemInMemoryOrLeavesThemToTheCommit) {
         tx.commit();
         expectMaintainedEqualsRebuilt(s);
     }
+}
+
+std::vector<std::string> indexNames(store::Store& s) {
+    std::vector<std::string> out;
+    auto st = store::detail::prepare(
+        s, "SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name");
+    while (st.step()) out.push_back(st.getString(0));
+    return out;
+}
+
+TEST(DerivedTables, ABulkImportIntoAnEmptyDatabaseBuildsItsIndexesAgain) {
+    auto s = store::Store::memory();
+    const auto before = indexNames(s);
+    ASSERT_NE(std::find(before.begin(), before.end(), "participation_actor"), before.end());
+    (void)io::importFiles(s, {writeTemp("fresh.tsv", reliability::icewsFile(300, 100))});
+    EXPECT_EQ(indexNames(s), before);
+    // A failed import (a bad second file) rolls the dropped indexes back too.
+    auto t = store::Store::memory();
+    EXPECT_THROW((void)io::importFiles(t, {writeTemp("ok.tsv", reliability::icewsFile(50, 100)),
+                                           writeTemp("bad.tsv", "not an event file\n")}),
+                 ParseError);
+    EXPECT_EQ(indexNames(t), before);
+    expectMaintainedEqualsRebuilt(s);
 }
 
 TEST(DerivedTables, ReplacingActorsAndEventsKeepsThemRight) {
