@@ -23,7 +23,8 @@ int main(int argc, char** argv) {
         std::cout << "loaded " << c.actors << " actors, " << c.events << " events, "
                   << c.participations << " participations, " << c.relations << " relations, "
                   << c.evidence << " pieces of evidence from " << c.sources << " sources\n";
-        for (const auto& hit : db.search("Anwar")) std::cout << "  " << hit.name << " (" << hit.id << ")\n";
+        for (const auto& hit : db.search("Anwar"))
+            std::cout << "  " << hit.name << " (" << hit.id << ")\n";
     } catch (const std::exception& e) {
         std::cerr << "error: " << e.what() << "\n";
         return 1;

@@ -23,11 +23,19 @@ Database Database::open(const std::filesystem::path& file, DatabaseOptions optio
     return Database(std::make_unique<Impl>(store::Store::open(file, o)));
 }
 
-Database Database::memory() { return Database(std::make_unique<Impl>(store::Store::memory())); }
+Database Database::memory() {
+    return Database(std::make_unique<Impl>(store::Store::memory()));
+}
 
-const std::filesystem::path& Database::path() const noexcept { return impl_->store.path(); }
-bool Database::readOnly() const noexcept { return impl_->store.readOnly(); }
-store::Store& Database::store() noexcept { return impl_->store; }
+const std::filesystem::path& Database::path() const noexcept {
+    return impl_->store.path();
+}
+bool Database::readOnly() const noexcept {
+    return impl_->store.readOnly();
+}
+store::Store& Database::store() noexcept {
+    return impl_->store;
+}
 
 std::vector<io::ImportSummary> Database::importFiles(
     const std::vector<std::filesystem::path>& files, const io::ImportOptions& options) {
@@ -91,7 +99,9 @@ query::Page<query::EgoMember> Database::ego(std::string_view center, int hops,
     return query::egoNetwork(impl_->store, resolveActor(center), hops, through, limit);
 }
 
-store::Counts Database::stats() { return impl_->store.counts(); }
+store::Counts Database::stats() {
+    return impl_->store.counts();
+}
 
 const query::Index& Database::index() {
     if (!impl_->index) impl_->index.emplace(query::Index::build(impl_->store));

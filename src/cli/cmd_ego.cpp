@@ -18,8 +18,10 @@ struct EgoArgs {
 
 void run(const Globals& g, const EgoArgs& a) {
     query::Through through = query::Through::EventsAndRelations;
-    if (a.through == "events") through = query::Through::Events;
-    else if (a.through == "relations") through = query::Through::Relations;
+    if (a.through == "events")
+        through = query::Through::Events;
+    else if (a.through == "relations")
+        through = query::Through::Relations;
     else if (a.through != "both")
         throw InvalidArgumentError("--through: expected events, relations or both, got \"" +
                                    a.through + "\"");
@@ -60,8 +62,9 @@ void run(const Globals& g, const EgoArgs& a) {
 
 void addEgo(CLI::App& app, const Globals& g) {
     auto* cmd = app.add_subcommand(
-        "ego", "The actors within K hops of ACTOR (sharing an event, or joined by a relation), "
-               "nearest first");
+        "ego",
+        "The actors within K hops of ACTOR (sharing an event, or joined by a relation), "
+        "nearest first");
     auto a = std::make_shared<EgoArgs>();
     cmd->add_option("ACTOR", a->actor, "actor id, or a name or alias naming one actor")->required();
     cmd->add_option("--hops", a->hops, "how far to go (default 1)")

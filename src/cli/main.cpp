@@ -16,18 +16,24 @@ store::Store Globals::open(bool forWriting) const {
     return store::Store::open(db, o);
 }
 
-Database Globals::openReadOnly() const { return Database::open(db, {.readOnly = true}); }
+Database Globals::openReadOnly() const {
+    return Database::open(db, {.readOnly = true});
+}
 
 namespace {
 
 int exitCodeOf(const Error& e) {
     switch (e.code()) {
-        case ErrorCode::InvalidArgument: return Usage;
-        case ErrorCode::Parse: return BadInput;
+        case ErrorCode::InvalidArgument:
+            return Usage;
+        case ErrorCode::Parse:
+            return BadInput;
         case ErrorCode::NotFound:
-        case ErrorCode::Ambiguous: return NotFound;
+        case ErrorCode::Ambiguous:
+            return NotFound;
         case ErrorCode::Storage:
-        case ErrorCode::SchemaVersion: break;
+        case ErrorCode::SchemaVersion:
+            break;
     }
     return Storage;
 }

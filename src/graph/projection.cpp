@@ -3,7 +3,6 @@
 
 #include "bilateral/graph/projection.hpp"
 
-
 #include <algorithm>
 #include <limits>
 #include <unordered_map>

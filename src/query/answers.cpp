@@ -94,8 +94,8 @@ Page<EventRef> pageOf(store::Store& store, std::vector<store::EventSlot> slots, 
     Page<EventRef> page;
     page.total = slots.size();
     const auto keep = limit == 0 ? slots.size() : std::min(limit, slots.size());
-    std::partial_sort(slots.begin(), slots.begin() + static_cast<std::ptrdiff_t>(keep),
-                      slots.end(), detail::timelineLess);
+    std::partial_sort(slots.begin(), slots.begin() + static_cast<std::ptrdiff_t>(keep), slots.end(),
+                      detail::timelineLess);
     page.items.reserve(keep);
     for (std::size_t i = 0; i < keep; ++i) {
         page.items.push_back(eventRef(store, store.eventRecordAt(slots[i].row), participants));
@@ -109,14 +109,13 @@ Page<EventRef> scopedPage(store::Store& store, std::string_view a, std::string_v
                           const TimelineOptions& o, std::size_t limit) {
     std::vector<store::EventSlot> kept;
     std::size_t total = 0;
-    store.forEachScopedEvent(a, b, detail::filterOf(o.window, o.kinds),
-                             [&](const store::EventSlot& s) {
-                                 ++total;
-                                 const bool tied = !kept.empty() && kept.back().lo == s.lo &&
-                                                   kept.back().hi == s.hi;
-                                 if (limit == 0 || kept.size() < limit || tied) kept.push_back(s);
-                                 return true;
-                             });
+    store.forEachScopedEvent(
+        a, b, detail::filterOf(o.window, o.kinds), [&](const store::EventSlot& s) {
+            ++total;
+            const bool tied = !kept.empty() && kept.back().lo == s.lo && kept.back().hi == s.hi;
+            if (limit == 0 || kept.size() < limit || tied) kept.push_back(s);
+            return true;
+        });
     for (auto& s : kept) {
         if (s.id.empty()) s.id = store.eventRecordAt(s.row).id;
     }
@@ -144,13 +143,12 @@ Page<MetActor> whoMet(store::Store& store, std::string_view actorId, const WhoMe
     };
     std::unordered_map<std::int64_t, Acc> by;
     std::unordered_map<std::int64_t, store::EventRecord> events;
-    store.forEachCoParticipant(self.row, filter,
-                               [&](std::int64_t other, const store::EventRecord& e) {
-                                   by[other].slots.push_back(
-                                       {e.row, e.dayLo.value_or(detail::kNoDay),
-                                        e.dayHi.value_or(detail::kNoDay), e.id});
-                                   events.try_emplace(e.row, e);
-                               });
+    store.forEachCoParticipant(
+        self.row, filter, [&](std::int64_t other, const store::EventRecord& e) {
+            by[other].slots.push_back(
+                {e.row, e.dayLo.value_or(detail::kNoDay), e.dayHi.value_or(detail::kNoDay), e.id});
+            events.try_emplace(e.row, e);
+        });
 
     std::unordered_map<std::int64_t, EventRef> refs;  // each event looked up once
     auto refOf = [&](std::int64_t row) -> const EventRef& {
@@ -195,7 +193,8 @@ Page<MetActor> whoMet(store::Store& store, std::string_view actorId, const WhoMe
 Page<EventRef> actorTimeline(store::Store& store, std::string_view actorId,
                              const TimelineOptions& options, std::size_t limit) {
     const auto self = detail::requireActor(store, actorId);
-    return pageOf(store, store.eventsOfActor(self.row, detail::filterOf(options.window, options.kinds)),
+    return pageOf(store,
+                  store.eventsOfActor(self.row, detail::filterOf(options.window, options.kinds)),
                   limit, options.participants);
 }
 

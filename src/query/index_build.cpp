@@ -10,8 +10,8 @@
 #include "bilateral/error.hpp"
 #include "bilateral/store/scans.hpp"
 #include "bilateral/store/store.hpp"
-#include "index_data.hpp"
 #include "index_build_helpers.hpp"
+#include "index_data.hpp"
 #include "natural_order.hpp"
 
 namespace bilateral::query {
@@ -87,7 +87,7 @@ struct Builder {
         EnumReader<model::EventStatus> statuses;
         reader.events(
             [&](const store::EventScanRow& e) {
-                RawEvent r{e.row,     e.parentRow, 0,  0, kUndated, kUndated, -1, -1,
+                RawEvent r{e.row,         e.parentRow,       0, 0, kUndated, kUndated, -1, -1,
                            kinds(e.kind), statuses(e.status)};
                 if (e.start.earliest) {
                     r.startLo = *e.start.earliest;
@@ -218,7 +218,7 @@ struct Builder {
             const auto& dated = raw[datesOf(i)];
             if (datesOf(i) != i) {
                 d.inherited.emplace(EventIx{r}, InheritedDates{date(dated.startLo, dated.startPrec),
-                                                      date(dated.endLo, dated.endPrec)});
+                                                               date(dated.endLo, dated.endPrec)});
             }
             auto& e = d.events[r];
             const auto id = ids.at(i);
@@ -342,7 +342,8 @@ struct Builder {
             const auto t = actorRows.find(r.to);
             if (f == RowMap::kNone || t == RowMap::kNone) return;
             if (window.active) {
-                const bool startsInTime = !r.validFrom.earliest || *r.validFrom.earliest <= window.to;
+                const bool startsInTime =
+                    !r.validFrom.earliest || *r.validFrom.earliest <= window.to;
                 const bool endsInTime = !r.validToLatest || *r.validToLatest >= window.from;
                 if (!startsInTime || !endsInTime) return;
             }

@@ -74,7 +74,8 @@ PathAnswer path(store::Store& store, std::string_view fromId, std::string_view t
     }
     answer.visited = a.parent.size() + b.parent.size();
     if (meet < 0) {
-        answer.outcome = bounded ? PathAnswer::Outcome::StoppedByBound : PathAnswer::Outcome::NoPath;
+        answer.outcome =
+            bounded ? PathAnswer::Outcome::StoppedByBound : PathAnswer::Outcome::NoPath;
         return answer;
     }
     std::vector<std::int64_t> rows;

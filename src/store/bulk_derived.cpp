@@ -65,7 +65,8 @@ void BulkDerived::actor(std::int64_t row, std::string_view kind, std::string_vie
 std::uint16_t BulkDerived::intern(std::string_view code) {
     const std::string key(code);
     if (const auto it = codeIndex_.find(key); it != codeIndex_.end()) return it->second;
-    if (codes_.size() >= 0xFFFF) throw StorageError("too many distinct country codes in one import");
+    if (codes_.size() >= 0xFFFF)
+        throw StorageError("too many distinct country codes in one import");
     const auto id = static_cast<std::uint16_t>(codes_.size());
     codes_.push_back(key);
     codeIndex_.emplace(key, id);
@@ -96,7 +97,8 @@ void BulkDerived::closeEvent() {
     for (const auto a : actors_) {
         for (const auto b : actors_) {
             if (a != b) {
-                links_.push_back(static_cast<std::uint64_t>(a) << 32 | static_cast<std::uint64_t>(b));
+                links_.push_back(static_cast<std::uint64_t>(a) << 32 |
+                                 static_cast<std::uint64_t>(b));
             }
         }
         if (const auto c = countryOf(a)) codes.push_back(c);
@@ -135,7 +137,8 @@ void BulkDerived::write() {
         std::sort(order.begin(), order.end(),
                   [&](std::uint16_t x, std::uint16_t y) { return codes_[x] < codes_[y]; });
         std::vector<std::uint16_t> rank(codes_.size());
-        for (std::size_t r = 0; r < order.size(); ++r) rank[order[r]] = static_cast<std::uint16_t>(r);
+        for (std::size_t r = 0; r < order.size(); ++r)
+            rank[order[r]] = static_cast<std::uint16_t>(r);
         for (auto& s : scope_) {
             if (s.b != 0 && rank[s.b] < rank[s.a]) std::swap(s.a, s.b);
         }
@@ -164,7 +167,8 @@ void BulkDerived::write() {
                "INSERT INTO tally(subject, kind, n) VALUES (?, ?, ?) "
                "ON CONFLICT(subject, kind) DO UPDATE SET n = n + excluded.n");
     for (const auto& [key, n] : tally_) {
-        sqlite3_bind_text(*ins, 1, key.first.data(), static_cast<int>(key.first.size()), SQLITE_STATIC);
+        sqlite3_bind_text(*ins, 1, key.first.data(), static_cast<int>(key.first.size()),
+                          SQLITE_STATIC);
         sqlite3_bind_text(*ins, 2, key.second.data(), static_cast<int>(key.second.size()),
                           SQLITE_STATIC);
         sqlite3_bind_int64(*ins, 3, n);

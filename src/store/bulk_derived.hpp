@@ -26,7 +26,9 @@ public:
     bool participation(std::int64_t event, std::int64_t actor);
     /// A new actor and its country ("" when none).
     void actor(std::int64_t row, std::string_view kind, std::string_view country);
-    void count(std::string_view subject, std::string_view kind = {}) { ++tally_[{std::string(subject), std::string(kind)}]; }
+    void count(std::string_view subject, std::string_view kind = {}) {
+        ++tally_[{std::string(subject), std::string(kind)}];
+    }
 
     /// Rows counted of a table (kind "" : all of them).
     [[nodiscard]] std::int64_t counted(std::string_view subject) const {
@@ -52,7 +54,7 @@ private:
     std::vector<ScopeRow> scope_;
     std::map<std::pair<std::string, std::string>, std::int64_t> tally_;
     std::unordered_map<std::int64_t, std::uint16_t> countries_;  ///< actor row → code
-    std::vector<std::string> codes_{""};                        ///< code 0 is "none"
+    std::vector<std::string> codes_{""};                         ///< code 0 is "none"
     std::unordered_map<std::string, std::uint16_t> codeIndex_;
     std::int64_t event_ = 0, lo_ = 0, hi_ = 0;
     std::vector<std::int64_t> actors_;  ///< of the open event

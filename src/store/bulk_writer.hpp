@@ -27,11 +27,11 @@ public:
     /// An event row; text is bound without copying and must outlive the insert call.
     struct EventRow {
         std::string_view id;
-        std::string_view kind;   ///< model::toString(EventKind)
+        std::string_view kind;  ///< model::toString(EventKind)
         std::string_view title;
         std::optional<model::DayNumber> startLo, startHi;  ///< both or neither
         model::Precision startPrecision = model::Precision::Day;
-        std::string_view cameo;           ///< empty: none
+        std::string_view cameo;  ///< empty: none
         std::optional<double> goldstein;
         std::string_view attributesJson;  ///< a JSON object's text; empty: none
     };

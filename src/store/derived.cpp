@@ -81,7 +81,8 @@ std::vector<ScopeRow> scopeRows(Store& store, std::int64_t eventRow) {
         st.reset();
     }
     std::vector<std::string> countries;
-    auto st = detail::prepare(store, 
+    auto st = detail::prepare(
+        store,
         "SELECT DISTINCT a.country FROM participation p JOIN actor a ON a.id = p.actor_id "
         "WHERE p.event_id = ? AND a.country IS NOT NULL AND a.country <> '' ORDER BY 1");
     st.bind(1, eventRow);
@@ -98,8 +99,9 @@ std::vector<ScopeRow> scopeRows(Store& store, std::int64_t eventRow) {
 
 void scopeEvent(Store& store, std::int64_t eventRow) {
     for (const auto& r : scopeRows(store, eventRow)) {
-        detail::prepare(store, "INSERT OR IGNORE INTO event_scope(a, b, lo, hi, event_id) "
-                     "VALUES (?,?,?,?,?)")
+        detail::prepare(store,
+                        "INSERT OR IGNORE INTO event_scope(a, b, lo, hi, event_id) "
+                        "VALUES (?,?,?,?,?)")
             .bind(1, r.a)
             .bind(2, r.b)
             .bind(3, r.lo)
@@ -152,11 +154,12 @@ void rebuildDerived(Store& store) {
     // of a cycle of parents).
     for (int pass = 0; pass < 64; ++pass) {
         const int changed =
-            detail::prepare(store, "UPDATE event SET (day_lo, day_hi) = (SELECT p.day_lo, p.day_hi FROM "
-                         "event p WHERE p.id = event.parent_id) WHERE start_lo IS NULL AND "
-                         "end_lo IS NULL AND parent_id IS NOT NULL AND (day_lo IS NOT (SELECT "
-                         "p.day_lo FROM event p WHERE p.id = event.parent_id) OR day_hi IS NOT "
-                         "(SELECT p.day_hi FROM event p WHERE p.id = event.parent_id))")
+            detail::prepare(store,
+                            "UPDATE event SET (day_lo, day_hi) = (SELECT p.day_lo, p.day_hi FROM "
+                            "event p WHERE p.id = event.parent_id) WHERE start_lo IS NULL AND "
+                            "end_lo IS NULL AND parent_id IS NOT NULL AND (day_lo IS NOT (SELECT "
+                            "p.day_lo FROM event p WHERE p.id = event.parent_id) OR day_hi IS NOT "
+                            "(SELECT p.day_hi FROM event p WHERE p.id = event.parent_id))")
                 .exec();
         if (changed == 0) break;
     }
@@ -165,8 +168,9 @@ void rebuildDerived(Store& store) {
 
 void unscopeEvent(Store& store, std::int64_t eventRow) {
     for (const auto& r : scopeRows(store, eventRow)) {
-        detail::prepare(store, "DELETE FROM event_scope WHERE a = ? AND b = ? AND lo = ? AND hi = ? AND "
-                     "event_id = ?")
+        detail::prepare(store,
+                        "DELETE FROM event_scope WHERE a = ? AND b = ? AND lo = ? AND hi = ? AND "
+                        "event_id = ?")
             .bind(1, r.a)
             .bind(2, r.b)
             .bind(3, r.lo)
@@ -180,23 +184,25 @@ void setOwnOrParentRange(Store& store, std::int64_t eventRow) {
     detail::prepare(store, "UPDATE event SET " + std::string(kOwnRange) + " WHERE id = ?")
         .bind(1, eventRow)
         .exec();
-    detail::prepare(store, "UPDATE event SET (day_lo, day_hi) = (SELECT p.day_lo, p.day_hi FROM event p "
-                 "WHERE p.id = event.parent_id) WHERE id = ? AND start_lo IS NULL AND end_lo IS "
-                 "NULL AND parent_id IS NOT NULL")
+    detail::prepare(store,
+                    "UPDATE event SET (day_lo, day_hi) = (SELECT p.day_lo, p.day_hi FROM event p "
+                    "WHERE p.id = event.parent_id) WHERE id = ? AND start_lo IS NULL AND end_lo IS "
+                    "NULL AND parent_id IS NOT NULL")
         .bind(1, eventRow)
         .exec();
 }
 
 void undatedChildren(Store& store, std::int64_t eventRow, std::set<std::int64_t>& out) {
-    auto st = detail::prepare(store, 
-        "SELECT id FROM event WHERE parent_id = ? AND start_lo IS NULL AND end_lo IS NULL");
+    auto st = detail::prepare(
+        store, "SELECT id FROM event WHERE parent_id = ? AND start_lo IS NULL AND end_lo IS NULL");
     st.bind(1, eventRow);
     while (st.step()) out.insert(st.getInt64(0));
 }
 
 void addTally(Store& store, std::string_view subject, std::string_view kind, std::int64_t delta) {
-    detail::prepare(store, "INSERT INTO tally(subject, kind, n) VALUES (?, ?, ?) "
-                 "ON CONFLICT(subject, kind) DO UPDATE SET n = n + excluded.n")
+    detail::prepare(store,
+                    "INSERT INTO tally(subject, kind, n) VALUES (?, ?, ?) "
+                    "ON CONFLICT(subject, kind) DO UPDATE SET n = n + excluded.n")
         .bind(1, subject)
         .bind(2, kind)
         .bind(3, delta)

@@ -40,7 +40,8 @@ void unscopeEvent(Store& store, std::int64_t eventRow);
 /// Sets the event's day range from its own dates or, undated, from its parent's; then does the
 /// same for its undated children (and theirs). Calls `touched` for each event whose range may
 /// have changed, before changing it.
-template <class F> void setDayRange(Store& store, std::int64_t eventRow, F&& touched);
+template <class F>
+void setDayRange(Store& store, std::int64_t eventRow, F&& touched);
 
 /// One change of a tally count by `delta` (kind "" is the table's total).
 void addTally(Store& store, std::string_view subject, std::string_view kind, std::int64_t delta);
@@ -52,7 +53,8 @@ inline constexpr std::int64_t kUndatedDay = 2147483647;
 void setOwnOrParentRange(Store& store, std::int64_t eventRow);
 void undatedChildren(Store& store, std::int64_t eventRow, std::set<std::int64_t>& out);
 
-template <class F> void setDayRange(Store& store, std::int64_t eventRow, F&& touched) {
+template <class F>
+void setDayRange(Store& store, std::int64_t eventRow, F&& touched) {
     // Parents before children; each event once, so a cycle of parents cannot loop.
     std::set<std::int64_t> seen{eventRow};
     std::vector<std::int64_t> work{eventRow};

@@ -114,7 +114,9 @@ TableReader::~TableReader() {
     if (impl_->second) sqlite3_close(impl_->second);
 }
 
-bool TableReader::parallel() const noexcept { return impl_->second != nullptr; }
+bool TableReader::parallel() const noexcept {
+    return impl_->second != nullptr;
+}
 
 void TableReader::finish() {
     if (!impl_->ownTransaction) return;
@@ -208,8 +210,8 @@ void TableReader::relations(const std::function<void(const RelationScanRow&)>& f
         r.to = s.i64(4);
         r.validFrom = s.date(5, 6);
         r.validTo = s.date(7, 8);
-        r.validToLatest = s.isNull(9) ? std::nullopt
-                                      : std::optional(static_cast<model::DayNumber>(s.i64(9)));
+        r.validToLatest =
+            s.isNull(9) ? std::nullopt : std::optional(static_cast<model::DayNumber>(s.i64(9)));
         r.evidence = s.i64(10);
         fn(r);
     }

@@ -60,7 +60,8 @@ std::vector<std::string> SearchTokenizer::operator()(std::string_view text) cons
 }
 
 std::vector<SearchMatch> searchIndex(Store& store, const std::string& ftsQuery) {
-    auto st = detail::prepare(store, 
+    auto st = detail::prepare(
+        store,
         "SELECT actor_id, text, bm25(actor_search) FROM actor_search WHERE actor_search MATCH ?1 "
         "ORDER BY bm25(actor_search)");
     st.bind(1, ftsQuery);

@@ -65,12 +65,22 @@ int Statement::exec() {
     return changed;
 }
 
-void Statement::reset() noexcept { sqlite3_reset(s_); }
+void Statement::reset() noexcept {
+    sqlite3_reset(s_);
+}
 
-bool Statement::isNull(int c) const { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
-std::int64_t Statement::getInt64(int c) const { return sqlite3_column_int64(s_, c); }
-int Statement::getInt(int c) const { return sqlite3_column_int(s_, c); }
-double Statement::getDouble(int c) const { return sqlite3_column_double(s_, c); }
+bool Statement::isNull(int c) const {
+    return sqlite3_column_type(s_, c) == SQLITE_NULL;
+}
+std::int64_t Statement::getInt64(int c) const {
+    return sqlite3_column_int64(s_, c);
+}
+int Statement::getInt(int c) const {
+    return sqlite3_column_int(s_, c);
+}
+double Statement::getDouble(int c) const {
+    return sqlite3_column_double(s_, c);
+}
 std::string_view Statement::getText(int c) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s_, c));
     if (!p) return {};
@@ -90,7 +100,8 @@ bool looksLikeSqlite(const std::filesystem::path& p) {
     char head[16] = {};
     in.read(head, sizeof head);
     const auto n = in.gcount();
-    return n == 0 || (n == 16 && std::string_view(head, 16) == std::string_view("SQLite format 3\0", 16));
+    return n == 0 ||
+           (n == 16 && std::string_view(head, 16) == std::string_view("SQLite format 3\0", 16));
 }
 
 }  // namespace
@@ -111,7 +122,8 @@ Store Store::open(const std::filesystem::path& file, OpenOptions options) {
         throw StorageError(name + ": no such database file");
     }
     if (exists && !looksLikeSqlite(file)) {
-        throw StorageError(name + ": not a bilateral database (not an SQLite file); left untouched");
+        throw StorageError(name +
+                           ": not a bilateral database (not an SQLite file); left untouched");
     }
     const int flags = options.readOnly
                           ? SQLITE_OPEN_READONLY
@@ -128,8 +140,9 @@ Store Store::open(const std::filesystem::path& file, OpenOptions options) {
     // SQLite opens a file it may not write read-only without a word; say so now, naming the
     // file, rather than at the first write ("attempt to write a readonly database").
     if (!options.readOnly && sqlite3_db_readonly(handle, "main") == 1) {
-        throw StorageError(name + ": the database file is read-only (no permission to write "
-                                  "it or its folder); nothing was written",
+        throw StorageError(name +
+                               ": the database file is read-only (no permission to write "
+                               "it or its folder); nothing was written",
                            SQLITE_READONLY, SQLITE_READONLY);
     }
     Store store(std::move(impl));
@@ -158,8 +171,8 @@ Store Store::memory() {
     auto impl = std::make_unique<Impl>();
     impl->path = ":memory:";
     sqlite3* handle = nullptr;
-    const int rc = sqlite3_open_v2(":memory:", &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                                   nullptr);
+    const int rc =
+        sqlite3_open_v2(":memory:", &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     impl->db.reset(handle);
     if (rc != SQLITE_OK) detail::fail(handle, "in-memory database", rc);
     sqlite3_extended_result_codes(handle, 1);
@@ -188,8 +201,12 @@ void Store::migrate(int from) {
     }
 }
 
-const std::filesystem::path& Store::path() const noexcept { return impl_->path; }
-bool Store::readOnly() const noexcept { return impl_->readOnly; }
+const std::filesystem::path& Store::path() const noexcept {
+    return impl_->path;
+}
+bool Store::readOnly() const noexcept {
+    return impl_->readOnly;
+}
 
 int Store::schemaVersion() {
     auto st = prepare("PRAGMA user_version");
@@ -218,8 +235,8 @@ Statement Store::prepare(std::string_view sql) {
 
 void Store::execute(std::string_view sql) {
     char* message = nullptr;
-    const int rc = sqlite3_exec(impl_->db.get(), std::string(sql).c_str(), nullptr, nullptr,
-                                &message);
+    const int rc =
+        sqlite3_exec(impl_->db.get(), std::string(sql).c_str(), nullptr, nullptr, &message);
     sqlite3_free(message);
     if (rc != SQLITE_OK) detail::fail(impl_->db.get(), impl_->path.string(), rc, sql);
 }

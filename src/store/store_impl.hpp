@@ -21,7 +21,9 @@ namespace bilateral::store {
 
 struct StringHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    std::size_t operator()(std::string_view s) const noexcept {
+        return std::hash<std::string_view>{}(s);
+    }
 };
 
 struct CloseConnection {
@@ -43,9 +45,12 @@ public:
     Statement& bind(int index, double value);
     Statement& bind(int index, std::string_view value);  ///< copied by SQLite
     Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
-    Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+    Statement& bind(int index, const std::string& value) {
+        return bind(index, std::string_view(value));
+    }
     Statement& bindNull(int index);
-    template <class T> Statement& bind(int index, const std::optional<T>& v) {
+    template <class T>
+    Statement& bind(int index, const std::optional<T>& v) {
         return v ? bind(index, *v) : bindNull(index);
     }
 
@@ -101,9 +106,15 @@ struct Access {
     static sqlite3* connection(Store& s) { return s.impl_->db.get(); }
     static Store::Impl& impl(Store& s) { return *s.impl_; }
 };
-inline Statement prepare(Store& s, std::string_view sql) { return Access::prepare(s, sql); }
-inline void execute(Store& s, std::string_view sql) { Access::execute(s, sql); }
-inline sqlite3* connection(Store& s) { return Access::connection(s); }
+inline Statement prepare(Store& s, std::string_view sql) {
+    return Access::prepare(s, sql);
+}
+inline void execute(Store& s, std::string_view sql) {
+    Access::execute(s, sql);
+}
+inline sqlite3* connection(Store& s) {
+    return Access::connection(s);
+}
 
 /// Attributes <-> JSON object text (NULL when empty).
 std::optional<std::string> attributesToJson(const model::Attributes& a);

@@ -9,7 +9,8 @@
 namespace bilateral::store {
 namespace {
 
-template <class Enum> Enum enumOf(std::string_view text, Enum fallback) {
+template <class Enum>
+Enum enumOf(std::string_view text, Enum fallback) {
     if (auto v = model::parse<Enum>(text)) return *v;
     return fallback;
 }
@@ -34,19 +35,23 @@ std::string kindList(const std::vector<model::EventKind>& kinds) {
 /// Binds the filter as ?2 kinds, ?3 occurred only, ?4 from, ?5 to (see kFilterSql).
 void bindFilter(Statement& st, const EventFilter& f) {
     st.bind(2, kindList(f.kinds)).bind(3, f.occurredOnly ? 1 : 0);
-    if (f.from) st.bind(4, static_cast<std::int64_t>(*f.from));
-    else st.bindNull(4);
-    if (f.to) st.bind(5, static_cast<std::int64_t>(*f.to));
-    else st.bindNull(5);
+    if (f.from)
+        st.bind(4, static_cast<std::int64_t>(*f.from));
+    else
+        st.bindNull(4);
+    if (f.to)
+        st.bind(5, static_cast<std::int64_t>(*f.to));
+    else
+        st.bindNull(5);
 }
 
 // The filter on an event `e` of the query, parameters ?2..?5.
-#define BILATERAL_FILTER_SQL                                                                  \
-    " AND (?2 = '' OR instr(?2, ',' || e.kind || ',') > 0)"                                   \
-    " AND (?3 = 0 OR e.status = 'occurred')"                                                  \
+#define BILATERAL_FILTER_SQL                                \
+    " AND (?2 = '' OR instr(?2, ',' || e.kind || ',') > 0)" \
+    " AND (?3 = 0 OR e.status = 'occurred')"                \
     " AND (?4 IS NULL OR e.day_hi >= ?4) AND (?5 IS NULL OR e.day_lo <= ?5)"
 
-#define BILATERAL_EVENT_COLS                                                                  \
+#define BILATERAL_EVENT_COLS                                                                   \
     "e.id, e.key, e.kind, e.title, e.status, e.start_lo, e.start_prec, e.end_lo, e.end_prec, " \
     "coalesce(e.parent_id, 0), coalesce(e.cameo, ''), e.day_lo, e.day_hi"
 
@@ -169,18 +174,17 @@ void Store::forEachScopedEvent(std::string_view a, std::string_view b, const Eve
     std::string x(a), y(b);
     if (!y.empty() && y < x) std::swap(x, y);
     const bool needEvent = !filter.kinds.empty() || filter.occurredOnly;
-    auto st = prepare(needEvent
-                          ? "SELECT s.event_id, s.lo, s.hi, e.key FROM event_scope s "
-                            "JOIN event e ON e.id = s.event_id WHERE s.a = ?6 AND s.b = ?1 "
-                            "AND (?5 IS NULL OR s.lo <= ?5) AND (?4 IS NULL OR s.hi >= ?4) "
-                            "AND (?4 IS NULL AND ?5 IS NULL OR s.lo <> 2147483647)"
-                            " AND (?2 = '' OR instr(?2, ',' || e.kind || ',') > 0)"
-                            " AND (?3 = 0 OR e.status = 'occurred') ORDER BY s.lo, s.hi"
-                          : "SELECT s.event_id, s.lo, s.hi, NULL FROM event_scope s "
-                            "WHERE s.a = ?6 AND s.b = ?1 "
-                            "AND (?5 IS NULL OR s.lo <= ?5) AND (?4 IS NULL OR s.hi >= ?4) "
-                            "AND (?4 IS NULL AND ?5 IS NULL OR s.lo <> 2147483647) "
-                            "AND ?2 = ?2 AND ?3 = ?3 ORDER BY s.lo, s.hi");
+    auto st = prepare(needEvent ? "SELECT s.event_id, s.lo, s.hi, e.key FROM event_scope s "
+                                  "JOIN event e ON e.id = s.event_id WHERE s.a = ?6 AND s.b = ?1 "
+                                  "AND (?5 IS NULL OR s.lo <= ?5) AND (?4 IS NULL OR s.hi >= ?4) "
+                                  "AND (?4 IS NULL AND ?5 IS NULL OR s.lo <> 2147483647)"
+                                  " AND (?2 = '' OR instr(?2, ',' || e.kind || ',') > 0)"
+                                  " AND (?3 = 0 OR e.status = 'occurred') ORDER BY s.lo, s.hi"
+                                : "SELECT s.event_id, s.lo, s.hi, NULL FROM event_scope s "
+                                  "WHERE s.a = ?6 AND s.b = ?1 "
+                                  "AND (?5 IS NULL OR s.lo <= ?5) AND (?4 IS NULL OR s.hi >= ?4) "
+                                  "AND (?4 IS NULL AND ?5 IS NULL OR s.lo <> 2147483647) "
+                                  "AND ?2 = ?2 AND ?3 = ?3 ORDER BY s.lo, s.hi");
     st.bind(1, y);
     bindFilter(st, filter);
     st.bind(6, x);
@@ -220,10 +224,14 @@ std::vector<std::string> relationKeys(Store& store, std::string_view sql, std::i
                                       std::optional<model::DayNumber> to) {
     auto st = detail::prepare(store, sql);
     st.bind(1, row);
-    if (kind) st.bind(2, model::toString(*kind));
-    else st.bindNull(2);
-    if (from && to) st.bind(3, static_cast<std::int64_t>(*from)).bind(4, static_cast<std::int64_t>(*to));
-    else st.bindNull(3).bindNull(4);
+    if (kind)
+        st.bind(2, model::toString(*kind));
+    else
+        st.bindNull(2);
+    if (from && to)
+        st.bind(3, static_cast<std::int64_t>(*from)).bind(4, static_cast<std::int64_t>(*to));
+    else
+        st.bindNull(3).bindNull(4);
     std::vector<std::string> keys;
     while (st.step()) keys.push_back(st.getString(0));
     return keys;
@@ -266,8 +274,9 @@ std::vector<std::int64_t> Store::linkedActors(std::int64_t actorRow) {
 }
 
 std::vector<std::int64_t> Store::relatedActors(std::int64_t actorRow) {
-    auto st = prepare("SELECT to_id FROM relation WHERE from_id = ?1 AND to_id <> ?1 UNION "
-                      "SELECT from_id FROM relation WHERE to_id = ?1 AND from_id <> ?1 ORDER BY 1");
+    auto st = prepare(
+        "SELECT to_id FROM relation WHERE from_id = ?1 AND to_id <> ?1 UNION "
+        "SELECT from_id FROM relation WHERE to_id = ?1 AND from_id <> ?1 ORDER BY 1");
     st.bind(1, actorRow);
     return rowsOf(st);
 }

@@ -4,7 +4,8 @@
 
 namespace bilateral::store {
 
-template <class F> void Store::inTransaction(F&& write) {
+template <class F>
+void Store::inTransaction(F&& write) {
     if (impl_->marks) {
         write();
         return;
@@ -32,23 +33,30 @@ void bindDate(Statement& st, int i, const std::optional<Date>& d) {
 enum class Subject { Actor, Event, Participation, Relation };
 
 std::string_view evidenceSql(Subject s) {
-#define BILATERAL_EVIDENCE_SQL(col)                                                              \
-    "INSERT INTO evidence(" col ", source_id, span_start, span_end, quote, basis, confidence, note) " \
-    "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 FROM evidence WHERE " col    \
-    " = ?1 AND source_id = ?2 AND span_start IS ?3 AND span_end IS ?4 AND quote IS ?5 AND "       \
+#define BILATERAL_EVIDENCE_SQL(col)                                                             \
+    "INSERT INTO evidence(" col                                                                 \
+    ", source_id, span_start, span_end, quote, basis, confidence, note) "                       \
+    "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 FROM evidence WHERE " col \
+    " = ?1 AND source_id = ?2 AND span_start IS ?3 AND span_end IS ?4 AND quote IS ?5 AND "     \
     "basis = ?6 AND confidence IS ?7 AND note IS ?8)"
     switch (s) {
-        case Subject::Actor: return BILATERAL_EVIDENCE_SQL("actor_id");
-        case Subject::Event: return BILATERAL_EVIDENCE_SQL("event_id");
-        case Subject::Participation: return BILATERAL_EVIDENCE_SQL("participation_id");
-        case Subject::Relation: break;
+        case Subject::Actor:
+            return BILATERAL_EVIDENCE_SQL("actor_id");
+        case Subject::Event:
+            return BILATERAL_EVIDENCE_SQL("event_id");
+        case Subject::Participation:
+            return BILATERAL_EVIDENCE_SQL("participation_id");
+        case Subject::Relation:
+            break;
     }
     return BILATERAL_EVIDENCE_SQL("relation_id");
 #undef BILATERAL_EVIDENCE_SQL
 }
 
-std::int64_t requireRow(std::optional<std::int64_t> row, std::string_view what, std::string_view id) {
-    if (!row) throw NotFoundError(std::string(what) + " \"" + std::string(id) + "\" does not exist");
+std::int64_t requireRow(std::optional<std::int64_t> row, std::string_view what,
+                        std::string_view id) {
+    if (!row)
+        throw NotFoundError(std::string(what) + " \"" + std::string(id) + "\" does not exist");
     return *row;
 }
 
@@ -68,8 +76,10 @@ void putEvidence(Store& store, Subject subject, std::int64_t row,
         const auto source = requireRow(store.sourceRow(e.source), "source", e.source);
         auto st = detail::prepare(store, evidenceSql(subject));
         st.bind(1, row).bind(2, source);
-        if (e.span) st.bind(3, e.span->start).bind(4, e.span->end);
-        else st.bindNull(3).bindNull(4);
+        if (e.span)
+            st.bind(3, e.span->start).bind(4, e.span->end);
+        else
+            st.bindNull(3).bindNull(4);
         st.bind(5, e.quote).bind(6, model::toString(e.basis)).bind(7, e.confidence).bind(8, e.note);
         st.exec();
     }
@@ -162,11 +172,17 @@ void Store::putActorNow(const model::Actor& a) {
         "INSERT INTO actor(key, kind, name, country, attributes) VALUES (?,?,?,?,?) "
         "ON CONFLICT(key) DO UPDATE SET kind = excluded.kind, name = excluded.name, "
         "country = excluded.country, attributes = excluded.attributes RETURNING id");
-    st.bind(1, a.id).bind(2, model::toString(a.kind)).bind(3, a.name).bind(4, a.country)
+    st.bind(1, a.id)
+        .bind(2, model::toString(a.kind))
+        .bind(3, a.name)
+        .bind(4, a.country)
         .bind(5, detail::attributesToJson(a.attributes));
     const auto row = returningId(st);
     for (const auto& alias : a.aliases) {
-        prepare("INSERT OR IGNORE INTO actor_alias(actor_id, alias) VALUES (?, ?)").bind(1, row).bind(2, alias).exec();
+        prepare("INSERT OR IGNORE INTO actor_alias(actor_id, alias) VALUES (?, ?)")
+            .bind(1, row)
+            .bind(2, alias)
+            .exec();
     }
     if (existed) prepare("DELETE FROM actor_search WHERE actor_id = ?").bind(1, row).exec();
     auto index = [&](std::string_view text) {
@@ -215,15 +231,20 @@ void Store::putEventNow(const model::Event& e) {
     st.bind(1, e.id).bind(2, model::toString(e.kind)).bind(3, e.title);
     bindDate(st, 4, e.start);
     bindDate(st, 7, e.end);
-    st.bind(10, model::toString(e.status)).bind(11, e.location).bind(12, parent).bind(13, e.cameo)
-        .bind(14, e.goldstein).bind(15, detail::attributesToJson(e.attributes));
+    st.bind(10, model::toString(e.status))
+        .bind(11, e.location)
+        .bind(12, parent)
+        .bind(13, e.cameo)
+        .bind(14, e.goldstein)
+        .bind(15, detail::attributesToJson(e.attributes));
     const auto row = returningId(st);
     detail::setDayRange(*this, row, [&](std::int64_t ev) { touchEvent(ev); });
     for (const auto& p : e.participants) {
         const auto actor = requireRow(actorRow(p.actor), "actor", p.actor);
         auto ins = prepare(
             "INSERT INTO participation(event_id, actor_id, role) VALUES (?,?,?) "
-            "ON CONFLICT(event_id, actor_id, role) DO UPDATE SET role = excluded.role RETURNING id");
+            "ON CONFLICT(event_id, actor_id, role) DO UPDATE SET role = excluded.role RETURNING "
+            "id");
         ins.bind(1, row).bind(2, actor).bind(3, model::toString(p.role));
         putEvidence(*this, Subject::Participation, returningId(ins), p.evidence);
     }

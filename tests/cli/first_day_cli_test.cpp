@@ -90,7 +90,8 @@ TEST_F(FirstDayCli, EgoListsNeighboursNearestFirst) {
 }
 
 TEST_F(FirstDayCli, DbIsAcceptedAfterTheVerb) {
-    const auto r = bilateral::fixtures::runCli(fs::path(), {"stats", "--db", db.string(), "--json"});
+    const auto r =
+        bilateral::fixtures::runCli(fs::path(), {"stats", "--db", db.string(), "--json"});
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_GT(r.json().at("events").get<int>(), 0);
 }

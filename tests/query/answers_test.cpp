@@ -160,10 +160,11 @@ TEST_F(Answers, PathLengthsAndEgoNetworksEqualTheIndex) {
         const query::ActorIx a{(x >> 8) % n};
         x = x * 1103515245u + 12345u;
         const query::ActorIx b{(x >> 8) % n};
-        for (const auto through : {Through::Events, Through::Relations, Through::EventsAndRelations}) {
+        for (const auto through :
+             {Through::Events, Through::Relations, Through::EventsAndRelations}) {
             const auto want = graph::distance(*index_, a, b, through);
-            const auto got =
-                query::path(*store_, index_->actor(a).id, index_->actor(b).id, {.through = through});
+            const auto got = query::path(*store_, index_->actor(a).id, index_->actor(b).id,
+                                         {.through = through});
             if (want < 0) {
                 EXPECT_EQ(got.outcome, query::PathAnswer::Outcome::NoPath);
                 continue;

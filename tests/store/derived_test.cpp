@@ -186,7 +186,8 @@ TEST(DerivedTables, ReplacingActorsAndEventsKeepsThemRight) {
         }
         return std::int64_t{0};
     };
-    EXPECT_EQ(count(after.eventsByKind, "negotiation"), count(before.eventsByKind, "negotiation") + 1);
+    EXPECT_EQ(count(after.eventsByKind, "negotiation"),
+              count(before.eventsByKind, "negotiation") + 1);
     EXPECT_EQ(count(after.eventsByKind, "talks"), count(before.eventsByKind, "talks") - 1);
     // Writes outside a transaction keep them right too.
     auto meloni = s.getActor("person/meloni");

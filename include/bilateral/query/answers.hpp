@@ -45,14 +45,15 @@ struct EventRef {
     /// it took place within.
     std::optional<model::Date> start, end;
     bool datedByParent = false;
-    std::string parent;  ///< id of the event it took place within; empty when none
-    std::string cameo;   ///< empty when none
+    std::string parent;         ///< id of the event it took place within; empty when none
+    std::string cameo;          ///< empty when none
     std::int64_t evidence = 0;  ///< evidence records of the event itself
     std::vector<ParticipantRef> participants;  ///< filled where the answer says so
 };
 
 /// A list an answer may have cut at `limit`: `total` is how many there were.
-template <class T> struct Page {
+template <class T>
+struct Page {
     std::vector<T> items;
     std::size_t total = 0;
     [[nodiscard]] bool cut() const noexcept { return items.size() < total; }
@@ -96,7 +97,7 @@ struct PathOptions {
 
 /// One step of a path: what joins two consecutive actors.
 struct PathStep {
-    std::string from, to;  ///< actor ids
+    std::string from, to;           ///< actor ids
     std::optional<EventRef> event;  ///< the earliest occurred event both took part in, if any
     std::string relation;           ///< else a relation id joining them
     std::optional<model::RelationKind> relationKind;

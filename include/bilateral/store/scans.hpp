@@ -85,8 +85,8 @@ public:
                 int lane = 0);
     void participations(const std::function<void(const ParticipationScanRow&)>& fn,
                         ScanOptions options = {}, int lane = 0);
-    void relations(const std::function<void(const RelationScanRow&)>& fn,
-                   ScanOptions options = {}, int lane = 0);
+    void relations(const std::function<void(const RelationScanRow&)>& fn, ScanOptions options = {},
+                   int lane = 0);
 
 private:
     struct Impl;
