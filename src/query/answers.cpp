@@ -108,14 +108,19 @@ Page<EventRef> pageOf(store::Store& store, std::vector<store::EventSlot> slots, 
 Page<EventRef> scopedPage(store::Store& store, std::string_view a, std::string_view b,
                           const TimelineOptions& o, std::size_t limit) {
     std::vector<store::EventSlot> kept;
-    std::size_t total = 0;
-    store.forEachScopedEvent(
-        a, b, detail::filterOf(o.window, o.kinds), [&](const store::EventSlot& s) {
-            ++total;
-            const bool tied = !kept.empty() && kept.back().lo == s.lo && kept.back().hi == s.hi;
-            if (limit == 0 || kept.size() < limit || tied) kept.push_back(s);
-            return true;
-        });
+    bool cut = false;
+    const auto filter = detail::filterOf(o.window, o.kinds);
+    store.forEachScopedEvent(a, b, filter, [&](const store::EventSlot& s) {
+        const bool tied = !kept.empty() && kept.back().lo == s.lo && kept.back().hi == s.hi;
+        if (limit != 0 && kept.size() >= limit && !tied) {
+            cut = true;  // the rest are only counted, through the index
+            return false;
+        }
+        kept.push_back(s);
+        return true;
+    });
+    const auto total =
+        cut ? static_cast<std::size_t>(store.countScopedEvents(a, b, filter)) : kept.size();
     for (auto& s : kept) {
         if (s.id.empty()) s.id = store.eventRecordAt(s.row).id;
     }

@@ -167,33 +167,62 @@ std::vector<EventSlot> Store::eventsOfActor(std::int64_t actorRow, const EventFi
     return out;
 }
 
-void Store::forEachScopedEvent(std::string_view a, std::string_view b, const EventFilter& filter,
-                               const std::function<bool(const EventSlot&)>& fn) {
-    // The country pair is stored in code order; the index gives day order. Only the kinds and
-    // status need the event row.
+namespace {
+
+// The events of a country (b = '') or a pair in event_scope, filtered; parameters ?1 the second
+// code, ?2..?5 the filter (bindFilter), ?6 the first code. Only kinds and status need the event.
+#define BILATERAL_SCOPE_WHERE                                                                  \
+    " WHERE s.a = ?6 AND s.b = ?1 AND (?5 IS NULL OR s.lo <= ?5) AND (?4 IS NULL OR s.hi >= ?4)" \
+    " AND (?4 IS NULL AND ?5 IS NULL OR s.lo <> 2147483647)"
+#define BILATERAL_SCOPE_EVENT_FILTER                                                           \
+    " AND (?2 = '' OR instr(?2, ',' || e.kind || ',') > 0) AND (?3 = 0 OR e.status = 'occurred')"
+
+constexpr std::string_view kScopeRowsByEvent =
+    "SELECT s.event_id, s.lo, s.hi, e.key FROM event_scope s JOIN event e ON e.id = s.event_id"
+    BILATERAL_SCOPE_WHERE BILATERAL_SCOPE_EVENT_FILTER " ORDER BY s.lo, s.hi";
+constexpr std::string_view kScopeRows =
+    "SELECT s.event_id, s.lo, s.hi, NULL FROM event_scope s" BILATERAL_SCOPE_WHERE
+    " AND ?2 = ?2 AND ?3 = ?3 ORDER BY s.lo, s.hi";
+constexpr std::string_view kScopeCountByEvent =
+    "SELECT count(*) FROM event_scope s JOIN event e ON e.id = s.event_id" BILATERAL_SCOPE_WHERE
+    BILATERAL_SCOPE_EVENT_FILTER;
+constexpr std::string_view kScopeCount =
+    "SELECT count(*) FROM event_scope s" BILATERAL_SCOPE_WHERE " AND ?2 = ?2 AND ?3 = ?3";
+
+}  // namespace
+
+Statement Store::scopedStatement(std::string_view a, std::string_view b, const EventFilter& filter,
+                                 bool count) {
+    // The pair is stored in code order; the index gives day order.
     std::string x(a), y(b);
     if (!y.empty() && y < x) std::swap(x, y);
     const bool needEvent = !filter.kinds.empty() || filter.occurredOnly;
-    auto st = prepare(needEvent ? "SELECT s.event_id, s.lo, s.hi, e.key FROM event_scope s "
-                                  "JOIN event e ON e.id = s.event_id WHERE s.a = ?6 AND s.b = ?1 "
-                                  "AND (?5 IS NULL OR s.lo <= ?5) AND (?4 IS NULL OR s.hi >= ?4) "
-                                  "AND (?4 IS NULL AND ?5 IS NULL OR s.lo <> 2147483647)"
-                                  " AND (?2 = '' OR instr(?2, ',' || e.kind || ',') > 0)"
-                                  " AND (?3 = 0 OR e.status = 'occurred') ORDER BY s.lo, s.hi"
-                                : "SELECT s.event_id, s.lo, s.hi, NULL FROM event_scope s "
-                                  "WHERE s.a = ?6 AND s.b = ?1 "
-                                  "AND (?5 IS NULL OR s.lo <= ?5) AND (?4 IS NULL OR s.hi >= ?4) "
-                                  "AND (?4 IS NULL AND ?5 IS NULL OR s.lo <> 2147483647) "
-                                  "AND ?2 = ?2 AND ?3 = ?3 ORDER BY s.lo, s.hi");
+    auto st = prepare(count ? (needEvent ? kScopeCountByEvent : kScopeCount)
+                            : (needEvent ? kScopeRowsByEvent : kScopeRows));
     st.bind(1, y);
     bindFilter(st, filter);
     st.bind(6, x);
+    return st;
+}
+
+void Store::forEachScopedEvent(std::string_view a, std::string_view b, const EventFilter& filter,
+                               const std::function<bool(const EventSlot&)>& fn) {
+    auto st = scopedStatement(a, b, filter, false);
     while (st.step()) {
         EventSlot slot{st.getInt64(0), st.getInt64(1), st.getInt64(2),
                        st.isNull(3) ? std::string() : st.getString(3)};
         if (!fn(slot)) break;
     }
     st.reset();
+}
+
+std::int64_t Store::countScopedEvents(std::string_view a, std::string_view b,
+                                      const EventFilter& filter) {
+    auto st = scopedStatement(a, b, filter, true);
+    st.step();
+    const auto n = st.getInt64(0);
+    st.reset();
+    return n;
 }
 
 std::vector<std::string> Store::actorAliasesAt(std::int64_t row) {

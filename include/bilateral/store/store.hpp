@@ -159,6 +159,9 @@ public:
                                          std::optional<model::DayNumber> to);
     /// The largest event row id, 0 when there is none.
     std::int64_t maxEventRow();
+    /// How many events forEachScopedEvent would give (an index range count).
+    std::int64_t countScopedEvents(std::string_view a, std::string_view b,
+                                   const EventFilter& filter);
     /// Whether some actor has this country.
     bool hasCountry(std::string_view code);
     /// Actors sharing an event with `actorRow` (any event), ascending row.
@@ -198,6 +201,8 @@ private:
         std::string kind, country;
     };
     std::optional<ActorBefore> existingActor(std::string_view id);
+    Statement scopedStatement(std::string_view a, std::string_view b, const EventFilter& filter,
+                              bool count);
     /// Before an existing event's scope may change: takes its event_scope rows out, once.
     void touchEvent(std::int64_t eventRow);
     std::unique_ptr<Impl> impl_;
