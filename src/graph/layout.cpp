@@ -1,0 +1,78 @@
+// Force-directed layout for drawing: boost::fruchterman_reingold_force_directed_layout from
+// boost::random_graph_layout with a seeded generator, then scaled into the caller's box.
+
+#include "bilateral/graph/layout.hpp"
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/fruchterman_reingold.hpp>
+#include <boost/graph/random_layout.hpp>
+#include <boost/graph/topology.hpp>
+#include <boost/random/linear_congruential.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace bilateral::graph {
+namespace {
+
+using Topology = boost::square_topology<boost::minstd_rand>;
+using Position = Topology::point_type;
+using LayoutGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+
+/// Geometric cooling over a fixed number of steps (Boost's linear_cooling is fixed at 100 steps
+/// from a temperature of the box's tenth; this one lets the caller choose the steps).
+struct Cooling {
+    int steps;
+    double temperature;
+    double operator()() {
+        if (steps-- <= 0) return 0;
+        const double t = temperature;
+        temperature *= 0.97;
+        return t;
+    }
+};
+
+}  // namespace
+
+std::vector<Point> forceLayout(std::size_t n, const std::vector<LayoutEdge>& edges,
+                               const LayoutOptions& options) {
+    std::vector<Point> out(n);
+    if (n == 0) return out;
+    const double innerW = std::max(1.0, options.width - 2 * options.margin);
+    const double innerH = std::max(1.0, options.height - 2 * options.margin);
+    if (n == 1) {
+        out[0] = {options.margin + innerW / 2, options.margin + innerH / 2};
+        return out;
+    }
+    LayoutGraph g(n);
+    for (const auto& e : edges) {
+        if (e.a != e.b && e.a < n && e.b < n) boost::add_edge(e.a, e.b, g);
+    }
+    // Side of the square scales with sqrt(n) so the ideal edge length stays about constant.
+    const double side = 60.0 * std::sqrt(static_cast<double>(n));
+    boost::minstd_rand gen(options.seed);
+    Topology topology(gen, side);
+    std::vector<Position> pos(n);
+    auto pmap = boost::make_iterator_property_map(pos.begin(), boost::get(boost::vertex_index, g));
+    boost::random_graph_layout(g, pmap, topology);
+    boost::fruchterman_reingold_force_directed_layout(
+        g, pmap, topology, boost::cooling(Cooling{options.iterations, side / 8}));
+
+    double minX = std::numeric_limits<double>::max(), minY = minX;
+    double maxX = std::numeric_limits<double>::lowest(), maxY = maxX;
+    for (const auto& p : pos) {
+        minX = std::min(minX, p[0]);
+        maxX = std::max(maxX, p[0]);
+        minY = std::min(minY, p[1]);
+        maxY = std::max(maxY, p[1]);
+    }
+    const double spanX = std::max(maxX - minX, 1e-9), spanY = std::max(maxY - minY, 1e-9);
+    for (std::size_t i = 0; i < n; ++i) {
+        out[i].x = options.margin + (pos[i][0] - minX) / spanX * innerW;
+        out[i].y = options.margin + (pos[i][1] - minY) / spanY * innerH;
+    }
+    return out;
+}
+
+}  // namespace bilateral::graph
