@@ -31,5 +31,6 @@ void addRelations(CLI::App& app, const Globals& g);
 void addHolders(CLI::App& app, const Globals& g);
 void addPath(CLI::App& app, const Globals& g);
 void addSearch(CLI::App& app, const Globals& g);
+void addReport(CLI::App& app, const Globals& g);
 
 }  // namespace bilateral::cli

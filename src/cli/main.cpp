@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
     addHolders(app, g);
     addPath(app, g);
     addSearch(app, g);
+    addReport(app, g);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

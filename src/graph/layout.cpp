@@ -4,6 +4,7 @@
 #include "bilateral/graph/layout.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/connected_components.hpp>
 #include <boost/graph/fruchterman_reingold.hpp>
 #include <boost/graph/random_layout.hpp>
 #include <boost/graph/topology.hpp>
@@ -49,6 +50,16 @@ std::vector<Point> forceLayout(std::size_t n, const std::vector<LayoutEdge>& edg
     for (const auto& e : edges) {
         if (e.a != e.b && e.a < n && e.b < n) boost::add_edge(e.a, e.b, g);
     }
+    // Separate components would drift to the corners of the box: join each component's first
+    // vertex to the first vertex of component 0 so they settle near each other.
+    std::vector<int> component(n);
+    const int components = boost::connected_components(g, component.data());
+    std::vector<std::size_t> firstOf(static_cast<std::size_t>(components), n);
+    for (std::size_t v = 0; v < n; ++v) {
+        auto& f = firstOf[static_cast<std::size_t>(component[v])];
+        if (f == n) f = v;
+    }
+    for (std::size_t c = 1; c < firstOf.size(); ++c) boost::add_edge(firstOf[0], firstOf[c], g);
     // Side of the square scales with sqrt(n) so the ideal edge length stays about constant.
     const double side = 60.0 * std::sqrt(static_cast<double>(n));
     boost::minstd_rand gen(options.seed);
