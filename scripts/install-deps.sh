@@ -7,7 +7,7 @@ packages=(
   g++ cmake make pkg-config
   libboost-graph-dev nlohmann-json3-dev libfmt-dev libsqlite3-dev libsqlitecpp-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3
-  python3-networkx python3-igraph
+  python3-networkx python3-igraph chromium
 )
 if [ "${1:-}" = "--fuzz" ]; then
   # clang++ with libFuzzer (libclang_rt.fuzzer*.a lives in libclang-rt-14-dev, pulled in by
