@@ -74,9 +74,9 @@ std::string timelineSvg(const Data& d) {
     // Axis: first and last day, and ticks in between.
     s += fmt::format("<line class=\"axis\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\n", plotX, top - 8,
                      plotX + plotW, top - 8);
-    const int ticks = 5;
-    for (int t = 0; t <= ticks; ++t) {
-        const long long day = lo + (hi - lo) * t / ticks;
+    // Ticks at whole steps of days, at most six, so labels do not collide.
+    const long long step = std::max(1LL, (hi - lo + 4) / 5);
+    for (long long day = lo; day <= hi; day += step) {
         const double x = xOf(day);
         s += fmt::format(
             "<line class=\"tick\" x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\"/><text "
@@ -106,7 +106,7 @@ std::string timelineSvg(const Data& d) {
             s += fmt::format(
                 "<path class=\"link\" data-from=\"{}\" data-to=\"{}\" d=\"M{:.1f} {:.1f} V{:.1f} "
                 "H{:.1f}\"/>\n",
-                xmlEscape(d.events[i].id), xmlEscape(d.events[c].id), x, rowY[i] + rowH / 2 + 4, x,
+                xmlEscape(d.events[i].id), xmlEscape(d.events[c].id), x, rowY[i] + rowH / 2 + 4,
                 rowY[c] + rowH / 2, x + 8);
         }
     }
