@@ -29,8 +29,9 @@ void refuseDatabase(const fs::path& out, const fs::path& db) {
         fs::path candidate = db;
         candidate += suffix;
         std::error_code ec;
-        const bool same = fs::weakly_canonical(out, ec) == fs::weakly_canonical(candidate, ec) ||
-                          (fs::exists(out) && fs::exists(candidate) && fs::equivalent(out, candidate, ec));
+        const bool same =
+            fs::weakly_canonical(out, ec) == fs::weakly_canonical(candidate, ec) ||
+            (fs::exists(out) && fs::exists(candidate) && fs::equivalent(out, candidate, ec));
         if (same)
             throw InvalidArgumentError("-o " + out.string() + " is the database file " +
                                        candidate.string() + "; give another output file");
@@ -39,7 +40,8 @@ void refuseDatabase(const fs::path& out, const fs::path& db) {
 
 void run(const Globals& g, const ReportArgs& a) {
     if (!a.actor.empty() + !a.dyad.empty() + !a.country.empty() != 1)
-        throw InvalidArgumentError("report: give exactly one of ACTOR, --dyad ISO3:ISO3 or --country ISO3");
+        throw InvalidArgumentError(
+            "report: give exactly one of ACTOR, --dyad ISO3:ISO3 or --country ISO3");
     io::ReportSelection sel;
     if (!a.dyad.empty()) {
         const auto colon = a.dyad.find(':');
@@ -84,8 +86,9 @@ void run(const Globals& g, const ReportArgs& a) {
         fs::remove(tmp);
         throw StorageError("cannot write " + file.string() + ": " + ec.message());
     }
-    fmt::print("wrote report ({} events, {} actors, {} pairs who met; network of {} actors) to {}\n",
-               sum.events, sum.actors, sum.meetings, sum.networkActors, file.string());
+    fmt::print(
+        "wrote report ({} events, {} actors, {} pairs who met; network of {} actors) to {}\n",
+        sum.events, sum.actors, sum.meetings, sum.networkActors, file.string());
 }
 
 }  // namespace
@@ -99,8 +102,9 @@ void addReport(CLI::App& app, const Globals& g) {
     cmd->add_option("--country", a->country, "events in which the country takes part (ISO3)");
     cmd->add_option("--from", a->from, "only events that may overlap this date or later");
     cmd->add_option("--to", a->to, "only events that may overlap this date or earlier");
-    cmd->add_option("--sources", a->sources,
-                    "folder of the source texts, for quoted passages (default: $BILATERAL_SOURCES)");
+    cmd->add_option(
+        "--sources", a->sources,
+        "folder of the source texts, for quoted passages (default: $BILATERAL_SOURCES)");
     cmd->add_option("-o,--output", a->output, "the HTML file to write")->required();
     cmd->callback([&g, a] { run(g, *a); });
 }

@@ -45,7 +45,9 @@ document.querySelectorAll('input.kind-filter').forEach(function (box) {
 });
 )";
 
-std::string esc(const std::string& s) { return xmlEscape(s); }
+std::string esc(const std::string& s) {
+    return xmlEscape(s);
+}
 
 std::string evidenceHtml(const std::vector<Quote>& ev) {
     std::string s;
@@ -53,9 +55,10 @@ std::string evidenceHtml(const std::vector<Quote>& ev) {
         s += fmt::format("<div class=\"ev basis-{}\">{} \u00b7 {}", esc(q.basis), esc(q.source),
                          esc(q.basis));
         if (!q.text.empty()) {
-            s += fmt::format(" \u00b7 <q data-source=\"{}\"{}>{}</q>", esc(q.source),
-                             q.fromSource ? fmt::format(" data-span=\"{} {}\"", q.start, q.end) : "",
-                             esc(q.text));
+            s +=
+                fmt::format(" \u00b7 <q data-source=\"{}\"{}>{}</q>", esc(q.source),
+                            q.fromSource ? fmt::format(" data-span=\"{} {}\"", q.start, q.end) : "",
+                            esc(q.text));
         } else if (q.start >= 0) {
             s += fmt::format(" \u00b7 span {}\u2013{} (text not at hand)", q.start, q.end);
         }
@@ -70,7 +73,8 @@ std::string evidenceHtml(const std::vector<Quote>& ev) {
 std::string reportDate() {
     std::time_t t = std::time(nullptr);
     if (const char* e = std::getenv("SOURCE_DATE_EPOCH"); e && *e) t = std::strtoll(e, nullptr, 10);
-    const auto days = std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds(std::chrono::seconds(t)));
+    const auto days =
+        std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds(std::chrono::seconds(t)));
     const std::chrono::year_month_day ymd(days);
     return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
                        static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
@@ -82,12 +86,12 @@ ReportSummary writeHtmlReport(std::ostream& out, store::Store& store,
     std::size_t shown = 0;
     bool limited = false;
     const auto network = report::networkSvg(d, options.networkLimit, shown, limited);
-    const std::string window =
-        (selection.from ? selection.from->toString() : "the beginning") + " to " +
-        (selection.to ? selection.to->toString() : "the end");
+    const std::string window = (selection.from ? selection.from->toString() : "the beginning") +
+                               " to " + (selection.to ? selection.to->toString() : "the end");
 
-    std::string s = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
-                    "<meta charset=\"utf-8\"/>\n";
+    std::string s =
+        "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
+        "<meta charset=\"utf-8\"/>\n";
     s += fmt::format("<title>bilateral report: {}</title>\n<style>{}</style>\n</head>\n<body>\n",
                      esc(d.title), kStyle);
     s += fmt::format(
@@ -108,7 +112,8 @@ ReportSummary writeHtmlReport(std::ostream& out, store::Store& store,
     s += "<p class=\"legend\">";
     for (const auto& k : kinds)
         s += fmt::format(
-            "<span><input type=\"checkbox\" class=\"kind-filter\" value=\"{0}\" checked=\"checked\"/>"
+            "<span><input type=\"checkbox\" class=\"kind-filter\" value=\"{0}\" "
+            "checked=\"checked\"/>"
             "<i class=\"sw\" style=\"background:{1}\"></i>{0}</span>",
             k, report::kindColour(k));
     s += "<span><i class=\"sw\" style=\"border:2px dashed #555\"></i>planned (hollow)</span>"
@@ -118,20 +123,23 @@ ReportSummary writeHtmlReport(std::ostream& out, store::Store& store,
     s += "<h2 id=\"timeline\">Timeline</h2>\n" + report::timelineSvg(d);
     s += "<h2 id=\"network\">Network</h2>\n<p class=\"meta\">";
     if (limited)
-        s += fmt::format("The network shows the {} actors with the most meetings, of {}; events "
-                         "are not drawn as nodes. ",
-                         shown, d.actors.size());
+        s += fmt::format(
+            "The network shows the {} actors with the most meetings, of {}; events "
+            "are not drawn as nodes. ",
+            shown, d.actors.size());
     s += "Circles: people (small) and countries (large); blue and red: the two sides by country; "
-         "squares: events; purple lines: meetings, thicker for more.</p>\n" + network;
+         "squares: events; purple lines: meetings, thicker for more.</p>\n" +
+         network;
 
     s += "<h2 id=\"who-met\">Who met whom</h2>\n<table>\n<tr><th>Actor</th><th>Met</th>"
          "<th>Meetings</th><th>Events and evidence</th></tr>\n";
     for (const auto& m : d.meetings) {
         const auto& a = d.actors[m.a];
         const auto& b = d.actors[m.b];
-        s += fmt::format("<tr class=\"meeting\" data-a=\"{}\" data-b=\"{}\"><td>{}</td><td>{}</td>"
-                         "<td>{}</td><td>",
-                         esc(a.id), esc(b.id), esc(a.name), esc(b.name), m.events.size());
+        s += fmt::format(
+            "<tr class=\"meeting\" data-a=\"{}\" data-b=\"{}\"><td>{}</td><td>{}</td>"
+            "<td>{}</td><td>",
+            esc(a.id), esc(b.id), esc(a.name), esc(b.name), m.events.size());
         for (const auto e : m.events) {
             const auto& ev = d.events[e];
             s += fmt::format("<div><a href=\"#ev-{}\">{}</a> ({})</div>", e, esc(ev.title),
@@ -144,27 +152,30 @@ ReportSummary writeHtmlReport(std::ostream& out, store::Store& store,
     s += "</table>\n<h2 id=\"events\">Events</h2>\n";
     for (std::size_t i = 0; i < d.events.size(); ++i) {
         const auto& e = d.events[i];
-        s += fmt::format("<section class=\"event kind-{}\" id=\"ev-{}\" data-id=\"{}\"><b>{}</b> "
-                         "\u00b7 {} \u00b7 {} \u00b7 {}{}{}",
-                         e.kind, i, esc(e.id), esc(e.title), esc(e.when), e.kind, e.status,
-                         e.datedByParent ? " (dated by the event it took place within)" : "",
-                         e.parent >= 0 ? fmt::format(" \u00b7 within <a href=\"#ev-{}\">{}</a>",
-                                                     e.parent, esc(d.events[static_cast<std::size_t>(e.parent)].title))
-                                       : "");
+        s += fmt::format(
+            "<section class=\"event kind-{}\" id=\"ev-{}\" data-id=\"{}\"><b>{}</b> "
+            "\u00b7 {} \u00b7 {} \u00b7 {}{}{}",
+            e.kind, i, esc(e.id), esc(e.title), esc(e.when), e.kind, e.status,
+            e.datedByParent ? " (dated by the event it took place within)" : "",
+            e.parent >= 0 ? fmt::format(" \u00b7 within <a href=\"#ev-{}\">{}</a>", e.parent,
+                                        esc(d.events[static_cast<std::size_t>(e.parent)].title))
+                          : "");
         s += evidenceHtml(e.evidence) + "<ul>";
         for (const auto& p : e.participants)
             s += fmt::format("<li>{} ({}){}</li>", esc(d.actors[p.actor].name), esc(p.role),
                              evidenceHtml(p.evidence));
         s += "</ul></section>\n";
     }
-    s += "<h2 id=\"sources\">Sources</h2>\n<table>\n<tr><th>Source</th><th>Title</th><th>Author</th>"
-         "<th>Date</th><th>SHA-256</th><th>Text</th></tr>\n";
+    s +=
+        "<h2 id=\"sources\">Sources</h2>\n<table>\n<tr><th>Source</th><th>Title</th><th>Author</th>"
+        "<th>Date</th><th>SHA-256</th><th>Text</th></tr>\n";
     for (const auto& src : d.sources)
-        s += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td>"
-                         "<td>{}</td></tr>\n",
-                         esc(src.id), esc(src.title), esc(src.author.value_or("")),
-                         src.published ? src.published->toString() : "", esc(src.sha256.value_or("")),
-                         esc(d.sourceStatus.at(src.id)));
+        s += fmt::format(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td>"
+            "<td>{}</td></tr>\n",
+            esc(src.id), esc(src.title), esc(src.author.value_or("")),
+            src.published ? src.published->toString() : "", esc(src.sha256.value_or("")),
+            esc(d.sourceStatus.at(src.id)));
     s += fmt::format("</table>\n<script>{}</script>\n</body>\n</html>\n", kScript);
     out << s;
     return {d.events.size(), d.actors.size(), d.meetings.size(), shown};

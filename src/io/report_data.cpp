@@ -142,8 +142,8 @@ Data collect(store::Store& store, const ReportSelection& sel, const ReportOption
         ev.last = x.latest;
         ev.partial = (start && start->precision() != model::Precision::Day) ||
                      (end && end->precision() != model::Precision::Day);
-        ev.when = !start ? "undated"
-                         : start->toString() + (end ? " \u2013 " + end->toString() : "");
+        ev.when =
+            !start ? "undated" : start->toString() + (end ? " \u2013 " + end->toString() : "");
         if (x.parent)
             if (auto it = eventSlot.find(*x.parent); it != eventSlot.end())
                 ev.parent = static_cast<int>(it->second);

@@ -18,7 +18,8 @@ std::string polygon(double x, double y, double r, int sides, double turn) {
     std::string pts;
     for (int k = 0; k < sides; ++k) {
         const double a = turn + 2 * M_PI * k / sides;
-        pts += fmt::format("{}{:.1f},{:.1f}", k ? " " : "", x + r * std::cos(a), y + r * std::sin(a));
+        pts +=
+            fmt::format("{}{:.1f},{:.1f}", k ? " " : "", x + r * std::cos(a), y + r * std::sin(a));
     }
     return "<polygon points=\"" + pts + "\"";
 }
@@ -63,7 +64,8 @@ std::string networkSvg(const Data& d, std::size_t limit, std::size_t& shown, boo
                 edges.push_back({static_cast<std::size_t>(node[p.actor]), actors.size() + e});
     for (const auto& m : d.meetings)
         if (node[m.a] >= 0 && node[m.b] >= 0)
-            edges.push_back({static_cast<std::size_t>(node[m.a]), static_cast<std::size_t>(node[m.b])});
+            edges.push_back(
+                {static_cast<std::size_t>(node[m.a]), static_cast<std::size_t>(node[m.b])});
     const double width = 1120, height = n > 40 ? 900 : 720;
     const auto pos = graph::forceLayout(n, edges, {.width = width, .height = height, .margin = 70});
 
@@ -77,7 +79,8 @@ std::string networkSvg(const Data& d, std::size_t limit, std::size_t& shown, boo
                 const auto& a = pos[static_cast<std::size_t>(node[p.actor])];
                 const auto& b = pos[actors.size() + e];
                 s += fmt::format(
-                    "<line class=\"edge participation kind-{}\" data-actor=\"{}\" data-event=\"{}\" "
+                    "<line class=\"edge participation kind-{}\" data-actor=\"{}\" "
+                    "data-event=\"{}\" "
                     "x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\"/>\n",
                     d.events[e].kind, xmlEscape(d.actors[p.actor].id), xmlEscape(d.events[e].id),
                     a.x, a.y, b.x, b.y);
@@ -88,10 +91,11 @@ std::string networkSvg(const Data& d, std::size_t limit, std::size_t& shown, boo
         const auto& b = pos[static_cast<std::size_t>(node[m.b])];
         s += fmt::format(
             "<line class=\"edge meeting\" data-a=\"{}\" data-b=\"{}\" data-count=\"{}\" "
-            "x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke-width=\"{:.1f}\"><title>{} "
+            "x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" "
+            "stroke-width=\"{:.1f}\"><title>{} "
             "and {}: {} meeting(s)</title></line>\n",
-            xmlEscape(d.actors[m.a].id), xmlEscape(d.actors[m.b].id), m.events.size(), a.x, a.y, b.x,
-            b.y, std::min(1.5 + 1.5 * static_cast<double>(m.events.size()), 9.0),
+            xmlEscape(d.actors[m.a].id), xmlEscape(d.actors[m.b].id), m.events.size(), a.x, a.y,
+            b.x, b.y, std::min(1.5 + 1.5 * static_cast<double>(m.events.size()), 9.0),
             xmlEscape(d.actors[m.a].name), xmlEscape(d.actors[m.b].name), m.events.size());
     }
     if (eventNodes)
@@ -104,7 +108,9 @@ std::string networkSvg(const Data& d, std::size_t limit, std::size_t& shown, boo
                 "fill=\"{6}\"{7}/></a></g>\n",
                 ev.kind, xmlEscape(ev.id), e, xmlEscape(ev.title), p.x - 6, p.y - 6,
                 ev.status == "occurred" ? kindColour(ev.kind) : "#ffffff",
-                ev.status == "occurred" ? "" : " stroke=\"" + kindColour(ev.kind) + "\" stroke-dasharray=\"3 2\" stroke-width=\"2\"");
+                ev.status == "occurred" ? ""
+                                        : " stroke=\"" + kindColour(ev.kind) +
+                                              "\" stroke-dasharray=\"3 2\" stroke-width=\"2\"");
         }
     // Sides: the first two countries met get blue and red.
     std::vector<std::string> sides;

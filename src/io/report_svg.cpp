@@ -16,10 +16,12 @@ namespace bilateral::io::report {
 
 std::string kindColour(const std::string& kind) {
     static const std::map<std::string, std::string> colours{
-        {"official_visit", "#1f77b4"}, {"state_visit", "#17becf"}, {"bilateral_meeting", "#d62728"},
-        {"talks", "#ff7f0e"},          {"roundtable", "#2ca02c"},  {"summit", "#9467bd"},
-        {"inauguration", "#8c564b"},   {"invitation", "#e377c2"},  {"negotiation", "#bcbd22"},
-        {"agreement_signing", "#7f7f7f"}, {"phone_call", "#aec7e8"}, {"statement", "#98df8a"}};
+        {"official_visit", "#1f77b4"},    {"state_visit", "#17becf"},
+        {"bilateral_meeting", "#d62728"}, {"talks", "#ff7f0e"},
+        {"roundtable", "#2ca02c"},        {"summit", "#9467bd"},
+        {"inauguration", "#8c564b"},      {"invitation", "#e377c2"},
+        {"negotiation", "#bcbd22"},       {"agreement_signing", "#7f7f7f"},
+        {"phone_call", "#aec7e8"},        {"statement", "#98df8a"}};
     const auto it = colours.find(kind);
     return it == colours.end() ? "#555555" : it->second;
 }
@@ -41,7 +43,8 @@ std::string timelineSvg(const Data& d) {
     std::vector<std::vector<std::size_t>> children(d.events.size());
     std::vector<std::size_t> order, depth(d.events.size(), 0);
     for (std::size_t i = 0; i < d.events.size(); ++i)
-        if (d.events[i].parent >= 0) children[static_cast<std::size_t>(d.events[i].parent)].push_back(i);
+        if (d.events[i].parent >= 0)
+            children[static_cast<std::size_t>(d.events[i].parent)].push_back(i);
     std::function<void(std::size_t, std::size_t)> visit = [&](std::size_t e, std::size_t level) {
         depth[e] = level;
         order.push_back(e);
@@ -72,8 +75,8 @@ std::string timelineSvg(const Data& d) {
         "viewBox=\"0 0 {0} {1}\" role=\"img\" aria-label=\"Timeline\" data-event-count=\"{2}\">\n",
         width, height, d.events.size());
     // Axis: first and last day, and ticks in between.
-    s += fmt::format("<line class=\"axis\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\n", plotX, top - 8,
-                     plotX + plotW, top - 8);
+    s += fmt::format("<line class=\"axis\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\n", plotX,
+                     top - 8, plotX + plotW, top - 8);
     // Ticks at whole steps of days, at most six, so labels do not collide.
     const long long step = std::max(1LL, (hi - lo + 4) / 5);
     for (long long day = lo; day <= hi; day += step) {
@@ -84,10 +87,12 @@ std::string timelineSvg(const Data& d) {
             x, top - 8, height - 20, top - 14,
             model::Date::fromDayNumber(static_cast<model::DayNumber>(day)).toString());
     }
-    s += fmt::format("<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">undated</text>\n",
-                     undatedX, top - 14);
+    s += fmt::format(
+        "<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">undated</text>\n", undatedX,
+        top - 14);
     std::vector<double> rowY(d.events.size());
-    for (std::size_t r = 0; r < order.size(); ++r) rowY[order[r]] = top + rowH * static_cast<double>(r);
+    for (std::size_t r = 0; r < order.size(); ++r)
+        rowY[order[r]] = top + rowH * static_cast<double>(r);
     // Parents enclose their sub-events.
     for (std::size_t i = 0; i < d.events.size(); ++i) {
         if (children[i].empty()) continue;
@@ -133,7 +138,8 @@ std::string timelineSvg(const Data& d) {
             const double x1 = xOf(e.first), x2 = std::max(xOf(e.last + 1), x1 + 6);
             const double inset = e.datedByParent ? 3 : 0;
             s += fmt::format(
-                "<rect class=\"mark{}\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" "
+                "<rect class=\"mark{}\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" "
+                "height=\"{:.1f}\" "
                 "rx=\"3\" fill=\"{}\" fill-opacity=\"{}\" stroke=\"{}\" stroke-width=\"2\"{}/>\n",
                 e.partial ? " partial" : "", x1 + inset, y + 5 + inset, x2 - x1 - 2 * inset,
                 rowH - 10 - 2 * inset, fill, e.partial ? "0.35" : "1", colour,

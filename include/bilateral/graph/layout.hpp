@@ -15,7 +15,7 @@ struct LayoutEdge {
 };
 
 struct LayoutOptions {
-    double width = 1000;   ///< the box positions are scaled into, margins included
+    double width = 1000;  ///< the box positions are scaled into, margins included
     double height = 700;
     double margin = 40;
     std::uint32_t seed = 42;  ///< seed of the random starting positions
