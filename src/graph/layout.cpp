@@ -19,7 +19,19 @@ namespace {
 
 using Topology = boost::square_topology<boost::minstd_rand>;
 using Position = Topology::point_type;
-using LayoutGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+/// Edge weight: how hard the spring pulls (1 for the caller's edges, more for the springs that
+/// join separate components).
+using LayoutGraph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
+                          boost::property<boost::edge_weight_t, double>>;
+
+/// Fruchterman–Reingold's attraction d²/k, times the edge's weight.
+struct WeightedAttraction {
+    template <class Edge, class Graph>
+    double operator()(Edge e, double k, double d, const Graph& g) const {
+        return boost::get(boost::edge_weight, g, e) * d * d / k;
+    }
+};
 
 /// Geometric cooling over a fixed number of steps (Boost's linear_cooling is fixed at 100 steps
 /// from a temperature of the box's tenth; this one lets the caller choose the steps).
@@ -48,10 +60,10 @@ std::vector<Point> forceLayout(std::size_t n, const std::vector<LayoutEdge>& edg
     }
     LayoutGraph g(n);
     for (const auto& e : edges) {
-        if (e.a != e.b && e.a < n && e.b < n) boost::add_edge(e.a, e.b, g);
+        if (e.a != e.b && e.a < n && e.b < n) boost::add_edge(e.a, e.b, 1.0, g);
     }
     // Separate components would drift to the corners of the box: join each component's first
-    // vertex to the first vertex of component 0 so they settle near each other.
+    // vertex to the first vertex of component 0 by a stronger spring so they settle nearby.
     std::vector<int> component(n);
     const int components = boost::connected_components(g, component.data());
     std::vector<std::size_t> firstOf(static_cast<std::size_t>(components), n);
@@ -59,7 +71,8 @@ std::vector<Point> forceLayout(std::size_t n, const std::vector<LayoutEdge>& edg
         auto& f = firstOf[static_cast<std::size_t>(component[v])];
         if (f == n) f = v;
     }
-    for (std::size_t c = 1; c < firstOf.size(); ++c) boost::add_edge(firstOf[0], firstOf[c], g);
+    for (std::size_t c = 1; c < firstOf.size(); ++c)
+        boost::add_edge(firstOf[0], firstOf[c], 6.0, g);
     // Side of the square scales with sqrt(n) so the ideal edge length stays about constant.
     const double side = 60.0 * std::sqrt(static_cast<double>(n));
     boost::minstd_rand gen(options.seed);
@@ -68,7 +81,9 @@ std::vector<Point> forceLayout(std::size_t n, const std::vector<LayoutEdge>& edg
     auto pmap = boost::make_iterator_property_map(pos.begin(), boost::get(boost::vertex_index, g));
     boost::random_graph_layout(g, pmap, topology);
     boost::fruchterman_reingold_force_directed_layout(
-        g, pmap, topology, boost::cooling(Cooling{options.iterations, side / 8}));
+        g, pmap, topology,
+        boost::attractive_force(WeightedAttraction{})
+            .cooling(Cooling{options.iterations, side / 8}));
 
     double minX = std::numeric_limits<double>::max(), minY = minX;
     double maxX = std::numeric_limits<double>::lowest(), maxY = maxX;
