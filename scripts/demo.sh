@@ -24,3 +24,17 @@ section "Graph export"
 "$bin" --db "$db" export --format graphml -o "$graphml"
 echo "The GraphML file is $graphml: open it in Gephi, yEd, Cytoscape, NetworkX or igraph"
 echo "(docs/graph.md says how, step by step)."
+
+section "HTML report"
+report=$dir/report-ita-mys.html
+png=$dir/report-ita-mys.png
+sources=()
+[ -d ../shared/sources ] && sources=(--sources ../shared/sources)
+"$bin" --db "$db" report --dyad ITA:MYS "${sources[@]}" -o "$report"
+if command -v chromium >/dev/null 2>&1; then
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot="$png" \
+    --window-size=1280,2000 "file://$(realpath "$report")" >/dev/null 2>&1 || true
+fi
+echo "The report is $report (open it in any browser, offline)"
+[ -f "$png" ] && echo "Its rendering is $png"
+exit 0

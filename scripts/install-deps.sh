@@ -7,7 +7,7 @@ packages=(
   g++ cmake make pkg-config
   libboost-graph-dev nlohmann-json3-dev libfmt-dev libsqlite3-dev libsqlitecpp-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 zlib1g-dev libminizip-dev
-  python3-networkx python3-igraph zip unzip libxml2-utils
+  python3-networkx python3-igraph zip unzip libxml2-utils chromium
   python3-dev pybind11-dev python3-pybind11 python3-pytest python3-pandas
 )
 if [ "${1:-}" = "--fuzz" ]; then

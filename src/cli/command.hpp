@@ -37,5 +37,6 @@ void addHolders(CLI::App& app, const Globals& g);
 void addPath(CLI::App& app, const Globals& g);
 void addSearch(CLI::App& app, const Globals& g);
 void addEgo(CLI::App& app, const Globals& g);
+void addReport(CLI::App& app, const Globals& g);
 
 }  // namespace bilateral::cli

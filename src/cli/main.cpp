@@ -82,6 +82,7 @@ int main(int argc, char** argv) {
     addPath(app, g);
     addSearch(app, g);
     addEgo(app, g);
+    addReport(app, g);
     if (const auto unknown = unknownCommand(app, argc, argv)) {
         std::cerr << "bilateral: unknown command '" << bilateral::model::escapeForDisplay(*unknown)
                   << "'; commands:";
