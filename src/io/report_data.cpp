@@ -1,5 +1,6 @@
-// Collects a report's data through the query API (the one place the report asks it questions)
-// and the store's reads for evidence and sources; reads source texts for quoted passages.
+// Collects a report's data through the answers from the file (the one place the report asks its
+// questions) and the store's reads for evidence and sources; reads source texts for quoted
+// passages. Nothing is loaded whole, so a report costs what its selection holds.
 
 #include <algorithm>
 #include <fstream>
@@ -7,6 +8,7 @@
 #include <sstream>
 
 #include "bilateral/error.hpp"
+#include "bilateral/query/answers.hpp"
 #include "bilateral/query/queries.hpp"
 #include "bilateral/store/store.hpp"
 #include "report_data.hpp"
@@ -65,33 +67,24 @@ std::string upper(std::string s) {
 
 Data collect(store::Store& store, const ReportSelection& sel, const ReportOptions& options) {
     Data d;
-    // Whole store: parents stay known when the window leaves them out.
-    const auto index = query::Index::build(store);
+    // The selection's events, answered from the file (nothing is loaded whole).
     query::TimelineOptions to;
     to.window = {sel.from, sel.to};
-    std::vector<query::EventIx> events;
-    const auto requireCountry = [&](const std::string& c) {
-        const auto all = index.countries();
-        if (std::find(all.begin(), all.end(), c) == all.end())
-            throw NotFoundError("no actor has country \"" + c + "\"");
-    };
+    query::Page<query::EventRef> events;
     if (!sel.actor.empty()) {
-        const auto a = index.findActor(sel.actor);
+        const auto a = store.actorRecord(sel.actor);
         if (!a) throw NotFoundError("no actor \"" + sel.actor + "\"");
-        events = query::timeline(index, *a, to);
-        d.title = index.actor(*a).name;
-        d.selection = "actor " + index.actor(*a).name + " (" + sel.actor + ")";
+        events = query::actorTimeline(store, sel.actor, to);
+        d.title = a->name;
+        d.selection = "actor " + a->name + " (" + sel.actor + ")";
     } else if (!sel.countryB.empty()) {
         const auto a = upper(sel.countryA), b = upper(sel.countryB);
-        requireCountry(a);
-        requireCountry(b);
-        events = query::dyadTimeline(index, a, b, to);
+        events = query::dyadTimeline(store, a, b, to);
         d.title = a + " \u2013 " + b;
         d.selection = "dyad " + a + ":" + b;
     } else {
         const auto a = upper(sel.countryA);
-        requireCountry(a);
-        events = query::countryTimeline(index, a, to);
+        events = query::countryTimeline(store, a, to);
         d.title = a;
         d.selection = "country " + a;
     }
@@ -116,65 +109,63 @@ Data collect(store::Store& store, const ReportSelection& sel, const ReportOption
         d.sources.push_back(std::move(s));
     }
 
-    std::map<query::EventIx, std::size_t> eventSlot;
-    std::map<query::ActorIx, std::size_t> actorSlot;
-    for (const auto e : events) eventSlot.emplace(e, eventSlot.size());
-    const auto slotOf = [&](query::ActorIx a) {
-        auto [it, added] = actorSlot.emplace(a, d.actors.size());
+    std::map<std::string, std::size_t> eventSlot;
+    std::map<std::string, std::size_t> actorSlot;
+    for (const auto& e : events.items) eventSlot.emplace(e.id, eventSlot.size());
+    const auto slotOf = [&](const query::ActorRef& x) {
+        auto [it, added] = actorSlot.emplace(x.id, d.actors.size());
         if (added) {
-            const auto& x = index.actor(a);
             d.actors.push_back({x.id, x.name, std::string(model::toString(x.kind)), x.country, 0});
         }
         return it->second;
     };
-    for (const auto e : events) {
-        const auto& x = index.event(e);
+    // Who met whom within the selection: two actors of an occurred event of a meeting kind
+    // (query::whoMet's rule, on the selection's events).
+    std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> pairs;
+    for (const auto& x : events.items) {
         const auto full = store.getEvent(x.id);
         Event ev;
         ev.id = x.id;
         ev.title = x.title;
         ev.kind = std::string(model::toString(x.kind));
         ev.status = std::string(model::toString(x.status));
-        const auto start = index.startOf(e), end = index.endOf(e);
-        ev.datedByParent = !x.start && !x.end && start;
-        ev.dated = x.earliest != query::kUndated;
-        ev.first = x.earliest;
-        ev.last = x.latest;
-        ev.partial = (start && start->precision() != model::Precision::Day) ||
-                     (end && end->precision() != model::Precision::Day);
-        ev.when =
-            !start ? "undated" : start->toString() + (end ? " \u2013 " + end->toString() : "");
-        if (x.parent)
-            if (auto it = eventSlot.find(*x.parent); it != eventSlot.end())
+        ev.datedByParent = x.datedByParent;
+        ev.dated = x.start || x.end;
+        if (ev.dated) {
+            ev.first = x.start ? x.start->earliest() : x.end->earliest();
+            ev.last = std::max<long long>(x.end ? x.end->latest() : x.start->latest(), ev.first);
+        }
+        ev.partial = (x.start && x.start->precision() != model::Precision::Day) ||
+                     (x.end && x.end->precision() != model::Precision::Day);
+        ev.when = !x.start ? "undated"
+                           : x.start->toString() + (x.end ? " \u2013 " + x.end->toString() : "");
+        if (!x.parent.empty())
+            if (auto it = eventSlot.find(x.parent); it != eventSlot.end())
                 ev.parent = static_cast<int>(it->second);
-        for (const auto& p : full.participants) {
-            const auto a = index.findActor(p.actor);
-            if (!a) continue;
+        std::vector<std::size_t> present;
+        for (const auto& p : x.participants) {
+            const auto slot = slotOf(p.actor);
+            present.push_back(slot);
+            static const std::vector<model::Evidence> kNone;
+            const auto* evidence = &kNone;
+            for (const auto& fp : full.participants) {
+                if (fp.actor == p.actor.id && fp.role == p.role) evidence = &fp.evidence;
+            }
             ev.participants.push_back(
-                {slotOf(*a), std::string(model::toString(p.role)), quotes(p.evidence, texts)});
+                {slot, std::string(model::toString(p.role)), quotes(*evidence, texts)});
         }
         ev.evidence = quotes(full.evidence, texts);
-        d.events.push_back(std::move(ev));
-    }
-
-    // Who met whom within the selection: each actor's counterparts (query::whoMet) at the
-    // selection's events.
-    query::WhoMetOptions wo;
-    wo.window = {sel.from, sel.to};
-    std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> pairs;
-    std::vector<query::ActorIx> cast;
-    for (const auto& [a, slot] : actorSlot) cast.push_back(a);
-    for (const auto a : cast) {
-        for (const auto& c : query::whoMet(index, a, wo)) {
-            const auto other = actorSlot.find(c.actor);
-            if (other == actorSlot.end()) continue;
-            const auto sa = actorSlot[a], sb = other->second;
-            if (sa >= sb) continue;
-            std::vector<std::size_t> at;
-            for (const auto e : c.events)
-                if (auto it = eventSlot.find(e); it != eventSlot.end()) at.push_back(it->second);
-            if (!at.empty()) pairs[{sa, sb}] = std::move(at);
+        if (x.status == model::EventStatus::Occurred && model::isMeetingKind(x.kind)) {
+            std::sort(present.begin(), present.end());
+            present.erase(std::unique(present.begin(), present.end()), present.end());
+            const auto at = eventSlot.at(x.id);
+            for (std::size_t i = 0; i < present.size(); ++i) {
+                for (std::size_t j = i + 1; j < present.size(); ++j) {
+                    pairs[{present[i], present[j]}].push_back(at);
+                }
+            }
         }
+        d.events.push_back(std::move(ev));
     }
     for (auto& [k, at] : pairs) {
         d.actors[k.first].meetings += static_cast<long long>(at.size());
