@@ -56,15 +56,37 @@ PathAnswer path(store::Store& store, std::string_view fromId, std::string_view t
             break;
         }
         // Grow the smaller side by one level; the first meeting of that level is a shortest
-        // path (nodes are taken in row order, so the answer does not depend on hashing).
+        // path. Its actors are taken best-connected first, each one's neighbours read only
+        // until a meeting: a hub reaches the other side after a few rows, where reading its
+        // whole row would cost thousands.
         auto& grow = a.frontier.size() <= b.frontier.size() ? a : b;
         auto& other = &grow == &a ? b : a;
-        std::vector<std::int64_t> next;
+        std::vector<std::pair<std::int64_t, std::int64_t>> order;  // (-degree, row)
+        order.reserve(grow.frontier.size());
         for (const auto u : grow.frontier) {
-            for (const auto v : neighbours(store, u, options.through)) {
-                if (!grow.parent.emplace(v, u).second) continue;
-                next.push_back(v);
-                if (meet < 0 && other.parent.count(v)) meet = v;
+            const auto degree =
+                options.through == Through::Relations ? 0 : store.linkedActorCount(u);
+            order.emplace_back(-degree, u);
+        }
+        std::sort(order.begin(), order.end());
+        std::vector<std::int64_t> next;
+        auto reach = [&](std::int64_t u, std::int64_t v) {
+            if (!grow.parent.emplace(v, u).second) return true;
+            next.push_back(v);
+            if (other.parent.count(v)) {
+                meet = v;
+                return false;
+            }
+            return true;
+        };
+        for (const auto& [negDegree, u] : order) {
+            if (options.through != Through::Relations) {
+                store.forEachLinkedActor(u, [&](std::int64_t v) { return reach(u, v); });
+            }
+            if (meet < 0 && options.through != Through::Events) {
+                for (const auto v : store.relatedActors(u)) {
+                    if (!reach(u, v)) break;
+                }
             }
             if (meet >= 0) break;
         }

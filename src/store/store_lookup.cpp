@@ -302,6 +302,25 @@ std::vector<std::int64_t> Store::linkedActors(std::int64_t actorRow) {
     return rowsOf(st);
 }
 
+void Store::forEachLinkedActor(std::int64_t actorRow,
+                               const std::function<bool(std::int64_t)>& fn) {
+    auto st = prepare("SELECT other_id FROM actor_link WHERE actor_id = ? ORDER BY other_id");
+    st.bind(1, actorRow);
+    while (st.step()) {
+        if (!fn(st.getInt64(0))) break;
+    }
+    st.reset();
+}
+
+std::int64_t Store::linkedActorCount(std::int64_t actorRow) {
+    auto st = prepare("SELECT count(*) FROM actor_link WHERE actor_id = ?");
+    st.bind(1, actorRow);
+    st.step();
+    const auto n = st.getInt64(0);
+    st.reset();
+    return n;
+}
+
 std::vector<std::int64_t> Store::relatedActors(std::int64_t actorRow) {
     auto st = prepare(
         "SELECT to_id FROM relation WHERE from_id = ?1 AND to_id <> ?1 UNION "

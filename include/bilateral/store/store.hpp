@@ -166,6 +166,11 @@ public:
     bool hasCountry(std::string_view code);
     /// Actors sharing an event with `actorRow` (any event), ascending row.
     std::vector<std::int64_t> linkedActors(std::int64_t actorRow);
+    /// Calls `fn` with each actor sharing an event with `actorRow`, ascending row, until it
+    /// returns false.
+    void forEachLinkedActor(std::int64_t actorRow, const std::function<bool(std::int64_t)>& fn);
+    /// How many actors share an event with `actorRow` (an index range count).
+    std::int64_t linkedActorCount(std::int64_t actorRow);
     /// Actors joined to `actorRow` by a relation, either direction, ascending row.
     std::vector<std::int64_t> relatedActors(std::int64_t actorRow);
     /// The event that best shows two actors together: the earliest occurred one both took part
