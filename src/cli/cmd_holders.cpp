@@ -13,6 +13,7 @@ namespace {
 struct HoldersArgs {
     std::string post, on;
     bool json = false;
+    std::size_t limit = 0;
 };
 
 void run(const Globals& g, const HoldersArgs& a) {
@@ -20,12 +21,14 @@ void run(const Globals& g, const HoldersArgs& a) {
     auto store = g.open(false);
     const auto id = resolveActorArgument(store, a.post);
     const auto post = store.getActor(id);
-    const auto holders = query::holders(store, id, day);
+    auto holders = query::holders(store, id, day);
+    const auto total = cutTo(holders, a.limit);
 
     if (a.json) {
         Json j;
         j["post"] = actorJson(post);
         j["on"] = dateJson(day);
+        j["total"] = total;
         Json list = Json::array();
         for (const auto& h : holders) {
             Json x = actorJson(h.person);
@@ -53,6 +56,7 @@ void run(const Globals& g, const HoldersArgs& a) {
         t.add(std::move(row));
     }
     t.print();
+    printShowing(holders.size(), total);
 }
 
 }  // namespace
@@ -65,6 +69,7 @@ void addHolders(CLI::App& app, const Globals& g) {
     auto a = std::make_shared<HoldersArgs>();
     cmd->add_option("POST", a->post, "post id, or a name or alias naming one post")->required();
     cmd->add_option("--on", a->on, "the date asked about (YYYY, YYYY-MM or YYYY-MM-DD)");
+    addLimitOption(*cmd, a->limit);
     cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
     cmd->callback([&g, a] { run(g, *a); });
 }

@@ -15,6 +15,7 @@ namespace {
 struct RelationsArgs {
     std::string actor, asOf, kind;
     bool json = false;
+    std::size_t limit = 0;
 };
 
 Json evidenceJson(const std::vector<model::Evidence>& evidence) {
@@ -38,7 +39,8 @@ void run(const Globals& g, const RelationsArgs& a) {
     auto store = g.open(false);
     const auto id = resolveActorArgument(store, a.actor);
     const auto self = store.getActor(id);
-    const auto relations = query::relationsAsOf(store, id, day, kind);
+    auto relations = query::relationsAsOf(store, id, day, kind);
+    const auto total = cutTo(relations, a.limit);
 
     std::map<std::string, std::string> names{{self.id, self.name}};
     auto nameOf = [&](const std::string& actor) -> const std::string& {
@@ -53,6 +55,7 @@ void run(const Globals& g, const RelationsArgs& a) {
     if (a.json) {
         Json j;
         j["actor"] = actorJson(self);
+        j["total"] = total;
         j["as_of"] = dateJson(day);
         j["kind"] = kind ? Json(model::toString(*kind)) : Json(nullptr);
         Json list = Json::array();
@@ -72,7 +75,7 @@ void run(const Globals& g, const RelationsArgs& a) {
         return;
     }
     const std::string when = day ? " on " + day->toString() : "";
-    fmt::print("Relations of {} ({}){}: {}\n", self.name, self.id, when, relations.size());
+    fmt::print("Relations of {} ({}){}: {}\n", self.name, self.id, when, total);
     if (relations.empty()) return;
     std::vector<std::string> header{"KIND", "FROM", "TO", "VALID"};
     if (day) header.emplace_back("HOLDS");
@@ -87,6 +90,7 @@ void run(const Globals& g, const RelationsArgs& a) {
         t.add(std::move(row));
     }
     t.print();
+    printShowing(relations.size(), total);
 }
 
 }  // namespace
@@ -101,6 +105,7 @@ void addRelations(CLI::App& app, const Globals& g) {
     cmd->add_option("--as-of", a->asOf, "the date asked about (YYYY, YYYY-MM or YYYY-MM-DD)");
     cmd->add_option("--kind", a->kind,
                     "only relations of this kind (holds_post, post_of, member_of, ...)");
+    addLimitOption(*cmd, a->limit);
     cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
     cmd->callback([&g, a] { run(g, *a); });
 }

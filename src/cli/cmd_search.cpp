@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include <limits>
+
 #include "bilateral/query/queries.hpp"
 #include "command.hpp"
 #include "format.hpp"
@@ -17,10 +19,12 @@ struct SearchArgs {
 
 void run(const Globals& g, const SearchArgs& a) {
     auto store = g.open(false);
-    const auto hits = query::search(store, a.text, a.limit);
+    auto hits = query::search(store, a.text, std::numeric_limits<std::size_t>::max());
+    const auto total = cutTo(hits, a.limit);
     if (a.json) {
         Json j;
         j["query"] = a.text;
+        j["total"] = total;
         Json list = Json::array();
         for (const auto& h : hits) {
             list.push_back(Json{{"id", h.id},
@@ -41,6 +45,7 @@ void run(const Globals& g, const SearchArgs& a) {
     for (const auto& h : hits)
         t.add({h.name, h.id, std::string(model::toString(h.kind)), h.matched});
     t.print();
+    printShowing(hits.size(), total);
 }
 
 }  // namespace

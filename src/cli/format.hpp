@@ -62,6 +62,13 @@ void addLimitOption(CLI::App& cmd, std::size_t& limit);
 /// "showing N of M" after a list the limit cut, nothing otherwise.
 void printShowing(std::size_t shown, std::size_t total);
 
+/// Keeps the first `limit` items (all when 0); returns how many there were.
+template <class T> std::size_t cutTo(std::vector<T>& items, std::size_t limit) {
+    const auto total = items.size();
+    if (limit != 0 && items.size() > limit) items.resize(limit);
+    return total;
+}
+
 /// When an event took place, as text: its own dates, or those of the event it took place
 /// within followed by `*`; `undated` when neither is known.
 std::string eventDateText(const query::Index& index, query::EventIx e);

@@ -64,6 +64,25 @@ TEST_F(FirstDayCli, ALimitCutsTheListAndSaysSo) {
     EXPECT_EQ(run({"timeline", "person/anwar", "--limit", "100"}).out.find("showing"),
               std::string::npos);
     EXPECT_EQ(run({"timeline", "person/anwar", "--limit", "0"}).status, 1);
+    // The other listing verbs alike.
+    for (const Strings& verb : {Strings{"relations", "post/ambassador-ita-mys"},
+                                Strings{"holders", "post/ambassador-ita-mys"},
+                                Strings{"search", "a"}}) {
+        auto args = verb;
+        args.push_back("--json");
+        const auto whole = run(args).json();
+        const auto total = whole.at("total").get<std::size_t>();
+        ASSERT_GT(total, 1u) << verb[0];
+        args.insert(args.end(), {"--limit", "1"});
+        const auto one = run(args).json();
+        EXPECT_EQ(one.at("total"), total) << verb[0];
+        args.pop_back();
+        args.pop_back();
+        args.pop_back();
+        args.insert(args.end(), {"--limit", "1"});
+        EXPECT_NE(run(args).out.find("showing 1 of " + std::to_string(total)), std::string::npos)
+            << verb[0];
+    }
 }
 
 TEST_F(FirstDayCli, APathStoppedByItsBoundExitsThree) {
