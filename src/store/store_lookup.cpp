@@ -330,8 +330,21 @@ std::vector<std::int64_t> Store::relatedActors(std::int64_t actorRow) {
 }
 
 std::optional<std::int64_t> Store::sharedEvent(std::int64_t a, std::int64_t b) {
+    // Read the events of the actor with fewer of them and probe the other's: from a hub's side
+    // the same answer costs a probe per event of the hub. Counts are capped: only which side is
+    // smaller matters.
+    auto events = [&](std::int64_t actor) {
+        auto c = prepare(
+            "SELECT count(*) FROM (SELECT 1 FROM participation WHERE actor_id = ? LIMIT 4096)");
+        c.bind(1, actor);
+        c.step();
+        const auto n = c.getInt64(0);
+        c.reset();
+        return n;
+    };
+    if (events(b) < events(a)) std::swap(a, b);
     auto st = prepare(
-        "SELECT e.id FROM participation p JOIN participation q ON q.event_id = p.event_id "
+        "SELECT e.id FROM participation p CROSS JOIN participation q ON q.event_id = p.event_id "
         "JOIN event e ON e.id = p.event_id WHERE p.actor_id = ?1 AND q.actor_id = ?2 "
         "ORDER BY e.status <> 'occurred', coalesce(e.day_lo, 2147483647), "
         "coalesce(e.day_hi, 2147483647), length(e.key), e.key LIMIT 1");
