@@ -79,7 +79,8 @@ PathAnswer path(store::Store& store, std::string_view fromId, std::string_view t
             }
             return true;
         };
-        for (const auto& [negDegree, u] : order) {
+        for (const auto& entry : order) {
+            const auto u = entry.second;  // a plain variable: clang 14 cannot capture a binding
             if (options.through != Through::Relations) {
                 store.forEachLinkedActor(u, [&](std::int64_t v) { return reach(u, v); });
             }
