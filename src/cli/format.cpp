@@ -97,12 +97,7 @@ std::string certaintyText(model::Certainty c) {
 }
 
 Json actorJson(const query::ActorInfo& a) {
-    Json j;
-    j["id"] = a.id;
-    j["name"] = a.name;
-    j["kind"] = model::toString(a.kind);
-    j["country"] = a.country.empty() ? Json(nullptr) : Json(a.country);
-    return j;
+    return actorJson(query::ActorRef{a.id, a.name, a.kind, a.country});
 }
 
 Json actorJson(const model::Actor& a) {

@@ -97,11 +97,10 @@ std::vector<ScopeRow> scopeRows(Store& store, std::int64_t eventRow) {
     return rows;
 }
 
-void scopeEvent(Store& store, std::int64_t eventRow) {
+/// Runs `sql` (parameters: a, b, lo, hi, event) for each event_scope row of the event.
+void forEachScopeRow(Store& store, std::int64_t eventRow, std::string_view sql) {
     for (const auto& r : scopeRows(store, eventRow)) {
-        detail::prepare(store,
-                        "INSERT OR IGNORE INTO event_scope(a, b, lo, hi, event_id) "
-                        "VALUES (?,?,?,?,?)")
+        detail::prepare(store, sql)
             .bind(1, r.a)
             .bind(2, r.b)
             .bind(3, r.lo)
@@ -109,6 +108,11 @@ void scopeEvent(Store& store, std::int64_t eventRow) {
             .bind(5, eventRow)
             .exec();
     }
+}
+
+void scopeEvent(Store& store, std::int64_t eventRow) {
+    forEachScopeRow(store, eventRow,
+                    "INSERT OR IGNORE INTO event_scope(a, b, lo, hi, event_id) VALUES (?,?,?,?,?)");
 }
 
 }  // namespace
@@ -167,17 +171,9 @@ void rebuildDerived(Store& store) {
 }
 
 void unscopeEvent(Store& store, std::int64_t eventRow) {
-    for (const auto& r : scopeRows(store, eventRow)) {
-        detail::prepare(store,
-                        "DELETE FROM event_scope WHERE a = ? AND b = ? AND lo = ? AND hi = ? AND "
-                        "event_id = ?")
-            .bind(1, r.a)
-            .bind(2, r.b)
-            .bind(3, r.lo)
-            .bind(4, r.hi)
-            .bind(5, eventRow)
-            .exec();
-    }
+    forEachScopeRow(store, eventRow,
+                    "DELETE FROM event_scope WHERE a = ? AND b = ? AND lo = ? AND hi = ? AND "
+                    "event_id = ?");
 }
 
 void setOwnOrParentRange(Store& store, std::int64_t eventRow) {
