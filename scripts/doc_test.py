@@ -22,7 +22,7 @@ Masks for what changes from run to run (timings, paths, sizes):
 
 Every file runs in its own scratch folder, its blocks in order (so a block may use the database
 an earlier block of the same file made). The folder looks like a clone after `make demo`'s
-build: `data/`, `scripts/`, `examples/` and `Makefile` are links to the source tree's,
+build: `data/` is a copy of the source tree's, `scripts/`, `examples/` and `Makefile` links,
 `build/` is a link to the build folder (so `make demo` and `build/bilateral` work as printed;
 make runs with BILATERAL_SKIP_DEPS=1), and the command is on PATH as `bilateral`. BILATERAL_DB
 and BILATERAL_DATA_DIR are unset, LC_ALL is C.UTF-8, TZ is UTC.
@@ -125,7 +125,9 @@ def matches(expected, actual):
 
 def scratch_for(build, bilateral):
     scratch = tempfile.mkdtemp(prefix="bilateral-doctest.")
-    for name in ("data", "scripts", "examples", "Makefile"):
+    # data/ is a copy, so that a documented command never writes into the source tree.
+    shutil.copytree(os.path.join(ROOT, "data"), os.path.join(scratch, "data"))
+    for name in ("scripts", "examples", "Makefile"):
         os.symlink(os.path.join(ROOT, name), os.path.join(scratch, name))
     os.symlink(os.path.abspath(build), os.path.join(scratch, "build"))
     os.mkdir(os.path.join(scratch, ".bin"))
