@@ -1,6 +1,9 @@
 # bilateral: the two commands of the quick start, and a few more.
-#   make demo   install missing packages, build, load the bundled dataset, show what it holds
-#   make test   install missing packages, build, run every test through ctest
+#   make demo   install missing packages, build the command, load the bundled dataset, show it
+#   make test   install missing packages, build everything, run every test through ctest
+#   make install  install the command, libraries, headers, CMake package, data tables and man
+#               page under PREFIX (/usr/local; `make install PREFIX=/opt/x`, DESTDIR honoured)
+#   BILATERAL_SKIP_DEPS=1 skips the package check (scripts/install-deps.sh)
 #   make sanitize  build the tests with AddressSanitizer + UndefinedBehaviorSanitizer, run them
 #   make fuzz   build the libFuzzer targets with clang, run each for FUZZ_SECONDS
 
@@ -8,9 +11,10 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 DEMO_DB ?= $(BUILD)/demo/bilateral.db
+PREFIX ?= /usr/local
 BILATERAL = $(BUILD)/bilateral
 
-.PHONY: all deps configure build test demo clean sanitize fuzz
+.PHONY: all deps configure build build-cli test demo install clean sanitize fuzz
 
 all: build
 
@@ -24,14 +28,30 @@ configure: deps $(BUILD)/CMakeCache.txt
 
 # The compiler's progress goes to a log, so that `make demo` shows the demo; a failure shows it.
 build: configure
-	@echo "bilateral: building in $(BUILD)/ (log: $(BUILD)/build.log)"
+	@echo "bilateral: building everything in $(BUILD)/ (log: $(BUILD)/build.log)"
 	@cmake --build $(BUILD) -j $(JOBS) >$(BUILD)/build.log 2>&1 || { tail -n 40 $(BUILD)/build.log; exit 1; }
+
+# The command and the libraries it links, nothing else (no tests, examples or benchmarks).
+build-cli: configure
+	@echo "bilateral: building the command $(BILATERAL) (log: $(BUILD)/build.log)"
+	@cmake --build $(BUILD) -j $(JOBS) --target bilateral_cli >$(BUILD)/build.log 2>&1 || \
+	  { tail -n 40 $(BUILD)/build.log; exit 1; }
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-demo: build
+# The demo needs only the command (its report's PNG is drawn by chromium, a package).
+demo: build-cli
 	@scripts/demo.sh $(BILATERAL) $(DEMO_DB)
+
+# The command, the libraries and the Python module (when built), then everything installed;
+# cmake --install honours DESTDIR from the environment.
+install: configure
+	@echo "bilateral: building what is installed in $(BUILD)/ (log: $(BUILD)/build.log)"
+	@cmake --build $(BUILD) -j $(JOBS) --target bilateral_installable >$(BUILD)/build.log 2>&1 || \
+	  { tail -n 40 $(BUILD)/build.log; exit 1; }
+	@echo "bilateral: installing into $(DESTDIR)$(PREFIX)"
+	@DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)"
 
 clean:
 	rm -rf $(BUILD)

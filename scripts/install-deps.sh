@@ -1,13 +1,24 @@
 #!/usr/bin/env bash
 # Installs the Debian packages bilateral needs to build, test and run its demo; quiet when all
 # are present. Uses sudo when not root. Usage: scripts/install-deps.sh [--fuzz]
+# Skipped with BILATERAL_SKIP_DEPS=1 (the dependencies are there already, or installed another
+# way), and on a system without dpkg (not Debian or Ubuntu): README lists what to install.
 set -euo pipefail
+
+if [ "${BILATERAL_SKIP_DEPS:-0}" != "0" ]; then
+  exit 0
+fi
+if ! command -v dpkg-query >/dev/null 2>&1; then
+  echo "bilateral: no dpkg here, so no packages are checked or installed; install the" \
+       "dependencies README lists, or set BILATERAL_SKIP_DEPS=1 to silence this line" >&2
+  exit 0
+fi
 
 packages=(
   g++ cmake make pkg-config
   libboost-graph-dev nlohmann-json3-dev libfmt-dev libsqlite3-dev libsqlitecpp-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 zlib1g-dev libminizip-dev
-  python3-networkx python3-igraph zip unzip libxml2-utils chromium
+  python3-networkx python3-igraph zip unzip libxml2-utils chromium graphviz groff-base
   python3-dev pybind11-dev python3-pybind11 python3-pytest python3-pandas
 )
 if [ "${1:-}" = "--fuzz" ]; then

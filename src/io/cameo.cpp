@@ -2,6 +2,7 @@
 
 #include "bilateral/io/cameo.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -31,20 +32,29 @@ std::optional<fs::path> findDataDir(const std::optional<fs::path>& explicitDir) 
         }
         return fs::path(env);
     }
-    // The compiled-in places count only when they hold the tables.
-    for (const char* dir : {
-#ifdef BILATERAL_SOURCE_DATA_DIR
-             BILATERAL_SOURCE_DATA_DIR,
+    const auto holdsTables = [&ec](const fs::path& dir) {
+        return fs::is_regular_file(dir / "cameo" / "cameo-codes.tsv", ec) &&
+               fs::is_regular_file(dir / "countries.tsv", ec);
+    };
+    // The installed tables, relative to the running program (bin/ -> ../share/bilateral), so a
+    // moved or renamed install prefix still finds its own tables.
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec && !exe.empty()) {
+#ifdef BILATERAL_DATA_DIR_FROM_BIN
+        const fs::path installed = exe.parent_path() / BILATERAL_DATA_DIR_FROM_BIN;
+        if (holdsTables(installed)) return installed.lexically_normal();
 #endif
-#ifdef BILATERAL_DATA_DIR
-             BILATERAL_DATA_DIR,
-#endif
-             static_cast<const char*>(nullptr)}) {
-        if (!dir) break;
-        if (fs::is_regular_file(fs::path(dir) / "cameo" / "cameo-codes.tsv", ec) &&
-            fs::is_regular_file(fs::path(dir) / "countries.tsv", ec)) {
-            return fs::path(dir);
+#if defined(BILATERAL_BUILD_DIR) && defined(BILATERAL_SOURCE_DATA_DIR)
+        // A program of the build tree (the command, the tests) reads the source tree's tables.
+        const fs::path build = fs::weakly_canonical(BILATERAL_BUILD_DIR, ec);
+        if (!ec) {
+            const auto inBuild =
+                std::mismatch(build.begin(), build.end(), exe.begin(), exe.end()).first;
+            if (inBuild == build.end() && holdsTables(BILATERAL_SOURCE_DATA_DIR)) {
+                return fs::path(BILATERAL_SOURCE_DATA_DIR);
+            }
         }
+#endif
     }
     return std::nullopt;
 }

@@ -1,12 +1,22 @@
 // Uses the installed library: opens an in-memory store, writes and reads back an actor, and
-// parses a partial date. Exits 0 and prints "ok" when all of that works.
+// parses a partial date; then imports the installed bundled dataset (argv[1], from
+// share/bilateral) through the Database facade, whose importers link the private dependencies
+// (SQLite, fmt, zlib, minizip) by name, and asks who met Anwar Ibrahim. Prints "ok" when all of
+// that works.
 
 #include <cstdio>
+#include <exception>
+#include <filesystem>
 
+#include "bilateral/bilateral.hpp"
 #include "bilateral/model/date.hpp"
 #include "bilateral/store/store.hpp"
 
-int main() {
+int main(int argc, char** argv) {
+    if (argc != 2) {
+        std::puts("usage: consumer SHARE/bilateral/italy-malaysia-2025.json");
+        return 1;
+    }
     auto store = bilateral::store::Store::memory();
     store.putActor(
         {.id = "country/ITA", .kind = bilateral::model::ActorKind::Country, .name = "Italy"});
@@ -17,6 +27,19 @@ int main() {
         std::puts("unexpected result");
         return 1;
     }
-    std::printf("ok: %s, %s\n", actor.name.c_str(), date.toString().c_str());
+    try {
+        auto db = bilateral::Database::memory();
+        db.importFiles({std::filesystem::path(argv[1])});
+        const auto met = db.whoMet("Anwar Ibrahim");
+        if (met.items.empty()) {
+            std::puts("Anwar Ibrahim met nobody in the installed dataset");
+            return 1;
+        }
+        std::printf("ok: %s, %s; Anwar Ibrahim met %zu actors\n", actor.name.c_str(),
+                    date.toString().c_str(), met.items.size());
+    } catch (const std::exception& e) {
+        std::printf("error: %s\n", e.what());
+        return 1;
+    }
     return 0;
 }

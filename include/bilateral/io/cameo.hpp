@@ -17,9 +17,10 @@
 namespace bilateral::io {
 
 /// Where bilateral's reference data (data/cameo/, data/countries.tsv) is read from: `explicitDir`
-/// when given, else $BILATERAL_DATA_DIR when set (both must exist), else the source tree's data/
-/// folder this library was built from, else the installed one (share/bilateral), else nullopt
-/// (the tables embedded in the library are used then).
+/// when given, else $BILATERAL_DATA_DIR when set (both must exist), else share/bilateral beside
+/// the running program (its bin/../share/bilateral, as installed, wherever the prefix was moved),
+/// else, for a program inside the build tree, the source tree's data/ folder, else nullopt (the
+/// tables embedded in the library are used then).
 std::optional<std::filesystem::path> findDataDir(
     const std::optional<std::filesystem::path>& explicitDir = std::nullopt);
 
