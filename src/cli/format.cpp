@@ -121,7 +121,9 @@ CLI::Validator wholeNumber(long long min, long long max) {
             return "must be a whole number " + range + ", got '" + model::escapeForDisplay(text) +
                    "'";
         },
-        range);
+        // The help pads by bytes: ASCII here keeps its columns straight.
+        unbounded ? "at least " + std::to_string(min)
+                  : std::to_string(min) + " to " + std::to_string(max));
 }
 
 std::string usageMessage(const CLI::App* app, const CLI::Error& e) {
@@ -151,9 +153,18 @@ std::string usageMessage(const CLI::App* app, const CLI::Error& e) {
             extras.insert(extras.begin(), what.substr(at, space - at));
             at = space + 1;
         }
-        message = where + (extras.size() == 1 ? "unexpected argument" : "unexpected arguments");
-        for (std::size_t i = 0; i < extras.size(); ++i)
-            message += (i ? ", '" : " '") + extras[i] + "'";
+        // An option this verb does not have is named as such (`--hops` given to who-met); its
+        // value, if any, is then no news.
+        const auto option = std::find_if(extras.begin(), extras.end(), [](const std::string& x) {
+            return x.size() > 1 && x[0] == '-' && !std::isdigit(static_cast<unsigned char>(x[1]));
+        });
+        if (option != extras.end()) {
+            message = where + "unknown option '" + *option + "'";
+        } else {
+            message = where + (extras.size() == 1 ? "unexpected argument" : "unexpected arguments");
+            for (std::size_t i = 0; i < extras.size(); ++i)
+                message += (i ? ", '" : " '") + extras[i] + "'";
+        }
         message += help;
     } else if (code == CLI::ExitCodes::ArgumentMismatch && what.ends_with(" missing")) {
         // `--limit: 1 required UINT missing`

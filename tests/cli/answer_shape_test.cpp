@@ -240,6 +240,10 @@ TEST_F(AnswerShape, UsageMessagesAreReadable) {
         {{"path", "person/anwar"}, "bilateral: path: missing TO; see bilateral path --help\n"},
         {{"who-met", "person/anwar", "extra"},
          "bilateral: who-met: unexpected argument 'extra'; see bilateral who-met --help\n"},
+        {{"who-met", "person/anwar", "--hops", "2"},
+         "bilateral: who-met: unknown option '--hops'; see bilateral who-met --help\n"},
+        {{"stats", "--bogus"},
+         "bilateral: stats: unknown option '--bogus'; see bilateral stats --help\n"},
         {{"stats", "one", "two"},
          "bilateral: stats: unexpected arguments 'one', 'two'; see bilateral stats --help\n"},
         {{}, "bilateral: missing command; commands: import stats export who-met timeline "
