@@ -136,20 +136,24 @@ class SearchHit(_Record):
     id: str
     name: str
     kind: str
+    country: Optional[str]
     matched: str
     score: float
 
 
 @_record
 class PathEvent(_Record):
-    """The event joining two consecutive actors of a path."""
+    """The event joining two consecutive actors of a path: the fields of :class:`Event`
+    without participants."""
     id: str
     kind: str
     title: str
+    status: str
     start: Optional[str]
     end: Optional[str]
     dated_by_parent: bool
-    status: str
+    parent: Optional[str]
+    evidence: int
 
 
 @_record

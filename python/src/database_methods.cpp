@@ -274,11 +274,23 @@ py::tuple holders(PyDatabase& self, const std::string& post, const std::optional
 }
 
 py::list search(PyDatabase& self, const std::string& query, std::size_t limit) {
-    const auto hits = self.run([&](Database& db) { return db.search(query, limit); });
+    struct Hit {
+        query::SearchHit hit;
+        std::string country;
+    };
+    const auto hits = self.run([&](Database& db) {
+        std::vector<Hit> out;
+        for (auto& h : db.search(query, limit)) {
+            const auto r = db.store().actorRecord(h.id);  // a hit is a whole actor, as in the CLI
+            out.push_back(Hit{std::move(h), r ? r->country : std::string()});
+        }
+        return out;
+    });
     py::list rows;
-    for (const auto& h : hits) {
-        rows.append(py::make_tuple(text(h.id), text(h.name), name(h.kind), text(h.matched),
-                                   h.score));
+    for (const auto& [h, country] : hits) {
+        rows.append(py::make_tuple(text(h.id), text(h.name), name(h.kind),
+                                   optText(country),
+                                   text(h.matched), h.score));
     }
     return rows;
 }
@@ -320,8 +332,10 @@ py::tuple path(PyDatabase& self, const std::string& from, const std::string& to,
         py::object event = py::none(), relation = py::none();
         if (s.event) {
             const auto& e = *s.event;
-            event = py::make_tuple(text(e.id), name(e.kind), text(e.title), dateObject(e.start),
-                                   dateObject(e.end), e.datedByParent, name(e.status));
+            event = py::make_tuple(text(e.id), name(e.kind), text(e.title), name(e.status),
+                                   dateObject(e.start), dateObject(e.end), e.datedByParent,
+                                   optText(e.parent),
+                                   e.evidence);
         }
         if (s.relationKind) relation = py::make_tuple(text(s.relation), name(*s.relationKind));
         steps.append(py::make_tuple(text(s.from), text(s.to), event, relation));

@@ -26,7 +26,7 @@ void run(const Globals& g, const EgoArgs& a) {
         throw InvalidArgumentError("--through: expected events, relations or both, got \"" +
                                    a.through + "\"");
     auto db = g.openReadOnly();
-    const auto id = db.resolveActor(a.actor);
+    const auto id = resolveActorArgument(db.store(), a.actor, a.json);
     const auto r = *db.store().actorRecord(id);
     const query::ActorRef center{r.id, r.name, r.kind, r.country};
     const auto ego = db.ego(id, a.hops, through, a.limit);
@@ -68,7 +68,7 @@ void addEgo(CLI::App& app, const Globals& g) {
     auto a = std::make_shared<EgoArgs>();
     cmd->add_option("ACTOR", a->actor, "actor id, or a name or alias naming one actor")->required();
     cmd->add_option("--hops", a->hops, "how far to go (default 1)")
-        ->check(CLI::Range(1, 6).description("1 to 6"));
+        ->check(wholeNumber(1, 6));
     cmd->add_option("--through", a->through,
                     "what joins two actors: events, relations or both (default)");
     addLimitOption(*cmd, a->limit);

@@ -64,12 +64,9 @@ void runExport(const Globals& g, const ExportArgs& args) {
     // Every argument is checked before the database is opened.
     const auto format = io::parseExportFormat(args.format);
     query::IndexFilter filter;
-    filter.from = parseDateOption(args.from, "--from");
-    filter.to = parseDateOption(args.to, "--to");
-    if (filter.from && filter.to && filter.to->latest() < filter.from->earliest()) {
-        throw InvalidArgumentError("--to " + filter.to->toString() + " is before --from " +
-                                   filter.from->toString());
-    }
+    const auto window = parseWindowOption(args.from, args.to);
+    filter.from = window.from;
+    filter.to = window.to;
     filter.kinds = parseEventKinds(args.kinds, "--kinds");
     io::ExportOptions options;
     if (!args.gexfVersion.empty()) {

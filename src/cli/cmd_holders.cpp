@@ -19,7 +19,7 @@ struct HoldersArgs {
 void run(const Globals& g, const HoldersArgs& a) {
     const auto day = parseDateOption(a.on, "--on");
     auto store = g.open(false);
-    const auto id = resolveActorArgument(store, a.post);
+    const auto id = resolveActorArgument(store, a.post, a.json);
     const auto post = store.getActor(id);
     auto holders = query::holders(store, id, day);
     const auto total = cutTo(holders, a.limit);

@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <limits>
 
 #include "bilateral/error.hpp"
@@ -33,8 +34,8 @@ void run(const Globals& g, const PathArgs& a) {
     o.maxHops = a.maxHops;
     o.maxVisited = a.maxVisited;
     auto db = g.openReadOnly();
-    const auto fromId = db.resolveActor(a.from);
-    const auto toId = db.resolveActor(a.to);
+    const auto fromId = resolveActorArgument(db.store(), a.from, a.json);
+    const auto toId = resolveActorArgument(db.store(), a.to, a.json);
     const auto path = db.path(fromId, toId, o);
     auto ref = [&](const std::string& id) {
         const auto r = *db.store().actorRecord(id);
@@ -65,17 +66,8 @@ void run(const Globals& g, const PathArgs& a) {
             Json s;
             s["from"] = h.from;
             s["to"] = h.to;
-            if (h.event) {
-                s["event"] = Json{{"id", h.event->id},
-                                  {"kind", model::toString(h.event->kind)},
-                                  {"title", h.event->title},
-                                  {"start", dateJson(h.event->start)},
-                                  {"end", dateJson(h.event->end)},
-                                  {"dated_by_parent", h.event->datedByParent},
-                                  {"status", model::toString(h.event->status)}};
-            } else {
-                s["event"] = nullptr;
-            }
+            // The event shape of timeline, without participants.
+            s["event"] = h.event ? eventJson(*h.event, false) : Json(nullptr);
             s["relation"] = h.relationKind ? Json{{"id", h.relation},
                                                   {"kind", model::toString(*h.relationKind)}}
                                            : Json(nullptr);
@@ -103,6 +95,10 @@ void run(const Globals& g, const PathArgs& a) {
         }
         fmt::print("  {}\n", label(path.actors[i + 1]));
     }
+    const bool inherited = std::any_of(path.steps.begin(), path.steps.end(), [](const auto& h) {
+        return h.event && h.event->datedByParent;
+    });
+    if (inherited) fmt::print("{}\n", kDatedByParentNote);
 }
 
 }  // namespace
@@ -118,11 +114,10 @@ void addPath(CLI::App& app, const Globals& g) {
     cmd->add_option("--through", a->through,
                     "what joins two actors: events, relations or both (default)");
     cmd->add_option("--max-hops", a->maxHops, "longest path to look for (default 6)")
-        ->check(CLI::Range(1, 64).description("1 to 64"));
+        ->check(wholeNumber(1, 64));
     cmd->add_option("--max-visited", a->maxVisited,
                     "actors the search may visit before it gives up (default 200000)")
-        ->check(CLI::Range(std::size_t{2}, std::numeric_limits<std::size_t>::max())
-                    .description("at least 2"));
+        ->check(wholeNumber(2, std::numeric_limits<long long>::max()));
     cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
     cmd->callback([&g, a] { run(g, *a); });
 }

@@ -37,7 +37,7 @@ void run(const Globals& g, const RelationsArgs& a) {
     const auto day = parseDateOption(a.asOf, "--as-of");
     const auto kind = parseRelationKind(a.kind, "--kind");
     auto store = g.open(false);
-    const auto id = resolveActorArgument(store, a.actor);
+    const auto id = resolveActorArgument(store, a.actor, a.json);
     const auto self = store.getActor(id);
     auto relations = query::relationsAsOf(store, id, day, kind);
     const auto total = cutTo(relations, a.limit);

@@ -51,8 +51,9 @@ void run(const Globals& g, const ReportArgs& a) {
         sel.countryB = a.dyad.substr(colon + 1);
     }
     if (!a.country.empty()) sel.countryA = a.country;
-    sel.from = parseDateOption(a.from, "--from");
-    sel.to = parseDateOption(a.to, "--to");
+    const auto window = parseWindowOption(a.from, a.to);
+    sel.from = window.from;
+    sel.to = window.to;
     refuseDatabase(a.output, g.db);
 
     auto store = g.open(false);

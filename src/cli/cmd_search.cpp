@@ -21,17 +21,23 @@ void run(const Globals& g, const SearchArgs& a) {
     auto store = g.open(false);
     auto hits = query::search(store, a.text, std::numeric_limits<std::size_t>::max());
     const auto total = cutTo(hits, a.limit);
+    // Hits carry no country; the shown ones are looked up, so each is a whole actor object.
+    std::vector<std::string> countries;
+    for (const auto& h : hits) {
+        const auto r = store.actorRecord(h.id);
+        countries.push_back(r ? r->country : std::string());
+    }
     if (a.json) {
         Json j;
         j["query"] = a.text;
         j["total"] = total;
         Json list = Json::array();
-        for (const auto& h : hits) {
-            list.push_back(Json{{"id", h.id},
-                                {"name", h.name},
-                                {"kind", model::toString(h.kind)},
-                                {"matched", h.matched},
-                                {"score", h.score}});
+        for (std::size_t i = 0; i < hits.size(); ++i) {
+            const auto& h = hits[i];
+            Json x = actorJson(query::ActorRef{h.id, h.name, h.kind, countries[i]});
+            x["matched"] = h.matched;
+            x["score"] = h.score;
+            list.push_back(std::move(x));
         }
         j["hits"] = std::move(list);
         printJson(j);
@@ -41,9 +47,11 @@ void run(const Globals& g, const SearchArgs& a) {
         fmt::print("No actor matches \"{}\"\n", a.text);
         return;
     }
-    Table t({"NAME", "ID", "KIND", "MATCHED"});
-    for (const auto& h : hits)
-        t.add({h.name, h.id, std::string(model::toString(h.kind)), h.matched});
+    Table t({"NAME", "ID", "KIND", "COUNTRY", "MATCHED"});
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        const auto& h = hits[i];
+        t.add({h.name, h.id, std::string(model::toString(h.kind)), countries[i], h.matched});
+    }
     t.print();
     printShowing(hits.size(), total);
 }
@@ -58,7 +66,7 @@ void addSearch(CLI::App& app, const Globals& g) {
     auto a = std::make_shared<SearchArgs>();
     cmd->add_option("TEXT", a->text, "words to look for")->required();
     cmd->add_option("--limit", a->limit, "at most this many actors (default 20)")
-        ->check(CLI::PositiveNumber);
+        ->check(wholeNumber(1, std::numeric_limits<long long>::max()));
     cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
     cmd->callback([&g, a] { run(g, *a); });
 }

@@ -21,9 +21,15 @@ void addStats(CLI::App& app, const Globals& g) {
             j["participations"] = c.participations;
             j["relations"] = c.relations;
             j["evidence"] = c.evidence;
-            for (const auto& [k, n] : c.actorsByKind) j["actors_by_kind"][k] = n;
-            for (const auto& [k, n] : c.eventsByKind) j["events_by_kind"][k] = n;
-            for (const auto& [k, n] : c.relationsByKind) j["relations_by_kind"][k] = n;
+            // The same keys on an empty database: each by-kind object is there, `{}` when empty.
+            auto byKind = [](const auto& counts) {
+                auto o = nlohmann::ordered_json::object();
+                for (const auto& [k, n] : counts) o[k] = n;
+                return o;
+            };
+            j["actors_by_kind"] = byKind(c.actorsByKind);
+            j["events_by_kind"] = byKind(c.eventsByKind);
+            j["relations_by_kind"] = byKind(c.relationsByKind);
             fmt::print("{}\n", j.dump(2));
             return;
         }

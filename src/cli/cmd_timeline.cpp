@@ -45,8 +45,9 @@ void run(const Globals& g, const TimelineArgs& a) {
             throw InvalidArgumentError("--dyad: the two countries must differ");
     }
     query::TimelineOptions o;
-    o.window.from = parseDateOption(a.from, "--from");
-    o.window.to = parseDateOption(a.to, "--to");
+    const auto window = parseWindowOption(a.from, a.to);
+    o.window.from = window.from;
+    o.window.to = window.to;
     o.kinds = parseEventKinds(a.kinds, "--kinds");
     o.participants = a.json;  // the table does not show them
 
@@ -55,7 +56,7 @@ void run(const Globals& g, const TimelineArgs& a) {
     Json scope;
     std::string heading;
     if (!a.actor.empty()) {
-        const auto id = db.resolveActor(a.actor);
+        const auto id = resolveActorArgument(db.store(), a.actor, a.json);
         const auto r = *db.store().actorRecord(id);
         const query::ActorRef who{r.id, r.name, r.kind, r.country};
         events = db.timeline(id, o, a.limit);
@@ -96,7 +97,7 @@ void run(const Globals& g, const TimelineArgs& a) {
     }
     t.print();
     printShowing(events.items.size(), events.total);
-    if (inherited) fmt::print("* dated by the event it took place within\n");
+    if (inherited) fmt::print("{}\n", kDatedByParentNote);
 }
 
 }  // namespace

@@ -31,12 +31,13 @@ std::vector<model::EventKind> countingKinds(const WhoMetArgs& a) {
 
 void run(const Globals& g, const WhoMetArgs& a) {
     query::WhoMetOptions o;
-    o.window.from = parseDateOption(a.from, "--from");
-    o.window.to = parseDateOption(a.to, "--to");
+    const auto window = parseWindowOption(a.from, a.to);
+    o.window.from = window.from;
+    o.window.to = window.to;
     o.kinds = countingKinds(a);
 
     auto db = g.openReadOnly();
-    const auto id = db.resolveActor(a.actor);
+    const auto id = resolveActorArgument(db.store(), a.actor, a.json);
     const auto self = *db.store().actorRecord(id);
     const auto met = db.whoMet(id, o, a.limit);
     const query::ActorRef who{self.id, self.name, self.kind, self.country};

@@ -3,19 +3,23 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cctype>
 #include <limits>
 
 #include "bilateral/error.hpp"
+#include "bilateral/model/utf8.hpp"
 #include "bilateral/query/queries.hpp"
+#include "bilateral/store/store.hpp"
 
 namespace bilateral::cli {
 namespace {
 
-/// Display width of UTF-8 text, in code points.
-std::size_t width(std::string_view s) {
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
+/// A table cell as shown: control characters (tab too) and invalid bytes escaped.
+std::string cellText(std::string_view s) {
+    auto out = model::escapeForDisplay(s);
+    for (auto at = out.find('\t'); at != std::string::npos; at = out.find('\t', at))
+        out.replace(at, 1, "\\x09");
+    return out;
 }
 
 template <class Enum>
@@ -66,8 +70,110 @@ std::optional<model::RelationKind> parseRelationKind(const std::string& text,
                                "\" (expected one of " + knownNames<model::RelationKind>() + ")");
 }
 
-std::string resolveActorArgument(store::Store& store, const std::string& text) {
-    return query::resolveActor(store, text);
+WindowOption parseWindowOption(const std::string& from, const std::string& to) {
+    WindowOption w{parseDateOption(from, "--from"), parseDateOption(to, "--to")};
+    if (w.from && w.to && w.to->latest() < w.from->earliest()) {
+        throw InvalidArgumentError("--to " + w.to->toString() + " is before --from " +
+                                   w.from->toString());
+    }
+    return w;
+}
+
+std::string resolveActorArgument(store::Store& store, const std::string& text, bool json) {
+    try {
+        return query::resolveActor(store, text);
+    } catch (const AmbiguousError& e) {
+        std::string message = "\"" + text + "\" is ambiguous; candidates:";
+        Json candidates = Json::array();
+        for (const auto& id : e.candidates()) {
+            const auto r = store.actorRecord(id);
+            if (!r) continue;
+            const query::ActorRef a{r->id, r->name, r->kind, r->country};
+            candidates.push_back(actorJson(a));
+            message += (candidates.size() > 1 ? "; " : " ") + a.id + " (" + a.name + ", " +
+                       std::string(model::toString(a.kind)) + ", " +
+                       (a.country.empty() ? std::string("no country") : a.country) + ")";
+        }
+        if (json) {
+            Json j;
+            j["error"] = "ambiguous";
+            j["name"] = text;
+            j["candidates"] = std::move(candidates);
+            printJson(j);
+        }
+        throw Error(ErrorCode::Ambiguous, message);
+    }
+}
+
+CLI::Validator wholeNumber(long long min, long long max) {
+    const bool unbounded = max == std::numeric_limits<long long>::max();
+    const std::string range = unbounded ? "≥ " + std::to_string(min)
+                                        : "from " + std::to_string(min) + " to " +
+                                              std::to_string(max);
+    return CLI::Validator(
+        [min, max, range](std::string& text) -> std::string {
+            const bool digits =
+                !text.empty() && text.size() <= 18 &&
+                std::all_of(text.begin(), text.end(),
+                            [](unsigned char c) { return std::isdigit(c) != 0; });
+            const long long n = digits ? std::stoll(text) : -1;
+            if (digits && n >= min && n <= max) return {};
+            return "must be a whole number " + range + ", got '" + model::escapeForDisplay(text) +
+                   "'";
+        },
+        // The help pads by bytes: ASCII here keeps its columns straight.
+        unbounded ? "at least " + std::to_string(min)
+                  : std::to_string(min) + " to " + std::to_string(max));
+}
+
+std::string usageMessage(const CLI::App* app, const CLI::Error& e) {
+    const CLI::App* verb = nullptr;
+    for (const auto* sub : app->get_subcommands()) verb = sub;
+    const std::string where = verb ? verb->get_name() + ": " : std::string();
+    const std::string help =
+        verb ? "; see bilateral " + verb->get_name() + " --help" : "; see bilateral --help";
+    const std::string what = e.what();
+    // By exit code: some errors carry the app's name in get_name() instead of their type's.
+    const auto code = static_cast<CLI::ExitCodes>(e.get_exit_code());
+    std::string message;
+    if (code == CLI::ExitCodes::RequiredError && what == "A subcommand is required") {
+        message = "missing command; commands:";
+        for (const auto* sub : app->get_subcommands({})) message += " " + sub->get_name();
+    } else if (code == CLI::ExitCodes::RequiredError && what.ends_with(" is required")) {
+        // `ACTOR is required`, `--output is required`
+        message = where + "missing " + what.substr(0, what.size() - 12) + help;
+    } else if (code == CLI::ExitCodes::ExtrasError) {
+        // `The following arguments were not expected: c b` (CLI11 lists them last first)
+        const auto colon = what.find(": ");
+        std::vector<std::string> extras;
+        std::size_t at = colon == std::string::npos ? 0 : colon + 2;
+        while (at <= what.size()) {
+            auto space = what.find(' ', at);
+            if (space == std::string::npos) space = what.size();
+            extras.insert(extras.begin(), what.substr(at, space - at));
+            at = space + 1;
+        }
+        // An option this verb does not have is named as such (`--hops` given to who-met); its
+        // value, if any, is then no news.
+        const auto option = std::find_if(extras.begin(), extras.end(), [](const std::string& x) {
+            return x.size() > 1 && x[0] == '-' && !std::isdigit(static_cast<unsigned char>(x[1]));
+        });
+        if (option != extras.end()) {
+            message = where + "unknown option '" + *option + "'";
+        } else {
+            message = where + (extras.size() == 1 ? "unexpected argument" : "unexpected arguments");
+            for (std::size_t i = 0; i < extras.size(); ++i)
+                message += (i ? ", '" : " '") + extras[i] + "'";
+        }
+        message += help;
+    } else if (code == CLI::ExitCodes::ArgumentMismatch && what.ends_with(" missing")) {
+        // `--limit: 1 required UINT missing`
+        message = what.substr(0, what.find(':')) + ": needs a value";
+    } else {
+        // A ValidationError names the option: `--limit: must be a whole number ≥ 1, got '0'`.
+        message = what;
+    }
+    return "bilateral: " + model::escapeForDisplay(message) + "\n";
 }
 
 std::string dateText(const std::optional<model::Date>& d) {
@@ -151,8 +257,7 @@ Json eventJson(const query::EventRef& e, bool participants) {
 
 void addLimitOption(CLI::App& cmd, std::size_t& limit) {
     cmd.add_option("--limit", limit, "show at most N (default: all)")
-        ->check(CLI::Range(std::size_t{1}, std::numeric_limits<std::size_t>::max())
-                    .description("a positive number"));
+        ->check(wholeNumber(1, std::numeric_limits<long long>::max()));
 }
 
 void printShowing(std::size_t shown, std::size_t total) {
@@ -209,15 +314,23 @@ void Table::add(std::vector<std::string> row) {
 
 void Table::print() const {
     std::vector<std::size_t> w(header_.size(), 0);
-    for (std::size_t c = 0; c < header_.size(); ++c) w[c] = width(header_[c]);
+    std::vector<std::vector<std::string>> cells;
+    cells.reserve(rows_.size() + 1);
+    cells.emplace_back();
+    for (const auto& h : header_) cells.front().push_back(cellText(h));
     for (const auto& r : rows_) {
-        for (std::size_t c = 0; c < r.size(); ++c) w[c] = std::max(w[c], width(r[c]));
+        cells.emplace_back();
+        for (const auto& x : r) cells.back().push_back(cellText(x));
+    }
+    for (const auto& r : cells) {
+        for (std::size_t c = 0; c < r.size(); ++c)
+            w[c] = std::max(w[c], model::displayWidth(r[c]));
     }
     auto line = [&](const std::vector<std::string>& r) {
         std::string out;
         for (std::size_t c = 0; c < r.size(); ++c) {
             const bool right = std::find(right_.begin(), right_.end(), c) != right_.end();
-            const std::string pad(w[c] - width(r[c]), ' ');
+            const std::string pad(w[c] - model::displayWidth(r[c]), ' ');
             const bool last = c + 1 == r.size();
             if (right)
                 out += pad + r[c];
@@ -227,8 +340,7 @@ void Table::print() const {
         }
         fmt::print("{}\n", out);
     };
-    line(header_);
-    for (const auto& r : rows_) line(r);
+    for (const auto& r : cells) line(r);
 }
 
 void printJson(const Json& j) {

@@ -33,8 +33,27 @@ std::vector<model::EventKind> parseEventKinds(const std::string& list, std::stri
 std::optional<model::RelationKind> parseRelationKind(const std::string& text,
                                                      std::string_view flag);
 
-/// An ACTOR argument: an id, or a name or alias naming one actor (query::resolveActor).
-std::string resolveActorArgument(store::Store& store, const std::string& text);
+/// Both ends of a window; an inverted one (`--to` before `--from`) is a usage error, with the
+/// same message on every verb: `--to 2020 is before --from 2025`.
+struct WindowOption {
+    std::optional<model::Date> from, to;
+};
+WindowOption parseWindowOption(const std::string& from, const std::string& to);
+
+/// An ACTOR argument: an id, or a name or alias naming one actor (query::resolveActor). A name
+/// several actors share is an error (exit 3) listing each candidate's id, name, kind and
+/// country; with `json`, the candidates are also printed on standard output as
+/// `{"error": "ambiguous", "name", "candidates": [actor]}`.
+std::string resolveActorArgument(store::Store& store, const std::string& text, bool json = false);
+
+/// A whole-number option's check, run on the text before CLI11 converts it, so every bad value
+/// reads alike: `--limit: must be a whole number ≥ 1, got '0'` (`from 1 to 64` when bounded).
+CLI::Validator wholeNumber(long long min, long long max);
+
+/// The message for a command-line error CLI11 raised (a bad value, a missing argument, an extra
+/// one), readable: `bilateral: --limit: must be a whole number ≥ 1, got '0'`, `bilateral:
+/// who-met: missing ACTOR; see bilateral who-met --help`. Installed with app.failure_message.
+std::string usageMessage(const CLI::App* app, const CLI::Error& e);
 
 /// ISO text of a date, "" when none.
 std::string dateText(const std::optional<model::Date>& d);
@@ -46,6 +65,9 @@ std::string intervalText(const model::Interval& v);
 Json intervalJson(const model::Interval& v);
 /// "certainly", "possibly" (or "no").
 std::string certaintyText(model::Certainty c);
+
+/// The note printed under a table when a date in it is followed by `*`.
+inline constexpr std::string_view kDatedByParentNote = "* dated by the event it took place within";
 
 /// `{"id", "name", "kind", "country"}` (country null when none).
 Json actorJson(const query::ActorInfo& a);
@@ -80,8 +102,10 @@ Json eventJson(const query::Index& index, query::EventIx e, bool participants);
 /// Kinds as JSON strings.
 Json kindsJson(const std::vector<model::EventKind>& kinds);
 
-/// A plain-text table: a header line, then rows, columns padded to their widest cell (in code
-/// points, so accented names line up). Columns listed in `rightAligned` are aligned right.
+/// A plain-text table: a header line, then rows, columns padded to their widest cell in
+/// terminal columns (model::displayWidth: CJK characters take two, combining marks none), so
+/// names in any script line up. Control characters and invalid bytes in a cell are shown
+/// escaped (`\x07`). Columns listed in `rightAligned` are aligned right.
 class Table {
 public:
     explicit Table(std::vector<std::string> header, std::vector<std::size_t> rightAligned = {});

@@ -7,6 +7,7 @@
 
 #include "bilateral/error.hpp"
 #include "command.hpp"
+#include "format.hpp"
 
 namespace bilateral::cli {
 
@@ -67,6 +68,7 @@ int main(int argc, char** argv) {
                          "print the version and exit");
     // Options of the command itself (--db) are accepted after the verb too.
     app.fallthrough();
+    app.failure_message(usageMessage);
     Globals g;
     const char* env = std::getenv("BILATERAL_DB");
     g.db = env && *env ? env : "bilateral.db";

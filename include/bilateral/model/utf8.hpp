@@ -19,4 +19,14 @@ char32_t nextCodePoint(std::string_view s, std::size_t& i) noexcept;
 /// `\xFF`, and control characters other than tab become `\x01` (a backslash stays as it is).
 std::string escapeForDisplay(std::string_view text);
 
+/// Terminal columns of one code point, by the wcwidth rules without a locale: 0 for combining
+/// marks, zero-width and bidi format characters (and controls, which should be shown escaped);
+/// 2 for East Asian Wide and Fullwidth characters (CJK, Hangul, kana, fullwidth forms, emoji);
+/// 1 otherwise. The ranges are the main blocks of Unicode 15, not every code point: a short
+/// table rather than a dependency (libc's wcwidth depends on the locale).
+int codePointWidth(char32_t c) noexcept;
+
+/// Terminal columns of UTF-8 text: the sum of codePointWidth; each invalid byte counts 1.
+std::size_t displayWidth(std::string_view text) noexcept;
+
 }  // namespace bilateral::model
