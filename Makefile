@@ -62,7 +62,7 @@ ASAN_BUILD ?= build-asan
 SANITIZE_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 sanitize: deps
-	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DBILATERAL_BUILD_BENCH=OFF \
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DBILATERAL_BUILD_BENCH=OFF -DBILATERAL_STATIC_CLI=OFF \
 	  -DCMAKE_CXX_FLAGS="$(SANITIZE_FLAGS)" -DCMAKE_EXE_LINKER_FLAGS="$(SANITIZE_FLAGS)" \
 	  -DCMAKE_SHARED_LINKER_FLAGS="$(SANITIZE_FLAGS)" >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
@@ -79,6 +79,6 @@ fuzz:
 	@scripts/install-deps.sh --fuzz
 	@cmake -S . -B $(FUZZ_BUILD) -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DBILATERAL_FUZZ=ON -DBILATERAL_BUILD_TESTS=OFF -DBILATERAL_BUILD_EXAMPLES=OFF \
-	  -DBILATERAL_BUILD_BENCH=OFF >/dev/null
+	  -DBILATERAL_BUILD_BENCH=OFF -DBILATERAL_STATIC_CLI=OFF >/dev/null
 	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_all
 	@fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)

@@ -30,6 +30,7 @@ struct DatabaseOptions {
     bool readOnly = false;     ///< never write the file (it must exist and be up to date)
     bool create = true;        ///< create a missing file (ignored when readOnly)
     int busyTimeoutMs = 5000;  ///< how long a writer waits for another
+    bool snapshot = false;     ///< read-only: one read transaction until closed (OpenOptions)
 };
 
 class Database {

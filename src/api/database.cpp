@@ -20,6 +20,7 @@ Database Database::open(const std::filesystem::path& file, DatabaseOptions optio
     o.readOnly = options.readOnly;
     o.create = options.create;
     o.busyTimeoutMs = options.busyTimeoutMs;
+    o.snapshot = options.snapshot;
     return Database(std::make_unique<Impl>(store::Store::open(file, o)));
 }
 

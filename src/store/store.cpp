@@ -159,6 +159,7 @@ Store Store::open(const std::filesystem::path& file, OpenOptions options) {
             throw StorageError(name + ": database schema version " + std::to_string(version) +
                                " needs migrating; open it once for writing");
         }
+        if (options.snapshot) store.execute("BEGIN");  // closing the connection ends it
         return store;
     }
     store.execute("PRAGMA journal_mode = WAL");

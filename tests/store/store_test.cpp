@@ -161,3 +161,24 @@ TEST(Store, UsesWalAndAReadOnlyOpenWritesNothing) {
     EXPECT_EQ(ro.counts().actors, 2);
     EXPECT_THROW(ro.putSource({.id = "source/b", .title = "B"}), StorageError);
 }
+
+TEST(Store, ASnapshotReaderSeesOneStateOfTheFileWhileAnotherProcessWrites) {
+    const auto p = tempDb("snapshot");
+    {
+        auto s = store::Store::open(p);
+        seed(s);
+    }
+    auto pinned = store::Store::open(p, {.readOnly = true, .snapshot = true});
+    auto live = store::Store::open(p, {.readOnly = true});
+    EXPECT_EQ(pinned.counts().actors, 2);
+    {
+        auto writer = store::Store::open(p);
+        writer.putActor({.id = "country/ITA", .kind = model::ActorKind::Country, .name = "Italy",
+                         .country = "ITA"});
+    }
+    // The command line's reader answers from the state it opened; a plain reader sees each commit.
+    EXPECT_EQ(pinned.counts().actors, 2);
+    EXPECT_FALSE(pinned.actorRecord("country/ITA"));
+    EXPECT_EQ(live.counts().actors, 3);
+    EXPECT_EQ(store::Store::open(p, {.readOnly = true, .snapshot = true}).counts().actors, 3);
+}

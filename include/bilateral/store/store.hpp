@@ -31,6 +31,10 @@ struct OpenOptions {
     bool readOnly = false;      ///< open an existing file without writing anything to it
     bool create = true;         ///< create the file when missing (ignored when readOnly)
     int busyTimeoutMs = 5000;   ///< how long a second writer waits for the first
+    /// Read-only: hold one read transaction from open to close, so that every answer sees the
+    /// same state of the file even while another process imports (the command line does this;
+    /// a long-lived reader should not, as it keeps the WAL from being checkpointed).
+    bool snapshot = false;
 };
 
 /// Counts of what the store holds, by table and by kind.
