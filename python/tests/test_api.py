@@ -170,7 +170,7 @@ def test_ego_lists_actors_nearest_first(db):
 def test_stats_counts_by_table_and_kind(db):
     s = db.stats()
     assert (s.sources, s.actors, s.events, s.participations, s.relations, s.evidence) == (
-        2, 33, 10, 28, 29, 162)
+        2, 33, 10, 31, 31, 178)
     assert s.actors_by_kind["person"] == 4 and s.relations_by_kind["post_of"] == 9
 
 
@@ -265,7 +265,7 @@ def test_memory_database_imports_and_answers():
     with bilateral.memory() as d:
         assert d.stats().actors == 0
         s = d.import_file(BUNDLED)
-        assert (s.format, s.actors, s.events, s.relations) == ("dataset", 33, 10, 29)
+        assert (s.format, s.actors, s.events, s.relations) == ("dataset", 33, 10, 31)
         assert d.who_met(ANWAR).total == 11
 
 

@@ -90,10 +90,23 @@ TEST(Interval, SaysCertainlyOrPossiblyForPartialEnds) {
     EXPECT_EQ(vague.covers(Date::parse("2025-07-02").earliest()), Certainty::Possibly);
     EXPECT_EQ(vague.covers(Date::parse("2021-01-01").earliest()), Certainty::Possibly);
     EXPECT_EQ(vague.covers(Date::parse("2026-01-01").earliest()), Certainty::No);
-    // An undated fact possibly holds on any day; one open end is unbounded.
+    // An undated fact possibly holds on any day.
     const Interval undated{std::nullopt, std::nullopt};
     EXPECT_EQ(undated.covers(0), Certainty::Possibly);
+}
+
+TEST(Interval, AnUnknownEndIsNeverCertain) {
+    // A tenure known only by its end: it may have begun on any day before, so no day before the
+    // end is certain, however long before; after the end it does not hold.
+    const Interval until{std::nullopt, Date::parse("2025-06-08")};
+    EXPECT_EQ(until.covers(Date::parse("1800-01-01").earliest()), Certainty::Possibly);
+    EXPECT_EQ(until.covers(Date::parse("2025-06-08").earliest()), Certainty::Possibly);
+    EXPECT_EQ(until.covers(Date::parse("2025-06-09").earliest()), Certainty::No);
+    // And symmetrically a known start with no known end: possibly from the start on, never
+    // certainly, not before it.
     const Interval since{Date::parse("2025-07"), std::nullopt};
     EXPECT_EQ(since.covers(Date::parse("2025-07-15").earliest()), Certainty::Possibly);
-    EXPECT_EQ(since.covers(Date::parse("2025-08-01").earliest()), Certainty::Certainly);
+    EXPECT_EQ(since.covers(Date::parse("2025-08-01").earliest()), Certainty::Possibly);
+    EXPECT_EQ(since.covers(Date::parse("2999-01-01").earliest()), Certainty::Possibly);
+    EXPECT_EQ(since.covers(Date::parse("2025-06-30").earliest()), Certainty::No);
 }
