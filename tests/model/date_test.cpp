@@ -2,6 +2,7 @@
 
 #include "bilateral/error.hpp"
 #include "bilateral/model/date.hpp"
+#include "bilateral/model/types.hpp"
 
 using bilateral::InvalidArgumentError;
 using bilateral::model::Certainty;
@@ -109,4 +110,31 @@ TEST(Interval, AnUnknownEndIsNeverCertain) {
     EXPECT_EQ(since.covers(Date::parse("2025-08-01").earliest()), Certainty::Possibly);
     EXPECT_EQ(since.covers(Date::parse("2999-01-01").earliest()), Certainty::Possibly);
     EXPECT_EQ(since.covers(Date::parse("2025-06-30").earliest()), Certainty::No);
+}
+
+// [attested] What a fact rests on, in brief: who-met and timeline print it.
+TEST(Support, KeepsTheStrongestEvidenceAndComparesStatedReferenceInferred) {
+    using bilateral::model::Basis;
+    using bilateral::model::Support;
+    Support inferred;
+    inferred.add(Basis::Inferred, 0.6);
+    inferred.add(Basis::Inferred, 0.8);  // the highest confidence of the strongest basis
+    EXPECT_EQ(inferred.basis, Basis::Inferred);
+    EXPECT_EQ(inferred.confidence, 0.8);
+    Support stated = inferred;
+    stated.add(Basis::Stated, std::nullopt);  // a stated entry outweighs any inference
+    EXPECT_EQ(stated.basis, Basis::Stated);
+    EXPECT_FALSE(stated.confidence);
+    Support reference;
+    reference.add(Basis::Reference, std::nullopt);
+    EXPECT_EQ(weaker(stated, inferred), inferred);
+    EXPECT_EQ(weaker(reference, inferred), inferred);
+    EXPECT_EQ(stronger(reference, stated), stated);
+    Support lower;
+    lower.add(Basis::Inferred, 0.5);
+    EXPECT_EQ(weaker(inferred, lower), lower);
+    EXPECT_EQ(stronger(lower, inferred), inferred);
+    // No evidence (event files' participants): not assessed, the other decides.
+    EXPECT_EQ(weaker(Support{}, inferred), inferred);
+    EXPECT_EQ(stronger(stated, Support{}), stated);
 }
