@@ -1,5 +1,6 @@
-// 04: as-of questions. Who held a post on given days: certainly (the whole day lies within the
-// tenure) or possibly (a partial or open date leaves it uncertain).
+// 04: as-of questions. Who held a post on given days: certainly (the whole day lies within a
+// tenure whose ends are known, or a source attests it) or possibly (a partial or unknown end
+// leaves it uncertain).
 //
 //   example_04_as_of DATASET.json DATABASE.db post/ambassador-italy-malaysia 2025-01-15 2025-07-01
 

@@ -128,6 +128,10 @@ def evidence_holders(doc):
         yield (f"/relations/{i}",
                f"{r.get('id')}: {r.get('from')} -{r.get('kind')}-> {r.get('to')}",
                r.get("evidence"))
+        for j, a in enumerate(r.get("attested", [])):
+            when = a.get("date") or f"{a.get('from')}..{a.get('to')}"
+            yield (f"/relations/{i}/attested/{j}",
+                   f"{r.get('id')} attested {when}", a.get("evidence"))
 
 
 def cmd_check(args):

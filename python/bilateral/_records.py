@@ -47,7 +47,10 @@ class Actor(_Record):
 class Counterpart(_Record):
     """One counterpart of ``who_met``: the actor, how many distinct events it shared with the
     one asked about (``meetings``), the starts of the earliest and latest dated ones (``first``,
-    ``last``; None when none is dated) and the event ids in timeline order (``events``)."""
+    ``last``; None when none is dated), what "they met" rests on at best (``basis``:
+    ``stated``, ``inferred`` or ``reference``, and its ``confidence``, None when not assessed),
+    the event ids in timeline order (``events``) and, for each, what "they met there" rests on
+    (``event_basis``, ``event_confidence``: the weaker of the two participations)."""
     id: str
     name: str
     kind: str
@@ -55,15 +58,23 @@ class Counterpart(_Record):
     meetings: int
     first: Optional[str]
     last: Optional[str]
+    basis: Optional[str]
+    confidence: Optional[float]
     events: List[str]
+    event_basis: List[Optional[str]]
+    event_confidence: List[Optional[float]]
 
 
 @_record
 class Participant(_Record):
-    """An actor's part in an event: ``id``, ``name`` and ``role`` (``host``, ``guest``, ...)."""
+    """An actor's part in an event: ``id``, ``name`` and ``role`` (``host``, ``guest``, ...),
+    and what it rests on: ``basis`` (``stated``, ``inferred``, ``reference``; None without
+    evidence) and ``confidence`` (None when not assessed)."""
     id: str
     name: str
     role: str
+    basis: Optional[str]
+    confidence: Optional[float]
 
 
 @_record
@@ -71,7 +82,9 @@ class Event(_Record):
     """An event of a timeline. ``start`` and ``end`` are its own dates or, when it has none,
     those of the event it took place within (then ``dated_by_parent`` is True); ``parent`` is
     that event's id; ``status`` is ``occurred``, ``planned`` or ``cancelled``; ``evidence`` counts
-    the evidence records of the event itself; ``cameo`` is the CAMEO code of a coded event."""
+    the evidence records of the event itself; ``cameo`` is the CAMEO code of a coded event;
+    ``basis`` and ``confidence`` say what its place in the timeline rests on: its own evidence,
+    weakened by the participations that put it there (inferred ones make it inferred)."""
     id: str
     kind: str
     title: str
@@ -83,6 +96,8 @@ class Event(_Record):
     evidence: int
     participants: List[Participant]
     cameo: Optional[str]
+    basis: Optional[str]
+    confidence: Optional[float]
 
 
 @_record

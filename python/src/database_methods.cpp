@@ -48,15 +48,26 @@ query::ActorRef actorRef(Database& db, const std::string& id) {
     return refOf(*r);
 }
 
+/// [attested] What a fact rests on: its basis name, None when it has no evidence.
+py::object basisObject(const model::Support& s) {
+    return s.basis ? py::object(name(*s.basis)) : py::object(py::none());
+}
+/// Its confidence, None when not assessed.
+py::object confidenceObject(const model::Support& s) {
+    return s.confidence ? py::object(py::float_(*s.confidence)) : py::object(py::none());
+}
+
 py::tuple eventTuple(const query::EventRef& e, bool participants) {
     py::list ps;
     if (participants) {
         for (const auto& p : e.participants)
-            ps.append(py::make_tuple(text(p.actor.id), text(p.actor.name), name(p.role)));
+            ps.append(py::make_tuple(text(p.actor.id), text(p.actor.name), name(p.role),
+                                     basisObject(p.support), confidenceObject(p.support)));
     }
     return py::make_tuple(text(e.id), name(e.kind), text(e.title), name(e.status),
                           dateObject(e.start), dateObject(e.end), e.datedByParent,
-                          optText(e.parent), e.evidence, ps, optText(e.cameo));
+                          optText(e.parent), e.evidence, ps, optText(e.cameo),
+                          basisObject(e.support), confidenceObject(e.support));
 }
 
 py::list kindNames(const std::vector<model::EventKind>& kinds) {
@@ -151,11 +162,16 @@ py::tuple whoMet(PyDatabase& self, const std::string& actor, const std::optional
     });
     py::list rows;
     for (const auto& c : met.items) {
-        py::list events;
+        py::list events, bases, confidences;
         for (const auto& e : c.events) events.append(text(e.id));
+        for (const auto& s : c.support) {
+            bases.append(basisObject(s));
+            confidences.append(confidenceObject(s));
+        }
         rows.append(py::make_tuple(text(c.actor.id), text(c.actor.name), name(c.actor.kind),
                                    optText(c.actor.country), c.meetings, dateObject(c.first),
-                                   dateObject(c.last), events));
+                                   dateObject(c.last), basisObject(c.overall),
+                                   confidenceObject(c.overall), events, bases, confidences));
     }
     return py::make_tuple(actorTuple(who), dateObject(o.window.from), dateObject(o.window.to),
                           kindNames(o.kinds), met.total, rows);

@@ -67,16 +67,19 @@ def test_who_met_phone_calls_add_the_phone_call_kind(db):
 def test_timeline_of_a_dyad_in_timeline_order(db):
     events = db.timeline(dyad="ITA:MYS")
     assert [e.id for e in events] == [
+        "event/embassy-inauguration-2025-06-06", "event/official-visit-2025-07",
         "event/economic-roundtable-2025-07", "event/meeting-anwar-meloni-2025-07",
-        "event/official-visit-2025-07", "event/talks-ministers-2025-07",
+        "event/side-meetings-investment-2025-07", "event/talks-ministers-2025-07",
         "event/invitation-meloni-to-kuala-lumpur",
         "event/planned-official-visit-meloni-kuala-lumpur"]
     assert events.dyad == ("ITA", "MYS") and events.actor is None
-    roundtable = events[0]
+    roundtable = events[2]
     assert roundtable.dated_by_parent and roundtable.parent == "event/official-visit-2025-07"
     assert (roundtable.start, roundtable.end) == ("2025-07-02", "2025-07-03")
-    assert bilateral.Participant("person/anwar-ibrahim", "Anwar Ibrahim", "attendee") in \
-        roundtable.participants
+    assert bilateral.Participant("person/anwar-ibrahim", "Anwar Ibrahim", "attendee", "stated",
+                                 None) in roundtable.participants
+    # The embassy is in the dyad through Malaysia as its inferred host.
+    assert (events[0].basis, events[0].confidence) == ("inferred", 0.85)
     assert events[-1].status == "planned" and events[-1].start is None
     assert db.timeline(dyad=("mys", "ita")) == events
 
@@ -170,7 +173,7 @@ def test_ego_lists_actors_nearest_first(db):
 def test_stats_counts_by_table_and_kind(db):
     s = db.stats()
     assert (s.sources, s.actors, s.events, s.participations, s.relations, s.evidence) == (
-        2, 33, 10, 28, 29, 162)
+        2, 33, 10, 31, 31, 178)
     assert s.actors_by_kind["person"] == 4 and s.relations_by_kind["post_of"] == 9
 
 
@@ -217,10 +220,12 @@ def test_records_are_dataclasses_with_repr_and_to_dict(db):
     assert m.to_dict() == {
         "id": "person/antonio-tajani", "name": "Antonio Tajani", "kind": "person",
         "country": "ITA", "meetings": 2, "first": "2025-07-02", "last": "2025-07-02",
-        "events": ["event/economic-roundtable-2025-07", "event/meeting-anwar-meloni-2025-07"]}
-    e = db.timeline(dyad="ITA:MYS")[0].to_dict()
+        "basis": "stated", "confidence": None,
+        "events": ["event/economic-roundtable-2025-07", "event/meeting-anwar-meloni-2025-07"],
+        "event_basis": ["stated", "inferred"], "event_confidence": [None, 0.8]}
+    e = db.timeline(dyad="ITA:MYS")[2].to_dict()
     assert e["participants"][0] == {"id": "person/antonio-tajani", "name": "Antonio Tajani",
-                                    "role": "opener"}
+                                    "role": "opener", "basis": "stated", "confidence": None}
     assert db.stats().to_dict()["actors"] == 33
     assert db.path(ANWAR, "Giorgia Meloni").to_dict()["steps"][0]["event"]["kind"] == \
         "bilateral_meeting"
@@ -230,12 +235,14 @@ def test_results_go_straight_into_a_pandas_dataframe(db):
     pandas = pytest.importorskip("pandas")
     df = pandas.DataFrame(db.who_met(ANWAR))
     assert list(df.columns) == ["id", "name", "kind", "country", "meetings", "first", "last",
-                                "events"]
+                                "basis", "confidence", "events", "event_basis",
+                                "event_confidence"]
     assert len(df) == 11 and df["meetings"].sum() == 12
     assert df.loc[0, "name"] == "Antonio Tajani"
     t = db.timeline(dyad="ITA:MYS").to_dataframe()
-    assert list(t["id"])[:2] == ["event/economic-roundtable-2025-07",
-                                 "event/meeting-anwar-meloni-2025-07"]
+    assert list(t["id"])[:3] == ["event/embassy-inauguration-2025-06-06",
+                                 "event/official-visit-2025-07",
+                                 "event/economic-roundtable-2025-07"]
     empty = db.who_met(ANWAR, until="2020").to_dataframe()
     assert len(empty) == 0 and "meetings" in empty.columns
     assert len(pandas.DataFrame(db.search("ministry"))) > 0
@@ -265,7 +272,7 @@ def test_memory_database_imports_and_answers():
     with bilateral.memory() as d:
         assert d.stats().actors == 0
         s = d.import_file(BUNDLED)
-        assert (s.format, s.actors, s.events, s.relations) == ("dataset", 33, 10, 29)
+        assert (s.format, s.actors, s.events, s.relations) == ("dataset", 33, 10, 31)
         assert d.who_met(ANWAR).total == 11
 
 

@@ -147,7 +147,7 @@ def test_actor_timelines_equal_the_commands(db, cli, actor):
 
 
 def test_dyad_and_country_timelines_equal_the_commands(db, cli):
-    assert len(check_timeline(db, cli, ["--dyad", "ITA:MYS"], dyad="ITA:MYS")) == 6
+    assert len(check_timeline(db, cli, ["--dyad", "ITA:MYS"], dyad="ITA:MYS")) == 8
     check_timeline(db, cli, ["--dyad", "mys:ita", "--limit", "3"], dyad=("mys", "ita"), limit=3)
     check_timeline(db, cli, ["--country", "ITA"], country="ITA")
     check_timeline(db, cli, ["--country", "MYS", "--from", "2025-06", "--to", "2025-07-02"],

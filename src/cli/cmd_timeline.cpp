@@ -88,16 +88,19 @@ void run(const Globals& g, const TimelineArgs& a) {
     fmt::print("{}: {} {}\n", heading, events.total, events.total == 1 ? "event" : "events");
     if (events.items.empty()) return;
     Table t({"DATE", "KIND", "STATUS", "ID", "TITLE"});
-    bool inherited = false;
+    bool inherited = false, marked = false;
     for (const auto& e : events.items) {
         auto date = eventDateText(e);
         inherited = inherited || e.datedByParent;
+        const auto marker = supportMarker(e.support);
+        marked = marked || !marker.empty();
         t.add({std::move(date), std::string(model::toString(e.kind)),
-               std::string(model::toString(e.status)), e.id, e.title});
+               std::string(model::toString(e.status)), e.id, e.title + marker});
     }
     t.print();
     printShowing(events.items.size(), events.total);
     if (inherited) fmt::print("{}\n", kDatedByParentNote);
+    if (marked) printSupportLegend();
 }
 
 }  // namespace

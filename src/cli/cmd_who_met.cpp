@@ -55,9 +55,20 @@ void run(const Globals& g, const WhoMetArgs& a) {
             x["meetings"] = c.meetings;
             x["first"] = dateJson(c.first);
             x["last"] = dateJson(c.last);
+            putSupport(x, c.overall);
             Json events = Json::array();
             for (const auto& e : c.events) events.push_back(e.id);
             x["events"] = std::move(events);
+            // [attested] What "they met there" rests on, for each of `events`.
+            Json bases = Json::array(), confidences = Json::array();
+            for (const auto& s : c.support) {
+                Json one;
+                putSupport(one, s);
+                bases.push_back(one["basis"]);
+                confidences.push_back(one["confidence"]);
+            }
+            x["event_basis"] = std::move(bases);
+            x["event_confidence"] = std::move(confidences);
             list.push_back(std::move(x));
         }
         j["counterparts"] = std::move(list);
@@ -71,10 +82,13 @@ void run(const Globals& g, const WhoMetArgs& a) {
     }
     fmt::print("{} met {} {}\n", label, met.total, met.total == 1 ? "actor" : "actors");
     Table t({"NAME", "ID", "MEETINGS", "FIRST", "LAST", "EVENTS"}, {2});
+    bool marked = false;
     for (const auto& c : met.items) {
         std::string events;
         for (std::size_t i = 0; i < c.events.size() && i < 3; ++i) {
-            events += (i ? ", " : "") + c.events[i].id;
+            const auto marker = supportMarker(c.support[i]);
+            marked = marked || !marker.empty();
+            events += (i ? ", " : "") + c.events[i].id + marker;
         }
         if (c.events.size() > 3) events += fmt::format(", +{} more", c.events.size() - 3);
         t.add({c.actor.name, c.actor.id, std::to_string(c.meetings), dateText(c.first),
@@ -82,6 +96,7 @@ void run(const Globals& g, const WhoMetArgs& a) {
     }
     t.print();
     printShowing(met.items.size(), met.total);
+    if (marked) printSupportLegend();
 }
 
 }  // namespace

@@ -232,6 +232,23 @@ std::string eventDateText(const query::EventRef& e) {
     return s;
 }
 
+std::string supportMarker(const model::Support& s) {
+    if (!s.basis || *s.basis == model::Basis::Stated) return "";
+    std::string out = " (" + std::string(model::toString(*s.basis));
+    if (s.confidence) out += fmt::format(" {:g}", *s.confidence);
+    return out + ")";
+}
+
+void putSupport(Json& j, const model::Support& s) {
+    j["basis"] = s.basis ? Json(model::toString(*s.basis)) : Json(nullptr);
+    j["confidence"] = s.confidence ? Json(*s.confidence) : Json(nullptr);
+}
+
+void printSupportLegend() {
+    fmt::print("(inferred 0.8): implied by the source, not stated, with the reader's confidence; "
+               "(reference): general reference knowledge; unmarked: stated\n");
+}
+
 Json eventJson(const query::EventRef& e, bool participants) {
     Json j;
     j["id"] = e.id;
@@ -243,12 +260,13 @@ Json eventJson(const query::EventRef& e, bool participants) {
     j["dated_by_parent"] = e.datedByParent;
     j["parent"] = e.parent.empty() ? Json(nullptr) : Json(e.parent);
     j["evidence"] = e.evidence;
+    putSupport(j, e.support);
     if (participants) {
         Json ps = Json::array();
         for (const auto& p : e.participants) {
-            ps.push_back(Json{{"id", p.actor.id},
-                              {"name", p.actor.name},
-                              {"role", model::toString(p.role)}});
+            Json x{{"id", p.actor.id}, {"name", p.actor.name}, {"role", model::toString(p.role)}};
+            putSupport(x, p.support);
+            ps.push_back(std::move(x));
         }
         j["participants"] = std::move(ps);
     }

@@ -76,9 +76,18 @@ Json actorJson(const query::ActorRef& a);
 
 /// When an event took place (as eventDateText for the index).
 std::string eventDateText(const query::EventRef& e);
-/// An event as JSON (the shape of eventJson for the index), with `evidence` (its count).
+/// An event as JSON (the shape of eventJson for the index), with `evidence` (its count), and
+/// `basis` and `confidence` of what it rests on (putSupport); each participant with its own.
 Json eventJson(const query::EventRef& e, bool participants);
 
+/// What a fact rests on, as a compact marker: "" when stated (or not assessed),
+/// " (inferred 0.8)", " (inferred)" without a confidence, " (reference)". See supportLegend.
+std::string supportMarker(const model::Support& s);
+/// Adds `"basis"` (stated, inferred, reference, or null when no evidence) and `"confidence"`
+/// (a number, or null when not assessed) to `j`.
+void putSupport(Json& j, const model::Support& s);
+/// The line explaining the markers, printed after a table that shows one.
+void printSupportLegend();
 /// `--limit N`: 0 (the default) means no limit.
 void addLimitOption(CLI::App& cmd, std::size_t& limit);
 /// "showing N of M" after a list the limit cut, nothing otherwise.

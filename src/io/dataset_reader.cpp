@@ -323,7 +323,7 @@ private:
     }
 
     model::Relation relation(const Cursor& c) {
-        c.object({"id", "kind", "from", "to", "valid", "attributes", "evidence"});
+        c.object({"id", "kind", "from", "to", "valid", "attributes", "evidence", "attested"});
         model::Relation r;
         r.id = id(c.required("id"), relationIds_);
         r.kind = c.required("kind").enumeration<model::RelationKind>("relation kind");
@@ -340,7 +340,41 @@ private:
         }
         r.attributes = attributesOf(c);
         r.evidence = evidenceOf(c);
+        if (auto list = c.optional("attested")) {
+            for (const auto& ac : list->elements()) r.attested.push_back(attestation(ac, r.valid));
+        }
         return r;
+    }
+
+    // [attested] A day (`date`) or a period (`from` and `to`) on which a source shows the
+    // relation holding; it must lie within the relation's validity and carry evidence.
+    model::Attestation attestation(const Cursor& c, const model::Interval& valid) {
+        c.object({"date", "from", "to", "evidence"});
+        model::Attestation a;
+        if (auto d = c.optional("date")) {
+            if (c.optional("from") || c.optional("to")) {
+                d->fail("an attested entry gives either \"date\" or \"from\" and \"to\", not both");
+            }
+            a.period.start = a.period.end = date(*d);
+        } else {
+            a.period.start = optionalDate(c, "from");
+            a.period.end = optionalDate(c, "to");
+            if (!a.period.start || !a.period.end) {
+                c.fail("an attested entry needs \"date\", or both \"from\" and \"to\"");
+            }
+            requireNotBefore(*c.optional("to"), *a.period.end, "to", *a.period.start, "from");
+        }
+        if (valid.covers(a.period.start->earliest()) == model::Certainty::No ||
+            valid.covers(a.period.end->latest()) == model::Certainty::No) {
+            c.fail("attested " + a.period.start->toString() +
+                   (a.period.end == a.period.start ? "" : " to " + a.period.end->toString()) +
+                   " lies outside the relation's validity");
+        }
+        a.evidence = evidenceOf(c);
+        if (a.evidence.empty()) {
+            c.fail("an attested entry needs evidence: the source that shows the relation holding then");
+        }
+        return a;
     }
 
     // --- whole-document checks ------------------------------------------------------------

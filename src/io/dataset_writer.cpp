@@ -118,6 +118,22 @@ Json toJson(const model::Relation& r) {
     }
     putAttributes(j, r.attributes);
     putEvidence(j, r.evidence);
+    // [attested]
+    if (!r.attested.empty()) {
+        Json list = Json::array();
+        for (const auto& a : r.attested) {
+            Json x = Json::object();
+            if (a.period.start == a.period.end) {
+                putDate(x, "date", a.period.start);
+            } else {
+                putDate(x, "from", a.period.start);
+                putDate(x, "to", a.period.end);
+            }
+            putEvidence(x, a.evidence);
+            list.push_back(std::move(x));
+        }
+        j["attested"] = std::move(list);
+    }
     return j;
 }
 

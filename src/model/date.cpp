@@ -162,8 +162,11 @@ Certainty Interval::covers(DayNumber day) const noexcept {
     const bool possiblyAfterStart = !start || start->earliest() <= day;
     const bool possiblyBeforeEnd = !end || day <= end->latest();
     if (!possiblyAfterStart || !possiblyBeforeEnd) return Certainty::No;
-    const bool certainlyAfterStart = !start || start->latest() <= day;
-    const bool certainlyBeforeEnd = !end || day <= end->earliest();
+    // An unknown end is no bound to be certain within: a tenure with no known start may have
+    // begun on any day before its end, so it is certain on none (and likewise after a known
+    // start with no known end). Only attested days (query::certaintyOn) make those certain.
+    const bool certainlyAfterStart = start && start->latest() <= day;
+    const bool certainlyBeforeEnd = end && day <= end->earliest();
     return certainlyAfterStart && certainlyBeforeEnd ? Certainty::Certainly : Certainty::Possibly;
 }
 

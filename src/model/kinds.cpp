@@ -1,4 +1,5 @@
 #include "bilateral/model/kinds.hpp"
+#include "bilateral/model/types.hpp"
 
 #include <array>
 
@@ -77,6 +78,45 @@ bool isMeetingKind(EventKind k) noexcept {
         case EventKind::Negotiation: return true;
         default: return false;
     }
+}
+
+// [attested] Support: what a fact rests on, in brief.
+namespace {
+int strength(Basis b) noexcept {
+    switch (b) {
+        case Basis::Stated: return 2;
+        case Basis::Reference: return 1;
+        case Basis::Inferred: break;
+    }
+    return 0;
+}
+/// Whether `a` rests on less than `b` (both with a basis): a weaker basis, or the same basis
+/// with a lower confidence (where both are assessed).
+bool below(const Support& a, const Support& b) noexcept {
+    if (strength(*a.basis) != strength(*b.basis)) return strength(*a.basis) < strength(*b.basis);
+    return a.confidence && b.confidence && *a.confidence < *b.confidence;
+}
+}  // namespace
+
+void Support::add(Basis b, std::optional<double> c) noexcept {
+    if (!basis || strength(b) > strength(*basis)) {
+        basis = b;
+        confidence = c;
+    } else if (b == *basis && c && (!confidence || *c > *confidence)) {
+        confidence = c;
+    }
+}
+
+Support weaker(const Support& a, const Support& b) noexcept {
+    if (!a.basis) return b;
+    if (!b.basis) return a;
+    return below(b, a) ? b : a;
+}
+
+Support stronger(const Support& a, const Support& b) noexcept {
+    if (!a.basis) return b;
+    if (!b.basis) return a;
+    return below(a, b) ? b : a;
 }
 
 }  // namespace bilateral::model

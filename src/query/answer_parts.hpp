@@ -2,6 +2,7 @@
 // Private to the query module: what the answers from the file share (answers.cpp, walks.cpp).
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -20,7 +21,21 @@ ActorRef actorRef(const store::ActorRecord& a);
 /// `participants` its participants.
 EventRef eventRef(store::Store& store, const store::EventRecord& e, bool participants);
 store::EventFilter filterOf(const Window& w, std::vector<model::EventKind> kinds);
-/// Timeline order: earliest day, latest day, id in natural order.
+/// Why an event is in a timeline ([attested]): it has actor `actorRow` as a participant, or
+/// participants of country `a` (and of `b`, for a dyad).
+struct Listing {
+    std::int64_t actorRow = 0;
+    std::string a, b;
+};
+/// What an event's place in a timeline rests on: the weaker of its own evidence and of the
+/// participations that put it there (for a dyad, the weaker of the two sides, each side by its
+/// best-supported participant).
+model::Support listedSupport(store::Store& store, std::int64_t eventRow, const Listing& why);
+
+/// Timeline order: earliest day, latest day, a sub-event after its parent (depth), id.
 bool timelineLess(const store::EventSlot& a, const store::EventSlot& b);
+/// Sets the depth of the slots that share their day range with another (the only ones whose
+/// order it can change), before sorting with timelineLess.
+void fillDepths(store::Store& store, std::vector<store::EventSlot>& slots);
 
 }  // namespace bilateral::query::detail

@@ -47,12 +47,29 @@ EventRef eventRef(store::Store& store, const store::EventRecord& e, bool partici
         }
     }
     r.evidence = store.eventEvidenceCount(e.row);
+    r.support = store.eventSupport(e.row);
     if (participants) {
         for (auto& p : store.participantsAt(e.row)) {
-            r.participants.push_back({actorRef(p.actor), p.role});
+            ParticipantRef ref;
+            ref.actor = actorRef(p.actor);
+            ref.role = p.role;
+            ref.support = p.support;
+            r.participants.push_back(std::move(ref));
         }
     }
     return r;
+}
+
+model::Support listedSupport(store::Store& store, std::int64_t eventRow, const Listing& why) {
+    model::Support mine, sideA, sideB;
+    for (const auto& p : store.participantsAt(eventRow)) {
+        if (why.actorRow != 0 && p.actor.row == why.actorRow)
+            mine = model::stronger(mine, p.support);
+        if (!why.a.empty() && p.actor.country == why.a) sideA = model::stronger(sideA, p.support);
+        if (!why.b.empty() && p.actor.country == why.b) sideB = model::stronger(sideB, p.support);
+    }
+    return model::weaker(store.eventSupport(eventRow),
+                         model::weaker(mine, model::weaker(sideA, sideB)));
 }
 
 store::EventFilter filterOf(const Window& w, std::vector<model::EventKind> kinds) {
@@ -66,7 +83,29 @@ store::EventFilter filterOf(const Window& w, std::vector<model::EventKind> kinds
 bool timelineLess(const store::EventSlot& a, const store::EventSlot& b) {
     if (a.lo != b.lo) return a.lo < b.lo;
     if (a.hi != b.hi) return a.hi < b.hi;
+    if (a.depth != b.depth) return a.depth < b.depth;  // a sub-event after its parent
     return naturalLess(a.id, b.id);
+}
+
+void fillDepths(store::Store& store, std::vector<store::EventSlot>& slots) {
+    // Only events that share their day range with another can need it: look those up.
+    std::vector<std::size_t> byDays(slots.size());
+    for (std::size_t i = 0; i < slots.size(); ++i) byDays[i] = i;
+    std::sort(byDays.begin(), byDays.end(), [&slots](std::size_t x, std::size_t y) {
+        if (slots[x].lo != slots[y].lo) return slots[x].lo < slots[y].lo;
+        return slots[x].hi < slots[y].hi;
+    });
+    for (std::size_t k = 0; k < byDays.size();) {
+        std::size_t end = k + 1;
+        while (end < byDays.size() && slots[byDays[end]].lo == slots[byDays[k]].lo &&
+               slots[byDays[end]].hi == slots[byDays[k]].hi) {
+            ++end;
+        }
+        if (end - k > 1) {
+            for (auto i = k; i < end; ++i) slots[byDays[i]].depth = store.eventDepth(slots[byDays[i]].row);
+        }
+        k = end;
+    }
 }
 
 }  // namespace detail
@@ -90,15 +129,17 @@ std::vector<model::EventKind> countingKinds(const WhoMetOptions& o) {
 
 /// The first `limit` slots (all when 0) in timeline order, as events with participants.
 Page<EventRef> pageOf(store::Store& store, std::vector<store::EventSlot> slots, std::size_t limit,
-                      bool participants) {
+                      bool participants, const detail::Listing& why) {
     Page<EventRef> page;
     page.total = slots.size();
+    detail::fillDepths(store, slots);
     const auto keep = limit == 0 ? slots.size() : std::min(limit, slots.size());
     std::partial_sort(slots.begin(), slots.begin() + static_cast<std::ptrdiff_t>(keep), slots.end(),
                       detail::timelineLess);
     page.items.reserve(keep);
     for (std::size_t i = 0; i < keep; ++i) {
         page.items.push_back(eventRef(store, store.eventRecordAt(slots[i].row), participants));
+        page.items.back().support = detail::listedSupport(store, slots[i].row, why);
     }
     return page;
 }
@@ -124,7 +165,10 @@ Page<EventRef> scopedPage(store::Store& store, std::string_view a, std::string_v
     for (auto& s : kept) {
         if (s.id.empty()) s.id = store.eventRecordAt(s.row).id;
     }
-    auto page = pageOf(store, std::move(kept), limit, o.participants);
+    detail::Listing why;
+    why.a = a;
+    why.b = b;
+    auto page = pageOf(store, std::move(kept), limit, o.participants, why);
     page.total = total;
     return page;
 }
@@ -162,12 +206,14 @@ Page<MetActor> whoMet(store::Store& store, std::string_view actorId, const WhoMe
         return it->second;
     };
 
+    std::unordered_map<std::int64_t, model::Support> selfSupport;  // by event row
     Page<MetActor> page;
     page.total = by.size();
     std::vector<MetActor> all;
     all.reserve(by.size());
     for (auto& [other, acc] : by) {
         auto& s = acc.slots;
+        detail::fillDepths(store, s);
         std::sort(s.begin(), s.end(), detail::timelineLess);
         s.erase(std::unique(s.begin(), s.end(),
                             [](const auto& x, const auto& y) { return x.row == y.row; }),
@@ -176,7 +222,14 @@ Page<MetActor> whoMet(store::Store& store, std::string_view actorId, const WhoMe
         m.actor = detail::actorRef(store.actorRecordAt(other));
         m.meetings = static_cast<std::int64_t>(s.size());
         m.events.reserve(s.size());
-        for (const auto& slot : s) m.events.push_back(refOf(slot.row));
+        for (const auto& slot : s) {
+            m.events.push_back(refOf(slot.row));
+            auto [it, fresh] = selfSupport.try_emplace(slot.row);
+            if (fresh) it->second = store.participationSupport(slot.row, self.row);
+            m.support.push_back(
+                model::weaker(it->second, store.participationSupport(slot.row, other)));
+            m.overall = model::stronger(m.overall, m.support.back());
+        }
         for (const auto& ev : m.events) {
             if (ev.start) {
                 if (!m.first) m.first = ev.start;
@@ -198,9 +251,11 @@ Page<MetActor> whoMet(store::Store& store, std::string_view actorId, const WhoMe
 Page<EventRef> actorTimeline(store::Store& store, std::string_view actorId,
                              const TimelineOptions& options, std::size_t limit) {
     const auto self = detail::requireActor(store, actorId);
+    detail::Listing why;
+    why.actorRow = self.row;
     return pageOf(store,
                   store.eventsOfActor(self.row, detail::filterOf(options.window, options.kinds)),
-                  limit, options.participants);
+                  limit, options.participants, why);
 }
 
 Page<EventRef> dyadTimeline(store::Store& store, std::string_view countryA,

@@ -23,6 +23,28 @@ model::Certainty certaintyOn(const model::Interval& valid, const model::Date& da
     return valid.mayOverlap(lo, hi) ? model::Certainty::Possibly : model::Certainty::No;
 }
 
+model::Certainty certaintyOn(const model::Relation& relation, const model::Date& date) {
+    const auto byValidity = certaintyOn(relation.valid, date);
+    if (byValidity != model::Certainty::Possibly || relation.attested.empty()) return byValidity;
+    // The days certain by the validity or by an attestation, as ranges; the date is certain when
+    // they cover every one of its days.
+    std::vector<std::pair<model::DayNumber, model::DayNumber>> certain;
+    const auto add = [&certain](const model::Interval& i) {
+        if (i.start && i.end && i.start->latest() <= i.end->earliest())
+            certain.emplace_back(i.start->latest(), i.end->earliest());
+    };
+    add(relation.valid);
+    for (const auto& a : relation.attested) add(a.period);
+    std::sort(certain.begin(), certain.end());
+    auto next = date.earliest();  // the first day not yet shown certain
+    for (const auto& range : certain) {
+        if (range.first > next) break;
+        if (range.second >= next) next = range.second + 1;
+        if (next > date.latest()) return model::Certainty::Certainly;
+    }
+    return model::Certainty::Possibly;
+}
+
 namespace {
 
 std::int64_t actorRowOrThrow(store::Store& store, std::string_view id) {
@@ -49,7 +71,7 @@ std::vector<RelationAsOf> relationsAsOf(store::Store& store, std::string_view ac
     for (const auto& key : store.relationIdsTouching(row, kind, from, to)) {
         auto r = store.findRelation(key);
         if (!r) continue;
-        const auto holds = day ? certaintyOn(r->valid, *day) : model::Certainty::Certainly;
+        const auto holds = day ? certaintyOn(*r, *day) : model::Certainty::Certainly;
         if (holds == model::Certainty::No) continue;
         out.push_back(RelationAsOf{std::move(*r), holds});
     }
@@ -78,7 +100,7 @@ std::vector<PostHolder> holders(store::Store& store, std::string_view postId,
     for (const auto& key : store.tenureIdsOf(row, from, to)) {
         auto r = store.findRelation(key);
         if (!r) continue;
-        const auto holds = day ? certaintyOn(r->valid, *day) : model::Certainty::Certainly;
+        const auto holds = day ? certaintyOn(*r, *day) : model::Certainty::Certainly;
         if (holds == model::Certainty::No) continue;
         auto person = store.getActor(r->from);
         out.push_back(PostHolder{std::move(person), std::move(*r), holds});

@@ -148,8 +148,18 @@ struct Builder {
         const auto kindMask = detail::kindMask(filter.kinds);
         struct SortKey {
             std::uint64_t days;
+            std::uint32_t depth;  // a sub-event after its parent on the same days
             std::uint64_t id0, id1;
             std::uint32_t pos;
+        };
+        auto depthOf = [&](std::uint32_t i) {
+            std::uint32_t depth = 0;
+            for (auto p = raw[i].parentRow == 0 ? RowMap::kNone : position.find(raw[i].parentRow);
+                 p != RowMap::kNone && depth < 64;
+                 p = raw[p].parentRow == 0 ? RowMap::kNone : position.find(raw[p].parentRow)) {
+                ++depth;
+            }
+            return depth;
         };
         std::vector<SortKey> order;
         order.reserve(n);
@@ -161,10 +171,11 @@ struct Builder {
                 (static_cast<std::uint64_t>(static_cast<std::uint32_t>(src.lo) ^ 0x80000000u)
                  << 32) |
                     (static_cast<std::uint32_t>(src.hi) ^ 0x80000000u),
-                prefix.first, prefix.second, i});
+                depthOf(i), prefix.first, prefix.second, i});
         }
         std::sort(order.begin(), order.end(), [&](const SortKey& a, const SortKey& b) {
             if (a.days != b.days) return a.days < b.days;
+            if (a.depth != b.depth) return a.depth < b.depth;
             if (a.id0 != b.id0) return a.id0 < b.id0;
             if (a.id1 != b.id1) return a.id1 < b.id1;
             return detail::naturalLess(ids.at(a.pos), ids.at(b.pos));

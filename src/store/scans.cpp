@@ -67,7 +67,10 @@ private:
 
 std::string evidenceCount(bool wanted, const char* column, const char* row) {
     if (!wanted) return ", 0";
-    return std::string(", (SELECT count(*) FROM evidence v WHERE v.") + column + " = " + row + ")";
+    // A relation's own evidence, not its attestations' ([attested]).
+    const std::string own = std::string_view(column) == "relation_id" ? " AND v.attested_id IS NULL" : "";
+    return std::string(", (SELECT count(*) FROM evidence v WHERE v.") + column + " = " + row + own +
+           ")";
 }
 
 }  // namespace

@@ -132,7 +132,27 @@ CREATE TABLE tally (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations{kV1, kV2};
+// Version 3: the dataset format 1.1 additions. Each helper's DDL sits in its own block, and
+// uses only ALTER TABLE ADD COLUMN, CREATE TABLE and CREATE INDEX, so blocks concatenate.
+constexpr std::string_view kV3 = R"sql(
+-- [attested] begin
+-- Days or periods on which a source shows a relation holding, whatever its term: a relation
+-- certainly holds on the days of its attestations. Both ends are given (a single date is a
+-- period from and to that date); evidence rows carry attested_id beside their relation_id (no
+-- foreign key: they go with the relation's evidence, and attestations are never removed alone).
+CREATE TABLE relation_attested (
+    id          INTEGER PRIMARY KEY,
+    relation_id INTEGER NOT NULL REFERENCES relation(id) ON DELETE CASCADE,
+    from_lo INTEGER NOT NULL, from_hi INTEGER NOT NULL, from_prec INTEGER NOT NULL,
+    to_lo   INTEGER NOT NULL, to_hi   INTEGER NOT NULL, to_prec   INTEGER NOT NULL,
+    UNIQUE (relation_id, from_lo, from_prec, to_lo, to_prec)
+);
+ALTER TABLE evidence ADD COLUMN attested_id INTEGER;
+CREATE INDEX evidence_attested ON evidence(attested_id) WHERE attested_id IS NOT NULL;
+-- [attested] end
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations{kV1, kV2, kV3};
 
 }  // namespace
 

@@ -122,15 +122,58 @@ EventRecord Store::eventRecordAt(std::int64_t row) {
 }
 
 std::vector<ParticipantRecord> Store::participantsAt(std::int64_t eventRow) {
-    auto st = prepare("SELECT " + std::string(kActorCols) +
-                      ", p.role FROM participation p JOIN actor a ON a.id = p.actor_id "
-                      "WHERE p.event_id = ? ORDER BY p.id");
-    st.bind(1, eventRow);
     std::vector<ParticipantRecord> out;
+    std::vector<std::int64_t> rows;
+    {
+        auto st = prepare("SELECT " + std::string(kActorCols) +
+                          ", p.role, p.id FROM participation p JOIN actor a ON a.id = p.actor_id "
+                          "WHERE p.event_id = ? ORDER BY p.id");
+        st.bind(1, eventRow);
+        while (st.step()) {
+            ParticipantRecord p;
+            p.actor = actorAt(st, 0);
+            p.role = enumOf(st.getText(5), model::Role::Attendee);
+            out.push_back(std::move(p));
+            rows.push_back(st.getInt64(6));
+        }
+    }
+    // [attested] What each participation rests on.
+    auto st = prepare(
+        "SELECT v.participation_id, v.basis, v.confidence FROM participation p "
+        "JOIN evidence v ON v.participation_id = p.id WHERE p.event_id = ?");
+    st.bind(1, eventRow);
     while (st.step()) {
-        out.push_back({actorAt(st, 0), enumOf(st.getText(5), model::Role::Attendee)});
+        const auto at = std::find(rows.begin(), rows.end(), st.getInt64(0));
+        if (at == rows.end()) continue;
+        out[static_cast<std::size_t>(at - rows.begin())].support.add(
+            enumOf(st.getText(1), model::Basis::Stated),
+            st.isNull(2) ? std::nullopt : std::optional<double>(st.getDouble(2)));
     }
     return out;
+}
+
+model::Support Store::eventSupport(std::int64_t eventRow) {
+    auto st = prepare("SELECT basis, confidence FROM evidence WHERE event_id = ?");
+    st.bind(1, eventRow);
+    model::Support s;
+    while (st.step()) {
+        s.add(enumOf(st.getText(0), model::Basis::Stated),
+              st.isNull(1) ? std::nullopt : std::optional<double>(st.getDouble(1)));
+    }
+    return s;
+}
+
+model::Support Store::participationSupport(std::int64_t eventRow, std::int64_t actorRow) {
+    auto st = prepare(
+        "SELECT v.basis, v.confidence FROM participation p JOIN evidence v ON "
+        "v.participation_id = p.id WHERE p.event_id = ? AND p.actor_id = ?");
+    st.bind(1, eventRow).bind(2, actorRow);
+    model::Support s;
+    while (st.step()) {
+        s.add(enumOf(st.getText(0), model::Basis::Stated),
+              st.isNull(1) ? std::nullopt : std::optional<double>(st.getDouble(1)));
+    }
+    return s;
 }
 
 std::int64_t Store::eventEvidenceCount(std::int64_t eventRow) {
@@ -367,6 +410,18 @@ std::optional<std::pair<std::string, model::RelationKind>> Store::relationBetwee
     }
     st.reset();
     return out;
+}
+
+int Store::eventDepth(std::int64_t row) {
+    auto st = prepare(
+        "WITH RECURSIVE up(id, d) AS (SELECT parent_id, 1 FROM event WHERE id = ?1 AND parent_id "
+        "IS NOT NULL UNION ALL SELECT e.parent_id, up.d + 1 FROM event e JOIN up ON e.id = up.id "
+        "WHERE e.parent_id IS NOT NULL AND up.d < 64) SELECT coalesce(max(d), 0) FROM up");
+    st.bind(1, row);
+    st.step();
+    const auto depth = st.getInt(0);
+    st.reset();
+    return depth;
 }
 
 }  // namespace bilateral::store

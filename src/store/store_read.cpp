@@ -24,7 +24,9 @@ std::vector<model::Evidence> readEvidence(Store& store, std::string_view column,
         "SELECT s.key, e.span_start, e.span_end, e.quote, e.basis, e.confidence, e.note "
         "FROM evidence e JOIN source s ON s.id = e.source_id WHERE e.";
     sql += column;
-    sql += " = ? ORDER BY e.id";
+    // A relation's own evidence, not its attestations' ([attested]).
+    if (column == "relation_id") sql += " = ? AND e.attested_id IS NULL ORDER BY e.id";
+    else sql += " = ? ORDER BY e.id";
     auto st = detail::prepare(store, sql);
     st.bind(1, row);
     std::vector<model::Evidence> out;
@@ -90,6 +92,28 @@ model::Relation relationRowOf(const Statement& st) {
     r.valid.end = readDate(st, 7, 8);
     r.attributes = detail::attributesFromJson(st.getText(9));
     return r;
+}
+
+/// A relation's evidence and attestations ([attested]), each attestation with its evidence.
+void completeRelation(Store& store, std::int64_t row, model::Relation& r) {
+    r.evidence = readEvidence(store, "relation_id", row);
+    std::vector<std::pair<std::int64_t, model::Attestation>> attested;
+    {
+        auto st = detail::prepare(store,
+            "SELECT id, from_lo, from_prec, to_lo, to_prec FROM relation_attested "
+            "WHERE relation_id = ? ORDER BY from_lo, to_lo, id");
+        st.bind(1, row);
+        while (st.step()) {
+            model::Attestation a;
+            a.period.start = readDate(st, 1, 2);
+            a.period.end = readDate(st, 3, 4);
+            attested.emplace_back(st.getInt64(0), std::move(a));
+        }
+    }
+    for (auto& [arow, a] : attested) {
+        a.evidence = readEvidence(store, "attested_id", arow);
+        r.attested.push_back(std::move(a));
+    }
 }
 
 model::Source sourceRowOf(const Statement& st) {
@@ -183,7 +207,7 @@ model::Event Store::getEvent(std::string_view id) {
 std::optional<model::Relation> Store::findRelation(std::string_view id) {
     return first(readAll<model::Relation>(
         *this, std::string(kRelationCols) + " WHERE r.key = ?", id, relationRowOf,
-        [](Store& s, std::int64_t row, model::Relation& r) { r.evidence = readEvidence(s, "relation_id", row); }));
+        completeRelation));
 }
 
 std::optional<model::Source> Store::findSource(std::string_view id) {
@@ -215,7 +239,7 @@ std::vector<model::Event> Store::events() {
 std::vector<model::Relation> Store::relations() {
     return readAll<model::Relation>(
         *this, std::string(kRelationCols) + " ORDER BY r.key", std::nullopt, relationRowOf,
-        [](Store& s, std::int64_t row, model::Relation& r) { r.evidence = readEvidence(s, "relation_id", row); });
+        completeRelation);
 }
 
 Counts Store::counts() {

@@ -30,26 +30,34 @@ void bindDate(Statement& st, int i, const std::optional<Date>& d) {
         .bind(i + 2, static_cast<int>(d->precision()));
 }
 
-enum class Subject { Actor, Event, Participation, Relation };
+enum class Subject { Actor, Event, Participation, Relation, Attested };
 
 std::string_view evidenceSql(Subject s) {
-#define BILATERAL_EVIDENCE_SQL(col)                                                             \
+#define BILATERAL_EVIDENCE_SQL(col, extra)                                                      \
     "INSERT INTO evidence(" col                                                                 \
     ", source_id, span_start, span_end, quote, basis, confidence, note) "                       \
     "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 FROM evidence WHERE " col \
     " = ?1 AND source_id = ?2 AND span_start IS ?3 AND span_end IS ?4 AND quote IS ?5 AND "     \
-    "basis = ?6 AND confidence IS ?7 AND note IS ?8)"
+    "basis = ?6 AND confidence IS ?7 AND note IS ?8" extra ")"
     switch (s) {
         case Subject::Actor:
-            return BILATERAL_EVIDENCE_SQL("actor_id");
+            return BILATERAL_EVIDENCE_SQL("actor_id", "");
         case Subject::Event:
-            return BILATERAL_EVIDENCE_SQL("event_id");
+            return BILATERAL_EVIDENCE_SQL("event_id", "");
         case Subject::Participation:
-            return BILATERAL_EVIDENCE_SQL("participation_id");
+            return BILATERAL_EVIDENCE_SQL("participation_id", "");
+        case Subject::Attested:
+            // [attested] An attestation's evidence also names its relation (?9), as the
+            // evidence table wants exactly one subject; the relation's own has attested_id NULL.
+            return "INSERT INTO evidence(attested_id, relation_id, source_id, span_start, span_end, "
+                   "quote, basis, confidence, note) SELECT ?1, ?9, ?2, ?3, ?4, ?5, ?6, ?7, ?8 "
+                   "WHERE NOT EXISTS (SELECT 1 FROM evidence WHERE attested_id = ?1 AND "
+                   "source_id = ?2 AND span_start IS ?3 AND span_end IS ?4 AND quote IS ?5 AND "
+                   "basis = ?6 AND confidence IS ?7 AND note IS ?8)";
         case Subject::Relation:
             break;
     }
-    return BILATERAL_EVIDENCE_SQL("relation_id");
+    return BILATERAL_EVIDENCE_SQL("relation_id", " AND attested_id IS NULL");
 #undef BILATERAL_EVIDENCE_SQL
 }
 
@@ -71,11 +79,12 @@ std::int64_t returningId(Statement& st) {
 
 namespace {
 void putEvidence(Store& store, Subject subject, std::int64_t row,
-                 const std::vector<model::Evidence>& evidence) {
+                 const std::vector<model::Evidence>& evidence, std::int64_t relationRow = 0) {
     for (const auto& e : evidence) {
         const auto source = requireRow(store.sourceRow(e.source), "source", e.source);
         auto st = detail::prepare(store, evidenceSql(subject));
         st.bind(1, row).bind(2, source);
+        if (subject == Subject::Attested) st.bind(9, relationRow);
         if (e.span)
             st.bind(3, e.span->start).bind(4, e.span->end);
         else
@@ -282,7 +291,23 @@ void Store::putRelationNow(const model::Relation& r) {
     bindDate(st, 5, r.valid.start);
     bindDate(st, 8, r.valid.end);
     st.bind(11, detail::attributesToJson(r.attributes));
-    putEvidence(*this, Subject::Relation, returningId(st), r.evidence);
+    const auto row = returningId(st);
+    putEvidence(*this, Subject::Relation, row, r.evidence);
+    // [attested] Attestations merge like evidence: a period already there gains the new
+    // evidence, a new one is added.
+    for (const auto& a : r.attested) {
+        if (!a.period.start || !a.period.end) {
+            throw InvalidArgumentError("relation \"" + r.id + "\": an attested period needs both ends");
+        }
+        auto at = prepare(
+            "INSERT INTO relation_attested(relation_id, from_lo, from_hi, from_prec, to_lo, to_hi, "
+            "to_prec) VALUES (?,?,?,?,?,?,?) ON CONFLICT(relation_id, from_lo, from_prec, to_lo, "
+            "to_prec) DO UPDATE SET from_hi = excluded.from_hi RETURNING id");
+        at.bind(1, row);
+        bindDate(at, 2, a.period.start);
+        bindDate(at, 5, a.period.end);
+        putEvidence(*this, Subject::Attested, returningId(at), a.evidence, row);
+    }
 }
 
 }  // namespace bilateral::store

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include "fixtures/run_cli.hpp"
 
@@ -115,8 +116,7 @@ TEST_F(BundledQueries, TheDyadTimelineIsInOrderAndFlagsThePlannedVisit) {
 }
 
 TEST_F(BundledQueries, TheEmbassyInaugurationComesBeforeTheVisit) {
-    // The inauguration's only participant is the Italian embassy, so it is in Italy's timeline
-    // (not in the dyad's: the data names no Malaysian participant).
+    // The inauguration of the Italian embassy's premises is in Italy's timeline.
     const auto j = query({"timeline", "--country", "ITA"});
     const auto events = ids(j.at("events"));
     const auto at = [&](const std::string& id) {
@@ -137,4 +137,122 @@ TEST_F(BundledQueries, NamesWithCurlyApostrophesResolve) {
     const auto s = query({"search", "farnesina"});
     ASSERT_FALSE(s.at("hits").empty());
     EXPECT_EQ(s.at("hits").at(0).at("id"), "government_body/ministry-of-foreign-affairs-italy");
+}
+
+// --- issue 9 parts 4 and 7, issue 11 part 6: what a reader of the editorial would answer ------
+
+namespace {
+/// The certainty of each holder of `post` on `day`, as "person:certainty".
+Strings holdersOn(const json& j) {
+    Strings out;
+    for (const auto& h : j.at("holders"))
+        out.push_back(h.at("id").get<std::string>() + ":" + h.at("certainty").get<std::string>());
+    return out;
+}
+}  // namespace
+
+TEST_F(BundledQueries, TheVisitAttestsThePostsItsTextNamesHeldThen) {
+    // "the official visit to Italy on July 2–3 by Malaysian Prime Minister … Anwar Ibrahim"
+    EXPECT_EQ(holdersOn(query({"holders", "post/prime-minister-malaysia", "--on", "2025-07-02"})),
+              Strings{"person/anwar-ibrahim:certainly"});
+    EXPECT_EQ(holdersOn(query({"holders", "post/prime-minister-malaysia", "--on", "2025-07-03"})),
+              Strings{"person/anwar-ibrahim:certainly"});
+    // The text gives no term: on other days the data cannot be sure, in 2025 or in 1800.
+    EXPECT_EQ(holdersOn(query({"holders", "post/prime-minister-malaysia", "--on", "2025-07-04"})),
+              Strings{"person/anwar-ibrahim:possibly"});
+    EXPECT_EQ(holdersOn(query({"holders", "post/prime-minister-malaysia", "--on", "1800-01-01"})),
+              Strings{"person/anwar-ibrahim:possibly"});
+    EXPECT_EQ(holdersOn(query({"holders", "post/president-council-of-ministers-italy", "--on",
+                               "2025-07-02"})),
+              Strings{"person/giorgia-meloni:certainly"});
+    const auto tajani = query({"relations", "person/antonio-tajani", "--as-of", "2025-07-03",
+                               "--kind", "holds_post"});
+    ASSERT_EQ(tajani.at("relations").size(), 2u);  // Deputy PM and Foreign Affairs
+    for (const auto& r : tajani.at("relations")) EXPECT_EQ(r.at("certainty"), "certainly");
+    // The ambassador's own term is unchanged, and the text names nobody else in a post then.
+    EXPECT_EQ(holdersOn(query({"holders", "post/ambassador-italy-malaysia", "--on", "2025-07-02"})),
+              Strings{});
+    EXPECT_EQ(holdersOn(query({"holders", "post/minister-of-defence-italy", "--on", "2025-07-02"})),
+              Strings{});
+}
+
+TEST_F(BundledQueries, WhoMetSaysWhichMeetingsAreOnlyInferred) {
+    const auto j = query({"who-met", "Anwar Ibrahim"});
+    bool sawTajani = false;
+    for (const auto& c : j.at("counterparts")) {
+        ASSERT_EQ(c.at("event_basis").size(), c.at("events").size());
+        if (c.at("id") != "person/antonio-tajani") continue;
+        sawTajani = true;
+        // The text says he opened the roundtable Anwar attended; that he sat in the leaders'
+        // meeting is the group's inference (0.8).
+        const Strings events = c.at("events").get<Strings>();
+        for (std::size_t i = 0; i < events.size(); ++i) {
+            if (events[i] == "event/meeting-anwar-meloni-2025-07") {
+                EXPECT_EQ(c.at("event_basis").at(i), "inferred");
+                EXPECT_EQ(c.at("event_confidence").at(i), 0.8);
+            } else {
+                EXPECT_EQ(c.at("event_basis").at(i), "stated") << events[i];
+            }
+        }
+        EXPECT_EQ(c.at("basis"), "stated");  // they met: the roundtable says so
+    }
+    EXPECT_TRUE(sawTajani);
+    const auto meloni = query({"who-met", "person/giorgia-meloni"});
+    for (const auto& c : meloni.at("counterparts")) {
+        if (c.at("id") == "person/anwar-ibrahim") {
+            EXPECT_EQ(c.at("basis"), "stated");
+        } else if (c.at("id") == "person/antonio-tajani") {
+            EXPECT_EQ(c.at("basis"), "inferred");
+        }
+    }
+    // The table marks the inferred meeting and explains the marker.
+    const auto text = bilateral::fixtures::runCli(db, {"who-met", "Anwar Ibrahim"});
+    EXPECT_NE(text.out.find("event/meeting-anwar-meloni-2025-07 (inferred 0.8)"), std::string::npos)
+        << text.out;
+    EXPECT_NE(text.out.find("unmarked: stated"), std::string::npos);
+}
+
+TEST_F(BundledQueries, TheDyadTimelineHoldsTheSideMeetingsAndTheEmbassyAsInferred) {
+    const auto j = query({"timeline", "--dyad", "ITA:MYS"});
+    std::map<std::string, json> byId;
+    for (const auto& e : j.at("events")) byId[e.at("id").get<std::string>()] = e;
+    // "bilateral meetings on the sidelines": Italy and Malaysia, inferred.
+    ASSERT_TRUE(byId.count("event/side-meetings-investment-2025-07"));
+    EXPECT_EQ(byId["event/side-meetings-investment-2025-07"].at("basis"), "inferred");
+    EXPECT_EQ(byId["event/side-meetings-investment-2025-07"].at("confidence"), 0.8);
+    // The embassy in Kuala Lumpur: Malaysia receives it, inferred.
+    ASSERT_TRUE(byId.count("event/embassy-inauguration-2025-06-06"));
+    EXPECT_EQ(byId["event/embassy-inauguration-2025-06-06"].at("basis"), "inferred");
+    // The visit itself rests on what the text says.
+    EXPECT_EQ(byId["event/official-visit-2025-07"].at("basis"), "stated");
+    for (const auto& p : byId["event/official-visit-2025-07"].at("participants"))
+        EXPECT_EQ(p.at("basis"), "stated") << p.at("id");
+    const auto text = bilateral::fixtures::runCli(db, {"timeline", "--dyad", "ITA:MYS"});
+    EXPECT_NE(text.out.find("(inferred 0.8)"), std::string::npos) << text.out;
+}
+
+TEST_F(BundledQueries, SubEventsComeAfterTheVisitTheyTookPlaceIn) {
+    const auto events = ids(query({"timeline", "--dyad", "ITA:MYS"}).at("events"));
+    const auto at = [&](const std::string& id) {
+        return std::find(events.begin(), events.end(), id) - events.begin();
+    };
+    for (const char* child : {"event/economic-roundtable-2025-07",
+                              "event/meeting-anwar-meloni-2025-07", "event/talks-ministers-2025-07",
+                              "event/side-meetings-investment-2025-07"}) {
+        ASSERT_TRUE(contains(events, child));
+        EXPECT_LT(at("event/official-visit-2025-07"), at(child)) << child;
+    }
+    // An actor's timeline too.
+    const auto anwar = ids(query({"timeline", "person/anwar-ibrahim"}).at("events"));
+    ASSERT_FALSE(anwar.empty());
+    EXPECT_EQ(anwar.front(), "event/official-visit-2025-07");
+}
+
+TEST_F(BundledQueries, EniAndPetronasAreJoinedToTheirCountries) {
+    const auto eni = query({"path", "company/eni", "country/MYS"});
+    EXPECT_TRUE(eni.at("found").get<bool>());
+    const auto rel = query({"relations", "company/petronas"});
+    Strings to;
+    for (const auto& r : rel.at("relations")) to.push_back(r.at("to").at("id").get<std::string>());
+    EXPECT_TRUE(contains(to, "country/MYS"));
 }

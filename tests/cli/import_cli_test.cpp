@@ -250,6 +250,10 @@ TEST_F(ImportCli, ImportsTheBundledDatasetAndStatsCountsIt) {
                 evidence +=
                     static_cast<std::int64_t>(p.value("evidence", nlohmann::json::array()).size());
             }
+            for (const auto& a : x.value("attested", nlohmann::json::array())) {
+                evidence +=
+                    static_cast<std::int64_t>(a.value("evidence", nlohmann::json::array()).size());
+            }
         }
     }
     const auto stats = run({"stats", "--json"});

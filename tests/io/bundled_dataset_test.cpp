@@ -118,6 +118,9 @@ void forEachEvidence(const std::function<void(const std::string&, const model::E
     }
     for (const auto& r : d.relations) {
         for (const auto& e : r.evidence) visit(r.id, e);
+        for (const auto& a : r.attested) {
+            for (const auto& e : a.evidence) visit(r.id + " attested", e);
+        }
     }
 }
 
@@ -248,4 +251,31 @@ TEST(BundledDataset, RecordsTheSha256OfTheEditorialText) {
     const auto& source = sourceNamed(kEditorial);
     ASSERT_TRUE(source.sha256.has_value());
     EXPECT_EQ(*source.sha256, sha256Hex(*text));
+}
+
+TEST(BundledDataset, EveryCameoCodeRestsOnEvidenceThatNamesIt) {
+    // A CAMEO code is a reading of the text like any other fact (issue 9, part 7).
+    for (const auto& e : bundled().events) {
+        if (!e.cameo) continue;
+        const auto cited = std::any_of(e.evidence.begin(), e.evidence.end(), [&](const auto& x) {
+            return x.note && x.note->find("CAMEO " + *e.cameo) != std::string::npos;
+        });
+        EXPECT_TRUE(cited) << e.id << " carries CAMEO " << *e.cameo << " without a basis";
+        // A planned event has not happened: never "make a visit" (042).
+        if (e.status == model::EventStatus::Planned) {
+            EXPECT_NE(*e.cameo, "042") << e.id;
+        }
+    }
+}
+
+TEST(BundledDataset, ASubjectRoleIsNotCalledATarget) {
+    // The old notes said "Role target … the format has no closer role" where `subject` is used.
+    for (const auto& e : bundled().events) {
+        for (const auto& p : e.participants) {
+            for (const auto& x : p.evidence) {
+                EXPECT_FALSE(x.note && x.note->find("Role target") != std::string::npos)
+                    << e.id << " " << p.actor;
+            }
+        }
+    }
 }

@@ -66,7 +66,12 @@ constexpr const char* kValid = R"json({
   "relations": [
     {"id": "relation/anwar-pm", "kind": "holds_post", "from": "person/anwar", "to": "post/pm-mys",
      "valid": {"from": "2022-11-24"},
-     "evidence": [{"source": "source/text", "quote": "the Prime Minister"}]},
+     "evidence": [{"source": "source/text", "quote": "the Prime Minister"}],
+     "attested": [
+       {"date": "2025-07-02", "evidence": [{"source": "source/text", "span": [10, 20],
+                                            "basis": "inferred", "note": "named on the visit"}]},
+       {"from": "2025-07", "to": "2025-08", "evidence": [{"source": "source/text", "span": [0, 5]}]}
+     ]},
     {"id": "relation/pm-of", "kind": "post_of", "from": "post/pm-mys", "to": "country/MYS",
      "valid": {"from": "1957", "to": "2030-12"}}
   ]
@@ -118,6 +123,13 @@ io::Dataset normalized(io::Dataset d) {
     d.events = byId(std::move(d.events));
     d.relations = byId(std::move(d.relations));
     for (auto& a : d.actors) std::sort(a.aliases.begin(), a.aliases.end());
+    // The store gives attested dates back in date order.
+    for (auto& r : d.relations) {
+        std::sort(r.attested.begin(), r.attested.end(), [](const auto& x, const auto& y) {
+            return std::pair(x.period.start->earliest(), x.period.end->earliest()) <
+                   std::pair(y.period.start->earliest(), y.period.end->earliest());
+        });
+    }
     return d;
 }
 
@@ -301,6 +313,41 @@ TEST(DatasetReader, RefusesAnEndBeforeTheStart) {
                           "end 2025-07-01 is before start 2025-07-02");
     EXPECT_PARSE_ERROR_AT(withValue("/relations/1/valid/to", "1956"), "/relations/1/valid/to",
                           "valid.to 1956 is before valid.from 1957");
+}
+
+TEST(DatasetReader, ReadsAttestedDatesAndPeriods) {
+    const auto d = io::parseDataset(kValid, kFile);
+    const auto& r = d.relations.at(0);
+    ASSERT_EQ(r.attested.size(), 2u);
+    // A date is a period from and to that date.
+    EXPECT_EQ(r.attested[0].period.start, model::Date::parse("2025-07-02"));
+    EXPECT_EQ(r.attested[0].period.end, model::Date::parse("2025-07-02"));
+    ASSERT_EQ(r.attested[0].evidence.size(), 1u);
+    EXPECT_EQ(r.attested[0].evidence[0].basis, model::Basis::Inferred);
+    EXPECT_EQ(r.attested[1].period.start, model::Date::parse("2025-07"));
+    EXPECT_EQ(r.attested[1].period.end, model::Date::parse("2025-08"));
+    EXPECT_TRUE(d.relations.at(1).attested.empty());
+}
+
+TEST(DatasetReader, RefusesAnAttestedEntryThatIsNotADayOrAPeriodWithEvidence) {
+    const Json evidence = Json::array({{{"source", "source/text"}, {"span", {0, 5}}}});
+    EXPECT_PARSE_ERROR_AT(
+        withValue("/relations/0/attested/0/from", "2025-07-01"), "/relations/0/attested/0/date",
+        "either \"date\" or \"from\" and \"to\"");
+    EXPECT_PARSE_ERROR_AT(withValue("/relations/0/attested/1",
+                                    Json{{"from", "2025-07"}, {"evidence", evidence}}),
+                          "/relations/0/attested/1", "needs \"date\", or both \"from\" and \"to\"");
+    EXPECT_PARSE_ERROR_AT(
+        withValue("/relations/0/attested/1", Json{{"from", "2025-08"}, {"to", "2025-07"},
+                                                  {"evidence", evidence}}),
+        "/relations/0/attested/1/to", "to 2025-07 is before from 2025-08");
+    EXPECT_PARSE_ERROR_AT(withValue("/relations/0/attested/1", Json{{"date", "2025-07-02"}}),
+                          "/relations/0/attested/1", "needs evidence");
+    // Before the relation's validity starts (2022-11-24).
+    EXPECT_PARSE_ERROR_AT(withValue("/relations/0/attested/0/date", "2022-11-23"),
+                          "/relations/0/attested/0", "outside the relation's validity");
+    EXPECT_PARSE_ERROR_AT(withValue("/relations/0/attested/0/on", "2025-07-02"),
+                          "/relations/0/attested/0/on", "on");
 }
 
 TEST(DatasetReader, AcceptsACoarseEndThatCoversTheStart) {

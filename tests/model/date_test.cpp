@@ -2,6 +2,7 @@
 
 #include "bilateral/error.hpp"
 #include "bilateral/model/date.hpp"
+#include "bilateral/model/types.hpp"
 
 using bilateral::InvalidArgumentError;
 using bilateral::model::Certainty;
@@ -90,10 +91,50 @@ TEST(Interval, SaysCertainlyOrPossiblyForPartialEnds) {
     EXPECT_EQ(vague.covers(Date::parse("2025-07-02").earliest()), Certainty::Possibly);
     EXPECT_EQ(vague.covers(Date::parse("2021-01-01").earliest()), Certainty::Possibly);
     EXPECT_EQ(vague.covers(Date::parse("2026-01-01").earliest()), Certainty::No);
-    // An undated fact possibly holds on any day; one open end is unbounded.
+    // An undated fact possibly holds on any day.
     const Interval undated{std::nullopt, std::nullopt};
     EXPECT_EQ(undated.covers(0), Certainty::Possibly);
+}
+
+TEST(Interval, AnUnknownEndIsNeverCertain) {
+    // A tenure known only by its end: it may have begun on any day before, so no day before the
+    // end is certain, however long before; after the end it does not hold.
+    const Interval until{std::nullopt, Date::parse("2025-06-08")};
+    EXPECT_EQ(until.covers(Date::parse("1800-01-01").earliest()), Certainty::Possibly);
+    EXPECT_EQ(until.covers(Date::parse("2025-06-08").earliest()), Certainty::Possibly);
+    EXPECT_EQ(until.covers(Date::parse("2025-06-09").earliest()), Certainty::No);
+    // And symmetrically a known start with no known end: possibly from the start on, never
+    // certainly, not before it.
     const Interval since{Date::parse("2025-07"), std::nullopt};
     EXPECT_EQ(since.covers(Date::parse("2025-07-15").earliest()), Certainty::Possibly);
-    EXPECT_EQ(since.covers(Date::parse("2025-08-01").earliest()), Certainty::Certainly);
+    EXPECT_EQ(since.covers(Date::parse("2025-08-01").earliest()), Certainty::Possibly);
+    EXPECT_EQ(since.covers(Date::parse("2999-01-01").earliest()), Certainty::Possibly);
+    EXPECT_EQ(since.covers(Date::parse("2025-06-30").earliest()), Certainty::No);
+}
+
+// [attested] What a fact rests on, in brief: who-met and timeline print it.
+TEST(Support, KeepsTheStrongestEvidenceAndComparesStatedReferenceInferred) {
+    using bilateral::model::Basis;
+    using bilateral::model::Support;
+    Support inferred;
+    inferred.add(Basis::Inferred, 0.6);
+    inferred.add(Basis::Inferred, 0.8);  // the highest confidence of the strongest basis
+    EXPECT_EQ(inferred.basis, Basis::Inferred);
+    EXPECT_EQ(inferred.confidence, 0.8);
+    Support stated = inferred;
+    stated.add(Basis::Stated, std::nullopt);  // a stated entry outweighs any inference
+    EXPECT_EQ(stated.basis, Basis::Stated);
+    EXPECT_FALSE(stated.confidence);
+    Support reference;
+    reference.add(Basis::Reference, std::nullopt);
+    EXPECT_EQ(weaker(stated, inferred), inferred);
+    EXPECT_EQ(weaker(reference, inferred), inferred);
+    EXPECT_EQ(stronger(reference, stated), stated);
+    Support lower;
+    lower.add(Basis::Inferred, 0.5);
+    EXPECT_EQ(weaker(inferred, lower), lower);
+    EXPECT_EQ(stronger(lower, inferred), inferred);
+    // No evidence (event files' participants): not assessed, the other decides.
+    EXPECT_EQ(weaker(Support{}, inferred), inferred);
+    EXPECT_EQ(stronger(stated, Support{}), stated);
 }

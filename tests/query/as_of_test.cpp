@@ -103,3 +103,72 @@ TEST(CertaintyOn, CoversDaysMonthsAndYears) {
     EXPECT_EQ(certaintyOn(v, Date::parse("2025-01-02")), Certainty::Possibly);
     EXPECT_EQ(certaintyOn(v, Date::parse("2026")), Certainty::No);
 }
+
+// --- unknown ends and attested dates (issue 11 part 6, issue 9 part 4) ----------------------
+
+namespace {
+
+bilateral::model::Attestation attested(const char* from, const char* to) {
+    bilateral::model::Attestation a;
+    a.period = {Date::parse(from), Date::parse(to)};
+    a.evidence = {{.source = "source/fixture", .basis = bilateral::model::Basis::Inferred,
+                   .note = "shown holding it then"}};
+    return a;
+}
+
+}  // namespace
+
+TEST_F(AsOf, ATenureWithAnUnknownStartIsNeverCertainBeforeItsEnd) {
+    auto r = *store.findRelation("relation/ravaglia-ambassador");
+    r.valid.start.reset();  // known only by its end, 2021
+    store.putRelation(r);
+    EXPECT_EQ(ambassadors("1800-01-01"), Strings{"person/ravaglia:possibly"});
+    EXPECT_EQ(ambassadors("2020-05-01"), Strings{"person/ravaglia:possibly"});
+    EXPECT_EQ(ambassadors("2022-01-01"), Strings{"person/rustico:certainly"});
+}
+
+TEST_F(AsOf, AnOpenEndedTenureIsPossiblyHeldAfterItsStartNeverCertainly) {
+    const auto anwar = [this](const char* day) {
+        return holders(store, "post/pm-malaysia", Date::parse(day));
+    };
+    EXPECT_TRUE(anwar("2022-11-23").empty());
+    ASSERT_EQ(anwar("2023-06-01").size(), 1u);
+    EXPECT_EQ(anwar("2023-06-01")[0].holds, Certainty::Possibly);
+}
+
+TEST_F(AsOf, AttestedDaysAreCertainWhateverTheTerm) {
+    const auto on = [this](const char* day) {
+        const auto h = holders(store, "post/pm-malaysia", Date::parse(day));
+        return h.empty() ? Certainty::No : h[0].holds;
+    };
+    auto r = *store.findRelation("relation/anwar-pm");
+    r.attested = {attested("2025-07-02", "2025-07-03")};
+    store.putRelation(r);
+    EXPECT_EQ(on("2025-07-01"), Certainty::Possibly);
+    EXPECT_EQ(on("2025-07-02"), Certainty::Certainly);
+    EXPECT_EQ(on("2025-07-03"), Certainty::Certainly);
+    EXPECT_EQ(on("2025-07-04"), Certainty::Possibly);
+    EXPECT_EQ(on("2022-11-23"), Certainty::No);  // still not before the start
+    // A month is certain only when attestations cover every day of it.
+    EXPECT_EQ(on("2025-07"), Certainty::Possibly);
+    r.attested = {attested("2025-07-01", "2025-07-01"), attested("2025-07-04", "2025-07-31")};
+    store.putRelation(r);  // merged with the first
+    EXPECT_EQ(on("2025-07"), Certainty::Certainly);
+    EXPECT_EQ(on("2025"), Certainty::Possibly);
+    // relations --as-of answers the same.
+    const auto rel = relationsAsOf(store, "person/anwar", Date::parse("2025-07-02"));
+    ASSERT_EQ(rel.size(), 1u);
+    EXPECT_EQ(rel[0].holds, Certainty::Certainly);
+}
+
+TEST(CertaintyOn, AnAttestedPeriodOfPartialDatesIsCertainOnlyOnTheDaysItSurelyCovers) {
+    bilateral::model::Relation r;
+    r.attested = {attested("2025-06", "2025-08")};  // surely 2025-06-30 .. 2025-08-01
+    using bilateral::query::certaintyOn;
+    EXPECT_EQ(certaintyOn(r, Date::parse("2025-06-29")), Certainty::Possibly);
+    EXPECT_EQ(certaintyOn(r, Date::parse("2025-06-30")), Certainty::Certainly);
+    EXPECT_EQ(certaintyOn(r, Date::parse("2025-07")), Certainty::Certainly);
+    EXPECT_EQ(certaintyOn(r, Date::parse("2025-08-02")), Certainty::Possibly);
+    r.attested = {attested("2025-07", "2025-07")};  // a month: no day is sure
+    EXPECT_EQ(certaintyOn(r, Date::parse("2025-07-15")), Certainty::Possibly);
+}

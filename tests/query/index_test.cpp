@@ -31,15 +31,16 @@ TEST_F(IndexTest, HoldsEveryActorEventAndRelation) {
     EXPECT_EQ(index.actor(actor("person/tajani")).country, "ITA");
 }
 
-TEST_F(IndexTest, OrdersEventsByEarliestThenLatestThenNaturalId) {
+TEST_F(IndexTest, OrdersEventsByEarliestThenLatestThenParentFirstThenNaturalId) {
     Strings all;
     for (bilateral::query::EventIx e{}; e.value < index.eventCount(); ++e.value)
         all.push_back(index.event(e).id);
     EXPECT_EQ(all,
               (Strings{"event/talks-2024", "event/phone-call-2025-01", "event/statement-9",
                        "event/statement-10", "event/cancelled-meeting", "event/cabinet-meeting",
-                       "event/embassy-opening", "event/a-trade-mission", "event/roundtable-2025-07",
-                       "event/visit-2025-07", "event/return-visit", "event/undated-note"}));
+                       "event/embassy-opening", "event/a-trade-mission", "event/visit-2025-07",
+                       "event/roundtable-2025-07", "event/return-visit", "event/undated-note"}));
+    // The roundtable, held within the visit, takes its days and comes after it.
 }
 
 TEST_F(IndexTest, SubEventsWithoutDatesTakeTheirParentsDates) {
@@ -82,8 +83,8 @@ TEST_F(IndexTest, DyadEventsIgnoreTheOrderOfTheCountries) {
     EXPECT_EQ(ab, ba);
     EXPECT_EQ(ab, (Strings{"event/talks-2024", "event/phone-call-2025-01", "event/statement-9",
                            "event/statement-10", "event/cancelled-meeting", "event/embassy-opening",
-                           "event/a-trade-mission", "event/roundtable-2025-07",
-                           "event/visit-2025-07", "event/return-visit"}));
+                           "event/a-trade-mission", "event/visit-2025-07",
+                           "event/roundtable-2025-07", "event/return-visit"}));
     EXPECT_TRUE(index.dyadEvents("ITA", "ITA").empty());
     EXPECT_TRUE(index.dyadEvents("ITA", "FRA").empty());
     const auto ita = eventIds(index.countryEvents("ITA"));
@@ -100,7 +101,7 @@ TEST_F(IndexTest, FilterKeepsEventsThatMayOverlapTheWindowAndHaveAListedKind) {
     for (bilateral::query::EventIx e{}; e.value < windowed.eventCount(); ++e.value)
         ids.push_back(windowed.event(e).id);
     EXPECT_EQ(ids, (Strings{"event/embassy-opening", "event/a-trade-mission",
-                            "event/roundtable-2025-07", "event/visit-2025-07"}));
+                            "event/visit-2025-07", "event/roundtable-2025-07"}));
     // The roundtable's parent is kept, so the link is too.
     EXPECT_EQ(windowed.event(*windowed.findEvent("event/roundtable-2025-07")).parent,
               windowed.findEvent("event/visit-2025-07"));

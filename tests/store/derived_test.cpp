@@ -213,7 +213,11 @@ TEST(DerivedTables, AVersionOneFileIsMigratedToTheSameTables) {
         EXPECT_EQ(sqlite3_exec(raw,
                                "DROP TABLE actor_link; DROP TABLE event_scope; DROP TABLE tally; "
                                "DROP INDEX event_day; ALTER TABLE event DROP COLUMN day_lo; "
-                               "ALTER TABLE event DROP COLUMN day_hi; PRAGMA user_version = 1;",
+                               "ALTER TABLE event DROP COLUMN day_hi; "
+                               // version 3 ([attested])
+                               "DROP INDEX evidence_attested; DROP TABLE relation_attested; "
+                               "ALTER TABLE evidence DROP COLUMN attested_id; "
+                               "PRAGMA user_version = 1;",
                                nullptr, nullptr, nullptr),
                   SQLITE_OK);
         sqlite3_close(raw);

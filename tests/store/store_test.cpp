@@ -5,6 +5,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "store/schema.hpp"
 #include "store/store_impl.hpp"
 #include "bilateral/error.hpp"
 #include "bilateral/store/store.hpp"
@@ -181,4 +182,74 @@ TEST(Store, ASnapshotReaderSeesOneStateOfTheFileWhileAnotherProcessWrites) {
     EXPECT_FALSE(pinned.actorRecord("country/ITA"));
     EXPECT_EQ(live.counts().actors, 3);
     EXPECT_EQ(store::Store::open(p, {.readOnly = true, .snapshot = true}).counts().actors, 3);
+}
+
+// [attested]
+
+namespace {
+model::Attestation attestation(const char* from, const char* to, const char* note) {
+    model::Attestation a;
+    a.period = {Date::parse(from), Date::parse(to)};
+    a.evidence = {{.source = "source/a", .span = model::Span{10, 20},
+                   .basis = model::Basis::Inferred, .confidence = 0.9, .note = std::string(note)}};
+    return a;
+}
+}  // namespace
+
+TEST(Store, KeepsAttestationsApartFromTheRelationsOwnEvidenceAndMergesThem) {
+    auto s = store::Store::memory();
+    seed(s);
+    auto r = *s.findRelation("rel/1");
+    r.evidence = {{.source = "source/a", .span = model::Span{10, 20}}};
+    r.attested = {attestation("2025-07-02", "2025-07-03", "the visit"),
+                  attestation("2024-05", "2024-05", "a month")};
+    s.putRelation(r);
+    auto back = *s.findRelation("rel/1");
+    // The relation's own evidence is not mixed with its attestations'.
+    ASSERT_EQ(back.evidence.size(), 1u);
+    EXPECT_EQ(back.evidence[0].basis, model::Basis::Stated);
+    ASSERT_EQ(back.attested.size(), 2u);  // in date order
+    EXPECT_EQ(back.attested[0].period.start, Date::parse("2024-05"));
+    EXPECT_EQ(back.attested[1].period.end, Date::parse("2025-07-03"));
+    ASSERT_EQ(back.attested[1].evidence.size(), 1u);
+    EXPECT_EQ(back.attested[1].evidence[0].note, "the visit");
+    EXPECT_EQ(back.attested[1].evidence[0].confidence, 0.9);
+    // Putting it again adds nothing; a second source for the same period joins it.
+    s.putRelation(r);
+    r.attested = {attestation("2025-07-02", "2025-07-03", "another reading")};
+    s.putRelation(r);
+    back = *s.findRelation("rel/1");
+    ASSERT_EQ(back.attested.size(), 2u);
+    EXPECT_EQ(back.attested[1].evidence.size(), 2u);
+    EXPECT_EQ(back.evidence.size(), 1u);
+    EXPECT_EQ(s.counts().evidence, 2 + 1 + 3);  // seed's two, the relation's one, three attesting
+    EXPECT_EQ(s.relations().at(0).attested, back.attested);
+}
+
+TEST(Store, AVersionTwoFileIsMigratedToVersionThree) {
+    const auto file = tempDb("v2");
+    {
+        // A version-2 file as an older build wrote it, with a relation and its evidence.
+        SQLite::Database raw(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        const auto all = store::detail::migrations();
+        raw.exec(std::string(all[0]));
+        raw.exec(std::string(all[1]));
+        raw.exec(
+            "INSERT INTO source(id, key, title) VALUES (1, 'source/a', 'A');"
+            "INSERT INTO actor(id, key, kind, name) VALUES (1, 'person/a', 'person', 'A'),"
+            " (2, 'post/p', 'post', 'P');"
+            "INSERT INTO relation(id, key, kind, from_id, to_id) VALUES (1, 'rel/held', "
+            "'holds_post', 1, 2);"
+            "INSERT INTO evidence(relation_id, source_id, span_start, span_end) VALUES (1, 1, 0, 4);"
+            "PRAGMA user_version = 2;");
+    }
+    EXPECT_THROW((void)store::Store::open(file, {.readOnly = true}), StorageError);
+    auto s = store::Store::open(file);
+    EXPECT_EQ(s.schemaVersion(), 3);
+    auto r = *s.findRelation("rel/held");
+    EXPECT_EQ(r.evidence.size(), 1u);
+    EXPECT_TRUE(r.attested.empty());
+    r.attested = {attestation("2025-07-02", "2025-07-02", "a day")};
+    s.putRelation(r);
+    EXPECT_EQ(s.findRelation("rel/held")->attested.size(), 1u);
 }

@@ -67,8 +67,9 @@ struct Interval {
     std::optional<Date> start;
     std::optional<Date> end;
 
-    /// Certainly when the day lies within [latest start, earliest end], possibly when within
-    /// [earliest start, latest end], otherwise no. One open end is unbounded; an interval with
+    /// Certainly when both ends are known and the day lies within [latest start, earliest end];
+    /// possibly when within [earliest start, latest end], otherwise no. An open end is unbounded
+    /// for "possibly" and never "certainly": the data does not know that side. An interval with
     /// no ends at all is an undated fact, which possibly holds on any day.
     [[nodiscard]] Certainty covers(DayNumber day) const noexcept;
     /// Whether the interval may overlap [from, to] (inclusive days).

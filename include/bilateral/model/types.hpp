@@ -36,6 +36,22 @@ struct Evidence {
     friend bool operator==(const Evidence&, const Evidence&) = default;
 };
 
+/// What a fact rests on, in brief ([attested]): the strongest basis among its evidence (stated,
+/// then reference, then inferred) and the highest confidence given with that basis; no basis
+/// when it has no evidence.
+struct Support {
+    std::optional<model::Basis> basis;
+    std::optional<double> confidence;
+    /// Folds in one evidence entry.
+    void add(model::Basis b, std::optional<double> c) noexcept;
+    friend bool operator==(const Support&, const Support&) = default;
+};
+/// The weaker of two: inferred below reference below stated, then the lower confidence where
+/// both give one; a fact without evidence counts as not assessed, and the other one decides.
+Support weaker(const Support& a, const Support& b) noexcept;
+/// The stronger of two, in the same order.
+Support stronger(const Support& a, const Support& b) noexcept;
+
 struct Source {
     std::string id;
     std::string title;
@@ -84,6 +100,14 @@ struct Event {
     friend bool operator==(const Event&, const Event&) = default;
 };
 
+/// A day or period on which a source shows a relation holding, whatever its term ([attested]).
+/// `period` has both ends; a single date is a period from and to that date.
+struct Attestation {
+    Interval period;
+    std::vector<Evidence> evidence;
+    friend bool operator==(const Attestation&, const Attestation&) = default;
+};
+
 struct Relation {
     std::string id;
     RelationKind kind = RelationKind::AffiliatedWith;
@@ -92,6 +116,8 @@ struct Relation {
     Interval valid;
     Attributes attributes;
     std::vector<Evidence> evidence;
+    // [attested]
+    std::vector<Attestation> attested;  ///< days or periods a source shows it holding
     friend bool operator==(const Relation&, const Relation&) = default;
 };
 

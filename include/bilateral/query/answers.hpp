@@ -33,6 +33,7 @@ struct ActorRef {
 struct ParticipantRef {
     ActorRef actor;
     model::Role role = model::Role::Attendee;
+    model::Support support;  ///< what this participation rests on ([attested])
 };
 
 /// An event in an answer.
@@ -49,6 +50,10 @@ struct EventRef {
     std::string cameo;          ///< empty when none
     std::int64_t evidence = 0;  ///< evidence records of the event itself
     std::vector<ParticipantRef> participants;  ///< filled where the answer says so
+    /// [attested] What the event rests on: its own evidence; in a timeline, weakened by the
+    /// participations that put it there (the actor's; the country's actors'; for a dyad, the
+    /// weaker side, each side by its best-supported participant).
+    model::Support support;
 };
 
 /// A list an answer may have cut at `limit`: `total` is how many there were.
@@ -66,6 +71,10 @@ struct MetActor {
     std::optional<model::Date> first;  ///< start of the earliest dated meeting
     std::optional<model::Date> last;   ///< start of the latest dated meeting
     std::vector<EventRef> events;      ///< the meetings in timeline order (no participants)
+    /// [attested] For each of `events`, what "they met there" rests on: the weaker of the two
+    /// participations (the asked actor's and this one's).
+    std::vector<model::Support> support;
+    model::Support overall;  ///< the strongest of `support`: what "they met" rests on
 };
 
 /// Counterparts of actor `actorId`: actors sharing an occurred event of a counting kind with it,
@@ -73,8 +82,8 @@ struct MetActor {
 Page<MetActor> whoMet(store::Store& store, std::string_view actorId,
                       const WhoMetOptions& options = {}, std::size_t limit = 0);
 
-/// Events in timeline order (earliest day, latest day, id in natural order; undated last), each
-/// with its participants; at most `limit` (0: all).
+/// Events in timeline order (earliest day, latest day, parents before sub-events, id in natural
+/// order; undated last), each with its participants; at most `limit` (0: all).
 Page<EventRef> actorTimeline(store::Store& store, std::string_view actorId,
                              const TimelineOptions& options = {}, std::size_t limit = 0);
 /// Events with participants of both countries. Throws NotFoundError when no actor has either

@@ -1,9 +1,9 @@
 #pragma once
 // The in-memory index every query runs on: a read-only snapshot of a store, built once
 // (`Index::build`) and then queried many times without touching SQLite. Events are kept in
-// timeline order (earliest day, latest day, id in natural order: "e9" < "e10"), each actor's
-// events and each country pair's events in that order, and each actor's distinct neighbours
-// (actors sharing any event) for paths and ego networks.
+// timeline order (earliest day, latest day, parents before sub-events, id in natural order:
+// "e9" < "e10"), each actor's events and each country pair's events in that order, and each
+// actor's distinct neighbours (actors sharing any event) for paths and ego networks.
 
 #include <cstdint>
 #include <functional>

@@ -55,7 +55,7 @@ struct TimelineOptions {
     bool participants = true;
 };
 
-/// Events in timeline order (earliest day, latest day, id). Planned events are included; check
+/// Events in timeline order (earliest day, latest day, parents before sub-events, id). Planned events are included; check
 /// `index.event(e).status`.
 std::vector<EventIx> timeline(const Index& index, ActorIx actor, const TimelineOptions& options = {});
 std::vector<EventIx> dyadTimeline(const Index& index, std::string_view countryA,
@@ -74,6 +74,9 @@ struct RelationAsOf {
 /// or a year, Certainly when it certainly holds on every day of it, Possibly when it may hold on
 /// some day of it, else No.
 [[nodiscard]] model::Certainty certaintyOn(const model::Interval& valid, const model::Date& date) noexcept;
+/// The same for a relation, whose attested days or periods (Relation::attested) also make it
+/// certain: Certainly when every day of `date` is certain by its validity or by an attestation.
+[[nodiscard]] model::Certainty certaintyOn(const model::Relation& relation, const model::Date& date);
 
 /// Relations from or to `actorId` that certainly or possibly hold on `day` (all when no day,
 /// each then marked Certainly), certainly ones first, then by kind and id. Throws NotFoundError

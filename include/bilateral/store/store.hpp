@@ -25,7 +25,7 @@ struct Access;
 }
 
 /// The schema version this build writes; `PRAGMA user_version` of an up-to-date file.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 struct OpenOptions {
     bool readOnly = false;      ///< open an existing file without writing anything to it
@@ -79,11 +79,13 @@ struct EventSlot {
     std::int64_t row = 0;
     std::int64_t lo = 0, hi = 0;  ///< day range; undated: both INT32_MAX
     std::string id;
+    int depth = 0;  ///< parents above it ([attested]: a sub-event sorts after its parent)
 };
 
 struct ParticipantRecord {
     ActorRecord actor;
     model::Role role = model::Role::Attendee;
+    model::Support support;  ///< of this participation ([attested])
 };
 
 class Store {
@@ -137,9 +139,16 @@ public:
     std::optional<ActorRecord> actorRecord(std::string_view id);
     ActorRecord actorRecordAt(std::int64_t row);
     EventRecord eventRecordAt(std::int64_t row);
+    /// How many parents an event has above it (0 for a top-level event); at most 64 are followed.
+    int eventDepth(std::int64_t row);
     std::vector<ParticipantRecord> participantsAt(std::int64_t eventRow);
     /// Evidence rows of an event (its own, not its participations').
     std::int64_t eventEvidenceCount(std::int64_t eventRow);
+    /// What the event itself rests on (its own evidence) ([attested]).
+    model::Support eventSupport(std::int64_t eventRow);
+    /// What actor `actorRow`'s participation in the event rests on, the strongest over its
+    /// roles; no basis when it does not take part or has no evidence ([attested]).
+    model::Support participationSupport(std::int64_t eventRow, std::int64_t actorRow);
     /// Calls `fn(other actor row, event)` for each other participant of each event of
     /// `actorRow` that the filter keeps; a pair may come twice when someone holds two roles.
     void forEachCoParticipant(std::int64_t actorRow, const EventFilter& filter,
