@@ -67,12 +67,22 @@ def test_who_met_phone_calls_add_the_phone_call_kind(db):
 def test_timeline_of_a_dyad_in_timeline_order(db):
     events = db.timeline(dyad="ITA:MYS")
     assert [e.id for e in events] == [
+        "event/embassy-inauguration-2025-06-06",
+        "event/acceptance-meloni-invitation-kuala-lumpur",
         "event/economic-roundtable-2025-07", "event/meeting-anwar-meloni-2025-07",
         "event/official-visit-2025-07", "event/talks-ministers-2025-07",
         "event/invitation-meloni-to-kuala-lumpur",
         "event/planned-official-visit-meloni-kuala-lumpur"]
     assert events.dyad == ("ITA", "MYS") and events.actor is None
-    roundtable = events[0]
+    # [places] the embassy's inauguration is there by its place, Kuala Lumpur
+    assert events[0].in_dyad == "place"
+    assert events[0].place == bilateral.Place("Kuala Lumpur", "MYS")
+    assert {e.in_dyad for e in events[1:]} == {"participants"}
+    assert events[1].links == [bilateral.Link(
+        "link/acceptance-answers-invitation-kuala-lumpur", "answers", "to",
+        "event/invitation-meloni-to-kuala-lumpur",
+        "Anwar Ibrahim invites Giorgia Meloni to pay an official visit to Kuala Lumpur")]
+    roundtable = events[2]
     assert roundtable.dated_by_parent and roundtable.parent == "event/official-visit-2025-07"
     assert (roundtable.start, roundtable.end) == ("2025-07-02", "2025-07-03")
     assert bilateral.Participant("person/anwar-ibrahim", "Anwar Ibrahim", "attendee") in \
@@ -170,7 +180,7 @@ def test_ego_lists_actors_nearest_first(db):
 def test_stats_counts_by_table_and_kind(db):
     s = db.stats()
     assert (s.sources, s.actors, s.events, s.participations, s.relations, s.evidence) == (
-        2, 33, 10, 28, 29, 162)
+        2, 33, 11, 30, 29, 171)
     assert s.actors_by_kind["person"] == 4 and s.relations_by_kind["post_of"] == 9
 
 
@@ -218,7 +228,7 @@ def test_records_are_dataclasses_with_repr_and_to_dict(db):
         "id": "person/antonio-tajani", "name": "Antonio Tajani", "kind": "person",
         "country": "ITA", "meetings": 2, "first": "2025-07-02", "last": "2025-07-02",
         "events": ["event/economic-roundtable-2025-07", "event/meeting-anwar-meloni-2025-07"]}
-    e = db.timeline(dyad="ITA:MYS")[0].to_dict()
+    e = db.timeline(dyad="ITA:MYS")[2].to_dict()
     assert e["participants"][0] == {"id": "person/antonio-tajani", "name": "Antonio Tajani",
                                     "role": "opener"}
     assert db.stats().to_dict()["actors"] == 33
@@ -234,8 +244,8 @@ def test_results_go_straight_into_a_pandas_dataframe(db):
     assert len(df) == 11 and df["meetings"].sum() == 12
     assert df.loc[0, "name"] == "Antonio Tajani"
     t = db.timeline(dyad="ITA:MYS").to_dataframe()
-    assert list(t["id"])[:2] == ["event/economic-roundtable-2025-07",
-                                 "event/meeting-anwar-meloni-2025-07"]
+    assert list(t["id"])[2:4] == ["event/economic-roundtable-2025-07",
+                                  "event/meeting-anwar-meloni-2025-07"]
     empty = db.who_met(ANWAR, until="2020").to_dataframe()
     assert len(empty) == 0 and "meetings" in empty.columns
     assert len(pandas.DataFrame(db.search("ministry"))) > 0
@@ -265,7 +275,7 @@ def test_memory_database_imports_and_answers():
     with bilateral.memory() as d:
         assert d.stats().actors == 0
         s = d.import_file(BUNDLED)
-        assert (s.format, s.actors, s.events, s.relations) == ("dataset", 33, 10, 29)
+        assert (s.format, s.actors, s.events, s.relations) == ("dataset", 33, 11, 29)
         assert d.who_met(ANWAR).total == 11
 
 
@@ -303,7 +313,7 @@ def test_an_exception_in_the_progress_callback_stops_the_import(workdir):
             d.import_file(path, progress=progress)
         assert d.stats().events == 0
         d.import_file(BUNDLED)  # the database is still usable
-        assert d.stats().events == 10
+        assert d.stats().events == 11
 
 
 def test_import_files_is_all_or_nothing(workdir, icews_file):
@@ -324,9 +334,9 @@ def test_import_accepts_path_objects(workdir):
     import pathlib
     path = make_db(os.path.join(workdir, "pathlib.db"), BUNDLED)
     with bilateral.open(pathlib.Path(path)) as d:
-        assert d.stats().events == 10
+        assert d.stats().events == 11
     with bilateral.memory() as d:
-        assert d.import_file(pathlib.Path(BUNDLED)).events == 10
+        assert d.import_file(pathlib.Path(BUNDLED)).events == 11
 
 
 def test_a_progress_callback_cannot_use_the_database_it_imports_into(workdir):
@@ -338,4 +348,4 @@ def test_a_progress_callback_cannot_use_the_database_it_imports_into(workdir):
         assert d.stats().events == 0 and not d.closed
         seen = []
         d.import_file(BUNDLED, progress=lambda f, done, total: seen.append(d.closed))
-        assert seen and not any(seen) and d.stats().events == 10
+        assert seen and not any(seen) and d.stats().events == 11

@@ -21,6 +21,7 @@ void addStats(CLI::App& app, const Globals& g) {
             j["participations"] = c.participations;
             j["relations"] = c.relations;
             j["evidence"] = c.evidence;
+            j["event_links"] = c.eventLinks;
             for (const auto& [k, n] : c.actorsByKind) j["actors_by_kind"][k] = n;
             for (const auto& [k, n] : c.eventsByKind) j["events_by_kind"][k] = n;
             for (const auto& [k, n] : c.relationsByKind) j["relations_by_kind"][k] = n;
@@ -37,6 +38,7 @@ void addStats(CLI::App& app, const Globals& g) {
         fmt::print("{:<16}{:>10}\n", "participations", c.participations);
         block("relations", c.relations, c.relationsByKind);
         fmt::print("{:<16}{:>10}\n", "evidence", c.evidence);
+        if (c.eventLinks > 0) fmt::print("{:<16}{:>10}\n", "event links", c.eventLinks);
     });
 }
 

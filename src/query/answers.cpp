@@ -22,7 +22,8 @@ ActorRef actorRef(const store::ActorRecord& a) {
     return ActorRef{a.id, a.name, a.kind, a.country};
 }
 
-EventRef eventRef(store::Store& store, const store::EventRecord& e, bool participants) {
+EventRef eventRef(store::Store& store, const store::EventRecord& e, bool participants,
+                  bool links) {
     EventRef r;
     r.id = e.id;
     r.title = e.title;
@@ -47,9 +48,16 @@ EventRef eventRef(store::Store& store, const store::EventRecord& e, bool partici
         }
     }
     r.evidence = store.eventEvidenceCount(e.row);
+    r.location = e.location;
+    r.placeCountry = e.placeCountry;
     if (participants) {
         for (auto& p : store.participantsAt(e.row)) {
             r.participants.push_back({actorRef(p.actor), p.role});
+        }
+    }
+    if (links) {
+        for (auto& l : store.eventLinksAt(e.row)) {
+            r.links.push_back({l.id, l.kind, l.outgoing, l.otherId, l.otherTitle});
         }
     }
     return r;
@@ -89,8 +97,9 @@ std::vector<model::EventKind> countingKinds(const WhoMetOptions& o) {
 }
 
 /// The first `limit` slots (all when 0) in timeline order, as events with participants.
+/// With `scoped`, each says the rule that put it in the country's or pair's scope.
 Page<EventRef> pageOf(store::Store& store, std::vector<store::EventSlot> slots, std::size_t limit,
-                      bool participants) {
+                      bool participants, bool scoped = false) {
     Page<EventRef> page;
     page.total = slots.size();
     const auto keep = limit == 0 ? slots.size() : std::min(limit, slots.size());
@@ -98,7 +107,12 @@ Page<EventRef> pageOf(store::Store& store, std::vector<store::EventSlot> slots, 
                       detail::timelineLess);
     page.items.reserve(keep);
     for (std::size_t i = 0; i < keep; ++i) {
-        page.items.push_back(eventRef(store, store.eventRecordAt(slots[i].row), participants));
+        page.items.push_back(
+            eventRef(store, store.eventRecordAt(slots[i].row), participants, /*links=*/true));
+        if (scoped) {
+            page.items.back().inScope =
+                slots[i].byPlace ? ScopeRule::Place : ScopeRule::Participants;
+        }
     }
     return page;
 }
@@ -124,14 +138,14 @@ Page<EventRef> scopedPage(store::Store& store, std::string_view a, std::string_v
     for (auto& s : kept) {
         if (s.id.empty()) s.id = store.eventRecordAt(s.row).id;
     }
-    auto page = pageOf(store, std::move(kept), limit, o.participants);
+    auto page = pageOf(store, std::move(kept), limit, o.participants, true);
     page.total = total;
     return page;
 }
 
 void requireCountry(store::Store& store, std::string_view code) {
     if (!store.hasCountry(code)) {
-        throw NotFoundError("no actor has country \"" + std::string(code) + "\"");
+        throw NotFoundError("no actor or place has country \"" + std::string(code) + "\"");
     }
 }
 

@@ -116,7 +116,7 @@ TEST_F(BundledQueries, TheDyadTimelineIsInOrderAndFlagsThePlannedVisit) {
 
 TEST_F(BundledQueries, TheEmbassyInaugurationComesBeforeTheVisit) {
     // The inauguration's only participant is the Italian embassy, so it is in Italy's timeline
-    // (not in the dyad's: the data names no Malaysian participant).
+    // by participants (and, in Kuala Lumpur, in the dyad's by place: bundled_places_test.cpp).
     const auto j = query({"timeline", "--country", "ITA"});
     const auto events = ids(j.at("events"));
     const auto at = [&](const std::string& id) {
