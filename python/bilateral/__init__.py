@@ -26,15 +26,15 @@ from . import _bilateral
 from ._bilateral import (AmbiguousError, Error, InvalidArgumentError, NotFoundError, ParseError,
                          SchemaVersionError, StorageError)
 from ._records import (Actor, Counterpart, EgoMember, Event, Evidence, Holder, ImportSummary,
-                       Participant, Path, PathEvent, PathRelation, PathStep, Relation, Results,
-                       SearchHit, Stats)
+                       Link, Participant, Path, PathEvent, PathRelation, PathStep, Place,
+                       Relation, Results, SearchHit, Stats)
 
 __all__ = [
     "open", "memory", "Database",
     "Error", "InvalidArgumentError", "ParseError", "NotFoundError", "AmbiguousError",
     "StorageError", "SchemaVersionError",
-    "Actor", "Counterpart", "Participant", "Event", "Evidence", "Relation", "Holder",
-    "SearchHit", "PathEvent", "PathRelation", "PathStep", "Path", "EgoMember", "Stats",
+    "Actor", "Counterpart", "Participant", "Place", "Link", "Event", "Evidence", "Relation",
+    "Holder", "SearchHit", "PathEvent", "PathRelation", "PathStep", "Path", "EgoMember", "Stats",
     "ImportSummary", "Results", "EVENT_KINDS", "MEETING_KINDS", "RELATION_KINDS", "ACTOR_KINDS",
     "ROLES",
 ]
@@ -112,6 +112,8 @@ def _actor(t: Tuple[Any, ...]) -> Actor:
 def _event(t: Tuple[Any, ...]) -> Event:
     e = list(t)
     e[9] = [Participant(*p) for p in e[9]]
+    e[11] = Place(*e[11]) if e[11] is not None else None
+    e[13] = [Link(*x) for x in e[13]]
     return Event(*e)
 
 

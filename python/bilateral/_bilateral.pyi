@@ -62,6 +62,9 @@ class _Database:
         self, actor: Optional[str], country_a: Optional[str], country_b: Optional[str],
         country: Optional[str], since: _DateText, until: _DateText, kinds: List[str], limit: int
     ) -> Tuple[Tuple[str, Any], _DateText, _DateText, List[str], int, List[Tuple[Any, ...]]]: ...
+    # Each event tuple: id, kind, title, status, start, end, dated_by_parent, parent, evidence,
+    # participants, cameo, place (name, country) or None, in_dyad or None, links (id, kind,
+    # direction, event, title).
     def relations(
         self, actor: str, as_of: _DateText, kind: Optional[str]
     ) -> Tuple[_ActorTuple, _DateText, Optional[str], List[Tuple[Any, ...]]]: ...
@@ -79,7 +82,8 @@ class _Database:
     ) -> Tuple[_ActorTuple, int, List[Tuple[str, str, str, Optional[str], int]]]: ...
     def stats(
         self,
-    ) -> Tuple[int, int, int, int, int, int, Dict[str, int], Dict[str, int], Dict[str, int]]: ...
+    ) -> Tuple[int, int, int, int, int, int, Dict[str, int], Dict[str, int], Dict[str, int],
+               int]: ...
     def graph_networkx(
         self, since: _DateText, until: _DateText, kinds: List[str], graphml_ids: bool
     ) -> Tuple[Dict[str, str], Dict[str, Dict[str, Any]],

@@ -14,8 +14,8 @@ import sys
 from typing import Any, Dict, List, Optional, Tuple
 
 __all__ = [
-    "Actor", "Counterpart", "Participant", "Event", "Evidence", "Relation", "Holder",
-    "SearchHit", "PathEvent", "PathRelation", "PathStep", "Path", "EgoMember", "Stats",
+    "Actor", "Counterpart", "Participant", "Place", "Link", "Event", "Evidence", "Relation",
+    "Holder", "SearchHit", "PathEvent", "PathRelation", "PathStep", "Path", "EgoMember", "Stats",
     "ImportSummary", "Results",
 ]
 
@@ -78,13 +78,36 @@ class Participant(_Record):
 
 
 @_record
+class Place(_Record):
+    """Where an event took place: its ``name`` and ``country`` (an ISO3 code); each None when
+    the data does not say."""
+    name: Optional[str]
+    country: Optional[str]
+
+
+@_record
+class Link(_Record):
+    """A link of an event to or from another: the link's ``id``, its ``kind`` (``leads_to``,
+    ``answers``, ``follows_up``), ``direction`` (``to``: this event links to the other;
+    ``from``: the other links to this one) and the other ``event``'s id and ``title``."""
+    id: str
+    kind: str
+    direction: str
+    event: str
+    title: str
+
+
+@_record
 class Event(_Record):
     """An event of a timeline. ``start`` and ``end`` are its own dates or, when it has none,
     those of the event it took place within (then ``dated_by_parent`` is True); ``parent`` is
     that event's id; ``status`` is ``occurred``, ``planned`` or ``cancelled``; ``evidence`` counts
     the evidence records of the event itself; ``cameo`` is the CAMEO code of a coded event;
     ``basis`` and ``confidence`` say what its place in the timeline rests on: its own evidence,
-    weakened by the participations that put it there (inferred ones make it inferred)."""
+    weakened by the participations that put it there (inferred ones make it inferred);
+    ``place`` is where it took place (None when unknown); ``in_dyad`` says, in a dyad's or a
+    country's timeline, which rule put it there (``participants`` or ``place``; else None);
+    ``links`` are its links to and from other events."""
     id: str
     kind: str
     title: str
@@ -98,6 +121,9 @@ class Event(_Record):
     cameo: Optional[str]
     basis: Optional[str]
     confidence: Optional[float]
+    place: Optional[Place]
+    in_dyad: Optional[str]
+    links: List[Link]
 
 
 @_record
@@ -218,7 +244,8 @@ class EgoMember(_Record):
 
 @_record
 class Stats(_Record):
-    """What a database holds: counts by table, and by kind (kinds with no record are absent)."""
+    """What a database holds: counts by table, and by kind (kinds with no record are absent);
+    ``event_links`` counts the links between events."""
     sources: int
     actors: int
     events: int
@@ -228,6 +255,7 @@ class Stats(_Record):
     actors_by_kind: Dict[str, int]
     events_by_kind: Dict[str, int]
     relations_by_kind: Dict[str, int]
+    event_links: int
 
 
 @_record

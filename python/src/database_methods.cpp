@@ -64,10 +64,22 @@ py::tuple eventTuple(const query::EventRef& e, bool participants) {
             ps.append(py::make_tuple(text(p.actor.id), text(p.actor.name), name(p.role),
                                      basisObject(p.support), confidenceObject(p.support)));
     }
+    // [places] its place (name, country) or None, the rule that put it in a dyad's or country's
+    // timeline or None, its links (id, kind, direction, event, title)
+    py::object place = py::none();
+    if (!e.location.empty() || !e.placeCountry.empty())
+        place = py::make_tuple(optText(e.location), optText(e.placeCountry));
+    py::object rule = py::none();
+    if (e.inScope) rule = py::str(std::string(query::toString(*e.inScope)));
+    py::list links;
+    for (const auto& l : e.links) {
+        links.append(py::make_tuple(text(l.id), name(l.kind), py::str(l.outgoing ? "to" : "from"),
+                                    text(l.event), text(l.title)));
+    }
     return py::make_tuple(text(e.id), name(e.kind), text(e.title), name(e.status),
                           dateObject(e.start), dateObject(e.end), e.datedByParent,
                           optText(e.parent), e.evidence, ps, optText(e.cameo),
-                          basisObject(e.support), confidenceObject(e.support));
+                          basisObject(e.support), confidenceObject(e.support), place, rule, links);
 }
 
 py::list kindNames(const std::vector<model::EventKind>& kinds) {
@@ -388,7 +400,7 @@ py::tuple stats(PyDatabase& self) {
     const auto c = self.run([](Database& db) { return db.stats(); });
     return py::make_tuple(c.sources, c.actors, c.events, c.participations, c.relations,
                           c.evidence, byKind(c.actorsByKind), byKind(c.eventsByKind),
-                          byKind(c.relationsByKind));
+                          byKind(c.relationsByKind), c.eventLinks);
 }
 
 std::string resolve(PyDatabase& self, const std::string& actor) {

@@ -73,6 +73,14 @@ def test_timeline_of_a_dyad_in_timeline_order(db):
         "event/invitation-meloni-to-kuala-lumpur",
         "event/planned-official-visit-meloni-kuala-lumpur"]
     assert events.dyad == ("ITA", "MYS") and events.actor is None
+    # [places] the embassy's inauguration is in Kuala Lumpur; Malaysia as its host puts it in
+    # the dyad by participants too, and that rule is the one given
+    assert events[0].place == bilateral.Place("Kuala Lumpur", "MYS")
+    assert {e.in_dyad for e in events} == {"participants"}
+    assert events[1].links == [bilateral.Link(
+        "link/acceptance-answers-invitation-kuala-lumpur", "answers", "to",
+        "event/invitation-meloni-to-kuala-lumpur",
+        "Anwar Ibrahim invites Giorgia Meloni to pay an official visit to Kuala Lumpur")]
     roundtable = events[2]
     assert roundtable.dated_by_parent and roundtable.parent == "event/official-visit-2025-07"
     assert (roundtable.start, roundtable.end) == ("2025-07-02", "2025-07-03")
@@ -173,7 +181,7 @@ def test_ego_lists_actors_nearest_first(db):
 def test_stats_counts_by_table_and_kind(db):
     s = db.stats()
     assert (s.sources, s.actors, s.events, s.participations, s.relations, s.evidence) == (
-        2, 33, 10, 31, 31, 178)
+        2, 33, 11, 30, 29, 171)
     assert s.actors_by_kind["person"] == 4 and s.relations_by_kind["post_of"] == 9
 
 
@@ -272,7 +280,7 @@ def test_memory_database_imports_and_answers():
     with bilateral.memory() as d:
         assert d.stats().actors == 0
         s = d.import_file(BUNDLED)
-        assert (s.format, s.actors, s.events, s.relations) == ("dataset", 33, 10, 31)
+        assert (s.format, s.actors, s.events, s.relations) == ("dataset", 33, 11, 29)
         assert d.who_met(ANWAR).total == 11
 
 
@@ -310,7 +318,7 @@ def test_an_exception_in_the_progress_callback_stops_the_import(workdir):
             d.import_file(path, progress=progress)
         assert d.stats().events == 0
         d.import_file(BUNDLED)  # the database is still usable
-        assert d.stats().events == 10
+        assert d.stats().events == 11
 
 
 def test_import_files_is_all_or_nothing(workdir, icews_file):
@@ -331,9 +339,9 @@ def test_import_accepts_path_objects(workdir):
     import pathlib
     path = make_db(os.path.join(workdir, "pathlib.db"), BUNDLED)
     with bilateral.open(pathlib.Path(path)) as d:
-        assert d.stats().events == 10
+        assert d.stats().events == 11
     with bilateral.memory() as d:
-        assert d.import_file(pathlib.Path(BUNDLED)).events == 10
+        assert d.import_file(pathlib.Path(BUNDLED)).events == 11
 
 
 def test_a_progress_callback_cannot_use_the_database_it_imports_into(workdir):
@@ -345,4 +353,4 @@ def test_a_progress_callback_cannot_use_the_database_it_imports_into(workdir):
         assert d.stats().events == 0 and not d.closed
         seen = []
         d.import_file(BUNDLED, progress=lambda f, done, total: seen.append(d.closed))
-        assert seen and not any(seen) and d.stats().events == 10
+        assert seen and not any(seen) and d.stats().events == 11

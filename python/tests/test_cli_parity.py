@@ -147,7 +147,16 @@ def test_actor_timelines_equal_the_commands(db, cli, actor):
 
 
 def test_dyad_and_country_timelines_equal_the_commands(db, cli):
-    assert len(check_timeline(db, cli, ["--dyad", "ITA:MYS"], dyad="ITA:MYS")) == 8
+    dyad = check_timeline(db, cli, ["--dyad", "ITA:MYS"], dyad="ITA:MYS")
+    assert len(dyad) == 8
+    # [places] the embassy's inauguration in Kuala Lumpur is in the dyad by its place
+    by_id = {e.id: e for e in dyad}
+    embassy = by_id["event/embassy-inauguration-2025-06-06"]
+    assert (embassy.in_dyad, embassy.place.country) == ("participants", "MYS")
+    invitation = by_id["event/invitation-meloni-to-kuala-lumpur"]
+    assert [(x.kind, x.direction, x.event) for x in invitation.links] == [
+        ("leads_to", "to", "event/planned-official-visit-meloni-kuala-lumpur"),
+        ("answers", "from", "event/acceptance-meloni-invitation-kuala-lumpur")]
     check_timeline(db, cli, ["--dyad", "mys:ita", "--limit", "3"], dyad=("mys", "ita"), limit=3)
     check_timeline(db, cli, ["--country", "ITA"], country="ITA")
     check_timeline(db, cli, ["--country", "MYS", "--from", "2025-06", "--to", "2025-07-02"],

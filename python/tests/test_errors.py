@@ -157,7 +157,7 @@ def test_storage_errors(workdir, icews_file):
     with bilateral.open(path) as d:
         with pytest.raises(bilateral.StorageError, match="readonly") as e:
             d.import_file(icews_file)
-        assert d.stats().events == 10
+        assert d.stats().events == 11
     assert e.value.sqlite_code == 8 and e.value.statement.startswith("INSERT")
 
 

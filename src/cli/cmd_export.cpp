@@ -92,11 +92,13 @@ void runExport(const Globals& g, const ExportArgs& args) {
     }
     writeFile(args.output, write);
     fmt::print(
-        "wrote {} ({} nodes: {} actors, {} events; {} edges: {} participations, {} relations) to "
-        "{}\n",
+        "wrote {} ({} nodes: {} actors, {} events; {} edges: {} participations, {} relations{}) "
+        "to {}\n",
         io::toString(format), projection.vertexCount(), projection.actorCount(),
         projection.eventCount(), projection.edgeCount(), projection.participationCount(),
-        projection.relationCount(), args.output);
+        projection.relationCount(),
+        projection.linkCount() > 0 ? fmt::format(", {} event links", projection.linkCount()) : "",
+        args.output);
 }
 
 }  // namespace

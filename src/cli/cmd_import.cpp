@@ -99,9 +99,9 @@ void runImport(const Globals& g, const ImportArgs& args) {
     for (const auto& s : summaries) {
         fmt::print(
             "{}: {}, {} records; added or updated {} sources, {} actors, {} events, {} "
-            "participations, {} relations; skipped {} already present\n",
+            "participations, {} relations{}; skipped {} already present\n",
             s.file, io::toString(s.format), s.rows, s.sources, s.actors, s.events, s.participations,
-            s.relations, s.skipped);
+            s.relations, s.links > 0 ? fmt::format(", {} event links", s.links) : "", s.skipped);
         if (!s.badRows.empty())
             fmt::print("{}: skipped {} malformed rows\n", s.file, s.badRows.size());
     }

@@ -30,6 +30,7 @@ void addStats(CLI::App& app, const Globals& g) {
             j["actors_by_kind"] = byKind(c.actorsByKind);
             j["events_by_kind"] = byKind(c.eventsByKind);
             j["relations_by_kind"] = byKind(c.relationsByKind);
+            j["event_links"] = c.eventLinks;
             fmt::print("{}\n", j.dump(2));
             return;
         }
@@ -43,6 +44,7 @@ void addStats(CLI::App& app, const Globals& g) {
         fmt::print("{:<16}{:>10}\n", "participations", c.participations);
         block("relations", c.relations, c.relationsByKind);
         fmt::print("{:<16}{:>10}\n", "evidence", c.evidence);
+        if (c.eventLinks > 0) fmt::print("{:<16}{:>10}\n", "event links", c.eventLinks);
     });
 }
 

@@ -87,20 +87,58 @@ void run(const Globals& g, const TimelineArgs& a) {
     }
     fmt::print("{}: {} {}\n", heading, events.total, events.total == 1 ? "event" : "events");
     if (events.items.empty()) return;
-    Table t({"DATE", "KIND", "STATUS", "ID", "TITLE"});
-    bool inherited = false, marked = false;
+    // [places] Dyad and country timelines say which rule put each event there (BY), and every
+    // timeline marks events linked to others (LINKS: how many; listed below the table).
+    const bool scoped = a.actor.empty();
+    std::vector<std::string> head{"DATE", "KIND", "STATUS"};
+    if (scoped) head.emplace_back("BY");
+    for (const char* h : {"LINKS", "ID", "TITLE"}) head.emplace_back(h);
+    Table t(head);
+    bool inherited = false, byPlace = false, marked = false;
+    std::vector<const query::LinkRef*> links;
+    std::vector<std::string> linkFrom;
     for (const auto& e : events.items) {
         auto date = eventDateText(e);
         inherited = inherited || e.datedByParent;
+        std::vector<std::string> row{std::move(date), std::string(model::toString(e.kind)),
+                                     std::string(model::toString(e.status))};
+        if (scoped) {
+            row.emplace_back(e.inScope ? std::string(query::toString(*e.inScope)) : "");
+            byPlace = byPlace || e.inScope == query::ScopeRule::Place;
+        }
+        row.push_back(e.links.empty() ? "" : std::to_string(e.links.size()));
+        row.push_back(e.id);
         const auto marker = supportMarker(e.support);
         marked = marked || !marker.empty();
-        t.add({std::move(date), std::string(model::toString(e.kind)),
-               std::string(model::toString(e.status)), e.id, e.title + marker});
+        row.push_back(e.title + marker);
+        t.add(std::move(row));
+        for (const auto& l : e.links) {
+            const bool seen = std::any_of(links.begin(), links.end(),
+                                          [&](const query::LinkRef* x) { return x->id == l.id; });
+            if (seen) continue;
+            links.push_back(&l);
+            linkFrom.push_back(e.id);
+        }
     }
     t.print();
     printShowing(events.items.size(), events.total);
     if (inherited) fmt::print("{}\n", kDatedByParentNote);
     if (marked) printSupportLegend();
+    if (byPlace) {
+        fmt::print("BY place: {}\n", countryB.empty() && !a.country.empty()
+                                          ? "located in the country, no participant of it"
+                                          : "participants of one country acting in a place of "
+                                            "the other");
+    }
+    if (!links.empty()) {
+        fmt::print("Links:\n");
+        for (std::size_t i = 0; i < links.size(); ++i) {
+            const auto& l = *links[i];
+            const auto& self = linkFrom[i];
+            fmt::print("  {} {} {}\n", l.outgoing ? self : l.event, model::toString(l.kind),
+                       l.outgoing ? l.event : self);
+        }
+    }
 }
 
 }  // namespace

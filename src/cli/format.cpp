@@ -249,6 +249,13 @@ void printSupportLegend() {
                "(reference): general reference knowledge; unmarked: stated\n");
 }
 
+/// [places] An event's place as JSON: null when it has none.
+Json placeJson(const std::string& name, const std::string& country) {
+    if (name.empty() && country.empty()) return nullptr;
+    return Json{{"name", name.empty() ? Json(nullptr) : Json(name)},
+                {"country", country.empty() ? Json(nullptr) : Json(country)}};
+}
+
 Json eventJson(const query::EventRef& e, bool participants) {
     Json j;
     j["id"] = e.id;
@@ -261,6 +268,20 @@ Json eventJson(const query::EventRef& e, bool participants) {
     j["parent"] = e.parent.empty() ? Json(nullptr) : Json(e.parent);
     j["evidence"] = e.evidence;
     putSupport(j, e.support);
+    // [places]
+    j["place"] = placeJson(e.location, e.placeCountry);
+    if (e.inScope) j["in_dyad"] = query::toString(*e.inScope);
+    if (participants) {
+        Json ls = Json::array();
+        for (const auto& l : e.links) {
+            ls.push_back(Json{{"id", l.id},
+                              {"kind", model::toString(l.kind)},
+                              {"direction", l.outgoing ? "to" : "from"},
+                              {"event", l.event},
+                              {"title", l.title}});
+        }
+        j["links"] = std::move(ls);
+    }
     if (participants) {
         Json ps = Json::array();
         for (const auto& p : e.participants) {
@@ -305,6 +326,18 @@ Json eventJson(const query::Index& index, query::EventIx e, bool participants) {
     j["end"] = dateJson(index.endOf(e));
     j["dated_by_parent"] = !ev.start && !ev.end && (index.startOf(e) || index.endOf(e));
     j["parent"] = ev.parent ? Json(index.event(*ev.parent).id) : Json(nullptr);
+    j["place"] = placeJson(ev.location, ev.placeCountry);  // [places]
+    if (participants) {
+        Json ls = Json::array();
+        for (const auto& l : index.linksOf(e)) {
+            const auto& other = index.event(l.other);
+            ls.push_back(Json{{"kind", model::toString(l.kind)},
+                              {"direction", l.outgoing ? "to" : "from"},
+                              {"event", other.id},
+                              {"title", other.title}});
+        }
+        j["links"] = std::move(ls);
+    }
     if (participants) {
         Json ps = Json::array();
         for (const auto& p : index.participantsOf(e)) {

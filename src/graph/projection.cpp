@@ -78,7 +78,15 @@ std::string_view toString(VertexKind k) noexcept {
 }
 
 std::string_view toString(EdgeKind k) noexcept {
-    return k == EdgeKind::Participation ? "participation" : "relation";
+    switch (k) {
+        case EdgeKind::Participation:
+            return "participation";
+        case EdgeKind::EventLink:
+            return "event_link";
+        case EdgeKind::Relation:
+            break;
+    }
+    return "relation";
 }
 
 bool Projection::filtered() const noexcept {
@@ -247,6 +255,24 @@ Projection Projection::build(store::Store& store, const query::IndexFilter& filt
             },
             inIdOrder);
     }
+
+    // 7. Links between kept events, from → to.
+    reader.eventLinks(
+        [&](const store::EventLinkScanRow& l) {
+            const auto from = eventByRow.find(l.from);
+            const auto to = eventByRow.find(l.to);
+            if (from == eventByRow.end() || to == eventByRow.end()) return;
+            if (!eventVertex[from->second] || !eventVertex[to->second]) return;
+            Edge e;
+            e.kind = EdgeKind::EventLink;
+            e.id = std::string(l.id);
+            e.type = std::string(l.kind);
+            e.evidenceCount = l.evidence;
+            boost::add_edge(*eventVertex[from->second], *eventVertex[to->second], std::move(e),
+                            p.graph_);
+            ++p.linkCount_;
+        },
+        inIdOrder);
     return p;
 }
 

@@ -59,6 +59,7 @@ bool changes(const model::Actor& was, const model::Actor& in) {
 bool changes(const model::Event& was, const model::Event& in) {
     if (was.kind != in.kind || was.title != in.title || was.start != in.start ||
         was.end != in.end || was.status != in.status || was.location != in.location ||
+        was.place != in.place ||
         was.parent != in.parent || was.cameo != in.cameo || was.goldstein != in.goldstein ||
         was.attributes != in.attributes || !subset(in.evidence, was.evidence)) {
         return true;
@@ -73,6 +74,11 @@ bool changes(const model::Event& was, const model::Event& in) {
 bool changes(const model::Relation& was, const model::Relation& in) {
     return was.kind != in.kind || was.from != in.from || was.to != in.to || was.valid != in.valid ||
            was.attributes != in.attributes || !subset(in.evidence, was.evidence);
+}
+
+bool changes(const model::EventLink& was, const model::EventLink& in) {
+    return was.kind != in.kind || was.from != in.from || was.to != in.to ||
+           !subset(in.evidence, was.evidence);
 }
 
 /// Puts `record` unless the store already holds all of it; tells whether it wrote.
@@ -95,7 +101,8 @@ ImportSummary importDataset(store::Store& store, const Dataset& dataset, const s
     s.file = name;
     s.format = Format::Dataset;
     s.rows = static_cast<std::int64_t>(dataset.sources.size() + dataset.actors.size() +
-                                       dataset.events.size() + dataset.relations.size());
+                                       dataset.events.size() + dataset.relations.size() +
+                                       dataset.links.size());
     auto count = [&s](bool changed, std::int64_t& counter) { ++(changed ? counter : s.skipped); };
 
     for (const auto& source : dataset.sources) {
@@ -129,6 +136,12 @@ ImportSummary importDataset(store::Store& store, const Dataset& dataset, const s
                   relation, [&](const std::string& id) { return store.findRelation(id); },
                   [&](const model::Relation& r) { store.putRelation(r); }),
               s.relations);
+    }
+    for (const auto& link : dataset.links) {
+        count(putIfChanged(
+                  link, [&](const std::string& id) { return store.findEventLink(id); },
+                  [&](const model::EventLink& r) { store.putEventLink(r); }),
+              s.links);
     }
     return s;
 }

@@ -16,7 +16,8 @@ namespace {
 using detail::Cursor;
 
 constexpr std::string_view kFormat = "bilateral-dataset";
-constexpr int kVersion = 1;
+// [places] Versions read: 1 (also written 1.0) and 1.1, the current one (docs/dataset-format.md).
+constexpr double kVersion = 1.1;
 
 bool matches(std::string_view s, std::size_t minLen, std::size_t maxLen, bool (*ok)(char)) {
     return s.size() >= minLen && s.size() <= maxLen && std::all_of(s.begin(), s.end(), ok);
@@ -71,7 +72,7 @@ public:
                       std::string(detail::describeType(json)));
         }
         header(root);
-        root.object({"format", "version", "sources", "actors", "events", "relations"});
+        root.object({"format", "version", "sources", "actors", "events", "relations", "links"});
         for (const auto& [key, value] : json.items()) {
             const Cursor array(value, "/" + detail::escapePointerToken(key), file_);
             if (key == "sources") {
@@ -82,6 +83,8 @@ public:
                 for (const auto& c : array.elements()) out_.events.push_back(event(c));
             } else if (key == "relations") {
                 for (const auto& c : array.elements()) out_.relations.push_back(relation(c));
+            } else if (key == "links") {
+                for (const auto& c : array.elements()) out_.links.push_back(link(c));
             }
         }
         checkReferences();
@@ -101,15 +104,15 @@ private:
             format.fail("expected " + inQuotes(kFormat) + ", got " + inQuotes(format.string()));
         }
         const auto version = root.required("version");
-        const auto v = version.integer();
+        const auto v = version.number();
+        const auto shown = version.json().dump();
         if (v > kVersion) {
-            version.fail("dataset version " + std::to_string(v) +
-                         " is newer than this bilateral reads (version " +
-                         std::to_string(kVersion) + "); upgrade bilateral");
+            version.fail("dataset version " + shown +
+                         " is newer than this bilateral reads (version 1.1); upgrade bilateral");
         }
-        if (v < kVersion) {
-            version.fail("unsupported dataset version " + std::to_string(v) +
-                         "; this bilateral reads version " + std::to_string(kVersion));
+        if (v != 1.0 && v != kVersion) {
+            version.fail("unsupported dataset version " + shown +
+                         "; this bilateral reads versions 1 (1.0) and 1.1");
         }
     }
 
@@ -273,7 +276,7 @@ private:
 
     model::Event event(const Cursor& c) {
         c.object({"id", "kind", "title", "start", "end", "status", "location", "parent", "cameo",
-                  "goldstein", "attributes", "participants", "evidence"});
+                  "goldstein", "attributes", "participants", "evidence", "place"});
         model::Event e;
         e.id = id(c.required("id"), eventIds_);
         e.kind = c.required("kind").enumeration<model::EventKind>("event kind");
@@ -286,6 +289,7 @@ private:
             e.status = status->enumeration<model::EventStatus>("event status");
         }
         e.location = optionalString(c, "location");
+        if (auto place = c.optional("place")) readPlace(*place, e);
         if (auto parent = c.optional("parent")) {
             e.parent = reference(*parent, Target::Event);
             parentPointers_.emplace(e.id, parent->pointer());
@@ -320,6 +324,71 @@ private:
         }
         e.evidence = evidenceOf(c);
         return e;
+    }
+
+    /// [places] `place`: {name, country, lat, lon, gazetteer}. A version-1 `location` string is
+    /// the place's name; both may be given only when they agree.
+    static void readPlace(const Cursor& c, model::Event& e) {
+        c.object({"name", "country", "lat", "lon", "gazetteer"});
+        if (auto name = c.optional("name")) {
+            auto value = name->nonEmptyString();
+            if (e.location && *e.location != value) {
+                name->fail("place name " + inQuotes(value) + " differs from location " +
+                           inQuotes(*e.location) + " (give the place's name once)");
+            }
+            e.location = std::move(value);
+        }
+        if (auto country = c.optional("country")) {
+            auto value = country->string();
+            if (!matches(value, 3, 3, isUpper)) {
+                country->fail("invalid country " + inQuotes(value) +
+                              ": expected an ISO 3166-1 alpha-3 code such as \"MYS\"");
+            }
+            e.place.country = std::move(value);
+        }
+        auto coordinate = [&](std::string_view key, double limit) -> std::optional<double> {
+            const auto at = c.optional(key);
+            if (!at) return std::nullopt;
+            const auto v = at->number();
+            if (v < -limit || v > limit) {
+                at->fail(std::string(key) + " " + at->json().dump() + " is outside [-" +
+                         std::to_string(static_cast<int>(limit)) + ", " +
+                         std::to_string(static_cast<int>(limit)) + "]");
+            }
+            return v;
+        };
+        e.place.latitude = coordinate("lat", 90.0);
+        e.place.longitude = coordinate("lon", 180.0);
+        if (e.place.latitude.has_value() != e.place.longitude.has_value()) {
+            c.fail("a place's coordinates need both \"lat\" and \"lon\"");
+        }
+        if (auto id = c.optional("gazetteer")) {
+            auto value = id->string();
+            const auto colon = value.find(':');
+            const auto scheme = value.substr(0, colon == std::string::npos ? 0 : colon);
+            const bool known = scheme == "geonames" || scheme == "gns" || scheme == "gnis" ||
+                               scheme == "fips";
+            if (!known || colon + 1 >= value.size() ||
+                value.find_first_of(" \t\n") != std::string::npos) {
+                id->fail("invalid gazetteer id " + inQuotes(value) +
+                         ": expected geonames:ID, gns:ID, gnis:ID or fips:CODE");
+            }
+            e.place.gazetteer = std::move(value);
+        }
+    }
+
+    /// [places] A typed link between two events, with its evidence.
+    model::EventLink link(const Cursor& c) {
+        c.object({"id", "kind", "from", "to", "evidence"});
+        model::EventLink l;
+        l.id = id(c.required("id"), linkIds_);
+        l.kind = c.required("kind").enumeration<model::EventLinkKind>("link kind");
+        l.from = reference(c.required("from"), Target::Event);
+        const auto to = c.required("to");
+        l.to = reference(to, Target::Event);
+        if (l.to == l.from) to.fail("a link from event " + inQuotes(l.from) + " to itself");
+        l.evidence = evidenceOf(c);
+        return l;
     }
 
     model::Relation relation(const Cursor& c) {
@@ -440,7 +509,7 @@ private:
     const std::string& file_;
     store::Store* existing_;
     Dataset out_;
-    IdTable sourceIds_, actorIds_, eventIds_, relationIds_;
+    IdTable sourceIds_, actorIds_, eventIds_, relationIds_, linkIds_;
     std::vector<Reference> references_;
     std::unordered_map<std::string, std::string> parentPointers_;
 };

@@ -90,7 +90,18 @@ Json toJson(const model::Event& e) {
     putDate(j, "start", e.start);
     putDate(j, "end", e.end);
     if (e.status != model::EventStatus::Occurred) j["status"] = model::toString(e.status);
-    putIf(j, "location", e.location);
+    if (e.place.empty()) {
+        putIf(j, "location", e.location);
+    } else {
+        // [places] Format 1.1: the place as an object, its name inside it.
+        Json place = Json::object();
+        putIf(place, "name", e.location);
+        putIf(place, "country", e.place.country);
+        putIf(place, "lat", e.place.latitude);
+        putIf(place, "lon", e.place.longitude);
+        putIf(place, "gazetteer", e.place.gazetteer);
+        j["place"] = std::move(place);
+    }
     putIf(j, "parent", e.parent);
     putIf(j, "cameo", e.cameo);
     putIf(j, "goldstein", e.goldstein);
@@ -137,6 +148,16 @@ Json toJson(const model::Relation& r) {
     return j;
 }
 
+Json toJson(const model::EventLink& l) {
+    Json j;
+    j["id"] = l.id;
+    j["kind"] = model::toString(l.kind);
+    j["from"] = l.from;
+    j["to"] = l.to;
+    putEvidence(j, l.evidence);
+    return j;
+}
+
 /// The records as a JSON array, sorted by id.
 template <class T>
 Json sortedArray(const std::vector<T>& records) {
@@ -154,11 +175,12 @@ Json sortedArray(const std::vector<T>& records) {
 std::string writeDataset(const Dataset& dataset, int indent) {
     Json doc;
     doc["format"] = "bilateral-dataset";
-    doc["version"] = 1;
+    doc["version"] = 1.1;
     doc["sources"] = sortedArray(dataset.sources);
     doc["actors"] = sortedArray(dataset.actors);
     doc["events"] = sortedArray(dataset.events);
     doc["relations"] = sortedArray(dataset.relations);
+    if (!dataset.links.empty()) doc["links"] = sortedArray(dataset.links);
     return doc.dump(indent, ' ', false, Json::error_handler_t::strict) + "\n";
 }
 
@@ -168,6 +190,7 @@ Dataset datasetFromStore(store::Store& store) {
     d.actors = store.actors();
     d.events = store.events();
     d.relations = store.relations();
+    d.links = store.eventLinks();
     return d;
 }
 

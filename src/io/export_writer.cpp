@@ -57,6 +57,7 @@ std::string describeProjection(const graph::Projection& p) {
                     count(p.eventCount(), "event") + ", " +
                     count(p.participationCount(), "participation") + ", " +
                     count(p.relationCount(), "relation");
+    if (p.linkCount() > 0) s += ", " + count(p.linkCount(), "event link");
     const auto& f = p.filter();
     if (f.from || f.to) {
         s += "; events that may overlap ";

@@ -70,7 +70,9 @@ constexpr std::array<std::string_view, kColumns> kNames{
 enum Col : std::size_t {
     kId = 0, kSqlDate = 1, kMonthYear = 2, kYear = 3, kFractionDate = 4,
     kActor1 = 5, kActor2 = 15,  // Code, Name, CountryCode, KnownGroup, Ethnic, Rel1, Rel2, Type1-3
-    kIsRoot = 25, kEventCode = 26, kGoldstein = 30, kSourceUrl = 60
+    kIsRoot = 25, kEventCode = 26, kGoldstein = 30,
+    kActionFullName = 52, kActionCountry = 53, kActionLat = 56, kActionLong = 57,
+    kActionFeature = 58, kSourceUrl = 60
 };
 // clang-format on
 
@@ -87,15 +89,11 @@ constexpr std::size_t kNote = static_cast<std::size_t>(-1);  ///< the CAMEO note
 
 /// Event-level columns kept as attributes, in key order. SQLDATE, EventCode and GoldsteinScale
 /// are the event's own fields; MonthYear, Year and FractionDate restate SQLDATE and are only
-/// checked; the actor columns go to the actors; SOURCEURL is the evidence.
-constexpr std::array<EventAttr, 34> kEventAttrs{{
+/// checked; the actor columns go to the actors; SOURCEURL is the evidence; ActionGeo_FullName,
+/// _CountryCode, _Lat, _Long and _FeatureID are the event's place.
+constexpr std::array<EventAttr, 29> kEventAttrs{{
     {"action_geo_adm1_code", 54, AttrType::Text},
     {"action_geo_adm2_code", 55, AttrType::Text},
-    {"action_geo_country_code", 53, AttrType::Text},
-    {"action_geo_feature_id", 58, AttrType::Text},
-    {"action_geo_full_name", 52, AttrType::Text},
-    {"action_geo_lat", 56, AttrType::Real},
-    {"action_geo_long", 57, AttrType::Real},
     {"action_geo_type", 51, AttrType::Integer},
     {"actor1_geo_adm1_code", 38, AttrType::Text},
     {"actor1_geo_adm2_code", 39, AttrType::Text},
@@ -377,6 +375,31 @@ private:
                 json_.text(a.key, m.note);
         }
 
+        // [places] ActionGeo_*: where the event took place. The country is FIPS 10-4 in GDELT.
+        // The feature id is a GNS feature id (GNIS for the United States), or the ADM1 or
+        // country code (FIPS 10-4) when GDELT placed the event no closer: `gns:-2403010`,
+        // `gnis:...`, `fips:MY14`.
+        auto coordinate = [&](std::size_t c) -> std::optional<double> {
+            const auto v = f[c];
+            if (v.empty()) return std::nullopt;
+            double d = 0;
+            if (!detail::parseDecimal(v, d))
+                failAt(in_, kNames[c], "\"" + std::string(v) + "\" is not a number");
+            return d;
+        };
+        const auto latitude = coordinate(kActionLat);
+        const auto longitude = coordinate(kActionLong);
+        std::string_view placeCountry;
+        if (const auto iso = countries_.iso3FromFips(f[kActionCountry])) placeCountry = *iso;
+        gazetteer_.clear();
+        if (const auto feature = f[kActionFeature]; !feature.empty()) {
+            std::int64_t n = 0;
+            gazetteer_ = !detail::parseInt64(feature, n) ? "fips:"
+                         : f[kActionCountry] == "US"     ? "gnis:"
+                                                         : "gns:";
+            gazetteer_ += feature;
+        }
+
         // Every check is done: from here on the row is written.
         eventId_ = gdeltEventId(id);
         store::BulkWriter::EventRow e;
@@ -388,6 +411,13 @@ private:
         e.cameo = code;
         e.goldstein = goldstein;
         e.attributesJson = json_.finish();
+        e.location = f[kActionFullName];
+        e.placeCountry = placeCountry;
+        if (latitude && longitude) {
+            e.latitude = latitude;
+            e.longitude = longitude;
+        }
+        e.gazetteer = gazetteer_;
         const auto event = writer.insertEvent(e);
         if (!event) {
             if (detail::addedSince(store_, eventId_, firstNewRow_)) {
@@ -428,6 +458,7 @@ private:
     store::BulkWriter* writer_ = nullptr;
     const CameoTable& cameo_;
     const CountryTable& countries_;
+    std::string gazetteer_;  ///< [places] the row's place id, bound by the insert
     ImportSummary summary_;
     detail::ActorMaker actors_;
     std::unordered_map<std::string, CameoMapping, detail::StringHash, std::equal_to<>> mappings_;

@@ -104,12 +104,15 @@ namespace {
 // clang-format off
 enum Col : std::size_t {
     kEventId, kEventDate, kSourceName, kSourceSectors, kSourceCountry, kEventText, kCameoCode,
-    kIntensity, kTargetName, kTargetSectors, kTargetCountry, kMapped
+    kIntensity, kTargetName, kTargetSectors, kTargetCountry,
+    kCity, kDistrict, kProvince, kCountry, kLatitude, kLongitude,  // [places] the event's place
+    kMapped
 };
 
 constexpr std::array<std::string_view, kMapped> kMappedNames{
     "Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text",
-    "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country"};
+    "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country",
+    "City", "District", "Province", "Country", "Latitude", "Longitude"};
 // clang-format on
 
 constexpr std::array<Col, 7> kRequired{kEventId,   kEventDate,  kSourceName,   kSourceCountry,
@@ -373,6 +376,34 @@ private:
             }
         }
 
+        // [places] The place: City, District, Province, Country as its name (most specific
+        // first), the country's ISO code, the coordinates. NA and empty are no value.
+        placeName_.clear();
+        for (const auto c : {kCity, kDistrict, kProvince, kCountry}) {
+            const auto v = field(f, c);
+            if (v.empty()) continue;
+            if (!placeName_.empty()) placeName_ += ", ";
+            placeName_ += v;
+        }
+        auto coordinate = [&](Col c, double limit) -> std::optional<double> {
+            const auto v = field(f, c);
+            if (v.empty()) return std::nullopt;
+            double d = 0;
+            if (!detail::parseDecimal(v, d)) {
+                failAt(in_, kMappedNames[c], "\"" + std::string(v) + "\" is not a number");
+            }
+            if (d < -limit || d > limit) {
+                failAt(in_, kMappedNames[c], "\"" + std::string(v) + "\" is outside [-" +
+                                                 std::to_string(static_cast<int>(limit)) + ", " +
+                                                 std::to_string(static_cast<int>(limit)) + "]");
+            }
+            return d;
+        };
+        const auto latitude = coordinate(kLatitude, 90.0);
+        const auto longitude = coordinate(kLongitude, 180.0);
+        placeCountry_.clear();
+        if (const auto iso = countries_.iso3FromIcewsName(field(f, kCountry))) placeCountry_ = *iso;
+
         if (field(f, kSourceName).empty()) failAt(in_, "Source Name", "empty actor name");
         if (field(f, kTargetName).empty()) failAt(in_, "Target Name", "empty actor name");
 
@@ -391,6 +422,12 @@ private:
         e.cameo = code;
         e.goldstein = goldstein;
         e.attributesJson = json_.finish();
+        e.location = placeName_;
+        e.placeCountry = placeCountry_;
+        if (latitude && longitude) {
+            e.latitude = latitude;
+            e.longitude = longitude;
+        }
         const auto event = writer.insertEvent(e);
         if (!event) {
             if (detail::addedSince(store_, eventId, firstNewRow_)) {
@@ -427,7 +464,7 @@ private:
     std::vector<AttrColumn> attrs_;
     std::unordered_map<std::string, CameoMapping, detail::StringHash, std::equal_to<>> mappings_;
     std::unordered_map<std::string, std::int64_t, detail::StringHash, std::equal_to<>> actorRows_;
-    std::string key_;
+    std::string key_, placeName_, placeCountry_;
     detail::JsonObject json_;
     std::int64_t firstNewRow_ = 0;  ///< events with a greater row id were added by this file
 };

@@ -49,6 +49,13 @@ Dataset subgraphDataset(store::Store& store, const graph::Projection& projection
     }
     for (const auto edge : boost::make_iterator_range(boost::edges(g))) {
         const auto& x = g[edge];
+        if (x.kind == graph::EdgeKind::EventLink) {  // [places] links between kept events
+            auto l = store.findEventLink(x.id);
+            if (!l) continue;
+            cite(cited, l->evidence);
+            d.links.push_back(std::move(*l));
+            continue;
+        }
         if (x.kind != graph::EdgeKind::Relation) continue;
         auto r = store.findRelation(x.id);
         if (!r) continue;  // removed since the projection was built
@@ -57,6 +64,8 @@ Dataset subgraphDataset(store::Store& store, const graph::Projection& projection
     }
     std::sort(d.relations.begin(), d.relations.end(),
               [](const model::Relation& a, const model::Relation& b) { return a.id < b.id; });
+    std::sort(d.links.begin(), d.links.end(),
+              [](const model::EventLink& a, const model::EventLink& b) { return a.id < b.id; });
     for (auto& s : store.sources()) {
         if (cited.contains(s.id)) d.sources.push_back(std::move(s));
     }

@@ -21,6 +21,7 @@ constexpr std::array<std::string_view, 8> kRelationKinds{
     "holds_post", "post_of", "member_of", "part_of", "partner_of", "represents", "chairs",
     "affiliated_with"};
 constexpr std::array<std::string_view, 3> kBases{"stated", "inferred", "reference"};
+constexpr std::array<std::string_view, 3> kEventLinkKinds{"leads_to", "answers", "follows_up"};
 
 template <class Enum> struct Table;
 template <> struct Table<ActorKind> { static constexpr auto& v = kActorKinds; };
@@ -29,6 +30,7 @@ template <> struct Table<EventStatus> { static constexpr auto& v = kStatuses; };
 template <> struct Table<Role> { static constexpr auto& v = kRoles; };
 template <> struct Table<RelationKind> { static constexpr auto& v = kRelationKinds; };
 template <> struct Table<Basis> { static constexpr auto& v = kBases; };
+template <> struct Table<EventLinkKind> { static constexpr auto& v = kEventLinkKinds; };
 
 template <class Enum> std::string_view name(Enum e) noexcept {
     const auto i = static_cast<std::size_t>(e);
@@ -43,6 +45,7 @@ std::string_view toString(EventStatus v) noexcept { return name(v); }
 std::string_view toString(Role v) noexcept { return name(v); }
 std::string_view toString(RelationKind v) noexcept { return name(v); }
 std::string_view toString(Basis v) noexcept { return name(v); }
+std::string_view toString(EventLinkKind v) noexcept { return name(v); }
 
 template <class Enum> std::span<const std::string_view> names() noexcept {
     return {Table<Enum>::v.data(), Table<Enum>::v.size()};
@@ -65,6 +68,7 @@ BILATERAL_INSTANTIATE(EventStatus)
 BILATERAL_INSTANTIATE(Role)
 BILATERAL_INSTANTIATE(RelationKind)
 BILATERAL_INSTANTIATE(Basis)
+BILATERAL_INSTANTIATE(EventLinkKind)
 #undef BILATERAL_INSTANTIATE
 
 bool isMeetingKind(EventKind k) noexcept {

@@ -18,8 +18,9 @@ inline constexpr std::int64_t kNoDay = 2147483647;
 store::ActorRecord requireActor(store::Store& store, std::string_view id);
 ActorRef actorRef(const store::ActorRecord& a);
 /// An event as answers show it: inherited dates filled in, parent id, evidence count, and with
-/// `participants` its participants.
-EventRef eventRef(store::Store& store, const store::EventRecord& e, bool participants);
+/// `participants` its participants, with `links` its links to and from other events.
+EventRef eventRef(store::Store& store, const store::EventRecord& e, bool participants,
+                  bool links = false);
 store::EventFilter filterOf(const Window& w, std::vector<model::EventKind> kinds);
 /// Why an event is in a timeline ([attested]): it has actor `actorRow` as a participant, or
 /// participants of country `a` (and of `b`, for a dyad).

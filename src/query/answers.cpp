@@ -22,7 +22,8 @@ ActorRef actorRef(const store::ActorRecord& a) {
     return ActorRef{a.id, a.name, a.kind, a.country};
 }
 
-EventRef eventRef(store::Store& store, const store::EventRecord& e, bool participants) {
+EventRef eventRef(store::Store& store, const store::EventRecord& e, bool participants,
+                  bool links) {
     EventRef r;
     r.id = e.id;
     r.title = e.title;
@@ -48,6 +49,8 @@ EventRef eventRef(store::Store& store, const store::EventRecord& e, bool partici
     }
     r.evidence = store.eventEvidenceCount(e.row);
     r.support = store.eventSupport(e.row);
+    r.location = e.location;
+    r.placeCountry = e.placeCountry;
     if (participants) {
         for (auto& p : store.participantsAt(e.row)) {
             ParticipantRef ref;
@@ -55,6 +58,11 @@ EventRef eventRef(store::Store& store, const store::EventRecord& e, bool partici
             ref.role = p.role;
             ref.support = p.support;
             r.participants.push_back(std::move(ref));
+        }
+    }
+    if (links) {
+        for (auto& l : store.eventLinksAt(e.row)) {
+            r.links.push_back({l.id, l.kind, l.outgoing, l.otherId, l.otherTitle});
         }
     }
     return r;
@@ -128,8 +136,10 @@ std::vector<model::EventKind> countingKinds(const WhoMetOptions& o) {
 }
 
 /// The first `limit` slots (all when 0) in timeline order, as events with participants.
+/// With `scoped`, each says the rule that put it in the country's or pair's scope.
 Page<EventRef> pageOf(store::Store& store, std::vector<store::EventSlot> slots, std::size_t limit,
-                      bool participants, const detail::Listing& why) {
+                      bool participants, const detail::Listing& why,
+                      bool scoped = false) {
     Page<EventRef> page;
     page.total = slots.size();
     detail::fillDepths(store, slots);
@@ -138,8 +148,13 @@ Page<EventRef> pageOf(store::Store& store, std::vector<store::EventSlot> slots, 
                       detail::timelineLess);
     page.items.reserve(keep);
     for (std::size_t i = 0; i < keep; ++i) {
-        page.items.push_back(eventRef(store, store.eventRecordAt(slots[i].row), participants));
+        page.items.push_back(
+            eventRef(store, store.eventRecordAt(slots[i].row), participants, /*links=*/true));
         page.items.back().support = detail::listedSupport(store, slots[i].row, why);
+        if (scoped) {
+            page.items.back().inScope =
+                slots[i].byPlace ? ScopeRule::Place : ScopeRule::Participants;
+        }
     }
     return page;
 }
@@ -168,14 +183,14 @@ Page<EventRef> scopedPage(store::Store& store, std::string_view a, std::string_v
     detail::Listing why;
     why.a = a;
     why.b = b;
-    auto page = pageOf(store, std::move(kept), limit, o.participants, why);
+    auto page = pageOf(store, std::move(kept), limit, o.participants, why, true);
     page.total = total;
     return page;
 }
 
 void requireCountry(store::Store& store, std::string_view code) {
     if (!store.hasCountry(code)) {
-        throw NotFoundError("no actor has country \"" + std::string(code) + "\"");
+        throw NotFoundError("no actor or place has country \"" + std::string(code) + "\"");
     }
 }
 

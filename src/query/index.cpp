@@ -21,6 +21,10 @@ std::size_t Index::eventCount() const noexcept {
 std::size_t Index::relationCount() const noexcept {
     return d_->relationIds.size();
 }
+std::span<const EventLinkInfo> Index::linksOf(EventIx e) const {
+    return d_->links.row(e);
+}
+
 std::span<const std::string> Index::countries() const noexcept {
     return d_->countries;
 }

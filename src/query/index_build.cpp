@@ -67,7 +67,7 @@ struct Builder {
         model::EventStatus status;
     };
     std::vector<RawEvent> raw;
-    Arena ids, titles, cameos;
+    Arena ids, titles, cameos, locations, placeCountries;
     std::vector<std::uint32_t> rankOf;     ///< by row position; kNone when filtered out
     std::vector<std::uint32_t> datedFrom;  ///< empty, or the row position whose dates apply
     [[nodiscard]] std::uint32_t datesOf(std::uint32_t i) const {
@@ -109,6 +109,8 @@ struct Builder {
                 ids.add(e.id);
                 titles.add(e.title);
                 cameos.add(e.cameo);
+                locations.add(e.location);
+                placeCountries.add(e.placeCountry);
                 raw.push_back(r);
             },
             {}, lane);
@@ -241,6 +243,8 @@ struct Builder {
             e.start = date(x.startLo, x.startPrec);
             e.end = date(x.endLo, x.endPrec);
             e.cameo.assign(cameos.at(i));
+            e.location.assign(locations.at(i));
+            e.placeCountry.assign(placeCountries.at(i));
             e.earliest = dated.lo;
             e.latest = dated.hi;
         }
@@ -398,6 +402,10 @@ struct Builder {
         for (const auto& a : d.actors) {
             if (!a.country.empty()) codes.push_back(a.country);
         }
+        // [places] and the countries of the events' places (materialize() has run)
+        for (const auto& e : d.events) {
+            if (!e.placeCountry.empty()) codes.push_back(e.placeCountry);
+        }
         std::sort(codes.begin(), codes.end());
         codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
         for (std::uint32_t c = 0; c < codes.size(); ++c) {
@@ -411,11 +419,13 @@ struct Builder {
                 countryOfActor[a] = d.countryIndex.find(d.actors[a].country)->second;
         }
 
-        // The distinct countries of each event.
+        // The distinct countries of each event; then (placeOf) its place's country when no
+        // participant has it.
         Csr<std::uint32_t> ec;
         ec.offsets.assign(ne + 1, 0);
         ec.items.reserve(d.participants.items.size());
         std::vector<std::uint32_t> seen(nc, RowMap::kNone);
+        std::vector<std::uint32_t> placeOf(ne, RowMap::kNone);
         for (std::uint32_t e = 0; e < ne; ++e) {
             for (const auto& p : d.participants.row(e)) {
                 const auto c = countryOfActor[p.actor.value];
@@ -424,34 +434,48 @@ struct Builder {
                 ec.items.push_back(c);
             }
             ec.offsets[e + 1] = static_cast<std::uint32_t>(ec.items.size());
+            if (const auto& pc = d.events[e].placeCountry; !pc.empty()) {
+                const auto c = d.countryIndex.find(pc)->second;
+                if (seen[c] != e) placeOf[e] = c;
+            }
         }
 
         // Country → events: events are visited in timeline order, so rows come out sorted.
         auto& ce = d.countryEvents;
         ce.offsets.assign(nc + 1, 0);
         for (auto c : ec.items) ++ce.offsets[c + 1];
+        for (auto c : placeOf) {
+            if (c != RowMap::kNone) ++ce.offsets[c + 1];
+        }
         std::partial_sum(ce.offsets.begin(), ce.offsets.end(), ce.offsets.begin());
         ce.items.resize(ce.offsets.back());
         {
             std::vector<std::uint32_t> next(ce.offsets.begin(), ce.offsets.end() - 1);
             for (std::uint32_t e = 0; e < ne; ++e) {
                 for (auto c : ec.row(e)) ce.items[next[c]++] = EventIx{e};
+                if (placeOf[e] != RowMap::kNone) ce.items[next[placeOf[e]]++] = EventIx{e};
             }
         }
+        // Calls f(a, b) for each pair of the event: its participants' countries, then each of
+        // them with its place's country (by place).
+        auto forEachPair = [&](std::uint32_t e, auto&& f) {
+            const auto cs = ec.row(e);
+            for (std::size_t i = 0; i < cs.size(); ++i) {
+                for (std::size_t j = i + 1; j < cs.size(); ++j) f(cs[i], cs[j]);
+                if (placeOf[e] != RowMap::kNone) f(cs[i], placeOf[e]);
+            }
+        };
 
         // Pair → events: count per slot, then fill.
         d.pairSlots.reset(nc);
         std::vector<std::uint32_t> perSlot;
         for (std::uint32_t e = 0; e < ne; ++e) {
-            const auto cs = ec.row(e);
-            for (std::size_t i = 0; i < cs.size(); ++i) {
-                for (std::size_t j = i + 1; j < cs.size(); ++j) {
-                    const auto next = static_cast<std::uint32_t>(perSlot.size());
-                    const auto slot = d.pairSlots.slotOrAdd(cs[i], cs[j], next);
-                    if (slot == next) perSlot.push_back(0);
-                    ++perSlot[slot];
-                }
-            }
+            forEachPair(e, [&](std::uint32_t a, std::uint32_t b) {
+                const auto next = static_cast<std::uint32_t>(perSlot.size());
+                const auto slot = d.pairSlots.slotOrAdd(a, b, next);
+                if (slot == next) perSlot.push_back(0);
+                ++perSlot[slot];
+            });
         }
         auto& de = d.dyadEvents;
         de.offsets.assign(perSlot.size() + 1, 0);
@@ -459,12 +483,49 @@ struct Builder {
         de.items.resize(de.offsets.back());
         std::vector<std::uint32_t> next(de.offsets.begin(), de.offsets.end() - 1);
         for (std::uint32_t e = 0; e < ne; ++e) {
-            const auto cs = ec.row(e);
-            for (std::size_t i = 0; i < cs.size(); ++i) {
-                for (std::size_t j = i + 1; j < cs.size(); ++j) {
-                    de.items[next[d.pairSlots.find(cs[i], cs[j])]++] = EventIx{e};
-                }
-            }
+            forEachPair(e, [&](std::uint32_t a, std::uint32_t b) {
+                de.items[next[d.pairSlots.find(a, b)]++] = EventIx{e};
+            });
+        }
+    }
+
+    /// [places] Link rows as stored: (from event row, to event row, kind).
+    struct RawLink {
+        std::int64_t from, to;
+        model::EventLinkKind kind;
+    };
+    static std::vector<RawLink> scanLinks(store::TableReader& reader) {
+        std::vector<RawLink> rows;
+        EnumReader<model::EventLinkKind> kinds;
+        reader.eventLinks([&](const store::EventLinkScanRow& l) {
+            rows.push_back(RawLink{l.from, l.to, kinds(l.kind)});
+        });
+        return rows;
+    }
+
+    /// [places] Event → its links (both directions), between events the index kept.
+    void links(const std::vector<RawLink>& rows) {
+        std::vector<std::uint32_t> rowOf;
+        std::vector<EventLinkInfo> items;
+        for (const auto& l : rows) {
+            const auto f = eventRows.find(l.from);
+            const auto t = eventRows.find(l.to);
+            if (f == RowMap::kNone || t == RowMap::kNone) continue;
+            rowOf.push_back(f);
+            items.push_back(EventLinkInfo{EventIx{t}, l.kind, true});
+            rowOf.push_back(t);
+            items.push_back(EventLinkInfo{EventIx{f}, l.kind, false});
+        }
+        fillCsr(d.links, d.events.size(), rowOf, items);
+        for (std::size_t e = 0; e < d.events.size(); ++e) {
+            auto* b = d.links.items.data() + d.links.offsets[e];
+            auto* x = d.links.items.data() + d.links.offsets[e + 1];
+            std::sort(b, x, [&](const EventLinkInfo& p, const EventLinkInfo& q) {
+                if (p.outgoing != q.outgoing) return p.outgoing;
+                // by the kind's name, as the file's answers order them
+                if (p.kind != q.kind) return model::toString(p.kind) < model::toString(q.kind);
+                return d.events[p.other.value].id < d.events[q.other.value].id;
+            });
         }
     }
 };
@@ -500,6 +561,7 @@ Index Index::build(store::Store& store, const IndexFilter& filter) {
         b.actors();
         auto parts = Builder::scanParticipations(reader);
         b.relations();
+        const auto rawLinks = Builder::scanLinks(reader);
         if (!reader.parallel()) b.scanEvents(reader, 0);
         reader.finish();
         if (eventsThread.joinable()) eventsThread.join();
@@ -515,9 +577,10 @@ Index Index::build(store::Store& store, const IndexFilter& filter) {
         b.participations(parts);
         std::vector<Builder::RawParticipation>().swap(parts);
         b.adjacency();
-        b.countries();
         recordsThread.join();
         if (recordsError) std::rethrow_exception(recordsError);
+        b.countries();  // after materialize(): it reads the events' places
+        b.links(rawLinks);
     } catch (...) {
         joinAll();
         throw;

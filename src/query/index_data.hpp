@@ -163,6 +163,8 @@ struct Index::Data {
     PairTable pairSlots;
     Csr<EventIx> dyadEvents;  ///< by pair slot, timeline order
 
+    Csr<EventLinkInfo> links;  ///< [places] by event: outgoing first, then kind, other id
+
     IdTable actorIds, eventIds;
     std::unordered_map<EventIx, InheritedDates> inherited;
 

@@ -42,6 +42,27 @@ std::vector<EventIx> dyadTimeline(const Index& index, std::string_view countryA,
     return filtered(detail::data(index), index.dyadEvents(countryA, countryB), options);
 }
 
+std::string_view toString(ScopeRule rule) noexcept {
+    return rule == ScopeRule::Place ? "place" : "participants";
+}
+
+std::optional<ScopeRule> scopeRule(const Index& index, EventIx e, std::string_view countryA,
+                                   std::string_view countryB) {
+    bool a = false, b = countryB.empty();
+    for (const auto& p : index.participantsOf(e)) {
+        const auto& c = index.actor(p.actor).country;
+        a = a || c == countryA;
+        b = b || c == countryB;
+    }
+    if (a && b) return ScopeRule::Participants;
+    const auto& place = index.event(e).placeCountry;
+    if (place.empty()) return std::nullopt;
+    // By place: located in the country; or participants of one in a place of the other.
+    if (countryB.empty()) return place == countryA ? std::optional(ScopeRule::Place) : std::nullopt;
+    if ((a && place == countryB) || (b && place == countryA)) return ScopeRule::Place;
+    return std::nullopt;
+}
+
 std::vector<EventIx> countryTimeline(const Index& index, std::string_view country,
                                      const TimelineOptions& options) {
     return filtered(detail::data(index), index.countryEvents(country), options);

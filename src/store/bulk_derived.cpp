@@ -40,9 +40,11 @@ private:
 
 }  // namespace
 
-void BulkDerived::event(std::int64_t row, std::int64_t lo, std::int64_t hi, std::string_view kind) {
+void BulkDerived::event(std::int64_t row, std::int64_t lo, std::int64_t hi, std::string_view kind,
+                        std::string_view placeCountry) {
     closeEvent();
     event_ = row;
+    place_ = placeCountry.empty() ? 0 : intern(placeCountry);
     lo_ = lo;
     hi_ = hi;
     count("event", kind);
@@ -107,12 +109,18 @@ void BulkDerived::closeEvent() {
     codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
     const auto lo = static_cast<std::int32_t>(lo_), hi = static_cast<std::int32_t>(hi_);
     for (std::size_t i = 0; i < codes.size(); ++i) {
-        scope_.push_back({codes[i], 0, lo, hi, event_});
+        scope_.push_back({codes[i], 0, lo, hi, event_, false});
         for (std::size_t j = i + 1; j < codes.size(); ++j) {
             // The pair in code order is fixed at write(), when codes are ranked by text.
-            scope_.push_back({codes[i], codes[j], lo, hi, event_});
+            scope_.push_back({codes[i], codes[j], lo, hi, event_, false});
         }
     }
+    // By place (derived.cpp): the place's country, unless a participant puts the event there.
+    if (place_ != 0 && !std::binary_search(codes.begin(), codes.end(), place_)) {
+        scope_.push_back({place_, 0, lo, hi, event_, true});
+        for (const auto c : codes) scope_.push_back({c, place_, lo, hi, event_, true});
+    }
+    place_ = 0;
     actors_.clear();
     event_ = 0;
 }
@@ -150,7 +158,8 @@ void BulkDerived::write() {
             return x.event < y.event;
         });
         Insert ins(db_,
-                   "INSERT OR IGNORE INTO event_scope(a, b, lo, hi, event_id) VALUES (?,?,?,?,?)");
+                   "INSERT OR IGNORE INTO event_scope(a, b, lo, hi, event_id, rule) "
+                   "VALUES (?,?,?,?,?,?)");
         for (const auto& s : scope_) {
             const auto& a = codes_[s.a];
             const auto& b = codes_[s.b];
@@ -159,6 +168,8 @@ void BulkDerived::write() {
             sqlite3_bind_int64(*ins, 3, s.lo);
             sqlite3_bind_int64(*ins, 4, s.hi);
             sqlite3_bind_int64(*ins, 5, s.event);
+            const std::string_view rule = s.byPlace ? "place" : "participants";
+            sqlite3_bind_text(*ins, 6, rule.data(), static_cast<int>(rule.size()), SQLITE_STATIC);
             ins.run();
         }
         std::vector<ScopeRow>().swap(scope_);

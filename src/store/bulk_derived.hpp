@@ -19,8 +19,10 @@ class BulkDerived {
 public:
     explicit BulkDerived(sqlite3* db) : db_(db) {}
 
-    /// A new event with its day range (kUndatedDay for both when undated).
-    void event(std::int64_t row, std::int64_t lo, std::int64_t hi, std::string_view kind);
+    /// A new event with its day range (kUndatedDay for both when undated) and its place's
+    /// country ("" when none).
+    void event(std::int64_t row, std::int64_t lo, std::int64_t hi, std::string_view kind,
+               std::string_view placeCountry = {});
     /// A new participation of `actor` in the last new event. False when it is not that event
     /// (the caller then leaves the work to the set-based refresh).
     bool participation(std::int64_t event, std::int64_t actor);
@@ -48,6 +50,7 @@ private:
         std::uint16_t a, b;  ///< interned country codes; b = 0 for the country alone
         std::int32_t lo, hi;
         std::int64_t event;
+        bool byPlace;  ///< rule 'place' (else 'participants')
     };
     sqlite3* db_;
     std::vector<std::uint64_t> links_;  ///< actor row pairs, high word first
@@ -57,6 +60,7 @@ private:
     std::vector<std::string> codes_{""};                         ///< code 0 is "none"
     std::unordered_map<std::string, std::uint16_t> codeIndex_;
     std::int64_t event_ = 0, lo_ = 0, hi_ = 0;
+    std::uint16_t place_ = 0;  ///< the open event's place country, 0 when none
     std::vector<std::int64_t> actors_;  ///< of the open event
 };
 

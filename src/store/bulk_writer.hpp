@@ -34,6 +34,11 @@ public:
         std::string_view cameo;  ///< empty: none
         std::optional<double> goldstein;
         std::string_view attributesJson;  ///< a JSON object's text; empty: none
+        // [places] Its place: name, country (ISO alpha-3), coordinates, gazetteer id; empty or
+        // nullopt: none.
+        std::string_view location, placeCountry;
+        std::optional<double> latitude, longitude;
+        std::string_view gazetteer;
     };
     /// Inserts the event unless its id exists. Its row id, or nullopt when the id was there.
     std::optional<std::int64_t> insertEvent(const EventRow& event);

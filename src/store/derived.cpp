@@ -3,6 +3,7 @@
 
 #include "derived.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -38,15 +39,22 @@ constexpr std::string_view kLinkSql =
     "WHERE p.id > ?1 AND p.event_id <= ?2 AND q.id <= ?1 "
     "ORDER BY 1, 2";
 
-// Countries of the events after ?1, each alone (b = '') and in pairs, with the event's range.
+// Countries of the events after ?1, each alone (b = '') and in pairs, with the event's range and
+// the rule that puts it there: 'participants' (its participants' countries), else 'place' (its
+// place's country, alone, and paired with each participant country but its own).
 constexpr std::string_view kScopeSql =
     "WITH c AS MATERIALIZED (SELECT DISTINCT p.event_id AS e, a.country AS k FROM participation p "
     "  JOIN actor a ON a.id = p.actor_id "
     "  WHERE p.event_id > ?1 AND a.country IS NOT NULL AND a.country <> ''), "
-    "s AS (SELECT e, k AS a, '' AS b FROM c UNION ALL "
-    "  SELECT x.e, x.k, y.k FROM c x JOIN c y ON y.e = x.e AND x.k < y.k) "
-    "INSERT OR IGNORE INTO event_scope(a, b, lo, hi, event_id) "
-    "SELECT s.a, s.b, coalesce(ev.day_lo, 2147483647), coalesce(ev.day_hi, 2147483647), s.e "
+    "l AS MATERIALIZED (SELECT id AS e, place_country AS k FROM event "
+    "  WHERE id > ?1 AND place_country IS NOT NULL AND place_country <> '' AND NOT EXISTS "
+    "  (SELECT 1 FROM c WHERE c.e = event.id AND c.k = event.place_country)), "
+    "s AS (SELECT e, k AS a, '' AS b, 'participants' AS r FROM c UNION ALL "
+    "  SELECT x.e, x.k, y.k, 'participants' FROM c x JOIN c y ON y.e = x.e AND x.k < y.k "
+    "  UNION ALL SELECT e, k, '', 'place' FROM l UNION ALL "
+    "  SELECT c.e, min(c.k, l.k), max(c.k, l.k), 'place' FROM c JOIN l ON l.e = c.e) "
+    "INSERT OR IGNORE INTO event_scope(a, b, lo, hi, event_id, rule) "
+    "SELECT s.a, s.b, coalesce(ev.day_lo, 2147483647), coalesce(ev.day_hi, 2147483647), s.e, s.r "
     "FROM s JOIN event ev ON ev.id = s.e ORDER BY 1, 2, 3, 4, 5";
 
 constexpr std::string_view kTallySql =
@@ -66,17 +74,23 @@ constexpr std::string_view kTallySql =
 struct ScopeRow {
     std::string a, b;
     std::int64_t lo, hi;
+    std::string_view rule;
 };
 
 /// The event_scope rows of one event as the current state gives them.
 std::vector<ScopeRow> scopeRows(Store& store, std::int64_t eventRow) {
     std::int64_t lo = kUndatedDay, hi = kUndatedDay;
+    std::string place;
     {
-        auto st = detail::prepare(store, "SELECT day_lo, day_hi FROM event WHERE id = ?");
+        auto st = detail::prepare(
+            store, "SELECT day_lo, day_hi, coalesce(place_country, '') FROM event WHERE id = ?");
         st.bind(1, eventRow);
-        if (st.step() && !st.isNull(0)) {
-            lo = st.getInt64(0);
-            hi = st.getInt64(1);
+        if (st.step()) {
+            if (!st.isNull(0)) {
+                lo = st.getInt64(0);
+                hi = st.getInt64(1);
+            }
+            place = st.getString(2);
         }
         st.reset();
     }
@@ -89,15 +103,22 @@ std::vector<ScopeRow> scopeRows(Store& store, std::int64_t eventRow) {
     while (st.step()) countries.push_back(st.getString(0));
     std::vector<ScopeRow> rows;
     for (std::size_t i = 0; i < countries.size(); ++i) {
-        rows.push_back({countries[i], "", lo, hi});
+        rows.push_back({countries[i], "", lo, hi, "participants"});
         for (std::size_t j = i + 1; j < countries.size(); ++j) {
-            rows.push_back({countries[i], countries[j], lo, hi});
+            rows.push_back({countries[i], countries[j], lo, hi, "participants"});
+        }
+    }
+    // By place: the place's country, unless a participant already puts the event there.
+    if (!place.empty() && std::find(countries.begin(), countries.end(), place) == countries.end()) {
+        rows.push_back({place, "", lo, hi, "place"});
+        for (const auto& c : countries) {
+            rows.push_back({std::min(c, place), std::max(c, place), lo, hi, "place"});
         }
     }
     return rows;
 }
 
-/// Runs `sql` (parameters: a, b, lo, hi, event) for each event_scope row of the event.
+/// Runs `sql` (parameters: a, b, lo, hi, event, rule) for each event_scope row of the event.
 void forEachScopeRow(Store& store, std::int64_t eventRow, std::string_view sql) {
     for (const auto& r : scopeRows(store, eventRow)) {
         detail::prepare(store, sql)
@@ -106,13 +127,15 @@ void forEachScopeRow(Store& store, std::int64_t eventRow, std::string_view sql) 
             .bind(3, r.lo)
             .bind(4, r.hi)
             .bind(5, eventRow)
+            .bind(6, r.rule)
             .exec();
     }
 }
 
 void scopeEvent(Store& store, std::int64_t eventRow) {
     forEachScopeRow(store, eventRow,
-                    "INSERT OR IGNORE INTO event_scope(a, b, lo, hi, event_id) VALUES (?,?,?,?,?)");
+                    "INSERT OR IGNORE INTO event_scope(a, b, lo, hi, event_id, rule) "
+                    "VALUES (?,?,?,?,?,?)");
 }
 
 }  // namespace
@@ -173,7 +196,7 @@ void rebuildDerived(Store& store) {
 void unscopeEvent(Store& store, std::int64_t eventRow) {
     forEachScopeRow(store, eventRow,
                     "DELETE FROM event_scope WHERE a = ? AND b = ? AND lo = ? AND hi = ? AND "
-                    "event_id = ?");
+                    "event_id = ? AND ?6 = ?6");
 }
 
 void setOwnOrParentRange(Store& store, std::int64_t eventRow) {

@@ -38,6 +38,7 @@ public:
     }
     [[nodiscard]] bool isNull(int c) const { return sqlite3_column_type(st_, c) == SQLITE_NULL; }
     [[nodiscard]] std::int64_t i64(int c) const { return sqlite3_column_int64(st_, c); }
+    [[nodiscard]] sqlite3_stmt* handle() const { return st_; }
     /// Text as stored. Read as a blob: SQLite then hands out the bytes in place instead of
     /// copying them to add a terminating NUL.
     [[nodiscard]] std::string_view text(int c) const {
@@ -159,7 +160,8 @@ void TableReader::events(const std::function<void(const EventScanRow&)>& fn, Sca
                          int lane) {
     Scan s(impl_->lane(lane),
            "SELECT e.id, e.key, e.kind, e.title, e.status, e.location, e.cameo, p.key, "
-           "e.parent_id, e.start_lo, e.start_prec, e.end_lo, e.end_prec" +
+           "e.parent_id, e.start_lo, e.start_prec, e.end_lo, e.end_prec, e.place_country, "
+           "e.place_lat, e.place_lon, e.place_gazetteer" +
                evidenceCount(o.evidenceCounts, "event_id", "e.id") +
                " FROM event e LEFT JOIN event p ON p.id = e.parent_id" +
                (o.byId ? " ORDER BY e.key" : ""));
@@ -176,7 +178,13 @@ void TableReader::events(const std::function<void(const EventScanRow&)>& fn, Sca
         r.parentRow = s.isNull(8) ? 0 : s.i64(8);
         r.start = s.date(9, 10);
         r.end = s.date(11, 12);
-        r.evidence = s.i64(13);
+        r.placeCountry = s.text(13);
+        r.latitude = s.isNull(14) ? std::nullopt
+                                  : std::optional(sqlite3_column_double(s.handle(), 14));
+        r.longitude = s.isNull(15) ? std::nullopt
+                                   : std::optional(sqlite3_column_double(s.handle(), 15));
+        r.gazetteer = s.text(16);
+        r.evidence = s.i64(17);
         fn(r);
     }
 }
@@ -216,6 +224,26 @@ void TableReader::relations(const std::function<void(const RelationScanRow&)>& f
         r.validToLatest =
             s.isNull(9) ? std::nullopt : std::optional(static_cast<model::DayNumber>(s.i64(9)));
         r.evidence = s.i64(10);
+        fn(r);
+    }
+}
+
+void TableReader::eventLinks(const std::function<void(const EventLinkScanRow&)>& fn,
+                             ScanOptions o, int lane) {
+    Scan s(impl_->lane(lane),
+           std::string("SELECT l.id, l.key, l.kind, l.from_id, l.to_id") +
+               (o.evidenceCounts
+                    ? ", (SELECT count(*) FROM event_link_evidence v WHERE v.link_id = l.id)"
+                    : ", 0") +
+               " FROM event_link l" + (o.byId ? " ORDER BY l.key" : ""));
+    EventLinkScanRow r;
+    while (s.step()) {
+        r.row = s.i64(0);
+        r.id = s.text(1);
+        r.kind = s.text(2);
+        r.from = s.i64(3);
+        r.to = s.i64(4);
+        r.evidence = s.i64(5);
         fn(r);
     }
 }

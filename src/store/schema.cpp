@@ -150,6 +150,42 @@ CREATE TABLE relation_attested (
 ALTER TABLE evidence ADD COLUMN attested_id INTEGER;
 CREATE INDEX evidence_attested ON evidence(attested_id) WHERE attested_id IS NOT NULL;
 -- [attested] end
+-- [places] begin
+-- The rest of an event's place (its name is event.location): country (ISO alpha-3),
+-- coordinates, gazetteer id.
+ALTER TABLE event ADD COLUMN place_country TEXT;
+ALTER TABLE event ADD COLUMN place_lat REAL;
+ALTER TABLE event ADD COLUMN place_lon REAL;
+ALTER TABLE event ADD COLUMN place_gazetteer TEXT;
+CREATE INDEX event_place_country ON event(place_country) WHERE place_country IS NOT NULL;
+-- Which rule put the event in the country or pair: 'participants' (participants of both
+-- countries; of the country) or 'place' (participants of one acting in a place of the other;
+-- located in the country). One row per event and scope: participants wins when both hold.
+ALTER TABLE event_scope ADD COLUMN rule TEXT NOT NULL DEFAULT 'participants';
+-- Typed links between events (model EventLinkKind), each with its own evidence: the evidence
+-- table's subjects are fixed by its CHECK, so links keep theirs here (one subject per row).
+CREATE TABLE event_link (
+    id      INTEGER PRIMARY KEY,
+    key     TEXT NOT NULL UNIQUE,
+    kind    TEXT NOT NULL,
+    from_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+    to_id   INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE
+);
+CREATE INDEX event_link_from ON event_link(from_id);
+CREATE INDEX event_link_to ON event_link(to_id);
+CREATE TABLE event_link_evidence (
+    id         INTEGER PRIMARY KEY,
+    link_id    INTEGER NOT NULL REFERENCES event_link(id) ON DELETE CASCADE,
+    source_id  INTEGER NOT NULL REFERENCES source(id),
+    span_start INTEGER, span_end INTEGER,
+    quote      TEXT,
+    basis      TEXT NOT NULL DEFAULT 'stated',
+    confidence REAL,
+    note       TEXT,
+    CHECK (span_start IS NULL OR (span_start >= 0 AND span_end > span_start))
+);
+CREATE INDEX event_link_evidence_link ON event_link_evidence(link_id);
+-- [places] end
 )sql";
 
 constexpr std::array<std::string_view, 3> kMigrations{kV1, kV2, kV3};

@@ -30,7 +30,8 @@ enum Stmt : std::size_t {
 
 constexpr std::array<const char*, kCount> kSql{
     "INSERT INTO event(key, kind, title, start_lo, start_hi, start_prec, cameo, goldstein, "
-    "attributes, day_lo, day_hi) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?4,?5) "
+    "attributes, day_lo, day_hi, location, place_country, place_lat, place_lon, place_gazetteer) "
+    "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?4,?5,?10,?11,?12,?13,?14) "
     "ON CONFLICT(key) DO NOTHING",
     "INSERT INTO participation(event_id, actor_id, role) VALUES (?,?,?) "
     "ON CONFLICT(event_id, actor_id, role) DO NOTHING",
@@ -213,11 +214,22 @@ std::optional<std::int64_t> BulkWriter::insertEvent(const EventRow& e) {
     else
         sqlite3_bind_null(s, 8);
     d.textOrNull(s, 9, e.attributesJson);
+    d.textOrNull(s, 10, e.location);
+    d.textOrNull(s, 11, e.placeCountry);
+    auto real = [&](int i, const std::optional<double>& v) {
+        if (v)
+            sqlite3_bind_double(s, i, *v);
+        else
+            sqlite3_bind_null(s, i);
+    };
+    real(12, e.latitude);
+    real(13, e.longitude);
+    d.textOrNull(s, 14, e.gazetteer);
     if (!d.run(s)) return std::nullopt;
     const auto row = sqlite3_last_insert_rowid(d.db);
     const bool dated = e.startLo && e.startHi;
     d.derived.event(row, dated ? *e.startLo : detail::kUndatedDay,
-                    dated ? *e.startHi : detail::kUndatedDay, e.kind);
+                    dated ? *e.startHi : detail::kUndatedDay, e.kind, e.placeCountry);
     return row;
 }
 

@@ -53,7 +53,8 @@ void bindFilter(Statement& st, const EventFilter& f) {
 
 #define BILATERAL_EVENT_COLS                                                                   \
     "e.id, e.key, e.kind, e.title, e.status, e.start_lo, e.start_prec, e.end_lo, e.end_prec, " \
-    "coalesce(e.parent_id, 0), coalesce(e.cameo, ''), e.day_lo, e.day_hi"
+    "coalesce(e.parent_id, 0), coalesce(e.cameo, ''), e.day_lo, e.day_hi, "                 \
+    "coalesce(e.location, ''), coalesce(e.place_country, '')"
 
 /// An EventRecord from BILATERAL_EVENT_COLS starting at column `c`.
 EventRecord eventAt(const Statement& st, int c) {
@@ -71,6 +72,8 @@ EventRecord eventAt(const Statement& st, int c) {
         e.dayLo = static_cast<model::DayNumber>(st.getInt64(c + 11));
         e.dayHi = static_cast<model::DayNumber>(st.getInt64(c + 12));
     }
+    e.location = st.getString(c + 13);
+    e.placeCountry = st.getString(c + 14);
     return e;
 }
 
@@ -221,10 +224,10 @@ namespace {
     " AND (?2 = '' OR instr(?2, ',' || e.kind || ',') > 0) AND (?3 = 0 OR e.status = 'occurred')"
 
 constexpr std::string_view kScopeRowsByEvent =
-    "SELECT s.event_id, s.lo, s.hi, e.key FROM event_scope s JOIN event e ON e.id = s.event_id"
+    "SELECT s.event_id, s.lo, s.hi, e.key, s.rule FROM event_scope s JOIN event e ON e.id = s.event_id"
     BILATERAL_SCOPE_WHERE BILATERAL_SCOPE_EVENT_FILTER " ORDER BY s.lo, s.hi";
 constexpr std::string_view kScopeRows =
-    "SELECT s.event_id, s.lo, s.hi, NULL FROM event_scope s" BILATERAL_SCOPE_WHERE
+    "SELECT s.event_id, s.lo, s.hi, NULL, s.rule FROM event_scope s" BILATERAL_SCOPE_WHERE
     " AND ?2 = ?2 AND ?3 = ?3 ORDER BY s.lo, s.hi";
 constexpr std::string_view kScopeCountByEvent =
     "SELECT count(*) FROM event_scope s JOIN event e ON e.id = s.event_id" BILATERAL_SCOPE_WHERE
@@ -253,7 +256,7 @@ void Store::forEachScopedEvent(std::string_view a, std::string_view b, const Eve
     auto st = scopedStatement(a, b, filter, false);
     while (st.step()) {
         EventSlot slot{st.getInt64(0), st.getInt64(1), st.getInt64(2),
-                       st.isNull(3) ? std::string() : st.getString(3)};
+                       st.isNull(3) ? std::string() : st.getString(3), st.getText(4) == "place"};
         if (!fn(slot)) break;
     }
     st.reset();
@@ -332,7 +335,10 @@ std::int64_t Store::maxEventRow() {
 }
 
 bool Store::hasCountry(std::string_view code) {
-    auto st = prepare("SELECT 1 FROM actor WHERE country = ? LIMIT 1");
+    // [places] an actor's country, or an event's place's
+    auto st = prepare(
+        "SELECT 1 FROM actor WHERE country = ?1 UNION ALL "
+        "SELECT 1 FROM event WHERE place_country = ?1 LIMIT 1");
     st.bind(1, code);
     const bool found = st.step();
     st.reset();

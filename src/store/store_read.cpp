@@ -19,10 +19,12 @@ template <class Enum> Enum readEnum(const Statement& st, int col) {
     throw StorageError("database holds an unknown value \"" + std::string(text) + "\"");
 }
 
-std::vector<model::Evidence> readEvidence(Store& store, std::string_view column, std::int64_t row) {
+std::vector<model::Evidence> readEvidence(Store& store, std::string_view column, std::int64_t row,
+                                         std::string_view table = "evidence") {
     std::string sql =
-        "SELECT s.key, e.span_start, e.span_end, e.quote, e.basis, e.confidence, e.note "
-        "FROM evidence e JOIN source s ON s.id = e.source_id WHERE e.";
+        "SELECT s.key, e.span_start, e.span_end, e.quote, e.basis, e.confidence, e.note FROM ";
+    sql += table;
+    sql += " e JOIN source s ON s.id = e.source_id WHERE e.";
     sql += column;
     // A relation's own evidence, not its attestations' ([attested]).
     if (column == "relation_id") sql += " = ? AND e.attested_id IS NULL ORDER BY e.id";
@@ -46,7 +48,8 @@ std::vector<model::Evidence> readEvidence(Store& store, std::string_view column,
 constexpr std::string_view kActorCols = "SELECT id, key, kind, name, country, attributes FROM actor";
 constexpr std::string_view kEventCols =
     "SELECT e.id, e.key, e.kind, e.title, e.start_lo, e.start_prec, e.end_lo, e.end_prec, "
-    "e.status, e.location, p.key, e.cameo, e.goldstein, e.attributes FROM event e "
+    "e.status, e.location, p.key, e.cameo, e.goldstein, e.attributes, e.place_country, "
+    "e.place_lat, e.place_lon, e.place_gazetteer FROM event e "
     "LEFT JOIN event p ON p.id = e.parent_id";
 constexpr std::string_view kRelationCols =
     "SELECT r.id, r.key, r.kind, f.key, t.key, r.valid_from_lo, r.valid_from_prec, "
@@ -79,6 +82,10 @@ model::Event eventRowOf(const Statement& st) {
     e.cameo = st.getOptString(11);
     if (!st.isNull(12)) e.goldstein = st.getDouble(12);
     e.attributes = detail::attributesFromJson(st.getText(13));
+    e.place.country = st.getOptString(14);
+    if (!st.isNull(15)) e.place.latitude = st.getDouble(15);
+    if (!st.isNull(16)) e.place.longitude = st.getDouble(16);
+    e.place.gazetteer = st.getOptString(17);
     return e;
 }
 
@@ -242,6 +249,63 @@ std::vector<model::Relation> Store::relations() {
         completeRelation);
 }
 
+namespace {
+std::vector<model::EventLink> readLinks(Store& store, std::optional<std::string_view> key) {
+    std::vector<std::pair<std::int64_t, model::EventLink>> rows;
+    {
+        auto st = detail::prepare(
+            store, key ? "SELECT l.id, l.key, l.kind, f.key, t.key FROM event_link l JOIN event f "
+                         "ON f.id = l.from_id JOIN event t ON t.id = l.to_id WHERE l.key = ?"
+                       : "SELECT l.id, l.key, l.kind, f.key, t.key FROM event_link l JOIN event f "
+                         "ON f.id = l.from_id JOIN event t ON t.id = l.to_id ORDER BY l.key");
+        if (key) st.bind(1, *key);
+        while (st.step()) {
+            model::EventLink l;
+            l.id = st.getString(1);
+            l.kind = readEnum<model::EventLinkKind>(st, 2);
+            l.from = st.getString(3);
+            l.to = st.getString(4);
+            rows.emplace_back(st.getInt64(0), std::move(l));
+        }
+    }
+    std::vector<model::EventLink> out;
+    for (auto& [row, l] : rows) {
+        l.evidence = readEvidence(store, "link_id", row, "event_link_evidence");
+        out.push_back(std::move(l));
+    }
+    return out;
+}
+}  // namespace
+
+std::vector<model::EventLink> Store::eventLinks() {
+    return readLinks(*this, std::nullopt);
+}
+
+std::optional<model::EventLink> Store::findEventLink(std::string_view id) {
+    return first(readLinks(*this, id));
+}
+
+std::vector<EventLinkRecord> Store::eventLinksAt(std::int64_t eventRow) {
+    auto st = prepare(
+        "SELECT l.key, l.kind, 1, t.id, t.key, t.title FROM event_link l "
+        "JOIN event t ON t.id = l.to_id WHERE l.from_id = ?1 UNION ALL "
+        "SELECT l.key, l.kind, 0, f.id, f.key, f.title FROM event_link l "
+        "JOIN event f ON f.id = l.from_id WHERE l.to_id = ?1 ORDER BY 3 DESC, 2, 5");
+    st.bind(1, eventRow);
+    std::vector<EventLinkRecord> out;
+    while (st.step()) {
+        EventLinkRecord r;
+        r.id = st.getString(0);
+        r.kind = readEnum<model::EventLinkKind>(st, 1);
+        r.outgoing = st.getInt(2) != 0;
+        r.otherRow = st.getInt64(3);
+        r.otherId = st.getString(4);
+        r.otherTitle = st.getString(5);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
 Counts Store::counts() {
     // From the tally kept at import (derived.hpp): no table is scanned.
     Counts c;
@@ -265,6 +329,12 @@ Counts Store::counts() {
             c.relationsByKind.emplace_back(kind, n);
         }
     }
+    st.reset();
+    // [places] Links are few (curated data only): counted from their table.
+    auto links = prepare("SELECT count(*) FROM event_link");
+    links.step();
+    c.eventLinks = links.getInt64(0);
+    links.reset();
     return c;
 }
 

@@ -30,15 +30,16 @@ void bindDate(Statement& st, int i, const std::optional<Date>& d) {
         .bind(i + 2, static_cast<int>(d->precision()));
 }
 
-enum class Subject { Actor, Event, Participation, Relation, Attested };
+enum class Subject { Actor, Event, Participation, Relation, Attested, EventLink };
 
 std::string_view evidenceSql(Subject s) {
-#define BILATERAL_EVIDENCE_SQL(col, extra)                                                      \
-    "INSERT INTO evidence(" col                                                                 \
+#define BILATERAL_EVIDENCE_SQL_IN(table, col, extra)                                            \
+    "INSERT INTO " table "(" col                                                                \
     ", source_id, span_start, span_end, quote, basis, confidence, note) "                       \
-    "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 FROM evidence WHERE " col \
+    "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 FROM " table " WHERE " col \
     " = ?1 AND source_id = ?2 AND span_start IS ?3 AND span_end IS ?4 AND quote IS ?5 AND "     \
     "basis = ?6 AND confidence IS ?7 AND note IS ?8" extra ")"
+#define BILATERAL_EVIDENCE_SQL(col, extra) BILATERAL_EVIDENCE_SQL_IN("evidence", col, extra)
     switch (s) {
         case Subject::Actor:
             return BILATERAL_EVIDENCE_SQL("actor_id", "");
@@ -54,11 +55,14 @@ std::string_view evidenceSql(Subject s) {
                    "WHERE NOT EXISTS (SELECT 1 FROM evidence WHERE attested_id = ?1 AND "
                    "source_id = ?2 AND span_start IS ?3 AND span_end IS ?4 AND quote IS ?5 AND "
                    "basis = ?6 AND confidence IS ?7 AND note IS ?8)";
+        case Subject::EventLink:
+            return BILATERAL_EVIDENCE_SQL_IN("event_link_evidence", "link_id", "");
         case Subject::Relation:
             break;
     }
     return BILATERAL_EVIDENCE_SQL("relation_id", " AND attested_id IS NULL");
 #undef BILATERAL_EVIDENCE_SQL
+#undef BILATERAL_EVIDENCE_SQL_IN
 }
 
 std::int64_t requireRow(std::optional<std::int64_t> row, std::string_view what,
@@ -230,13 +234,16 @@ void Store::putEventNow(const model::Event& e) {
     if (e.parent) parent = requireRow(eventRow(*e.parent), "parent event", *e.parent);
     auto st = prepare(
         "INSERT INTO event(key, kind, title, start_lo, start_hi, start_prec, end_lo, end_hi, "
-        "end_prec, status, location, parent_id, cameo, goldstein, attributes) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
+        "end_prec, status, location, parent_id, cameo, goldstein, attributes, place_country, "
+        "place_lat, place_lon, place_gazetteer) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
         "kind = excluded.kind, title = excluded.title, start_lo = excluded.start_lo, "
         "start_hi = excluded.start_hi, start_prec = excluded.start_prec, end_lo = excluded.end_lo, "
         "end_hi = excluded.end_hi, end_prec = excluded.end_prec, status = excluded.status, "
         "location = excluded.location, parent_id = excluded.parent_id, cameo = excluded.cameo, "
-        "goldstein = excluded.goldstein, attributes = excluded.attributes RETURNING id");
+        "goldstein = excluded.goldstein, attributes = excluded.attributes, "
+        "place_country = excluded.place_country, place_lat = excluded.place_lat, "
+        "place_lon = excluded.place_lon, place_gazetteer = excluded.place_gazetteer RETURNING id");
     st.bind(1, e.id).bind(2, model::toString(e.kind)).bind(3, e.title);
     bindDate(st, 4, e.start);
     bindDate(st, 7, e.end);
@@ -245,7 +252,11 @@ void Store::putEventNow(const model::Event& e) {
         .bind(12, parent)
         .bind(13, e.cameo)
         .bind(14, e.goldstein)
-        .bind(15, detail::attributesToJson(e.attributes));
+        .bind(15, detail::attributesToJson(e.attributes))
+        .bind(16, e.place.country)
+        .bind(17, e.place.latitude)
+        .bind(18, e.place.longitude)
+        .bind(19, e.place.gazetteer);
     const auto row = returningId(st);
     detail::setDayRange(*this, row, [&](std::int64_t ev) { touchEvent(ev); });
     for (const auto& p : e.participants) {
@@ -308,6 +319,23 @@ void Store::putRelationNow(const model::Relation& r) {
         bindDate(at, 5, a.period.end);
         putEvidence(*this, Subject::Attested, returningId(at), a.evidence, row);
     }
+}
+
+void Store::putEventLink(const model::EventLink& l) {
+    inTransaction([&] {
+        const auto from = requireRow(eventRow(l.from), "event", l.from);
+        const auto to = requireRow(eventRow(l.to), "event", l.to);
+        auto st = prepare(
+            "INSERT INTO event_link(key, kind, from_id, to_id) VALUES (?,?,?,?) "
+            "ON CONFLICT(key) DO UPDATE SET kind = excluded.kind, from_id = excluded.from_id, "
+            "to_id = excluded.to_id RETURNING id");
+        st.bind(1, l.id).bind(2, model::toString(l.kind)).bind(3, from).bind(4, to);
+        putEvidence(*this, Subject::EventLink, returningId(st), l.evidence);
+    });
+}
+
+std::optional<std::int64_t> Store::eventLinkRow(std::string_view id) {
+    return lookupRow(*this, "SELECT id FROM event_link WHERE key = ?", id);
 }
 
 }  // namespace bilateral::store

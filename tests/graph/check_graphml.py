@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Export a dataset's graph as GraphML with the `bilateral` command and read it with NetworkX or
 igraph; the node and edge counts must equal what `bilateral stats --json` reports (actors +
-events nodes, participations + relations edges), or, for a filtered export, what the Cytoscape
+events nodes, participations + relations + event links edges), or, for a filtered export, what the Cytoscape
 export of the same filter holds.
 
 With --check-values the ids, names and titles read back must equal the dataset's, byte for byte,
@@ -81,6 +81,10 @@ def check_values(dataset_path, nodes, edges):
     got_rel = collections.Counter((e.get("bilateral_id"), e.get("type")) for e in edges if e.get("kind") == "relation")
     if got_rel != want_rel:
         sys.exit("FAIL: relation values differ\n  want %r\n  got %r" % (want_rel, got_rel))
+    want_links = collections.Counter((as_xml_gives_back(l["id"]), l["kind"]) for l in dataset.get("links", []))
+    got_links = collections.Counter((e.get("bilateral_id"), e.get("type")) for e in edges if e.get("kind") == "event_link")
+    if got_links != want_links:
+        sys.exit("FAIL: event link values differ\n  want %r\n  got %r" % (want_links, got_links))
     want_roles = collections.Counter(p["role"] for e in dataset.get("events", []) for p in e.get("participants", []))
     got_roles = collections.Counter(e.get("role") for e in edges if e.get("kind") == "participation")
     if got_roles != want_roles:
@@ -119,7 +123,7 @@ def main():
             sys.exit("FAIL: the filter %r kept nothing" % args.export_args)
     else:
         want_nodes = stats["actors"] + stats["events"]
-        want_edges = stats["participations"] + stats["relations"]
+        want_edges = stats["participations"] + stats["relations"] + stats["event_links"]
 
     reader = read_networkx if args.reader == "networkx" else read_igraph
     n_nodes, n_edges, nodes, edges = reader(out)

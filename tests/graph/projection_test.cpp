@@ -310,3 +310,37 @@ TEST(Components, OfAFilteredProjectionCoverOnlyItsActors) {
     EXPECT_EQ(c.size(), 4u);
     EXPECT_EQ(graph::componentCount(c), 1u);
 }
+
+// [places] Links between events are event → event edges, kept when both their events are.
+TEST(Projection, CarriesLinksBetweenKeptEventsAsEventToEventEdges) {
+    auto s = tinyStore();
+    model::EventLink link;
+    link.id = "link/meeting-leads-to-planned";
+    link.kind = model::EventLinkKind::LeadsTo;
+    link.from = "event/meeting";
+    link.to = "event/planned";
+    link.evidence = {{.source = "source/s"}};
+    s.putEventLink(link);
+    const auto p = Projection::build(s);
+    EXPECT_EQ(p.linkCount(), 1u);
+    EXPECT_EQ(p.relationCount(), 6u);  // links are not relations
+    EXPECT_EQ(p.edgeCount(), p.participationCount() + p.relationCount() + 1u);
+    std::size_t seen = 0;
+    for (const auto e : boost::make_iterator_range(boost::edges(p.graph()))) {
+        if (p[e].kind != graph::EdgeKind::EventLink) continue;
+        ++seen;
+        EXPECT_EQ(p[boost::source(e, p.graph())].id, "event/meeting");
+        EXPECT_EQ(p[boost::target(e, p.graph())].id, "event/planned");
+        EXPECT_EQ(p[e].id, link.id);
+        EXPECT_EQ(p[e].type, "leads_to");
+        EXPECT_EQ(p[e].evidenceCount, 1);
+        EXPECT_EQ(graph::toString(p[e].kind), "event_link");
+    }
+    EXPECT_EQ(seen, 1u);
+    // The planned visit is undated: a window leaves it out, and the link with it.
+    query::IndexFilter f;
+    f.from = Date::parse("2025-07");
+    const auto windowed = Projection::build(s, f);
+    EXPECT_TRUE(windowed.findEvent("event/meeting").has_value());
+    EXPECT_EQ(windowed.linkCount(), 0u);
+}

@@ -240,12 +240,12 @@ TEST(DatasetReader, RefusesAnotherFormat) {
 
 TEST(DatasetReader, SaysAHigherVersionIsNewerThanItReads) {
     EXPECT_PARSE_ERROR_AT(withValue("/version", 2), "/version",
-                          "dataset version 2 is newer than this bilateral reads (version 1)");
+                          "dataset version 2 is newer than this bilateral reads (version 1.1)");
 }
 
-TEST(DatasetReader, RefusesAVersionThatIsNotAnInteger) {
+TEST(DatasetReader, RefusesAVersionThatIsNotANumber) {
     EXPECT_PARSE_ERROR_AT(withValue("/version", "1"), "/version",
-                          "expected an integer, got a string");
+                          "expected a number, got a string");
 }
 
 TEST(DatasetReader, RefusesAnUnknownTopLevelField) {
@@ -491,7 +491,7 @@ TEST(DatasetReader, NamesAMissingFileAndADirectory) {
 
 TEST(DatasetWriter, PutsFormatAndVersionFirstAndLeavesOutAbsentFields) {
     const auto text = io::writeDataset(io::parseDataset(kValid, kFile));
-    EXPECT_EQ(text.rfind("{\n  \"format\": \"bilateral-dataset\",\n  \"version\": 1,\n", 0), 0u)
+    EXPECT_EQ(text.rfind("{\n  \"format\": \"bilateral-dataset\",\n  \"version\": 1.1,\n", 0), 0u)
         << text;
     const auto j = Json::parse(text);
     EXPECT_EQ(j["events"][0]["id"], "event/return-visit");  // sorted by id

@@ -136,10 +136,14 @@ TEST_F(GdeltTest, Loads61ColumnRows) {
     EXPECT_EQ(e.attributes.at("event_root_code"), model::AttributeValue(std::string("04")));
     EXPECT_EQ(e.attributes.at("quad_class"), model::AttributeValue(std::int64_t{1}));
     EXPECT_EQ(e.attributes.at("avg_tone"), model::AttributeValue(-1.25));
-    EXPECT_EQ(e.attributes.at("action_geo_full_name"),
-              model::AttributeValue(std::string("Rome, Lazio, Italy")));
-    EXPECT_EQ(e.attributes.at("action_geo_feature_id"),
-              model::AttributeValue(std::string("-126693")));
+    // [places] ActionGeo_* is the event's place: the FIPS country as ISO alpha-3, the feature id
+    // as a GNS id. The ADM codes and the geo type stay attributes.
+    EXPECT_EQ(e.location, "Rome, Lazio, Italy");
+    EXPECT_EQ(e.place.country, "ITA");
+    EXPECT_EQ(e.place.gazetteer, "gns:-126693");
+    for (const char* k : {"action_geo_full_name", "action_geo_feature_id",
+                          "action_geo_country_code", "action_geo_lat", "action_geo_long"})
+        EXPECT_EQ(e.attributes.count(k), 0U) << k;
     EXPECT_EQ(e.attributes.at("date_added"), model::AttributeValue(std::int64_t{20220415134500}));
 
     // The source URL is the event's evidence.

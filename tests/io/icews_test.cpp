@@ -163,10 +163,15 @@ TEST_F(IcewsTest, LoadsThe20ColumnVariant) {
     EXPECT_EQ(e.attributes.at("story_id"), model::AttributeValue(std::int64_t{28235807}));
     EXPECT_EQ(e.attributes.at("sentence_number"), model::AttributeValue(std::int64_t{3}));
     EXPECT_EQ(e.attributes.at("publisher"), model::AttributeValue(std::string("Bernama")));
-    EXPECT_EQ(e.attributes.at("city"), model::AttributeValue(std::string("Rome")));
-    EXPECT_EQ(e.attributes.at("country"), model::AttributeValue(std::string("Italy")));
-    EXPECT_EQ(e.attributes.at("latitude"), model::AttributeValue(41.8919));
-    EXPECT_EQ(e.attributes.count("district"), 0U);  // empty fields are left out
+    // [places] The location columns are the event's place, not attributes; empty District left
+    // out of its name.
+    EXPECT_EQ(e.location, "Rome, Lazio, Italy");
+    EXPECT_EQ(e.place.country, "ITA");
+    EXPECT_EQ(e.place.latitude, 41.8919);
+    EXPECT_EQ(e.place.longitude, 12.5113);
+    EXPECT_FALSE(e.place.gazetteer.has_value());
+    for (const char* k : {"city", "district", "province", "country", "latitude", "longitude"})
+        EXPECT_EQ(e.attributes.count(k), 0U) << k;
     EXPECT_TRUE(e.evidence.empty());
 
     const auto src = store_.findSource("source/icews/events.tab");

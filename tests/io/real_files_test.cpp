@@ -53,6 +53,8 @@ TEST_F(RealFiles, IcewsDataverse2018LoadsWithNaAsMissing) {
     EXPECT_EQ(e.attributes.count("city"), 0U);
     EXPECT_EQ(e.attributes.count("country"), 0U);
     EXPECT_EQ(std::get<std::string>(e.attributes.at("publisher")), "The New York Times");
+    EXPECT_FALSE(e.location.has_value());  // [places] no place either
+    EXPECT_TRUE(e.place.empty());
 
     // No value anywhere is the NA marker, no actor has country NA.
     for (const auto& ev : store_.events()) {

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -32,9 +33,39 @@ protected:
     static void SetUpTestSuite() {
         store_ = new store::Store(store::Store::memory());
         fixtures::fillTiny(*store_);
+        // [places] A place and links between events, in the tiny part.
+        auto talks = store_->getEvent("event/cabinet-meeting");
+        talks.location = "Kuala Lumpur";
+        talks.place.country = "MYS";
+        store_->putEvent(talks);
+        model::EventLink link;
+        link.id = "link/9-leads-to-10";
+        link.kind = model::EventLinkKind::LeadsTo;
+        link.from = "event/statement-9";
+        link.to = "event/statement-10";
+        store_->putEventLink(link);
+        link.id = "link/10-answers-cabinet";
+        link.kind = model::EventLinkKind::Answers;
+        link.from = "event/statement-10";
+        link.to = "event/cabinet-meeting";
+        store_->putEventLink(link);
+        link.id = "link/10-leads-to-embassy";
+        link.kind = model::EventLinkKind::LeadsTo;
+        link.to = "event/embassy-opening";
+        store_->putEventLink(link);
         // Two imports: the second one's rows come after the first's watermarks.
         (void)io::importFiles(*store_, {writeTemp("a.tsv", reliability::icewsFile(1500, 1000))});
-        (void)io::importFiles(*store_, {writeTemp("b.tsv", reliability::icewsFile(1500, 9000))});
+        // [places] The second one's rows are located in Chile, a country none of their actors has.
+        std::string b = reliability::icewsFile(1500, 9000);
+        for (std::size_t at = b.find('\n') + 1, nl; (nl = b.find('\n', at)) != std::string::npos;
+             at = nl + 1) {
+            std::size_t cut = nl;
+            for (int i = 0; i < 3; ++i) cut = b.rfind('\t', cut - 1);  // Country, Lat, Lon
+            const std::string tail = "\tChile\t-33.45\t-70.66";
+            b.replace(cut, nl - cut, tail);
+            nl = cut + tail.size();
+        }
+        (void)io::importFiles(*store_, {writeTemp("b.tsv", b)});
         index_ = new query::Index(query::Index::build(*store_));
     }
     static void TearDownTestSuite() {
@@ -125,6 +156,68 @@ TEST_F(Answers, CountryAndDyadTimelinesEqualTheIndex) {
                 << c << ":" << d;
         }
     }
+}
+
+TEST_F(Answers, BothEnginesSayWhichRulePutAnEventInADyadOrCountry) {
+    const auto countries = index_->countries();
+    std::size_t byPlace = 0;
+    auto check = [&](const std::string& a, const std::string& b) {
+        const auto page = b.empty() ? query::countryTimeline(*store_, a)
+                                    : query::dyadTimeline(*store_, a, b);
+        for (const auto& e : page.items) {
+            const auto ix = *index_->findEvent(e.id);
+            ASSERT_TRUE(e.inScope.has_value()) << e.id;
+            EXPECT_EQ(e.inScope, query::scopeRule(*index_, ix, a, b)) << e.id << " " << a << b;
+            byPlace += e.inScope == query::ScopeRule::Place;
+        }
+    };
+    std::vector<std::string> some(countries.begin(), countries.begin() + 4);
+    for (const char* c : {"CHL", "ITA", "MYS"}) some.emplace_back(c);
+    for (std::size_t i = 0; i < some.size(); ++i) {
+        check(some[i], "");
+        for (std::size_t j = i + 1; j < some.size(); ++j) check(some[i], some[j]);
+    }
+    EXPECT_GT(byPlace, 0u);
+    // Cabinet talks of two Italians in Kuala Lumpur: ITA:MYS by place, not by participants.
+    const auto dyad = query::dyadTimeline(*store_, "ITA", "MYS");
+    const auto it = std::find_if(dyad.items.begin(), dyad.items.end(),
+                                 [](const auto& e) { return e.id == "event/cabinet-meeting"; });
+    ASSERT_NE(it, dyad.items.end());
+    EXPECT_EQ(it->inScope, query::ScopeRule::Place);
+    EXPECT_EQ(it->location, "Kuala Lumpur");
+    EXPECT_EQ(it->placeCountry, "MYS");
+}
+
+TEST_F(Answers, BothEnginesShowAnEventsLinks) {
+    // Statement 10: answers the cabinet talks, leads to the embassy's opening, is led to by
+    // statement 9.
+    const auto page = query::actorTimeline(*store_, "person/meloni");
+    std::size_t seen = 0;
+    for (const auto& e : page.items) {
+        const auto ix = *index_->findEvent(e.id);
+        const auto links = index_->linksOf(ix);
+        ASSERT_EQ(e.links.size(), links.size()) << e.id;
+        for (std::size_t i = 0; i < links.size(); ++i) {
+            EXPECT_EQ(e.links[i].kind, links[i].kind) << e.id << " " << i;
+            EXPECT_EQ(e.links[i].outgoing, links[i].outgoing) << e.id << " " << i;
+            EXPECT_EQ(e.links[i].event, index_->event(links[i].other).id) << e.id << " " << i;
+        }
+        seen += links.size();
+        if (e.id == "event/statement-10") {
+            ASSERT_EQ(e.links.size(), 3u);
+            // Its own links first, by kind name; then those to it.
+            EXPECT_EQ(e.links[0].kind, model::EventLinkKind::Answers);
+            EXPECT_TRUE(e.links[0].outgoing);
+            EXPECT_EQ(e.links[0].event, "event/cabinet-meeting");
+            EXPECT_EQ(e.links[1].kind, model::EventLinkKind::LeadsTo);
+            EXPECT_TRUE(e.links[1].outgoing);
+            EXPECT_EQ(e.links[1].event, "event/embassy-opening");
+            EXPECT_EQ(e.links[2].kind, model::EventLinkKind::LeadsTo);
+            EXPECT_FALSE(e.links[2].outgoing);
+            EXPECT_EQ(e.links[2].event, "event/statement-9");
+        }
+    }
+    EXPECT_GE(seen, 5u);
 }
 
 TEST_F(Answers, ALimitKeepsThePrefixAndCountsTheWhole) {

@@ -52,7 +52,7 @@ std::vector<std::string> derivedRows(store::Store& s) {
         }
     };
     dump("SELECT actor_id, other_id FROM actor_link ORDER BY 1, 2");
-    dump("SELECT a, b, lo, hi, event_id FROM event_scope ORDER BY 1, 2, 3, 4, 5");
+    dump("SELECT a, b, lo, hi, event_id, rule FROM event_scope ORDER BY 1, 2, 3, 4, 5");
     dump("SELECT subject, kind, n FROM tally WHERE n <> 0 ORDER BY 1, 2");
     dump("SELECT id, day_lo, day_hi FROM event ORDER BY id");
     return out;
@@ -217,6 +217,13 @@ TEST(DerivedTables, AVersionOneFileIsMigratedToTheSameTables) {
                                // version 3 ([attested])
                                "DROP INDEX evidence_attested; DROP TABLE relation_attested; "
                                "ALTER TABLE evidence DROP COLUMN attested_id; "
+                               // [places] what schema version 3 added
+                               "DROP TABLE event_link_evidence; DROP TABLE event_link; "
+                               "DROP INDEX event_place_country; "
+                               "ALTER TABLE event DROP COLUMN place_country; "
+                               "ALTER TABLE event DROP COLUMN place_lat; "
+                               "ALTER TABLE event DROP COLUMN place_lon; "
+                               "ALTER TABLE event DROP COLUMN place_gazetteer; "
                                "PRAGMA user_version = 1;",
                                nullptr, nullptr, nullptr),
                   SQLITE_OK);
@@ -226,6 +233,128 @@ TEST(DerivedTables, AVersionOneFileIsMigratedToTheSameTables) {
     auto s = store::Store::open(file);
     EXPECT_EQ(s.schemaVersion(), store::kSchemaVersion);
     EXPECT_EQ(derivedRows(s), fresh);
+}
+
+// --- [places] -----------------------------------------------------------------------------------
+
+/// The event_scope rows of one event as "a:b:rule" (b empty for the country alone).
+std::vector<std::string> scopeOf(store::Store& s, std::string_view event) {
+    auto st = store::detail::prepare(
+        s, "SELECT a, b, rule FROM event_scope WHERE event_id = ? ORDER BY 1, 2");
+    st.bind(1, *s.eventRow(event));
+    std::vector<std::string> out;
+    while (st.step()) out.push_back(st.getString(0) + ":" + st.getString(1) + ":" + st.getString(2));
+    return out;
+}
+
+TEST(DerivedTables, AnEventWhosePlaceChangesOnReplacementChangesItsScopes) {
+    auto s = store::Store::memory();
+    fixtures::fillTiny(s);
+    // Meloni and Tajani (both ITA) at cabinet talks: Italy's alone.
+    EXPECT_EQ(scopeOf(s, "event/cabinet-meeting"),
+              (std::vector<std::string>{"ITA::participants"}));
+    auto talks = s.getEvent("event/cabinet-meeting");
+    talks.location = "Kuala Lumpur";
+    talks.place.country = "MYS";
+    s.putEvent(talks);
+    EXPECT_EQ(scopeOf(s, "event/cabinet-meeting"),
+              (std::vector<std::string>{"ITA::participants", "ITA:MYS:place", "MYS::place"}));
+    expectMaintainedEqualsRebuilt(s);
+    {
+        store::Transaction tx(s);
+        talks.location = "Paris";
+        talks.place.country = "FRA";
+        s.putEvent(talks);
+        tx.commit();
+    }
+    EXPECT_EQ(scopeOf(s, "event/cabinet-meeting"),
+              (std::vector<std::string>{"FRA::place", "FRA:ITA:place", "ITA::participants"}));
+    expectMaintainedEqualsRebuilt(s);
+    // In a place of its own participants' country: nothing by place.
+    talks.place.country = "ITA";
+    s.putEvent(talks);
+    EXPECT_EQ(scopeOf(s, "event/cabinet-meeting"),
+              (std::vector<std::string>{"ITA::participants"}));
+    expectMaintainedEqualsRebuilt(s);
+}
+
+/// The generated ICEWS rows, located in Santiago, Chile: a country none of their actors has.
+std::string icewsInChile(int rows, std::int64_t firstId) {
+    std::string text = reliability::icewsFile(rows, firstId);
+    std::string out;
+    std::size_t at = 0;
+    for (std::size_t nl; (nl = text.find('\n', at)) != std::string::npos; at = nl + 1) {
+        auto line = text.substr(at, nl - at);
+        // City, District, Province, Country, Latitude, Longitude are the last six fields.
+        if (at != 0) {
+            std::size_t cut = line.size();
+            for (int i = 0; i < 6; ++i) cut = line.rfind('\t', cut - 1);
+            line = line.substr(0, cut) + "\tSantiago\t\tSantiago\tChile\t-33.45\t-70.66";
+        }
+        out += line + '\n';
+    }
+    return out;
+}
+
+TEST(DerivedTables, PlacesOfBulkImportedEventsMatchARebuild) {
+    auto s = store::Store::memory();
+    (void)io::importFiles(s, {writeTemp("placed.tsv", icewsInChile(300, 100))});
+    auto st = store::detail::prepare(s, "SELECT count(*) FROM event_scope WHERE rule = 'place'");
+    st.step();
+    const auto byPlace = st.getInt64(0);
+    st.reset();
+    EXPECT_GT(byPlace, 0);
+    expectMaintainedEqualsRebuilt(s);
+}
+
+TEST(DerivedTables, AVersionTwoFileIsMigratedToVersionThree) {
+    const auto file = tempDir() / "v2.db";
+    std::filesystem::remove(file);
+    std::vector<std::string> fresh;
+    {
+        auto s = store::Store::open(file);
+        fixtures::fillTiny(s);
+        fresh = derivedRows(s);
+    }
+    {
+        // Take the file back to version 2: what [places] added in version 3 goes.
+        sqlite3* raw = nullptr;
+        ASSERT_EQ(sqlite3_open(file.string().c_str(), &raw), SQLITE_OK);
+        EXPECT_EQ(sqlite3_exec(raw,
+                               "DROP TABLE event_link_evidence; DROP TABLE event_link; "
+                               "CREATE TABLE scope2 AS SELECT a, b, lo, hi, event_id FROM "
+                               "event_scope; DROP TABLE event_scope; "
+                               "CREATE TABLE event_scope (a TEXT NOT NULL, b TEXT NOT NULL, "
+                               "lo INTEGER NOT NULL, hi INTEGER NOT NULL, event_id INTEGER NOT "
+                               "NULL, PRIMARY KEY (a, b, lo, hi, event_id)) WITHOUT ROWID; "
+                               "INSERT INTO event_scope SELECT * FROM scope2; DROP TABLE scope2; "
+                               "DROP INDEX event_place_country; "
+                               "ALTER TABLE event DROP COLUMN place_country; "
+                               "ALTER TABLE event DROP COLUMN place_lat; "
+                               "ALTER TABLE event DROP COLUMN place_lon; "
+                               "ALTER TABLE event DROP COLUMN place_gazetteer; "
+                               "PRAGMA user_version = 2;",
+                               nullptr, nullptr, nullptr),
+                  SQLITE_OK);
+        sqlite3_close(raw);
+    }
+    EXPECT_THROW((void)store::Store::open(file, {.readOnly = true}), StorageError);
+    auto s = store::Store::open(file);
+    EXPECT_EQ(s.schemaVersion(), store::kSchemaVersion);
+    EXPECT_EQ(derivedRows(s), fresh);  // every scope row 'participants', as before
+    // The new parts work on the migrated file.
+    model::EventLink link;
+    link.id = "link/statement-9-leads-to-10";
+    link.kind = model::EventLinkKind::LeadsTo;
+    link.from = "event/statement-9";
+    link.to = "event/statement-10";
+    s.putEventLink(link);
+    EXPECT_EQ(s.eventLinks(), std::vector<model::EventLink>{link});
+    auto talks = s.getEvent("event/cabinet-meeting");
+    talks.place.country = "MYS";
+    s.putEvent(talks);
+    EXPECT_EQ(s.getEvent("event/cabinet-meeting").place.country, "MYS");
+    expectMaintainedEqualsRebuilt(s);
 }
 
 }  // namespace

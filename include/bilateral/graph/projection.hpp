@@ -1,7 +1,8 @@
 #pragma once
 // A read-only Boost.Graph projection of a store, for analytics (graph/algorithms.hpp) and export
 // (io/writers.hpp). Vertices are actors and events; edges are participations (actor → event,
-// labelled with the role) and relations (from → to, labelled with the relation kind).
+// labelled with the role), relations (from → to, labelled with the relation kind) and links
+// between events (from → to, labelled with the link kind: `leads_to`, `answers`, `follows_up`).
 //
 // The projection is a snapshot: it copies what it needs out of the store with four full scans
 // (actors, events, participations, relations) and never touches the store again. Paths and ego
@@ -28,9 +29,9 @@ class Store;
 namespace bilateral::graph {
 
 enum class VertexKind : std::uint8_t { Actor, Event };
-enum class EdgeKind : std::uint8_t { Participation, Relation };
+enum class EdgeKind : std::uint8_t { Participation, Relation, EventLink };
 
-/// `actor` / `event`, `participation` / `relation`.
+/// `actor` / `event`, `participation` / `relation` / `event_link`.
 std::string_view toString(VertexKind k) noexcept;
 std::string_view toString(EdgeKind k) noexcept;
 
@@ -56,8 +57,8 @@ struct Vertex {
 /// What an edge carries.
 struct Edge {
     EdgeKind kind = EdgeKind::Participation;
-    std::string id;                  ///< relation id; empty for participations
-    std::string type;                ///< role (`guest`) or relation kind (`holds_post`)
+    std::string id;                  ///< relation or link id; empty for participations
+    std::string type;  ///< role (`guest`), relation kind (`holds_post`) or link kind (`answers`)
     std::string start;               ///< relations: ISO partial date the validity starts, if any
     std::string end;                 ///< relations: ISO partial date the validity ends, if any
     std::int64_t evidenceCount = 0;  ///< evidence rows citing this participation or relation
@@ -85,7 +86,8 @@ using EdgeId = boost::graph_traits<Graph>::edge_descriptor;
 /// - A relation is kept when both its ends are kept and its validity may overlap the window.
 ///
 /// Vertices are numbered actors first, then events, each in id order; edges participations first
-/// (by event, then insertion order), then relations in id order. The numbering is stable for a
+/// (by event, then insertion order), then relations in id order, then links between kept events
+/// in id order. The numbering is stable for a
 /// given store and filter, so exports are reproducible.
 class Projection {
 public:
@@ -112,8 +114,10 @@ public:
     [[nodiscard]] std::size_t eventCount() const noexcept { return vertexCount() - actorCount_; }
     [[nodiscard]] std::size_t participationCount() const noexcept { return participationCount_; }
     [[nodiscard]] std::size_t relationCount() const noexcept {
-        return edgeCount() - participationCount_;
+        return edgeCount() - participationCount_ - linkCount_;
     }
+    /// Links between events (event → event edges).
+    [[nodiscard]] std::size_t linkCount() const noexcept { return linkCount_; }
 
     /// Actor vertices are 0 .. actorCount()-1, event vertices actorCount() .. vertexCount()-1.
     [[nodiscard]] bool isActor(VertexId v) const noexcept { return v < actorCount_; }
@@ -133,6 +137,7 @@ private:
     IdMap events_;
     std::size_t actorCount_ = 0;
     std::size_t participationCount_ = 0;
+    std::size_t linkCount_ = 0;
 };
 
 }  // namespace bilateral::graph

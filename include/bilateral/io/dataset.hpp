@@ -1,5 +1,6 @@
 #pragma once
-// Dataset JSON, version 1 (docs/dataset-format.md): reader, validator and writer.
+// Dataset JSON, version 1.1 (docs/dataset-format.md; version 1 files read unchanged): reader,
+// validator and writer.
 
 #include <filesystem>
 #include <iosfwd>
@@ -21,6 +22,7 @@ struct Dataset {
     std::vector<model::Actor> actors;
     std::vector<model::Event> events;
     std::vector<model::Relation> relations;
+    std::vector<model::EventLink> links;  ///< [places] typed links between events
 };
 
 /// Parse and validate a dataset document. `file` names it in errors. References are checked

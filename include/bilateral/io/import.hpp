@@ -46,6 +46,7 @@ struct ImportSummary {
     std::int64_t events = 0;
     std::int64_t participations = 0;
     std::int64_t relations = 0;
+    std::int64_t links = 0;    ///< [places] links between events, added or updated
     std::int64_t skipped = 0;  ///< rows already present (event files loaded twice add nothing)
     /// Rows left out because they were malformed (only with ImportOptions::skipBadRows).
     std::vector<SkippedRow> badRows;

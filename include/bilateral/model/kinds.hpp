@@ -33,12 +33,18 @@ enum class RelationKind : std::uint8_t {
 
 enum class Basis : std::uint8_t { Stated, Inferred, Reference };
 
+/// [places] Kinds of links between events, read `from` → `to`: an invitation `leads_to` the
+/// visit it invites to, an acceptance `answers` the invitation, a follow-up `follows_up` a
+/// meeting.
+enum class EventLinkKind : std::uint8_t { LeadsTo, Answers, FollowsUp };
+
 std::string_view toString(ActorKind v) noexcept;
 std::string_view toString(EventKind v) noexcept;
 std::string_view toString(EventStatus v) noexcept;
 std::string_view toString(Role v) noexcept;
 std::string_view toString(RelationKind v) noexcept;
 std::string_view toString(Basis v) noexcept;
+std::string_view toString(EventLinkKind v) noexcept;
 
 /// Every name of an enum, in declaration order (for help texts, schemas and error messages).
 template <class Enum> std::span<const std::string_view> names() noexcept;

@@ -75,6 +75,32 @@ struct Actor {
     friend bool operator==(const Actor&, const Actor&) = default;
 };
 
+// [places] begin
+/// Where an event took place, beyond its name (Event::location): the country the place lies in
+/// (ISO 3166-1 alpha-3), its coordinates and its id in a gazetteer (a GeoNames id, or the ADM
+/// code GDELT gives when it has no feature id). Each part is optional.
+struct Place {
+    std::optional<std::string> country;
+    std::optional<double> latitude, longitude;
+    std::optional<std::string> gazetteer;
+    [[nodiscard]] bool empty() const noexcept {
+        return !country && !latitude && !longitude && !gazetteer;
+    }
+    friend bool operator==(const Place&, const Place&) = default;
+};
+
+/// [places] A typed link from one event to another (an invitation leads to the visit it
+/// invites to; an acceptance answers the invitation; a follow-up follows up a meeting).
+struct EventLink {
+    std::string id;
+    EventLinkKind kind = EventLinkKind::LeadsTo;
+    std::string from;  ///< event id
+    std::string to;    ///< event id
+    std::vector<Evidence> evidence;
+    friend bool operator==(const EventLink&, const EventLink&) = default;
+};
+// [places] end
+
 /// An actor's part in an event.
 struct Participant {
     std::string actor;  ///< actor id
@@ -90,13 +116,15 @@ struct Event {
     std::optional<Date> start;
     std::optional<Date> end;
     EventStatus status = EventStatus::Occurred;
-    std::optional<std::string> location;
+    std::optional<std::string> location;  ///< the name of its place (see `place`)
     std::optional<std::string> parent;  ///< id of the event this one took place within
     std::optional<std::string> cameo;   ///< CAMEO code as a string, leading zeros kept
     std::optional<double> goldstein;    ///< Goldstein scale / ICEWS intensity, when coded
     Attributes attributes;
     std::vector<Participant> participants;
     std::vector<Evidence> evidence;
+    // [places] The rest of the event's place, whose name is `location`.
+    Place place;
     friend bool operator==(const Event&, const Event&) = default;
 };
 

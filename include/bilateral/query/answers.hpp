@@ -36,6 +36,14 @@ struct ParticipantRef {
     model::Support support;  ///< what this participation rests on ([attested])
 };
 
+/// [places] A link of an event in an answer, seen from it.
+struct LinkRef {
+    std::string id;  ///< the link's id
+    model::EventLinkKind kind = model::EventLinkKind::LeadsTo;
+    bool outgoing = true;  ///< this event → other (else other → this event)
+    std::string event, title;  ///< the other event
+};
+
 /// An event in an answer.
 struct EventRef {
     std::string id;
@@ -54,6 +62,11 @@ struct EventRef {
     /// participations that put it there (the actor's; the country's actors'; for a dyad, the
     /// weaker side, each side by its best-supported participant).
     model::Support support;
+    // [places]
+    std::string location, placeCountry;  ///< its place's name and country; empty when none
+    /// Dyad and country timelines: the rule that put the event there.
+    std::optional<ScopeRule> inScope;
+    std::vector<LinkRef> links;  ///< timelines: its links to and from other events
 };
 
 /// A list an answer may have cut at `limit`: `total` is how many there were.
@@ -86,12 +99,12 @@ Page<MetActor> whoMet(store::Store& store, std::string_view actorId,
 /// order; undated last), each with its participants; at most `limit` (0: all).
 Page<EventRef> actorTimeline(store::Store& store, std::string_view actorId,
                              const TimelineOptions& options = {}, std::size_t limit = 0);
-/// Events with participants of both countries. Throws NotFoundError when no actor has either
-/// country.
+/// Events with participants of both countries, or with participants of one in a place of the
+/// other (EventRef::inScope). Throws NotFoundError when no actor or place has either country.
 Page<EventRef> dyadTimeline(store::Store& store, std::string_view countryA,
                             std::string_view countryB, const TimelineOptions& options = {},
                             std::size_t limit = 0);
-/// Events with participants of the country.
+/// Events with participants of the country, or located in it.
 Page<EventRef> countryTimeline(store::Store& store, std::string_view country,
                                const TimelineOptions& options = {}, std::size_t limit = 0);
 

@@ -70,6 +70,16 @@ struct EventInfo {
     /// (a roundtable during a visit): see Index::startOf.
     model::DayNumber earliest;
     model::DayNumber latest;
+    // [places] Its place: name and country code (empty when none).
+    std::string location;
+    std::string placeCountry;
+};
+
+/// [places] A link of an event, seen from it: to (`outgoing`) or from `other`.
+struct EventLinkInfo {
+    EventIx other;
+    model::EventLinkKind kind;
+    bool outgoing;
 };
 
 /// A participant of an event: who and in which role.
@@ -105,11 +115,12 @@ public:
     [[nodiscard]] std::span<const ActorIx> relatedTo(ActorIx a) const;
     /// Ids of the relations joining `a` and `b` (either direction).
     [[nodiscard]] std::vector<std::string> relationsBetween(ActorIx a, ActorIx b) const;
-    /// Events in which both countries take part (through their actors' countries), in timeline
-    /// order; empty when none. Order of the two codes does not matter.
+    /// Events in which both countries take part (through their actors' countries), or one takes
+    /// part in a place of the other, in timeline order; empty when none. Order of the two codes
+    /// does not matter.
     [[nodiscard]] std::span<const EventIx> dyadEvents(std::string_view countryA,
                                                       std::string_view countryB) const;
-    /// Events in which the country takes part, in timeline order.
+    /// Events in which the country takes part, or located in it, in timeline order.
     [[nodiscard]] std::span<const EventIx> countryEvents(std::string_view country) const;
 
     /// The event's start, or when it has no dates of its own, the start of the nearest dated
@@ -117,9 +128,12 @@ public:
     [[nodiscard]] std::optional<model::Date> startOf(EventIx e) const;
     /// Likewise for the end (nullopt also when the dated event has no end).
     [[nodiscard]] std::optional<model::Date> endOf(EventIx e) const;
+    /// [places] The event's links to and from other events in the index: outgoing first, then
+    /// by kind and the other event's id.
+    [[nodiscard]] std::span<const EventLinkInfo> linksOf(EventIx e) const;
     /// Number of relations in the index.
     [[nodiscard]] std::size_t relationCount() const noexcept;
-    /// The distinct country codes of the actors, sorted.
+    /// The distinct country codes of the actors and of the events' places, sorted.
     [[nodiscard]] std::span<const std::string> countries() const noexcept;
 
 private:

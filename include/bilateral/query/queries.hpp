@@ -63,6 +63,17 @@ std::vector<EventIx> dyadTimeline(const Index& index, std::string_view countryA,
 std::vector<EventIx> countryTimeline(const Index& index, std::string_view country,
                                      const TimelineOptions& options = {});
 
+/// [places] Which rule puts an event in a dyad's or a country's timeline: its participants
+/// (of both countries; of the country), or its place (participants of one country acting in a
+/// place of the other; located in the country). Participants wins when both hold.
+enum class ScopeRule : std::uint8_t { Participants, Place };
+std::string_view toString(ScopeRule rule) noexcept;
+
+/// The rule that puts event `e` in the timeline of `countryA` and `countryB` (`countryB` empty:
+/// of `countryA`), nullopt when none does.
+std::optional<ScopeRule> scopeRule(const Index& index, EventIx e, std::string_view countryA,
+                                   std::string_view countryB = {});
+
 // --- as of ----------------------------------------------------------------------------------
 
 struct RelationAsOf {

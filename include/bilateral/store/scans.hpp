@@ -37,6 +37,16 @@ struct EventScanRow {
     std::int64_t parentRow = 0;                                           ///< 0 when none
     StoredDate start, end;
     std::int64_t evidence = 0;
+    // [places] The rest of its place (its name is `location`); empty or nullopt when none.
+    std::string_view placeCountry, gazetteer;
+    std::optional<double> latitude, longitude;
+};
+
+/// [places] A link between two events (event rows).
+struct EventLinkScanRow {
+    std::int64_t row = 0, from = 0, to = 0;
+    std::string_view id, kind;
+    std::int64_t evidence = 0;
 };
 
 struct ParticipationScanRow {
@@ -87,6 +97,8 @@ public:
                         ScanOptions options = {}, int lane = 0);
     void relations(const std::function<void(const RelationScanRow&)>& fn, ScanOptions options = {},
                    int lane = 0);
+    void eventLinks(const std::function<void(const EventLinkScanRow&)>& fn,
+                    ScanOptions options = {}, int lane = 0);
 
 private:
     struct Impl;

@@ -42,6 +42,7 @@ struct Counts {
     std::int64_t sources = 0, actors = 0, events = 0, participations = 0, relations = 0,
                  evidence = 0;
     std::vector<std::pair<std::string, std::int64_t>> actorsByKind, eventsByKind, relationsByKind;
+    std::int64_t eventLinks = 0;  ///< [places] links between events (a count of their table)
 };
 
 /// An actor as the queries show it.
@@ -64,6 +65,7 @@ struct EventRecord {
     /// The days it occupies, its own or (undated) its nearest dated ancestor's; none when
     /// neither is dated.
     std::optional<model::DayNumber> dayLo, dayHi;
+    std::string location, placeCountry;  ///< [places] its place's name and country; empty: none
 };
 
 /// Which events a look-up keeps. Days are inclusive; an event is kept when its day range may
@@ -80,6 +82,16 @@ struct EventSlot {
     std::int64_t lo = 0, hi = 0;  ///< day range; undated: both INT32_MAX
     std::string id;
     int depth = 0;  ///< parents above it ([attested]: a sub-event sorts after its parent)
+    bool byPlace = false;  ///< [places] in the scope through its place, not its participants
+};
+
+/// [places] A link of an event, seen from it: to (`outgoing`) or from another event.
+struct EventLinkRecord {
+    std::string id;
+    model::EventLinkKind kind = model::EventLinkKind::LeadsTo;
+    bool outgoing = true;
+    std::int64_t otherRow = 0;
+    std::string otherId, otherTitle;
 };
 
 struct ParticipantRecord {
@@ -111,12 +123,15 @@ public:
     void putActor(const model::Actor& actor);
     void putEvent(const model::Event& event);
     void putRelation(const model::Relation& relation);
+    /// [places] A link between two events (both must exist); evidence merged as above.
+    void putEventLink(const model::EventLink& link);
 
     /// Internal row ids, for bulk importers that resolve ids once.
     std::optional<std::int64_t> sourceRow(std::string_view id);
     std::optional<std::int64_t> actorRow(std::string_view id);
     std::optional<std::int64_t> eventRow(std::string_view id);
     std::optional<std::int64_t> relationRow(std::string_view id);
+    std::optional<std::int64_t> eventLinkRow(std::string_view id);
 
     // --- reads --------------------------------------------------------------------------------
     std::optional<model::Actor> findActor(std::string_view id);
@@ -131,6 +146,9 @@ public:
     std::vector<model::Actor> actors();
     std::vector<model::Event> events();
     std::vector<model::Relation> relations();
+    /// [places] Every link between events, ordered by id.
+    std::vector<model::EventLink> eventLinks();
+    std::optional<model::EventLink> findEventLink(std::string_view id);
 
     /// From the tally kept at import: nothing is scanned.
     Counts counts();
@@ -142,6 +160,8 @@ public:
     /// How many parents an event has above it (0 for a top-level event); at most 64 are followed.
     int eventDepth(std::int64_t row);
     std::vector<ParticipantRecord> participantsAt(std::int64_t eventRow);
+    /// [places] The links from and to an event: outgoing first, then by kind and other id.
+    std::vector<EventLinkRecord> eventLinksAt(std::int64_t eventRow);
     /// Evidence rows of an event (its own, not its participations').
     std::int64_t eventEvidenceCount(std::int64_t eventRow);
     /// What the event itself rests on (its own evidence) ([attested]).
@@ -155,8 +175,9 @@ public:
                               const std::function<void(std::int64_t, const EventRecord&)>& fn);
     /// The events of an actor that the filter keeps, each once, in no particular order.
     std::vector<EventSlot> eventsOfActor(std::int64_t actorRow, const EventFilter& filter);
-    /// Events with participants of country `a` and of country `b` (or, `b` empty, of `a`), in
-    /// day order (ties unordered by id), until `fn` returns false.
+    /// Events with participants of country `a` and of country `b` (or, `b` empty, of `a`), or
+    /// with participants of one acting in a place of the other (`b` empty: located in `a`;
+    /// EventSlot::byPlace), in day order (ties unordered by id), until `fn` returns false.
     void forEachScopedEvent(std::string_view a, std::string_view b, const EventFilter& filter,
                             const std::function<bool(const EventSlot&)>& fn);
     /// The actor's aliases, in byte order.
@@ -175,7 +196,7 @@ public:
     /// How many events forEachScopedEvent would give (an index range count).
     std::int64_t countScopedEvents(std::string_view a, std::string_view b,
                                    const EventFilter& filter);
-    /// Whether some actor has this country.
+    /// Whether some actor has this country, or some event's place lies in it.
     bool hasCountry(std::string_view code);
     /// Actors sharing an event with `actorRow` (any event), ascending row.
     std::vector<std::int64_t> linkedActors(std::int64_t actorRow);

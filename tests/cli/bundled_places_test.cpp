@@ -1,0 +1,126 @@
+// Places and links between events in the bundled Italy–Malaysia 2025 dataset (issue 9, parts 2
+// and 3), asked as a script would: `bilateral ... --json` and the text a reader sees.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "fixtures/run_cli.hpp"
+
+namespace fs = std::filesystem;
+using bilateral::fixtures::runCli;
+using nlohmann::json;
+
+namespace {
+
+class BundledPlaces : public ::testing::Test {
+protected:
+    static fs::path db;
+    static void SetUpTestSuite() {
+        db = fs::temp_directory_path() /
+             ("bilateral-bundled-places-" + std::to_string(::getpid()) + ".db");
+        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
+        const auto r = runCli(
+            db, {"import", std::string(BILATERAL_SOURCE_DIR) + "/data/italy-malaysia-2025.json"});
+        ASSERT_EQ(r.status, 0) << r.err;
+    }
+    static void TearDownTestSuite() {
+        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
+    }
+    static json query(std::vector<std::string> args) {
+        args.push_back("--json");
+        const auto r = runCli(db, args);
+        EXPECT_EQ(r.status, 0) << r.err;
+        return r.status == 0 ? r.json() : json::object();
+    }
+    /// The event `id` of a timeline answer; null when it is not there.
+    static json event(const json& timeline, const std::string& id) {
+        for (const auto& e : timeline.at("events")) {
+            if (e.at("id") == id) return e;
+        }
+        return nullptr;
+    }
+};
+
+fs::path BundledPlaces::db;
+
+const std::string kEmbassy = "event/embassy-inauguration-2025-06-06";
+const std::string kInvitation = "event/invitation-meloni-to-kuala-lumpur";
+const std::string kAcceptance = "event/acceptance-meloni-invitation-kuala-lumpur";
+const std::string kPlanned = "event/planned-official-visit-meloni-kuala-lumpur";
+
+}  // namespace
+
+TEST_F(BundledPlaces, TheEmbassyInKualaLumpurIsInTheDyadByPlace) {
+    // Its only participant is the Italian embassy; it stands in Kuala Lumpur, Malaysia.
+    const auto dyad = query({"timeline", "--dyad", "ITA:MYS"});
+    const auto e = event(dyad, kEmbassy);
+    ASSERT_FALSE(e.is_null());
+    EXPECT_EQ(e.at("in_dyad"), "place");
+    EXPECT_EQ(e.at("place"), (json{{"name", "Kuala Lumpur"}, {"country", "MYS"}}));
+    // The visit to Italy has participants of both.
+    EXPECT_EQ(event(dyad, "event/official-visit-2025-07").at("in_dyad"), "participants");
+    // Malaysia's own timeline includes it, located there; Italy's through its participant.
+    EXPECT_EQ(event(query({"timeline", "--country", "MYS"}), kEmbassy).at("in_dyad"), "place");
+    EXPECT_EQ(event(query({"timeline", "--country", "ITA"}), kEmbassy).at("in_dyad"),
+              "participants");
+}
+
+TEST_F(BundledPlaces, TheTextTimelineSaysWhichRule) {
+    const auto r = runCli(db, {"timeline", "--dyad", "ITA:MYS"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto line = r.out.substr(r.out.find(kEmbassy) - 60, 60);
+    EXPECT_NE(line.find("place"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("BY place: participants of one country acting in a place of the other"),
+              std::string::npos)
+        << r.out;
+}
+
+TEST_F(BundledPlaces, TheAcceptanceAnswersTheInvitationWhichLeadsToThePlannedVisit) {
+    const auto t = query({"timeline", "person/giorgia-meloni"});
+    const auto acceptance = event(t, kAcceptance);
+    ASSERT_FALSE(acceptance.is_null());
+    EXPECT_EQ(acceptance.at("parent"), "event/meeting-anwar-meloni-2025-07");
+    ASSERT_EQ(acceptance.at("links").size(), 1u);
+    EXPECT_EQ(acceptance.at("links")[0].at("kind"), "answers");
+    EXPECT_EQ(acceptance.at("links")[0].at("direction"), "to");
+    EXPECT_EQ(acceptance.at("links")[0].at("event"), kInvitation);
+
+    const auto invitation = event(t, kInvitation);
+    ASSERT_EQ(invitation.at("links").size(), 2u);
+    EXPECT_EQ(invitation.at("links")[0].at("kind"), "leads_to");  // its own first
+    EXPECT_EQ(invitation.at("links")[0].at("direction"), "to");
+    EXPECT_EQ(invitation.at("links")[0].at("event"), kPlanned);
+    EXPECT_EQ(invitation.at("links")[1].at("kind"), "answers");
+    EXPECT_EQ(invitation.at("links")[1].at("direction"), "from");
+    EXPECT_EQ(invitation.at("links")[1].at("event"), kAcceptance);
+
+    const auto text = runCli(db, {"timeline", "person/giorgia-meloni"});
+    EXPECT_NE(text.out.find("  " + kAcceptance + " answers " + kInvitation + "\n"),
+              std::string::npos)
+        << text.out;
+    EXPECT_NE(text.out.find("  " + kInvitation + " leads_to " + kPlanned + "\n"),
+              std::string::npos)
+        << text.out;
+}
+
+TEST_F(BundledPlaces, ExportsCarryTheLinksAsEventToEventEdges) {
+    const auto r = runCli(db, {"export", "--format", "cytoscape"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto doc = json::parse(r.out);
+    std::map<std::string, std::string> idOf;  // node id → bilateral id
+    for (const auto& n : doc.at("elements").at("nodes"))
+        idOf[n.at("data").at("id")] = n.at("data").at("bilateral_id");
+    std::vector<std::string> links;
+    for (const auto& e : doc.at("elements").at("edges")) {
+        const auto& d = e.at("data");
+        if (d.at("kind") != "event_link") continue;
+        links.push_back(idOf.at(d.at("source")) + " " + d.at("type").get<std::string>() + " " +
+                        idOf.at(d.at("target")));
+    }
+    std::sort(links.begin(), links.end());
+    EXPECT_EQ(links, (std::vector<std::string>{kAcceptance + " answers " + kInvitation,
+                                               kInvitation + " leads_to " + kPlanned}));
+}
