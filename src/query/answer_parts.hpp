@@ -2,6 +2,7 @@
 // Private to the query module: what the answers from the file share (answers.cpp, walks.cpp).
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,7 +22,6 @@ ActorRef actorRef(const store::ActorRecord& a);
 /// `participants` its participants, with `links` its links to and from other events.
 EventRef eventRef(store::Store& store, const store::EventRecord& e, bool participants,
                   bool links = false);
-store::EventFilter filterOf(const Window& w, std::vector<model::EventKind> kinds);
 /// Why an event is in a timeline ([attested]): it has actor `actorRow` as a participant, or
 /// participants of country `a` (and of `b`, for a dyad).
 struct Listing {
@@ -31,8 +31,12 @@ struct Listing {
 /// What an event's place in a timeline rests on: the weaker of its own evidence and of the
 /// participations that put it there (for a dyad, the weaker of the two sides, each side by its
 /// best-supported participant).
-model::Support listedSupport(store::Store& store, std::int64_t eventRow, const Listing& why);
-
+model::Support listedSupport(const store::EventDetails& d, const Listing& why);
+/// The events at `rows` as eventRef gives them, read together (Store::eventDetails); with
+/// `why`, each one's support is the listing's (listedSupport).
+std::vector<EventRef> eventRefs(store::Store& store, std::span<const std::int64_t> rows,
+                                bool participants, bool links, const Listing* why = nullptr);
+store::EventFilter filterOf(const Window& w, std::vector<model::EventKind> kinds);
 /// Timeline order: earliest day, latest day, a sub-event after its parent (depth), id.
 bool timelineLess(const store::EventSlot& a, const store::EventSlot& b);
 /// Sets the depth of the slots that share their day range with another (the only ones whose

@@ -22,8 +22,17 @@ ActorRef actorRef(const store::ActorRecord& a) {
     return ActorRef{a.id, a.name, a.kind, a.country};
 }
 
-EventRef eventRef(store::Store& store, const store::EventRecord& e, bool participants,
-                  bool links) {
+namespace {
+
+/// An event as answers show it, from its details; parents are looked up (and remembered).
+EventRef refOf(store::Store& store, store::EventDetails& d, bool participants, bool links,
+               std::unordered_map<std::int64_t, store::EventRecord>& parents) {
+    const auto& e = d.record;
+    const auto parentAt = [&](std::int64_t row) -> const store::EventRecord& {
+        auto it = parents.find(row);
+        if (it == parents.end()) it = parents.emplace(row, store.eventRecordAt(row)).first;
+        return it->second;
+    };
     EventRef r;
     r.id = e.id;
     r.title = e.title;
@@ -33,26 +42,26 @@ EventRef eventRef(store::Store& store, const store::EventRecord& e, bool partici
     r.end = e.end;
     r.cameo = e.cameo;
     if (e.parentRow != 0) {
-        auto up = store.eventRecordAt(e.parentRow);
-        r.parent = up.id;
+        const auto* up = &parentAt(e.parentRow);
+        r.parent = up->id;
         // Undated: the dates of the nearest dated ancestor (bounded, in case of a cycle).
         for (int depth = 0; !e.start && !e.end && depth < 64; ++depth) {
-            if (up.start || up.end) {
-                r.start = up.start;
-                r.end = up.end;
+            if (up->start || up->end) {
+                r.start = up->start;
+                r.end = up->end;
                 r.datedByParent = true;
                 break;
             }
-            if (up.parentRow == 0) break;
-            up = store.eventRecordAt(up.parentRow);
+            if (up->parentRow == 0) break;
+            up = &parentAt(up->parentRow);
         }
     }
-    r.evidence = store.eventEvidenceCount(e.row);
-    r.support = store.eventSupport(e.row);
+    r.evidence = d.evidence;
+    r.support = d.support;
     r.location = e.location;
     r.placeCountry = e.placeCountry;
     if (participants) {
-        for (auto& p : store.participantsAt(e.row)) {
+        for (auto& p : d.participants) {
             ParticipantRef ref;
             ref.actor = actorRef(p.actor);
             ref.role = p.role;
@@ -61,23 +70,46 @@ EventRef eventRef(store::Store& store, const store::EventRecord& e, bool partici
         }
     }
     if (links) {
-        for (auto& l : store.eventLinksAt(e.row)) {
+        for (auto& l : d.links) {
             r.links.push_back({l.id, l.kind, l.outgoing, l.otherId, l.otherTitle});
         }
     }
     return r;
 }
 
-model::Support listedSupport(store::Store& store, std::int64_t eventRow, const Listing& why) {
+}  // namespace
+
+EventRef eventRef(store::Store& store, const store::EventRecord& e, bool participants,
+                  bool links) {
+    const std::int64_t row = e.row;
+    auto details = store.eventDetails(std::span(&row, 1), participants, links);
+    std::unordered_map<std::int64_t, store::EventRecord> parents;
+    return refOf(store, details.front(), participants, links, parents);
+}
+
+std::vector<EventRef> eventRefs(store::Store& store, std::span<const std::int64_t> rows,
+                                bool participants, bool links, const Listing* why) {
+    // Participants are read when the listing's support needs them, even if not shown.
+    auto details = store.eventDetails(rows, participants || why != nullptr, links);
+    std::unordered_map<std::int64_t, store::EventRecord> parents;
+    std::vector<EventRef> out;
+    out.reserve(details.size());
+    for (auto& d : details) {
+        out.push_back(refOf(store, d, participants, links, parents));
+        if (why) out.back().support = listedSupport(d, *why);
+    }
+    return out;
+}
+
+model::Support listedSupport(const store::EventDetails& d, const Listing& why) {
     model::Support mine, sideA, sideB;
-    for (const auto& p : store.participantsAt(eventRow)) {
+    for (const auto& p : d.participants) {
         if (why.actorRow != 0 && p.actor.row == why.actorRow)
             mine = model::stronger(mine, p.support);
         if (!why.a.empty() && p.actor.country == why.a) sideA = model::stronger(sideA, p.support);
         if (!why.b.empty() && p.actor.country == why.b) sideB = model::stronger(sideB, p.support);
     }
-    return model::weaker(store.eventSupport(eventRow),
-                         model::weaker(mine, model::weaker(sideA, sideB)));
+    return model::weaker(d.support, model::weaker(mine, model::weaker(sideA, sideB)));
 }
 
 store::EventFilter filterOf(const Window& w, std::vector<model::EventKind> kinds) {
@@ -146,15 +178,11 @@ Page<EventRef> pageOf(store::Store& store, std::vector<store::EventSlot> slots, 
     const auto keep = limit == 0 ? slots.size() : std::min(limit, slots.size());
     std::partial_sort(slots.begin(), slots.begin() + static_cast<std::ptrdiff_t>(keep), slots.end(),
                       detail::timelineLess);
-    page.items.reserve(keep);
-    for (std::size_t i = 0; i < keep; ++i) {
-        page.items.push_back(
-            eventRef(store, store.eventRecordAt(slots[i].row), participants, /*links=*/true));
-        page.items.back().support = detail::listedSupport(store, slots[i].row, why);
-        if (scoped) {
-            page.items.back().inScope =
-                slots[i].byPlace ? ScopeRule::Place : ScopeRule::Participants;
-        }
+    std::vector<std::int64_t> rows(keep);
+    for (std::size_t i = 0; i < keep; ++i) rows[i] = slots[i].row;
+    page.items = detail::eventRefs(store, rows, participants, /*links=*/true, &why);
+    for (std::size_t i = 0; scoped && i < keep; ++i) {
+        page.items[i].inScope = slots[i].byPlace ? ScopeRule::Place : ScopeRule::Participants;
     }
     return page;
 }

@@ -2,6 +2,7 @@
 // tables they need at import), so its cost grows with the answer, not with the database.
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "derived.hpp"
 #include "store_impl.hpp"
@@ -428,6 +429,107 @@ int Store::eventDepth(std::int64_t row) {
     const auto depth = st.getInt(0);
     st.reset();
     return depth;
+}
+
+std::vector<EventDetails> Store::eventDetails(std::span<const std::int64_t> rows,
+                                              bool participants, bool links) {
+    std::vector<EventDetails> out(rows.size());
+    if (rows.empty()) return out;
+    // The rows as one bound JSON array: `IN (SELECT value FROM json_each(?1))` looks each up
+    // through the same index a single-row statement would use.
+    std::string list = "[";
+    std::unordered_map<std::int64_t, std::vector<std::size_t>> at;  // a row may repeat
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (i != 0) list += ',';
+        list += std::to_string(rows[i]);
+        at[rows[i]].push_back(i);
+    }
+    list += ']';
+    const auto each = [&at, &out](std::int64_t row, auto&& fn) {
+        const auto it = at.find(row);
+        if (it == at.end()) return;
+        for (const auto i : it->second) fn(out[i]);
+    };
+    constexpr auto kIn = " IN (SELECT value FROM json_each(?1))";
+    {
+        auto st = prepare(std::string("SELECT " BILATERAL_EVENT_COLS " FROM event e WHERE e.id") +
+                          kIn);
+        st.bind(1, list);
+        while (st.step()) {
+            const auto e = eventAt(st, 0);
+            each(e.row, [&e](EventDetails& d) { d.record = e; });
+        }
+    }
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (out[i].record.row != rows[i]) throw StorageError("no event row " + std::to_string(rows[i]));
+    }
+    {
+        auto st = prepare(std::string("SELECT event_id, basis, confidence FROM evidence WHERE "
+                                      "event_id") + kIn);
+        st.bind(1, list);
+        while (st.step()) {
+            const auto basis = enumOf(st.getText(1), model::Basis::Stated);
+            const auto confidence =
+                st.isNull(2) ? std::nullopt : std::optional<double>(st.getDouble(2));
+            each(st.getInt64(0), [&](EventDetails& d) {
+                ++d.evidence;
+                d.support.add(basis, confidence);
+            });
+        }
+    }
+    if (participants) {
+        std::unordered_map<std::int64_t, std::pair<std::int64_t, std::size_t>> byParticipation;
+        {
+            auto st = prepare("SELECT p.event_id, " + std::string(kActorCols) +
+                              ", p.role, p.id FROM participation p JOIN actor a ON a.id = "
+                              "p.actor_id WHERE p.event_id" + kIn + " ORDER BY p.event_id, p.id");
+            st.bind(1, list);
+            while (st.step()) {
+                const auto event = st.getInt64(0);
+                ParticipantRecord p;
+                p.actor = actorAt(st, 1);
+                p.role = enumOf(st.getText(6), model::Role::Attendee);
+                const auto participation = st.getInt64(7);
+                each(event, [&](EventDetails& d) {
+                    byParticipation[participation] = {event, d.participants.size()};
+                    d.participants.push_back(p);
+                });
+            }
+        }
+        auto st = prepare("SELECT v.participation_id, v.basis, v.confidence FROM participation p "
+                          "JOIN evidence v ON v.participation_id = p.id WHERE p.event_id" +
+                          std::string(kIn));
+        st.bind(1, list);
+        while (st.step()) {
+            const auto it = byParticipation.find(st.getInt64(0));
+            if (it == byParticipation.end()) continue;
+            const auto basis = enumOf(st.getText(1), model::Basis::Stated);
+            const auto confidence =
+                st.isNull(2) ? std::nullopt : std::optional<double>(st.getDouble(2));
+            const auto index = it->second.second;
+            each(it->second.first,
+                 [&](EventDetails& d) { d.participants[index].support.add(basis, confidence); });
+        }
+    }
+    if (links) {
+        auto st = prepare(std::string(
+            "SELECT l.from_id, l.key, l.kind, 1, t.id, t.key, t.title FROM event_link l "
+            "JOIN event t ON t.id = l.to_id WHERE l.from_id") + kIn +
+            " UNION ALL SELECT l.to_id, l.key, l.kind, 0, f.id, f.key, f.title FROM event_link l "
+            "JOIN event f ON f.id = l.from_id WHERE l.to_id" + kIn + " ORDER BY 1, 4 DESC, 3, 6");
+        st.bind(1, list);
+        while (st.step()) {
+            EventLinkRecord r;
+            r.id = st.getString(1);
+            r.kind = enumOf(st.getText(2), model::EventLinkKind::LeadsTo);
+            r.outgoing = st.getInt(3) != 0;
+            r.otherRow = st.getInt64(4);
+            r.otherId = st.getString(5);
+            r.otherTitle = st.getString(6);
+            each(st.getInt64(0), [&r](EventDetails& d) { d.links.push_back(r); });
+        }
+    }
+    return out;
 }
 
 }  // namespace bilateral::store

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -100,6 +101,15 @@ struct ParticipantRecord {
     model::Support support;  ///< of this participation ([attested])
 };
 
+/// What a listing shows of one event (Store::eventDetails).
+struct EventDetails {
+    EventRecord record;
+    std::int64_t evidence = 0;  ///< evidence records of the event itself
+    model::Support support;     ///< folded over them
+    std::vector<ParticipantRecord> participants;  ///< when asked, as participantsAt gives them
+    std::vector<EventLinkRecord> links;           ///< when asked, as eventLinksAt gives them
+};
+
 class Store {
 public:
     /// Open (and create) a database file, apply pending migrations, refuse a newer schema.
@@ -162,6 +172,11 @@ public:
     std::vector<ParticipantRecord> participantsAt(std::int64_t eventRow);
     /// [places] The links from and to an event: outgoing first, then by kind and other id.
     std::vector<EventLinkRecord> eventLinksAt(std::int64_t eventRow);
+    /// The details of the events at `rows`, in that order: the same as eventRecordAt,
+    /// eventEvidenceCount, eventSupport, participantsAt and eventLinksAt for each, read in at
+    /// most five statements whatever the number of events (a page of a timeline).
+    std::vector<EventDetails> eventDetails(std::span<const std::int64_t> rows, bool participants,
+                                           bool links);
     /// Evidence rows of an event (its own, not its participations').
     std::int64_t eventEvidenceCount(std::int64_t eventRow);
     /// What the event itself rests on (its own evidence) ([attested]).
