@@ -441,7 +441,7 @@ private:
 
 ImportSummary importGdelt(store::Store& store, const std::filesystem::path& file,
                           const ImportOptions& options) {
-    detail::LineReader in(file, options.progress);
+    detail::LineReader in(file, detail::readerProgress(options, nullptr));
     return detail::importGdelt(store, in, file, options);
 }
 

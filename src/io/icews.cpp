@@ -436,7 +436,7 @@ private:
 
 ImportSummary importIcews(store::Store& store, const std::filesystem::path& file,
                           const ImportOptions& options) {
-    detail::LineReader in(file, options.progress);
+    detail::LineReader in(file, detail::readerProgress(options, nullptr));
     return detail::importIcews(store, in, file, options);
 }
 
