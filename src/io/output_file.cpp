@@ -17,10 +17,26 @@ namespace bilateral::io {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+/// `p` with its symbolic links followed, also a link to a file that does not exist yet (which
+/// weakly_canonical leaves as it is), made absolute and normal.
+fs::path resolved(fs::path p, std::error_code& ec) {
+    p = fs::absolute(p, ec);
+    for (int hops = 0; hops < 40 && fs::is_symlink(p, ec); ++hops) {
+        const auto to = fs::read_symlink(p, ec);
+        if (ec) break;
+        p = to.is_absolute() ? to : p.parent_path() / to;
+    }
+    return fs::weakly_canonical(p, ec);
+}
+
+}  // namespace
+
 void refuseOutputOverDatabase(const fs::path& output, const fs::path& db) {
     if (output.empty() || output == "-") return;
     std::error_code ec;
-    const auto outResolved = fs::weakly_canonical(fs::absolute(output, ec), ec);
+    const auto outResolved = resolved(output, ec);
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
         fs::path candidate = db;
         candidate += suffix;
@@ -30,8 +46,7 @@ void refuseOutputOverDatabase(const fs::path& output, const fs::path& db) {
             same = fs::equivalent(output, candidate, e1);  // same device and inode
         }
         if (!same) {
-            const auto resolved = fs::weakly_canonical(fs::absolute(candidate, e2), e2);
-            same = !ec && !e2 && resolved == outResolved;
+            same = !ec && resolved(candidate, e2) == outResolved && !e2;
         }
         if (same) {
             const std::string what = *suffix ? std::string("the database's ") + (suffix + 1) +
@@ -60,7 +75,7 @@ mode_t newFileMode() {
 AtomicOutputFile::AtomicOutputFile(const fs::path& target) : target_(target) {
     std::error_code ec;
     // Follow a symbolic link: the file it points to is the one replaced, the link stays.
-    if (fs::is_symlink(target_, ec)) target_ = fs::weakly_canonical(fs::absolute(target_), ec);
+    if (fs::is_symlink(target_, ec)) target_ = resolved(target_, ec);
     const auto status = fs::status(target_, ec);
     if (fs::is_directory(status)) cannotWrite(target_, "is a directory");
     if (fs::exists(status) && !fs::is_regular_file(status)) {
