@@ -177,6 +177,7 @@ public:
           file_(file),
           in_(in),
           skipBadRows_(options.skipBadRows),
+          onProgress_(options.onProgress),
           cameo_(CameoTable::standard()),
           countries_(CountryTable::standard()),
           actors_(store, summary_, countries_) {
@@ -221,6 +222,12 @@ public:
                 }
                 row(f, writer, eventId);
             });
+        }
+        if (onProgress_ && writer.rebuildsIndexes()) {
+            ImportProgress p;
+            p.file = in_.name();
+            p.phase = "indexing";
+            onProgress_(p);
         }
         writer.finish();
         return summary_;
@@ -417,6 +424,7 @@ private:
     std::filesystem::path file_;
     detail::LineReader& in_;
     bool skipBadRows_ = false;
+    std::function<void(const ImportProgress&)> onProgress_;
     const CameoTable& cameo_;
     const CountryTable& countries_;
     ImportSummary summary_;

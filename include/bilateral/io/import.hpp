@@ -59,7 +59,8 @@ struct ImportProgress {
     std::uint64_t bytesTotal = 0;  ///< the file's size; 0 when unknown (a pipe)
     std::int64_t rows = 0;         ///< event rows read so far (0 for dataset documents)
     bool fileDone = false;         ///< the file has been read to its end
-    /// Empty while files are read; then "deriving", "indexing", "committing" as the
+    /// Empty while files are read; "indexing" when an event file's bulk import into an empty
+    /// database builds its indexes again; "deriving", "indexing", "committing" as the
     /// transaction finishes.
     std::string_view phase;
 };
