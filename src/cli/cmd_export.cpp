@@ -2,12 +2,7 @@
 //                  [--kinds K,...]
 
 #include <fmt/core.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -16,11 +11,13 @@
 
 #include "bilateral/error.hpp"
 #include "bilateral/graph/projection.hpp"
+#include "bilateral/io/output_file.hpp"
 #include "bilateral/io/writers.hpp"
 #include "bilateral/model/date.hpp"
 #include "bilateral/model/kinds.hpp"
 #include "command.hpp"
 #include "format.hpp"
+#include "interrupt.hpp"
 
 namespace bilateral::cli {
 namespace {
@@ -31,34 +28,6 @@ struct ExportArgs {
     std::string from, to, kinds;
     std::string gexfVersion;
 };
-
-/// Writes to `file` through a temporary next to it, so a failed export leaves no half file.
-void writeFile(const std::filesystem::path& file, const auto& write) {
-    auto tmp = file;
-    tmp += ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw StorageError("cannot write " + file.string() + ": " + std::strerror(errno));
-        try {
-            write(out);
-            out.flush();
-        } catch (...) {
-            out.close();
-            std::filesystem::remove(tmp);
-            throw;
-        }
-        if (!out) {
-            std::filesystem::remove(tmp);
-            throw StorageError("cannot write " + file.string() + ": " + std::strerror(errno));
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, file, ec);
-    if (ec) {
-        std::filesystem::remove(tmp);
-        throw StorageError("cannot write " + file.string() + ": " + ec.message());
-    }
-}
 
 void runExport(const Globals& g, const ExportArgs& args) {
     // Every argument is checked before the database is opened.
@@ -76,6 +45,9 @@ void runExport(const Globals& g, const ExportArgs& args) {
         options.gexfVersion = io::parseGexfVersion(args.gexfVersion);
     }
 
+    io::refuseOutputOverDatabase(args.output, g.db);
+    if (!args.output.empty() && args.output != "-") catchInterrupts(OnInterrupt::Immediate);
+
     auto store = g.open(false);
     const auto projection = graph::Projection::build(store, filter);
     const auto write = [&](std::ostream& out) {
@@ -90,7 +62,19 @@ void runExport(const Globals& g, const ExportArgs& args) {
         if (!std::cout) throw StorageError("cannot write to standard output");
         return;
     }
-    writeFile(args.output, write);
+    std::optional<io::AtomicOutputFile> file;
+    std::optional<RemovesOnInterrupt> removes;
+    {
+        const DeferInterrupts defer;  // no signal between making the file and registering it
+        file.emplace(args.output);
+        removes.emplace(file->temporary());
+    }
+    write(file->stream());
+    {
+        const DeferInterrupts defer;
+        file->commit();
+        removes.reset();
+    }
     fmt::print(
         "wrote {} ({} nodes: {} actors, {} events; {} edges: {} participations, {} relations{}) "
         "to {}\n",

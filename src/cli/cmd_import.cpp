@@ -2,50 +2,149 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <vector>
 
 #include "bilateral/error.hpp"
 #include "bilateral/io/import.hpp"
+#include "bilateral/store/store.hpp"
 #include "command.hpp"
+#include "interrupt.hpp"
 
 namespace bilateral::cli {
 namespace {
 
-/// A one-line progress bar redrawn on stderr, only when the percentage moves.
-class ProgressBar {
+using Clock = std::chrono::steady_clock;
+
+/// "4.2 s", "3:07", "1:02:03".
+std::string duration(double seconds) {
+    if (seconds < 60) return fmt::format("{:.1f} s", seconds);
+    const auto s = static_cast<long long>(seconds + 0.5);
+    if (s < 3600) return fmt::format("{}:{:02}", s / 60, s % 60);
+    return fmt::format("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60);
+}
+
+/// "12.5 MB" for byte counts.
+std::string bytes(std::uint64_t n) {
+    if (n < 1000 * 1000) return fmt::format("{:.1f} kB", static_cast<double>(n) / 1e3);
+    return fmt::format("{:.1f} MB", static_cast<double>(n) / 1e6);
+}
+
+/// The import's progress on a terminal (stderr): per file the rows read, the share of the
+/// file, the rate, the time taken and left; then the phases that finish the transaction. Each
+/// file's line and the phases' line stay on the screen when they end. Redrawn at most ten
+/// times a second. Does nothing when off (stderr not a terminal, or --quiet).
+class ProgressDisplay {
 public:
-    void operator()(const std::string& file, std::uint64_t done, std::uint64_t total) {
-        const int percent = total == 0 ? 100 : static_cast<int>(done * 100 / total);
-        if (file == file_ && percent == percent_) return;
-        file_ = file;
-        percent_ = percent;
-        constexpr int kWidth = 30;
-        const int filled = percent * kWidth / 100;
-        fmt::print(stderr, "\r{} [{}{}] {:3}%", file,
-                   std::string(static_cast<std::size_t>(filled), '#'),
-                   std::string(static_cast<std::size_t>(kWidth - filled), '.'), percent);
-        std::fflush(stderr);
-        drawn_ = true;
+    explicit ProgressDisplay(bool on) : on_(on) {}
+
+    void update(const io::ImportProgress& p) {
+        if (!on_) return;
+        const auto now = Clock::now();
+        if (!p.phase.empty()) {
+            if (phases_.empty()) {
+                endLine();
+                phasesStart_ = now;
+                phases_ = "finishing:";
+            }
+            phases_ += fmt::format(" {}…", phaseName(p.phase));
+            draw(phases_);
+            return;
+        }
+        if (p.file != file_) {
+            endLine();
+            file_ = std::string(p.file);
+            fileStart_ = now;
+            lastDraw_ = {};
+        }
+        if (!p.fileDone && now - lastDraw_ < std::chrono::milliseconds(100)) return;
+        lastDraw_ = now;
+        const double elapsed = std::chrono::duration<double>(now - fileStart_).count();
+        std::string line = file_ + ": ";
+        line += p.rows > 0 ? fmt::format("{} rows", p.rows) : bytes(p.bytesRead) + " read";
+        if (p.fileDone) {
+            line += fmt::format(" in {}", duration(elapsed));
+            if (p.rows > 0 && elapsed > 0)
+                line += fmt::format(" ({:.0f} rows/s)", static_cast<double>(p.rows) / elapsed);
+            draw(line);
+            endLine();
+            return;
+        }
+        if (p.bytesTotal > 0)
+            line += fmt::format(", {}%", p.bytesRead * 100 / std::max<std::uint64_t>(p.bytesTotal, 1));
+        if (p.rows > 0 && elapsed > 0)
+            line += fmt::format(", {:.0f} rows/s", static_cast<double>(p.rows) / elapsed);
+        line += fmt::format(", {} elapsed", duration(elapsed));
+        if (p.bytesTotal > 0 && p.bytesRead > 0 && p.bytesRead < p.bytesTotal && elapsed >= 1) {
+            const double left = elapsed * static_cast<double>(p.bytesTotal - p.bytesRead) /
+                                static_cast<double>(p.bytesRead);
+            line += fmt::format(", about {} left", duration(left));
+        }
+        draw(line);
     }
-    /// Erases the bar so that the summaries start on a clean line.
-    void clear() {
-        if (drawn_) fmt::print(stderr, "\r\033[K");
-        drawn_ = false;
+
+    /// A line of its own (waiting for a lock), between progress lines.
+    void note(const std::string& text) {
+        if (!on_) return;
+        endLine();
+        fmt::print(stderr, "{}\n", text);
+        std::fflush(stderr);
+    }
+
+    /// The import committed: the phases' line says so and ends.
+    void finish() {
+        if (!on_) return;
+        if (!phases_.empty()) {
+            draw(phases_ + fmt::format(" done in {}", duration(std::chrono::duration<double>(
+                                                           Clock::now() - phasesStart_)
+                                                           .count())));
+        }
+        endLine();
+    }
+
+    /// Ends the line being drawn, so that what follows starts on a line of its own.
+    void endLine() {
+        if (!open_) return;
+        fmt::print(stderr, "\n");
+        std::fflush(stderr);
+        open_ = false;
     }
 
 private:
-    std::string file_;
-    int percent_ = -1;
-    bool drawn_ = false;
+    static std::string_view phaseName(std::string_view phase) {
+        if (phase == "deriving") return "deriving links and tallies";
+        return phase;
+    }
+    void draw(const std::string& line) {
+        fmt::print(stderr, "\r\033[K{}", line);
+        std::fflush(stderr);
+        open_ = true;
+    }
+
+    bool on_;
+    bool open_ = false;
+    std::string file_, phases_;
+    Clock::time_point fileStart_, lastDraw_, phasesStart_;
 };
 
 struct ImportArgs {
     std::vector<std::string> files;
     std::string format = "auto";
     bool skipBadRows = false;
+    bool init = false;
+    bool quiet = false;
 };
+
+/// "nothing from FILE was added to DB" / "nothing from these 3 files ...".
+std::string nothingAdded(const std::vector<std::string>& files, const std::string& db) {
+    const std::string what =
+        files.size() != 1       ? fmt::format("these {} files", files.size())
+        : files.front() == "-" ? std::string("standard input")
+                               : files.front();
+    return fmt::format("nothing from {} was added to {}", what, db);
+}
 
 void runImport(const Globals& g, const ImportArgs& args) {
     io::ImportOptions options;
@@ -66,28 +165,41 @@ void runImport(const Globals& g, const ImportArgs& args) {
             (void)io::detectFormat(f);
         }
     }
-    auto bar = std::make_shared<ProgressBar>();
-    if (isatty(STDERR_FILENO)) {
-        options.progress = [bar](const std::string& f, std::uint64_t done, std::uint64_t total) {
-            (*bar)(f, done, total);
-        };
-    }
+    catchInterrupts(OnInterrupt::Deferred);
+    ProgressDisplay display(isatty(STDERR_FILENO) == 1 && !args.quiet);
+    options.onProgress = [&display](const io::ImportProgress& p) {
+        if (interruptSignal() != 0) throw Interrupted("interrupted", interruptStatus());
+        display.update(p);
+    };
+    store::OpenOptions open;
+    open.adopt = args.init;
+    open.onLockWait = [&display, &g] {
+        display.note("waiting for another writer's lock on " + g.db + "…");
+    };
     // A failed import changes nothing: not even a database file it had to create.
     std::error_code ec;
     const bool created = !std::filesystem::exists(g.db, ec);
     std::vector<io::ImportSummary> summaries;
     try {
-        auto store = g.open(true);
+        auto store = store::Store::open(g.db, open);
+        InterruptsStore interrupts(store);
+        if (interruptSignal() != 0) throw Interrupted("interrupted", interruptStatus());
         summaries = io::importFiles(store, files, options);
     } catch (...) {
-        bar->clear();
+        display.endLine();
         if (created) {
-            for (const char* suffix : {"", "-wal", "-shm"})
+            for (const char* suffix : {"", "-wal", "-shm", "-journal"})
                 std::filesystem::remove(g.db + suffix, ec);
+        }
+        // Whatever failed first (a read cut short, a statement interrupted), the signal is why.
+        if (interruptSignal() != 0) {
+            std::string message = "interrupted; " + nothingAdded(args.files, g.db);
+            if (created) message += " (removed it: this import had created it)";
+            throw Interrupted(message, interruptStatus());
         }
         throw;
     }
-    bar->clear();
+    display.finish();
     std::size_t bad = 0;
     for (const auto& s : summaries) {
         for (const auto& row : s.badRows) {
@@ -106,6 +218,10 @@ void runImport(const Globals& g, const ImportArgs& args) {
             fmt::print("{}: skipped {} malformed rows\n", s.file, s.badRows.size());
     }
     if (bad > 0) g.exitStatus = RowsSkipped;
+    if (interruptSignal() != 0) {
+        throw Interrupted("interrupted after the import was committed; its data is in " + g.db,
+                          interruptStatus());
+    }
 }
 
 }  // namespace
@@ -122,6 +238,10 @@ void addImport(CLI::App& app, const Globals& g) {
     cmd->add_flag("--skip-bad-rows", args->skipBadRows,
                   "event files: import the other rows, list each malformed one on stderr and exit "
                   "with status 5 (default: refuse the whole import)");
+    cmd->add_flag("--init", args->init,
+                  "make an empty file, or an SQLite database of another program, a bilateral "
+                  "database (adding bilateral's tables to it); without it such a file is refused");
+    cmd->add_flag("-q,--quiet", args->quiet, "no progress display on a terminal");
     cmd->callback([&g, args] { runImport(g, *args); });
 }
 

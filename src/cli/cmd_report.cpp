@@ -8,10 +8,13 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "bilateral/error.hpp"
+#include "bilateral/io/output_file.hpp"
 #include "bilateral/io/report.hpp"
 #include "command.hpp"
+#include "interrupt.hpp"
 #include "format.hpp"
 
 namespace bilateral::cli {
@@ -22,21 +25,6 @@ namespace fs = std::filesystem;
 struct ReportArgs {
     std::string actor, dyad, country, from, to, output, sources;
 };
-
-/// Refuses an output that is the database, its -wal or -shm file, or a link to one of them.
-void refuseDatabase(const fs::path& out, const fs::path& db) {
-    for (const auto* suffix : {"", "-wal", "-shm"}) {
-        fs::path candidate = db;
-        candidate += suffix;
-        std::error_code ec;
-        const bool same =
-            fs::weakly_canonical(out, ec) == fs::weakly_canonical(candidate, ec) ||
-            (fs::exists(out) && fs::exists(candidate) && fs::equivalent(out, candidate, ec));
-        if (same)
-            throw InvalidArgumentError("-o " + out.string() + " is the database file " +
-                                       candidate.string() + "; give another output file");
-    }
-}
 
 void run(const Globals& g, const ReportArgs& a) {
     if (!a.actor.empty() + !a.dyad.empty() + !a.country.empty() != 1)
@@ -54,7 +42,8 @@ void run(const Globals& g, const ReportArgs& a) {
     const auto window = parseWindowOption(a.from, a.to);
     sel.from = window.from;
     sel.to = window.to;
-    refuseDatabase(a.output, g.db);
+    io::refuseOutputOverDatabase(a.output, g.db);
+    catchInterrupts(OnInterrupt::Immediate);
 
     auto store = g.open(false);
     if (!a.actor.empty()) sel.actor = resolveActorArgument(store, a.actor);
@@ -65,27 +54,18 @@ void run(const Globals& g, const ReportArgs& a) {
     o.sourcesDir = !a.sources.empty() ? a.sources : (env ? env : "");
 
     const fs::path file = a.output;
-    fs::path tmp = file;
-    tmp += ".tmp-" + std::to_string(::getpid());
-    io::ReportSummary sum;
+    std::optional<io::AtomicOutputFile> out;
+    std::optional<RemovesOnInterrupt> removes;
     {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw StorageError("cannot write " + tmp.string());
-        try {
-            sum = io::writeHtmlReport(out, store, sel, o);
-            out.flush();
-            if (!out) throw StorageError("cannot write " + tmp.string());
-        } catch (...) {
-            out.close();
-            fs::remove(tmp);
-            throw;
-        }
+        const DeferInterrupts defer;  // no signal between making the file and registering it
+        out.emplace(file);
+        removes.emplace(out->temporary());
     }
-    std::error_code ec;
-    fs::rename(tmp, file, ec);
-    if (ec) {
-        fs::remove(tmp);
-        throw StorageError("cannot write " + file.string() + ": " + ec.message());
+    const io::ReportSummary sum = io::writeHtmlReport(out->stream(), store, sel, o);
+    {
+        const DeferInterrupts defer;
+        out->commit();
+        removes.reset();
     }
     fmt::print(
         "wrote report ({} events, {} actors, {} pairs who met; network of {} actors) to {}\n",

@@ -9,6 +9,7 @@
 #include "bilateral/error.hpp"
 #include "command.hpp"
 #include "format.hpp"
+#include "interrupt.hpp"
 
 namespace bilateral::cli {
 
@@ -118,6 +119,9 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         const int rc = app.exit(e);
         return rc == 0 ? Ok : Usage;
+    } catch (const Interrupted& e) {
+        std::cerr << "bilateral: " << e.what() << "\n";
+        return e.status();
     } catch (const bilateral::Error& e) {
         std::cerr << "bilateral: " << e.what() << "\n";
         return exitCodeOf(e);

@@ -124,6 +124,10 @@ std::string sourceFileName(const std::filesystem::path& file);
 
 /// Format detection on the stream an import then reads from (peeks, consumes nothing).
 Format detectFormat(LineReader& in);
+/// The LineReader progress callback that reports to options.progress and options.onProgress
+/// (null when neither is set). `headerLines` (may be null) is how many lines are not rows.
+std::function<void(const std::string&, std::uint64_t, std::uint64_t, std::int64_t, bool)>
+readerProgress(const ImportOptions& options, const std::int64_t* headerLines);
 /// The readers on an opened stream; `file` is the path as given (`-`: standard input).
 ImportSummary importIcews(store::Store& store, LineReader& in, const std::filesystem::path& file,
                           const ImportOptions& options);

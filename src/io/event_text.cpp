@@ -40,13 +40,12 @@ bool LineReader::fill() {
     const auto done = src_->consumed(), total = src_->total();
     if (n == 0) {
         eof_ = true;
-        if (progress_) progress_(name_, done, total ? std::max(total, done) : done);
         return false;
     }
     end_ += n;
     if (progress_ && done - reported_ >= kProgressEvery) {
         reported_ = done;
-        progress_(name_, done, total < done ? done : total);
+        progress_(name_, done, total == 0 ? 0 : std::max(total, done), line_, false);
     }
     return true;
 }
@@ -62,7 +61,15 @@ std::string LineReader::readAll() {
     }
     std::string all(buf_.data() + begin_, end_ - begin_);
     begin_ = end_;
+    reportEnd();
     return all;
+}
+
+void LineReader::reportEnd() {
+    if (!progress_ || endReported_) return;
+    endReported_ = true;
+    const auto done = src_->consumed(), total = src_->total();
+    progress_(name_, done, total ? std::max(total, done) : 0, line_, true);
 }
 
 bool LineReader::next(std::string_view& line) {
@@ -91,7 +98,10 @@ bool LineReader::next(std::string_view& line) {
         const std::size_t pending = end_ - begin_;
         refuseLong(pending);
         if (!fill()) {
-            if (end_ == begin_) return false;
+            if (end_ == begin_) {
+                reportEnd();
+                return false;
+            }
             std::size_t len = end_ - begin_;
             const char* b = buf_.data() + begin_;
             if (len > 0 && b[len - 1] == '\r') --len;

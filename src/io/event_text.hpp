@@ -25,11 +25,12 @@ class ByteSource;
 
 /// Reads an input (a file, `-` for standard input; plain, gzip or zip: input_stream.hpp) line by
 /// line through one buffer (lines longer than it grow it). Line ends are LF, a CR before it is
-/// dropped. Calls `progress(name, bytes read, size)` about every 64 KiB of input and once at the
-/// end. A line longer than kMaxLineBytes is a ParseError.
+/// dropped. Calls `progress` about every 64 KiB of input and once when the last line is read. A line longer than kMaxLineBytes is a ParseError.
 class LineReader {
 public:
-    using Progress = std::function<void(const std::string&, std::uint64_t, std::uint64_t)>;
+    /// (name, bytes read, size or 0 when unknown, lines read, whether the end was reached)
+    using Progress =
+        std::function<void(const std::string&, std::uint64_t, std::uint64_t, std::int64_t, bool)>;
     /// Throws ParseError naming the file when it cannot be opened.
     LineReader(const std::filesystem::path& file, Progress progress,
                std::size_t bufferSize = std::size_t{1} << 20);
@@ -56,6 +57,8 @@ public:
 
 private:
     bool fill();
+    /// Calls progress once, when the last line has been read.
+    void reportEnd();
     std::unique_ptr<ByteSource> src_;
     std::string name_, container_;
     bool stdin_ = false;
@@ -64,7 +67,7 @@ private:
     std::size_t begin_ = 0, end_ = 0;
     std::uint64_t reported_ = 0;
     std::int64_t line_ = 0;
-    bool eof_ = false, hadNewline_ = false;
+    bool eof_ = false, hadNewline_ = false, endReported_ = false;
 };
 
 /// Whether `s` is well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).

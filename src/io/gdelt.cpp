@@ -160,6 +160,7 @@ public:
           file_(file),
           in_(in),
           skipBadRows_(options.skipBadRows),
+          onProgress_(options.onProgress),
           cameo_(CameoTable::standard()),
           countries_(CountryTable::standard()),
           actors_(store, summary_, countries_) {
@@ -215,6 +216,12 @@ public:
             });
         }
         if (!any) throw ParseError(in_.name(), "line 1", "empty file: no event");
+        if (onProgress_ && writer.rebuildsIndexes()) {
+            ImportProgress p;
+            p.file = in_.name();
+            p.phase = "indexing";
+            onProgress_(p);
+        }
         writer.finish();
         return summary_;
     }
@@ -452,6 +459,7 @@ private:
     std::filesystem::path file_;
     detail::LineReader& in_;
     bool skipBadRows_ = false;
+    std::function<void(const ImportProgress&)> onProgress_;
     std::size_t columns_ = kColumns;
     std::string version_ = "2.0";
     std::vector<std::string_view> v2_;
@@ -472,7 +480,7 @@ private:
 
 ImportSummary importGdelt(store::Store& store, const std::filesystem::path& file,
                           const ImportOptions& options) {
-    detail::LineReader in(file, options.progress);
+    detail::LineReader in(file, detail::readerProgress(options, nullptr));
     return detail::importGdelt(store, in, file, options);
 }
 

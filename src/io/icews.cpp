@@ -180,6 +180,7 @@ public:
           file_(file),
           in_(in),
           skipBadRows_(options.skipBadRows),
+          onProgress_(options.onProgress),
           cameo_(CameoTable::standard()),
           countries_(CountryTable::standard()),
           actors_(store, summary_, countries_) {
@@ -224,6 +225,12 @@ public:
                 }
                 row(f, writer, eventId);
             });
+        }
+        if (onProgress_ && writer.rebuildsIndexes()) {
+            ImportProgress p;
+            p.file = in_.name();
+            p.phase = "indexing";
+            onProgress_(p);
         }
         writer.finish();
         return summary_;
@@ -454,6 +461,7 @@ private:
     std::filesystem::path file_;
     detail::LineReader& in_;
     bool skipBadRows_ = false;
+    std::function<void(const ImportProgress&)> onProgress_;
     const CameoTable& cameo_;
     const CountryTable& countries_;
     ImportSummary summary_;
@@ -473,7 +481,7 @@ private:
 
 ImportSummary importIcews(store::Store& store, const std::filesystem::path& file,
                           const ImportOptions& options) {
-    detail::LineReader in(file, options.progress);
+    detail::LineReader in(file, detail::readerProgress(options, nullptr));
     return detail::importIcews(store, in, file, options);
 }
 

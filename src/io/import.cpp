@@ -111,6 +111,25 @@ Format detectFormat(LineReader& in) {
             (line.size() > 40 ? "...\"" : "\"") + "; " + std::string(kExpected));
 }
 
+std::function<void(const std::string&, std::uint64_t, std::uint64_t, std::int64_t, bool)>
+readerProgress(const ImportOptions& options, const std::int64_t* headerLines) {
+    if (!options.progress && !options.onProgress) return nullptr;
+    return [&options, headerLines](const std::string& name, std::uint64_t done,
+                                   std::uint64_t total, std::int64_t lines, bool end) {
+        if (options.progress) options.progress(name, done, total ? total : done);
+        if (options.onProgress) {
+            ImportProgress p;
+            p.file = name;
+            p.bytesRead = done;
+            p.bytesTotal = total;
+            const std::int64_t header = headerLines ? *headerLines : 0;
+            p.rows = header < 0 ? 0 : std::max<std::int64_t>(0, lines - header);
+            p.fileDone = end;
+            options.onProgress(p);
+        }
+    };
+}
+
 }  // namespace detail
 
 Format detectFormat(const std::filesystem::path& file) {
@@ -128,9 +147,12 @@ std::vector<ImportSummary> importFiles(store::Store& store,
     for (const auto& file : files) {
         checkInputFile(file);
         // One stream per file: detection peeks at its start, the reader goes on from there.
-        detail::LineReader in(file, options.progress);
+        // Lines that are not rows: ICEWS's header; a dataset document has no rows (-1).
+        std::int64_t headerLines = 0;
+        detail::LineReader in(file, detail::readerProgress(options, &headerLines));
         const auto format =
             options.format == Format::Auto ? detail::detectFormat(in) : options.format;
+        headerLines = format == Format::Icews ? 1 : format == Format::Gdelt ? 0 : -1;
         ImportSummary summary;
         switch (format) {
             case Format::Icews:
@@ -150,7 +172,12 @@ std::vector<ImportSummary> importFiles(store::Store& store,
         summary.format = format;
         summaries.push_back(std::move(summary));
     }
-    tx.commit();
+    tx.commit([&options](std::string_view phase) {
+        if (!options.onProgress) return;
+        ImportProgress p;
+        p.phase = phase;
+        options.onProgress(p);
+    });
     return summaries;
 }
 

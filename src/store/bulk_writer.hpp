@@ -66,6 +66,9 @@ public:
     /// it is not called, or the rows were not all its own, the transaction's commit derives
     /// them from the tables instead (slower, same result). Whether it wrote them itself.
     bool finish();
+    /// Whether finish() rebuilds indexes this import set aside (a bulk import into an empty
+    /// database), for a progress display.
+    [[nodiscard]] bool rebuildsIndexes() const;
 
 private:
     struct Impl;

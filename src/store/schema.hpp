@@ -18,3 +18,9 @@ struct DeferrableIndex {
 std::span<const DeferrableIndex> deferrableIndexes() noexcept;
 
 }  // namespace bilateral::store::detail
+
+namespace bilateral::store {
+/// `PRAGMA application_id` of the files bilateral creates ("BILA"): how a file says it is
+/// bilateral's. Files made before it was set are recognised by their schema version and tables.
+inline constexpr int kApplicationId = 0x42494C41;
+}  // namespace bilateral::store

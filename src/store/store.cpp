@@ -1,5 +1,10 @@
 #include <sqlite3.h>
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
 #include <fstream>
 
 #include "schema.hpp"
@@ -104,6 +109,101 @@ bool looksLikeSqlite(const std::filesystem::path& p) {
            (n == 16 && std::string_view(head, 16) == std::string_view("SQLite format 3\0", 16));
 }
 
+std::int64_t nowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+/// How long a writer waits quietly before it says it is waiting for another writer's lock.
+constexpr std::int64_t kQuietWaitMs = 200;
+
+/// SQLite's busy handler: wait up to busyTimeoutMs for another connection's lock, in short
+/// sleeps (so an interrupt is noticed), and say once that we are waiting.
+int onBusy(void* context, int count) {
+    auto& impl = *static_cast<detail::BusyState*>(context);
+    if (impl.interrupted.load()) return 0;
+    const auto now = nowMs();
+    if (count == 0) impl.sinceMs = now;
+    const auto waited = now - impl.sinceMs;
+    if (waited >= impl.timeoutMs) return 0;
+    if (waited >= kQuietWaitMs && !impl.told && impl.onLockWait) {
+        impl.told = true;
+        try {
+            impl.onLockWait();
+        } catch (...) {  // NOLINT(bugprone-empty-catch): a message must not break the wait
+        }
+    }
+    const auto left = impl.timeoutMs - waited;
+    sqlite3_sleep(static_cast<int>(std::min<std::int64_t>({left, 1 + count, 20})));
+    return 1;
+}
+
+/// What an SQLite file says about itself: who made it, its schema version, its tables.
+struct Identity {
+    int applicationId = 0;
+    int userVersion = 0;
+    std::vector<std::string> tables;  ///< without SQLite's own
+    [[nodiscard]] bool has(std::string_view t) const {
+        return std::find(tables.begin(), tables.end(), t) != tables.end();
+    }
+    /// bilateral's: marked so, or (made before the mark) versioned and holding its tables.
+    [[nodiscard]] bool ours() const {
+        return applicationId == kApplicationId ||
+               (applicationId == 0 && userVersion > 0 && has("actor") && has("event"));
+    }
+    [[nodiscard]] bool blank() const {
+        return applicationId == 0 && userVersion == 0 && tables.empty();
+    }
+    /// "tables a, b, c" for messages (the first few).
+    [[nodiscard]] std::string describe() const {
+        std::string out;
+        if (!tables.empty()) {
+            out = tables.size() == 1 ? "table " : "tables ";
+            for (std::size_t i = 0; i < tables.size() && i < 8; ++i) {
+                if (i) out += ", ";
+                out += tables[i];
+            }
+            if (tables.size() > 8) out += " and " + std::to_string(tables.size() - 8) + " more";
+        }
+        if (applicationId != 0 && applicationId != kApplicationId) {
+            if (!out.empty()) out += "; ";
+            out += "application_id " + std::to_string(applicationId) + " (another program's)";
+        } else if (tables.empty() && userVersion != 0) {
+            out += "no tables, user_version " + std::to_string(userVersion);
+        }
+        return out.empty() ? std::string("no tables") : out;
+    }
+};
+
+Identity identify(sqlite3* db, const std::string& name) {
+    Identity id;
+    const auto integer = [&](const char* sql) {
+        sqlite3_stmt* st = nullptr;
+        int rc = sqlite3_prepare_v2(db, sql, -1, &st, nullptr);
+        StatementHandle handle(st);
+        if (rc != SQLITE_OK) detail::fail(db, name, rc, sql);
+        rc = sqlite3_step(st);
+        if (rc != SQLITE_ROW) detail::fail(db, name, rc, sql);
+        return sqlite3_column_int(st, 0);
+    };
+    id.applicationId = integer("PRAGMA application_id");
+    id.userVersion = integer("PRAGMA user_version");
+    const char* sql =
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
+        "ESCAPE '\\' ORDER BY name";
+    sqlite3_stmt* st = nullptr;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &st, nullptr);
+    StatementHandle handle(st);
+    if (rc != SQLITE_OK) detail::fail(db, name, rc, sql);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+        id.tables.emplace_back(text ? text : "");
+    }
+    if (rc != SQLITE_DONE) detail::fail(db, name, rc, sql);
+    return id;
+}
+
 }  // namespace
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -111,10 +211,62 @@ Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
+std::unique_ptr<Store::Impl> Store::connect(const std::filesystem::path& file,
+                                            const std::string& name, int flags,
+                                            const OpenOptions& options) {
+    auto impl = std::make_unique<Store::Impl>();
+    impl->path = file;
+    impl->readOnly = (flags & SQLITE_OPEN_READONLY) != 0;
+    impl->busy.timeoutMs = options.busyTimeoutMs;
+    impl->busy.onLockWait = options.onLockWait;
+    sqlite3* handle = nullptr;
+    const int rc = sqlite3_open_v2(file.string().c_str(), &handle, flags, nullptr);
+    impl->db.reset(handle);  // kept before the check, so a failed open still closes
+    if (rc != SQLITE_OK) detail::fail(handle, name, rc);
+    sqlite3_extended_result_codes(handle, 1);
+    sqlite3_busy_handler(handle, onBusy, &impl->busy);
+    return impl;
+}
+
+void Store::createFile(const std::filesystem::path& file, const OpenOptions& options) {
+    // Made whole under a temporary name beside it, then linked into place: a crash or an
+    // interrupt never leaves a half-made (empty, or schema-less) file under the real name.
+    const std::string name = file.string();
+    auto tmp = file;
+    tmp += ".creating-" + std::to_string(::getpid());
+    const auto removeTmp = [&tmp] {
+        std::error_code ec;
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            std::filesystem::remove(tmp.string() + suffix, ec);
+    };
+    removeTmp();  // left by an earlier process with this id that was killed
+    try {
+        Store store(connect(tmp, name, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, options));
+        store.execute("PRAGMA application_id = " + std::to_string(kApplicationId));
+        store.execute("PRAGMA journal_mode = WAL");
+        store.execute("PRAGMA foreign_keys = ON");
+        store.migrate(0);
+    } catch (...) {  // closed by now: the store's destructor ran
+        removeTmp();
+        throw;
+    }
+    if (::link(tmp.c_str(), file.c_str()) == 0 || errno == EEXIST) {
+        // EEXIST: another process made it meanwhile; that one is opened.
+        removeTmp();
+        return;
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, file, ec);  // a file system without hard links
+    if (ec) {
+        removeTmp();
+        throw StorageError(name + ": cannot create the database file: " + ec.message());
+    }
+}
+
 Store Store::open(const std::filesystem::path& file, OpenOptions options) {
     const std::string name = file.string();
     std::error_code ec;
-    const bool exists = std::filesystem::exists(file, ec);
+    bool exists = std::filesystem::exists(file, ec);
     if (exists && std::filesystem::is_directory(file, ec)) {
         throw StorageError(name + ": is a directory, not a database file");
     }
@@ -125,18 +277,15 @@ Store Store::open(const std::filesystem::path& file, OpenOptions options) {
         throw StorageError(name +
                            ": not a bilateral database (not an SQLite file); left untouched");
     }
-    const int flags = options.readOnly
-                          ? SQLITE_OPEN_READONLY
-                          : (SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0));
-    auto impl = std::make_unique<Impl>();
-    impl->path = file;
-    impl->readOnly = options.readOnly;
-    sqlite3* handle = nullptr;
-    const int rc = sqlite3_open_v2(name.c_str(), &handle, flags, nullptr);
-    impl->db.reset(handle);  // kept before the check, so a failed open still closes
-    if (rc != SQLITE_OK) detail::fail(handle, name, rc);
-    sqlite3_extended_result_codes(handle, 1);
-    sqlite3_busy_timeout(handle, options.busyTimeoutMs);
+    if (exists && std::filesystem::is_regular_file(file, ec) &&
+        std::filesystem::file_size(file, ec) == 0 && !options.adopt) {
+        throw StorageError(name + ": not a bilateral database (an empty file); left untouched" +
+                           (options.readOnly ? "" : "; import --init makes it one"));
+    }
+    if (!exists) createFile(file, options);
+    const int flags = options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    Store store(connect(file, name, flags, options));
+    sqlite3* handle = store.impl_->db.get();
     // SQLite opens a file it may not write read-only without a word; say so now, naming the
     // file, rather than at the first write ("attempt to write a readonly database").
     if (!options.readOnly && sqlite3_db_readonly(handle, "main") == 1) {
@@ -145,9 +294,28 @@ Store Store::open(const std::filesystem::path& file, OpenOptions options) {
                                "it or its folder); nothing was written",
                            SQLITE_READONLY, SQLITE_READONLY);
     }
-    Store store(std::move(impl));
     if (!options.readOnly) store.execute("PRAGMA foreign_keys = ON");  // reads check nothing
-    const int version = store.schemaVersion();
+    const auto id = identify(handle, name);
+    if (!id.ours()) {
+        // Another program's database, or an empty one: written into only when asked to.
+        const bool adoptable = id.applicationId == 0 && id.userVersion == 0;
+        if (options.readOnly || !options.adopt || !adoptable) {
+            std::string msg = name + ": not a bilateral database (" +
+                              (id.blank() ? std::string("an SQLite database with no tables")
+                                          : "an SQLite database with " + id.describe()) +
+                              "); left untouched";
+            if (!options.readOnly && adoptable)
+                msg += id.blank() ? "; import --init makes it one"
+                                  : "; import --init adds bilateral's tables to it";
+            throw StorageError(msg);
+        }
+        store.execute("PRAGMA journal_mode = WAL");
+        store.execute("PRAGMA synchronous = NORMAL");
+        store.migrate(0);
+        store.execute("PRAGMA application_id = " + std::to_string(kApplicationId));
+        return store;
+    }
+    const int version = id.userVersion;
     if (version > kSchemaVersion) {
         throw SchemaVersionError(name + ": database schema version " + std::to_string(version) +
                                  " is newer than this bilateral understands (" +
@@ -209,6 +377,11 @@ bool Store::readOnly() const noexcept {
     return impl_->readOnly;
 }
 
+void Store::interrupt() noexcept {
+    impl_->busy.interrupted.store(true);
+    sqlite3_interrupt(impl_->db.get());
+}
+
 int Store::schemaVersion() {
     auto st = prepare("PRAGMA user_version");
     st.step();
@@ -219,6 +392,11 @@ int Store::schemaVersion() {
 
 Statement Store::prepare(std::string_view sql) {
     sqlite3* db = impl_->db.get();
+    // sqlite3_interrupt stops only a statement that is running: the next one stops here.
+    if (impl_->busy.interrupted.load()) {
+        throw StorageError(impl_->path.string() + ": interrupted", SQLITE_INTERRUPT,
+                           SQLITE_INTERRUPT, std::string(sql));
+    }
     auto it = impl_->cache.find(sql);
     if (it == impl_->cache.end()) {
         sqlite3_stmt* st = nullptr;
@@ -267,9 +445,23 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
+    commit({});
+}
+
+void Transaction::commit(const std::function<void(std::string_view)>& phase) {
+    const auto say = [&phase](std::string_view what) {
+        if (phase) phase(what);
+    };
     // The derived tables change in the same transaction as the rows they are derived from.
+    say("deriving");
     detail::refreshDerived(store_, *store_.impl_->marks, store_.impl_->dirty);
+    if (store_.impl_->indexesDeferred) say("indexing");
     detail::restoreDeferredIndexes(store_);
+    say("committing");
+    if (store_.impl_->busy.interrupted.load()) {
+        throw StorageError(store_.impl_->path.string() + ": interrupted", SQLITE_INTERRUPT,
+                           SQLITE_INTERRUPT);
+    }
     store_.execute("COMMIT");
     store_.impl_->marks.reset();
     store_.impl_->dirty.clear();

@@ -346,6 +346,10 @@ std::int64_t BulkWriter::insertRelation(const model::Relation& r, std::int64_t f
     return row;
 }
 
+bool BulkWriter::rebuildsIndexes() const {
+    return impl_->store.impl_->indexesDeferred;
+}
+
 bool BulkWriter::finish() {
     auto& d = *impl_;
     auto& marks = d.store.impl_->marks;

@@ -4,7 +4,9 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -77,6 +79,18 @@ private:
     sqlite3* db_;
 };
 
+namespace detail {
+/// The busy handler's state: how long to wait, whom to tell once, when the wait began.
+struct BusyState {
+    int timeoutMs = 5000;
+    std::function<void()> onLockWait;
+    bool told = false;
+    std::int64_t sinceMs = 0;
+    /// Set by Store::interrupt (perhaps from a signal handler): every later statement fails.
+    std::atomic<bool> interrupted{false};
+};
+}  // namespace detail
+
 struct Store::Impl {
     std::filesystem::path path;
     ConnectionHandle db;
@@ -89,6 +103,7 @@ struct Store::Impl {
     /// Secondary indexes a bulk import into an empty database dropped; built again when it
     /// finishes, or at the latest when the transaction commits (schema.hpp).
     bool indexesDeferred = false;
+    detail::BusyState busy;
 };
 
 namespace detail {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bilateral::store {
@@ -52,10 +53,26 @@ struct ImportSummary {
     std::vector<SkippedRow> badRows;
 };
 
+/// Where an import is, for a progress display (ImportOptions::onProgress).
+struct ImportProgress {
+    std::string_view file;         ///< as named in messages
+    std::uint64_t bytesRead = 0;   ///< of the file as stored (compressed bytes of a .gz)
+    std::uint64_t bytesTotal = 0;  ///< the file's size; 0 when unknown (a pipe)
+    std::int64_t rows = 0;         ///< event rows read so far (0 for dataset documents)
+    bool fileDone = false;         ///< the file has been read to its end
+    /// Empty while files are read; "indexing" when an event file's bulk import into an empty
+    /// database builds its indexes again; "deriving", "indexing", "committing" as the
+    /// transaction finishes.
+    std::string_view phase;
+};
+
 struct ImportOptions {
     Format format = Format::Auto;
     /// Called now and then with (file, bytes read, file size); for progress bars.
     std::function<void(const std::string&, std::uint64_t, std::uint64_t)> progress;
+    /// Called about every 64 KiB of input, at the end of each file and at each last phase. It may
+    /// throw to stop the import (which then writes nothing), e.g. when the user interrupts it.
+    std::function<void(const ImportProgress&)> onProgress;
     /// Event files: leave out a malformed row (listed in ImportSummary::badRows) instead of
     /// refusing the whole import. Problems of the file as a whole (no header, a missing column,
     /// an unreadable archive) still refuse it.

@@ -36,6 +36,12 @@ struct OpenOptions {
     /// same state of the file even while another process imports (the command line does this;
     /// a long-lived reader should not, as it keeps the WAL from being checkpointed).
     bool snapshot = false;
+    /// Write bilateral's schema into an existing file that is not a bilateral database: an
+    /// empty (0-byte) file, or an SQLite database holding other tables (`import --init`).
+    /// Without it such a file is refused, naming the tables found. Never for non-SQLite files.
+    bool adopt = false;
+    /// Called once when the store first has to wait for another writer's lock (for a message).
+    std::function<void()> onLockWait;
 };
 
 /// Counts of what the store holds, by table and by kind.
@@ -125,6 +131,10 @@ public:
     [[nodiscard]] const std::filesystem::path& path() const noexcept;
     [[nodiscard]] int schemaVersion();
     [[nodiscard]] bool readOnly() const noexcept;
+    /// Makes the running statement, and every statement until the transaction is rolled back,
+    /// fail with a StorageError (SQLITE_INTERRUPT). Safe to call from a signal handler or
+    /// another thread; the store is unusable for writing afterwards.
+    void interrupt() noexcept;
 
     // --- writes (call inside a Transaction for atomic imports) --------------------------------
     // put* insert a record or, when its id exists, replace its fields; aliases, participants and
@@ -241,6 +251,12 @@ private:
     /// Runs SQL without parameters (pragmas, DDL, BEGIN/COMMIT).
     void execute(std::string_view sql);
     explicit Store(std::unique_ptr<Impl> impl);
+    /// Makes a new database file whole under a temporary name, then links it into place.
+    static void createFile(const std::filesystem::path& file, const OpenOptions& options);
+    /// Opens `file` with SQLite's `flags` and the store's busy handler.
+    static std::unique_ptr<Impl> connect(const std::filesystem::path& file,
+                                         const std::string& name, int flags,
+                                         const OpenOptions& options);
     /// Applies the migrations from schema version `from` to kSchemaVersion, in one transaction.
     void migrate(int from);
     /// Runs `write` inside the open Transaction, or inside one of its own when none is open, so
@@ -271,6 +287,9 @@ public:
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
     void commit();
+    /// commit(), calling `phase` with "deriving", "indexing" and "committing" as it gets there
+    /// (a progress display's last steps).
+    void commit(const std::function<void(std::string_view)>& phase);
 
 private:
     Store& store_;

@@ -1,0 +1,69 @@
+#pragma once
+// Ctrl-C (SIGINT) and SIGTERM for the verbs that write. An import is stopped from inside: the
+// signal interrupts its store and sets a flag its progress callback checks, the transaction
+// rolls back as the exception unwinds, and the verb says what happened. An export or report
+// writing a file is stopped at once: the handler removes its temporary file and exits.
+// Either way the exit status is 128 + the signal (130 for SIGINT, 143 for SIGTERM).
+
+#include <csignal>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+#include "bilateral/store/store.hpp"
+
+namespace bilateral::cli {
+
+/// Ends a verb with `status` after printing "bilateral: what()" (main catches it).
+class Interrupted : public std::runtime_error {
+public:
+    Interrupted(const std::string& message, int status)
+        : std::runtime_error(message), status_(status) {}
+    [[nodiscard]] int status() const noexcept { return status_; }
+
+private:
+    int status_;
+};
+
+/// How a verb is stopped: an import unwinds (Deferred), an export exits at once (Immediate).
+enum class OnInterrupt { Deferred, Immediate };
+
+/// Installs the SIGINT and SIGTERM handlers for the rest of the process.
+void catchInterrupts(OnInterrupt mode);
+/// The signal that arrived (SIGINT, SIGTERM), or 0.
+int interruptSignal() noexcept;
+/// 128 + the signal.
+int interruptStatus() noexcept;
+
+/// While it lives, a signal interrupts `store` (Store::interrupt).
+class InterruptsStore {
+public:
+    explicit InterruptsStore(store::Store& store);
+    ~InterruptsStore();
+    InterruptsStore(const InterruptsStore&) = delete;
+    InterruptsStore& operator=(const InterruptsStore&) = delete;
+};
+
+/// While it lives, an Immediate signal removes `file` (a temporary output file) before exiting.
+class RemovesOnInterrupt {
+public:
+    explicit RemovesOnInterrupt(const std::filesystem::path& file);
+    ~RemovesOnInterrupt();
+    RemovesOnInterrupt(const RemovesOnInterrupt&) = delete;
+    RemovesOnInterrupt& operator=(const RemovesOnInterrupt&) = delete;
+};
+
+/// While it lives, SIGINT and SIGTERM wait (blocked): for steps a signal must not split, such
+/// as making a temporary file and registering it, or renaming it into place.
+class DeferInterrupts {
+public:
+    DeferInterrupts();
+    ~DeferInterrupts();
+    DeferInterrupts(const DeferInterrupts&) = delete;
+    DeferInterrupts& operator=(const DeferInterrupts&) = delete;
+
+private:
+    sigset_t old_{};
+};
+
+}  // namespace bilateral::cli
