@@ -45,12 +45,16 @@ struct ImportArgs {
     std::vector<std::string> files;
     std::string format = "auto";
     bool skipBadRows = false;
+    std::string groupBy;
+    bool noGrouping = false;
 };
 
 void runImport(const Globals& g, const ImportArgs& args) {
     io::ImportOptions options;
     options.format = io::parseFormat(args.format);
     options.skipBadRows = args.skipBadRows;
+    if (!args.groupBy.empty()) options.grouping = io::parseGrouping(args.groupBy);
+    if (args.noGrouping) options.grouping.enabled = false;
     std::vector<std::filesystem::path> files(args.files.begin(), args.files.end());
     if (std::count(args.files.begin(), args.files.end(), "-") > 1) {
         throw InvalidArgumentError("standard input (-) can be imported only once");
@@ -104,6 +108,9 @@ void runImport(const Globals& g, const ImportArgs& args) {
             s.relations, s.skipped);
         if (!s.badRows.empty())
             fmt::print("{}: skipped {} malformed rows\n", s.file, s.badRows.size());
+        if (s.regrouped > 0)
+            fmt::print("{}: {} rows record a meeting an earlier row records (counted once)\n",
+                       s.file, s.regrouped);
     }
     if (bad > 0) g.exitStatus = RowsSkipped;
 }
@@ -122,6 +129,13 @@ void addImport(CLI::App& app, const Globals& g) {
     cmd->add_flag("--skip-bad-rows", args->skipBadRows,
                   "event files: import the other rows, list each malformed one on stderr and exit "
                   "with status 5 (default: refuse the whole import)");
+    auto* groupBy = cmd->add_option(
+        "--group-by", args->groupBy,
+        "event files: rows that are one meeting share these, comma-separated: pair (the unordered "
+        "pair of actors, required), day, root (the CAMEO root code); default pair,day,root");
+    cmd->add_flag("--no-grouping", args->noGrouping,
+                  "event files: every row is a meeting of its own")
+        ->excludes(groupBy);
     cmd->callback([&g, args] { runImport(g, *args); });
 }
 

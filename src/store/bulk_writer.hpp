@@ -34,6 +34,7 @@ public:
         std::string_view cameo;  ///< empty: none
         std::optional<double> goldstein;
         std::string_view attributesJson;  ///< a JSON object's text; empty: none
+        std::optional<std::int64_t> meetingRow;  ///< the first event of its meeting, when not it
     };
     /// Inserts the event unless its id exists. Its row id, or nullopt when the id was there.
     std::optional<std::int64_t> insertEvent(const EventRow& event);

@@ -30,7 +30,7 @@ enum Stmt : std::size_t {
 
 constexpr std::array<const char*, kCount> kSql{
     "INSERT INTO event(key, kind, title, start_lo, start_hi, start_prec, cameo, goldstein, "
-    "attributes, day_lo, day_hi) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?4,?5) "
+    "attributes, day_lo, day_hi, meeting_id) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?4,?5,?10) "
     "ON CONFLICT(key) DO NOTHING",
     "INSERT INTO participation(event_id, actor_id, role) VALUES (?,?,?) "
     "ON CONFLICT(event_id, actor_id, role) DO NOTHING",
@@ -213,6 +213,10 @@ std::optional<std::int64_t> BulkWriter::insertEvent(const EventRow& e) {
     else
         sqlite3_bind_null(s, 8);
     d.textOrNull(s, 9, e.attributesJson);
+    if (e.meetingRow)
+        sqlite3_bind_int64(s, 10, *e.meetingRow);
+    else
+        sqlite3_bind_null(s, 10);
     if (!d.run(s)) return std::nullopt;
     const auto row = sqlite3_last_insert_rowid(d.db);
     const bool dated = e.startLo && e.startHi;

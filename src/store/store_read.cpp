@@ -44,8 +44,8 @@ std::vector<model::Evidence> readEvidence(Store& store, std::string_view column,
 constexpr std::string_view kActorCols = "SELECT id, key, kind, name, country, attributes FROM actor";
 constexpr std::string_view kEventCols =
     "SELECT e.id, e.key, e.kind, e.title, e.start_lo, e.start_prec, e.end_lo, e.end_prec, "
-    "e.status, e.location, p.key, e.cameo, e.goldstein, e.attributes FROM event e "
-    "LEFT JOIN event p ON p.id = e.parent_id";
+    "e.status, e.location, p.key, e.cameo, e.goldstein, e.attributes, m.key FROM event e "
+    "LEFT JOIN event p ON p.id = e.parent_id LEFT JOIN event m ON m.id = e.meeting_id";
 constexpr std::string_view kRelationCols =
     "SELECT r.id, r.key, r.kind, f.key, t.key, r.valid_from_lo, r.valid_from_prec, "
     "r.valid_to_lo, r.valid_to_prec, r.attributes FROM relation r "
@@ -77,6 +77,7 @@ model::Event eventRowOf(const Statement& st) {
     e.cameo = st.getOptString(11);
     if (!st.isNull(12)) e.goldstein = st.getDouble(12);
     e.attributes = detail::attributesFromJson(st.getText(13));
+    e.meeting = st.getOptString(14);
     return e;
 }
 
@@ -116,13 +117,15 @@ void completeEvent(Store& store, std::int64_t row, model::Event& e) {
     std::vector<std::pair<std::int64_t, model::Participant>> parts;
     {
         auto st = detail::prepare(store, 
-            "SELECT p.id, a.key, p.role FROM participation p JOIN actor a ON a.id = p.actor_id "
+            "SELECT p.id, a.key, p.role, p.side FROM participation p "
+            "JOIN actor a ON a.id = p.actor_id "
             "WHERE p.event_id = ? ORDER BY p.id");
         st.bind(1, row);
         while (st.step()) {
             model::Participant p;
             p.actor = st.getString(1);
             p.role = readEnum<model::Role>(st, 2);
+            p.side = st.getOptString(3);
             parts.emplace_back(st.getInt64(0), std::move(p));
         }
     }

@@ -37,12 +37,14 @@ struct EventScanRow {
     std::int64_t parentRow = 0;                                           ///< 0 when none
     StoredDate start, end;
     std::int64_t evidence = 0;
+    std::int64_t meetingRow = 0;  ///< the first event of its meeting; 0: a meeting of its own
 };
 
 struct ParticipationScanRow {
     std::int64_t row = 0, event = 0, actor = 0;
     std::string_view role;
     std::int64_t evidence = 0;
+    std::string_view side;  ///< the side the data states; empty: the actor's own
 };
 
 struct RelationScanRow {

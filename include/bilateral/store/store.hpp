@@ -25,7 +25,7 @@ struct Access;
 }
 
 /// The schema version this build writes; `PRAGMA user_version` of an up-to-date file.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 struct OpenOptions {
     bool readOnly = false;      ///< open an existing file without writing anything to it
@@ -60,6 +60,7 @@ struct EventRecord {
     /// The days it occupies, its own or (undated) its nearest dated ancestor's; none when
     /// neither is dated.
     std::optional<model::DayNumber> dayLo, dayHi;
+    std::int64_t meetingRow = 0;  ///< the first event of its meeting; 0: a meeting of its own
 };
 
 /// Which events a look-up keeps. Days are inclusive; an event is kept when its day range may
@@ -75,6 +76,13 @@ struct EventSlot {
     std::int64_t row = 0;
     std::int64_t lo = 0, hi = 0;  ///< day range; undated: both INT32_MAX
     std::string id;
+};
+
+/// A participation with the side it acts for (model::ownSide when the data states none).
+struct SidedParticipation {
+    std::int64_t actor = 0;
+    model::Role role = model::Role::Attendee;
+    std::string side;  ///< empty: no side
 };
 
 struct ParticipantRecord {
@@ -136,10 +144,12 @@ public:
     std::vector<ParticipantRecord> participantsAt(std::int64_t eventRow);
     /// Evidence rows of an event (its own, not its participations').
     std::int64_t eventEvidenceCount(std::int64_t eventRow);
-    /// Calls `fn(other actor row, event)` for each other participant of each event of
-    /// `actorRow` that the filter keeps; a pair may come twice when someone holds two roles.
-    void forEachCoParticipant(std::int64_t actorRow, const EventFilter& filter,
-                              const std::function<void(std::int64_t, const EventRecord&)>& fn);
+    /// Calls `fn(participation, event)` for each participation (the actor's own included) of
+    /// each event of `actorRow` that the filter keeps, event after event (an event's rows are
+    /// consecutive); a participation comes once per participation of `actorRow` in the event.
+    void forEachParticipationAlongside(
+        std::int64_t actorRow, const EventFilter& filter,
+        const std::function<void(const SidedParticipation&, const EventRecord&)>& fn);
     /// The events of an actor that the filter keeps, each once, in no particular order.
     std::vector<EventSlot> eventsOfActor(std::int64_t actorRow, const EventFilter& filter);
     /// Events with participants of country `a` and of country `b` (or, `b` empty, of `a`), in
