@@ -45,9 +45,12 @@ class Actor(_Record):
 
 @_record
 class Counterpart(_Record):
-    """One counterpart of ``who_met``: the actor, how many distinct events it shared with the
+    """One counterpart of ``who_met``: the actor, how many distinct meetings it shared with the
     one asked about (``meetings``), the starts of the earliest and latest dated ones (``first``,
-    ``last``; None when none is dated) and the event ids in timeline order (``events``)."""
+    ``last``; None when none is dated), the event ids in timeline order (``events``), the side
+    it acted for (``side``: a country code or a bloc's id; None when it had none) and the event
+    rows recording those meetings (``rows``: an event file's rows of one meeting count once in
+    ``meetings``)."""
     id: str
     name: str
     kind: str
@@ -56,6 +59,8 @@ class Counterpart(_Record):
     first: Optional[str]
     last: Optional[str]
     events: List[str]
+    side: Optional[str]
+    rows: int
 
 
 @_record

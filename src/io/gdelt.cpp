@@ -393,8 +393,10 @@ private:
         // new: its actors were made with it).
         const auto source = actor(f, kActor1);
         const auto target = actor(f, kActor2);
+        // Only a row with both actors has a pair: a one-sided row is a meeting of its own.
+        const bool paired = source && target;
         const auto meeting = groups_.key(source.value_or(0), target.value_or(0), *day, code);
-        e.meetingRow = groups_.find(meeting);
+        if (paired) e.meetingRow = groups_.find(meeting);
         const auto event = writer.insertEvent(e);
         if (!event) {
             if (detail::addedSince(store_, eventId_, firstNewRow_)) {
@@ -407,7 +409,7 @@ private:
         ++summary_.events;
         if (e.meetingRow)
             ++summary_.regrouped;
-        else
+        else if (paired)
             groups_.add(meeting, *event);
         if (source) writer.insertParticipation(*event, *source, m.sourceRole);
         if (target) writer.insertParticipation(*event, *target, m.targetRole);

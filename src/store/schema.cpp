@@ -141,7 +141,7 @@ constexpr std::string_view kV3 = R"sql(
 ALTER TABLE participation ADD COLUMN side TEXT;
 -- The meeting an event row records again: the row id of the first event of its group (event
 -- files, grouped on import); NULL when the event is a meeting of its own.
-ALTER TABLE event ADD COLUMN meeting_id INTEGER REFERENCES event(id);
+ALTER TABLE event ADD COLUMN meeting_id INTEGER;
 CREATE INDEX event_meeting ON event(meeting_id) WHERE meeting_id IS NOT NULL;
 -- [sides] end
 )sql";
