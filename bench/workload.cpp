@@ -249,6 +249,8 @@ int run(int argc, char** argv) {
         if (q.kind == "whomet" || q.kind == "whomet_win") {
             query::WhoMetOptions o;
             o.includePhoneCalls = true;
+            // The workload's whomet counts every co-participant (bench/README): any side.
+            o.anySide = true;
             o.window = q.window;
             const auto s = Clock::now();
             const auto r = query::whoMet(index, q.a, o);

@@ -205,7 +205,8 @@ class Database:
 
     def who_met(self, actor: str, since: DateLike = None, until: DateLike = None,
                 kinds: Kinds = None, limit: Optional[int] = None,
-                phone_calls: bool = False) -> Results:
+                phone_calls: bool = False, any_side: bool = False,
+                rows: bool = False) -> Results:
         """Who met ACTOR: the actors that took part with it in an *occurred* event of a counting
         kind that may overlap the window [``since``, ``until``].
 
@@ -214,16 +215,21 @@ class Database:
         partial date widens to the days it covers: ``since="2025-07"`` keeps an event dated
         ``2025``.
 
+        Counterparts are on another side than ACTOR's in the event (or on none), never of its own
+        delegation; ``any_side=True`` counts every co-participant but the own delegation. The
+        rows of an event file that record one meeting count once (``meetings``); ``rows=True``
+        ranks by raw rows instead (docs/queries.md, "Sides"; docs/event-data.md).
+
         Returns a :class:`Results` list of :class:`Counterpart` (id, name, kind, country,
-        meetings, first, last, events), most meetings first, then by name and id; at most
+        meetings, first, last, events, side, rows), most meetings first, then by name and id; at most
         ``limit`` of them (``.total`` says how many there were). Its attributes ``actor``,
         ``since``, ``until`` and ``kinds`` restate the question. Same answer as
         ``bilateral who-met ACTOR --json``.
         """
-        who, since_, until_, kinds_, total, rows = self._h.who_met(
+        who, since_, until_, kinds_, total, found = self._h.who_met(
             _text(actor, "actor"), _date(since, "since"), _date(until, "until"),
-            _kinds(kinds, "kinds"), bool(phone_calls), _limit(limit))
-        return Results([Counterpart(*r) for r in rows], record=Counterpart, total=total,
+            _kinds(kinds, "kinds"), bool(phone_calls), _limit(limit), bool(any_side), bool(rows))
+        return Results([Counterpart(*r) for r in found], record=Counterpart, total=total,
                        actor=_actor(who), since=since_, until=until_, kinds=kinds_)
 
     def timeline(self, actor: Optional[str] = None, dyad: Union[str, Sequence[str], None] = None,

@@ -56,7 +56,7 @@ class _Database:
     def resolve(self, actor: str) -> str: ...
     def who_met(
         self, actor: str, since: _DateText, until: _DateText, kinds: List[str],
-        phone_calls: bool, limit: int
+        phone_calls: bool, limit: int, any_side: bool, rows: bool
     ) -> Tuple[_ActorTuple, _DateText, _DateText, List[str], int, List[Tuple[Any, ...]]]: ...
     def timeline(
         self, actor: Optional[str], country_a: Optional[str], country_b: Optional[str],

@@ -45,12 +45,15 @@ class Actor(_Record):
 
 @_record
 class Counterpart(_Record):
-    """One counterpart of ``who_met``: the actor, how many distinct events it shared with the
+    """One counterpart of ``who_met``: the actor, how many distinct meetings it shared with the
     one asked about (``meetings``), the starts of the earliest and latest dated ones (``first``,
     ``last``; None when none is dated), what "they met" rests on at best (``basis``:
     ``stated``, ``inferred`` or ``reference``, and its ``confidence``, None when not assessed),
     the event ids in timeline order (``events``) and, for each, what "they met there" rests on
-    (``event_basis``, ``event_confidence``: the weaker of the two participations)."""
+    (``event_basis``, ``event_confidence``: the weaker of the two participations),
+    the side it acted for (``side``: a country code or a bloc's id; None when it had none) and
+    the event rows recording those meetings (``rows``: an event file's rows of one meeting count
+    once in ``meetings``)."""
     id: str
     name: str
     kind: str
@@ -63,6 +66,8 @@ class Counterpart(_Record):
     events: List[str]
     event_basis: List[Optional[str]]
     event_confidence: List[Optional[float]]
+    side: Optional[str]
+    rows: int
 
 
 @_record

@@ -162,8 +162,10 @@ py::list importFiles(PyDatabase& self, const std::vector<std::string>& files,
 
 py::tuple whoMet(PyDatabase& self, const std::string& actor, const std::optional<std::string>& since,
                  const std::optional<std::string>& until, const std::vector<std::string>& kinds,
-                 bool phoneCalls, std::size_t limit) {
+                 bool phoneCalls, std::size_t limit, bool anySide, bool countRows) {
     query::WhoMetOptions o;
+    o.anySide = anySide;
+    o.countRows = countRows;
     o.window.from = parseDate(since, "since");
     o.window.to = parseDate(until, "until");
     o.kinds = countingKinds(parseKinds(kinds, "kinds"), phoneCalls);
@@ -183,7 +185,8 @@ py::tuple whoMet(PyDatabase& self, const std::string& actor, const std::optional
         rows.append(py::make_tuple(text(c.actor.id), text(c.actor.name), name(c.actor.kind),
                                    optText(c.actor.country), c.meetings, dateObject(c.first),
                                    dateObject(c.last), basisObject(c.overall),
-                                   confidenceObject(c.overall), events, bases, confidences));
+                                   confidenceObject(c.overall), events, bases, confidences,
+                                   optText(c.side.value_or("")), c.rows));
     }
     return py::make_tuple(actorTuple(who), dateObject(o.window.from), dateObject(o.window.to),
                           kindNames(o.kinds), met.total, rows);
@@ -503,7 +506,8 @@ void bindDatabase(py::module_& m) {
              py::arg("progress"))
         .def("resolve", &resolve, py::arg("actor"))
         .def("who_met", &whoMet, py::arg("actor"), py::arg("since"), py::arg("until"),
-             py::arg("kinds"), py::arg("phone_calls"), py::arg("limit"))
+             py::arg("kinds"), py::arg("phone_calls"), py::arg("limit"), py::arg("any_side"),
+             py::arg("rows"))
         .def("timeline", &timeline, py::arg("actor"), py::arg("country_a"), py::arg("country_b"),
              py::arg("country"), py::arg("since"), py::arg("until"), py::arg("kinds"),
              py::arg("limit"))

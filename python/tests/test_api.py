@@ -19,7 +19,11 @@ ANWAR = "person/anwar-ibrahim"
 def test_who_met_lists_counterparts_most_meetings_first(db):
     met = db.who_met("Anwar Ibrahim")
     assert isinstance(met, bilateral.Results) and isinstance(met, list)
-    assert met.total == len(met) == 11
+    # Counterparts on another side: his accompanying ministers are not (docs/queries.md).
+    assert met.total == len(met) == 10
+    assert "group/malaysian-ministers-accompanying" not in {m.id for m in met}
+    assert "group/malaysian-ministers-accompanying" not in {
+        m.id for m in db.who_met("Anwar Ibrahim", any_side=True)}
     assert met.actor == bilateral.Actor(ANWAR, "Anwar Ibrahim", "person", "MYS")
     assert met.kinds == list(bilateral.MEETING_KINDS)
     first = met[0]
@@ -34,7 +38,7 @@ def test_who_met_lists_counterparts_most_meetings_first(db):
 def test_who_met_takes_dates_as_strings_or_datetime_dates(db):
     by_text = db.who_met(ANWAR, since="2025-07-02", until="2025-07")
     by_date = db.who_met(ANWAR, since=datetime.date(2025, 7, 2), until="2025-07")
-    assert by_text == by_date and len(by_text) == 11
+    assert by_text == by_date and len(by_text) == 10
     assert by_date.since == "2025-07-02" and by_date.until == "2025-07"
     assert db.who_met(ANWAR, since=datetime.datetime(2025, 7, 2, 23, 59)).since == "2025-07-02"
     assert len(db.who_met(ANWAR, until="2025-06")) == 0
@@ -44,8 +48,11 @@ def test_who_met_takes_dates_as_strings_or_datetime_dates(db):
 def test_who_met_kinds_replace_the_meeting_kinds(db):
     only = db.who_met("Giorgia Meloni", kinds=["bilateral_meeting"])
     assert only.kinds == ["bilateral_meeting"]
-    assert {m.id for m in only} == {"person/anwar-ibrahim", "person/antonio-tajani",
+    assert {m.id for m in only} == {"person/anwar-ibrahim",
                                     "group/meeting-defence-and-foreign-ministers"}
+    # Tajani is on her side: he counts only on any side.
+    assert "person/antonio-tajani" in {
+        m.id for m in db.who_met("Giorgia Meloni", kinds=["bilateral_meeting"], any_side=True)}
     assert db.who_met("Giorgia Meloni", kinds="invitation,official_visit").kinds == [
         "invitation", "official_visit"]
     assert db.who_met("Giorgia Meloni", kinds=["talks"]) == []
@@ -53,7 +60,7 @@ def test_who_met_kinds_replace_the_meeting_kinds(db):
 
 def test_who_met_limit_cuts_and_keeps_the_total(db):
     met = db.who_met(ANWAR, limit=3)
-    assert len(met) == 3 and met.total == 11 and met.cut
+    assert len(met) == 3 and met.total == 10 and met.cut
     assert met == db.who_met(ANWAR)[:3]
 
 
@@ -230,7 +237,8 @@ def test_records_are_dataclasses_with_repr_and_to_dict(db):
         "country": "ITA", "meetings": 2, "first": "2025-07-02", "last": "2025-07-02",
         "basis": "stated", "confidence": None,
         "events": ["event/economic-roundtable-2025-07", "event/meeting-anwar-meloni-2025-07"],
-        "event_basis": ["stated", "inferred"], "event_confidence": [None, 0.8]}
+        "event_basis": ["stated", "inferred"], "event_confidence": [None, 0.8],
+        "side": "ITA", "rows": 2}
     e = db.timeline(dyad="ITA:MYS")[2].to_dict()
     assert e["participants"][0] == {"id": "person/antonio-tajani", "name": "Antonio Tajani",
                                     "role": "opener", "basis": "stated", "confidence": None}
@@ -244,8 +252,8 @@ def test_results_go_straight_into_a_pandas_dataframe(db):
     df = pandas.DataFrame(db.who_met(ANWAR))
     assert list(df.columns) == ["id", "name", "kind", "country", "meetings", "first", "last",
                                 "basis", "confidence", "events", "event_basis",
-                                "event_confidence"]
-    assert len(df) == 11 and df["meetings"].sum() == 12
+                                "event_confidence", "side", "rows"]
+    assert len(df) == 10 and df["meetings"].sum() == 11
     assert df.loc[0, "name"] == "Antonio Tajani"
     t = db.timeline(dyad="ITA:MYS").to_dataframe()
     assert list(t["id"])[:3] == ["event/embassy-inauguration-2025-06-06",
@@ -280,8 +288,8 @@ def test_memory_database_imports_and_answers():
     with bilateral.memory() as d:
         assert d.stats().actors == 0
         s = d.import_file(BUNDLED)
-        assert (s.format, s.actors, s.events, s.relations) == ("dataset", 33, 11, 29)
-        assert d.who_met(ANWAR).total == 11
+        assert (s.format, s.actors, s.events, s.relations) == ("dataset", 33, 11, 31)
+        assert d.who_met(ANWAR).total == 10
 
 
 # --- imports ----------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ def test_signatures_are_the_documented_ones():
     assert inspect.signature(bilateral.open).parameters["readonly"].default is True
     assert params(D.import_file) == ["self", "path", "format", "progress"]
     assert params(D.who_met) == ["self", "actor", "since", "until", "kinds", "limit",
-                                 "phone_calls"]
+                                 "phone_calls", "any_side", "rows"]
     assert params(D.timeline) == ["self", "actor", "dyad", "country", "since", "until", "kinds",
                                   "limit"]
     assert params(D.relations) == ["self", "actor", "as_of", "kind"]

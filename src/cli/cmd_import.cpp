@@ -135,6 +135,8 @@ struct ImportArgs {
     bool skipBadRows = false;
     bool init = false;
     bool quiet = false;
+    std::string groupBy;
+    bool noGrouping = false;
 };
 
 /// "nothing from FILE was added to DB" / "nothing from these 3 files ...".
@@ -150,6 +152,8 @@ void runImport(const Globals& g, const ImportArgs& args) {
     io::ImportOptions options;
     options.format = io::parseFormat(args.format);
     options.skipBadRows = args.skipBadRows;
+    if (!args.groupBy.empty()) options.grouping = io::parseGrouping(args.groupBy);
+    if (args.noGrouping) options.grouping.enabled = false;
     std::vector<std::filesystem::path> files(args.files.begin(), args.files.end());
     if (std::count(args.files.begin(), args.files.end(), "-") > 1) {
         throw InvalidArgumentError("standard input (-) can be imported only once");
@@ -216,6 +220,9 @@ void runImport(const Globals& g, const ImportArgs& args) {
             s.relations, s.links > 0 ? fmt::format(", {} event links", s.links) : "", s.skipped);
         if (!s.badRows.empty())
             fmt::print("{}: skipped {} malformed rows\n", s.file, s.badRows.size());
+        if (s.regrouped > 0)
+            fmt::print("{}: {} rows record a meeting an earlier row records (counted once)\n",
+                       s.file, s.regrouped);
     }
     if (bad > 0) g.exitStatus = RowsSkipped;
     if (interruptSignal() != 0) {
@@ -242,6 +249,13 @@ void addImport(CLI::App& app, const Globals& g) {
                   "make an empty file, or an SQLite database of another program, a bilateral "
                   "database (adding bilateral's tables to it); without it such a file is refused");
     cmd->add_flag("-q,--quiet", args->quiet, "no progress display on a terminal");
+    auto* groupBy = cmd->add_option(
+        "--group-by", args->groupBy,
+        "event files: rows that are one meeting share these, comma-separated: pair (the unordered "
+        "pair of actors, required), day, root (the CAMEO root code); default pair,day,root");
+    cmd->add_flag("--no-grouping", args->noGrouping,
+                  "event files: every row is a meeting of its own")
+        ->excludes(groupBy);
     cmd->callback([&g, args] { runImport(g, *args); });
 }
 

@@ -1,4 +1,5 @@
-// bilateral who-met ACTOR [--from DATE] [--to DATE] [--kinds K,...] [--phone-calls] [--json]
+// bilateral who-met ACTOR [--from DATE] [--to DATE] [--kinds K,...] [--phone-calls] [--any-side]
+//                       [--rows] [--json]
 
 #include <fmt/core.h>
 
@@ -12,6 +13,7 @@ namespace {
 struct WhoMetArgs {
     std::string actor, from, to, kinds;
     bool phoneCalls = false;
+    bool anySide = false, rows = false;
     bool json = false;
     std::size_t limit = 0;
 };
@@ -35,12 +37,15 @@ void run(const Globals& g, const WhoMetArgs& a) {
     o.window.from = window.from;
     o.window.to = window.to;
     o.kinds = countingKinds(a);
+    o.anySide = a.anySide;
+    o.countRows = a.rows;
 
     auto db = g.openReadOnly();
     const auto id = resolveActorArgument(db.store(), a.actor, a.json);
     const auto self = *db.store().actorRecord(id);
     const auto met = db.whoMet(id, o, a.limit);
     const query::ActorRef who{self.id, self.name, self.kind, self.country};
+    const auto ownSide = model::ownSide(self.kind, self.id, self.country);
 
     if (a.json) {
         Json j;
@@ -48,11 +53,16 @@ void run(const Globals& g, const WhoMetArgs& a) {
         j["from"] = dateJson(o.window.from);
         j["to"] = dateJson(o.window.to);
         j["kinds"] = kindsJson(o.kinds);
+        j["side"] = ownSide ? Json(std::string(*ownSide)) : Json(nullptr);
+        j["any_side"] = a.anySide;
+        j["count"] = a.rows ? "rows" : "meetings";
         j["total"] = met.total;
         Json list = Json::array();
         for (const auto& c : met.items) {
             Json x = actorJson(c.actor);
+            x["side"] = c.side ? Json(*c.side) : Json(nullptr);
             x["meetings"] = c.meetings;
+            x["rows"] = c.rows;
             x["first"] = dateJson(c.first);
             x["last"] = dateJson(c.last);
             putSupport(x, c.overall);
@@ -80,10 +90,15 @@ void run(const Globals& g, const WhoMetArgs& a) {
         fmt::print("{} met nobody\n", label);
         return;
     }
-    fmt::print("{} met {} {}\n", label, met.total, met.total == 1 ? "actor" : "actors");
-    Table t({"NAME", "ID", "MEETINGS", "FIRST", "LAST", "EVENTS"}, {2});
+    const auto scope = a.anySide ? std::string("on any side")
+                       : ownSide ? fmt::format("on another side than {}", *ownSide)
+                                 : std::string("(it has no side: any side counts)");
+    fmt::print("{} met {} {} {}\n", label, met.total, met.total == 1 ? "actor" : "actors", scope);
+    Table t({"NAME", "ID", "SIDE", a.rows ? "ROWS" : "MEETINGS", "FIRST", "LAST", "EVENTS"}, {3});
+    bool sideless = false;
     bool marked = false;
     for (const auto& c : met.items) {
+        sideless = sideless || !c.side;
         std::string events;
         for (std::size_t i = 0; i < c.events.size() && i < 3; ++i) {
             const auto marker = supportMarker(c.support[i]);
@@ -91,10 +106,12 @@ void run(const Globals& g, const WhoMetArgs& a) {
             events += (i ? ", " : "") + c.events[i].id + marker;
         }
         if (c.events.size() > 3) events += fmt::format(", +{} more", c.events.size() - 3);
-        t.add({c.actor.name, c.actor.id, std::to_string(c.meetings), dateText(c.first),
-               dateText(c.last), events});
+        t.add({c.actor.name, c.actor.id, c.side ? *c.side : std::string("?"),
+               std::to_string(a.rows ? c.rows : c.meetings), dateText(c.first), dateText(c.last),
+               events});
     }
     t.print();
+    if (sideless) fmt::print("? no side (a group of several sides, or no country): counted\n");
     printShowing(met.items.size(), met.total);
     if (marked) printSupportLegend();
 }
@@ -104,8 +121,9 @@ void run(const Globals& g, const WhoMetArgs& a) {
 void addWhoMet(CLI::App& app, const Globals& g) {
     auto* cmd = app.add_subcommand(
         "who-met",
-        "Who met ACTOR: actors sharing an occurred event of a meeting kind with it (planned and "
-        "cancelled events never count), most meetings first");
+        "Who met ACTOR: actors on another side sharing an occurred event of a meeting kind with "
+        "it, its own delegation aside (planned and cancelled events never count), most meetings "
+        "first; the rows of an event file that record one meeting count once");
     auto a = std::make_shared<WhoMetArgs>();
     cmd->add_option("ACTOR", a->actor, "actor id, or a name or alias naming one actor")->required();
     cmd->add_option(
@@ -116,6 +134,11 @@ void addWhoMet(CLI::App& app, const Globals& g) {
                     "comma-separated event kinds that count (default: official_visit, state_visit, "
                     "bilateral_meeting, talks, roundtable, summit, negotiation)");
     cmd->add_flag("--phone-calls", a->phoneCalls, "count phone calls too (with the default kinds)");
+    cmd->add_flag("--any-side", a->anySide,
+                  "count co-participants on any side, the own side's too (the own delegation "
+                  "still aside)");
+    cmd->add_flag("--rows", a->rows,
+                  "count event rows (each source row of an event file), not meetings");
     addLimitOption(*cmd, a->limit);
     cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
     cmd->callback([&g, a] { run(g, *a); });

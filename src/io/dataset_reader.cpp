@@ -266,11 +266,23 @@ private:
     }
 
     model::Participant participant(const Cursor& c) {
-        c.object({"actor", "role", "evidence"});
+        c.object({"actor", "role", "evidence", "side"});
         model::Participant p;
         p.actor = reference(c.required("actor"), Target::Actor);
         p.role = c.required("role").enumeration<model::Role>("role");
         p.evidence = evidenceOf(c);
+        // [sides] a country code, or the id of a bloc actor (checked as any reference).
+        if (auto side = c.optional("side")) {
+            auto value = side->nonEmptyString();
+            if (matches(value, 3, 3, isUpper))
+                p.side = std::move(value);
+            else if (value.find('/') != std::string::npos)
+                p.side = reference(*side, Target::Actor);
+            else
+                side->fail("invalid side " + inQuotes(value) +
+                           ": expected an ISO 3166-1 alpha-3 code such as \"ITA\" or a bloc "
+                           "actor's id such as \"bloc/eu\"");
+        }
         return p;
     }
 

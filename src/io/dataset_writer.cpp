@@ -79,6 +79,7 @@ Json toJson(const model::Participant& p) {
     j["actor"] = p.actor;
     j["role"] = model::toString(p.role);
     putEvidence(j, p.evidence);
+    putIf(j, "side", p.side);
     return j;
 }
 

@@ -155,12 +155,13 @@ model::ActorKind kindOf(std::string_view type1) {
 class GdeltReader {
 public:
     GdeltReader(store::Store& store, detail::LineReader& in, const std::filesystem::path& file,
-                const ImportOptions& options)
+                const ImportOptions& options, detail::MeetingGroups& groups)
         : store_(store),
           file_(file),
           in_(in),
           skipBadRows_(options.skipBadRows),
           onProgress_(options.onProgress),
+          groups_(groups),
           cameo_(CameoTable::standard()),
           countries_(CountryTable::standard()),
           actors_(store, summary_, countries_) {
@@ -425,6 +426,14 @@ private:
             e.longitude = longitude;
         }
         e.gazetteer = gazetteer_;
+        // The actors first: their rows are the meeting's key (an existing event id adds nothing
+        // new: its actors were made with it).
+        const auto source = actor(f, kActor1);
+        const auto target = actor(f, kActor2);
+        // Only a row with both actors has a pair: a one-sided row is a meeting of its own.
+        const bool paired = source && target;
+        const auto meeting = groups_.key(source.value_or(0), target.value_or(0), *day, code);
+        if (paired) e.meetingRow = groups_.find(meeting);
         const auto event = writer.insertEvent(e);
         if (!event) {
             if (detail::addedSince(store_, eventId_, firstNewRow_)) {
@@ -435,8 +444,10 @@ private:
             return;
         }
         ++summary_.events;
-        const auto source = actor(f, kActor1);
-        const auto target = actor(f, kActor2);
+        if (e.meetingRow)
+            ++summary_.regrouped;
+        else if (paired)
+            groups_.add(meeting, *event);
         if (source) writer.insertParticipation(*event, *source, m.sourceRole);
         if (target) writer.insertParticipation(*event, *target, m.targetRole);
         summary_.participations += (source ? 1 : 0) + (target ? 1 : 0);
@@ -460,6 +471,7 @@ private:
     detail::LineReader& in_;
     bool skipBadRows_ = false;
     std::function<void(const ImportProgress&)> onProgress_;
+    detail::MeetingGroups& groups_;
     std::size_t columns_ = kColumns;
     std::string version_ = "2.0";
     std::vector<std::string_view> v2_;
@@ -481,12 +493,14 @@ private:
 ImportSummary importGdelt(store::Store& store, const std::filesystem::path& file,
                           const ImportOptions& options) {
     detail::LineReader in(file, detail::readerProgress(options, nullptr));
-    return detail::importGdelt(store, in, file, options);
+    detail::MeetingGroups groups(options.grouping);
+    return detail::importGdelt(store, in, file, options, groups);
 }
 
 ImportSummary detail::importGdelt(store::Store& store, LineReader& in,
-                                  const std::filesystem::path& file, const ImportOptions& options) {
-    GdeltReader reader(store, in, file, options);
+                                  const std::filesystem::path& file, const ImportOptions& options,
+                                  MeetingGroups& groups) {
+    GdeltReader reader(store, in, file, options, groups);
     return reader.run();
 }
 

@@ -175,12 +175,13 @@ model::ActorKind kindOf(std::string_view name, std::string_view sectors, bool ha
 class IcewsReader {
 public:
     IcewsReader(store::Store& store, detail::LineReader& in, const std::filesystem::path& file,
-                const ImportOptions& options)
+                const ImportOptions& options, detail::MeetingGroups& groups)
         : store_(store),
           file_(file),
           in_(in),
           skipBadRows_(options.skipBadRows),
           onProgress_(options.onProgress),
+          groups_(groups),
           cameo_(CameoTable::standard()),
           countries_(CountryTable::standard()),
           actors_(store, summary_, countries_) {
@@ -435,6 +436,14 @@ private:
             e.latitude = latitude;
             e.longitude = longitude;
         }
+        // The actors first: their rows are the meeting's key (an existing event id adds nothing
+        // new: its actors were made with it).
+        const auto source =
+            actor(field(f, kSourceName), field(f, kSourceCountry), field(f, kSourceSectors));
+        const auto target =
+            actor(field(f, kTargetName), field(f, kTargetCountry), field(f, kTargetSectors));
+        const auto meeting = groups_.key(source, target, *day, code);
+        e.meetingRow = groups_.find(meeting);
         const auto event = writer.insertEvent(e);
         if (!event) {
             if (detail::addedSince(store_, eventId, firstNewRow_)) {
@@ -446,10 +455,10 @@ private:
             return;
         }
         ++summary_.events;
-        const auto source =
-            actor(field(f, kSourceName), field(f, kSourceCountry), field(f, kSourceSectors));
-        const auto target =
-            actor(field(f, kTargetName), field(f, kTargetCountry), field(f, kTargetSectors));
+        if (e.meetingRow)
+            ++summary_.regrouped;
+        else
+            groups_.add(meeting, *event);
         writer.insertParticipation(*event, source, m.sourceRole);
         writer.insertParticipation(*event, target, m.targetRole);
         summary_.participations += 2;
@@ -462,6 +471,7 @@ private:
     detail::LineReader& in_;
     bool skipBadRows_ = false;
     std::function<void(const ImportProgress&)> onProgress_;
+    detail::MeetingGroups& groups_;
     const CameoTable& cameo_;
     const CountryTable& countries_;
     ImportSummary summary_;
@@ -482,12 +492,14 @@ private:
 ImportSummary importIcews(store::Store& store, const std::filesystem::path& file,
                           const ImportOptions& options) {
     detail::LineReader in(file, detail::readerProgress(options, nullptr));
-    return detail::importIcews(store, in, file, options);
+    detail::MeetingGroups groups(options.grouping);
+    return detail::importIcews(store, in, file, options, groups);
 }
 
 ImportSummary detail::importIcews(store::Store& store, LineReader& in,
-                                  const std::filesystem::path& file, const ImportOptions& options) {
-    IcewsReader reader(store, in, file, options);
+                                  const std::filesystem::path& file, const ImportOptions& options,
+                                  MeetingGroups& groups) {
+    IcewsReader reader(store, in, file, options, groups);
     return reader.run();
 }
 

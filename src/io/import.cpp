@@ -138,12 +138,38 @@ Format detectFormat(const std::filesystem::path& file) {
     return detail::detectFormat(in);
 }
 
+MeetingGrouping parseGrouping(std::string_view fields) {
+    MeetingGrouping g;
+    g.day = g.root = false;
+    bool pair = false;
+    std::size_t at = 0;
+    while (at <= fields.size()) {
+        const auto comma = std::min(fields.find(',', at), fields.size());
+        const auto f = fields.substr(at, comma - at);
+        if (f == "pair") {
+            pair = true;
+        } else if (f == "day") {
+            g.day = true;
+        } else if (f == "root") {
+            g.root = true;
+        } else {
+            throw InvalidArgumentError("--group-by: unknown field \"" + std::string(f) +
+                                       "\" (expected pair, day, root, comma-separated)");
+        }
+        at = comma + 1;
+    }
+    if (!pair) throw InvalidArgumentError("--group-by: rows are grouped by their pair of actors: "
+                                          "give pair (pair,day,root is the default)");
+    return g;
+}
+
 std::vector<ImportSummary> importFiles(store::Store& store,
                                        const std::vector<std::filesystem::path>& files,
                                        const ImportOptions& options) {
     std::vector<ImportSummary> summaries;
     summaries.reserve(files.size());
     store::Transaction tx(store);
+    detail::MeetingGroups groups(options.grouping);
     for (const auto& file : files) {
         checkInputFile(file);
         // One stream per file: detection peeks at its start, the reader goes on from there.
@@ -156,10 +182,10 @@ std::vector<ImportSummary> importFiles(store::Store& store,
         ImportSummary summary;
         switch (format) {
             case Format::Icews:
-                summary = detail::importIcews(store, in, file, options);
+                summary = detail::importIcews(store, in, file, options, groups);
                 break;
             case Format::Gdelt:
-                summary = detail::importGdelt(store, in, file, options);
+                summary = detail::importGdelt(store, in, file, options, groups);
                 break;
             case Format::Auto:
             case Format::Dataset: {

@@ -11,6 +11,7 @@
 #include "bilateral/query/answers.hpp"
 #include "bilateral/query/queries.hpp"
 #include "bilateral/store/store.hpp"
+#include "../query/sides.hpp"
 #include "report_data.hpp"
 
 namespace bilateral::io::report {
@@ -119,8 +120,9 @@ Data collect(store::Store& store, const ReportSelection& sel, const ReportOption
         }
         return it->second;
     };
-    // Who met whom within the selection: two actors of an occurred event of a meeting kind
-    // (query::whoMet's rule, on the selection's events).
+    // Who met whom within the selection: two actors of an occurred event of a meeting kind, on
+    // different sides (or either on none) and not of one delegation: who-met's rule
+    // (query/sides.hpp), on the selection's events.
     std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> pairs;
     for (const auto& x : events.items) {
         const auto full = store.getEvent(x.id);
@@ -142,28 +144,45 @@ Data collect(store::Store& store, const ReportSelection& sel, const ReportOption
         if (!x.parent.empty())
             if (auto it = eventSlot.find(x.parent); it != eventSlot.end())
                 ev.parent = static_cast<int>(it->second);
-        std::vector<std::size_t> present;
+        struct Present {
+            std::size_t slot;
+            model::Role role;
+            std::optional<std::string> side;
+        };
+        std::vector<Present> present;
         for (const auto& p : x.participants) {
             const auto slot = slotOf(p.actor);
-            present.push_back(slot);
             static const std::vector<model::Evidence> kNone;
             const auto* evidence = &kNone;
+            std::optional<std::string> side;
+            if (const auto own = model::ownSide(p.actor.kind, p.actor.id, p.actor.country))
+                side = std::string(*own);
             for (const auto& fp : full.participants) {
-                if (fp.actor == p.actor.id && fp.role == p.role) evidence = &fp.evidence;
+                if (fp.actor == p.actor.id && fp.role == p.role) {
+                    evidence = &fp.evidence;
+                    if (fp.side) side = fp.side;
+                }
             }
+            present.push_back({slot, p.role, side});
             ev.participants.push_back(
                 {slot, std::string(model::toString(p.role)), quotes(*evidence, texts)});
         }
         ev.evidence = quotes(full.evidence, texts);
         if (x.status == model::EventStatus::Occurred && model::isMeetingKind(x.kind)) {
-            std::sort(present.begin(), present.end());
-            present.erase(std::unique(present.begin(), present.end()), present.end());
             const auto at = eventSlot.at(x.id);
-            for (std::size_t i = 0; i < present.size(); ++i) {
-                for (std::size_t j = i + 1; j < present.size(); ++j) {
-                    pairs[{present[i], present[j]}].push_back(at);
+            std::set<std::pair<std::size_t, std::size_t>> met;
+            query::detail::SelfInEvent self;
+            for (const auto& a : present) {
+                self.clear();
+                for (const auto& s : present) {
+                    if (s.slot == a.slot) self.add(s.role, s.side);
+                }
+                for (const auto& b : present) {
+                    if (b.slot > a.slot && self.counts(b.role, b.side, false))
+                        met.emplace(a.slot, b.slot);
                 }
             }
+            for (const auto& k : met) pairs[k].push_back(at);
         }
         d.events.push_back(std::move(ev));
     }

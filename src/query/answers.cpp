@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "answer_parts.hpp"
+#include "sides.hpp"
 #include "bilateral/error.hpp"
 #include "bilateral/store/store.hpp"
 #include "natural_order.hpp"
@@ -232,15 +233,45 @@ Page<MetActor> whoMet(store::Store& store, std::string_view actorId, const WhoMe
 
     struct Acc {
         std::vector<store::EventSlot> slots;
+        std::optional<std::string> side;  // the smallest side seen
     };
     std::unordered_map<std::int64_t, Acc> by;
     std::unordered_map<std::int64_t, store::EventRecord> events;
-    store.forEachCoParticipant(
-        self.row, filter, [&](std::int64_t other, const store::EventRecord& e) {
-            by[other].slots.push_back(
+    // An event's participations come together: they are gathered, then the side rule
+    // (detail::SelfInEvent, as the Index applies it) picks the counterparts.
+    std::vector<store::SidedParticipation> parts;
+    std::int64_t current = 0;
+    detail::SelfInEvent me;
+    auto sideOf = [](const store::SidedParticipation& p) -> std::optional<std::string_view> {
+        if (p.side.empty()) return std::nullopt;
+        return std::string_view(p.side);
+    };
+    auto flush = [&] {
+        if (current == 0) return;
+        const auto& e = events.at(current);
+        me.clear();
+        for (const auto& p : parts) {
+            if (p.actor == self.row) me.add(p.role, sideOf(p));
+        }
+        for (const auto& p : parts) {
+            if (p.actor == self.row || !me.counts(p.role, sideOf(p), options.anySide)) continue;
+            auto& acc = by[p.actor];
+            acc.slots.push_back(
                 {e.row, e.dayLo.value_or(detail::kNoDay), e.dayHi.value_or(detail::kNoDay), e.id});
-            events.try_emplace(e.row, e);
+            if (!p.side.empty() && (!acc.side || p.side < *acc.side)) acc.side = p.side;
+        }
+        parts.clear();
+    };
+    store.forEachParticipationAlongside(
+        self.row, filter, [&](const store::SidedParticipation& p, const store::EventRecord& e) {
+            if (e.row != current) {
+                flush();
+                current = e.row;
+                events.try_emplace(e.row, e);
+            }
+            parts.push_back(p);
         });
+    flush();
 
     std::unordered_map<std::int64_t, EventRef> refs;  // each event looked up once
     auto refOf = [&](std::int64_t row) -> const EventRef& {
@@ -254,6 +285,7 @@ Page<MetActor> whoMet(store::Store& store, std::string_view actorId, const WhoMe
     page.total = by.size();
     std::vector<MetActor> all;
     all.reserve(by.size());
+    std::vector<std::int64_t> meetings;
     for (auto& [other, acc] : by) {
         auto& s = acc.slots;
         detail::fillDepths(store, s);
@@ -263,7 +295,16 @@ Page<MetActor> whoMet(store::Store& store, std::string_view actorId, const WhoMe
                 s.end());
         MetActor m;
         m.actor = detail::actorRef(store.actorRecordAt(other));
-        m.meetings = static_cast<std::int64_t>(s.size());
+        m.side = acc.side;
+        m.rows = static_cast<std::int64_t>(s.size());
+        // One meeting per group of an event file: its first event's row (docs/event-data.md).
+        meetings.clear();
+        for (const auto& slot : s) {
+            const auto& e = events.at(slot.row);
+            meetings.push_back(e.meetingRow != 0 ? e.meetingRow : e.row);
+        }
+        std::sort(meetings.begin(), meetings.end());
+        m.meetings = std::unique(meetings.begin(), meetings.end()) - meetings.begin();
         m.events.reserve(s.size());
         for (const auto& slot : s) {
             m.events.push_back(refOf(slot.row));
@@ -281,8 +322,11 @@ Page<MetActor> whoMet(store::Store& store, std::string_view actorId, const WhoMe
         }
         all.push_back(std::move(m));
     }
-    std::sort(all.begin(), all.end(), [](const MetActor& a, const MetActor& b) {
-        if (a.meetings != b.meetings) return a.meetings > b.meetings;
+    const bool rows = options.countRows;
+    std::sort(all.begin(), all.end(), [rows](const MetActor& a, const MetActor& b) {
+        const auto x = rows ? a.rows : a.meetings;
+        const auto y = rows ? b.rows : b.meetings;
+        if (x != y) return x > y;
         if (a.actor.name != b.actor.name) return a.actor.name < b.actor.name;
         return detail::naturalLess(a.actor.id, b.actor.id);
     });

@@ -97,6 +97,11 @@ std::optional<model::Date> Index::startOf(EventIx e) const {
     return it == d_->inherited.end() ? std::nullopt : it->second.start;
 }
 
+std::string_view Index::sideName(std::uint32_t side) const {
+    if (side >= d_->sideNames.size()) throw InvalidArgumentError("side out of range");
+    return d_->sideNames[side];
+}
+
 std::optional<model::Date> Index::endOf(EventIx e) const {
     const auto& ev = event(e);
     if (ev.start || ev.end) return ev.end;

@@ -65,6 +65,7 @@ struct Builder {
         std::int8_t startPrec, endPrec;  ///< -1 when the date is absent
         model::EventKind kind;
         model::EventStatus status;
+        std::int64_t meetingRow;  ///< 0 when a meeting of its own
     };
     std::vector<RawEvent> raw;
     Arena ids, titles, cameos, locations, placeCountries;
@@ -88,7 +89,7 @@ struct Builder {
         reader.events(
             [&](const store::EventScanRow& e) {
                 RawEvent r{e.row,         e.parentRow,       0, 0, kUndated, kUndated, -1, -1,
-                           kinds(e.kind), statuses(e.status)};
+                           kinds(e.kind), statuses(e.status), e.meetingRow};
                 if (e.start.earliest) {
                     r.startLo = *e.start.earliest;
                     r.startPrec = static_cast<std::int8_t>(e.start.precision);
@@ -213,6 +214,23 @@ struct Builder {
             rowToRank.emplace_back(x.row, r);
         }
         eventRows.build(std::move(rowToRank));
+
+        // Meetings: the rank of the group's first event; when the window or kinds left that one
+        // out, the first kept member stands for the group (rows are read in row order).
+        d.meeting.resize(kept);
+        std::unordered_map<std::int64_t, std::uint32_t> standIn;
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const auto r = rankOf[i];
+            if (r == RowMap::kNone) continue;
+            const auto m = raw[i].meetingRow;
+            if (m == 0) {
+                d.meeting[r] = r;
+            } else if (const auto head = eventRows.find(m); head != RowMap::kNone) {
+                d.meeting[r] = head;
+            } else {
+                d.meeting[r] = standIn.try_emplace(m, r).first->second;
+            }
+        }
     }
 
     /// The EventInfo records (strings, dates) and the id table. Touches only d.events,
@@ -256,20 +274,40 @@ struct Builder {
         std::int64_t event;
         std::int64_t actor;
         model::Role role;
+        std::uint32_t statedSide;  ///< Participation::kNoSide when the data states none
     };
 
-    static std::vector<RawParticipation> scanParticipations(store::TableReader& reader) {
+    /// Side names, each once: d.sideNames and their numbers.
+    std::unordered_map<std::string, std::uint32_t, TransparentHash, std::equal_to<>>
+        sideNumbers;
+    std::uint32_t sideNumber(std::string_view name) {
+        if (const auto it = sideNumbers.find(name); it != sideNumbers.end()) return it->second;
+        const auto n = static_cast<std::uint32_t>(d.sideNames.size());
+        d.sideNames.emplace_back(name);
+        sideNumbers.emplace(std::string(name), n);
+        return n;
+    }
+
+    std::vector<RawParticipation> scanParticipations(store::TableReader& reader) {
         std::vector<RawParticipation> rows;
         rows.reserve(static_cast<std::size_t>(
             std::clamp<std::int64_t>(reader.maxParticipationRow(), 0, 1 << 27)));
         EnumReader<model::Role> roles;
         reader.participations([&](const store::ParticipationScanRow& p) {
-            rows.push_back(RawParticipation{p.event, p.actor, roles(p.role)});
+            rows.push_back(RawParticipation{
+                p.event, p.actor, roles(p.role),
+                p.side.empty() ? Participation::kNoSide : sideNumber(p.side)});
         });
         return rows;
     }
 
     void participations(const std::vector<RawParticipation>& rows) {
+        // Each actor's own side (model::ownSide), for participations that state none.
+        std::vector<std::uint32_t> ownSide(d.actors.size(), Participation::kNoSide);
+        for (std::size_t a = 0; a < d.actors.size(); ++a) {
+            const auto& x = d.actors[a];
+            if (const auto s = model::ownSide(x.kind, x.id, x.country)) ownSide[a] = sideNumber(*s);
+        }
         std::vector<std::uint32_t> eventOf;
         std::vector<Participation> items;
         eventOf.reserve(rows.size());
@@ -280,7 +318,8 @@ struct Builder {
             const auto a = actorRows.find(r.actor);
             if (a == RowMap::kNone) continue;
             eventOf.push_back(e);
-            items.push_back(Participation{ActorIx{a}, r.role});
+            items.push_back(Participation{
+                ActorIx{a}, r.role, r.statedSide != Participation::kNoSide ? r.statedSide : ownSide[a]});
         }
         fillCsr(d.participants, d.events.size(), eventOf, items);
     }
@@ -559,7 +598,7 @@ Index Index::build(store::Store& store, const IndexFilter& filter) {
     };
     try {
         b.actors();
-        auto parts = Builder::scanParticipations(reader);
+        auto parts = b.scanParticipations(reader);
         b.relations();
         const auto rawLinks = Builder::scanLinks(reader);
         if (!reader.parallel()) b.scanEvents(reader, 0);

@@ -168,6 +168,12 @@ struct Index::Data {
     IdTable actorIds, eventIds;
     std::unordered_map<EventIx, InheritedDates> inherited;
 
+    // [sides]
+    std::vector<std::string> sideNames;  ///< by Participation::side
+    /// By EventIx: the meeting it records, as the EventIx of the group's first kept event (its
+    /// own when it is a meeting of its own); equal values are one meeting.
+    std::vector<std::uint32_t> meeting;
+
     [[nodiscard]] std::optional<std::uint32_t> countryOf(std::string_view code) const {
         const auto it = countryIndex.find(code);
         if (it == countryIndex.end()) return std::nullopt;

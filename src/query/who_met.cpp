@@ -1,9 +1,11 @@
-// Who met whom: counterparts sharing an occurred event of a counting kind.
+// Who met whom: counterparts sharing an occurred event of a counting kind, on another side
+// (docs/queries.md, "Sides"), meetings counted once.
 
 #include <algorithm>
 
 #include "bilateral/error.hpp"
 #include "index_data.hpp"
+#include "sides.hpp"
 
 namespace bilateral::query {
 
@@ -27,27 +29,52 @@ std::vector<Counterpart> whoMet(const Index& index, ActorIx actor, const WhoMetO
     auto& s = detail::scratch(0);
     const auto stamp = s.begin(d.actors.size());
     std::vector<Counterpart> out;
+    std::vector<std::uint32_t> sideOf;  // by position in `out`: smallest side seen, or none
+    detail::SelfInEvent self;
+    auto sideView = [&](std::uint32_t side) -> std::optional<std::string_view> {
+        if (side == Participation::kNoSide) return std::nullopt;
+        return std::string_view(d.sideNames[side]);
+    };
     for (const auto e : d.actorEvents.row(actor)) {
         const auto i = e.value;
         if (d.status[i] != model::EventStatus::Occurred || !detail::inMask(mask, d.kind[i]) ||
             !window.admits(d.earliest[i], d.latest[i])) {
             continue;
         }
-        for (const auto& p : d.participants.row(e)) {
+        const auto parts = d.participants.row(e);
+        self.clear();
+        for (const auto& p : parts) {
+            if (p.actor == actor) self.add(p.role, sideView(p.side));
+        }
+        for (const auto& p : parts) {
             const auto b = p.actor.value;
-            if (p.actor == actor) continue;
+            if (p.actor == actor || !self.counts(p.role, sideView(p.side), options.anySide))
+                continue;
             if (s.stamp[b] != stamp) {
                 s.stamp[b] = stamp;
                 s.slot[b] = static_cast<std::uint32_t>(out.size());
-                out.push_back(Counterpart{p.actor, 0, std::nullopt, std::nullopt, {}});
+                out.push_back(Counterpart{p.actor, 0, std::nullopt, std::nullopt, {}, 0, {}});
+                sideOf.push_back(Participation::kNoSide);
+            }
+            auto& side = sideOf[s.slot[b]];
+            if (p.side != Participation::kNoSide &&
+                (side == Participation::kNoSide || d.sideNames[p.side] < d.sideNames[side])) {
+                side = p.side;
             }
             auto& c = out[s.slot[b]];
             if (!c.events.empty() && c.events.back() == e) continue;  // b in two roles
             c.events.push_back(e);
         }
     }
-    for (auto& c : out) {
-        c.meetings = static_cast<std::int64_t>(c.events.size());
+    std::vector<std::uint32_t> meetings;
+    for (std::size_t k = 0; k < out.size(); ++k) {
+        auto& c = out[k];
+        if (sideOf[k] != Participation::kNoSide) c.side = d.sideNames[sideOf[k]];
+        c.rows = static_cast<std::int64_t>(c.events.size());
+        meetings.clear();
+        for (const auto e : c.events) meetings.push_back(d.meeting[e.value]);
+        std::sort(meetings.begin(), meetings.end());
+        c.meetings = std::unique(meetings.begin(), meetings.end()) - meetings.begin();
         // Events are in timeline order: the first dated one starts earliest, the last dated one
         // starts latest (undated events sort last).
         for (const auto e : c.events) {
@@ -66,7 +93,9 @@ std::vector<Counterpart> whoMet(const Index& index, ActorIx actor, const WhoMetO
         }
     }
     std::sort(out.begin(), out.end(), [&](const Counterpart& a, const Counterpart& b) {
-        if (a.meetings != b.meetings) return a.meetings > b.meetings;
+        const auto x = options.countRows ? a.rows : a.meetings;
+        const auto y = options.countRows ? b.rows : b.meetings;
+        if (x != y) return x > y;
         const auto& an = d.actors[a.actor.value];
         const auto& bn = d.actors[b.actor.value];
         if (an.name != bn.name) return an.name < bn.name;

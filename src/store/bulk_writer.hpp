@@ -39,6 +39,7 @@ public:
         std::string_view location, placeCountry;
         std::optional<double> latitude, longitude;
         std::string_view gazetteer;
+        std::optional<std::int64_t> meetingRow;  ///< the first event of its meeting, when not it
     };
     /// Inserts the event unless its id exists. Its row id, or nullopt when the id was there.
     std::optional<std::int64_t> insertEvent(const EventRow& event);

@@ -161,7 +161,7 @@ void TableReader::events(const std::function<void(const EventScanRow&)>& fn, Sca
     Scan s(impl_->lane(lane),
            "SELECT e.id, e.key, e.kind, e.title, e.status, e.location, e.cameo, p.key, "
            "e.parent_id, e.start_lo, e.start_prec, e.end_lo, e.end_prec, e.place_country, "
-           "e.place_lat, e.place_lon, e.place_gazetteer" +
+           "e.place_lat, e.place_lon, e.place_gazetteer, e.meeting_id" +
                evidenceCount(o.evidenceCounts, "event_id", "e.id") +
                " FROM event e LEFT JOIN event p ON p.id = e.parent_id" +
                (o.byId ? " ORDER BY e.key" : ""));
@@ -184,14 +184,15 @@ void TableReader::events(const std::function<void(const EventScanRow&)>& fn, Sca
         r.longitude = s.isNull(15) ? std::nullopt
                                    : std::optional(sqlite3_column_double(s.handle(), 15));
         r.gazetteer = s.text(16);
-        r.evidence = s.i64(17);
+        r.meetingRow = s.isNull(17) ? 0 : s.i64(17);
+        r.evidence = o.evidenceCounts ? s.i64(18) : 0;
         fn(r);
     }
 }
 
 void TableReader::participations(const std::function<void(const ParticipationScanRow&)>& fn,
                                  ScanOptions o, int lane) {
-    Scan s(impl_->lane(lane), "SELECT p.id, p.event_id, p.actor_id, p.role" +
+    Scan s(impl_->lane(lane), "SELECT p.id, p.event_id, p.actor_id, p.role, p.side" +
                                   evidenceCount(o.evidenceCounts, "participation_id", "p.id") +
                                   " FROM participation p" + (o.byId ? " ORDER BY p.id" : ""));
     ParticipationScanRow r;
@@ -200,7 +201,8 @@ void TableReader::participations(const std::function<void(const ParticipationSca
         r.event = s.i64(1);
         r.actor = s.i64(2);
         r.role = s.text(3);
-        r.evidence = s.i64(4);
+        r.side = s.text(4);
+        r.evidence = o.evidenceCounts ? s.i64(5) : 0;
         fn(r);
     }
 }

@@ -186,6 +186,15 @@ CREATE TABLE event_link_evidence (
 );
 CREATE INDEX event_link_evidence_link ON event_link_evidence(link_id);
 -- [places] end
+-- [sides] begin
+-- The side a participant acts for when the data states it (ISO 3166-1 alpha-3 or a bloc actor's
+-- id); NULL: the actor's own side (docs/queries.md, "Sides").
+ALTER TABLE participation ADD COLUMN side TEXT;
+-- The meeting an event row records again: the row id of the first event of its group (event
+-- files, grouped on import); NULL when the event is a meeting of its own.
+ALTER TABLE event ADD COLUMN meeting_id INTEGER;
+CREATE INDEX event_meeting ON event(meeting_id) WHERE meeting_id IS NOT NULL;
+-- [sides] end
 )sql";
 
 constexpr std::array<std::string_view, 3> kMigrations{kV1, kV2, kV3};

@@ -30,8 +30,8 @@ enum Stmt : std::size_t {
 
 constexpr std::array<const char*, kCount> kSql{
     "INSERT INTO event(key, kind, title, start_lo, start_hi, start_prec, cameo, goldstein, "
-    "attributes, day_lo, day_hi, location, place_country, place_lat, place_lon, place_gazetteer) "
-    "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?4,?5,?10,?11,?12,?13,?14) "
+    "attributes, day_lo, day_hi, location, place_country, place_lat, place_lon, place_gazetteer, "
+    "meeting_id) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?4,?5,?10,?11,?12,?13,?14,?15) "
     "ON CONFLICT(key) DO NOTHING",
     "INSERT INTO participation(event_id, actor_id, role) VALUES (?,?,?) "
     "ON CONFLICT(event_id, actor_id, role) DO NOTHING",
@@ -225,6 +225,10 @@ std::optional<std::int64_t> BulkWriter::insertEvent(const EventRow& e) {
     real(12, e.latitude);
     real(13, e.longitude);
     d.textOrNull(s, 14, e.gazetteer);
+    if (e.meetingRow)
+        sqlite3_bind_int64(s, 15, *e.meetingRow);
+    else
+        sqlite3_bind_null(s, 15);
     if (!d.run(s)) return std::nullopt;
     const auto row = sqlite3_last_insert_rowid(d.db);
     const bool dated = e.startLo && e.startHi;

@@ -55,7 +55,7 @@ void bindFilter(Statement& st, const EventFilter& f) {
 #define BILATERAL_EVENT_COLS                                                                   \
     "e.id, e.key, e.kind, e.title, e.status, e.start_lo, e.start_prec, e.end_lo, e.end_prec, " \
     "coalesce(e.parent_id, 0), coalesce(e.cameo, ''), e.day_lo, e.day_hi, "                 \
-    "coalesce(e.location, ''), coalesce(e.place_country, '')"
+    "coalesce(e.location, ''), coalesce(e.place_country, ''), coalesce(e.meeting_id, 0)"
 
 /// An EventRecord from BILATERAL_EVENT_COLS starting at column `c`.
 EventRecord eventAt(const Statement& st, int c) {
@@ -75,6 +75,7 @@ EventRecord eventAt(const Statement& st, int c) {
     }
     e.location = st.getString(c + 13);
     e.placeCountry = st.getString(c + 14);
+    e.meetingRow = st.getInt64(c + 15);
     return e;
 }
 
@@ -189,15 +190,26 @@ std::int64_t Store::eventEvidenceCount(std::int64_t eventRow) {
     return n;
 }
 
-void Store::forEachCoParticipant(std::int64_t actorRow, const EventFilter& filter,
-                                 const std::function<void(std::int64_t, const EventRecord&)>& fn) {
-    auto st = prepare("SELECT q.actor_id, " BILATERAL_EVENT_COLS
-                      " FROM participation p JOIN event e ON e.id = p.event_id "
-                      "JOIN participation q ON q.event_id = p.event_id "
-                      "WHERE p.actor_id = ?1 AND q.actor_id <> ?1" BILATERAL_FILTER_SQL);
+void Store::forEachParticipationAlongside(
+    std::int64_t actorRow, const EventFilter& filter,
+    const std::function<void(const SidedParticipation&, const EventRecord&)>& fn) {
+    // The side rule of model::ownSide, in SQL: the stated side, else a bloc's id, else the
+    // actor's country.
+    auto st = prepare(
+        "SELECT q.actor_id, q.role, coalesce(q.side, CASE WHEN a.kind = 'bloc' THEN a.key "
+        "ELSE a.country END), " BILATERAL_EVENT_COLS
+        " FROM participation p JOIN event e ON e.id = p.event_id "
+        "JOIN participation q ON q.event_id = p.event_id JOIN actor a ON a.id = q.actor_id "
+        "WHERE p.actor_id = ?1" BILATERAL_FILTER_SQL " ORDER BY p.event_id");
     st.bind(1, actorRow);
     bindFilter(st, filter);
-    while (st.step()) fn(st.getInt64(0), eventAt(st, 1));
+    SidedParticipation q;
+    while (st.step()) {
+        q.actor = st.getInt64(0);
+        q.role = enumOf(st.getText(1), model::Role::Attendee);
+        q.side = st.isNull(2) ? std::string() : st.getString(2);
+        fn(q, eventAt(st, 3));
+    }
 }
 
 std::vector<EventSlot> Store::eventsOfActor(std::int64_t actorRow, const EventFilter& filter) {

@@ -49,8 +49,8 @@ constexpr std::string_view kActorCols = "SELECT id, key, kind, name, country, at
 constexpr std::string_view kEventCols =
     "SELECT e.id, e.key, e.kind, e.title, e.start_lo, e.start_prec, e.end_lo, e.end_prec, "
     "e.status, e.location, p.key, e.cameo, e.goldstein, e.attributes, e.place_country, "
-    "e.place_lat, e.place_lon, e.place_gazetteer FROM event e "
-    "LEFT JOIN event p ON p.id = e.parent_id";
+    "e.place_lat, e.place_lon, e.place_gazetteer, m.key FROM event e "
+    "LEFT JOIN event p ON p.id = e.parent_id LEFT JOIN event m ON m.id = e.meeting_id";
 constexpr std::string_view kRelationCols =
     "SELECT r.id, r.key, r.kind, f.key, t.key, r.valid_from_lo, r.valid_from_prec, "
     "r.valid_to_lo, r.valid_to_prec, r.attributes FROM relation r "
@@ -86,6 +86,7 @@ model::Event eventRowOf(const Statement& st) {
     if (!st.isNull(15)) e.place.latitude = st.getDouble(15);
     if (!st.isNull(16)) e.place.longitude = st.getDouble(16);
     e.place.gazetteer = st.getOptString(17);
+    e.meeting = st.getOptString(18);
     return e;
 }
 
@@ -147,13 +148,15 @@ void completeEvent(Store& store, std::int64_t row, model::Event& e) {
     std::vector<std::pair<std::int64_t, model::Participant>> parts;
     {
         auto st = detail::prepare(store, 
-            "SELECT p.id, a.key, p.role FROM participation p JOIN actor a ON a.id = p.actor_id "
+            "SELECT p.id, a.key, p.role, p.side FROM participation p "
+            "JOIN actor a ON a.id = p.actor_id "
             "WHERE p.event_id = ? ORDER BY p.id");
         st.bind(1, row);
         while (st.step()) {
             model::Participant p;
             p.actor = st.getString(1);
             p.role = readEnum<model::Role>(st, 2);
+            p.side = st.getOptString(3);
             parts.emplace_back(st.getInt64(0), std::move(p));
         }
     }

@@ -258,14 +258,19 @@ void Store::putEventNow(const model::Event& e) {
         .bind(18, e.place.longitude)
         .bind(19, e.place.gazetteer);
     const auto row = returningId(st);
+    if (e.meeting && *e.meeting != e.id) {  // kept when not given: a replaced event stays in its meeting
+        auto m = prepare("UPDATE event SET meeting_id = ? WHERE id = ?");
+        m.bind(1, requireRow(eventRow(*e.meeting), "event", *e.meeting)).bind(2, row);
+        m.step();
+    }
     detail::setDayRange(*this, row, [&](std::int64_t ev) { touchEvent(ev); });
     for (const auto& p : e.participants) {
         const auto actor = requireRow(actorRow(p.actor), "actor", p.actor);
         auto ins = prepare(
-            "INSERT INTO participation(event_id, actor_id, role) VALUES (?,?,?) "
-            "ON CONFLICT(event_id, actor_id, role) DO UPDATE SET role = excluded.role RETURNING "
-            "id");
-        ins.bind(1, row).bind(2, actor).bind(3, model::toString(p.role));
+            "INSERT INTO participation(event_id, actor_id, role, side) VALUES (?,?,?,?) "
+            "ON CONFLICT(event_id, actor_id, role) DO UPDATE SET "
+            "side = coalesce(excluded.side, participation.side) RETURNING id");
+        ins.bind(1, row).bind(2, actor).bind(3, model::toString(p.role)).bind(4, p.side);
         putEvidence(*this, Subject::Participation, returningId(ins), p.evidence);
     }
     putEvidence(*this, Subject::Event, row, e.evidence);

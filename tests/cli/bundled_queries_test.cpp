@@ -78,6 +78,40 @@ TEST_F(BundledQueries, AnwarIbrahimMetMeloniAndTajaniDuringTheVisit) {
     }
 }
 
+// [sides] docs/queries.md, "Sides": the rule, and these answers of the bundled data.
+TEST_F(BundledQueries, WhoMetCountsCounterpartsOnAnotherSide) {
+    const auto anwar = query({"who-met", "Anwar Ibrahim"});
+    EXPECT_EQ(anwar.at("side"), "MYS");
+    const auto met = ids(anwar.at("counterparts"));
+    // The five ministers travelled with him (delegation members, Malaysian): not counterparts.
+    EXPECT_FALSE(contains(met, "group/malaysian-ministers-accompanying"));
+    EXPECT_TRUE(contains(met, "person/giorgia-meloni"));
+    EXPECT_TRUE(contains(met, "person/antonio-tajani"));
+    for (const auto& c : anwar.at("counterparts")) {
+        EXPECT_NE(c.at("side"), "MYS") << c.at("id");
+        // The ministers at the leaders' meeting are of both governments: no side, counted.
+        if (c.at("id") == "group/meeting-defence-and-foreign-ministers") {
+            EXPECT_TRUE(c.at("side").is_null());
+        }
+        if (c.at("id") == "person/giorgia-meloni") {
+            EXPECT_EQ(c.at("side"), "ITA");
+        }
+        // Curated events are one meeting each.
+        EXPECT_EQ(c.at("meetings"), c.at("rows")) << c.at("id");
+    }
+    // Even on any side, his own delegation stays out.
+    const auto any = ids(query({"who-met", "Anwar Ibrahim", "--any-side"}).at("counterparts"));
+    EXPECT_FALSE(contains(any, "group/malaysian-ministers-accompanying"));
+
+    // Meloni met Anwar; Tajani sat on her own side of the table, unless any side is asked.
+    const auto meloni = ids(query({"who-met", "Giorgia Meloni"}).at("counterparts"));
+    EXPECT_TRUE(contains(meloni, "person/anwar-ibrahim"));
+    EXPECT_FALSE(contains(meloni, "person/antonio-tajani"));
+    const auto meloniAny =
+        ids(query({"who-met", "Giorgia Meloni", "--any-side"}).at("counterparts"));
+    EXPECT_TRUE(contains(meloniAny, "person/antonio-tajani"));
+}
+
 TEST_F(BundledQueries, ItalysAmbassadorToMalaysia) {
     const auto then = query({"holders", "Ambassador of Italy to Malaysia", "--on", "2023-01-01"});
     ASSERT_EQ(then.at("holders").size(), 1u);

@@ -58,8 +58,12 @@ TEST_F(QueryCli, WhoMetGivesCountsDatesAndEvidence) {
     EXPECT_EQ(j.at("actor").at("id"), "person/anwar");
     EXPECT_TRUE(j.at("from").is_null());
     const auto& met = j.at("counterparts");
-    EXPECT_EQ(ids(met), (Strings{"person/tajani", "person/meloni", "country/ITA", "country/MYS",
-                                 "person/zambry"}));
+    // Other side only: Malaysia (a guest beside him) and Zambry are on his side.
+    EXPECT_EQ(ids(met), (Strings{"person/tajani", "person/meloni", "country/ITA"}));
+    EXPECT_EQ(j.at("side"), "MYS");
+    const auto any = query({"who-met", "Anwar Ibrahim", "--any-side"});
+    EXPECT_EQ(ids(any.at("counterparts")),
+              (Strings{"person/tajani", "person/meloni", "country/ITA", "person/zambry"}));
     const auto* meloni = find(met, "person/meloni");
     ASSERT_TRUE(meloni);
     EXPECT_EQ(meloni->at("meetings"), 1);  // the planned return visit never counts
@@ -68,6 +72,8 @@ TEST_F(QueryCli, WhoMetGivesCountsDatesAndEvidence) {
     EXPECT_EQ(meloni->at("name"), "Giorgia Meloni");
     EXPECT_EQ(meloni->at("kind"), "person");
     EXPECT_EQ(meloni->at("country"), "ITA");
+    EXPECT_EQ(meloni->at("side"), "ITA");
+    EXPECT_EQ(meloni->at("rows"), 1);
     EXPECT_EQ(j.at("kinds").size(), 7u);
 }
 

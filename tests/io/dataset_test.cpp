@@ -370,6 +370,17 @@ TEST(DatasetReader, RefusesADanglingParticipant) {
                           "unknown actor \"person/nobody\": not in this file");
 }
 
+// [sides] A participant's side: a country code or a bloc actor's id (format 1.1).
+TEST(DatasetReader, ReadsAParticipantsSideAndRefusesABadOne) {
+    const auto doc = io::parseDataset(withValue("/events/1/participants/0/side", "ITA"), kFile);
+    ASSERT_FALSE(doc.events[1].participants.empty());
+    EXPECT_EQ(doc.events[1].participants[0].side, "ITA");
+    EXPECT_PARSE_ERROR_AT(withValue("/events/1/participants/0/side", "ita"),
+                          "/events/1/participants/0/side", "invalid side \"ita\"");
+    EXPECT_PARSE_ERROR_AT(withValue("/events/1/participants/0/side", "bloc/nowhere"),
+                          "/events/1/participants/0/side", "unknown actor \"bloc/nowhere\"");
+}
+
 TEST(DatasetReader, RefusesADanglingParent) {
     EXPECT_PARSE_ERROR_AT(withValue("/events/0/parent", "event/nowhere"), "/events/0/parent",
                           "unknown event \"event/nowhere\"");

@@ -66,6 +66,23 @@ protected:
             nl = cut + tail.size();
         }
         (void)io::importFiles(*store_, {writeTemp("b.tsv", b)});
+        // [sides] Rows recording one meeting again (A→B and B→A, another story), grouped.
+        std::string again = "Event ID\tEvent Date\tSource Name\tSource Sectors\tSource Country\t"
+                            "Event Text\tCAMEO Code\tIntensity\tTarget Name\tTarget Sectors\t"
+                            "Target Country\tStory ID\tSentence Number\tPublisher\tCity\t"
+                            "District\tProvince\tCountry\tLatitude\tLongitude\n";
+        // Ten visits, each coded four times: 042 (A visits B) and 043 (B hosts A), twice.
+        for (int i = 0; i < 40; ++i) {
+            const std::string a = "Minister " + std::to_string(i / 4);
+            const std::string b = "Envoy " + std::to_string(i / 4 % 3);
+            const std::string day = "2019-04-0" + std::to_string(1 + i / 4 % 3);
+            const bool back = i % 2 == 1;
+            again += std::to_string(900000 + i) + "\t" + day + "\t" + (back ? b : a) +
+                     "\tGovernment\t" + (back ? "Italy" : "Malaysia") + "\tMeet\t" +
+                     (back ? "043" : "042") + "\t1\t" + (back ? a : b) + "\tGovernment\t" +
+                     (back ? "Malaysia" : "Italy") + "\t1\t1\tWire\t\t\t\t\t\t\n";
+        }
+        (void)io::importFiles(*store_, {writeTemp("c.tsv", again)});
         index_ = new query::Index(query::Index::build(*store_));
     }
     static void TearDownTestSuite() {
@@ -90,16 +107,24 @@ query::Index* Answers::index_ = nullptr;
 
 TEST_F(Answers, WhoMetFromTheFileEqualsTheIndexForEveryActor) {
     ASSERT_GT(index_->actorCount(), 300u);
+    query::WhoMetOptions anySide, rows;
+    anySide.anySide = true;
+    rows.countRows = true;
+    std::int64_t regrouped = 0;
+    for (const auto& opt : {query::WhoMetOptions{}, anySide, rows})
     for (std::uint32_t i = 0; i < index_->actorCount(); ++i) {
         const query::ActorIx a{i};
         const auto& id = index_->actor(a).id;
-        const auto want = query::whoMet(*index_, a, {});
-        const auto got = query::whoMet(*store_, id, {});
+        const auto want = query::whoMet(*index_, a, opt);
+        const auto got = query::whoMet(*store_, id, opt);
         ASSERT_EQ(got.total, want.size()) << id;
         ASSERT_EQ(got.items.size(), want.size()) << id;
         for (std::size_t i = 0; i < want.size(); ++i) {
             EXPECT_EQ(got.items[i].actor.id, index_->actor(want[i].actor).id) << id;
             EXPECT_EQ(got.items[i].meetings, want[i].meetings) << id;
+            EXPECT_EQ(got.items[i].rows, want[i].rows) << id;
+            EXPECT_EQ(got.items[i].side, want[i].side) << id;
+            regrouped += want[i].rows - want[i].meetings;
             EXPECT_EQ(got.items[i].first, want[i].first) << id;
             EXPECT_EQ(got.items[i].last, want[i].last) << id;
             std::vector<std::string> events;
@@ -107,6 +132,7 @@ TEST_F(Answers, WhoMetFromTheFileEqualsTheIndexForEveryActor) {
             EXPECT_EQ(events, ids(want[i].events)) << id;
         }
     }
+    EXPECT_GT(regrouped, 0);  // some rows were one meeting
 }
 
 TEST_F(Answers, WhoMetHonoursWindowsKindsAndPhoneCalls) {

@@ -13,11 +13,13 @@
 
 #include "bilateral/error.hpp"
 #include "bilateral/io/import.hpp"
+#include "bilateral/query/answers.hpp"
 #include "bilateral/store/store.hpp"
 #include "fixtures/tiny.hpp"
 #include "reliability/generate.hpp"
 #include "store/bulk_writer.hpp"
 #include "store/derived.hpp"
+#include "store/schema.hpp"
 #include "store/store_impl.hpp"
 
 namespace bilateral {
@@ -224,6 +226,9 @@ TEST(DerivedTables, AVersionOneFileIsMigratedToTheSameTables) {
                                "ALTER TABLE event DROP COLUMN place_lat; "
                                "ALTER TABLE event DROP COLUMN place_lon; "
                                "ALTER TABLE event DROP COLUMN place_gazetteer; "
+                               // [sides] version 3's columns
+                               "DROP INDEX event_meeting; ALTER TABLE event DROP COLUMN meeting_id; "
+                               "ALTER TABLE participation DROP COLUMN side; "
                                "PRAGMA user_version = 1;",
                                nullptr, nullptr, nullptr),
                   SQLITE_OK);
@@ -333,6 +338,27 @@ TEST(DerivedTables, AVersionTwoFileIsMigratedToVersionThree) {
                                "ALTER TABLE event DROP COLUMN place_lat; "
                                "ALTER TABLE event DROP COLUMN place_lon; "
                                "ALTER TABLE event DROP COLUMN place_gazetteer; "
+// [sides] A version-2 file (made from the version 1 and 2 migrations themselves) opens as version 3:
+// participations get a side column (NULL: the actor's own side), events a meeting column.
+TEST(Migration, AVersionTwoFileGetsSidesAndMeetings) {
+    const auto file = tempDir() / "v2.db";
+    std::filesystem::remove(file);
+    {
+        sqlite3* raw = nullptr;
+        ASSERT_EQ(sqlite3_open(file.string().c_str(), &raw), SQLITE_OK);
+        const auto all = store::detail::migrations();
+        for (int v = 0; v < 2; ++v) {
+            ASSERT_EQ(sqlite3_exec(raw, std::string(all[static_cast<std::size_t>(v)]).c_str(),
+                                   nullptr, nullptr, nullptr),
+                      SQLITE_OK)
+                << sqlite3_errmsg(raw);
+        }
+        EXPECT_EQ(sqlite3_exec(raw,
+                               "INSERT INTO actor(key, kind, name, country) VALUES "
+                               "('person/a', 'person', 'A', 'MYS'), ('person/b', 'person', 'B', "
+                               "'ITA'); INSERT INTO event(key, kind, title) VALUES "
+                               "('event/m', 'talks', 'M'); INSERT INTO participation(event_id, "
+                               "actor_id, role) VALUES (1, 1, 'attendee'), (1, 2, 'attendee'); "
                                "PRAGMA user_version = 2;",
                                nullptr, nullptr, nullptr),
                   SQLITE_OK);
@@ -355,6 +381,15 @@ TEST(DerivedTables, AVersionTwoFileIsMigratedToVersionThree) {
     s.putEvent(talks);
     EXPECT_EQ(s.getEvent("event/cabinet-meeting").place.country, "MYS");
     expectMaintainedEqualsRebuilt(s);
+    auto s = store::Store::open(file);
+    EXPECT_EQ(s.schemaVersion(), store::kSchemaVersion);
+    const auto e = s.getEvent("event/m");
+    ASSERT_EQ(e.participants.size(), 2u);
+    EXPECT_FALSE(e.participants[0].side.has_value());
+    EXPECT_FALSE(e.meeting.has_value());
+    const auto met = query::whoMet(s, "person/a");
+    ASSERT_EQ(met.items.size(), 1u);
+    EXPECT_EQ(met.items[0].side, "ITA");  // from B's country
 }
 
 }  // namespace

@@ -51,6 +51,9 @@ struct ImportSummary {
     std::int64_t skipped = 0;  ///< rows already present (event files loaded twice add nothing)
     /// Rows left out because they were malformed (only with ImportOptions::skipBadRows).
     std::vector<SkippedRow> badRows;
+    /// Event files: rows that record again a meeting an earlier row of the import records
+    /// (ImportOptions::grouping); each is kept as an event of its own, marked as that meeting's.
+    std::int64_t regrouped = 0;
 };
 
 /// Where an import is, for a progress display (ImportOptions::onProgress).
@@ -66,6 +69,19 @@ struct ImportProgress {
     std::string_view phase;
 };
 
+/// Which rows of the event files of one import are one meeting (docs/event-data.md, "One
+/// meeting counted once"): rows of the same unordered pair of actors and, each when set, of the
+/// same day and of the same CAMEO root code (the first two digits).
+struct MeetingGrouping {
+    bool enabled = true;
+    bool day = true;
+    bool root = true;
+};
+
+/// Parses `--group-by`: comma-separated `pair`, `day`, `root`; `pair` is required. Throws
+/// InvalidArgumentError.
+MeetingGrouping parseGrouping(std::string_view fields);
+
 struct ImportOptions {
     Format format = Format::Auto;
     /// Called now and then with (file, bytes read, file size); for progress bars.
@@ -77,6 +93,8 @@ struct ImportOptions {
     /// refusing the whole import. Problems of the file as a whole (no header, a missing column,
     /// an unreadable archive) still refuse it.
     bool skipBadRows = false;
+    /// Event files: which rows are one meeting.
+    MeetingGrouping grouping;
 };
 
 /// Import the files in one transaction; `-` is standard input, .gz and .zip files are read

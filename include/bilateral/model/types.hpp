@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -106,6 +107,10 @@ struct Participant {
     std::string actor;  ///< actor id
     Role role = Role::Attendee;
     std::vector<Evidence> evidence;
+    // [sides]
+    /// The side it acts for, as the data states it: an ISO 3166-1 alpha-3 code or a bloc actor's
+    /// id. None: the actor's own side (sideOf in kinds.hpp says which).
+    std::optional<std::string> side;
     friend bool operator==(const Participant&, const Participant&) = default;
 };
 
@@ -125,6 +130,10 @@ struct Event {
     std::vector<Evidence> evidence;
     // [places] The rest of the event's place, whose name is `location`.
     Place place;
+    // [sides]
+    /// Id of the first event of the meeting this one records again (event files: the same pair,
+    /// day and CAMEO root); none when it is a meeting of its own.
+    std::optional<std::string> meeting;
     friend bool operator==(const Event&, const Event&) = default;
 };
 
@@ -148,5 +157,15 @@ struct Relation {
     std::vector<Attestation> attested;  ///< days or periods a source shows it holding
     friend bool operator==(const Relation&, const Relation&) = default;
 };
+
+// [sides]
+/// The side an actor acts for when the data states none: a bloc is its own side (its id), any
+/// other actor acts for its country (a country actor for itself); none without a country.
+[[nodiscard]] inline std::optional<std::string_view> ownSide(ActorKind kind, std::string_view id,
+                                                             std::string_view country) noexcept {
+    if (kind == ActorKind::Bloc) return id;
+    if (!country.empty()) return country;
+    return std::nullopt;
+}
 
 }  // namespace bilateral::model

@@ -88,10 +88,13 @@ struct MetActor {
     /// participations (the asked actor's and this one's).
     std::vector<model::Support> support;
     model::Support overall;  ///< the strongest of `support`: what "they met" rests on
+    // [sides]
+    std::int64_t rows = 0;             ///< event rows recording them (see query::Counterpart)
+    std::optional<std::string> side;   ///< the side it acted for; none: no side
 };
 
-/// Counterparts of actor `actorId`: actors sharing an occurred event of a counting kind with it,
-/// most meetings first, then by name; at most `limit` (0: all). Throws NotFoundError.
+/// Counterparts of actor `actorId`, as query::whoMet on an Index; at most `limit` (0: all).
+/// Throws NotFoundError.
 Page<MetActor> whoMet(store::Store& store, std::string_view actorId,
                       const WhoMetOptions& options = {}, std::size_t limit = 0);
 

@@ -86,6 +86,11 @@ struct EventLinkInfo {
 struct Participation {
     ActorIx actor;
     model::Role role;
+    // [sides]
+    /// The side it acts for (stated, else model::ownSide): Index::sideName(side); kNoSide when
+    /// none.
+    std::uint32_t side;
+    static constexpr std::uint32_t kNoSide = 0xFFFFFFFFu;
 };
 
 class Index {
@@ -126,6 +131,8 @@ public:
     /// The event's start, or when it has no dates of its own, the start of the nearest dated
     /// event it took place within (its parent, grandparent, ...); nullopt when none is dated.
     [[nodiscard]] std::optional<model::Date> startOf(EventIx e) const;
+    /// The code or bloc id of a Participation::side (not kNoSide).
+    [[nodiscard]] std::string_view sideName(std::uint32_t side) const;
     /// Likewise for the end (nullopt also when the dated event has no end).
     [[nodiscard]] std::optional<model::Date> endOf(EventIx e) const;
     /// [places] The event's links to and from other events in the index: outgoing first, then

@@ -31,6 +31,12 @@ struct WhoMetOptions {
     /// Event kinds that count; empty = the meeting kinds (model::isMeetingKind).
     std::vector<model::EventKind> kinds;
     bool includePhoneCalls = false;  ///< add phone_call to the default kinds
+    // [sides]
+    /// Count every co-participant (the own delegation still aside), not only those on another
+    /// side than the actor's (docs/queries.md, "Sides").
+    bool anySide = false;
+    /// Rank by event rows (each source row of an event file) instead of by meetings.
+    bool countRows = false;
 };
 
 struct Counterpart {
@@ -39,10 +45,17 @@ struct Counterpart {
     std::optional<model::Date> first;  ///< start of the earliest dated meeting
     std::optional<model::Date> last;   ///< start of the latest dated meeting
     std::vector<EventIx> events;       ///< the meetings, in timeline order
+    // [sides]
+    /// Event rows recording those meetings (`events.size()`); `meetings` counts the rows of
+    /// one meeting of an event file once.
+    std::int64_t rows = 0;
+    /// The side it acted for in them (the first in byte order when several); none: no side.
+    std::optional<std::string> side;
 };
 
-/// Counterparts of `actor`: actors sharing an occurred event of a counting kind with it, most
-/// meetings first, then by name. Planned and cancelled events never count.
+/// Counterparts of `actor`: actors sharing an occurred event of a counting kind with it, on
+/// another side (or on none) unless `anySide`, never of its own delegation; most meetings (or
+/// rows, with `countRows`) first, then by name. Planned and cancelled events never count.
 std::vector<Counterpart> whoMet(const Index& index, ActorIx actor, const WhoMetOptions& options = {});
 
 // --- timelines ------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ struct EventScanRow {
     // [places] The rest of its place (its name is `location`); empty or nullopt when none.
     std::string_view placeCountry, gazetteer;
     std::optional<double> latitude, longitude;
+    std::int64_t meetingRow = 0;  ///< [sides] the first event of its meeting; 0: its own
 };
 
 /// [places] A link between two events (event rows).
@@ -53,6 +54,7 @@ struct ParticipationScanRow {
     std::int64_t row = 0, event = 0, actor = 0;
     std::string_view role;
     std::int64_t evidence = 0;
+    std::string_view side;  ///< the side the data states; empty: the actor's own
 };
 
 struct RelationScanRow {

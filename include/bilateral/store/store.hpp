@@ -73,6 +73,7 @@ struct EventRecord {
     /// neither is dated.
     std::optional<model::DayNumber> dayLo, dayHi;
     std::string location, placeCountry;  ///< [places] its place's name and country; empty: none
+    std::int64_t meetingRow = 0;  ///< the first event of its meeting; 0: a meeting of its own
 };
 
 /// Which events a look-up keeps. Days are inclusive; an event is kept when its day range may
@@ -99,6 +100,13 @@ struct EventLinkRecord {
     bool outgoing = true;
     std::int64_t otherRow = 0;
     std::string otherId, otherTitle;
+};
+
+/// A participation with the side it acts for (model::ownSide when the data states none).
+struct SidedParticipation {
+    std::int64_t actor = 0;
+    model::Role role = model::Role::Attendee;
+    std::string side;  ///< empty: no side
 };
 
 struct ParticipantRecord {
@@ -194,10 +202,12 @@ public:
     /// What actor `actorRow`'s participation in the event rests on, the strongest over its
     /// roles; no basis when it does not take part or has no evidence ([attested]).
     model::Support participationSupport(std::int64_t eventRow, std::int64_t actorRow);
-    /// Calls `fn(other actor row, event)` for each other participant of each event of
-    /// `actorRow` that the filter keeps; a pair may come twice when someone holds two roles.
-    void forEachCoParticipant(std::int64_t actorRow, const EventFilter& filter,
-                              const std::function<void(std::int64_t, const EventRecord&)>& fn);
+    /// Calls `fn(participation, event)` for each participation (the actor's own included) of
+    /// each event of `actorRow` that the filter keeps, event after event (an event's rows are
+    /// consecutive); a participation comes once per participation of `actorRow` in the event.
+    void forEachParticipationAlongside(
+        std::int64_t actorRow, const EventFilter& filter,
+        const std::function<void(const SidedParticipation&, const EventRecord&)>& fn);
     /// The events of an actor that the filter keeps, each once, in no particular order.
     std::vector<EventSlot> eventsOfActor(std::int64_t actorRow, const EventFilter& filter);
     /// Events with participants of country `a` and of country `b` (or, `b` empty, of `a`), or
