@@ -36,12 +36,17 @@ def kinds_sql():
 
 
 def sql_who_met(name):
+    # The command's default rule (docs/queries.md, "Sides"): counterparts on another side than the
+    # actor's, or on none (a side is the participation's stated one, else the actor's country);
+    # the rows of one meeting (event.meeting_id) count once. Event files have no delegations.
     return (
-        "SELECT o.key, o.name, count(DISTINCT e.id), min(e.day_lo), max(e.day_lo) "
-        "FROM actor a JOIN participation p ON p.actor_id = a.id "
+        "SELECT o.key, o.name, count(DISTINCT coalesce(e.meeting_id, e.id)), min(e.day_lo), "
+        "max(e.day_lo) FROM actor a JOIN participation p ON p.actor_id = a.id "
         "JOIN event e ON e.id = p.event_id JOIN participation x ON x.event_id = p.event_id "
         "AND x.actor_id <> a.id JOIN actor o ON o.id = x.actor_id "
         f"WHERE a.name = {q(name)} AND e.status = 'occurred' AND e.kind IN {kinds_sql()} "
+        "AND (coalesce(x.side, o.country) IS NULL OR coalesce(p.side, a.country) IS NULL "
+        "OR coalesce(x.side, o.country) <> coalesce(p.side, a.country)) "
         "GROUP BY o.id ORDER BY 3 DESC, 2;")
 
 
@@ -55,7 +60,7 @@ def sql_timeline(name):
 def sql_dyad(a, b):
     x, y = sorted((a, b))
     return (
-        "SELECT e.key, e.kind, e.status, e.start_lo, e.title FROM event_scope s "
+        "SELECT e.key, e.kind, e.status, e.start_lo, s.rule, e.title FROM event_scope s "
         f"JOIN event e ON e.id = s.event_id WHERE s.a = {q(x)} AND s.b = {q(y)} "
         "ORDER BY s.lo, s.hi, e.key LIMIT 100;")
 

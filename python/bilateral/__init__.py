@@ -112,9 +112,15 @@ def _actor(t: Tuple[Any, ...]) -> Actor:
 def _event(t: Tuple[Any, ...]) -> Event:
     e = list(t)
     e[9] = [Participant(*p) for p in e[9]]
-    e[11] = Place(*e[11]) if e[11] is not None else None
-    e[13] = [Link(*x) for x in e[13]]
+    e[13] = Place(*e[13]) if e[13] is not None else None
+    e[15] = [Link(*x) for x in e[15]]
     return Event(*e)
+
+
+def _path_event(t: Tuple[Any, ...]) -> PathEvent:
+    e = list(t)
+    e[11] = Place(*e[11]) if e[11] is not None else None
+    return PathEvent(*e)
 
 
 class Database:
@@ -330,7 +336,7 @@ class Database:
             int(max_visited))
         out = []
         for s in steps:
-            event = PathEvent(*s[2]) if s[2] is not None else None
+            event = _path_event(s[2]) if s[2] is not None else None
             relation = PathRelation(*s[3]) if s[3] is not None else None
             out.append(PathStep(s[0], s[1], event, relation))
         return Path(_actor(frm), _actor(to), through_, found, hops,

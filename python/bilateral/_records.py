@@ -190,7 +190,7 @@ class SearchHit(_Record):
 @_record
 class PathEvent(_Record):
     """The event joining two consecutive actors of a path: the fields of :class:`Event`
-    without participants."""
+    without participants, the rule of a timeline and links."""
     id: str
     kind: str
     title: str
@@ -200,6 +200,9 @@ class PathEvent(_Record):
     dated_by_parent: bool
     parent: Optional[str]
     evidence: int
+    basis: Optional[str]
+    confidence: Optional[float]
+    place: Optional[Place]
 
 
 @_record

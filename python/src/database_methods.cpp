@@ -57,6 +57,12 @@ py::object confidenceObject(const model::Support& s) {
     return s.confidence ? py::object(py::float_(*s.confidence)) : py::object(py::none());
 }
 
+/// [places] An event's place (name, country), or None.
+py::object placeObject(const query::EventRef& e) {
+    if (e.location.empty() && e.placeCountry.empty()) return py::none();
+    return py::make_tuple(optText(e.location), optText(e.placeCountry));
+}
+
 py::tuple eventTuple(const query::EventRef& e, bool participants) {
     py::list ps;
     if (participants) {
@@ -66,9 +72,7 @@ py::tuple eventTuple(const query::EventRef& e, bool participants) {
     }
     // [places] its place (name, country) or None, the rule that put it in a dyad's or country's
     // timeline or None, its links (id, kind, direction, event, title)
-    py::object place = py::none();
-    if (!e.location.empty() || !e.placeCountry.empty())
-        place = py::make_tuple(optText(e.location), optText(e.placeCountry));
+    py::object place = placeObject(e);
     py::object rule = py::none();
     if (e.inScope) rule = py::str(std::string(query::toString(*e.inScope)));
     py::list links;
@@ -365,8 +369,8 @@ py::tuple path(PyDatabase& self, const std::string& from, const std::string& to,
             const auto& e = *s.event;
             event = py::make_tuple(text(e.id), name(e.kind), text(e.title), name(e.status),
                                    dateObject(e.start), dateObject(e.end), e.datedByParent,
-                                   optText(e.parent),
-                                   e.evidence);
+                                   optText(e.parent), e.evidence, basisObject(e.support),
+                                   confidenceObject(e.support), placeObject(e));
         }
         if (s.relationKind) relation = py::make_tuple(text(s.relation), name(*s.relationKind));
         steps.append(py::make_tuple(text(s.from), text(s.to), event, relation));

@@ -77,6 +77,8 @@ def test_timeline_of_a_dyad_in_timeline_order(db):
         "event/embassy-inauguration-2025-06-06", "event/official-visit-2025-07",
         "event/economic-roundtable-2025-07", "event/meeting-anwar-meloni-2025-07",
         "event/side-meetings-investment-2025-07", "event/talks-ministers-2025-07",
+        # told within the meeting, itself within the visit: after the visit's other sub-events
+        "event/acceptance-meloni-invitation-kuala-lumpur",
         "event/invitation-meloni-to-kuala-lumpur",
         "event/planned-official-visit-meloni-kuala-lumpur"]
     assert events.dyad == ("ITA", "MYS") and events.actor is None
@@ -84,7 +86,7 @@ def test_timeline_of_a_dyad_in_timeline_order(db):
     # the dyad by participants too, and that rule is the one given
     assert events[0].place == bilateral.Place("Kuala Lumpur", "MYS")
     assert {e.in_dyad for e in events} == {"participants"}
-    assert events[1].links == [bilateral.Link(
+    assert events[6].links == [bilateral.Link(
         "link/acceptance-answers-invitation-kuala-lumpur", "answers", "to",
         "event/invitation-meloni-to-kuala-lumpur",
         "Anwar Ibrahim invites Giorgia Meloni to pay an official visit to Kuala Lumpur")]
@@ -188,7 +190,7 @@ def test_ego_lists_actors_nearest_first(db):
 def test_stats_counts_by_table_and_kind(db):
     s = db.stats()
     assert (s.sources, s.actors, s.events, s.participations, s.relations, s.evidence) == (
-        2, 33, 11, 30, 29, 171)
+        2, 33, 11, 33, 31, 187)
     assert s.actors_by_kind["person"] == 4 and s.relations_by_kind["post_of"] == 9
 
 

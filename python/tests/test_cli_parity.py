@@ -150,7 +150,7 @@ def test_actor_timelines_equal_the_commands(db, cli, actor):
 
 def test_dyad_and_country_timelines_equal_the_commands(db, cli):
     dyad = check_timeline(db, cli, ["--dyad", "ITA:MYS"], dyad="ITA:MYS")
-    assert len(dyad) == 8
+    assert len(dyad) == 9
     # [places] the embassy's inauguration in Kuala Lumpur is in the dyad by its place
     by_id = {e.id: e for e in dyad}
     embassy = by_id["event/embassy-inauguration-2025-06-06"]

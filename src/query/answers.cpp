@@ -273,11 +273,30 @@ Page<MetActor> whoMet(store::Store& store, std::string_view actorId, const WhoMe
         });
     flush();
 
-    std::unordered_map<std::int64_t, EventRef> refs;  // each event looked up once
-    auto refOf = [&](std::int64_t row) -> const EventRef& {
-        auto it = refs.find(row);
-        if (it == refs.end()) it = refs.emplace(row, eventRef(store, events.at(row), false)).first;
-        return it->second;
+    // Every event met in, read together: records, evidence and participants' support
+    // (Store::eventDetails), rather than a few statements per event.
+    std::vector<std::int64_t> eventRows;
+    eventRows.reserve(events.size());
+    for (const auto& entry : events) eventRows.push_back(entry.first);
+    auto details = store.eventDetails(eventRows, /*participants=*/true, /*links=*/false);
+    std::unordered_map<std::int64_t, std::size_t> detailOf;  // event row -> index in details
+    std::unordered_map<std::int64_t, EventRef> refs;
+    {
+        std::unordered_map<std::int64_t, store::EventRecord> parents;
+        for (std::size_t i = 0; i < details.size(); ++i) {
+            detailOf.emplace(eventRows[i], i);
+            refs.emplace(eventRows[i], detail::refOf(store, details[i], false, false, parents));
+        }
+    }
+    // What an actor's part in an event rests on: the strongest over its roles, as
+    // Store::participationSupport folds it.
+    auto participationSupport = [&](std::int64_t eventRow, std::int64_t actorRow) {
+        model::Support s;
+        for (const auto& p : details[detailOf.at(eventRow)].participants) {
+            if (p.actor.row == actorRow && p.support.basis)
+                s.add(*p.support.basis, p.support.confidence);
+        }
+        return s;
     };
 
     std::unordered_map<std::int64_t, model::Support> selfSupport;  // by event row
@@ -307,11 +326,10 @@ Page<MetActor> whoMet(store::Store& store, std::string_view actorId, const WhoMe
         m.meetings = std::unique(meetings.begin(), meetings.end()) - meetings.begin();
         m.events.reserve(s.size());
         for (const auto& slot : s) {
-            m.events.push_back(refOf(slot.row));
+            m.events.push_back(refs.at(slot.row));
             auto [it, fresh] = selfSupport.try_emplace(slot.row);
-            if (fresh) it->second = store.participationSupport(slot.row, self.row);
-            m.support.push_back(
-                model::weaker(it->second, store.participationSupport(slot.row, other)));
+            if (fresh) it->second = participationSupport(slot.row, self.row);
+            m.support.push_back(model::weaker(it->second, participationSupport(slot.row, other)));
             m.overall = model::stronger(m.overall, m.support.back());
         }
         for (const auto& ev : m.events) {

@@ -268,8 +268,12 @@ void Store::forEachScopedEvent(std::string_view a, std::string_view b, const Eve
                                const std::function<bool(const EventSlot&)>& fn) {
     auto st = scopedStatement(a, b, filter, false);
     while (st.step()) {
-        EventSlot slot{st.getInt64(0), st.getInt64(1), st.getInt64(2),
-                       st.isNull(3) ? std::string() : st.getString(3), st.getText(4) == "place"};
+        EventSlot slot;
+        slot.row = st.getInt64(0);
+        slot.lo = st.getInt64(1);
+        slot.hi = st.getInt64(2);
+        if (!st.isNull(3)) slot.id = st.getString(3);
+        slot.byPlace = st.getText(4) == "place";
         if (!fn(slot)) break;
     }
     st.reset();

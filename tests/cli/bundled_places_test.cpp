@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "fixtures/run_cli.hpp"
@@ -25,6 +26,22 @@ protected:
         const auto r = runCli(
             db, {"import", std::string(BILATERAL_SOURCE_DIR) + "/data/italy-malaysia-2025.json"});
         ASSERT_EQ(r.status, 0) << r.err;
+        // Every bundled event of the dyad has participants of both countries (the embassy's
+        // inauguration has Malaysia as host). A note of the test's own adds one that is in it
+        // by place only: an Italian agency at work in Kuala Lumpur.
+        const auto note = fs::temp_directory_path() /
+                          ("bilateral-bundled-places-note-" + std::to_string(::getpid()) + ".json");
+        std::ofstream(note) << R"({"format": "bilateral-dataset", "version": 1.1,
+  "sources": [{"id": "source/test-note", "title": "A test's note", "kind": "note"}],
+  "events": [{"id": "event/ice-mission-kuala-lumpur", "kind": "talks",
+    "title": "ICE mission in Kuala Lumpur", "start": "2025-09-10",
+    "place": {"name": "Kuala Lumpur", "country": "MYS"},
+    "participants": [{"actor": "institution/ice", "role": "attendee",
+                      "evidence": [{"source": "source/test-note"}]}],
+    "evidence": [{"source": "source/test-note"}]}]})";
+        const auto n = runCli(db, {"import", note.string()});
+        fs::remove(note);
+        ASSERT_EQ(n.status, 0) << n.err;
     }
     static void TearDownTestSuite() {
         for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
@@ -53,25 +70,31 @@ const std::string kPlanned = "event/planned-official-visit-meloni-kuala-lumpur";
 
 }  // namespace
 
-TEST_F(BundledPlaces, TheEmbassyInKualaLumpurIsInTheDyadByPlace) {
-    // Its only participant is the Italian embassy; it stands in Kuala Lumpur, Malaysia.
+TEST_F(BundledPlaces, TheEmbassyInKualaLumpurIsInTheDyadByItsParticipantsAndHasItsPlace) {
+    // The Italian embassy and Malaysia as host (inferred); it stands in Kuala Lumpur, Malaysia.
+    // Both rules hold, and `participants` is the one given.
     const auto dyad = query({"timeline", "--dyad", "ITA:MYS"});
     const auto e = event(dyad, kEmbassy);
     ASSERT_FALSE(e.is_null());
-    EXPECT_EQ(e.at("in_dyad"), "place");
+    EXPECT_EQ(e.at("in_dyad"), "participants");
     EXPECT_EQ(e.at("place"), (json{{"name", "Kuala Lumpur"}, {"country", "MYS"}}));
-    // The visit to Italy has participants of both.
     EXPECT_EQ(event(dyad, "event/official-visit-2025-07").at("in_dyad"), "participants");
-    // Malaysia's own timeline includes it, located there; Italy's through its participant.
-    EXPECT_EQ(event(query({"timeline", "--country", "MYS"}), kEmbassy).at("in_dyad"), "place");
+    EXPECT_EQ(event(query({"timeline", "--country", "MYS"}), kEmbassy).at("in_dyad"),
+              "participants");
     EXPECT_EQ(event(query({"timeline", "--country", "ITA"}), kEmbassy).at("in_dyad"),
               "participants");
 }
 
-TEST_F(BundledPlaces, TheTextTimelineSaysWhichRule) {
+TEST_F(BundledPlaces, AnEventOfOneSideInAPlaceOfTheOtherIsInTheDyadByPlace) {
+    const std::string mission = "event/ice-mission-kuala-lumpur";
+    EXPECT_EQ(event(query({"timeline", "--dyad", "MYS:ITA"}), mission).at("in_dyad"), "place");
+    // Malaysia's timeline holds it, located there; Italy's through its participant.
+    EXPECT_EQ(event(query({"timeline", "--country", "MYS"}), mission).at("in_dyad"), "place");
+    EXPECT_EQ(event(query({"timeline", "--country", "ITA"}), mission).at("in_dyad"),
+              "participants");
     const auto r = runCli(db, {"timeline", "--dyad", "ITA:MYS"});
     ASSERT_EQ(r.status, 0) << r.err;
-    const auto line = r.out.substr(r.out.find(kEmbassy) - 60, 60);
+    const auto line = r.out.substr(r.out.find(mission) - 60, 60);
     EXPECT_NE(line.find("place"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("BY place: participants of one country acting in a place of the other"),
               std::string::npos)

@@ -322,10 +322,15 @@ TEST(DerivedTables, AVersionTwoFileIsMigratedToVersionThree) {
         fresh = derivedRows(s);
     }
     {
-        // Take the file back to version 2: what [places] added in version 3 goes.
+        // Take the file back to version 2: what version 3 added goes ([attested], [sides],
+        // [places]).
         sqlite3* raw = nullptr;
         ASSERT_EQ(sqlite3_open(file.string().c_str(), &raw), SQLITE_OK);
         EXPECT_EQ(sqlite3_exec(raw,
+                               "DROP INDEX evidence_attested; DROP TABLE relation_attested; "
+                               "ALTER TABLE evidence DROP COLUMN attested_id; "
+                               "DROP INDEX event_meeting; ALTER TABLE event DROP COLUMN meeting_id; "
+                               "ALTER TABLE participation DROP COLUMN side; "
                                "DROP TABLE event_link_evidence; DROP TABLE event_link; "
                                "CREATE TABLE scope2 AS SELECT a, b, lo, hi, event_id FROM "
                                "event_scope; DROP TABLE event_scope; "
@@ -338,27 +343,6 @@ TEST(DerivedTables, AVersionTwoFileIsMigratedToVersionThree) {
                                "ALTER TABLE event DROP COLUMN place_lat; "
                                "ALTER TABLE event DROP COLUMN place_lon; "
                                "ALTER TABLE event DROP COLUMN place_gazetteer; "
-// [sides] A version-2 file (made from the version 1 and 2 migrations themselves) opens as version 3:
-// participations get a side column (NULL: the actor's own side), events a meeting column.
-TEST(Migration, AVersionTwoFileGetsSidesAndMeetings) {
-    const auto file = tempDir() / "v2.db";
-    std::filesystem::remove(file);
-    {
-        sqlite3* raw = nullptr;
-        ASSERT_EQ(sqlite3_open(file.string().c_str(), &raw), SQLITE_OK);
-        const auto all = store::detail::migrations();
-        for (int v = 0; v < 2; ++v) {
-            ASSERT_EQ(sqlite3_exec(raw, std::string(all[static_cast<std::size_t>(v)]).c_str(),
-                                   nullptr, nullptr, nullptr),
-                      SQLITE_OK)
-                << sqlite3_errmsg(raw);
-        }
-        EXPECT_EQ(sqlite3_exec(raw,
-                               "INSERT INTO actor(key, kind, name, country) VALUES "
-                               "('person/a', 'person', 'A', 'MYS'), ('person/b', 'person', 'B', "
-                               "'ITA'); INSERT INTO event(key, kind, title) VALUES "
-                               "('event/m', 'talks', 'M'); INSERT INTO participation(event_id, "
-                               "actor_id, role) VALUES (1, 1, 'attendee'), (1, 2, 'attendee'); "
                                "PRAGMA user_version = 2;",
                                nullptr, nullptr, nullptr),
                   SQLITE_OK);
@@ -381,6 +365,34 @@ TEST(Migration, AVersionTwoFileGetsSidesAndMeetings) {
     s.putEvent(talks);
     EXPECT_EQ(s.getEvent("event/cabinet-meeting").place.country, "MYS");
     expectMaintainedEqualsRebuilt(s);
+}
+
+// [sides] A version-2 file (made from the version 1 and 2 migrations themselves) opens as version 3:
+// participations get a side column (NULL: the actor's own side), events a meeting column.
+TEST(Migration, AVersionTwoFileGetsSidesAndMeetings) {
+    const auto file = tempDir() / "v2-sides.db";
+    std::filesystem::remove(file);
+    {
+        sqlite3* raw = nullptr;
+        ASSERT_EQ(sqlite3_open(file.string().c_str(), &raw), SQLITE_OK);
+        const auto all = store::detail::migrations();
+        for (int v = 0; v < 2; ++v) {
+            ASSERT_EQ(sqlite3_exec(raw, std::string(all[static_cast<std::size_t>(v)]).c_str(),
+                                   nullptr, nullptr, nullptr),
+                      SQLITE_OK)
+                << sqlite3_errmsg(raw);
+        }
+        EXPECT_EQ(sqlite3_exec(raw,
+                               "INSERT INTO actor(key, kind, name, country) VALUES "
+                               "('person/a', 'person', 'A', 'MYS'), ('person/b', 'person', 'B', "
+                               "'ITA'); INSERT INTO event(key, kind, title) VALUES "
+                               "('event/m', 'talks', 'M'); INSERT INTO participation(event_id, "
+                               "actor_id, role) VALUES (1, 1, 'attendee'), (1, 2, 'attendee'); "
+                               "PRAGMA user_version = 2;",
+                               nullptr, nullptr, nullptr),
+                  SQLITE_OK);
+        sqlite3_close(raw);
+    }
     auto s = store::Store::open(file);
     EXPECT_EQ(s.schemaVersion(), store::kSchemaVersion);
     const auto e = s.getEvent("event/m");
