@@ -105,6 +105,58 @@ protected:
 store::Store* Answers::store_ = nullptr;
 query::Index* Answers::index_ = nullptr;
 
+/// Every event of `store`, last first, and one of them twice: a page of a timeline read together
+/// (Store::eventDetails) holds what the one-event look-ups give. Counts what it compared.
+void expectTogetherEqualsOneByOne(store::Store& store, std::size_t& withLinks,
+                                  std::size_t& withSupport) {
+    const auto n = store.counts().events;
+    std::vector<std::int64_t> rows;
+    for (std::int64_t row = n; row >= 1; --row) rows.push_back(row);
+    rows.push_back(n / 2);
+    const auto together = store.eventDetails(rows, /*participants=*/true, /*links=*/true);
+    ASSERT_EQ(together.size(), rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto& d = together[i];
+        const auto one = store.eventRecordAt(rows[i]);
+        ASSERT_EQ(d.record.row, rows[i]);
+        EXPECT_EQ(d.record.id, one.id);
+        EXPECT_EQ(d.record.parentRow, one.parentRow);
+        EXPECT_EQ(d.record.placeCountry, one.placeCountry);
+        EXPECT_EQ(d.evidence, store.eventEvidenceCount(rows[i])) << one.id;
+        EXPECT_EQ(d.support, store.eventSupport(rows[i])) << one.id;
+        const auto people = store.participantsAt(rows[i]);
+        ASSERT_EQ(d.participants.size(), people.size()) << one.id;
+        for (std::size_t k = 0; k < people.size(); ++k) {
+            EXPECT_EQ(d.participants[k].actor.row, people[k].actor.row) << one.id;
+            EXPECT_EQ(d.participants[k].role, people[k].role) << one.id;
+            EXPECT_EQ(d.participants[k].support, people[k].support) << one.id;
+            withSupport += people[k].support.basis ? 1 : 0;
+        }
+        const auto links = store.eventLinksAt(rows[i]);
+        ASSERT_EQ(d.links.size(), links.size()) << one.id;
+        for (std::size_t k = 0; k < links.size(); ++k) {
+            EXPECT_EQ(d.links[k].id, links[k].id) << one.id;
+            EXPECT_EQ(d.links[k].outgoing, links[k].outgoing) << one.id;
+            EXPECT_EQ(d.links[k].otherRow, links[k].otherRow) << one.id;
+        }
+        withLinks += links.empty() ? 0 : 1;
+    }
+    EXPECT_THROW((void)store.eventDetails(std::vector<std::int64_t>{n + 1}, false, false),
+                 StorageError);
+}
+
+TEST_F(Answers, ReadingEventsTogetherGivesWhatReadingThemOneByOneGives) {
+    std::size_t withLinks = 0, withSupport = 0;
+    expectTogetherEqualsOneByOne(*store_, withLinks, withSupport);
+    // The bundled dataset: participations with evidence, inferred ones among them.
+    auto bundled = store::Store::memory();
+    (void)io::importFiles(bundled,
+                          {std::string(BILATERAL_SOURCE_DIR) + "/data/italy-malaysia-2025.json"});
+    expectTogetherEqualsOneByOne(bundled, withLinks, withSupport);
+    EXPECT_GT(withLinks, 0u);    // the comparison saw links
+    EXPECT_GT(withSupport, 0u);  // and participations with evidence
+}
+
 TEST_F(Answers, WhoMetFromTheFileEqualsTheIndexForEveryActor) {
     ASSERT_GT(index_->actorCount(), 300u);
     query::WhoMetOptions anySide, rows;
