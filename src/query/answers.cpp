@@ -83,7 +83,9 @@ EventRef refOf(store::Store& store, store::EventDetails& d, bool participants, b
 EventRef eventRef(store::Store& store, const store::EventRecord& e, bool participants,
                   bool links) {
     const std::int64_t row = e.row;
-    auto details = store.eventDetails(std::span(&row, 1), participants, links);
+    auto details = store.eventDetails(
+        std::span(&row, 1),
+        participants ? store::ParticipantsRead::All : store::ParticipantsRead::None, links);
     std::unordered_map<std::int64_t, store::EventRecord> parents;
     return refOf(store, details.front(), participants, links, parents);
 }
@@ -91,7 +93,10 @@ EventRef eventRef(store::Store& store, const store::EventRecord& e, bool partici
 std::vector<EventRef> eventRefs(store::Store& store, std::span<const std::int64_t> rows,
                                 bool participants, bool links, const Listing* why) {
     // Participants are read when the listing's support needs them, even if not shown.
-    auto details = store.eventDetails(rows, participants || why != nullptr, links);
+    const auto read = participants       ? store::ParticipantsRead::All
+                      : why != nullptr ? store::ParticipantsRead::WithEvidence
+                                       : store::ParticipantsRead::None;
+    auto details = store.eventDetails(rows, read, links);
     std::unordered_map<std::int64_t, store::EventRecord> parents;
     std::vector<EventRef> out;
     out.reserve(details.size());
@@ -136,17 +141,21 @@ void fillDepths(store::Store& store, std::vector<store::EventSlot>& slots) {
         if (slots[x].lo != slots[y].lo) return slots[x].lo < slots[y].lo;
         return slots[x].hi < slots[y].hi;
     });
+    std::vector<std::size_t> tied;
     for (std::size_t k = 0; k < byDays.size();) {
         std::size_t end = k + 1;
         while (end < byDays.size() && slots[byDays[end]].lo == slots[byDays[k]].lo &&
                slots[byDays[end]].hi == slots[byDays[k]].hi) {
             ++end;
         }
-        if (end - k > 1) {
-            for (auto i = k; i < end; ++i) slots[byDays[i]].depth = store.eventDepth(slots[byDays[i]].row);
-        }
+        if (end - k > 1) tied.insert(tied.end(), byDays.begin() + k, byDays.begin() + end);
         k = end;
     }
+    if (tied.empty()) return;
+    std::vector<std::int64_t> rows(tied.size());
+    for (std::size_t i = 0; i < tied.size(); ++i) rows[i] = slots[tied[i]].row;
+    const auto depths = store.eventDepths(rows);  // one statement for all of them
+    for (std::size_t i = 0; i < tied.size(); ++i) slots[tied[i]].depth = depths[i];
 }
 
 }  // namespace detail
@@ -278,7 +287,8 @@ Page<MetActor> whoMet(store::Store& store, std::string_view actorId, const WhoMe
     std::vector<std::int64_t> eventRows;
     eventRows.reserve(events.size());
     for (const auto& entry : events) eventRows.push_back(entry.first);
-    auto details = store.eventDetails(eventRows, /*participants=*/true, /*links=*/false);
+    auto details =
+        store.eventDetails(eventRows, store::ParticipantsRead::WithEvidence, /*links=*/false);
     std::unordered_map<std::int64_t, std::size_t> detailOf;  // event row -> index in details
     std::unordered_map<std::int64_t, EventRef> refs;
     {

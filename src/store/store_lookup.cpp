@@ -239,9 +239,6 @@ namespace {
 constexpr std::string_view kScopeRowsByEvent =
     "SELECT s.event_id, s.lo, s.hi, e.key, s.rule FROM event_scope s JOIN event e ON e.id = s.event_id"
     BILATERAL_SCOPE_WHERE BILATERAL_SCOPE_EVENT_FILTER " ORDER BY s.lo, s.hi";
-constexpr std::string_view kScopeRows =
-    "SELECT s.event_id, s.lo, s.hi, NULL, s.rule FROM event_scope s" BILATERAL_SCOPE_WHERE
-    " AND ?2 = ?2 AND ?3 = ?3 ORDER BY s.lo, s.hi";
 constexpr std::string_view kScopeCountByEvent =
     "SELECT count(*) FROM event_scope s JOIN event e ON e.id = s.event_id" BILATERAL_SCOPE_WHERE
     BILATERAL_SCOPE_EVENT_FILTER;
@@ -256,8 +253,9 @@ Statement Store::scopedStatement(std::string_view a, std::string_view b, const E
     std::string x(a), y(b);
     if (!y.empty() && y < x) std::swap(x, y);
     const bool needEvent = !filter.kinds.empty() || filter.occurredOnly;
-    auto st = prepare(count ? (needEvent ? kScopeCountByEvent : kScopeCount)
-                            : (needEvent ? kScopeRowsByEvent : kScopeRows));
+    // Rows are read with their event's id (the tie-break of timeline order), in the same
+    // statement: the listing reads those events next anyway.
+    auto st = prepare(count ? (needEvent ? kScopeCountByEvent : kScopeCount) : kScopeRowsByEvent);
     st.bind(1, y);
     bindFilter(st, filter);
     st.bind(6, x);
@@ -448,7 +446,7 @@ int Store::eventDepth(std::int64_t row) {
 }
 
 std::vector<EventDetails> Store::eventDetails(std::span<const std::int64_t> rows,
-                                              bool participants, bool links) {
+                                              ParticipantsRead participants, bool links) {
     std::vector<EventDetails> out(rows.size());
     if (rows.empty()) return out;
     // The rows as one bound JSON array: `IN (SELECT value FROM json_each(?1))` looks each up
@@ -493,13 +491,41 @@ std::vector<EventDetails> Store::eventDetails(std::span<const std::int64_t> rows
             });
         }
     }
-    if (participants) {
-        std::unordered_map<std::int64_t, std::pair<std::int64_t, std::size_t>> byParticipation;
+    if (participants != ParticipantsRead::None) {
+        // The participations' evidence first: with WithEvidence, only the events that have some
+        // need their participants read (event files' participations have none).
+        struct Found {
+            std::int64_t participation;
+            model::Basis basis;
+            std::optional<double> confidence;
+        };
+        std::unordered_map<std::int64_t, std::vector<Found>> evidenceOf;  // by event row
         {
+            auto st = prepare("SELECT p.event_id, v.participation_id, v.basis, v.confidence FROM "
+                              "participation p JOIN evidence v ON v.participation_id = p.id WHERE "
+                              "p.event_id" + std::string(kIn));
+            st.bind(1, list);
+            while (st.step()) {
+                evidenceOf[st.getInt64(0)].push_back(
+                    {st.getInt64(1), enumOf(st.getText(2), model::Basis::Stated),
+                     st.isNull(3) ? std::nullopt : std::optional<double>(st.getDouble(3))});
+            }
+        }
+        std::string which = list;
+        if (participants == ParticipantsRead::WithEvidence) {
+            which = "[";
+            for (const auto& entry : evidenceOf) {
+                if (which.size() > 1) which += ',';
+                which += std::to_string(entry.first);
+            }
+            which += ']';
+        }
+        std::unordered_map<std::int64_t, std::pair<std::int64_t, std::size_t>> byParticipation;
+        if (which != "[]") {
             auto st = prepare("SELECT p.event_id, " + std::string(kActorCols) +
                               ", p.role, p.id FROM participation p JOIN actor a ON a.id = "
                               "p.actor_id WHERE p.event_id" + kIn + " ORDER BY p.event_id, p.id");
-            st.bind(1, list);
+            st.bind(1, which);
             while (st.step()) {
                 const auto event = st.getInt64(0);
                 ParticipantRecord p;
@@ -512,19 +538,15 @@ std::vector<EventDetails> Store::eventDetails(std::span<const std::int64_t> rows
                 });
             }
         }
-        auto st = prepare("SELECT v.participation_id, v.basis, v.confidence FROM participation p "
-                          "JOIN evidence v ON v.participation_id = p.id WHERE p.event_id" +
-                          std::string(kIn));
-        st.bind(1, list);
-        while (st.step()) {
-            const auto it = byParticipation.find(st.getInt64(0));
-            if (it == byParticipation.end()) continue;
-            const auto basis = enumOf(st.getText(1), model::Basis::Stated);
-            const auto confidence =
-                st.isNull(2) ? std::nullopt : std::optional<double>(st.getDouble(2));
-            const auto index = it->second.second;
-            each(it->second.first,
-                 [&](EventDetails& d) { d.participants[index].support.add(basis, confidence); });
+        for (const auto& entry : evidenceOf) {
+            for (const auto& f : entry.second) {
+                const auto it = byParticipation.find(f.participation);
+                if (it == byParticipation.end()) continue;
+                const auto index = it->second.second;
+                each(entry.first, [&](EventDetails& d) {
+                    d.participants[index].support.add(f.basis, f.confidence);
+                });
+            }
         }
     }
     if (links) {
@@ -544,6 +566,30 @@ std::vector<EventDetails> Store::eventDetails(std::span<const std::int64_t> rows
             r.otherTitle = st.getString(6);
             each(st.getInt64(0), [&r](EventDetails& d) { d.links.push_back(r); });
         }
+    }
+    return out;
+}
+
+std::vector<int> Store::eventDepths(std::span<const std::int64_t> rows) {
+    std::vector<int> out(rows.size(), 0);
+    if (rows.empty()) return out;
+    std::string list = "[";
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (i != 0) list += ',';
+        list += std::to_string(rows[i]);
+    }
+    list += ']';
+    // Only events with a parent start a walk up; the others stay at 0.
+    auto st = prepare(
+        "WITH RECURSIVE up(start, id, d) AS (SELECT e.id, e.parent_id, 1 FROM event e WHERE e.id "
+        "IN (SELECT value FROM json_each(?1)) AND e.parent_id IS NOT NULL UNION ALL SELECT "
+        "up.start, e.parent_id, up.d + 1 FROM event e JOIN up ON e.id = up.id WHERE e.parent_id "
+        "IS NOT NULL AND up.d < 64) SELECT start, max(d) FROM up GROUP BY start");
+    st.bind(1, list);
+    std::unordered_map<std::int64_t, int> depth;
+    while (st.step()) depth.emplace(st.getInt64(0), st.getInt(1));
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (const auto it = depth.find(rows[i]); it != depth.end()) out[i] = it->second;
     }
     return out;
 }

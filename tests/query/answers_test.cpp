@@ -113,7 +113,10 @@ void expectTogetherEqualsOneByOne(store::Store& store, std::size_t& withLinks,
     std::vector<std::int64_t> rows;
     for (std::int64_t row = n; row >= 1; --row) rows.push_back(row);
     rows.push_back(n / 2);
-    const auto together = store.eventDetails(rows, /*participants=*/true, /*links=*/true);
+    const auto together = store.eventDetails(rows, store::ParticipantsRead::All, /*links=*/true);
+    // Reading only the participants with evidence changes no participant's support.
+    const auto supported =
+        store.eventDetails(rows, store::ParticipantsRead::WithEvidence, /*links=*/false);
     ASSERT_EQ(together.size(), rows.size());
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& d = together[i];
@@ -132,6 +135,21 @@ void expectTogetherEqualsOneByOne(store::Store& store, std::size_t& withLinks,
             EXPECT_EQ(d.participants[k].support, people[k].support) << one.id;
             withSupport += people[k].support.basis ? 1 : 0;
         }
+        for (const auto& p : supported[i].participants) {
+            const auto same = std::find_if(people.begin(), people.end(), [&p](const auto& q) {
+                return q.actor.row == p.actor.row && q.role == p.role;
+            });
+            ASSERT_NE(same, people.end()) << one.id;
+            EXPECT_EQ(p.support, same->support) << one.id;
+        }
+        for (const auto& q : people) {
+            const bool listed = std::any_of(
+                supported[i].participants.begin(), supported[i].participants.end(),
+                [&q](const auto& p) { return p.actor.row == q.actor.row && p.role == q.role; });
+            if (q.support.basis) {
+                EXPECT_TRUE(listed) << one.id << " " << q.actor.id;
+            }
+        }
         const auto links = store.eventLinksAt(rows[i]);
         ASSERT_EQ(d.links.size(), links.size()) << one.id;
         for (std::size_t k = 0; k < links.size(); ++k) {
@@ -141,7 +159,8 @@ void expectTogetherEqualsOneByOne(store::Store& store, std::size_t& withLinks,
         }
         withLinks += links.empty() ? 0 : 1;
     }
-    EXPECT_THROW((void)store.eventDetails(std::vector<std::int64_t>{n + 1}, false, false),
+    EXPECT_THROW((void)store.eventDetails(std::vector<std::int64_t>{n + 1},
+                                          store::ParticipantsRead::None, false),
                  StorageError);
 }
 

@@ -115,6 +115,10 @@ struct ParticipantRecord {
     model::Support support;  ///< of this participation ([attested])
 };
 
+/// Which participants Store::eventDetails reads: none, only those whose participation has
+/// evidence (all a listing's support needs: the others rest on nothing), or all.
+enum class ParticipantsRead : std::uint8_t { None, WithEvidence, All };
+
 /// What a listing shows of one event (Store::eventDetails).
 struct EventDetails {
     EventRecord record;
@@ -187,14 +191,16 @@ public:
     EventRecord eventRecordAt(std::int64_t row);
     /// How many parents an event has above it (0 for a top-level event); at most 64 are followed.
     int eventDepth(std::int64_t row);
+    /// eventDepth of each of `rows`, in that order, in one statement.
+    std::vector<int> eventDepths(std::span<const std::int64_t> rows);
     std::vector<ParticipantRecord> participantsAt(std::int64_t eventRow);
     /// [places] The links from and to an event: outgoing first, then by kind and other id.
     std::vector<EventLinkRecord> eventLinksAt(std::int64_t eventRow);
     /// The details of the events at `rows`, in that order: the same as eventRecordAt,
     /// eventEvidenceCount, eventSupport, participantsAt and eventLinksAt for each, read in at
     /// most five statements whatever the number of events (a page of a timeline).
-    std::vector<EventDetails> eventDetails(std::span<const std::int64_t> rows, bool participants,
-                                           bool links);
+    std::vector<EventDetails> eventDetails(std::span<const std::int64_t> rows,
+                                           ParticipantsRead participants, bool links);
     /// Evidence rows of an event (its own, not its participations').
     std::int64_t eventEvidenceCount(std::int64_t eventRow);
     /// What the event itself rests on (its own evidence) ([attested]).
