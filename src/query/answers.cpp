@@ -298,8 +298,8 @@ Page<MetActor> whoMet(store::Store& store, std::string_view actorId, const WhoMe
             refs.emplace(eventRows[i], detail::refOf(store, details[i], false, false, parents));
         }
     }
-    // What an actor's part in an event rests on: the strongest over its roles, as
-    // Store::participationSupport folds it.
+    // What an actor's part in an event rests on: all the evidence of its participations (one
+    // per role) folded together; no basis when it has none.
     auto participationSupport = [&](std::int64_t eventRow, std::int64_t actorRow) {
         model::Support s;
         for (const auto& p : details[detailOf.at(eventRow)].participants) {

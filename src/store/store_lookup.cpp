@@ -91,6 +91,16 @@ ActorRecord actorAt(const Statement& st, int c) {
 
 constexpr std::string_view kActorCols = "a.id, a.key, a.name, a.kind, coalesce(a.country, '')";
 
+/// Row ids as a JSON array, bound to `IN (SELECT value FROM json_each(?))`.
+std::string jsonArrayOf(std::span<const std::int64_t> rows) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (i != 0) out += ',';
+        out += std::to_string(rows[i]);
+    }
+    return out + ']';
+}
+
 std::vector<std::int64_t> rowsOf(Statement st) {
     std::vector<std::int64_t> out;
     while (st.step()) out.push_back(st.getInt64(0));
@@ -160,19 +170,6 @@ std::vector<ParticipantRecord> Store::participantsAt(std::int64_t eventRow) {
 model::Support Store::eventSupport(std::int64_t eventRow) {
     auto st = prepare("SELECT basis, confidence FROM evidence WHERE event_id = ?");
     st.bind(1, eventRow);
-    model::Support s;
-    while (st.step()) {
-        s.add(enumOf(st.getText(0), model::Basis::Stated),
-              st.isNull(1) ? std::nullopt : std::optional<double>(st.getDouble(1)));
-    }
-    return s;
-}
-
-model::Support Store::participationSupport(std::int64_t eventRow, std::int64_t actorRow) {
-    auto st = prepare(
-        "SELECT v.basis, v.confidence FROM participation p JOIN evidence v ON "
-        "v.participation_id = p.id WHERE p.event_id = ? AND p.actor_id = ?");
-    st.bind(1, eventRow).bind(2, actorRow);
     model::Support s;
     while (st.step()) {
         s.add(enumOf(st.getText(0), model::Basis::Stated),
@@ -433,32 +430,15 @@ std::optional<std::pair<std::string, model::RelationKind>> Store::relationBetwee
     return out;
 }
 
-int Store::eventDepth(std::int64_t row) {
-    auto st = prepare(
-        "WITH RECURSIVE up(id, d) AS (SELECT parent_id, 1 FROM event WHERE id = ?1 AND parent_id "
-        "IS NOT NULL UNION ALL SELECT e.parent_id, up.d + 1 FROM event e JOIN up ON e.id = up.id "
-        "WHERE e.parent_id IS NOT NULL AND up.d < 64) SELECT coalesce(max(d), 0) FROM up");
-    st.bind(1, row);
-    st.step();
-    const auto depth = st.getInt(0);
-    st.reset();
-    return depth;
-}
-
 std::vector<EventDetails> Store::eventDetails(std::span<const std::int64_t> rows,
                                               ParticipantsRead participants, bool links) {
     std::vector<EventDetails> out(rows.size());
     if (rows.empty()) return out;
     // The rows as one bound JSON array: `IN (SELECT value FROM json_each(?1))` looks each up
     // through the same index a single-row statement would use.
-    std::string list = "[";
+    const auto list = jsonArrayOf(rows);
     std::unordered_map<std::int64_t, std::vector<std::size_t>> at;  // a row may repeat
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (i != 0) list += ',';
-        list += std::to_string(rows[i]);
-        at[rows[i]].push_back(i);
-    }
-    list += ']';
+    for (std::size_t i = 0; i < rows.size(); ++i) at[rows[i]].push_back(i);
     const auto each = [&at, &out](std::int64_t row, auto&& fn) {
         const auto it = at.find(row);
         if (it == at.end()) return;
@@ -513,12 +493,10 @@ std::vector<EventDetails> Store::eventDetails(std::span<const std::int64_t> rows
         }
         std::string which = list;
         if (participants == ParticipantsRead::WithEvidence) {
-            which = "[";
-            for (const auto& entry : evidenceOf) {
-                if (which.size() > 1) which += ',';
-                which += std::to_string(entry.first);
-            }
-            which += ']';
+            std::vector<std::int64_t> withEvidence;
+            withEvidence.reserve(evidenceOf.size());
+            for (const auto& entry : evidenceOf) withEvidence.push_back(entry.first);
+            which = jsonArrayOf(withEvidence);
         }
         std::unordered_map<std::int64_t, std::pair<std::int64_t, std::size_t>> byParticipation;
         if (which != "[]") {
@@ -573,12 +551,7 @@ std::vector<EventDetails> Store::eventDetails(std::span<const std::int64_t> rows
 std::vector<int> Store::eventDepths(std::span<const std::int64_t> rows) {
     std::vector<int> out(rows.size(), 0);
     if (rows.empty()) return out;
-    std::string list = "[";
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (i != 0) list += ',';
-        list += std::to_string(rows[i]);
-    }
-    list += ']';
+    const auto list = jsonArrayOf(rows);
     // Only events with a parent start a walk up; the others stay at 0.
     auto st = prepare(
         "WITH RECURSIVE up(start, id, d) AS (SELECT e.id, e.parent_id, 1 FROM event e WHERE e.id "

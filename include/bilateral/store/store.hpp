@@ -189,9 +189,8 @@ public:
     std::optional<ActorRecord> actorRecord(std::string_view id);
     ActorRecord actorRecordAt(std::int64_t row);
     EventRecord eventRecordAt(std::int64_t row);
-    /// How many parents an event has above it (0 for a top-level event); at most 64 are followed.
-    int eventDepth(std::int64_t row);
-    /// eventDepth of each of `rows`, in that order, in one statement.
+    /// How many parents each of `rows` has above it (0 for a top-level event; at most 64 are
+    /// followed), in that order, in one statement.
     std::vector<int> eventDepths(std::span<const std::int64_t> rows);
     std::vector<ParticipantRecord> participantsAt(std::int64_t eventRow);
     /// [places] The links from and to an event: outgoing first, then by kind and other id.
@@ -205,9 +204,6 @@ public:
     std::int64_t eventEvidenceCount(std::int64_t eventRow);
     /// What the event itself rests on (its own evidence) ([attested]).
     model::Support eventSupport(std::int64_t eventRow);
-    /// What actor `actorRow`'s participation in the event rests on, the strongest over its
-    /// roles; no basis when it does not take part or has no evidence ([attested]).
-    model::Support participationSupport(std::int64_t eventRow, std::int64_t actorRow);
     /// Calls `fn(participation, event)` for each participation (the actor's own included) of
     /// each event of `actorRow` that the filter keeps, event after event (an event's rows are
     /// consecutive); a participation comes once per participation of `actorRow` in the event.
