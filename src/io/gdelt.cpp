@@ -434,6 +434,7 @@ private:
         const bool paired = source && target;
         const auto meeting = groups_.key(source.value_or(0), target.value_or(0), *day, code);
         if (paired) e.meetingRow = groups_.find(meeting);
+        e.evidenced = !f[kSourceUrl].empty();  // its source follows
         const auto event = writer.insertEvent(e);
         if (!event) {
             if (detail::addedSince(store_, eventId_, firstNewRow_)) {

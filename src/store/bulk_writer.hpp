@@ -40,6 +40,8 @@ public:
         std::optional<double> latitude, longitude;
         std::string_view gazetteer;
         std::optional<std::int64_t> meetingRow;  ///< the first event of its meeting, when not it
+        /// [notes] Evidence for it follows (insertEventEvidence): saves a second write of its row.
+        bool evidenced = false;
     };
     /// Inserts the event unless its id exists. Its row id, or nullopt when the id was there.
     std::optional<std::int64_t> insertEvent(const EventRow& event);

@@ -71,6 +71,19 @@ constexpr std::string_view kTallySql =
     "ORDER BY 1, 2 "
     "ON CONFLICT(subject, kind) DO UPDATE SET n = n + excluded.n";
 
+// [notes] Events of the evidence rows after ?1: bit 1 for their own, bit 2 for their
+// participations' (schema.cpp, version 4).
+constexpr std::string_view kEventNotesSql =
+    "UPDATE event SET notes = notes | 1 WHERE id IN "
+    "(SELECT event_id FROM evidence WHERE id > ?1 AND event_id IS NOT NULL)";
+constexpr std::string_view kParticipationNotesSql =
+    "UPDATE event SET notes = notes | 2 WHERE id IN (SELECT p.event_id FROM evidence v "
+    "JOIN participation p ON p.id = v.participation_id WHERE v.id > ?1 AND "
+    "v.participation_id IS NOT NULL)";
+constexpr std::string_view kLinkNotesSql =
+    "UPDATE event SET notes = notes | 4 WHERE id IN "
+    "(SELECT from_id FROM event_link UNION SELECT to_id FROM event_link)";
+
 struct ScopeRow {
     std::string a, b;
     std::int64_t lo, hi;
@@ -164,6 +177,10 @@ void refreshDerived(Store& store, const Watermarks& since, const std::set<std::i
     for (const auto e : dirty) {
         if (e <= since.event) scopeEvent(store, e);
     }
+    if (now.evidence > since.evidence) {
+        detail::prepare(store, kEventNotesSql).bind(1, since.evidence).exec();
+        detail::prepare(store, kParticipationNotesSql).bind(1, since.evidence).exec();
+    }
     detail::prepare(store, kTallySql)
         .bind(1, since.actor)
         .bind(2, since.event)
@@ -175,7 +192,10 @@ void refreshDerived(Store& store, const Watermarks& since, const std::set<std::i
 }
 
 void rebuildDerived(Store& store) {
-    detail::execute(store, "DELETE FROM actor_link; DELETE FROM event_scope; DELETE FROM tally;");
+    detail::execute(store,
+                    "DELETE FROM actor_link; DELETE FROM event_scope; DELETE FROM tally; "
+                    "UPDATE event SET notes = 0 WHERE notes <> 0;");
+    detail::execute(store, kLinkNotesSql);  // links set their bits as they are written
     detail::execute(store, "UPDATE event SET " + std::string(kOwnRange));
     // Undated sub-events take their parent's range, one generation per pass (bounded, in case
     // of a cycle of parents).

@@ -197,7 +197,25 @@ CREATE INDEX event_meeting ON event(meeting_id) WHERE meeting_id IS NOT NULL;
 -- [sides] end
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations{kV1, kV2, kV3};
+// Version 4: what a listing of events reads besides the event rows ([notes]).
+constexpr std::string_view kV4 = R"sql(
+-- [notes] begin
+-- Bits telling what else an event has that a listing of it must read: 1 its own evidence,
+-- 2 evidence of its participations, 4 links to or from other events. Set in the transaction
+-- that adds them; nothing removes evidence, so a bit is cleared only by a rebuild (a link moved
+-- to other events leaves its old ends' bit set: a needless look-up, never a missed one). Event
+-- files' events have none: their pages read the event rows alone.
+ALTER TABLE event ADD COLUMN notes INTEGER NOT NULL DEFAULT 0;
+UPDATE event SET notes = notes | 1
+    WHERE id IN (SELECT event_id FROM evidence WHERE event_id IS NOT NULL);
+UPDATE event SET notes = notes | 2 WHERE id IN (SELECT p.event_id FROM evidence v
+    JOIN participation p ON p.id = v.participation_id WHERE v.participation_id IS NOT NULL);
+UPDATE event SET notes = notes | 4
+    WHERE id IN (SELECT from_id FROM event_link UNION SELECT to_id FROM event_link);
+-- [notes] end
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations{kV1, kV2, kV3, kV4};
 
 }  // namespace
 

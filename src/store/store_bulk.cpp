@@ -25,13 +25,14 @@ enum Stmt : std::size_t {
     kActorEvidence,
     kRelation,
     kRelationEvidence,
+    kEventNotes,
     kCount
 };
 
 constexpr std::array<const char*, kCount> kSql{
     "INSERT INTO event(key, kind, title, start_lo, start_hi, start_prec, cameo, goldstein, "
     "attributes, day_lo, day_hi, location, place_country, place_lat, place_lon, place_gazetteer, "
-    "meeting_id) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?4,?5,?10,?11,?12,?13,?14,?15) "
+    "meeting_id, notes) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?4,?5,?10,?11,?12,?13,?14,?15,?16) "
     "ON CONFLICT(key) DO NOTHING",
     "INSERT INTO participation(event_id, actor_id, role) VALUES (?,?,?) "
     "ON CONFLICT(event_id, actor_id, role) DO NOTHING",
@@ -48,6 +49,7 @@ constexpr std::array<const char*, kCount> kSql{
     "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
     "INSERT INTO evidence(relation_id, source_id, span_start, span_end, quote, basis, "
     "confidence, note) VALUES (?,?,?,?,?,?,?,?)",
+    "UPDATE event SET notes = notes | 1 WHERE id = ?",
 };
 
 [[noreturn]] void fail(sqlite3* db, const char* sql, int rc) {
@@ -70,6 +72,7 @@ struct BulkWriter::Impl {
     bool gathered = true;
     bool finished = false;
     detail::Watermarks start;
+    std::int64_t evidencedEvent = 0;  ///< [notes] the last event inserted with its bit 1 set
 
     Impl(Store& s, sqlite3* handle) : store(s), db(handle), derived(handle) {}
     ~Impl() {
@@ -229,8 +232,10 @@ std::optional<std::int64_t> BulkWriter::insertEvent(const EventRow& e) {
         sqlite3_bind_int64(s, 15, *e.meetingRow);
     else
         sqlite3_bind_null(s, 15);
+    sqlite3_bind_int(s, 16, e.evidenced ? 1 : 0);
     if (!d.run(s)) return std::nullopt;
     const auto row = sqlite3_last_insert_rowid(d.db);
+    if (e.evidenced) d.evidencedEvent = row;
     const bool dated = e.startLo && e.startHi;
     d.derived.event(row, dated ? *e.startLo : detail::kUndatedDay,
                     dated ? *e.startHi : detail::kUndatedDay, e.kind, e.placeCountry);
@@ -282,7 +287,14 @@ void BulkWriter::insertEventEvidence(std::int64_t eventRow, std::int64_t sourceR
     sqlite3_bind_int64(s, 2, sourceRow);
     d.textOrNull(s, 3, quote);
     d.textOrNull(s, 4, note);
-    if (d.run(s)) d.derived.count("evidence");
+    if (!d.run(s)) return;
+    d.derived.count("evidence");
+    if (eventRow != d.evidencedEvent) {  // [notes] the event lists its evidence
+        auto* n = d.get(kEventNotes);
+        sqlite3_bind_int64(n, 1, eventRow);
+        d.run(n);
+        d.evidencedEvent = eventRow;
+    }
 }
 
 std::int64_t BulkWriter::insertActor(const model::Actor& a) {

@@ -57,6 +57,8 @@ void bindFilter(Statement& st, const EventFilter& f) {
     "coalesce(e.parent_id, 0), coalesce(e.cameo, ''), e.day_lo, e.day_hi, "                 \
     "coalesce(e.location, ''), coalesce(e.place_country, ''), coalesce(e.meeting_id, 0)"
 
+/// How many columns BILATERAL_EVENT_COLS has.
+constexpr int kEventCols = 16;
 /// An EventRecord from BILATERAL_EVENT_COLS starting at column `c`.
 EventRecord eventAt(const Statement& st, int c) {
     EventRecord e;
@@ -445,22 +447,29 @@ std::vector<EventDetails> Store::eventDetails(std::span<const std::int64_t> rows
         for (const auto i : it->second) fn(out[i]);
     };
     constexpr auto kIn = " IN (SELECT value FROM json_each(?1))";
+    // [notes] Which events have evidence, participations with evidence, links: only those are
+    // looked up for them (event files' events have none of the three).
+    std::vector<std::int64_t> withEvidence, withPartEvidence, withLinks;
     {
-        auto st = prepare(std::string("SELECT " BILATERAL_EVENT_COLS " FROM event e WHERE e.id") +
-                          kIn);
+        auto st = prepare(std::string("SELECT " BILATERAL_EVENT_COLS ", e.notes FROM event e "
+                                      "WHERE e.id") + kIn);
         st.bind(1, list);
         while (st.step()) {
             const auto e = eventAt(st, 0);
+            const auto notes = st.getInt64(kEventCols);
+            if (notes & 1) withEvidence.push_back(e.row);
+            if (notes & 2) withPartEvidence.push_back(e.row);
+            if (notes & 4) withLinks.push_back(e.row);
             each(e.row, [&e](EventDetails& d) { d.record = e; });
         }
     }
     for (std::size_t i = 0; i < rows.size(); ++i) {
         if (out[i].record.row != rows[i]) throw StorageError("no event row " + std::to_string(rows[i]));
     }
-    {
+    if (!withEvidence.empty()) {
         auto st = prepare(std::string("SELECT event_id, basis, confidence FROM evidence WHERE "
                                       "event_id") + kIn);
-        st.bind(1, list);
+        st.bind(1, jsonArrayOf(withEvidence));
         while (st.step()) {
             const auto basis = enumOf(st.getText(1), model::Basis::Stated);
             const auto confidence =
@@ -480,11 +489,11 @@ std::vector<EventDetails> Store::eventDetails(std::span<const std::int64_t> rows
             std::optional<double> confidence;
         };
         std::unordered_map<std::int64_t, std::vector<Found>> evidenceOf;  // by event row
-        {
+        if (!withPartEvidence.empty()) {
             auto st = prepare("SELECT p.event_id, v.participation_id, v.basis, v.confidence FROM "
                               "participation p JOIN evidence v ON v.participation_id = p.id WHERE "
                               "p.event_id" + std::string(kIn));
-            st.bind(1, list);
+            st.bind(1, jsonArrayOf(withPartEvidence));
             while (st.step()) {
                 evidenceOf[st.getInt64(0)].push_back(
                     {st.getInt64(1), enumOf(st.getText(2), model::Basis::Stated),
@@ -527,13 +536,13 @@ std::vector<EventDetails> Store::eventDetails(std::span<const std::int64_t> rows
             }
         }
     }
-    if (links) {
+    if (links && !withLinks.empty()) {
         auto st = prepare(std::string(
             "SELECT l.from_id, l.key, l.kind, 1, t.id, t.key, t.title FROM event_link l "
             "JOIN event t ON t.id = l.to_id WHERE l.from_id") + kIn +
             " UNION ALL SELECT l.to_id, l.key, l.kind, 0, f.id, f.key, f.title FROM event_link l "
             "JOIN event f ON f.id = l.from_id WHERE l.to_id" + kIn + " ORDER BY 1, 4 DESC, 3, 6");
-        st.bind(1, list);
+        st.bind(1, jsonArrayOf(withLinks));
         while (st.step()) {
             EventLinkRecord r;
             r.id = st.getString(1);

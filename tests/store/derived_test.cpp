@@ -56,7 +56,7 @@ std::vector<std::string> derivedRows(store::Store& s) {
     dump("SELECT actor_id, other_id FROM actor_link ORDER BY 1, 2");
     dump("SELECT a, b, lo, hi, event_id, rule FROM event_scope ORDER BY 1, 2, 3, 4, 5");
     dump("SELECT subject, kind, n FROM tally WHERE n <> 0 ORDER BY 1, 2");
-    dump("SELECT id, day_lo, day_hi FROM event ORDER BY id");
+    dump("SELECT id, day_lo, day_hi, notes FROM event ORDER BY id");
     return out;
 }
 
@@ -92,6 +92,24 @@ TEST(DerivedTables, BulkImportsInSeveralTransactionsMatchARebuild) {
     EXPECT_EQ(c.events, count("SELECT count(*) FROM event"));
     EXPECT_EQ(c.participations, count("SELECT count(*) FROM participation"));
     EXPECT_EQ(c.evidence, count("SELECT count(*) FROM evidence"));
+}
+
+// [notes] GDELT rows bring their source article as evidence: the bulk writer marks their events
+// as a rebuild does, into an empty file and into one that has data.
+TEST(DerivedTables, EventsOfAGdeltImportAreMarkedAsHavingEvidence) {
+    const auto gdelt = std::filesystem::path(BILATERAL_SOURCE_DIR) / "tests" / "data" / "real" /
+                       "20250807220000.export.CSV.zip";
+    for (const bool empty : {true, false}) {
+        auto s = store::Store::memory();
+        if (!empty) fixtures::fillTiny(s);
+        (void)io::importFiles(s, {gdelt});
+        expectMaintainedEqualsRebuilt(s);
+        auto st = store::detail::prepare(
+            s, "SELECT count(*) FROM event WHERE notes & 1 AND key LIKE 'gdelt%'");
+        st.step();
+        EXPECT_GT(st.getInt64(0), 0) << (empty ? "into an empty file" : "after the fixture");
+        st.reset();
+    }
 }
 
 TEST(DerivedTables, ABulkWriterGathersThemInMemoryOrLeavesThemToTheCommit) {
@@ -229,6 +247,7 @@ TEST(DerivedTables, AVersionOneFileIsMigratedToTheSameTables) {
                                // [sides] version 3's columns
                                "DROP INDEX event_meeting; ALTER TABLE event DROP COLUMN meeting_id; "
                                "ALTER TABLE participation DROP COLUMN side; "
+                               "ALTER TABLE event DROP COLUMN notes; "  // version 4
                                "PRAGMA user_version = 1;",
                                nullptr, nullptr, nullptr),
                   SQLITE_OK);
@@ -343,6 +362,7 @@ TEST(DerivedTables, AVersionTwoFileIsMigratedToVersionThree) {
                                "ALTER TABLE event DROP COLUMN place_lat; "
                                "ALTER TABLE event DROP COLUMN place_lon; "
                                "ALTER TABLE event DROP COLUMN place_gazetteer; "
+                               "ALTER TABLE event DROP COLUMN notes; "  // version 4
                                "PRAGMA user_version = 2;",
                                nullptr, nullptr, nullptr),
                   SQLITE_OK);
@@ -364,6 +384,50 @@ TEST(DerivedTables, AVersionTwoFileIsMigratedToVersionThree) {
     talks.place.country = "MYS";
     s.putEvent(talks);
     EXPECT_EQ(s.getEvent("event/cabinet-meeting").place.country, "MYS");
+    expectMaintainedEqualsRebuilt(s);
+}
+
+// [notes] A version-3 file gains each event's notes from what it holds: the same bits as the
+// writes of a new file set, so its pages read the same evidence, participants and links.
+TEST(DerivedTables, AVersionThreeFileIsMigratedToVersionFour) {
+    const auto file = tempDir() / "v3.db";
+    std::filesystem::remove(file);
+    std::vector<std::string> fresh;
+    {
+        auto s = store::Store::open(file);
+        fixtures::fillTiny(s);
+        model::EventLink link;
+        link.id = "link/statement-9-leads-to-10";
+        link.kind = model::EventLinkKind::LeadsTo;
+        link.from = "event/statement-9";
+        link.to = "event/statement-10";
+        s.putEventLink(link);
+        // Evidence for an event and for one of its participations.
+        auto talks = s.getEvent("event/talks-2024");
+        const model::Evidence said{"source/fixture", std::nullopt, "talks", model::Basis::Stated};
+        talks.evidence.push_back(said);
+        talks.participants.front().evidence.push_back(said);
+        s.putEvent(talks);
+        fresh = derivedRows(s);
+    }
+    // What the file holds sets every bit somewhere.
+    for (const char* bit : {"1", "2", "4"}) {
+        EXPECT_TRUE(std::any_of(fresh.begin(), fresh.end(), [bit](const std::string& row) {
+            return row.starts_with("SELECT id, day_lo, day_hi, notes") &&
+                   (std::stoi(row.substr(row.rfind('|') + 1)) & std::stoi(bit)) != 0;
+        })) << "no event has bit " << bit;
+    }
+    {
+        sqlite3* raw = nullptr;
+        ASSERT_EQ(sqlite3_open(file.string().c_str(), &raw), SQLITE_OK);
+        EXPECT_EQ(sqlite3_exec(raw, "ALTER TABLE event DROP COLUMN notes; PRAGMA user_version = 3;",
+                               nullptr, nullptr, nullptr),
+                  SQLITE_OK);
+        sqlite3_close(raw);
+    }
+    auto s = store::Store::open(file);
+    EXPECT_EQ(s.schemaVersion(), store::kSchemaVersion);
+    EXPECT_EQ(derivedRows(s), fresh);
     expectMaintainedEqualsRebuilt(s);
 }
 

@@ -245,7 +245,7 @@ TEST(Store, AVersionTwoFileIsMigratedToVersionThree) {
     }
     EXPECT_THROW((void)store::Store::open(file, {.readOnly = true}), StorageError);
     auto s = store::Store::open(file);
-    EXPECT_EQ(s.schemaVersion(), 3);
+    EXPECT_EQ(s.schemaVersion(), store::kSchemaVersion);
     auto r = *s.findRelation("rel/held");
     EXPECT_EQ(r.evidence.size(), 1u);
     EXPECT_TRUE(r.attested.empty());

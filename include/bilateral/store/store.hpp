@@ -26,7 +26,7 @@ struct Access;
 }
 
 /// The schema version this build writes; `PRAGMA user_version` of an up-to-date file.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 struct OpenOptions {
     bool readOnly = false;      ///< open an existing file without writing anything to it
