@@ -94,24 +94,26 @@ void run(const Globals& g, const TimelineArgs& a) {
     if (scoped) head.emplace_back("BY");
     for (const char* h : {"LINKS", "ID", "TITLE"}) head.emplace_back(h);
     Table t(head);
+    t.reserve(events.items.size());
     bool inherited = false, byPlace = false, marked = false;
     std::vector<const query::LinkRef*> links;
     std::vector<std::string> linkFrom;
+    std::string title;
     for (const auto& e : events.items) {
-        auto date = eventDateText(e);
+        const auto date = eventDateText(e);
         inherited = inherited || e.datedByParent;
-        std::vector<std::string> row{std::move(date), std::string(model::toString(e.kind)),
-                                     std::string(model::toString(e.status))};
-        if (scoped) {
-            row.emplace_back(e.inScope ? std::string(query::toString(*e.inScope)) : "");
-            byPlace = byPlace || e.inScope == query::ScopeRule::Place;
-        }
-        row.push_back(e.links.empty() ? "" : std::to_string(e.links.size()));
-        row.push_back(e.id);
+        const auto linked = e.links.empty() ? std::string() : std::to_string(e.links.size());
         const auto marker = supportMarker(e.support);
         marked = marked || !marker.empty();
-        row.push_back(e.title + marker);
-        t.add(std::move(row));
+        title.assign(e.title).append(marker);
+        const std::string_view kind = model::toString(e.kind), status = model::toString(e.status);
+        if (scoped) {
+            byPlace = byPlace || e.inScope == query::ScopeRule::Place;
+            t.addRow({date, kind, status, e.inScope ? query::toString(*e.inScope) : "", linked,
+                      e.id, title});
+        } else {
+            t.addRow({date, kind, status, linked, e.id, title});
+        }
         for (const auto& l : e.links) {
             const bool seen = std::any_of(links.begin(), links.end(),
                                           [&](const query::LinkRef* x) { return x->id == l.id; });

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <deque>
 #include <limits>
 
 #include "bilateral/error.hpp"
@@ -355,43 +357,80 @@ Json kindsJson(const std::vector<model::EventKind>& kinds) {
     return j;
 }
 
-Table::Table(std::vector<std::string> header, std::vector<std::size_t> rightAligned)
-    : header_(std::move(header)), right_(std::move(rightAligned)) {}
+Table::Table(const std::vector<std::string>& header, std::vector<std::size_t> rightAligned)
+    : columns_(header.size()), right_(header.size(), false), widest_(header.size(), 0) {
+    for (const auto c : rightAligned) {
+        if (c < columns_) right_[c] = true;
+    }
+    addCells(header);
+}
 
-void Table::add(std::vector<std::string> row) {
-    row.resize(header_.size());
-    rows_.push_back(std::move(row));
+void Table::addCell(std::string_view text) {
+    bool special = false;  // a control byte or one that is not ASCII (no early exit: vectorized)
+    for (const char ch : text) {
+        const auto b = static_cast<unsigned char>(ch);
+        special |= b < 0x20 || b >= 0x7F;
+    }
+    const bool plain = !special;
+    std::size_t width = text.size();
+    if (plain) {
+        text_ += text;
+    } else {
+        const auto shown = cellText(text);
+        width = model::displayWidth(shown);
+        text_ += shown;
+    }
+    ends_.push_back(text_.size());
+    const auto column = (ends_.size() - 1) % columns_;
+    width_.push_back(width);
+    widest_[column] = std::max(widest_[column], width);
+}
+
+template <class Range>
+void Table::addCells(const Range& row) {
+    if (columns_ == 0) return;
+    std::size_t n = 0;
+    for (const auto& cell : row) {
+        if (n++ == columns_) break;
+        addCell(cell);
+    }
+    for (; n < columns_; ++n) addCell({});
+}
+
+void Table::add(const std::vector<std::string>& row) {
+    addCells(row);
+    ++rows_;
+}
+
+void Table::addRow(std::initializer_list<std::string_view> row) {
+    addCells(row);
+    ++rows_;
+}
+
+void Table::reserve(std::size_t rows, std::size_t bytes) {
+    text_.reserve(text_.size() + rows * bytes);
+    ends_.reserve(ends_.size() + rows * columns_);
+    width_.reserve(width_.size() + rows * columns_);
 }
 
 void Table::print() const {
-    std::vector<std::size_t> w(header_.size(), 0);
-    std::vector<std::vector<std::string>> cells;
-    cells.reserve(rows_.size() + 1);
-    cells.emplace_back();
-    for (const auto& h : header_) cells.front().push_back(cellText(h));
-    for (const auto& r : rows_) {
-        cells.emplace_back();
-        for (const auto& x : r) cells.back().push_back(cellText(x));
+    std::size_t lineWidth = 1;
+    for (const auto w : widest_) lineWidth += w + 2;
+    std::string out;
+    out.reserve(text_.size() + lineWidth * (rows_ + 1));  // an upper bound
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i < ends_.size(); ++i) {
+        const auto c = i % columns_;
+        const std::string_view cell(text_.data() + begin, ends_[i] - begin);
+        begin = ends_[i];
+        const auto pad = widest_[c] - width_[i];
+        const bool last = c + 1 == columns_;
+        if (right_[c]) out.append(pad, ' ');
+        out += cell;
+        if (!right_[c] && !last) out.append(pad, ' ');
+        out += last ? "\n" : "  ";
     }
-    for (const auto& r : cells) {
-        for (std::size_t c = 0; c < r.size(); ++c)
-            w[c] = std::max(w[c], model::displayWidth(r[c]));
-    }
-    auto line = [&](const std::vector<std::string>& r) {
-        std::string out;
-        for (std::size_t c = 0; c < r.size(); ++c) {
-            const bool right = std::find(right_.begin(), right_.end(), c) != right_.end();
-            const std::string pad(w[c] - model::displayWidth(r[c]), ' ');
-            const bool last = c + 1 == r.size();
-            if (right)
-                out += pad + r[c];
-            else
-                out += r[c] + (last ? std::string() : pad);
-            if (!last) out += "  ";
-        }
-        fmt::print("{}\n", out);
-    };
-    for (const auto& r : cells) line(r);
+    std::fwrite(out.data(), 1, out.size(), stdout);
 }
 
 void printJson(const Json& j) {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <optional>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -115,17 +116,33 @@ Json kindsJson(const std::vector<model::EventKind>& kinds);
 /// terminal columns (model::displayWidth: CJK characters take two, combining marks none), so
 /// names in any script line up. Control characters and invalid bytes in a cell are shown
 /// escaped (`\x07`). Columns listed in `rightAligned` are aligned right.
+///
+/// Cells are kept as shown, one after another in one string (a timeline can have tens of
+/// thousands of rows: a string and a vector per row would cost more than the answer).
 class Table {
 public:
-    explicit Table(std::vector<std::string> header, std::vector<std::size_t> rightAligned = {});
-    void add(std::vector<std::string> row);
-    [[nodiscard]] bool empty() const noexcept { return rows_.empty(); }
+    explicit Table(const std::vector<std::string>& header,
+                   std::vector<std::size_t> rightAligned = {});
+    /// A row; missing cells are empty, extra ones are dropped.
+    void add(const std::vector<std::string>& row);
+    void addRow(std::initializer_list<std::string_view> row);
+    /// Room for `rows` more rows of about `bytes` each.
+    void reserve(std::size_t rows, std::size_t bytes = 64);
+    [[nodiscard]] bool empty() const noexcept { return rows_ == 0; }
     void print() const;
 
 private:
-    std::vector<std::string> header_;
-    std::vector<std::size_t> right_;
-    std::vector<std::vector<std::string>> rows_;
+    template <class Range>
+    void addCells(const Range& row);
+    void addCell(std::string_view text);
+
+    std::size_t columns_;
+    std::vector<bool> right_;
+    std::string text_;                ///< every cell as shown, header first
+    std::vector<std::size_t> ends_;   ///< where each cell's text ends in text_
+    std::vector<std::size_t> width_;  ///< each cell's display width
+    std::vector<std::size_t> widest_; ///< each column's
+    std::size_t rows_ = 0;            ///< rows after the header
 };
 
 /// Prints JSON, two-space indented, followed by a newline.

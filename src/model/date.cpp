@@ -139,6 +139,24 @@ DayNumber Date::latest() const noexcept {
 }
 
 std::string Date::toString() const {
+    // Years 0..9999 (every date a file gives) without snprintf: listings print thousands.
+    if (year_ >= 0 && year_ <= 9999) {
+        char buf[10];
+        const auto put = [&buf](int at, int value, int digits) {
+            for (int k = digits - 1; k >= 0; --k) {
+                buf[at + k] = static_cast<char>('0' + value % 10);
+                value /= 10;
+            }
+        };
+        put(0, year_, 4);
+        if (precision_ == Precision::Year) return std::string(buf, 4);
+        buf[4] = '-';
+        put(5, month_, 2);
+        if (precision_ == Precision::Month) return std::string(buf, 7);
+        buf[7] = '-';
+        put(8, day_, 2);
+        return std::string(buf, 10);
+    }
     char buf[16];
     int n = 0;
     switch (precision_) {

@@ -32,9 +32,12 @@ struct Listing {
 /// participations that put it there (for a dyad, the weaker of the two sides, each side by its
 /// best-supported participant).
 model::Support listedSupport(const store::EventDetails& d, const Listing& why);
-/// The events at `rows` as eventRef gives them, read together (Store::eventDetails); with
+/// What Store::eventDetails must read of the participants: all when they are shown, those with
+/// evidence when a listing's support (`why`) needs them, else none.
+store::ParticipantsRead participantsRead(bool participants, const Listing* why);
+/// The events of `details` (read together, Store::eventDetails) as eventRef gives them; with
 /// `why`, each one's support is the listing's (listedSupport).
-std::vector<EventRef> eventRefs(store::Store& store, std::span<const std::int64_t> rows,
+std::vector<EventRef> eventRefs(store::Store& store, std::vector<store::EventDetails> details,
                                 bool participants, bool links, const Listing* why = nullptr);
 store::EventFilter filterOf(const Window& w, std::vector<model::EventKind> kinds);
 /// Timeline order: earliest day, latest day, a sub-event after its parent (depth), id.

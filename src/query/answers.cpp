@@ -25,23 +25,24 @@ ActorRef actorRef(const store::ActorRecord& a) {
 
 namespace {
 
-/// An event as answers show it, from its details; parents are looked up (and remembered).
+/// An event as answers show it, from its details (whose record text it takes); parents are looked
+/// up (and remembered).
 EventRef refOf(store::Store& store, store::EventDetails& d, bool participants, bool links,
                std::unordered_map<std::int64_t, store::EventRecord>& parents) {
-    const auto& e = d.record;
+    auto& e = d.record;  // its text is moved into the answer
     const auto parentAt = [&](std::int64_t row) -> const store::EventRecord& {
         auto it = parents.find(row);
         if (it == parents.end()) it = parents.emplace(row, store.eventRecordAt(row)).first;
         return it->second;
     };
     EventRef r;
-    r.id = e.id;
-    r.title = e.title;
+    r.id = std::move(e.id);
+    r.title = std::move(e.title);
     r.kind = e.kind;
     r.status = e.status;
     r.start = e.start;
     r.end = e.end;
-    r.cameo = e.cameo;
+    r.cameo = std::move(e.cameo);
     if (e.parentRow != 0) {
         const auto* up = &parentAt(e.parentRow);
         r.parent = up->id;
@@ -59,8 +60,8 @@ EventRef refOf(store::Store& store, store::EventDetails& d, bool participants, b
     }
     r.evidence = d.evidence;
     r.support = d.support;
-    r.location = e.location;
-    r.placeCountry = e.placeCountry;
+    r.location = std::move(e.location);
+    r.placeCountry = std::move(e.placeCountry);
     if (participants) {
         for (auto& p : d.participants) {
             ParticipantRef ref;
@@ -90,13 +91,15 @@ EventRef eventRef(store::Store& store, const store::EventRecord& e, bool partici
     return refOf(store, details.front(), participants, links, parents);
 }
 
-std::vector<EventRef> eventRefs(store::Store& store, std::span<const std::int64_t> rows,
-                                bool participants, bool links, const Listing* why) {
+store::ParticipantsRead participantsRead(bool participants, const Listing* why) {
     // Participants are read when the listing's support needs them, even if not shown.
-    const auto read = participants       ? store::ParticipantsRead::All
-                      : why != nullptr ? store::ParticipantsRead::WithEvidence
-                                       : store::ParticipantsRead::None;
-    auto details = store.eventDetails(rows, read, links);
+    return participants      ? store::ParticipantsRead::All
+           : why != nullptr ? store::ParticipantsRead::WithEvidence
+                            : store::ParticipantsRead::None;
+}
+
+std::vector<EventRef> eventRefs(store::Store& store, std::vector<store::EventDetails> details,
+                                bool participants, bool links, const Listing* why) {
     std::unordered_map<std::int64_t, store::EventRecord> parents;
     std::vector<EventRef> out;
     out.reserve(details.size());
@@ -134,6 +137,9 @@ bool timelineLess(const store::EventSlot& a, const store::EventSlot& b) {
 }
 
 void fillDepths(store::Store& store, std::vector<store::EventSlot>& slots) {
+    // An event without a parent has depth 0: most listings (event files) have no sub-events.
+    if (std::none_of(slots.begin(), slots.end(), [](const auto& x) { return x.parentRow != 0; }))
+        return;
     // Only events that share their day range with another can need it: look those up.
     std::vector<std::size_t> byDays(slots.size());
     for (std::size_t i = 0; i < slots.size(); ++i) byDays[i] = i;
@@ -151,6 +157,9 @@ void fillDepths(store::Store& store, std::vector<store::EventSlot>& slots) {
         if (end - k > 1) tied.insert(tied.end(), byDays.begin() + k, byDays.begin() + end);
         k = end;
     }
+    if (tied.empty()) return;
+    // An event without a parent has depth 0.
+    std::erase_if(tied, [&slots](std::size_t i) { return slots[i].parentRow == 0; });
     if (tied.empty()) return;
     std::vector<std::int64_t> rows(tied.size());
     for (std::size_t i = 0; i < tied.size(); ++i) rows[i] = slots[tied[i]].row;
@@ -178,21 +187,67 @@ std::vector<model::EventKind> countingKinds(const WhoMetOptions& o) {
 }
 
 /// The first `limit` slots (all when 0) in timeline order, as events with participants.
-/// With `scoped`, each says the rule that put it in the country's or pair's scope.
+/// With `scoped`, each says the rule that put it in the country's or pair's scope. `known`:
+/// the slots' event records when they were read already, known[i] that of slots[i] (whose id
+/// may have been moved out of it into the slot), else empty.
 Page<EventRef> pageOf(store::Store& store, std::vector<store::EventSlot> slots, std::size_t limit,
-                      bool participants, const detail::Listing& why,
-                      bool scoped = false) {
+                      bool participants, const detail::Listing& why, bool scoped = false,
+                      std::vector<store::EventRecord> known = {}) {
     Page<EventRef> page;
     page.total = slots.size();
     detail::fillDepths(store, slots);
     const auto keep = limit == 0 ? slots.size() : std::min(limit, slots.size());
-    std::partial_sort(slots.begin(), slots.begin() + static_cast<std::ptrdiff_t>(keep), slots.end(),
-                      detail::timelineLess);
-    std::vector<std::int64_t> rows(keep);
-    for (std::size_t i = 0; i < keep; ++i) rows[i] = slots[i].row;
-    page.items = detail::eventRefs(store, rows, participants, /*links=*/true, &why);
+    // Sorted: compact keys, each with the first 16 bytes of its id's natural order
+    // (naturalPrefix) and its position, the index of its slot and of its record in `known`.
+    // The ids themselves are compared only when those bytes tie.
+    struct Key {
+        std::int64_t lo, hi;
+        std::uint64_t id1, id2;
+        std::int32_t depth;
+        std::uint32_t at;
+    };
+    std::vector<Key> keys(slots.size());
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+        const auto& x = slots[i];
+        const auto [id1, id2] = detail::naturalPrefix(x.id);
+        keys[i] = {x.lo, x.hi, id1, id2, x.depth, static_cast<std::uint32_t>(i)};
+    }
+    const auto less = [&slots](const Key& x, const Key& y) {
+        if (x.lo != y.lo) return x.lo < y.lo;
+        if (x.hi != y.hi) return x.hi < y.hi;
+        if (x.depth != y.depth) return x.depth < y.depth;  // a sub-event after its parent
+        if (x.id1 != y.id1) return x.id1 < y.id1;
+        if (x.id2 != y.id2) return x.id2 < y.id2;
+        return detail::naturalLess(slots[x.at].id, slots[y.at].id);
+    };
+    if (keep == keys.size())
+        std::sort(keys.begin(), keys.end(), less);
+    else
+        std::partial_sort(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(keep),
+                          keys.end(), less);
+    std::vector<std::uint32_t> order(keep);
+    for (std::size_t i = 0; i < keep; ++i) order[i] = keys[i].at;
+    keys = {};
+    const auto read = detail::participantsRead(participants, &why);
+    std::vector<store::EventDetails> details;
+    if (known.empty()) {
+        std::vector<std::int64_t> rows(keep);
+        for (std::size_t i = 0; i < keep; ++i) rows[i] = slots[order[i]].row;
+        details = store.eventDetails(rows, read, /*links=*/true);
+    } else {
+        details.resize(keep);
+        for (std::size_t i = 0; i < keep; ++i) {
+            auto& r = details[i].record;
+            r = std::move(known[order[i]]);
+            if (r.id.empty()) r.id = std::move(slots[order[i]].id);
+        }
+        known = {};  // its room serves what follows
+        store.fillEventDetails(details, read, /*links=*/true);
+    }
+    page.items = detail::eventRefs(store, std::move(details), participants, /*links=*/true, &why);
     for (std::size_t i = 0; scoped && i < keep; ++i) {
-        page.items[i].inScope = slots[i].byPlace ? ScopeRule::Place : ScopeRule::Participants;
+        page.items[i].inScope =
+            slots[order[i]].byPlace ? ScopeRule::Place : ScopeRule::Participants;
     }
     return page;
 }
@@ -265,8 +320,8 @@ Page<MetActor> whoMet(store::Store& store, std::string_view actorId, const WhoMe
         for (const auto& p : parts) {
             if (p.actor == self.row || !me.counts(p.role, sideOf(p), options.anySide)) continue;
             auto& acc = by[p.actor];
-            acc.slots.push_back(
-                {e.row, e.dayLo.value_or(detail::kNoDay), e.dayHi.value_or(detail::kNoDay), e.id});
+            acc.slots.push_back({e.row, e.dayLo.value_or(detail::kNoDay),
+                                 e.dayHi.value_or(detail::kNoDay), e.id, e.parentRow});
             if (!p.side.empty() && (!acc.side || p.side < *acc.side)) acc.side = p.side;
         }
         parts.clear();
@@ -285,10 +340,14 @@ Page<MetActor> whoMet(store::Store& store, std::string_view actorId, const WhoMe
     // Every event met in, read together: records, evidence and participants' support
     // (Store::eventDetails), rather than a few statements per event.
     std::vector<std::int64_t> eventRows;
+    std::vector<store::EventDetails> details;  // records read already: not read again
     eventRows.reserve(events.size());
-    for (const auto& entry : events) eventRows.push_back(entry.first);
-    auto details =
-        store.eventDetails(eventRows, store::ParticipantsRead::WithEvidence, /*links=*/false);
+    details.resize(events.size());
+    for (const auto& entry : events) {
+        details[eventRows.size()].record = entry.second;
+        eventRows.push_back(entry.first);
+    }
+    store.fillEventDetails(details, store::ParticipantsRead::WithEvidence, /*links=*/false);
     std::unordered_map<std::int64_t, std::size_t> detailOf;  // event row -> index in details
     std::unordered_map<std::int64_t, EventRef> refs;
     {
@@ -368,9 +427,16 @@ Page<EventRef> actorTimeline(store::Store& store, std::string_view actorId,
     const auto self = detail::requireActor(store, actorId);
     detail::Listing why;
     why.actorRow = self.row;
-    return pageOf(store,
-                  store.eventsOfActor(self.row, detail::filterOf(options.window, options.kinds)),
-                  limit, options.participants, why);
+    // The records are read once, with the slots: a page of all of them reads no row again.
+    auto records = store.eventsOfActor(self.row, detail::filterOf(options.window, options.kinds));
+    std::vector<store::EventSlot> slots;
+    slots.reserve(records.size());
+    for (auto& e : records) {  // each id moves to its slot, and back once the page is chosen
+        slots.push_back({e.row, e.dayLo.value_or(detail::kNoDay), e.dayHi.value_or(detail::kNoDay),
+                         std::move(e.id), e.parentRow});
+    }
+    return pageOf(store, std::move(slots), limit, options.participants, why, false,
+                  std::move(records));
 }
 
 Page<EventRef> dyadTimeline(store::Store& store, std::string_view countryA,

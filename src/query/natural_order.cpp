@@ -1,5 +1,7 @@
 #include "natural_order.hpp"
 
+#include <algorithm>
+
 namespace bilateral::query::detail {
 namespace {
 
@@ -10,8 +12,14 @@ constexpr bool isDigit(char c) noexcept {
 }  // namespace
 
 int naturalCompare(std::string_view a, std::string_view b) noexcept {
-    std::size_t i = 0;
-    std::size_t j = 0;
+    // Equal bytes compare equal whatever they are: start where the two first differ, backed up
+    // to the start of the run of digits that point is in (ids of one file share long prefixes).
+    std::size_t p = 0;
+    const auto common = std::min(a.size(), b.size());
+    while (p < common && a[p] == b[p]) ++p;
+    while (p > 0 && isDigit(a[p - 1])) --p;
+    std::size_t i = p;
+    std::size_t j = p;
     while (i < a.size() && j < b.size()) {
         if (isDigit(a[i]) && isDigit(b[j])) {
             // Skip leading zeros, then the longer run of significant digits is the larger number;

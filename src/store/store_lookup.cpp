@@ -55,10 +55,9 @@ void bindFilter(Statement& st, const EventFilter& f) {
 #define BILATERAL_EVENT_COLS                                                                   \
     "e.id, e.key, e.kind, e.title, e.status, e.start_lo, e.start_prec, e.end_lo, e.end_prec, " \
     "coalesce(e.parent_id, 0), coalesce(e.cameo, ''), e.day_lo, e.day_hi, "                 \
-    "coalesce(e.location, ''), coalesce(e.place_country, ''), coalesce(e.meeting_id, 0)"
+    "coalesce(e.location, ''), coalesce(e.place_country, ''), coalesce(e.meeting_id, 0), "  \
+    "e.notes"
 
-/// How many columns BILATERAL_EVENT_COLS has.
-constexpr int kEventCols = 16;
 /// An EventRecord from BILATERAL_EVENT_COLS starting at column `c`.
 EventRecord eventAt(const Statement& st, int c) {
     EventRecord e;
@@ -78,6 +77,7 @@ EventRecord eventAt(const Statement& st, int c) {
     e.location = st.getString(c + 13);
     e.placeCountry = st.getString(c + 14);
     e.meetingRow = st.getInt64(c + 15);
+    e.notes = static_cast<std::uint8_t>(st.getInt64(c + 16));
     return e;
 }
 
@@ -211,17 +211,25 @@ void Store::forEachParticipationAlongside(
     }
 }
 
-std::vector<EventSlot> Store::eventsOfActor(std::int64_t actorRow, const EventFilter& filter) {
-    auto st = prepare(
-        "SELECT DISTINCT e.id, coalesce(e.day_lo, 2147483647), coalesce(e.day_hi, 2147483647), "
-        "e.key FROM participation p JOIN event e ON e.id = p.event_id "
-        "WHERE p.actor_id = ?1" BILATERAL_FILTER_SQL);
+std::vector<EventRecord> Store::eventsOfActor(std::int64_t actorRow, const EventFilter& filter) {
+    // The actor's events from the covering index, in row order (each once), then their rows:
+    // each event's page is read once, in file order.
+    auto st = prepare("SELECT " BILATERAL_EVENT_COLS " FROM event e WHERE e.id IN (SELECT "
+                      "event_id FROM participation WHERE actor_id = ?1)" BILATERAL_FILTER_SQL
+                      " ORDER BY e.id");
     st.bind(1, actorRow);
     bindFilter(st, filter);
-    std::vector<EventSlot> out;
-    while (st.step()) {
-        out.push_back({st.getInt64(0), st.getInt64(1), st.getInt64(2), st.getString(3)});
+    std::vector<EventRecord> out;
+    {
+        // Room for all of them (an upper bound, from the covering index's pages the statement
+        // reads next): a record moved at each growth costs more than the count.
+        auto n = prepare("SELECT count(*) FROM participation WHERE actor_id = ?1");
+        n.bind(1, actorRow);
+        n.step();
+        out.reserve(static_cast<std::size_t>(n.getInt64(0)));
+        n.reset();
     }
+    while (st.step()) out.push_back(eventAt(st, 0));
     return out;
 }
 
@@ -236,7 +244,8 @@ namespace {
     " AND (?2 = '' OR instr(?2, ',' || e.kind || ',') > 0) AND (?3 = 0 OR e.status = 'occurred')"
 
 constexpr std::string_view kScopeRowsByEvent =
-    "SELECT s.event_id, s.lo, s.hi, e.key, s.rule FROM event_scope s JOIN event e ON e.id = s.event_id"
+    "SELECT s.event_id, s.lo, s.hi, e.key, s.rule, coalesce(e.parent_id, 0) FROM event_scope s "
+    "JOIN event e ON e.id = s.event_id"
     BILATERAL_SCOPE_WHERE BILATERAL_SCOPE_EVENT_FILTER " ORDER BY s.lo, s.hi";
 constexpr std::string_view kScopeCountByEvent =
     "SELECT count(*) FROM event_scope s JOIN event e ON e.id = s.event_id" BILATERAL_SCOPE_WHERE
@@ -271,6 +280,7 @@ void Store::forEachScopedEvent(std::string_view a, std::string_view b, const Eve
         slot.hi = st.getInt64(2);
         if (!st.isNull(3)) slot.id = st.getString(3);
         slot.byPlace = st.getText(4) == "place";
+        slot.parentRow = st.getInt64(5);
         if (!fn(slot)) break;
     }
     st.reset();
@@ -438,34 +448,50 @@ std::vector<EventDetails> Store::eventDetails(std::span<const std::int64_t> rows
     if (rows.empty()) return out;
     // The rows as one bound JSON array: `IN (SELECT value FROM json_each(?1))` looks each up
     // through the same index a single-row statement would use.
-    const auto list = jsonArrayOf(rows);
     std::unordered_map<std::int64_t, std::vector<std::size_t>> at;  // a row may repeat
     for (std::size_t i = 0; i < rows.size(); ++i) at[rows[i]].push_back(i);
-    const auto each = [&at, &out](std::int64_t row, auto&& fn) {
-        const auto it = at.find(row);
-        if (it == at.end()) return;
-        for (const auto i : it->second) fn(out[i]);
-    };
-    constexpr auto kIn = " IN (SELECT value FROM json_each(?1))";
-    // [notes] Which events have evidence, participations with evidence, links: only those are
-    // looked up for them (event files' events have none of the three).
-    std::vector<std::int64_t> withEvidence, withPartEvidence, withLinks;
-    {
-        auto st = prepare(std::string("SELECT " BILATERAL_EVENT_COLS ", e.notes FROM event e "
-                                      "WHERE e.id") + kIn);
-        st.bind(1, list);
-        while (st.step()) {
-            const auto e = eventAt(st, 0);
-            const auto notes = st.getInt64(kEventCols);
-            if (notes & 1) withEvidence.push_back(e.row);
-            if (notes & 2) withPartEvidence.push_back(e.row);
-            if (notes & 4) withLinks.push_back(e.row);
-            each(e.row, [&e](EventDetails& d) { d.record = e; });
-        }
+    auto st = prepare("SELECT " BILATERAL_EVENT_COLS " FROM event e WHERE e.id IN "
+                      "(SELECT value FROM json_each(?1))");
+    st.bind(1, jsonArrayOf(rows));
+    while (st.step()) {
+        auto e = eventAt(st, 0);
+        for (const auto i : at.at(e.row)) out[i].record = e;
     }
     for (std::size_t i = 0; i < rows.size(); ++i) {
         if (out[i].record.row != rows[i]) throw StorageError("no event row " + std::to_string(rows[i]));
     }
+    fillEventDetails(out, participants, links);
+    return out;
+}
+
+void Store::fillEventDetails(std::span<EventDetails> out, ParticipantsRead participants,
+                             bool links) {
+    if (out.empty()) return;
+    // Where each row's details go, sorted by row (a row may repeat): rows of the statements'
+    // results are found by binary search.
+    std::vector<std::pair<std::int64_t, std::size_t>> at(out.size());
+    // [notes] Which events have evidence, participations with evidence, links: only those are
+    // looked up (event files' events have none of the three).
+    std::vector<std::int64_t> all, withEvidence, withPartEvidence, withLinks;
+    all.reserve(out.size());
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const auto& e = out[i].record;
+        at[i] = {e.row, i};
+        all.push_back(e.row);
+        if (e.notes & 1) withEvidence.push_back(e.row);
+        if (e.notes & 2) withPartEvidence.push_back(e.row);
+        if (e.notes & 4) withLinks.push_back(e.row);
+    }
+    const bool readsParticipants =
+        participants == ParticipantsRead::All ||
+        (participants == ParticipantsRead::WithEvidence && !withPartEvidence.empty());
+    if (withEvidence.empty() && !readsParticipants && (!links || withLinks.empty())) return;
+    std::sort(at.begin(), at.end());
+    const auto each = [&at, &out](std::int64_t row, auto&& fn) {
+        auto it = std::lower_bound(at.begin(), at.end(), std::pair<std::int64_t, std::size_t>{row, 0});
+        for (; it != at.end() && it->first == row; ++it) fn(out[it->second]);
+    };
+    constexpr auto kIn = " IN (SELECT value FROM json_each(?1))";
     if (!withEvidence.empty()) {
         auto st = prepare(std::string("SELECT event_id, basis, confidence FROM evidence WHERE "
                                       "event_id") + kIn);
@@ -482,7 +508,7 @@ std::vector<EventDetails> Store::eventDetails(std::span<const std::int64_t> rows
     }
     if (participants != ParticipantsRead::None) {
         // The participations' evidence first: with WithEvidence, only the events that have some
-        // need their participants read (event files' participations have none).
+        // need their participants read.
         struct Found {
             std::int64_t participation;
             model::Basis basis;
@@ -500,19 +526,19 @@ std::vector<EventDetails> Store::eventDetails(std::span<const std::int64_t> rows
                      st.isNull(3) ? std::nullopt : std::optional<double>(st.getDouble(3))});
             }
         }
-        std::string which = list;
+        std::vector<std::int64_t> which;
         if (participants == ParticipantsRead::WithEvidence) {
-            std::vector<std::int64_t> withEvidence;
-            withEvidence.reserve(evidenceOf.size());
-            for (const auto& entry : evidenceOf) withEvidence.push_back(entry.first);
-            which = jsonArrayOf(withEvidence);
+            which.reserve(evidenceOf.size());
+            for (const auto& entry : evidenceOf) which.push_back(entry.first);
+        } else {
+            which = std::move(all);
         }
         std::unordered_map<std::int64_t, std::pair<std::int64_t, std::size_t>> byParticipation;
-        if (which != "[]") {
+        if (!which.empty()) {
             auto st = prepare("SELECT p.event_id, " + std::string(kActorCols) +
                               ", p.role, p.id FROM participation p JOIN actor a ON a.id = "
                               "p.actor_id WHERE p.event_id" + kIn + " ORDER BY p.event_id, p.id");
-            st.bind(1, which);
+            st.bind(1, jsonArrayOf(which));
             while (st.step()) {
                 const auto event = st.getInt64(0);
                 ParticipantRecord p;
@@ -554,7 +580,6 @@ std::vector<EventDetails> Store::eventDetails(std::span<const std::int64_t> rows
             each(st.getInt64(0), [&r](EventDetails& d) { d.links.push_back(r); });
         }
     }
-    return out;
 }
 
 std::vector<int> Store::eventDepths(std::span<const std::int64_t> rows) {

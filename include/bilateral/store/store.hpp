@@ -74,6 +74,9 @@ struct EventRecord {
     std::optional<model::DayNumber> dayLo, dayHi;
     std::string location, placeCountry;  ///< [places] its place's name and country; empty: none
     std::int64_t meetingRow = 0;  ///< the first event of its meeting; 0: a meeting of its own
+    /// [notes] What else it has, as bits: 1 its own evidence, 2 evidence of its participations,
+    /// 4 links (a set bit may be stale, a clear one never is).
+    std::uint8_t notes = 0;
 };
 
 /// Which events a look-up keeps. Days are inclusive; an event is kept when its day range may
@@ -89,6 +92,7 @@ struct EventSlot {
     std::int64_t row = 0;
     std::int64_t lo = 0, hi = 0;  ///< day range; undated: both INT32_MAX
     std::string id;
+    std::int64_t parentRow = 0;  ///< 0 when none (then its depth is 0)
     int depth = 0;  ///< parents above it ([attested]: a sub-event sorts after its parent)
     bool byPlace = false;  ///< [places] in the scope through its place, not its participants
 };
@@ -200,6 +204,10 @@ public:
     /// most five statements whatever the number of events (a page of a timeline).
     std::vector<EventDetails> eventDetails(std::span<const std::int64_t> rows,
                                            ParticipantsRead participants, bool links);
+    /// The same for details whose records were read already (each row's record read again
+    /// would be a second read of its page): fills in the rest.
+    void fillEventDetails(std::span<EventDetails> details, ParticipantsRead participants,
+                          bool links);
     /// Evidence rows of an event (its own, not its participations').
     std::int64_t eventEvidenceCount(std::int64_t eventRow);
     /// What the event itself rests on (its own evidence) ([attested]).
@@ -210,8 +218,8 @@ public:
     void forEachParticipationAlongside(
         std::int64_t actorRow, const EventFilter& filter,
         const std::function<void(const SidedParticipation&, const EventRecord&)>& fn);
-    /// The events of an actor that the filter keeps, each once, in no particular order.
-    std::vector<EventSlot> eventsOfActor(std::int64_t actorRow, const EventFilter& filter);
+    /// The events of an actor that the filter keeps, each once, in row order.
+    std::vector<EventRecord> eventsOfActor(std::int64_t actorRow, const EventFilter& filter);
     /// Events with participants of country `a` and of country `b` (or, `b` empty, of `a`), or
     /// with participants of one acting in a place of the other (`b` empty: located in `a`;
     /// EventSlot::byPlace), in day order (ties unordered by id), until `fn` returns false.
