@@ -31,6 +31,7 @@ struct DatabaseOptions {
     bool create = true;        ///< create a missing file (ignored when readOnly)
     int busyTimeoutMs = 5000;  ///< how long a writer waits for another
     bool snapshot = false;     ///< read-only: one read transaction until closed (OpenOptions)
+    bool oneThread = false;    ///< used from one thread at a time (OpenOptions)
 };
 
 class Database {

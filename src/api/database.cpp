@@ -21,6 +21,7 @@ Database Database::open(const std::filesystem::path& file, DatabaseOptions optio
     o.create = options.create;
     o.busyTimeoutMs = options.busyTimeoutMs;
     o.snapshot = options.snapshot;
+    o.oneThread = options.oneThread;
     return Database(std::make_unique<Impl>(store::Store::open(file, o)));
 }
 

@@ -220,6 +220,7 @@ std::unique_ptr<Store::Impl> Store::connect(const std::filesystem::path& file,
     impl->busy.timeoutMs = options.busyTimeoutMs;
     impl->busy.onLockWait = options.onLockWait;
     sqlite3* handle = nullptr;
+    if (options.oneThread) flags |= SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(file.string().c_str(), &handle, flags, nullptr);
     impl->db.reset(handle);  // kept before the check, so a failed open still closes
     if (rc != SQLITE_OK) detail::fail(handle, name, rc);

@@ -40,6 +40,10 @@ struct OpenOptions {
     /// empty (0-byte) file, or an SQLite database holding other tables (`import --init`).
     /// Without it such a file is refused, naming the tables found. Never for non-SQLite files.
     bool adopt = false;
+    /// The caller uses the store from one thread at a time: SQLite's own lock around each call
+    /// is left out (SQLITE_OPEN_NOMUTEX; a listing makes hundreds of thousands of calls).
+    /// interrupt() stays safe from another thread or a signal handler.
+    bool oneThread = false;
     /// Called once when the store first has to wait for another writer's lock (for a message).
     std::function<void()> onLockWait;
 };
