@@ -160,7 +160,24 @@ void BulkDerived::write() {
         Insert ins(db_,
                    "INSERT OR IGNORE INTO event_scope(a, b, lo, hi, event_id, rule) "
                    "VALUES (?,?,?,?,?,?)");
-        for (const auto& s : scope_) {
+        Insert count(db_,
+                     "INSERT INTO scope_count(a, b, n) VALUES (?, ?, ?) "
+                     "ON CONFLICT(a, b) DO UPDATE SET n = n + excluded.n");
+        // Rows added per scope (consecutive in key order), written when the scope changes.
+        std::int64_t added = 0;
+        const auto flush = [&](const ScopeRow& s) {
+            if (added == 0) return;
+            const auto& a = codes_[s.a];
+            const auto& b = codes_[s.b];
+            sqlite3_bind_text(*count, 1, a.data(), static_cast<int>(a.size()), SQLITE_STATIC);
+            sqlite3_bind_text(*count, 2, b.data(), static_cast<int>(b.size()), SQLITE_STATIC);
+            sqlite3_bind_int64(*count, 3, added);
+            count.run();
+            added = 0;
+        };
+        for (std::size_t i = 0; i < scope_.size(); ++i) {
+            const auto& s = scope_[i];
+            if (i > 0 && (scope_[i - 1].a != s.a || scope_[i - 1].b != s.b)) flush(scope_[i - 1]);
             const auto& a = codes_[s.a];
             const auto& b = codes_[s.b];
             sqlite3_bind_text(*ins, 1, a.data(), static_cast<int>(a.size()), SQLITE_STATIC);
@@ -171,7 +188,9 @@ void BulkDerived::write() {
             const std::string_view rule = s.byPlace ? "place" : "participants";
             sqlite3_bind_text(*ins, 6, rule.data(), static_cast<int>(rule.size()), SQLITE_STATIC);
             ins.run();
+            added += sqlite3_changes(db_);
         }
+        if (!scope_.empty()) flush(scope_.back());
         std::vector<ScopeRow>().swap(scope_);
     }
     Insert ins(db_,

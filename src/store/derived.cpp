@@ -53,9 +53,20 @@ constexpr std::string_view kScopeSql =
     "  SELECT x.e, x.k, y.k, 'participants' FROM c x JOIN c y ON y.e = x.e AND x.k < y.k "
     "  UNION ALL SELECT e, k, '', 'place' FROM l UNION ALL "
     "  SELECT c.e, min(c.k, l.k), max(c.k, l.k), 'place' FROM c JOIN l ON l.e = c.e) "
-    "INSERT OR IGNORE INTO event_scope(a, b, lo, hi, event_id, rule) "
+    "INSERT INTO temp.scope_new(a, b, lo, hi, event_id, rule) "
     "SELECT s.a, s.b, coalesce(ev.day_lo, 2147483647), coalesce(ev.day_hi, 2147483647), s.e, s.r "
-    "FROM s JOIN event ev ON ev.id = s.e ORDER BY 1, 2, 3, 4, 5";
+    "FROM s JOIN event ev ON ev.id = s.e";
+// The new events' rows are gathered in a temporary table, then go into event_scope in its key
+// order and into scope_count by scope (they are new rows: a new event has none yet).
+constexpr std::string_view kScopeTempSql =
+    "CREATE TEMP TABLE IF NOT EXISTS scope_new(a TEXT, b TEXT, lo INTEGER, hi INTEGER, "
+    "event_id INTEGER, rule TEXT); DELETE FROM temp.scope_new;";
+constexpr std::string_view kScopeFromTempSql =
+    "INSERT OR IGNORE INTO event_scope(a, b, lo, hi, event_id, rule) "
+    "SELECT * FROM temp.scope_new ORDER BY 1, 2, 3, 4, 5";
+constexpr std::string_view kScopeCountFromTempSql =
+    "INSERT INTO scope_count(a, b, n) SELECT a, b, count(*) FROM temp.scope_new GROUP BY a, b "
+    "ORDER BY a, b ON CONFLICT(a, b) DO UPDATE SET n = n + excluded.n";
 
 constexpr std::string_view kTallySql =
     "INSERT INTO tally(subject, kind, n) SELECT * FROM ("
@@ -131,24 +142,28 @@ std::vector<ScopeRow> scopeRows(Store& store, std::int64_t eventRow) {
     return rows;
 }
 
-/// Runs `sql` (parameters: a, b, lo, hi, event, rule) for each event_scope row of the event.
-void forEachScopeRow(Store& store, std::int64_t eventRow, std::string_view sql) {
+/// Runs `sql` (parameters: a, b, lo, hi, event, rule) for each event_scope row of the event,
+/// and counts each row it changes in scope_count by `delta`.
+void forEachScopeRow(Store& store, std::int64_t eventRow, std::string_view sql,
+                     std::int64_t delta) {
     for (const auto& r : scopeRows(store, eventRow)) {
-        detail::prepare(store, sql)
-            .bind(1, r.a)
-            .bind(2, r.b)
-            .bind(3, r.lo)
-            .bind(4, r.hi)
-            .bind(5, eventRow)
-            .bind(6, r.rule)
-            .exec();
+        const int changed = detail::prepare(store, sql)
+                                .bind(1, r.a)
+                                .bind(2, r.b)
+                                .bind(3, r.lo)
+                                .bind(4, r.hi)
+                                .bind(5, eventRow)
+                                .bind(6, r.rule)
+                                .exec();
+        if (changed > 0) addScopeCount(store, r.a, r.b, delta);
     }
 }
 
 void scopeEvent(Store& store, std::int64_t eventRow) {
     forEachScopeRow(store, eventRow,
                     "INSERT OR IGNORE INTO event_scope(a, b, lo, hi, event_id, rule) "
-                    "VALUES (?,?,?,?,?,?)");
+                    "VALUES (?,?,?,?,?,?)",
+                    1);
 }
 
 }  // namespace
@@ -173,7 +188,13 @@ void refreshDerived(Store& store, const Watermarks& since, const std::set<std::i
     if (now.participation > since.participation) {
         detail::prepare(store, kLinkSql).bind(1, since.participation).bind(2, since.event).exec();
     }
-    if (now.event > since.event) detail::prepare(store, kScopeSql).bind(1, since.event).exec();
+    if (now.event > since.event) {
+        detail::execute(store, kScopeTempSql);
+        detail::prepare(store, kScopeSql).bind(1, since.event).exec();
+        detail::execute(store, kScopeFromTempSql);
+        detail::execute(store, kScopeCountFromTempSql);
+        detail::execute(store, "DELETE FROM temp.scope_new");
+    }
     for (const auto e : dirty) {
         if (e <= since.event) scopeEvent(store, e);
     }
@@ -194,6 +215,7 @@ void refreshDerived(Store& store, const Watermarks& since, const std::set<std::i
 void rebuildDerived(Store& store) {
     detail::execute(store,
                     "DELETE FROM actor_link; DELETE FROM event_scope; DELETE FROM tally; "
+                    "DELETE FROM scope_count; "
                     "UPDATE event SET notes = 0 WHERE notes <> 0;");
     detail::execute(store, kLinkNotesSql);  // links set their bits as they are written
     detail::execute(store, "UPDATE event SET " + std::string(kOwnRange));
@@ -216,7 +238,18 @@ void rebuildDerived(Store& store) {
 void unscopeEvent(Store& store, std::int64_t eventRow) {
     forEachScopeRow(store, eventRow,
                     "DELETE FROM event_scope WHERE a = ? AND b = ? AND lo = ? AND hi = ? AND "
-                    "event_id = ? AND ?6 = ?6");
+                    "event_id = ? AND ?6 = ?6",
+                    -1);
+}
+
+void addScopeCount(Store& store, std::string_view a, std::string_view b, std::int64_t delta) {
+    detail::prepare(store,
+                    "INSERT INTO scope_count(a, b, n) VALUES (?, ?, ?) "
+                    "ON CONFLICT(a, b) DO UPDATE SET n = n + excluded.n")
+        .bind(1, a)
+        .bind(2, b)
+        .bind(3, delta)
+        .exec();
 }
 
 void setOwnOrParentRange(Store& store, std::int64_t eventRow) {

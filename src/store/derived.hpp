@@ -46,6 +46,9 @@ void setDayRange(Store& store, std::int64_t eventRow, F&& touched);
 /// One change of a tally count by `delta` (kind "" is the table's total).
 void addTally(Store& store, std::string_view subject, std::string_view kind, std::int64_t delta);
 
+/// One change of a scope's row count (scope_count) by `delta`.
+void addScopeCount(Store& store, std::string_view a, std::string_view b, std::int64_t delta);
+
 /// Day number standing for "undated" in event_scope, so undated events sort last.
 inline constexpr std::int64_t kUndatedDay = 2147483647;
 

@@ -197,7 +197,8 @@ CREATE INDEX event_meeting ON event(meeting_id) WHERE meeting_id IS NOT NULL;
 -- [sides] end
 )sql";
 
-// Version 4: what a listing of events reads besides the event rows ([notes]).
+// Version 4: what a listing of events reads besides the event rows ([notes]), and the size of
+// each country's and pair's scope ([scope-counts]).
 constexpr std::string_view kV4 = R"sql(
 -- [notes] begin
 -- Bits telling what else an event has that a listing of it must read: 1 its own evidence,
@@ -213,6 +214,17 @@ UPDATE event SET notes = notes | 2 WHERE id IN (SELECT p.event_id FROM evidence 
 UPDATE event SET notes = notes | 4
     WHERE id IN (SELECT from_id FROM event_link UNION SELECT to_id FROM event_link);
 -- [notes] end
+-- [scope-counts] begin
+-- How many rows each country (b = '') and each pair of countries has in event_scope: the total
+-- of "showing N of M" without counting the pair's rows. Kept with event_scope.
+CREATE TABLE scope_count (
+    a TEXT NOT NULL,
+    b TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+INSERT INTO scope_count(a, b, n) SELECT a, b, count(*) FROM event_scope GROUP BY a, b;
+-- [scope-counts] end
 )sql";
 
 constexpr std::array<std::string_view, 4> kMigrations{kV1, kV2, kV3, kV4};

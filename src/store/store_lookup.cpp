@@ -288,6 +288,16 @@ void Store::forEachScopedEvent(std::string_view a, std::string_view b, const Eve
 
 std::int64_t Store::countScopedEvents(std::string_view a, std::string_view b,
                                       const EventFilter& filter) {
+    // [scope-counts] Unfiltered, the count kept at import; else the rows counted.
+    if (!filter.from && !filter.to && filter.kinds.empty() && !filter.occurredOnly) {
+        std::string x(a), y(b);
+        if (!y.empty() && y < x) std::swap(x, y);
+        auto st = prepare("SELECT n FROM scope_count WHERE a = ?1 AND b = ?2");
+        st.bind(1, x).bind(2, y);
+        const auto n = st.step() ? st.getInt64(0) : 0;
+        st.reset();
+        return n;
+    }
     auto st = scopedStatement(a, b, filter, true);
     st.step();
     const auto n = st.getInt64(0);

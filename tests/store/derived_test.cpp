@@ -56,6 +56,7 @@ std::vector<std::string> derivedRows(store::Store& s) {
     dump("SELECT actor_id, other_id FROM actor_link ORDER BY 1, 2");
     dump("SELECT a, b, lo, hi, event_id, rule FROM event_scope ORDER BY 1, 2, 3, 4, 5");
     dump("SELECT subject, kind, n FROM tally WHERE n <> 0 ORDER BY 1, 2");
+    dump("SELECT a, b, n FROM scope_count WHERE n <> 0 ORDER BY 1, 2");
     dump("SELECT id, day_lo, day_hi, notes FROM event ORDER BY id");
     return out;
 }
@@ -248,6 +249,7 @@ TEST(DerivedTables, AVersionOneFileIsMigratedToTheSameTables) {
                                "DROP INDEX event_meeting; ALTER TABLE event DROP COLUMN meeting_id; "
                                "ALTER TABLE participation DROP COLUMN side; "
                                "ALTER TABLE event DROP COLUMN notes; "  // version 4
+                               "DROP TABLE scope_count; "
                                "PRAGMA user_version = 1;",
                                nullptr, nullptr, nullptr),
                   SQLITE_OK);
@@ -363,6 +365,7 @@ TEST(DerivedTables, AVersionTwoFileIsMigratedToVersionThree) {
                                "ALTER TABLE event DROP COLUMN place_lon; "
                                "ALTER TABLE event DROP COLUMN place_gazetteer; "
                                "ALTER TABLE event DROP COLUMN notes; "  // version 4
+                               "DROP TABLE scope_count; "
                                "PRAGMA user_version = 2;",
                                nullptr, nullptr, nullptr),
                   SQLITE_OK);
@@ -420,7 +423,8 @@ TEST(DerivedTables, AVersionThreeFileIsMigratedToVersionFour) {
     {
         sqlite3* raw = nullptr;
         ASSERT_EQ(sqlite3_open(file.string().c_str(), &raw), SQLITE_OK);
-        EXPECT_EQ(sqlite3_exec(raw, "ALTER TABLE event DROP COLUMN notes; PRAGMA user_version = 3;",
+        EXPECT_EQ(sqlite3_exec(raw, "ALTER TABLE event DROP COLUMN notes; DROP TABLE scope_count; "
+                                    "PRAGMA user_version = 3;",
                                nullptr, nullptr, nullptr),
                   SQLITE_OK);
         sqlite3_close(raw);
