@@ -381,9 +381,9 @@ void Table::addCell(std::string_view text) {
         text_ += shown;
     }
     ends_.push_back(text_.size());
-    const auto column = (ends_.size() - 1) % columns_;
     width_.push_back(width);
-    widest_[column] = std::max(widest_[column], width);
+    widest_[column_] = std::max(widest_[column_], width);
+    if (++column_ == columns_) column_ = 0;
 }
 
 template <class Range>

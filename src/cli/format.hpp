@@ -143,6 +143,7 @@ private:
     std::vector<std::size_t> width_;  ///< each cell's display width
     std::vector<std::size_t> widest_; ///< each column's
     std::size_t rows_ = 0;            ///< rows after the header
+    std::size_t column_ = 0;          ///< the column of the next cell
 };
 
 /// Prints JSON, two-space indented, followed by a newline.

@@ -100,10 +100,19 @@ store::ParticipantsRead participantsRead(bool participants, const Listing* why) 
 
 std::vector<EventRef> eventRefs(store::Store& store, std::vector<store::EventDetails> details,
                                 bool participants, bool links, const Listing* why) {
+    std::vector<std::uint32_t> order(details.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+    return eventRefs(store, details, order, participants, links, why);
+}
+
+std::vector<EventRef> eventRefs(store::Store& store, std::span<store::EventDetails> details,
+                                std::span<const std::uint32_t> order, bool participants,
+                                bool links, const Listing* why) {
     std::unordered_map<std::int64_t, store::EventRecord> parents;
     std::vector<EventRef> out;
-    out.reserve(details.size());
-    for (auto& d : details) {
+    out.reserve(order.size());
+    for (const auto i : order) {
+        auto& d = details[i];
         out.push_back(refOf(store, d, participants, links, parents));
         if (why) out.back().support = listedSupport(d, *why);
     }
@@ -188,11 +197,11 @@ std::vector<model::EventKind> countingKinds(const WhoMetOptions& o) {
 
 /// The first `limit` slots (all when 0) in timeline order, as events with participants.
 /// With `scoped`, each says the rule that put it in the country's or pair's scope. `known`:
-/// the slots' event records when they were read already, known[i] that of slots[i] (whose id
-/// may have been moved out of it into the slot), else empty.
+/// the slots' events when their records were read already, known[i] that of slots[i] (whose
+/// id may have been moved out of it into the slot), else empty.
 Page<EventRef> pageOf(store::Store& store, std::vector<store::EventSlot> slots, std::size_t limit,
                       bool participants, const detail::Listing& why, bool scoped = false,
-                      std::vector<store::EventRecord> known = {}) {
+                      std::vector<store::EventDetails> known = {}) {
     Page<EventRef> page;
     page.total = slots.size();
     detail::fillDepths(store, slots);
@@ -229,26 +238,33 @@ Page<EventRef> pageOf(store::Store& store, std::vector<store::EventSlot> slots, 
     for (std::size_t i = 0; i < keep; ++i) order[i] = keys[i].at;
     keys = {};
     const auto read = detail::participantsRead(participants, &why);
-    std::vector<store::EventDetails> details;
     if (known.empty()) {
         std::vector<std::int64_t> rows(keep);
         for (std::size_t i = 0; i < keep; ++i) rows[i] = slots[order[i]].row;
-        details = store.eventDetails(rows, read, /*links=*/true);
-    } else {
-        details.resize(keep);
-        for (std::size_t i = 0; i < keep; ++i) {
-            auto& r = details[i].record;
-            r = std::move(known[order[i]]);
-            if (r.id.empty()) r.id = std::move(slots[order[i]].id);
+        page.items = detail::eventRefs(store, store.eventDetails(rows, read, /*links=*/true),
+                                       participants, /*links=*/true, &why);
+        for (std::size_t i = 0; scoped && i < keep; ++i) {
+            page.items[i].inScope =
+                slots[order[i]].byPlace ? ScopeRule::Place : ScopeRule::Participants;
         }
-        known = {};  // its room serves what follows
-        store.fillEventDetails(details, read, /*links=*/true);
+        return page;
     }
-    page.items = detail::eventRefs(store, std::move(details), participants, /*links=*/true, &why);
-    for (std::size_t i = 0; scoped && i < keep; ++i) {
-        page.items[i].inScope =
-            slots[order[i]].byPlace ? ScopeRule::Place : ScopeRule::Participants;
+    // Read already: the kept ones are filled where they are (all of them, or the few a limit
+    // keeps gathered first), then taken in timeline order.
+    for (std::size_t i = 0; i < keep; ++i) {
+        auto& r = known[order[i]].record;
+        if (r.id.empty()) r.id = std::move(slots[order[i]].id);
     }
+    if (keep < known.size()) {
+        std::vector<store::EventDetails> kept(keep);
+        for (std::size_t i = 0; i < keep; ++i) {
+            kept[i] = std::move(known[order[i]]);
+            order[i] = static_cast<std::uint32_t>(i);
+        }
+        known = std::move(kept);
+    }
+    store.fillEventDetails(known, read, /*links=*/true);
+    page.items = detail::eventRefs(store, known, order, participants, /*links=*/true, &why);
     return page;
 }
 
@@ -431,7 +447,8 @@ Page<EventRef> actorTimeline(store::Store& store, std::string_view actorId,
     auto records = store.eventsOfActor(self.row, detail::filterOf(options.window, options.kinds));
     std::vector<store::EventSlot> slots;
     slots.reserve(records.size());
-    for (auto& e : records) {  // each id moves to its slot, and back once the page is chosen
+    for (auto& d : records) {  // each id moves to its slot, and back once the page is chosen
+        auto& e = d.record;
         slots.push_back({e.row, e.dayLo.value_or(detail::kNoDay), e.dayHi.value_or(detail::kNoDay),
                          std::move(e.id), e.parentRow});
     }

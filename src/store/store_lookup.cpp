@@ -211,7 +211,7 @@ void Store::forEachParticipationAlongside(
     }
 }
 
-std::vector<EventRecord> Store::eventsOfActor(std::int64_t actorRow, const EventFilter& filter) {
+std::vector<EventDetails> Store::eventsOfActor(std::int64_t actorRow, const EventFilter& filter) {
     // The actor's events from the covering index, in row order (each once), then their rows:
     // each event's page is read once, in file order.
     auto st = prepare("SELECT " BILATERAL_EVENT_COLS " FROM event e WHERE e.id IN (SELECT "
@@ -219,7 +219,7 @@ std::vector<EventRecord> Store::eventsOfActor(std::int64_t actorRow, const Event
                       " ORDER BY e.id");
     st.bind(1, actorRow);
     bindFilter(st, filter);
-    std::vector<EventRecord> out;
+    std::vector<EventDetails> out;
     {
         // Room for all of them (an upper bound, from the covering index's pages the statement
         // reads next): a record moved at each growth costs more than the count.
@@ -229,7 +229,7 @@ std::vector<EventRecord> Store::eventsOfActor(std::int64_t actorRow, const Event
         out.reserve(static_cast<std::size_t>(n.getInt64(0)));
         n.reset();
     }
-    while (st.step()) out.push_back(eventAt(st, 0));
+    while (st.step()) out.emplace_back().record = eventAt(st, 0);
     return out;
 }
 

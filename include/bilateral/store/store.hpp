@@ -222,8 +222,9 @@ public:
     void forEachParticipationAlongside(
         std::int64_t actorRow, const EventFilter& filter,
         const std::function<void(const SidedParticipation&, const EventRecord&)>& fn);
-    /// The events of an actor that the filter keeps, each once, in row order.
-    std::vector<EventRecord> eventsOfActor(std::int64_t actorRow, const EventFilter& filter);
+    /// The events of an actor that the filter keeps, each once, in row order: details with their
+    /// records read (fillEventDetails reads the rest of those a page keeps).
+    std::vector<EventDetails> eventsOfActor(std::int64_t actorRow, const EventFilter& filter);
     /// Events with participants of country `a` and of country `b` (or, `b` empty, of `a`), or
     /// with participants of one acting in a place of the other (`b` empty: located in `a`;
     /// EventSlot::byPlace), in day order (ties unordered by id), until `fn` returns false.
