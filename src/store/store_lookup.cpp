@@ -2,6 +2,7 @@
 // tables they need at import), so its cost grows with the answer, not with the database.
 
 #include <algorithm>
+#include <iterator>
 #include <unordered_map>
 
 #include "derived.hpp"
@@ -413,9 +414,11 @@ std::vector<std::int64_t> Store::relatedActors(std::int64_t actorRow) {
 }
 
 std::optional<std::int64_t> Store::sharedEvent(std::int64_t a, std::int64_t b) {
-    // Read the events of the actor with fewer of them and probe the other's: from a hub's side
-    // the same answer costs a probe per event of the hub. Counts are capped: only which side is
-    // smaller matters.
+    // The events both took part in, then the best of them by one ordered statement. How they
+    // are found depends on the sizes of the two lists (counts capped: only which one is much
+    // smaller matters): a short list probes the other actor's participations event by event;
+    // two long ones (two hubs) are merged, each read in event order from the covering index
+    // participation_actor, where probing would cost a look-up per event of a hub.
     auto events = [&](std::int64_t actor) {
         auto c = prepare(
             "SELECT count(*) FROM (SELECT 1 FROM participation WHERE actor_id = ? LIMIT 4096)");
@@ -425,14 +428,38 @@ std::optional<std::int64_t> Store::sharedEvent(std::int64_t a, std::int64_t b) {
         c.reset();
         return n;
     };
-    if (events(b) < events(a)) std::swap(a, b);
-    auto st = prepare(
-        "SELECT e.id FROM participation p CROSS JOIN participation q ON q.event_id = p.event_id "
-        "JOIN event e ON e.id = p.event_id WHERE p.actor_id = ?1 AND q.actor_id = ?2 "
-        "ORDER BY e.status <> 'occurred', coalesce(e.day_lo, 2147483647), "
-        "coalesce(e.day_hi, 2147483647), length(e.key), e.key LIMIT 1");
-    st.bind(1, a).bind(2, b);
+    auto na = events(a), nb = events(b);
+    if (nb < na) {
+        std::swap(a, b);
+        std::swap(na, nb);
+    }
+    constexpr std::string_view kBest =
+        " ORDER BY e.status <> 'occurred', coalesce(e.day_lo, 2147483647), "
+        "coalesce(e.day_hi, 2147483647), length(e.key), e.key LIMIT 1";
     std::optional<std::int64_t> out;
+    if (na < 512 || na * 16 < nb) {
+        auto st = prepare(
+            "SELECT e.id FROM participation p CROSS JOIN participation q ON q.event_id = "
+            "p.event_id JOIN event e ON e.id = p.event_id WHERE p.actor_id = ?1 AND "
+            "q.actor_id = ?2" + std::string(kBest));
+        st.bind(1, a).bind(2, b);
+        if (st.step()) out = st.getInt64(0);
+        st.reset();
+        return out;
+    }
+    auto list = [&](std::int64_t actor) {
+        auto st = prepare(
+            "SELECT DISTINCT event_id FROM participation WHERE actor_id = ? ORDER BY event_id");
+        st.bind(1, actor);
+        return rowsOf(st);
+    };
+    const auto x = list(a), y = list(b);
+    std::vector<std::int64_t> both;
+    std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(both));
+    if (both.empty()) return out;
+    auto st = prepare("SELECT e.id FROM event e WHERE e.id IN (SELECT value FROM json_each(?1))" +
+                      std::string(kBest));
+    st.bind(1, jsonArrayOf(both));
     if (st.step()) out = st.getInt64(0);
     st.reset();
     return out;
@@ -498,7 +525,8 @@ void Store::fillEventDetails(std::span<EventDetails> out, ParticipantsRead parti
     if (withEvidence.empty() && !readsParticipants && (!links || withLinks.empty())) return;
     std::sort(at.begin(), at.end());
     const auto each = [&at, &out](std::int64_t row, auto&& fn) {
-        auto it = std::lower_bound(at.begin(), at.end(), std::pair<std::int64_t, std::size_t>{row, 0});
+        auto it = std::lower_bound(at.begin(), at.end(),
+                                   std::pair<std::int64_t, std::size_t>{row, 0});
         for (; it != at.end() && it->first == row; ++it) fn(out[it->second]);
     };
     constexpr auto kIn = " IN (SELECT value FROM json_each(?1))";

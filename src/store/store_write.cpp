@@ -337,7 +337,10 @@ void Store::putEventLink(const model::EventLink& l) {
         st.bind(1, l.id).bind(2, model::toString(l.kind)).bind(3, from).bind(4, to);
         putEvidence(*this, Subject::EventLink, returningId(st), l.evidence);
         // [notes] Both ends list their links.
-        prepare("UPDATE event SET notes = notes | 4 WHERE id IN (?1, ?2)").bind(1, from).bind(2, to).exec();
+        prepare("UPDATE event SET notes = notes | 4 WHERE id IN (?1, ?2)")
+            .bind(1, from)
+            .bind(2, to)
+            .exec();
     });
 }
 

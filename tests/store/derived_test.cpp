@@ -61,6 +61,15 @@ std::vector<std::string> derivedRows(store::Store& s) {
     return out;
 }
 
+/// Runs `sql` on the file with SQLite alone (no migration, no checks): to take a file back to an
+/// older schema.
+void rawExec(const std::filesystem::path& file, const char* sql) {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(file.string().c_str(), &raw), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(raw);
+    sqlite3_close(raw);
+}
+
 /// The derived rows as maintained, and as a rebuild gives them (the rebuild is rolled back).
 void expectMaintainedEqualsRebuilt(store::Store& s) {
     const auto maintained = derivedRows(s);
@@ -229,31 +238,26 @@ TEST(DerivedTables, AVersionOneFileIsMigratedToTheSameTables) {
     }
     {
         // Take the file back to version 1: no derived tables, no day-range columns.
-        sqlite3* raw = nullptr;
-        ASSERT_EQ(sqlite3_open(file.string().c_str(), &raw), SQLITE_OK);
-        EXPECT_EQ(sqlite3_exec(raw,
-                               "DROP TABLE actor_link; DROP TABLE event_scope; DROP TABLE tally; "
-                               "DROP INDEX event_day; ALTER TABLE event DROP COLUMN day_lo; "
-                               "ALTER TABLE event DROP COLUMN day_hi; "
-                               // version 3 ([attested])
-                               "DROP INDEX evidence_attested; DROP TABLE relation_attested; "
-                               "ALTER TABLE evidence DROP COLUMN attested_id; "
-                               // [places] what schema version 3 added
-                               "DROP TABLE event_link_evidence; DROP TABLE event_link; "
-                               "DROP INDEX event_place_country; "
-                               "ALTER TABLE event DROP COLUMN place_country; "
-                               "ALTER TABLE event DROP COLUMN place_lat; "
-                               "ALTER TABLE event DROP COLUMN place_lon; "
-                               "ALTER TABLE event DROP COLUMN place_gazetteer; "
-                               // [sides] version 3's columns
-                               "DROP INDEX event_meeting; ALTER TABLE event DROP COLUMN meeting_id; "
-                               "ALTER TABLE participation DROP COLUMN side; "
-                               "ALTER TABLE event DROP COLUMN notes; "  // version 4
-                               "DROP TABLE scope_count; "
-                               "PRAGMA user_version = 1;",
-                               nullptr, nullptr, nullptr),
-                  SQLITE_OK);
-        sqlite3_close(raw);
+        rawExec(file,
+                "DROP TABLE actor_link; DROP TABLE event_scope; DROP TABLE tally; "
+                "DROP INDEX event_day; ALTER TABLE event DROP COLUMN day_lo; "
+                "ALTER TABLE event DROP COLUMN day_hi; "
+                // version 3 ([attested])
+                "DROP INDEX evidence_attested; DROP TABLE relation_attested; "
+                "ALTER TABLE evidence DROP COLUMN attested_id; "
+                // [places] what schema version 3 added
+                "DROP TABLE event_link_evidence; DROP TABLE event_link; "
+                "DROP INDEX event_place_country; "
+                "ALTER TABLE event DROP COLUMN place_country; "
+                "ALTER TABLE event DROP COLUMN place_lat; "
+                "ALTER TABLE event DROP COLUMN place_lon; "
+                "ALTER TABLE event DROP COLUMN place_gazetteer; "
+                // [sides] version 3's columns
+                "DROP INDEX event_meeting; ALTER TABLE event DROP COLUMN meeting_id; "
+                "ALTER TABLE participation DROP COLUMN side; "
+                "ALTER TABLE event DROP COLUMN notes; "  // version 4
+                "DROP TABLE scope_count; "
+                "PRAGMA user_version = 1;");
     }
     EXPECT_THROW((void)store::Store::open(file, {.readOnly = true}), StorageError);
     auto s = store::Store::open(file);
@@ -269,7 +273,8 @@ std::vector<std::string> scopeOf(store::Store& s, std::string_view event) {
         s, "SELECT a, b, rule FROM event_scope WHERE event_id = ? ORDER BY 1, 2");
     st.bind(1, *s.eventRow(event));
     std::vector<std::string> out;
-    while (st.step()) out.push_back(st.getString(0) + ":" + st.getString(1) + ":" + st.getString(2));
+    while (st.step())
+        out.push_back(st.getString(0) + ":" + st.getString(1) + ":" + st.getString(2));
     return out;
 }
 
@@ -277,8 +282,7 @@ TEST(DerivedTables, AnEventWhosePlaceChangesOnReplacementChangesItsScopes) {
     auto s = store::Store::memory();
     fixtures::fillTiny(s);
     // Meloni and Tajani (both ITA) at cabinet talks: Italy's alone.
-    EXPECT_EQ(scopeOf(s, "event/cabinet-meeting"),
-              (std::vector<std::string>{"ITA::participants"}));
+    EXPECT_EQ(scopeOf(s, "event/cabinet-meeting"), (std::vector<std::string>{"ITA::participants"}));
     auto talks = s.getEvent("event/cabinet-meeting");
     talks.location = "Kuala Lumpur";
     talks.place.country = "MYS";
@@ -299,8 +303,7 @@ TEST(DerivedTables, AnEventWhosePlaceChangesOnReplacementChangesItsScopes) {
     // In a place of its own participants' country: nothing by place.
     talks.place.country = "ITA";
     s.putEvent(talks);
-    EXPECT_EQ(scopeOf(s, "event/cabinet-meeting"),
-              (std::vector<std::string>{"ITA::participants"}));
+    EXPECT_EQ(scopeOf(s, "event/cabinet-meeting"), (std::vector<std::string>{"ITA::participants"}));
     expectMaintainedEqualsRebuilt(s);
 }
 
@@ -345,31 +348,26 @@ TEST(DerivedTables, AVersionTwoFileIsMigratedToVersionThree) {
     {
         // Take the file back to version 2: what version 3 added goes ([attested], [sides],
         // [places]).
-        sqlite3* raw = nullptr;
-        ASSERT_EQ(sqlite3_open(file.string().c_str(), &raw), SQLITE_OK);
-        EXPECT_EQ(sqlite3_exec(raw,
-                               "DROP INDEX evidence_attested; DROP TABLE relation_attested; "
-                               "ALTER TABLE evidence DROP COLUMN attested_id; "
-                               "DROP INDEX event_meeting; ALTER TABLE event DROP COLUMN meeting_id; "
-                               "ALTER TABLE participation DROP COLUMN side; "
-                               "DROP TABLE event_link_evidence; DROP TABLE event_link; "
-                               "CREATE TABLE scope2 AS SELECT a, b, lo, hi, event_id FROM "
-                               "event_scope; DROP TABLE event_scope; "
-                               "CREATE TABLE event_scope (a TEXT NOT NULL, b TEXT NOT NULL, "
-                               "lo INTEGER NOT NULL, hi INTEGER NOT NULL, event_id INTEGER NOT "
-                               "NULL, PRIMARY KEY (a, b, lo, hi, event_id)) WITHOUT ROWID; "
-                               "INSERT INTO event_scope SELECT * FROM scope2; DROP TABLE scope2; "
-                               "DROP INDEX event_place_country; "
-                               "ALTER TABLE event DROP COLUMN place_country; "
-                               "ALTER TABLE event DROP COLUMN place_lat; "
-                               "ALTER TABLE event DROP COLUMN place_lon; "
-                               "ALTER TABLE event DROP COLUMN place_gazetteer; "
-                               "ALTER TABLE event DROP COLUMN notes; "  // version 4
-                               "DROP TABLE scope_count; "
-                               "PRAGMA user_version = 2;",
-                               nullptr, nullptr, nullptr),
-                  SQLITE_OK);
-        sqlite3_close(raw);
+        rawExec(file,
+                "DROP INDEX evidence_attested; DROP TABLE relation_attested; "
+                "ALTER TABLE evidence DROP COLUMN attested_id; "
+                "DROP INDEX event_meeting; ALTER TABLE event DROP COLUMN meeting_id; "
+                "ALTER TABLE participation DROP COLUMN side; "
+                "DROP TABLE event_link_evidence; DROP TABLE event_link; "
+                "CREATE TABLE scope2 AS SELECT a, b, lo, hi, event_id FROM "
+                "event_scope; DROP TABLE event_scope; "
+                "CREATE TABLE event_scope (a TEXT NOT NULL, b TEXT NOT NULL, "
+                "lo INTEGER NOT NULL, hi INTEGER NOT NULL, event_id INTEGER NOT "
+                "NULL, PRIMARY KEY (a, b, lo, hi, event_id)) WITHOUT ROWID; "
+                "INSERT INTO event_scope SELECT * FROM scope2; DROP TABLE scope2; "
+                "DROP INDEX event_place_country; "
+                "ALTER TABLE event DROP COLUMN place_country; "
+                "ALTER TABLE event DROP COLUMN place_lat; "
+                "ALTER TABLE event DROP COLUMN place_lon; "
+                "ALTER TABLE event DROP COLUMN place_gazetteer; "
+                "ALTER TABLE event DROP COLUMN notes; "  // version 4
+                "DROP TABLE scope_count; "
+                "PRAGMA user_version = 2;");
     }
     EXPECT_THROW((void)store::Store::open(file, {.readOnly = true}), StorageError);
     auto s = store::Store::open(file);
@@ -415,19 +413,18 @@ TEST(DerivedTables, AVersionThreeFileIsMigratedToVersionFour) {
     }
     // What the file holds sets every bit somewhere.
     for (const char* bit : {"1", "2", "4"}) {
-        EXPECT_TRUE(std::any_of(fresh.begin(), fresh.end(), [bit](const std::string& row) {
-            return row.starts_with("SELECT id, day_lo, day_hi, notes") &&
-                   (std::stoi(row.substr(row.rfind('|') + 1)) & std::stoi(bit)) != 0;
-        })) << "no event has bit " << bit;
+        EXPECT_TRUE(std::any_of(fresh.begin(), fresh.end(),
+                                [bit](const std::string& row) {
+                                    return row.starts_with("SELECT id, day_lo, day_hi, notes") &&
+                                           (std::stoi(row.substr(row.rfind('|') + 1)) &
+                                            std::stoi(bit)) != 0;
+                                }))
+            << "no event has bit " << bit;
     }
     {
-        sqlite3* raw = nullptr;
-        ASSERT_EQ(sqlite3_open(file.string().c_str(), &raw), SQLITE_OK);
-        EXPECT_EQ(sqlite3_exec(raw, "ALTER TABLE event DROP COLUMN notes; DROP TABLE scope_count; "
-                                    "PRAGMA user_version = 3;",
-                               nullptr, nullptr, nullptr),
-                  SQLITE_OK);
-        sqlite3_close(raw);
+        rawExec(file,
+                "ALTER TABLE event DROP COLUMN notes; DROP TABLE scope_count; "
+                "PRAGMA user_version = 3;");
     }
     auto s = store::Store::open(file);
     EXPECT_EQ(s.schemaVersion(), store::kSchemaVersion);
@@ -435,8 +432,8 @@ TEST(DerivedTables, AVersionThreeFileIsMigratedToVersionFour) {
     expectMaintainedEqualsRebuilt(s);
 }
 
-// [sides] A version-2 file (made from the version 1 and 2 migrations themselves) opens as version 3:
-// participations get a side column (NULL: the actor's own side), events a meeting column.
+// [sides] A version-2 file (made from the version 1 and 2 migrations themselves) opens as version
+// 3: participations get a side column (NULL: the actor's own side), events a meeting column.
 TEST(Migration, AVersionTwoFileGetsSidesAndMeetings) {
     const auto file = tempDir() / "v2-sides.db";
     std::filesystem::remove(file);
