@@ -105,14 +105,15 @@ void run(const Globals& g, const TimelineArgs& a) {
         const auto linked = e.links.empty() ? std::string() : std::to_string(e.links.size());
         const auto marker = supportMarker(e.support);
         marked = marked || !marker.empty();
-        title.assign(e.title).append(marker);
+        std::string_view shown = e.title;
+        if (!marker.empty()) shown = title.assign(e.title).append(marker);
         const std::string_view kind = model::toString(e.kind), status = model::toString(e.status);
         if (scoped) {
             byPlace = byPlace || e.inScope == query::ScopeRule::Place;
             t.addRow({date, kind, status, e.inScope ? query::toString(*e.inScope) : "", linked,
-                      e.id, title});
+                      e.id, shown});
         } else {
-            t.addRow({date, kind, status, linked, e.id, title});
+            t.addRow({date, kind, status, linked, e.id, shown});
         }
         for (const auto& l : e.links) {
             const bool seen = std::any_of(links.begin(), links.end(),

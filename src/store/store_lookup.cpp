@@ -213,11 +213,11 @@ void Store::forEachParticipationAlongside(
 }
 
 std::vector<EventDetails> Store::eventsOfActor(std::int64_t actorRow, const EventFilter& filter) {
-    // The actor's events from the covering index, in row order (each once), then their rows:
-    // each event's page is read once, in file order.
-    auto st = prepare("SELECT " BILATERAL_EVENT_COLS " FROM event e WHERE e.id IN (SELECT "
-                      "event_id FROM participation WHERE actor_id = ?1)" BILATERAL_FILTER_SQL
-                      " ORDER BY e.id");
+    // The actor's participations from the covering index, in event order, each event's row read
+    // once (an actor with two roles in an event gives its row twice in a row: kept once).
+    auto st = prepare("SELECT " BILATERAL_EVENT_COLS " FROM participation p JOIN event e ON "
+                      "e.id = p.event_id WHERE p.actor_id = ?1" BILATERAL_FILTER_SQL
+                      " ORDER BY p.event_id");
     st.bind(1, actorRow);
     bindFilter(st, filter);
     std::vector<EventDetails> out;
@@ -230,7 +230,10 @@ std::vector<EventDetails> Store::eventsOfActor(std::int64_t actorRow, const Even
         out.reserve(static_cast<std::size_t>(n.getInt64(0)));
         n.reset();
     }
-    while (st.step()) out.emplace_back().record = eventAt(st, 0);
+    while (st.step()) {
+        if (!out.empty() && out.back().record.row == st.getInt64(0)) continue;
+        out.push_back(EventDetails{eventAt(st, 0), 0, {}, {}, {}});
+    }
     return out;
 }
 
