@@ -79,10 +79,8 @@ void run(const Globals& g, const TimelineArgs& a) {
         j["to"] = dateJson(o.window.to);
         j["kinds"] = kindsJson(o.kinds);
         j["total"] = events.total;
-        Json list = Json::array();
-        for (const auto& e : events.items) list.push_back(eventJson(e, true));
-        j["events"] = std::move(list);
-        printJson(j);
+        printJsonWithArray(j, "events", events.items.size(),
+                           [&events](std::size_t i) { return eventJson(events.items[i], true); });
         return;
     }
     fmt::print("{}: {} {}\n", heading, events.total, events.total == 1 ? "event" : "events");

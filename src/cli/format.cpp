@@ -437,6 +437,39 @@ void printJson(const Json& j) {
     fmt::print("{}\n", j.dump(2));
 }
 
+void printJsonWithArray(const Json& head, std::string_view key, std::size_t count,
+                        const std::function<Json(std::size_t)>& item) {
+    // dump(2) of {"a": ..., "key": [x, y]} is the head's lines, then the key, then each item
+    // indented by four spaces.
+    std::string out = head.empty() ? std::string("{\n") : head.dump(2);
+    if (!head.empty()) {
+        out.resize(out.size() - 2);  // "\n}"
+        out += ",\n";
+    }
+    out += "  " + Json(std::string(key)).dump() + ": ";
+    if (count == 0) {
+        out += "[]\n}\n";
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        return;
+    }
+    out += "[\n";
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto text = item(i).dump(2);
+        out += "    ";
+        for (const char c : text) {
+            out += c;
+            if (c == '\n') out += "    ";
+        }
+        out += i + 1 < count ? ",\n" : "\n";
+        if (out.size() >= (std::size_t{1} << 16)) {  // written as it grows
+            std::fwrite(out.data(), 1, out.size(), stdout);
+            out.clear();
+        }
+    }
+    out += "  ]\n}\n";
+    std::fwrite(out.data(), 1, out.size(), stdout);
+}
+
 std::string labelOf(const query::ActorInfo& a) {
     return a.name + " (" + a.id + ")";
 }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <optional>
+#include <functional>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -148,6 +149,11 @@ private:
 
 /// Prints JSON, two-space indented, followed by a newline.
 void printJson(const Json& j);
+/// Prints `head` with one more key last, `key`, whose value is an array of `count` items made
+/// one at a time by `item(i)`: byte for byte what printJson prints for the whole object, without
+/// holding the whole document (a timeline's JSON can be tens of megabytes).
+void printJsonWithArray(const Json& head, std::string_view key, std::size_t count,
+                        const std::function<Json(std::size_t)>& item);
 
 /// `Name (id)`.
 std::string labelOf(const query::ActorInfo& a);

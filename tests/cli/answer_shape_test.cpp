@@ -49,6 +49,20 @@ protected:
 fs::path AnswerShape::db;
 fs::path AnswerShape::empty;
 
+// A timeline's JSON is written event by event (it can be tens of megabytes): what comes out is
+// byte for byte what printing the whole document at once gives, with and without events.
+TEST_F(AnswerShape, AStreamedTimelineIsTheWholeDocumentPrinted) {
+    for (const Strings& args :
+         {Strings{"timeline", "--dyad", "ITA:MYS", "--json"},
+          Strings{"timeline", "person/tajani", "--json", "--limit", "1"},
+          Strings{"timeline", "--dyad", "ITA:MYS", "--json", "--from", "2099-01-01"}}) {
+        const auto r = run(args);
+        ASSERT_EQ(r.status, 0) << r.err;
+        const auto whole = nlohmann::ordered_json::parse(r.out);
+        EXPECT_EQ(r.out, whole.dump(2) + "\n") << args[1];
+    }
+}
+
 std::set<std::string> keysOf(const nlohmann::json& j) {
     std::set<std::string> keys;
     for (const auto& [k, v] : j.items()) keys.insert(k);
