@@ -57,10 +57,11 @@ constexpr std::string_view kScopeSql =
     "SELECT s.a, s.b, coalesce(ev.day_lo, 2147483647), coalesce(ev.day_hi, 2147483647), s.e, s.r "
     "FROM s JOIN event ev ON ev.id = s.e";
 // The new events' rows are gathered in a temporary table, then go into event_scope in its key
-// order and into scope_count by scope (they are new rows: a new event has none yet).
+// order and into scope_count by scope (they are new rows: a new event has none yet). It is
+// emptied after use; a failed commit empties it too, rolled back with the rest.
 constexpr std::string_view kScopeTempSql =
     "CREATE TEMP TABLE IF NOT EXISTS scope_new(a TEXT, b TEXT, lo INTEGER, hi INTEGER, "
-    "event_id INTEGER, rule TEXT); DELETE FROM temp.scope_new;";
+    "event_id INTEGER, rule TEXT)";
 constexpr std::string_view kScopeFromTempSql =
     "INSERT OR IGNORE INTO event_scope(a, b, lo, hi, event_id, rule) "
     "SELECT * FROM temp.scope_new ORDER BY 1, 2, 3, 4, 5";
@@ -193,7 +194,7 @@ void refreshDerived(Store& store, const Watermarks& since, const std::set<std::i
         detail::prepare(store, kScopeSql).bind(1, since.event).exec();
         detail::execute(store, kScopeFromTempSql);
         detail::execute(store, kScopeCountFromTempSql);
-        detail::execute(store, "DELETE FROM temp.scope_new");
+        detail::execute(store, "DELETE FROM temp.scope_new");  // empty for the next commit
     }
     for (const auto e : dirty) {
         if (e <= since.event) scopeEvent(store, e);

@@ -66,12 +66,15 @@ private:
     std::string sql_;
 };
 
-std::string evidenceCount(bool wanted, const char* column, const char* row) {
+/// `, <count of the subject's evidence>` (`, 0` when not wanted): rows of `table` whose `column`
+/// is `row`.
+std::string evidenceCount(bool wanted, const char* column, const char* row,
+                          const char* table = "evidence") {
     if (!wanted) return ", 0";
     // A relation's own evidence, not its attestations' ([attested]).
     const std::string own = std::string_view(column) == "relation_id" ? " AND v.attested_id IS NULL" : "";
-    return std::string(", (SELECT count(*) FROM evidence v WHERE v.") + column + " = " + row + own +
-           ")";
+    return std::string(", (SELECT count(*) FROM ") + table + " v WHERE v." + column + " = " + row +
+           own + ")";
 }
 
 }  // namespace
@@ -233,10 +236,8 @@ void TableReader::relations(const std::function<void(const RelationScanRow&)>& f
 void TableReader::eventLinks(const std::function<void(const EventLinkScanRow&)>& fn,
                              ScanOptions o, int lane) {
     Scan s(impl_->lane(lane),
-           std::string("SELECT l.id, l.key, l.kind, l.from_id, l.to_id") +
-               (o.evidenceCounts
-                    ? ", (SELECT count(*) FROM event_link_evidence v WHERE v.link_id = l.id)"
-                    : ", 0") +
+           "SELECT l.id, l.key, l.kind, l.from_id, l.to_id" +
+               evidenceCount(o.evidenceCounts, "link_id", "l.id", "event_link_evidence") +
                " FROM event_link l" + (o.byId ? " ORDER BY l.key" : ""));
     EventLinkScanRow r;
     while (s.step()) {
