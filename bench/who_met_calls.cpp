@@ -44,7 +44,8 @@ int main(int argc, char** argv) {
                 const auto met = db.whoMet(id);
                 const auto e = Clock::now();
                 n += met.items.size();
-                if (round > 0) us.push_back(std::chrono::duration<double, std::micro>(e - s).count());
+                if (round > 0)
+                    us.push_back(std::chrono::duration<double, std::micro>(e - s).count());
             }
             counterparts = n;
         }

@@ -58,7 +58,9 @@ public:
 class AmbiguousError : public Error {
 public:
     AmbiguousError(const std::string& name, std::vector<std::string> candidates);
-    [[nodiscard]] const std::vector<std::string>& candidates() const noexcept { return candidates_; }
+    [[nodiscard]] const std::vector<std::string>& candidates() const noexcept {
+        return candidates_;
+    }
 
 private:
     std::vector<std::string> candidates_;

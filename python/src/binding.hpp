@@ -48,7 +48,8 @@ public:
 
     /// Runs `fn(Database&)` with the GIL released and the database locked. Throws
     /// DatabaseClosed when the database is closed.
-    template <class F> auto run(F&& fn) {
+    template <class F>
+    auto run(F&& fn) {
         // Only this thread can have stored its own id: a call from within a call would wait
         // for itself forever.
         if (owner_.load() == std::this_thread::get_id()) throw DatabaseBusy{};

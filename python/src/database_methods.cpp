@@ -11,9 +11,9 @@
 #include <memory>
 #include <utility>
 
-#include "binding.hpp"
 #include "bilateral/error.hpp"
 #include "bilateral/io/import.hpp"
+#include "binding.hpp"
 
 namespace bilateral::python {
 namespace {
@@ -27,19 +27,24 @@ py::object text(std::string_view s) {
     return py::reinterpret_steal<py::object>(o);
 }
 
-template <class E> py::object name(E value) {
-    using model::toString;
+template <class E>
+py::object name(E value) {
     using io::toString;
+    using model::toString;
     return text(toString(value));
 }
 
-py::object optText(const std::string& s) { return s.empty() ? py::none() : text(s); }
+py::object optText(const std::string& s) {
+    return s.empty() ? py::none() : text(s);
+}
 
 py::tuple actorTuple(const query::ActorRef& a) {
     return py::make_tuple(text(a.id), text(a.name), name(a.kind), optText(a.country));
 }
 
-query::ActorRef refOf(const store::ActorRecord& r) { return {r.id, r.name, r.kind, r.country}; }
+query::ActorRef refOf(const store::ActorRecord& r) {
+    return {r.id, r.name, r.kind, r.country};
+}
 
 /// The actor record of an id the library just resolved.
 query::ActorRef actorRef(Database& db, const std::string& id) {
@@ -117,7 +122,8 @@ py::list evidenceList(const std::vector<model::Evidence>& evidence) {
     py::list out;
     for (const auto& e : evidence) {
         out.append(py::make_tuple(
-            text(e.source), e.span ? py::object(py::make_tuple(e.span->start, e.span->end)) : py::none(),
+            text(e.source),
+            e.span ? py::object(py::make_tuple(e.span->start, e.span->end)) : py::none(),
             e.quote ? text(*e.quote) : py::none(), name(e.basis),
             e.confidence ? py::object(py::float_(*e.confidence)) : py::none(),
             e.note ? text(*e.note) : py::none()));
@@ -164,9 +170,10 @@ py::list importFiles(PyDatabase& self, const std::vector<std::string>& files,
     return out;
 }
 
-py::tuple whoMet(PyDatabase& self, const std::string& actor, const std::optional<std::string>& since,
-                 const std::optional<std::string>& until, const std::vector<std::string>& kinds,
-                 bool phoneCalls, std::size_t limit, bool anySide, bool countRows) {
+py::tuple whoMet(PyDatabase& self, const std::string& actor,
+                 const std::optional<std::string>& since, const std::optional<std::string>& until,
+                 const std::vector<std::string>& kinds, bool phoneCalls, std::size_t limit,
+                 bool anySide, bool countRows) {
     query::WhoMetOptions o;
     o.anySide = anySide;
     o.countRows = countRows;
@@ -199,9 +206,9 @@ py::tuple whoMet(PyDatabase& self, const std::string& actor, const std::optional
 py::tuple timeline(PyDatabase& self, const std::optional<std::string>& actor,
                    const std::optional<std::string>& countryA,
                    const std::optional<std::string>& countryB,
-                   const std::optional<std::string>& country, const std::optional<std::string>& since,
-                   const std::optional<std::string>& until, const std::vector<std::string>& kinds,
-                   std::size_t limit) {
+                   const std::optional<std::string>& country,
+                   const std::optional<std::string>& since, const std::optional<std::string>& until,
+                   const std::vector<std::string>& kinds, std::size_t limit) {
     const int scopes = (actor ? 1 : 0) + (countryA || countryB ? 1 : 0) + (country ? 1 : 0);
     if (scopes != 1)
         throw InvalidArgumentError("timeline: give exactly one of actor, dyad or country");
@@ -235,9 +242,12 @@ py::tuple timeline(PyDatabase& self, const std::optional<std::string>& actor,
     py::list rows;
     for (const auto& e : events.items) rows.append(eventTuple(e, true));
     py::object scope;
-    if (who) scope = py::make_tuple("actor", actorTuple(*who));
-    else if (!a.empty()) scope = py::make_tuple("dyad", py::make_tuple(a, b));
-    else scope = py::make_tuple("country", code);
+    if (who)
+        scope = py::make_tuple("actor", actorTuple(*who));
+    else if (!a.empty())
+        scope = py::make_tuple("dyad", py::make_tuple(a, b));
+    else
+        scope = py::make_tuple("country", code);
     return py::make_tuple(scope, dateObject(o.window.from), dateObject(o.window.to),
                           kindNames(o.kinds), events.total, rows);
 }
@@ -255,7 +265,8 @@ std::optional<model::RelationKind> parseRelationKind(const std::optional<std::st
 }
 
 py::tuple relations(PyDatabase& self, const std::string& actor,
-                    const std::optional<std::string>& asOf, const std::optional<std::string>& kind) {
+                    const std::optional<std::string>& asOf,
+                    const std::optional<std::string>& kind) {
     const auto day = parseDate(asOf, "as_of");
     const auto k = parseRelationKind(kind);
     struct Answer {
@@ -323,8 +334,7 @@ py::list search(PyDatabase& self, const std::string& query, std::size_t limit) {
     });
     py::list rows;
     for (const auto& [h, country] : hits) {
-        rows.append(py::make_tuple(text(h.id), text(h.name), name(h.kind),
-                                   optText(country),
+        rows.append(py::make_tuple(text(h.id), text(h.name), name(h.kind), optText(country),
                                    text(h.matched), h.score));
     }
     return rows;
@@ -357,7 +367,8 @@ py::tuple path(PyDatabase& self, const std::string& from, const std::string& to,
                             ") and " + answer.to.name + " (" + answer.to.id +
                             ") within the search's bounds (max_hops " + std::to_string(maxHops) +
                             ", max_visited " + std::to_string(maxVisited) + "; " +
-                            std::to_string(p.visited) + " actors visited); raise them to look "
+                            std::to_string(p.visited) +
+                            " actors visited); raise them to look "
                             "further");
     }
     const bool found = p.outcome == query::PathAnswer::Outcome::Found;
@@ -376,8 +387,8 @@ py::tuple path(PyDatabase& self, const std::string& from, const std::string& to,
         steps.append(py::make_tuple(text(s.from), text(s.to), event, relation));
     }
     return py::make_tuple(actorTuple(answer.from), actorTuple(answer.to), through, found,
-                          found ? py::object(py::int_(p.steps.size())) : py::none(), actors,
-                          steps, p.visited);
+                          found ? py::object(py::int_(p.steps.size())) : py::none(), actors, steps,
+                          p.visited);
 }
 
 py::tuple ego(PyDatabase& self, const std::string& center, int hops, const std::string& through,
@@ -405,9 +416,9 @@ py::dict byKind(const std::vector<std::pair<std::string, std::int64_t>>& counts)
 
 py::tuple stats(PyDatabase& self) {
     const auto c = self.run([](Database& db) { return db.stats(); });
-    return py::make_tuple(c.sources, c.actors, c.events, c.participations, c.relations,
-                          c.evidence, byKind(c.actorsByKind), byKind(c.eventsByKind),
-                          byKind(c.relationsByKind), c.eventLinks);
+    return py::make_tuple(c.sources, c.actors, c.events, c.participations, c.relations, c.evidence,
+                          byKind(c.actorsByKind), byKind(c.eventsByKind), byKind(c.relationsByKind),
+                          c.eventLinks);
 }
 
 std::string resolve(PyDatabase& self, const std::string& actor) {
@@ -490,7 +501,9 @@ py::object dateObject(const std::optional<model::Date>& d) {
     return py::str(d->toString());
 }
 
-py::object textOrNone(const std::string& s) { return optText(s); }
+py::object textOrNone(const std::string& s) {
+    return optText(s);
+}
 
 // --- the class --------------------------------------------------------------------------------
 
@@ -506,8 +519,7 @@ void bindDatabase(py::module_& m) {
         .def_property_readonly("closed", &PyDatabase::closed)
         .def_property_readonly("filename", &PyDatabase::path)
         .def_property_readonly("readonly", &PyDatabase::readOnly)
-        .def("import_files", &importFiles, py::arg("files"), py::arg("format"),
-             py::arg("progress"))
+        .def("import_files", &importFiles, py::arg("files"), py::arg("format"), py::arg("progress"))
         .def("resolve", &resolve, py::arg("actor"))
         .def("who_met", &whoMet, py::arg("actor"), py::arg("since"), py::arg("until"),
              py::arg("kinds"), py::arg("phone_calls"), py::arg("limit"), py::arg("any_side"),
@@ -520,8 +532,7 @@ void bindDatabase(py::module_& m) {
         .def("search", &search, py::arg("text"), py::arg("limit"))
         .def("path", &path, py::arg("a"), py::arg("b"), py::arg("through"), py::arg("max_hops"),
              py::arg("max_visited"))
-        .def("ego", &ego, py::arg("actor"), py::arg("hops"), py::arg("through"),
-             py::arg("limit"))
+        .def("ego", &ego, py::arg("actor"), py::arg("hops"), py::arg("through"), py::arg("limit"))
         .def("stats", &stats);
     bindGraph(cls);
 }

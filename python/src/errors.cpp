@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "binding.hpp"
 #include "bilateral/error.hpp"
+#include "binding.hpp"
 
 namespace bilateral::python {
 namespace {
@@ -46,12 +46,18 @@ py::str message(std::string_view s) {
 
 std::string_view codeName(ErrorCode c) {
     switch (c) {
-        case ErrorCode::InvalidArgument: return "invalid_argument";
-        case ErrorCode::Parse: return "parse";
-        case ErrorCode::NotFound: return "not_found";
-        case ErrorCode::Ambiguous: return "ambiguous";
-        case ErrorCode::Storage: return "storage";
-        case ErrorCode::SchemaVersion: return "schema_version";
+        case ErrorCode::InvalidArgument:
+            return "invalid_argument";
+        case ErrorCode::Parse:
+            return "parse";
+        case ErrorCode::NotFound:
+            return "not_found";
+        case ErrorCode::Ambiguous:
+            return "ambiguous";
+        case ErrorCode::Storage:
+            return "storage";
+        case ErrorCode::SchemaVersion:
+            return "schema_version";
     }
     return "error";
 }
@@ -124,12 +130,24 @@ void translate(std::exception_ptr p) {
     } catch (const Error& e) {
         PyObject* cls = gError;
         switch (e.code()) {
-            case ErrorCode::InvalidArgument: cls = gInvalidArgument; break;
-            case ErrorCode::Parse: cls = gParse; break;
-            case ErrorCode::NotFound: cls = gNotFound; break;
-            case ErrorCode::Ambiguous: cls = gAmbiguous; break;
-            case ErrorCode::Storage: cls = gStorage; break;
-            case ErrorCode::SchemaVersion: cls = gSchemaVersion; break;
+            case ErrorCode::InvalidArgument:
+                cls = gInvalidArgument;
+                break;
+            case ErrorCode::Parse:
+                cls = gParse;
+                break;
+            case ErrorCode::NotFound:
+                cls = gNotFound;
+                break;
+            case ErrorCode::Ambiguous:
+                cls = gAmbiguous;
+                break;
+            case ErrorCode::Storage:
+                cls = gStorage;
+                break;
+            case ErrorCode::SchemaVersion:
+                cls = gSchemaVersion;
+                break;
         }
         // A subclass's own attributes keep their class-level defaults.
         raise(cls, e.what(), codeName(e.code()));
@@ -171,9 +189,9 @@ void registerErrors(py::module_& m) {
                         "SQLite or the file system failed, or the file is not a bilateral "
                         "database. Attributes: `sqlite_code`, `extended_code`, `statement`.",
                         gError);
-    gSchemaVersion = newClass(m, "SchemaVersionError",
-                              "The database was written by a newer bilateral than this one.",
-                              gError);
+    gSchemaVersion =
+        newClass(m, "SchemaVersionError",
+                 "The database was written by a newer bilateral than this one.", gError);
     // Class-level defaults, so that an instance made in Python has every attribute too.
     auto set = [](PyObject* cls, const char* name, py::object value) {
         py::reinterpret_borrow<py::object>(cls).attr(name) = std::move(value);

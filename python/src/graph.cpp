@@ -9,10 +9,10 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "binding.hpp"
-#include "bilateral/graph/projection.hpp"
 #include "bilateral/error.hpp"
+#include "bilateral/graph/projection.hpp"
 #include "bilateral/io/writers.hpp"
+#include "binding.hpp"
 
 namespace bilateral::python {
 namespace {
@@ -129,8 +129,7 @@ py::tuple graphNetworkx(PyDatabase& self, const std::optional<std::string>& sinc
         put(d, k.parent, x.parent);
         put(d, k.cameo, x.cameo, intern);
         d[k.evidenceCount] = py::int_(x.evidenceCount);
-        keys[v] = graphmlIds ? py::object(py::str("n" + std::to_string(v)))
-                             : Interner::make(x.id);
+        keys[v] = graphmlIds ? py::object(py::str("n" + std::to_string(v))) : Interner::make(x.id);
         if (PyDict_SetItem(node.ptr(), keys[v].ptr(), d.ptr()) != 0) throw py::error_already_set();
         succOf[v] = checked(PyDict_New());
         predOf[v] = checked(PyDict_New());
@@ -245,10 +244,10 @@ py::tuple graphColumns(PyDatabase& self, const std::optional<std::string>& since
 }  // namespace
 
 void bindGraph(py::class_<PyDatabase>& cls) {
-    cls.def("graph_networkx", &graphNetworkx, py::arg("since"), py::arg("until"),
-            py::arg("kinds"), py::arg("graphml_ids"))
-        .def("graph_columns", &graphColumns, py::arg("since"), py::arg("until"),
-             py::arg("kinds"), py::arg("missing"));
+    cls.def("graph_networkx", &graphNetworkx, py::arg("since"), py::arg("until"), py::arg("kinds"),
+            py::arg("graphml_ids"))
+        .def("graph_columns", &graphColumns, py::arg("since"), py::arg("until"), py::arg("kinds"),
+             py::arg("missing"));
 }
 
 }  // namespace bilateral::python

@@ -1,13 +1,14 @@
 // bilateral._bilateral: the compiled half of the Python package `bilateral`.
 
-#include "binding.hpp"
 #include "bilateral/model/kinds.hpp"
+#include "binding.hpp"
 
 namespace {
 
 namespace py = pybind11;
 
-template <class Enum, class Keep> py::tuple namesOf(Keep keep) {
+template <class Enum, class Keep>
+py::tuple namesOf(Keep keep) {
     py::list out;
     const auto names = bilateral::model::names<Enum>();
     for (std::size_t i = 0; i < names.size(); ++i)

@@ -67,8 +67,7 @@ void addEgo(CLI::App& app, const Globals& g) {
         "nearest first");
     auto a = std::make_shared<EgoArgs>();
     cmd->add_option("ACTOR", a->actor, "actor id, or a name or alias naming one actor")->required();
-    cmd->add_option("--hops", a->hops, "how far to go (default 1)")
-        ->check(wholeNumber(1, 6));
+    cmd->add_option("--hops", a->hops, "how far to go (default 1)")->check(wholeNumber(1, 6));
     cmd->add_option("--through", a->through,
                     "what joins two actors: events, relations or both (default)");
     addLimitOption(*cmd, a->limit);

@@ -73,7 +73,8 @@ public:
             return;
         }
         if (p.bytesTotal > 0)
-            line += fmt::format(", {}%", p.bytesRead * 100 / std::max<std::uint64_t>(p.bytesTotal, 1));
+            line +=
+                fmt::format(", {}%", p.bytesRead * 100 / std::max<std::uint64_t>(p.bytesTotal, 1));
         if (p.rows > 0 && elapsed > 0)
             line += fmt::format(", {:.0f} rows/s", static_cast<double>(p.rows) / elapsed);
         line += fmt::format(", {} elapsed", duration(elapsed));
@@ -97,9 +98,10 @@ public:
     void finish() {
         if (!on_) return;
         if (!phases_.empty()) {
-            draw(phases_ + fmt::format(" done in {}", duration(std::chrono::duration<double>(
-                                                           Clock::now() - phasesStart_)
-                                                           .count())));
+            draw(phases_ +
+                 fmt::format(
+                     " done in {}",
+                     duration(std::chrono::duration<double>(Clock::now() - phasesStart_).count())));
         }
         endLine();
     }
@@ -141,10 +143,9 @@ struct ImportArgs {
 
 /// "nothing from FILE was added to DB" / "nothing from these 3 files ...".
 std::string nothingAdded(const std::vector<std::string>& files, const std::string& db) {
-    const std::string what =
-        files.size() != 1       ? fmt::format("these {} files", files.size())
-        : files.front() == "-" ? std::string("standard input")
-                               : files.front();
+    const std::string what = files.size() != 1      ? fmt::format("these {} files", files.size())
+                             : files.front() == "-" ? std::string("standard input")
+                                                    : files.front();
     return fmt::format("nothing from {} was added to {}", what, db);
 }
 

@@ -14,8 +14,8 @@
 #include "bilateral/io/output_file.hpp"
 #include "bilateral/io/report.hpp"
 #include "command.hpp"
-#include "interrupt.hpp"
 #include "format.hpp"
+#include "interrupt.hpp"
 
 namespace bilateral::cli {
 namespace {

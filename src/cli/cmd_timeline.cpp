@@ -127,9 +127,9 @@ void run(const Globals& g, const TimelineArgs& a) {
     if (marked) printSupportLegend();
     if (byPlace) {
         fmt::print("BY place: {}\n", countryB.empty() && !a.country.empty()
-                                          ? "located in the country, no participant of it"
-                                          : "participants of one country acting in a place of "
-                                            "the other");
+                                         ? "located in the country, no participant of it"
+                                         : "participants of one country acting in a place of "
+                                           "the other");
     }
     if (!links.empty()) {
         fmt::print("Links:\n");

@@ -109,15 +109,14 @@ std::string resolveActorArgument(store::Store& store, const std::string& text, b
 
 CLI::Validator wholeNumber(long long min, long long max) {
     const bool unbounded = max == std::numeric_limits<long long>::max();
-    const std::string range = unbounded ? "≥ " + std::to_string(min)
-                                        : "from " + std::to_string(min) + " to " +
-                                              std::to_string(max);
+    const std::string range = unbounded
+                                  ? "≥ " + std::to_string(min)
+                                  : "from " + std::to_string(min) + " to " + std::to_string(max);
     return CLI::Validator(
         [min, max, range](std::string& text) -> std::string {
-            const bool digits =
-                !text.empty() && text.size() <= 18 &&
-                std::all_of(text.begin(), text.end(),
-                            [](unsigned char c) { return std::isdigit(c) != 0; });
+            const bool digits = !text.empty() && text.size() <= 18 &&
+                                std::all_of(text.begin(), text.end(),
+                                            [](unsigned char c) { return std::isdigit(c) != 0; });
             const long long n = digits ? std::stoll(text) : -1;
             if (digits && n >= min && n <= max) return {};
             return "must be a whole number " + range + ", got '" + model::escapeForDisplay(text) +
@@ -247,8 +246,9 @@ void putSupport(Json& j, const model::Support& s) {
 }
 
 void printSupportLegend() {
-    fmt::print("(inferred 0.8): implied by the source, not stated, with the reader's confidence; "
-               "(reference): general reference knowledge; unmarked: stated\n");
+    fmt::print(
+        "(inferred 0.8): implied by the source, not stated, with the reader's confidence; "
+        "(reference): general reference knowledge; unmarked: stated\n");
 }
 
 /// [places] An event's place as JSON: null when it has none.

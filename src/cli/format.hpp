@@ -5,9 +5,9 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include <optional>
 #include <functional>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -96,7 +96,8 @@ void addLimitOption(CLI::App& cmd, std::size_t& limit);
 void printShowing(std::size_t shown, std::size_t total);
 
 /// Keeps the first `limit` items (all when 0); returns how many there were.
-template <class T> std::size_t cutTo(std::vector<T>& items, std::size_t limit) {
+template <class T>
+std::size_t cutTo(std::vector<T>& items, std::size_t limit) {
     const auto total = items.size();
     if (limit != 0 && items.size() > limit) items.resize(limit);
     return total;
@@ -139,12 +140,12 @@ private:
 
     std::size_t columns_;
     std::vector<bool> right_;
-    std::string text_;                ///< every cell as shown, header first
-    std::vector<std::size_t> ends_;   ///< where each cell's text ends in text_
-    std::vector<std::size_t> width_;  ///< each cell's display width
-    std::vector<std::size_t> widest_; ///< each column's
-    std::size_t rows_ = 0;            ///< rows after the header
-    std::size_t column_ = 0;          ///< the column of the next cell
+    std::string text_;                 ///< every cell as shown, header first
+    std::vector<std::size_t> ends_;    ///< where each cell's text ends in text_
+    std::vector<std::size_t> width_;   ///< each cell's display width
+    std::vector<std::size_t> widest_;  ///< each column's
+    std::size_t rows_ = 0;             ///< rows after the header
+    std::size_t column_ = 0;           ///< the column of the next cell
 };
 
 /// Prints JSON, two-space indented, followed by a newline.

@@ -59,9 +59,9 @@ bool changes(const model::Actor& was, const model::Actor& in) {
 bool changes(const model::Event& was, const model::Event& in) {
     if (was.kind != in.kind || was.title != in.title || was.start != in.start ||
         was.end != in.end || was.status != in.status || was.location != in.location ||
-        was.place != in.place ||
-        was.parent != in.parent || was.cameo != in.cameo || was.goldstein != in.goldstein ||
-        was.attributes != in.attributes || !subset(in.evidence, was.evidence)) {
+        was.place != in.place || was.parent != in.parent || was.cameo != in.cameo ||
+        was.goldstein != in.goldstein || was.attributes != in.attributes ||
+        !subset(in.evidence, was.evidence)) {
         return true;
     }
     return !std::all_of(in.participants.begin(), in.participants.end(), [&](const auto& p) {

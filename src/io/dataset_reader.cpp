@@ -378,8 +378,8 @@ private:
             auto value = id->string();
             const auto colon = value.find(':');
             const auto scheme = value.substr(0, colon == std::string::npos ? 0 : colon);
-            const bool known = scheme == "geonames" || scheme == "gns" || scheme == "gnis" ||
-                               scheme == "fips";
+            const bool known =
+                scheme == "geonames" || scheme == "gns" || scheme == "gnis" || scheme == "fips";
             if (!known || colon + 1 >= value.size() ||
                 value.find_first_of(" \t\n") != std::string::npos) {
                 id->fail("invalid gazetteer id " + inQuotes(value) +
@@ -453,7 +453,9 @@ private:
         }
         a.evidence = evidenceOf(c);
         if (a.evidence.empty()) {
-            c.fail("an attested entry needs evidence: the source that shows the relation holding then");
+            c.fail(
+                "an attested entry needs evidence: the source that shows the relation holding "
+                "then");
         }
         return a;
     }

@@ -14,8 +14,8 @@
 #include "bilateral/io/import.hpp"
 #include "bilateral/model/types.hpp"
 #include "bilateral/store/store.hpp"
-#include "store/bulk_writer.hpp"
 #include "event_text.hpp"
+#include "store/bulk_writer.hpp"
 
 namespace bilateral::io::detail {
 

@@ -7,7 +7,7 @@ namespace bilateral::io::detail {
 
 std::string_view embeddedCameoCodes() noexcept {
     return
-    R"tsv(code	name	goldstein	plover	kind
+        R"tsv(code	name	goldstein	plover	kind
 01	MAKE PUBLIC STATEMENT	0.0	NONE	statement
 010	Make statement, not specified below	0.0	NONE	statement
 011	Decline comment	-0.1	NONE	statement
@@ -43,7 +43,7 @@ std::string_view embeddedCameoCodes() noexcept {
 0253	Appeal for release of persons or property	-0.3	REQUEST	coded_event
 0254	Appeal for easing of economic sanctions, boycott, or embargo	-0.3	REQUEST	coded_event
 )tsv"
-    R"tsv(0255	Appeal for target to allow international involvement (non-mediation)	-0.3	REQUEST	coded_event
+        R"tsv(0255	Appeal for target to allow international involvement (non-mediation)	-0.3	REQUEST	coded_event
 0256	Appeal for de-escalation of military engagement	-0.3	REQUEST	coded_event
 026	Appeal to others to meet or negotiate	4.0	REQUEST	coded_event
 027	Appeal to others to settle dispute	4.0	REQUEST	coded_event
@@ -72,7 +72,7 @@ std::string_view embeddedCameoCodes() noexcept {
 0353	Express intent to release persons or property	7.0	AGREE	coded_event
 0354	Express intent to ease economic sanctions, boycott, or embargo	7.0	AGREE	coded_event
 )tsv"
-    R"tsv(0355	Express intent to allow international involvement (non-mediation)	7.0	AGREE	coded_event
+        R"tsv(0355	Express intent to allow international involvement (non-mediation)	7.0	AGREE	coded_event
 0356	Express intent to de-escalate military engagement	7.0	AGREE	coded_event
 036	Express intent to meet or negotiate	4.0	AGREE	intent_to_meet
 037	Express intent to settle dispute	5.0	AGREE	coded_event
@@ -110,7 +110,7 @@ std::string_view embeddedCameoCodes() noexcept {
 075	Grant asylum	7.0	AID	coded_event
 08	YIELD	5.0	CONCEDE	coded_event
 )tsv"
-    R"tsv(080	Yield, not specified below	5.0	CONCEDE	coded_event
+        R"tsv(080	Yield, not specified below	5.0	CONCEDE	coded_event
 081	Ease administrative sanctions, not specified below	5.0	CONCEDE	coded_event
 0811	Ease restrictions on political freedoms	5.0	CONCEDE	coded_event
 0812	Ease ban on political parties or politicians	5.0	CONCEDE	coded_event
@@ -144,7 +144,7 @@ std::string_view embeddedCameoCodes() noexcept {
 10	DEMAND	-5.0	REQUEST	coded_event
 100	Demand, not specified below	-5.0	REQUEST	coded_event
 )tsv"
-    R"tsv(101	Demand material cooperation, not specified below	-5.0	REQUEST	coded_event
+        R"tsv(101	Demand material cooperation, not specified below	-5.0	REQUEST	coded_event
 1011	Demand economic cooperation	-5.0	REQUEST	coded_event
 1012	Demand military cooperation	-5.0	REQUEST	coded_event
 1013	Demand judicial cooperation	-5.0	REQUEST	coded_event
@@ -177,7 +177,7 @@ std::string_view embeddedCameoCodes() noexcept {
 1121	Accuse of crime, corruption	-2.0	ACCUSE	coded_event
 1122	Accuse of human rights abuses	-2.0	ACCUSE	coded_event
 )tsv"
-    R"tsv(1123	Accuse of aggression	-2.0	ACCUSE	coded_event
+        R"tsv(1123	Accuse of aggression	-2.0	ACCUSE	coded_event
 1124	Accuse of war crimes	-2.0	ACCUSE	coded_event
 1125	Accuse of espionage, treason	-2.0	ACCUSE	coded_event
 113	Rally opposition against	-2.0	ACCUSE	coded_event
@@ -210,7 +210,7 @@ std::string_view embeddedCameoCodes() noexcept {
 1246	Refuse to de-escalate military engagement	-4.0	REJECT	coded_event
 125	Reject proposal to meet, discuss, or negotiate	-5.0	REJECT	coded_event
 )tsv"
-    R"tsv(126	Reject mediation	-5.0	REJECT	coded_event
+        R"tsv(126	Reject mediation	-5.0	REJECT	coded_event
 127	Reject plan, agreement to settle dispute	-5.0	REJECT	coded_event
 128	Defy norms, law	-5.0	REJECT	coded_event
 129	Veto	-5.0	REJECT	coded_event
@@ -244,7 +244,7 @@ std::string_view embeddedCameoCodes() noexcept {
 1412	Demonstrate for policy change	-6.5	PROTEST	coded_event
 1413	Demonstrate for rights	-6.5	PROTEST	coded_event
 )tsv"
-    R"tsv(1414	Demonstrate for change in institutions, regime	-6.5	PROTEST	coded_event
+        R"tsv(1414	Demonstrate for change in institutions, regime	-6.5	PROTEST	coded_event
 142	Conduct hunger strike, not specified below	-6.5	PROTEST	coded_event
 1421	Conduct hunger strike for leadership change	-6.5	PROTEST	coded_event
 1422	Conduct hunger strike for policy change	-6.5	PROTEST	coded_event
@@ -273,7 +273,7 @@ std::string_view embeddedCameoCodes() noexcept {
 154	Mobilize or increase armed forces	-7.2	MOBILIZE	coded_event
 155	Mobilize or increase cyber-forces	-7.2	MOBILIZE	coded_event
 )tsv"
-    R"tsv(16	REDUCE RELATIONS	-4.0	SANCTION	coded_event
+        R"tsv(16	REDUCE RELATIONS	-4.0	SANCTION	coded_event
 160	Reduce relations, not specified below	-4.0	SANCTION	coded_event
 161	Reduce or break diplomatic relations	-4.0	SANCTION	coded_event
 162	Reduce or stop material aid, not specified below	-5.6	SANCTION	coded_event
@@ -307,7 +307,7 @@ std::string_view embeddedCameoCodes() noexcept {
 182	Physically assault, not specified below	-9.5	ASSAULT	coded_event
 1821	Sexually assault	-9.0	ASSAULT	coded_event
 )tsv"
-    R"tsv(1822	Torture	-9.0	ASSAULT	coded_event
+        R"tsv(1822	Torture	-9.0	ASSAULT	coded_event
 1823	Kill by physical assault	-10.0	ASSAULT	coded_event
 183	Conduct suicide, car, or other non-military bombing, not specified below	-10.0	ASSAULT	coded_event
 1831	Carry out suicide bombing	-10.0	ASSAULT	coded_event
@@ -335,21 +335,19 @@ std::string_view embeddedCameoCodes() noexcept {
 204	Use weapons of mass destruction, not specified below	-10.0	ASSAULT	coded_event
 2041	Use chemical, biological, or radiological weapons	-10.0	ASSAULT	coded_event
 2042	Detonate nuclear weapons	-10.0	ASSAULT	coded_event
-)tsv"
-        ;
+)tsv";
 }
 
 std::string_view embeddedCameoVersion() noexcept {
     return
-    R"tsv(CAMEO 1.1b3
+        R"tsv(CAMEO 1.1b3
 Goldstein: Goldstein (1992) scale as mapped to CAMEO by GDELT (CAMEO.goldsteinscale.txt); PLOVER: CAMEO2PLOVER-2021 crosswalk (PLOVER draft 0.8, 2021-09-17)
-)tsv"
-        ;
+)tsv";
 }
 
 std::string_view embeddedCountries() noexcept {
     return
-    R"tsv(iso3	name	icews_names	cameo	fips
+        R"tsv(iso3	name	icews_names	cameo	fips
 AFG	Afghanistan	Afghanistan	AFG	AF
 ALB	Albania	Albania	ALB	AL
 DZA	Algeria	Algeria	DZA	AG
@@ -403,7 +401,7 @@ CYP	Cyprus	Cyprus	CYP	CY
 CZE	Czechia	Czech Republic|Czechia	CZE	EZ
 COD	Democratic Republic of the Congo	Democratic Republic of Congo|Democratic Republic of the Congo|Congo, Democratic Republic of|Congo, Democratic Republic of the|Congo, The Democratic Republic of the|Congo-Kinshasa|DR Congo|Zaire	COD	CG
 )tsv"
-    R"tsv(DNK	Denmark	Denmark	DNK	DA
+        R"tsv(DNK	Denmark	Denmark	DNK	DA
 DJI	Djibouti	Djibouti	DJI	DJ
 DMA	Dominica	Dominica	DMA	DO
 DOM	Dominican Republic	Dominican Republic	DOM	DR
@@ -467,7 +465,7 @@ LBR	Liberia	Liberia	LBR	LI
 LBY	Libya	Libya|Libyan Arab Jamahiriya	LBY	LY
 LIE	Liechtenstein	Liechtenstein	LIE	LS
 )tsv"
-    R"tsv(LTU	Lithuania	Lithuania	LTU	LH
+        R"tsv(LTU	Lithuania	Lithuania	LTU	LH
 LUX	Luxembourg	Luxembourg	LUX	LU
 MAC	Macao	Macao|Macau	MAC	MC
 MDG	Madagascar	Madagascar	MDG	MA
@@ -518,7 +516,7 @@ PHL	Philippines	Philippines|The Philippines	PHL	RP
 PCN	Pitcairn Islands	Pitcairn Islands|Pitcairn	PCN	PC
 POL	Poland	Poland	POL	PL
 )tsv"
-    R"tsv(PRT	Portugal	Portugal	PRT	PO
+        R"tsv(PRT	Portugal	Portugal	PRT	PO
 PRI	Puerto Rico	Puerto Rico	PRI	RQ
 QAT	Qatar	Qatar	QAT	QA
 COG	Republic of the Congo	Congo|Republic of Congo|Republic of the Congo|Congo, Republic of|Congo, Republic of the|Congo-Brazzaville	COG	CF
@@ -565,7 +563,7 @@ TKL	Tokelau	Tokelau	TKL	TL
 TON	Tonga	Tonga	TON	TN
 TTO	Trinidad and Tobago	Trinidad and Tobago	TTO	TD
 )tsv"
-    R"tsv(TUN	Tunisia	Tunisia	TUN	TS
+        R"tsv(TUN	Tunisia	Tunisia	TUN	TS
 TUR	Turkey	Turkey|Türkiye|Turkiye	TUR	TU
 TKM	Turkmenistan	Turkmenistan	TKM	TX
 TCA	Turks and Caicos Islands	Turks and Caicos Islands	TCA	TK
@@ -587,8 +585,7 @@ ESH	Western Sahara	Western Sahara	ESH	WI
 YEM	Yemen	Yemen	YEM	YM
 ZMB	Zambia	Zambia	ZMB	ZA
 ZWE	Zimbabwe	Zimbabwe	ZWE	ZI
-)tsv"
-        ;
+)tsv";
 }
 
 }  // namespace bilateral::io::detail

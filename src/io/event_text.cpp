@@ -134,8 +134,8 @@ std::string textProblem(std::string_view line) {
     std::string why = "control character U+00";
     why += kHex[c >> 4];
     why += kHex[c & 15];
-    const auto field = 1 + static_cast<std::size_t>(
-                               std::count(line.begin(), line.begin() + static_cast<std::ptrdiff_t>(at), '\t'));
+    const auto field = 1 + static_cast<std::size_t>(std::count(
+                               line.begin(), line.begin() + static_cast<std::ptrdiff_t>(at), '\t'));
     return why + " in field " + std::to_string(field) + "; not a text event file";
 }
 

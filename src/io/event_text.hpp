@@ -25,7 +25,8 @@ class ByteSource;
 
 /// Reads an input (a file, `-` for standard input; plain, gzip or zip: input_stream.hpp) line by
 /// line through one buffer (lines longer than it grow it). Line ends are LF, a CR before it is
-/// dropped. Calls `progress` about every 64 KiB of input and once when the last line is read. A line longer than kMaxLineBytes is a ParseError.
+/// dropped. Calls `progress` about every 64 KiB of input and once when the last line is read. A
+/// line longer than kMaxLineBytes is a ParseError.
 class LineReader {
 public:
     /// (name, bytes read, size or 0 when unknown, lines read, whether the end was reached)

@@ -401,9 +401,10 @@ private:
                 failAt(in_, kMappedNames[c], "\"" + std::string(v) + "\" is not a number");
             }
             if (d < -limit || d > limit) {
-                failAt(in_, kMappedNames[c], "\"" + std::string(v) + "\" is outside [-" +
-                                                 std::to_string(static_cast<int>(limit)) + ", " +
-                                                 std::to_string(static_cast<int>(limit)) + "]");
+                failAt(in_, kMappedNames[c],
+                       "\"" + std::string(v) + "\" is outside [-" +
+                           std::to_string(static_cast<int>(limit)) + ", " +
+                           std::to_string(static_cast<int>(limit)) + "]");
             }
             return d;
         };

@@ -114,8 +114,8 @@ Format detectFormat(LineReader& in) {
 std::function<void(const std::string&, std::uint64_t, std::uint64_t, std::int64_t, bool)>
 readerProgress(const ImportOptions& options, const std::int64_t* headerLines) {
     if (!options.progress && !options.onProgress) return nullptr;
-    return [&options, headerLines](const std::string& name, std::uint64_t done,
-                                   std::uint64_t total, std::int64_t lines, bool end) {
+    return [&options, headerLines](const std::string& name, std::uint64_t done, std::uint64_t total,
+                                   std::int64_t lines, bool end) {
         if (options.progress) options.progress(name, done, total ? total : done);
         if (options.onProgress) {
             ImportProgress p;
@@ -158,8 +158,10 @@ MeetingGrouping parseGrouping(std::string_view fields) {
         }
         at = comma + 1;
     }
-    if (!pair) throw InvalidArgumentError("--group-by: rows are grouped by their pair of actors: "
-                                          "give pair (pair,day,root is the default)");
+    if (!pair)
+        throw InvalidArgumentError(
+            "--group-by: rows are grouped by their pair of actors: "
+            "give pair (pair,day,root is the default)");
     return g;
 }
 

@@ -133,7 +133,9 @@ struct MemoryFile {
     ZPOS64_T pos = 0;
 };
 
-voidpf memOpen(voidpf opaque, const void* /*name*/, int /*mode*/) { return opaque; }
+voidpf memOpen(voidpf opaque, const void* /*name*/, int /*mode*/) {
+    return opaque;
+}
 uLong memRead(voidpf /*opaque*/, voidpf stream, void* buf, uLong size) {
     auto* m = static_cast<MemoryFile*>(stream);
     const auto left = m->bytes->size() - std::min<std::size_t>(m->pos, m->bytes->size());
@@ -142,8 +144,12 @@ uLong memRead(voidpf /*opaque*/, voidpf stream, void* buf, uLong size) {
     m->pos += n;
     return static_cast<uLong>(n);
 }
-uLong memWrite(voidpf, voidpf, const void*, uLong) { return 0; }
-ZPOS64_T memTell(voidpf /*opaque*/, voidpf stream) { return static_cast<MemoryFile*>(stream)->pos; }
+uLong memWrite(voidpf, voidpf, const void*, uLong) {
+    return 0;
+}
+ZPOS64_T memTell(voidpf /*opaque*/, voidpf stream) {
+    return static_cast<MemoryFile*>(stream)->pos;
+}
 long memSeek(voidpf /*opaque*/, voidpf stream, ZPOS64_T offset, int origin) {
     auto* m = static_cast<MemoryFile*>(stream);
     ZPOS64_T base = 0;
@@ -153,8 +159,12 @@ long memSeek(voidpf /*opaque*/, voidpf stream, ZPOS64_T offset, int origin) {
     m->pos = base + offset;
     return 0;
 }
-int memClose(voidpf, voidpf) { return 0; }
-int memError(voidpf, voidpf) { return 0; }
+int memClose(voidpf, voidpf) {
+    return 0;
+}
+int memError(voidpf, voidpf) {
+    return 0;
+}
 
 /// The one file of a zip archive, read with minizip (zlib's own zip reader).
 class ZipSource final : public ByteSource {
@@ -260,8 +270,8 @@ Input openZip(const std::filesystem::path& file, std::string name, std::string m
     auto full = name + ":" + memberName;
     Input in;
     // The source keeps the archive's bytes (when in memory) where minizip reads them from.
-    in.bytes = std::make_unique<ZipSource>(archive, std::move(memoryFile), std::move(memory), full,
-                                           size);
+    in.bytes =
+        std::make_unique<ZipSource>(archive, std::move(memoryFile), std::move(memory), full, size);
     in.name = std::move(full);
     in.container = "zip archive";
     return in;

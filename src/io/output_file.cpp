@@ -90,8 +90,7 @@ AtomicOutputFile::AtomicOutputFile(const fs::path& target) : target_(target) {
     if (fd_ < 0) cannotWrite(target_, std::strerror(errno));
     tmp_ = pattern;
     struct stat old {};
-    const mode_t mode =
-        ::stat(target_.c_str(), &old) == 0 ? (old.st_mode & 07777) : newFileMode();
+    const mode_t mode = ::stat(target_.c_str(), &old) == 0 ? (old.st_mode & 07777) : newFileMode();
     if (::fchmod(fd_, mode) != 0) {
         const int e = errno;
         discard();

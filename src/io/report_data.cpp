@@ -7,11 +7,11 @@
 #include <set>
 #include <sstream>
 
+#include "../query/sides.hpp"
 #include "bilateral/error.hpp"
 #include "bilateral/query/answers.hpp"
 #include "bilateral/query/queries.hpp"
 #include "bilateral/store/store.hpp"
-#include "../query/sides.hpp"
 #include "report_data.hpp"
 
 namespace bilateral::io::report {

@@ -13,7 +13,9 @@ namespace {
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 constexpr char32_t kInvalid = model::kInvalidCodePoint;
 
-char32_t next(std::string_view s, std::size_t& i) noexcept { return model::nextCodePoint(s, i); }
+char32_t next(std::string_view s, std::size_t& i) noexcept {
+    return model::nextCodePoint(s, i);
+}
 
 bool isBidiControl(char32_t c) noexcept {
     return c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||

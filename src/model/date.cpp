@@ -9,16 +9,18 @@
 namespace bilateral::model {
 namespace {
 
-bool isLeap(int y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool isLeap(int y) noexcept {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int daysInMonth(int y, int m) noexcept {
     static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return m == 2 && isLeap(y) ? 29 : kDays[static_cast<std::size_t>(m - 1)];
 }
 
-constexpr std::array<const char*, 12> kMonthNames{"January", "February", "March",     "April",
-                                                  "May",     "June",     "July",      "August",
-                                                  "September", "October", "November", "December"};
+constexpr std::array<const char*, 12> kMonthNames{"January",   "February", "March",    "April",
+                                                  "May",       "June",     "July",     "August",
+                                                  "September", "October",  "November", "December"};
 
 bool allDigits(std::string_view s) noexcept {
     for (char c : s) {
@@ -131,9 +133,12 @@ DayNumber Date::earliest() const noexcept {
 
 DayNumber Date::latest() const noexcept {
     switch (precision_) {
-        case Precision::Day: return toDayNumber(year_, month_, day_);
-        case Precision::Month: return toDayNumber(year_, month_, daysInMonth(year_, month_));
-        case Precision::Year: break;
+        case Precision::Day:
+            return toDayNumber(year_, month_, day_);
+        case Precision::Month:
+            return toDayNumber(year_, month_, daysInMonth(year_, month_));
+        case Precision::Year:
+            break;
     }
     return toDayNumber(year_, 12, 31);
 }
@@ -160,8 +165,12 @@ std::string Date::toString() const {
     char buf[16];
     int n = 0;
     switch (precision_) {
-        case Precision::Year: n = std::snprintf(buf, sizeof buf, "%04d", year_); break;
-        case Precision::Month: n = std::snprintf(buf, sizeof buf, "%04d-%02d", year_, month_); break;
+        case Precision::Year:
+            n = std::snprintf(buf, sizeof buf, "%04d", year_);
+            break;
+        case Precision::Month:
+            n = std::snprintf(buf, sizeof buf, "%04d-%02d", year_, month_);
+            break;
         case Precision::Day:
             n = std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year_, month_, day_);
             break;
@@ -194,18 +203,24 @@ bool Interval::mayOverlap(DayNumber from, DayNumber to) const noexcept {
 
 std::string_view toString(Precision p) noexcept {
     switch (p) {
-        case Precision::Day: return "day";
-        case Precision::Month: return "month";
-        case Precision::Year: return "year";
+        case Precision::Day:
+            return "day";
+        case Precision::Month:
+            return "month";
+        case Precision::Year:
+            return "year";
     }
     return "day";
 }
 
 std::string_view toString(Certainty c) noexcept {
     switch (c) {
-        case Certainty::No: return "no";
-        case Certainty::Possibly: return "possibly";
-        case Certainty::Certainly: return "certainly";
+        case Certainty::No:
+            return "no";
+        case Certainty::Possibly:
+            return "possibly";
+        case Certainty::Certainly:
+            return "certainly";
     }
     return "no";
 }

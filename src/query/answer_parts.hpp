@@ -41,8 +41,8 @@ std::vector<EventRef> eventRefs(store::Store& store, std::vector<store::EventDet
                                 bool participants, bool links, const Listing* why = nullptr);
 /// The same for details[order[0]], details[order[1]], ... (their record text is taken).
 std::vector<EventRef> eventRefs(store::Store& store, std::span<store::EventDetails> details,
-                                std::span<const std::uint32_t> order, bool participants,
-                                bool links, const Listing* why = nullptr);
+                                std::span<const std::uint32_t> order, bool participants, bool links,
+                                const Listing* why = nullptr);
 store::EventFilter filterOf(const Window& w, std::vector<model::EventKind> kinds);
 /// Timeline order: earliest day, latest day, a sub-event after its parent (depth), id.
 bool timelineLess(const store::EventSlot& a, const store::EventSlot& b);

@@ -6,10 +6,10 @@
 #include <unordered_map>
 
 #include "answer_parts.hpp"
-#include "sides.hpp"
 #include "bilateral/error.hpp"
 #include "bilateral/store/store.hpp"
 #include "natural_order.hpp"
+#include "sides.hpp"
 
 namespace bilateral::query {
 namespace detail {
@@ -81,8 +81,7 @@ EventRef refOf(store::Store& store, store::EventDetails& d, bool participants, b
 
 }  // namespace
 
-EventRef eventRef(store::Store& store, const store::EventRecord& e, bool participants,
-                  bool links) {
+EventRef eventRef(store::Store& store, const store::EventRecord& e, bool participants, bool links) {
     const std::int64_t row = e.row;
     auto details = store.eventDetails(
         std::span(&row, 1),
@@ -93,7 +92,7 @@ EventRef eventRef(store::Store& store, const store::EventRecord& e, bool partici
 
 store::ParticipantsRead participantsRead(bool participants, const Listing* why) {
     // Participants are read when the listing's support needs them, even if not shown.
-    return participants      ? store::ParticipantsRead::All
+    return participants     ? store::ParticipantsRead::All
            : why != nullptr ? store::ParticipantsRead::WithEvidence
                             : store::ParticipantsRead::None;
 }
@@ -106,8 +105,8 @@ std::vector<EventRef> eventRefs(store::Store& store, std::vector<store::EventDet
 }
 
 std::vector<EventRef> eventRefs(store::Store& store, std::span<store::EventDetails> details,
-                                std::span<const std::uint32_t> order, bool participants,
-                                bool links, const Listing* why) {
+                                std::span<const std::uint32_t> order, bool participants, bool links,
+                                const Listing* why) {
     std::unordered_map<std::int64_t, store::EventRecord> parents;
     std::vector<EventRef> out;
     out.reserve(order.size());

@@ -88,7 +88,8 @@ struct Builder {
         EnumReader<model::EventStatus> statuses;
         reader.events(
             [&](const store::EventScanRow& e) {
-                RawEvent r{e.row,         e.parentRow,       0, 0, kUndated, kUndated, -1, -1,
+                RawEvent r{e.row,         e.parentRow,        0,           0,
+                           kUndated,      kUndated,           -1,          -1,
                            kinds(e.kind), statuses(e.status), e.meetingRow};
                 if (e.start.earliest) {
                     r.startLo = *e.start.earliest;
@@ -278,8 +279,7 @@ struct Builder {
     };
 
     /// Side names, each once: d.sideNames and their numbers.
-    std::unordered_map<std::string, std::uint32_t, TransparentHash, std::equal_to<>>
-        sideNumbers;
+    std::unordered_map<std::string, std::uint32_t, TransparentHash, std::equal_to<>> sideNumbers;
     std::uint32_t sideNumber(std::string_view name) {
         if (const auto it = sideNumbers.find(name); it != sideNumbers.end()) return it->second;
         const auto n = static_cast<std::uint32_t>(d.sideNames.size());
@@ -294,9 +294,9 @@ struct Builder {
             std::clamp<std::int64_t>(reader.maxParticipationRow(), 0, 1 << 27)));
         EnumReader<model::Role> roles;
         reader.participations([&](const store::ParticipationScanRow& p) {
-            rows.push_back(RawParticipation{
-                p.event, p.actor, roles(p.role),
-                p.side.empty() ? Participation::kNoSide : sideNumber(p.side)});
+            rows.push_back(
+                RawParticipation{p.event, p.actor, roles(p.role),
+                                 p.side.empty() ? Participation::kNoSide : sideNumber(p.side)});
         });
         return rows;
     }
@@ -318,8 +318,9 @@ struct Builder {
             const auto a = actorRows.find(r.actor);
             if (a == RowMap::kNone) continue;
             eventOf.push_back(e);
-            items.push_back(Participation{
-                ActorIx{a}, r.role, r.statedSide != Participation::kNoSide ? r.statedSide : ownSide[a]});
+            items.push_back(
+                Participation{ActorIx{a}, r.role,
+                              r.statedSide != Participation::kNoSide ? r.statedSide : ownSide[a]});
         }
         fillCsr(d.participants, d.events.size(), eventOf, items);
     }

@@ -123,7 +123,8 @@ struct Csr {
         if (r + 1 >= offsets.size()) return {};
         return {items.data() + offsets[r], items.data() + offsets[r + 1]};
     }
-    template <class Tag> [[nodiscard]] std::span<const T> row(Ix<Tag> r) const noexcept {
+    template <class Tag>
+    [[nodiscard]] std::span<const T> row(Ix<Tag> r) const noexcept {
         return row(std::size_t{r.value});
     }
     [[nodiscard]] std::size_t rows() const noexcept { return offsets.size() - 1; }

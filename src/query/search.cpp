@@ -20,7 +20,8 @@ struct Row {
 
 std::vector<Row> matchRows(store::Store& store, const std::string& fts) {
     std::vector<Row> rows;
-    for (auto& m : store::searchIndex(store, fts)) rows.push_back(Row{m.actorRow, std::move(m.text), m.bm25});
+    for (auto& m : store::searchIndex(store, fts))
+        rows.push_back(Row{m.actorRow, std::move(m.text), m.bm25});
     return rows;
 }
 

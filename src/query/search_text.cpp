@@ -1,6 +1,5 @@
 #include "search_text.hpp"
 
-
 namespace bilateral::query::detail {
 
 std::string ftsQuery(const std::vector<std::string>& tokens, bool prefixLast, bool phrase) {

@@ -60,7 +60,7 @@ private:
     std::vector<std::string> codes_{""};                         ///< code 0 is "none"
     std::unordered_map<std::string, std::uint16_t> codeIndex_;
     std::int64_t event_ = 0, lo_ = 0, hi_ = 0;
-    std::uint16_t place_ = 0;  ///< the open event's place country, 0 when none
+    std::uint16_t place_ = 0;           ///< the open event's place country, 0 when none
     std::vector<std::int64_t> actors_;  ///< of the open event
 };
 

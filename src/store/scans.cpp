@@ -72,7 +72,8 @@ std::string evidenceCount(bool wanted, const char* column, const char* row,
                           const char* table = "evidence") {
     if (!wanted) return ", 0";
     // A relation's own evidence, not its attestations' ([attested]).
-    const std::string own = std::string_view(column) == "relation_id" ? " AND v.attested_id IS NULL" : "";
+    const std::string own =
+        std::string_view(column) == "relation_id" ? " AND v.attested_id IS NULL" : "";
     return std::string(", (SELECT count(*) FROM ") + table + " v WHERE v." + column + " = " + row +
            own + ")";
 }
@@ -182,10 +183,10 @@ void TableReader::events(const std::function<void(const EventScanRow&)>& fn, Sca
         r.start = s.date(9, 10);
         r.end = s.date(11, 12);
         r.placeCountry = s.text(13);
-        r.latitude = s.isNull(14) ? std::nullopt
-                                  : std::optional(sqlite3_column_double(s.handle(), 14));
-        r.longitude = s.isNull(15) ? std::nullopt
-                                   : std::optional(sqlite3_column_double(s.handle(), 15));
+        r.latitude =
+            s.isNull(14) ? std::nullopt : std::optional(sqlite3_column_double(s.handle(), 14));
+        r.longitude =
+            s.isNull(15) ? std::nullopt : std::optional(sqlite3_column_double(s.handle(), 15));
         r.gazetteer = s.text(16);
         r.meetingRow = s.isNull(17) ? 0 : s.i64(17);
         r.evidence = o.evidenceCounts ? s.i64(18) : 0;
@@ -233,8 +234,8 @@ void TableReader::relations(const std::function<void(const RelationScanRow&)>& f
     }
 }
 
-void TableReader::eventLinks(const std::function<void(const EventLinkScanRow&)>& fn,
-                             ScanOptions o, int lane) {
+void TableReader::eventLinks(const std::function<void(const EventLinkScanRow&)>& fn, ScanOptions o,
+                             int lane) {
     Scan s(impl_->lane(lane),
            "SELECT l.id, l.key, l.kind, l.from_id, l.to_id" +
                evidenceCount(o.evidenceCounts, "link_id", "l.id", "event_link_evidence") +

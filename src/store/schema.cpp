@@ -231,17 +231,22 @@ constexpr std::array<std::string_view, 4> kMigrations{kV1, kV2, kV3, kV4};
 
 }  // namespace
 
-std::span<const std::string_view> migrations() noexcept { return kMigrations; }
+std::span<const std::string_view> migrations() noexcept {
+    return kMigrations;
+}
 
 namespace {
 constexpr std::array<DeferrableIndex, 4> kDeferrable{{
     {"event_start", "CREATE INDEX event_start ON event(start_lo)"},
     {"event_day", "CREATE INDEX event_day ON event(day_lo, day_hi)"},
-    {"participation_actor", "CREATE INDEX participation_actor ON participation(actor_id, event_id)"},
+    {"participation_actor",
+     "CREATE INDEX participation_actor ON participation(actor_id, event_id)"},
     {"evidence_source", "CREATE INDEX evidence_source ON evidence(source_id)"},
 }};
 }  // namespace
 
-std::span<const DeferrableIndex> deferrableIndexes() noexcept { return kDeferrable; }
+std::span<const DeferrableIndex> deferrableIndexes() noexcept {
+    return kDeferrable;
+}
 
 }  // namespace bilateral::store::detail

@@ -55,8 +55,8 @@ void bindFilter(Statement& st, const EventFilter& f) {
 
 #define BILATERAL_EVENT_COLS                                                                   \
     "e.id, e.key, e.kind, e.title, e.status, e.start_lo, e.start_prec, e.end_lo, e.end_prec, " \
-    "coalesce(e.parent_id, 0), coalesce(e.cameo, ''), e.day_lo, e.day_hi, "                 \
-    "coalesce(e.location, ''), coalesce(e.place_country, ''), coalesce(e.meeting_id, 0), "  \
+    "coalesce(e.parent_id, 0), coalesce(e.cameo, ''), e.day_lo, e.day_hi, "                    \
+    "coalesce(e.location, ''), coalesce(e.place_country, ''), coalesce(e.meeting_id, 0), "     \
     "e.notes"
 
 /// An EventRecord from BILATERAL_EVENT_COLS starting at column `c`.
@@ -215,7 +215,8 @@ void Store::forEachParticipationAlongside(
 std::vector<EventDetails> Store::eventsOfActor(std::int64_t actorRow, const EventFilter& filter) {
     // The actor's participations from the covering index, in event order, each event's row read
     // once (an actor with two roles in an event gives its row twice in a row: kept once).
-    auto st = prepare("SELECT " BILATERAL_EVENT_COLS " FROM participation p JOIN event e ON "
+    auto st = prepare("SELECT " BILATERAL_EVENT_COLS
+                      " FROM participation p JOIN event e ON "
                       "e.id = p.event_id WHERE p.actor_id = ?1" BILATERAL_FILTER_SQL
                       " ORDER BY p.event_id");
     st.bind(1, actorRow);
@@ -241,19 +242,19 @@ namespace {
 
 // The events of a country (b = '') or a pair in event_scope, filtered; parameters ?1 the second
 // code, ?2..?5 the filter (bindFilter), ?6 the first code. Only kinds and status need the event.
-#define BILATERAL_SCOPE_WHERE                                                                  \
+#define BILATERAL_SCOPE_WHERE                                                                    \
     " WHERE s.a = ?6 AND s.b = ?1 AND (?5 IS NULL OR s.lo <= ?5) AND (?4 IS NULL OR s.hi >= ?4)" \
     " AND (?4 IS NULL AND ?5 IS NULL OR s.lo <> 2147483647)"
-#define BILATERAL_SCOPE_EVENT_FILTER                                                           \
+#define BILATERAL_SCOPE_EVENT_FILTER \
     " AND (?2 = '' OR instr(?2, ',' || e.kind || ',') > 0) AND (?3 = 0 OR e.status = 'occurred')"
 
 constexpr std::string_view kScopeRowsByEvent =
     "SELECT s.event_id, s.lo, s.hi, e.key, s.rule, coalesce(e.parent_id, 0) FROM event_scope s "
-    "JOIN event e ON e.id = s.event_id"
-    BILATERAL_SCOPE_WHERE BILATERAL_SCOPE_EVENT_FILTER " ORDER BY s.lo, s.hi";
+    "JOIN event e ON e.id = s.event_id" BILATERAL_SCOPE_WHERE BILATERAL_SCOPE_EVENT_FILTER
+    " ORDER BY s.lo, s.hi";
 constexpr std::string_view kScopeCountByEvent =
     "SELECT count(*) FROM event_scope s JOIN event e ON e.id = s.event_id" BILATERAL_SCOPE_WHERE
-    BILATERAL_SCOPE_EVENT_FILTER;
+        BILATERAL_SCOPE_EVENT_FILTER;
 constexpr std::string_view kScopeCount =
     "SELECT count(*) FROM event_scope s" BILATERAL_SCOPE_WHERE " AND ?2 = ?2 AND ?3 = ?3";
 
@@ -389,8 +390,7 @@ std::vector<std::int64_t> Store::linkedActors(std::int64_t actorRow) {
     return rowsOf(st);
 }
 
-void Store::forEachLinkedActor(std::int64_t actorRow,
-                               const std::function<bool(std::int64_t)>& fn) {
+void Store::forEachLinkedActor(std::int64_t actorRow, const std::function<bool(std::int64_t)>& fn) {
     auto st = prepare("SELECT other_id FROM actor_link WHERE actor_id = ? ORDER BY other_id");
     st.bind(1, actorRow);
     while (st.step()) {
@@ -444,7 +444,8 @@ std::optional<std::int64_t> Store::sharedEvent(std::int64_t a, std::int64_t b) {
         auto st = prepare(
             "SELECT e.id FROM participation p CROSS JOIN participation q ON q.event_id = "
             "p.event_id JOIN event e ON e.id = p.event_id WHERE p.actor_id = ?1 AND "
-            "q.actor_id = ?2" + std::string(kBest));
+            "q.actor_id = ?2" +
+            std::string(kBest));
         st.bind(1, a).bind(2, b);
         if (st.step()) out = st.getInt64(0);
         st.reset();
@@ -490,7 +491,8 @@ std::vector<EventDetails> Store::eventDetails(std::span<const std::int64_t> rows
     // through the same index a single-row statement would use.
     std::unordered_map<std::int64_t, std::vector<std::size_t>> at;  // a row may repeat
     for (std::size_t i = 0; i < rows.size(); ++i) at[rows[i]].push_back(i);
-    auto st = prepare("SELECT " BILATERAL_EVENT_COLS " FROM event e WHERE e.id IN "
+    auto st = prepare("SELECT " BILATERAL_EVENT_COLS
+                      " FROM event e WHERE e.id IN "
                       "(SELECT value FROM json_each(?1))");
     st.bind(1, jsonArrayOf(rows));
     while (st.step()) {
@@ -498,7 +500,8 @@ std::vector<EventDetails> Store::eventDetails(std::span<const std::int64_t> rows
         for (const auto i : at.at(e.row)) out[i].record = e;
     }
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (out[i].record.row != rows[i]) throw StorageError("no event row " + std::to_string(rows[i]));
+        if (out[i].record.row != rows[i])
+            throw StorageError("no event row " + std::to_string(rows[i]));
     }
     fillEventDetails(out, participants, links);
     return out;
@@ -528,14 +531,15 @@ void Store::fillEventDetails(std::span<EventDetails> out, ParticipantsRead parti
     if (withEvidence.empty() && !readsParticipants && (!links || withLinks.empty())) return;
     std::sort(at.begin(), at.end());
     const auto each = [&at, &out](std::int64_t row, auto&& fn) {
-        auto it = std::lower_bound(at.begin(), at.end(),
-                                   std::pair<std::int64_t, std::size_t>{row, 0});
+        auto it =
+            std::lower_bound(at.begin(), at.end(), std::pair<std::int64_t, std::size_t>{row, 0});
         for (; it != at.end() && it->first == row; ++it) fn(out[it->second]);
     };
     constexpr auto kIn = " IN (SELECT value FROM json_each(?1))";
     if (!withEvidence.empty()) {
         auto st = prepare(std::string("SELECT event_id, basis, confidence FROM evidence WHERE "
-                                      "event_id") + kIn);
+                                      "event_id") +
+                          kIn);
         st.bind(1, jsonArrayOf(withEvidence));
         while (st.step()) {
             const auto basis = enumOf(st.getText(1), model::Basis::Stated);
@@ -557,9 +561,11 @@ void Store::fillEventDetails(std::span<EventDetails> out, ParticipantsRead parti
         };
         std::unordered_map<std::int64_t, std::vector<Found>> evidenceOf;  // by event row
         if (!withPartEvidence.empty()) {
-            auto st = prepare("SELECT p.event_id, v.participation_id, v.basis, v.confidence FROM "
-                              "participation p JOIN evidence v ON v.participation_id = p.id WHERE "
-                              "p.event_id" + std::string(kIn));
+            auto st = prepare(
+                "SELECT p.event_id, v.participation_id, v.basis, v.confidence FROM "
+                "participation p JOIN evidence v ON v.participation_id = p.id WHERE "
+                "p.event_id" +
+                std::string(kIn));
             st.bind(1, jsonArrayOf(withPartEvidence));
             while (st.step()) {
                 evidenceOf[st.getInt64(0)].push_back(
@@ -578,7 +584,8 @@ void Store::fillEventDetails(std::span<EventDetails> out, ParticipantsRead parti
         if (!which.empty()) {
             auto st = prepare("SELECT p.event_id, " + std::string(kActorCols) +
                               ", p.role, p.id FROM participation p JOIN actor a ON a.id = "
-                              "p.actor_id WHERE p.event_id" + kIn + " ORDER BY p.event_id, p.id");
+                              "p.actor_id WHERE p.event_id" +
+                              kIn + " ORDER BY p.event_id, p.id");
             st.bind(1, jsonArrayOf(which));
             while (st.step()) {
                 const auto event = st.getInt64(0);
@@ -604,11 +611,14 @@ void Store::fillEventDetails(std::span<EventDetails> out, ParticipantsRead parti
         }
     }
     if (links && !withLinks.empty()) {
-        auto st = prepare(std::string(
-            "SELECT l.from_id, l.key, l.kind, 1, t.id, t.key, t.title FROM event_link l "
-            "JOIN event t ON t.id = l.to_id WHERE l.from_id") + kIn +
+        auto st = prepare(
+            std::string(
+                "SELECT l.from_id, l.key, l.kind, 1, t.id, t.key, t.title FROM event_link l "
+                "JOIN event t ON t.id = l.to_id WHERE l.from_id") +
+            kIn +
             " UNION ALL SELECT l.to_id, l.key, l.kind, 0, f.id, f.key, f.title FROM event_link l "
-            "JOIN event f ON f.id = l.from_id WHERE l.to_id" + kIn + " ORDER BY 1, 4 DESC, 3, 6");
+            "JOIN event f ON f.id = l.from_id WHERE l.to_id" +
+            kIn + " ORDER BY 1, 4 DESC, 3, 6");
         st.bind(1, jsonArrayOf(withLinks));
         while (st.step()) {
             EventLinkRecord r;

@@ -13,22 +13,25 @@ std::optional<Date> readDate(const Statement& st, int lo, int prec) {
                             static_cast<model::Precision>(st.getInt(prec)));
 }
 
-template <class Enum> Enum readEnum(const Statement& st, int col) {
+template <class Enum>
+Enum readEnum(const Statement& st, int col) {
     const auto text = st.getText(col);
     if (auto v = model::parse<Enum>(text)) return *v;
     throw StorageError("database holds an unknown value \"" + std::string(text) + "\"");
 }
 
 std::vector<model::Evidence> readEvidence(Store& store, std::string_view column, std::int64_t row,
-                                         std::string_view table = "evidence") {
+                                          std::string_view table = "evidence") {
     std::string sql =
         "SELECT s.key, e.span_start, e.span_end, e.quote, e.basis, e.confidence, e.note FROM ";
     sql += table;
     sql += " e JOIN source s ON s.id = e.source_id WHERE e.";
     sql += column;
     // A relation's own evidence, not its attestations' ([attested]).
-    if (column == "relation_id") sql += " = ? AND e.attested_id IS NULL ORDER BY e.id";
-    else sql += " = ? ORDER BY e.id";
+    if (column == "relation_id")
+        sql += " = ? AND e.attested_id IS NULL ORDER BY e.id";
+    else
+        sql += " = ? ORDER BY e.id";
     auto st = detail::prepare(store, sql);
     st.bind(1, row);
     std::vector<model::Evidence> out;
@@ -45,7 +48,8 @@ std::vector<model::Evidence> readEvidence(Store& store, std::string_view column,
     return out;
 }
 
-constexpr std::string_view kActorCols = "SELECT id, key, kind, name, country, attributes FROM actor";
+constexpr std::string_view kActorCols =
+    "SELECT id, key, kind, name, country, attributes FROM actor";
 constexpr std::string_view kEventCols =
     "SELECT e.id, e.key, e.kind, e.title, e.start_lo, e.start_prec, e.end_lo, e.end_prec, "
     "e.status, e.location, p.key, e.cameo, e.goldstein, e.attributes, e.place_country, "
@@ -107,9 +111,10 @@ void completeRelation(Store& store, std::int64_t row, model::Relation& r) {
     r.evidence = readEvidence(store, "relation_id", row);
     std::vector<std::pair<std::int64_t, model::Attestation>> attested;
     {
-        auto st = detail::prepare(store,
-            "SELECT id, from_lo, from_prec, to_lo, to_prec FROM relation_attested "
-            "WHERE relation_id = ? ORDER BY from_lo, to_lo, id");
+        auto st =
+            detail::prepare(store,
+                            "SELECT id, from_lo, from_prec, to_lo, to_prec FROM relation_attested "
+                            "WHERE relation_id = ? ORDER BY from_lo, to_lo, id");
         st.bind(1, row);
         while (st.step()) {
             model::Attestation a;
@@ -138,7 +143,8 @@ model::Source sourceRowOf(const Statement& st) {
 }
 
 void completeActor(Store& store, std::int64_t row, model::Actor& a) {
-    auto st = detail::prepare(store, "SELECT alias FROM actor_alias WHERE actor_id = ? ORDER BY alias");
+    auto st =
+        detail::prepare(store, "SELECT alias FROM actor_alias WHERE actor_id = ? ORDER BY alias");
     st.bind(1, row);
     while (st.step()) a.aliases.push_back(st.getString(0));
     a.evidence = readEvidence(store, "actor_id", row);
@@ -147,10 +153,10 @@ void completeActor(Store& store, std::int64_t row, model::Actor& a) {
 void completeEvent(Store& store, std::int64_t row, model::Event& e) {
     std::vector<std::pair<std::int64_t, model::Participant>> parts;
     {
-        auto st = detail::prepare(store, 
-            "SELECT p.id, a.key, p.role, p.side FROM participation p "
-            "JOIN actor a ON a.id = p.actor_id "
-            "WHERE p.event_id = ? ORDER BY p.id");
+        auto st = detail::prepare(store,
+                                  "SELECT p.id, a.key, p.role, p.side FROM participation p "
+                                  "JOIN actor a ON a.id = p.actor_id "
+                                  "WHERE p.event_id = ? ORDER BY p.id");
         st.bind(1, row);
         while (st.step()) {
             model::Participant p;
@@ -187,7 +193,8 @@ std::vector<T> readAll(Store& store, const std::string& sql, std::optional<std::
     return out;
 }
 
-template <class T> std::optional<T> first(std::vector<T> v) {
+template <class T>
+std::optional<T> first(std::vector<T> v) {
     if (v.empty()) return std::nullopt;
     return std::move(v.front());
 }
@@ -215,9 +222,8 @@ model::Event Store::getEvent(std::string_view id) {
 }
 
 std::optional<model::Relation> Store::findRelation(std::string_view id) {
-    return first(readAll<model::Relation>(
-        *this, std::string(kRelationCols) + " WHERE r.key = ?", id, relationRowOf,
-        completeRelation));
+    return first(readAll<model::Relation>(*this, std::string(kRelationCols) + " WHERE r.key = ?",
+                                          id, relationRowOf, completeRelation));
 }
 
 std::optional<model::Source> Store::findSource(std::string_view id) {
@@ -247,9 +253,8 @@ std::vector<model::Event> Store::events() {
 }
 
 std::vector<model::Relation> Store::relations() {
-    return readAll<model::Relation>(
-        *this, std::string(kRelationCols) + " ORDER BY r.key", std::nullopt, relationRowOf,
-        completeRelation);
+    return readAll<model::Relation>(*this, std::string(kRelationCols) + " ORDER BY r.key",
+                                    std::nullopt, relationRowOf, completeRelation);
 }
 
 namespace {
@@ -318,12 +323,18 @@ Counts Store::counts() {
         const auto kind = st.getString(1);
         const auto n = st.getInt64(2);
         if (kind.empty()) {
-            if (subject == "source") c.sources = n;
-            else if (subject == "actor") c.actors = n;
-            else if (subject == "event") c.events = n;
-            else if (subject == "participation") c.participations = n;
-            else if (subject == "relation") c.relations = n;
-            else if (subject == "evidence") c.evidence = n;
+            if (subject == "source")
+                c.sources = n;
+            else if (subject == "actor")
+                c.actors = n;
+            else if (subject == "event")
+                c.events = n;
+            else if (subject == "participation")
+                c.participations = n;
+            else if (subject == "relation")
+                c.relations = n;
+            else if (subject == "evidence")
+                c.evidence = n;
         } else if (subject == "actor") {
             c.actorsByKind.emplace_back(kind, n);
         } else if (subject == "event") {

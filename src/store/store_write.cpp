@@ -33,11 +33,11 @@ void bindDate(Statement& st, int i, const std::optional<Date>& d) {
 enum class Subject { Actor, Event, Participation, Relation, Attested, EventLink };
 
 std::string_view evidenceSql(Subject s) {
-#define BILATERAL_EVIDENCE_SQL_IN(table, col, extra)                                            \
-    "INSERT INTO " table "(" col                                                                \
-    ", source_id, span_start, span_end, quote, basis, confidence, note) "                       \
+#define BILATERAL_EVIDENCE_SQL_IN(table, col, extra)                                             \
+    "INSERT INTO " table "(" col                                                                 \
+    ", source_id, span_start, span_end, quote, basis, confidence, note) "                        \
     "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 FROM " table " WHERE " col \
-    " = ?1 AND source_id = ?2 AND span_start IS ?3 AND span_end IS ?4 AND quote IS ?5 AND "     \
+    " = ?1 AND source_id = ?2 AND span_start IS ?3 AND span_end IS ?4 AND quote IS ?5 AND "      \
     "basis = ?6 AND confidence IS ?7 AND note IS ?8" extra ")"
 #define BILATERAL_EVIDENCE_SQL(col, extra) BILATERAL_EVIDENCE_SQL_IN("evidence", col, extra)
     switch (s) {
@@ -50,7 +50,8 @@ std::string_view evidenceSql(Subject s) {
         case Subject::Attested:
             // [attested] An attestation's evidence also names its relation (?9), as the
             // evidence table wants exactly one subject; the relation's own has attested_id NULL.
-            return "INSERT INTO evidence(attested_id, relation_id, source_id, span_start, span_end, "
+            return "INSERT INTO evidence(attested_id, relation_id, source_id, span_start, "
+                   "span_end, "
                    "quote, basis, confidence, note) SELECT ?1, ?9, ?2, ?3, ?4, ?5, ?6, ?7, ?8 "
                    "WHERE NOT EXISTS (SELECT 1 FROM evidence WHERE attested_id = ?1 AND "
                    "source_id = ?2 AND span_start IS ?3 AND span_end IS ?4 AND quote IS ?5 AND "
@@ -258,7 +259,8 @@ void Store::putEventNow(const model::Event& e) {
         .bind(18, e.place.longitude)
         .bind(19, e.place.gazetteer);
     const auto row = returningId(st);
-    if (e.meeting && *e.meeting != e.id) {  // kept when not given: a replaced event stays in its meeting
+    if (e.meeting &&
+        *e.meeting != e.id) {  // kept when not given: a replaced event stays in its meeting
         auto m = prepare("UPDATE event SET meeting_id = ? WHERE id = ?");
         m.bind(1, requireRow(eventRow(*e.meeting), "event", *e.meeting)).bind(2, row);
         m.step();
@@ -313,7 +315,8 @@ void Store::putRelationNow(const model::Relation& r) {
     // evidence, a new one is added.
     for (const auto& a : r.attested) {
         if (!a.period.start || !a.period.end) {
-            throw InvalidArgumentError("relation \"" + r.id + "\": an attested period needs both ends");
+            throw InvalidArgumentError("relation \"" + r.id +
+                                       "\": an attested period needs both ends");
         }
         auto at = prepare(
             "INSERT INTO relation_attested(relation_id, from_lo, from_hi, from_prec, to_lo, to_hi, "

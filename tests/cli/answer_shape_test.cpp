@@ -134,8 +134,8 @@ TEST_F(AnswerShape, SearchHitsAreActorObjectsWithTheirCountry) {
 TEST_F(AnswerShape, PathEventsCarryTheirEndAndInheritedDatesAsTimelineDoes) {
     // Tajani and Anwar first shared the roundtable, which has no date of its own and took place
     // within the visit of 2025-07-02..03 (the cancelled meeting before it does not count first).
-    const auto path = run({"path", "person/tajani", "person/anwar", "--through", "events",
-                           "--json"});
+    const auto path =
+        run({"path", "person/tajani", "person/anwar", "--through", "events", "--json"});
     ASSERT_EQ(path.status, 0) << path.err;
     const auto answer = path.json();
     const auto& event = answer.at("steps").at(0).at("event");
@@ -214,11 +214,10 @@ TEST_F(AnswerShape, DbIsAcceptedAfterTheVerbWithNoneBefore) {
     // runCli puts a --db first; this runs the command as a user would type it.
     const auto out = fs::temp_directory_path() /
                      ("bilateral-answer-shape-db-" + std::to_string(::getpid()) + ".out");
-    const std::string cmd = "env -u BILATERAL_DB " +
-                            bilateral::fixtures::shellQuote(BILATERAL_CLI) +
-                            " who-met person/anwar --json --db " +
-                            bilateral::fixtures::shellQuote(db.string()) + " >" +
-                            bilateral::fixtures::shellQuote(out.string()) + " 2>&1";
+    const std::string cmd =
+        "env -u BILATERAL_DB " + bilateral::fixtures::shellQuote(BILATERAL_CLI) +
+        " who-met person/anwar --json --db " + bilateral::fixtures::shellQuote(db.string()) + " >" +
+        bilateral::fixtures::shellQuote(out.string()) + " 2>&1";
     EXPECT_EQ(std::system(cmd.c_str()), 0);
     const auto j = nlohmann::json::parse(bilateral::fixtures::slurpFile(out));
     EXPECT_EQ(j.at("actor").at("id"), "person/anwar");
@@ -261,8 +260,9 @@ TEST_F(AnswerShape, UsageMessagesAreReadable) {
          "bilateral: stats: unknown option '--bogus'; see bilateral stats --help\n"},
         {{"stats", "one", "two"},
          "bilateral: stats: unexpected arguments 'one', 'two'; see bilateral stats --help\n"},
-        {{}, "bilateral: missing command; commands: import stats export who-met timeline "
-             "relations holders path search ego report\n"},
+        {{},
+         "bilateral: missing command; commands: import stats export who-met timeline "
+         "relations holders path search ego report\n"},
     };
     for (const auto& c : cases) {
         const auto r = run(c.args);

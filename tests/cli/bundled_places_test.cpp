@@ -124,8 +124,7 @@ TEST_F(BundledPlaces, TheAcceptanceAnswersTheInvitationWhichLeadsToThePlannedVis
     EXPECT_NE(text.out.find("  " + kAcceptance + " answers " + kInvitation + "\n"),
               std::string::npos)
         << text.out;
-    EXPECT_NE(text.out.find("  " + kInvitation + " leads_to " + kPlanned + "\n"),
-              std::string::npos)
+    EXPECT_NE(text.out.find("  " + kInvitation + " leads_to " + kPlanned + "\n"), std::string::npos)
         << text.out;
 }
 

@@ -196,11 +196,11 @@ TEST_F(BundledQueries, TheVisitAttestsThePostsItsTextNamesHeldThen) {
               Strings{"person/anwar-ibrahim:possibly"});
     EXPECT_EQ(holdersOn(query({"holders", "post/prime-minister-malaysia", "--on", "1800-01-01"})),
               Strings{"person/anwar-ibrahim:possibly"});
-    EXPECT_EQ(holdersOn(query({"holders", "post/president-council-of-ministers-italy", "--on",
-                               "2025-07-02"})),
+    EXPECT_EQ(holdersOn(query(
+                  {"holders", "post/president-council-of-ministers-italy", "--on", "2025-07-02"})),
               Strings{"person/giorgia-meloni:certainly"});
-    const auto tajani = query({"relations", "person/antonio-tajani", "--as-of", "2025-07-03",
-                               "--kind", "holds_post"});
+    const auto tajani = query(
+        {"relations", "person/antonio-tajani", "--as-of", "2025-07-03", "--kind", "holds_post"});
     ASSERT_EQ(tajani.at("relations").size(), 2u);  // Deputy PM and Foreign Affairs
     for (const auto& r : tajani.at("relations")) EXPECT_EQ(r.at("certainty"), "certainly");
     // The ambassador's own term is unchanged, and the text names nobody else in a post then.
@@ -270,9 +270,9 @@ TEST_F(BundledQueries, SubEventsComeAfterTheVisitTheyTookPlaceIn) {
     const auto at = [&](const std::string& id) {
         return std::find(events.begin(), events.end(), id) - events.begin();
     };
-    for (const char* child : {"event/economic-roundtable-2025-07",
-                              "event/meeting-anwar-meloni-2025-07", "event/talks-ministers-2025-07",
-                              "event/side-meetings-investment-2025-07"}) {
+    for (const char* child :
+         {"event/economic-roundtable-2025-07", "event/meeting-anwar-meloni-2025-07",
+          "event/talks-ministers-2025-07", "event/side-meetings-investment-2025-07"}) {
         ASSERT_TRUE(contains(events, child));
         EXPECT_LT(at("event/official-visit-2025-07"), at(child)) << child;
     }

@@ -65,9 +65,9 @@ TEST_F(FirstDayCli, ALimitCutsTheListAndSaysSo) {
               std::string::npos);
     EXPECT_EQ(run({"timeline", "person/anwar", "--limit", "0"}).status, 1);
     // The other listing verbs alike.
-    for (const Strings& verb : {Strings{"relations", "post/ambassador-ita-mys"},
-                                Strings{"holders", "post/ambassador-ita-mys"},
-                                Strings{"search", "a"}}) {
+    for (const Strings& verb :
+         {Strings{"relations", "post/ambassador-ita-mys"},
+          Strings{"holders", "post/ambassador-ita-mys"}, Strings{"search", "a"}}) {
         auto args = verb;
         args.push_back("--json");
         const auto whole = run(args).json();

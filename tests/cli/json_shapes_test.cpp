@@ -122,7 +122,8 @@ private:
                 if (any)
                     match(item, *any, at + "/" + key);
                 else
-                    problems_.push_back(at + ": key \"" + key + "\" is not in the documented shape");
+                    problems_.push_back(at + ": key \"" + key +
+                                        "\" is not in the documented shape");
             }
         } else {
             problems_.push_back(at + ": the shape is neither a type, an array nor an object");
@@ -193,8 +194,7 @@ protected:
         Checker checker(shapes);
         const auto problems = checker.check(r.json(), shapes.at(name));
         EXPECT_TRUE(problems.empty()) << args.front() << " " << (args.size() > 1 ? args[1] : "")
-                                      << " does not match its documented shape " << name
-                                      << ":\n"
+                                      << " does not match its documented shape " << name << ":\n"
                                       << joined(problems) << r.out;
     }
 };

@@ -77,7 +77,8 @@ TEST_F(Paths, UnreachableAndTrivialPaths) {
     ASSERT_TRUE(self);
     EXPECT_EQ(self->actors.size(), 1u);
     EXPECT_TRUE(self->hops.empty());
-    EXPECT_THROW(distance(index, hasan, bilateral::query::ActorIx{999}), bilateral::InvalidArgumentError);
+    EXPECT_THROW(distance(index, hasan, bilateral::query::ActorIx{999}),
+                 bilateral::InvalidArgumentError);
 }
 
 TEST_F(Paths, EgoNetworksByDistance) {

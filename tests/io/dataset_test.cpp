@@ -12,11 +12,11 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
 
-#include "store/store_impl.hpp"
 #include "bilateral/error.hpp"
 #include "bilateral/io/dataset.hpp"
 #include "bilateral/io/import.hpp"
 #include "bilateral/store/store.hpp"
+#include "store/store_impl.hpp"
 
 namespace fs = std::filesystem;
 using namespace bilateral;
@@ -331,15 +331,14 @@ TEST(DatasetReader, ReadsAttestedDatesAndPeriods) {
 
 TEST(DatasetReader, RefusesAnAttestedEntryThatIsNotADayOrAPeriodWithEvidence) {
     const Json evidence = Json::array({{{"source", "source/text"}, {"span", {0, 5}}}});
+    EXPECT_PARSE_ERROR_AT(withValue("/relations/0/attested/0/from", "2025-07-01"),
+                          "/relations/0/attested/0/date", "either \"date\" or \"from\" and \"to\"");
     EXPECT_PARSE_ERROR_AT(
-        withValue("/relations/0/attested/0/from", "2025-07-01"), "/relations/0/attested/0/date",
-        "either \"date\" or \"from\" and \"to\"");
-    EXPECT_PARSE_ERROR_AT(withValue("/relations/0/attested/1",
-                                    Json{{"from", "2025-07"}, {"evidence", evidence}}),
-                          "/relations/0/attested/1", "needs \"date\", or both \"from\" and \"to\"");
+        withValue("/relations/0/attested/1", Json{{"from", "2025-07"}, {"evidence", evidence}}),
+        "/relations/0/attested/1", "needs \"date\", or both \"from\" and \"to\"");
     EXPECT_PARSE_ERROR_AT(
-        withValue("/relations/0/attested/1", Json{{"from", "2025-08"}, {"to", "2025-07"},
-                                                  {"evidence", evidence}}),
+        withValue("/relations/0/attested/1",
+                  Json{{"from", "2025-08"}, {"to", "2025-07"}, {"evidence", evidence}}),
         "/relations/0/attested/1/to", "to 2025-07 is before from 2025-08");
     EXPECT_PARSE_ERROR_AT(withValue("/relations/0/attested/1", Json{{"date", "2025-07-02"}}),
                           "/relations/0/attested/1", "needs evidence");
@@ -576,7 +575,8 @@ TEST(DatasetImport, ImportingTheSameDocumentTwiceAddsNothing) {
     const auto counts = s.counts();
     const auto changesBefore = sqlite3_total_changes(store::detail::connection(s));
     const auto again = io::importFiles(s, {file});
-    EXPECT_EQ(sqlite3_total_changes(store::detail::connection(s)), changesBefore);  // not a row written
+    EXPECT_EQ(sqlite3_total_changes(store::detail::connection(s)),
+              changesBefore);  // not a row written
     ASSERT_EQ(again.size(), 1u);
     EXPECT_EQ(again[0].sources + again[0].actors + again[0].events + again[0].participations +
                   again[0].relations,

@@ -104,8 +104,8 @@ TEST(DatasetPlaces, RefusesABadPlaceAtItsField) {
                       "expected an ISO 3166-1 alpha-3 code");
     EXPECT_REFUSED_AT(edited("/events/1/place/lat", 91), "/events/1/place/lat",
                       "lat 91 is outside [-90, 90]");
-    EXPECT_REFUSED_AT(edited("/events/1/place/gazetteer", "-2403010"),
-                      "/events/1/place/gazetteer", "expected geonames:ID, gns:ID");
+    EXPECT_REFUSED_AT(edited("/events/1/place/gazetteer", "-2403010"), "/events/1/place/gazetteer",
+                      "expected geonames:ID, gns:ID");
     EXPECT_REFUSED_AT(edited("/events/1/place/where", "here"), "/events/1/place/where", "");
     auto j = document();
     j["events"][1]["place"].erase("lon");

@@ -67,10 +67,11 @@ protected:
         }
         (void)io::importFiles(*store_, {writeTemp("b.tsv", b)});
         // [sides] Rows recording one meeting again (A→B and B→A, another story), grouped.
-        std::string again = "Event ID\tEvent Date\tSource Name\tSource Sectors\tSource Country\t"
-                            "Event Text\tCAMEO Code\tIntensity\tTarget Name\tTarget Sectors\t"
-                            "Target Country\tStory ID\tSentence Number\tPublisher\tCity\t"
-                            "District\tProvince\tCountry\tLatitude\tLongitude\n";
+        std::string again =
+            "Event ID\tEvent Date\tSource Name\tSource Sectors\tSource Country\t"
+            "Event Text\tCAMEO Code\tIntensity\tTarget Name\tTarget Sectors\t"
+            "Target Country\tStory ID\tSentence Number\tPublisher\tCity\t"
+            "District\tProvince\tCountry\tLatitude\tLongitude\n";
         // Ten visits, each coded four times: 042 (A visits B) and 043 (B hosts A), twice.
         for (int i = 0; i < 40; ++i) {
             const std::string a = "Minister " + std::to_string(i / 4);
@@ -183,26 +184,26 @@ TEST_F(Answers, WhoMetFromTheFileEqualsTheIndexForEveryActor) {
     rows.countRows = true;
     std::int64_t regrouped = 0;
     for (const auto& opt : {query::WhoMetOptions{}, anySide, rows})
-    for (std::uint32_t i = 0; i < index_->actorCount(); ++i) {
-        const query::ActorIx a{i};
-        const auto& id = index_->actor(a).id;
-        const auto want = query::whoMet(*index_, a, opt);
-        const auto got = query::whoMet(*store_, id, opt);
-        ASSERT_EQ(got.total, want.size()) << id;
-        ASSERT_EQ(got.items.size(), want.size()) << id;
-        for (std::size_t i = 0; i < want.size(); ++i) {
-            EXPECT_EQ(got.items[i].actor.id, index_->actor(want[i].actor).id) << id;
-            EXPECT_EQ(got.items[i].meetings, want[i].meetings) << id;
-            EXPECT_EQ(got.items[i].rows, want[i].rows) << id;
-            EXPECT_EQ(got.items[i].side, want[i].side) << id;
-            regrouped += want[i].rows - want[i].meetings;
-            EXPECT_EQ(got.items[i].first, want[i].first) << id;
-            EXPECT_EQ(got.items[i].last, want[i].last) << id;
-            std::vector<std::string> events;
-            for (const auto& e : got.items[i].events) events.push_back(e.id);
-            EXPECT_EQ(events, ids(want[i].events)) << id;
+        for (std::uint32_t i = 0; i < index_->actorCount(); ++i) {
+            const query::ActorIx a{i};
+            const auto& id = index_->actor(a).id;
+            const auto want = query::whoMet(*index_, a, opt);
+            const auto got = query::whoMet(*store_, id, opt);
+            ASSERT_EQ(got.total, want.size()) << id;
+            ASSERT_EQ(got.items.size(), want.size()) << id;
+            for (std::size_t i = 0; i < want.size(); ++i) {
+                EXPECT_EQ(got.items[i].actor.id, index_->actor(want[i].actor).id) << id;
+                EXPECT_EQ(got.items[i].meetings, want[i].meetings) << id;
+                EXPECT_EQ(got.items[i].rows, want[i].rows) << id;
+                EXPECT_EQ(got.items[i].side, want[i].side) << id;
+                regrouped += want[i].rows - want[i].meetings;
+                EXPECT_EQ(got.items[i].first, want[i].first) << id;
+                EXPECT_EQ(got.items[i].last, want[i].last) << id;
+                std::vector<std::string> events;
+                for (const auto& e : got.items[i].events) events.push_back(e.id);
+                EXPECT_EQ(events, ids(want[i].events)) << id;
+            }
         }
-    }
     EXPECT_GT(regrouped, 0);  // some rows were one meeting
 }
 
@@ -259,8 +260,8 @@ TEST_F(Answers, BothEnginesSayWhichRulePutAnEventInADyadOrCountry) {
     const auto countries = index_->countries();
     std::size_t byPlace = 0;
     auto check = [&](const std::string& a, const std::string& b) {
-        const auto page = b.empty() ? query::countryTimeline(*store_, a)
-                                    : query::dyadTimeline(*store_, a, b);
+        const auto page =
+            b.empty() ? query::countryTimeline(*store_, a) : query::dyadTimeline(*store_, a, b);
         for (const auto& e : page.items) {
             const auto ix = *index_->findEvent(e.id);
             ASSERT_TRUE(e.inScope.has_value()) << e.id;

@@ -111,7 +111,8 @@ namespace {
 bilateral::model::Attestation attested(const char* from, const char* to) {
     bilateral::model::Attestation a;
     a.period = {Date::parse(from), Date::parse(to)};
-    a.evidence = {{.source = "source/fixture", .basis = bilateral::model::Basis::Inferred,
+    a.evidence = {{.source = "source/fixture",
+                   .basis = bilateral::model::Basis::Inferred,
                    .note = "shown holding it then"}};
     return a;
 }

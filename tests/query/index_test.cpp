@@ -1,6 +1,6 @@
-#include <type_traits>
 #include <gtest/gtest.h>
 #include <unistd.h>
+#include <type_traits>
 
 #include <filesystem>
 
@@ -100,8 +100,8 @@ TEST_F(IndexTest, FilterKeepsEventsThatMayOverlapTheWindowAndHaveAListedKind) {
     Strings ids;
     for (bilateral::query::EventIx e{}; e.value < windowed.eventCount(); ++e.value)
         ids.push_back(windowed.event(e).id);
-    EXPECT_EQ(ids, (Strings{"event/embassy-opening", "event/a-trade-mission",
-                            "event/visit-2025-07", "event/roundtable-2025-07"}));
+    EXPECT_EQ(ids, (Strings{"event/embassy-opening", "event/a-trade-mission", "event/visit-2025-07",
+                            "event/roundtable-2025-07"}));
     // The roundtable's parent is kept, so the link is too.
     EXPECT_EQ(windowed.event(*windowed.findEvent("event/roundtable-2025-07")).parent,
               windowed.findEvent("event/visit-2025-07"));
@@ -112,8 +112,10 @@ TEST_F(IndexTest, FilterKeepsEventsThatMayOverlapTheWindowAndHaveAListedKind) {
     k.kinds = {EventKind::Roundtable};
     const auto roundtables = Index::build(store, k);
     ASSERT_EQ(roundtables.eventCount(), 1u);
-    EXPECT_FALSE(roundtables.event(bilateral::query::EventIx{0}).parent);  // the visit was filtered out
-    EXPECT_EQ(roundtables.event(bilateral::query::EventIx{0}).earliest, Date::parse("2025-07-02").earliest());
+    EXPECT_FALSE(
+        roundtables.event(bilateral::query::EventIx{0}).parent);  // the visit was filtered out
+    EXPECT_EQ(roundtables.event(bilateral::query::EventIx{0}).earliest,
+              Date::parse("2025-07-02").earliest());
 }
 
 TEST_F(IndexTest, AnEmptyStoreGivesAnEmptyIndex) {

@@ -66,8 +66,8 @@ TEST(NaturalOrder, EqualsThePlainReferenceOnIdsWithSharedPrefixes) {
         for (std::size_t k = 0; k < n; ++k) s += alphabet[rng() % alphabet.size()];
         return s;
     };
-    const std::vector<std::string> prefixes{"", "icews/", "icews/2647", "icews/26474074/2023-",
-                                            "0", "a00", "gdelt/9"};
+    const std::vector<std::string> prefixes{"",  "icews/", "icews/2647", "icews/26474074/2023-",
+                                            "0", "a00",    "gdelt/9"};
     for (int round = 0; round < 20000; ++round) {
         const auto& p = prefixes[rng() % prefixes.size()];
         const auto a = randomId(p), b = randomId(p);

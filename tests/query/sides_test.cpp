@@ -4,9 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "bilateral/error.hpp"
 #include "bilateral/io/import.hpp"
@@ -58,7 +58,7 @@ store::Store visitStore() {
                         {"person/ambassador", Role::Attendee},
                         {"group/mixed", Role::Attendee},
                         {"person/envoy", Role::Attendee}});
-    talks.participants[4].side = "MYS";     // an Italian-born ambassador acting for Malaysia
+    talks.participants[4].side = "MYS";      // an Italian-born ambassador acting for Malaysia
     talks.participants[6].side = "bloc/eu";  // acting for the bloc, not for Italy
     s.putEvent(talks);
     return s;
@@ -130,8 +130,8 @@ TEST_F(Sides, AStatedSideRoundTripsThroughTheStore) {
 // --- one meeting counted once -----------------------------------------------------------------
 
 std::filesystem::path icewsFile(const std::string& name, const std::string& rows) {
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("bilateral-sides-" + std::to_string(::getpid()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("bilateral-sides-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const auto p = dir / name;
     std::ofstream(p, std::ios::binary)
@@ -151,12 +151,11 @@ std::string row(int id, const char* date, const char* source, const char* source
 
 // One meeting coded A→B and B→A (042 make a visit, 043 host a visit: root 04) and again from a
 // second story, a meeting the next day, and a consultation (root 03... kept apart by its root).
-const std::string kRows =
-    row(1, "2018-06-01", "Leader A", "Malaysia", "042", "Leader B", "Italy") +
-    row(2, "2018-06-01", "Leader B", "Italy", "043", "Leader A", "Malaysia") +
-    row(3, "2018-06-01", "Leader A", "Malaysia", "040", "Leader B", "Italy") +
-    row(4, "2018-06-02", "Leader A", "Malaysia", "040", "Leader B", "Italy") +
-    row(5, "2018-06-02", "Leader B", "Italy", "036", "Leader A", "Malaysia");
+const std::string kRows = row(1, "2018-06-01", "Leader A", "Malaysia", "042", "Leader B", "Italy") +
+                          row(2, "2018-06-01", "Leader B", "Italy", "043", "Leader A", "Malaysia") +
+                          row(3, "2018-06-01", "Leader A", "Malaysia", "040", "Leader B", "Italy") +
+                          row(4, "2018-06-02", "Leader A", "Malaysia", "040", "Leader B", "Italy") +
+                          row(5, "2018-06-02", "Leader B", "Italy", "036", "Leader A", "Malaysia");
 
 std::int64_t meetingsWith(store::Store& s, const query::WhoMetOptions& o = {},
                           std::int64_t* rows = nullptr) {
@@ -214,12 +213,11 @@ TEST(Meetings, GroupingIsConfigurable) {
 
 TEST(Meetings, CountRowsRanksByRawRows) {
     auto s = store::Store::memory();
-    (void)io::importFiles(s, {icewsFile("rows.tsv", kRows + row(6, "2018-06-05", "Leader A",
-                                                                 "Malaysia", "040", "Leader C",
-                                                                 "Italy") +
-                                                         row(7, "2018-06-06", "Leader A",
-                                                             "Malaysia", "040", "Leader C",
-                                                             "Italy"))});
+    (void)io::importFiles(
+        s, {icewsFile(
+               "rows.tsv",
+               kRows + row(6, "2018-06-05", "Leader A", "Malaysia", "040", "Leader C", "Italy") +
+                   row(7, "2018-06-06", "Leader A", "Malaysia", "040", "Leader C", "Italy"))});
     query::WhoMetOptions o;
     o.kinds = {EventKind::OfficialVisit, EventKind::BilateralMeeting, EventKind::Talks,
                EventKind::CodedEvent, EventKind::IntentToMeet};

@@ -64,8 +64,8 @@ TEST_F(Timeline, ADyadIsTheSameInBothOrders) {
     EXPECT_EQ(ab, eventIds(dyadTimeline(index, "MYS", "ITA", o)));
     // The roundtable takes the visit's dates and comes after the visit it was held in, though
     // its id sorts first.
-    EXPECT_EQ(ab, (Strings{"event/embassy-opening", "event/a-trade-mission",
-                           "event/visit-2025-07", "event/roundtable-2025-07"}));
+    EXPECT_EQ(ab, (Strings{"event/embassy-opening", "event/a-trade-mission", "event/visit-2025-07",
+                           "event/roundtable-2025-07"}));
     EXPECT_TRUE(dyadTimeline(index, "ITA", "FRA").empty());
 }
 

@@ -59,8 +59,8 @@ TEST_F(WhoMet, ASubEventCountsForItsOwnParticipantsOnly) {
               (Strings{"person/tajani:1", "person/meloni:1", "country/ITA:1"}));
     WhoMetOptions any;
     any.anySide = true;
-    EXPECT_EQ(met("person/anwar", any), (Strings{"person/tajani:1", "person/meloni:1",
-                                                 "country/ITA:1", "person/zambry:1"}));
+    EXPECT_EQ(met("person/anwar", any),
+              (Strings{"person/tajani:1", "person/meloni:1", "country/ITA:1", "person/zambry:1"}));
 }
 
 TEST_F(WhoMet, PhoneCallsCountOnlyWhenAsked) {

@@ -9,9 +9,9 @@
 #include <set>
 #include <thread>
 
-#include "store/store_impl.hpp"
 #include "bilateral/error.hpp"
 #include "bilateral/store/store.hpp"
+#include "store/store_impl.hpp"
 #include "support.hpp"
 
 using namespace bilateral;

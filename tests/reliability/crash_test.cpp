@@ -111,7 +111,9 @@ TEST(CrashSafety, AnImportKilledAtAnyMomentLeavesTheStateBeforeOrAfter) {
     const auto r = killRepeatedly(base, file, took, before, after, dir);
     EXPECT_EQ(r.before + r.after, kKillPoints);
     EXPECT_GT(r.before, 0) << "no kill landed before the commit";
-    RecordProperty("import_ms", static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(took).count()));
+    RecordProperty(
+        "import_ms",
+        static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(took).count()));
     RecordProperty("killed_before_commit", r.before);
     RecordProperty("killed_after_commit", r.after);
 }
@@ -137,5 +139,7 @@ TEST(CrashSafety, KillingTheSecondOfTwoImportsKeepsTheFirst) {
     const auto r = killRepeatedly(afterFirst, second, took, before, after, dir, kKillPoints / 2);
     EXPECT_EQ(r.before + r.after, kKillPoints / 2);
     EXPECT_GT(r.before, 0);
-    RecordProperty("import_ms", static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(took).count()));
+    RecordProperty(
+        "import_ms",
+        static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(took).count()));
 }

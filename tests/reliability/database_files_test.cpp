@@ -7,9 +7,9 @@
 
 #include <string>
 
-#include "store/store_impl.hpp"
 #include "bilateral/error.hpp"
 #include "bilateral/store/store.hpp"
+#include "store/store_impl.hpp"
 #include "support.hpp"
 
 using namespace bilateral;

@@ -45,8 +45,7 @@ std::vector<std::string> leftovers(const fs::path& dir) {
     std::vector<std::string> out;
     for (const auto& e : fs::directory_iterator(dir)) {
         const auto name = e.path().filename().string();
-        if (name.find(".tmp-") != std::string::npos ||
-            name.find(".creating-") != std::string::npos)
+        if (name.find(".tmp-") != std::string::npos || name.find(".creating-") != std::string::npos)
             out.push_back(name);
     }
     return out;
@@ -68,10 +67,14 @@ TEST(FileSafety, AnOutputThatIsTheDatabaseByAnyNameIsRefusedAndNothingIsWritten)
     fs::create_symlink(db, dir / "sym.db");
     fs::create_symlink(db.string() + "-wal", dir / "sym-wal");  // to a log that may not exist
     const auto before = durableBytes(db);
-    const std::vector<std::string> outputs = {
-        db.string(),           db.string() + "-wal",           db.string() + "-shm",
-        db.string() + "-journal", (dir / "hard.db").string(), (dir / "sym.db").string(),
-        (dir / "sym-wal").string(), (dir / "sub" / ".." / "kg.db").string()};
+    const std::vector<std::string> outputs = {db.string(),
+                                              db.string() + "-wal",
+                                              db.string() + "-shm",
+                                              db.string() + "-journal",
+                                              (dir / "hard.db").string(),
+                                              (dir / "sym.db").string(),
+                                              (dir / "sym-wal").string(),
+                                              (dir / "sub" / ".." / "kg.db").string()};
     for (const auto& out : outputs) {
         SCOPED_TRACE(out);
         for (const std::vector<std::string>& verb :
@@ -102,8 +105,8 @@ TEST(FileSafety, AnExportReplacesItsOutputWholeKeepingItsPermissions) {
     const auto out = dir / "graph.json";
     writeBytes(out, "old contents\n");
     ::chmod(out.c_str(), 0640);
-    const auto r = runCli({"--db", db.string(), "export", "--format", "json", "-o", out.string()},
-                          dir);
+    const auto r =
+        runCli({"--db", db.string(), "export", "--format", "json", "-o", out.string()}, dir);
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_TRUE(readBytes(out).starts_with("{")) << readBytes(out).substr(0, 40);
     EXPECT_EQ(fs::status(out).permissions() & fs::perms::all,

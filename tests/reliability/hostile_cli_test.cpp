@@ -14,9 +14,9 @@
 #include <set>
 #include <sstream>
 
-#include "store/store_impl.hpp"
 #include "bilateral/store/store.hpp"
 #include "hostile.hpp"
+#include "store/store_impl.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -140,7 +140,8 @@ TEST_F(HostileCli, ImportStoresEveryValueByteForByteAndCreatesOrDropsNothing) {
     }
     // The schema is the schema of a fresh store: no value created, altered or dropped a table.
     auto schema = [](bilateral::store::Store& st) {
-        auto q = bilateral::store::detail::prepare(st, "SELECT type, name, sql FROM sqlite_schema ORDER BY name");
+        auto q = bilateral::store::detail::prepare(
+            st, "SELECT type, name, sql FROM sqlite_schema ORDER BY name");
         std::string out;
         while (q.step())
             out +=

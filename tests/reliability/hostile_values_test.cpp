@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "store/store_impl.hpp"
 #include "bilateral/error.hpp"
 #include "bilateral/store/store.hpp"
 #include "hostile.hpp"
+#include "store/store_impl.hpp"
 #include "support.hpp"
 
 using namespace bilateral;

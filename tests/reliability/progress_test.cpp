@@ -175,8 +175,7 @@ TEST(Progress, WhileAFileIsReadItsLineShowsTheShareDoneAndTheRate) {
     const auto dir = scratchDir("progress-partial");
     const auto file = dir / "events.tsv";
     writeBytes(file, icewsFile(60000));
-    TerminalRun run({"--db", (dir / "new.db").string(), "import", file.string()},
-                    dir / "tty.out");
+    TerminalRun run({"--db", (dir / "new.db").string(), "import", file.string()}, dir / "tty.out");
     ASSERT_EQ(run.finish(), 0) << run.raw();
     std::vector<std::string> states;
     const auto& raw = run.raw();

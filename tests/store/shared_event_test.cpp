@@ -73,9 +73,13 @@ TEST(SharedEvent, HubsAndSmallActorsGiveWhatOneJoinGives) {
         w.finish();
         tx.commit();
     }
-    for (const auto& [a, b] : std::vector<std::pair<std::int64_t, std::int64_t>>{
-             {hub1, hub2}, {hub2, hub3}, {hub3, hub1}, {hub1, small}, {small, hub3},
-             {hub2, hub1}, {hub1, alone}}) {
+    for (const auto& [a, b] : std::vector<std::pair<std::int64_t, std::int64_t>>{{hub1, hub2},
+                                                                                 {hub2, hub3},
+                                                                                 {hub3, hub1},
+                                                                                 {hub1, small},
+                                                                                 {small, hub3},
+                                                                                 {hub2, hub1},
+                                                                                 {hub1, alone}}) {
         EXPECT_EQ(s.sharedEvent(a, b), joined(s, a, b)) << a << " and " << b;
     }
     EXPECT_TRUE(s.sharedEvent(hub1, hub2).has_value());

@@ -5,10 +5,10 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "store/schema.hpp"
-#include "store/store_impl.hpp"
 #include "bilateral/error.hpp"
 #include "bilateral/store/store.hpp"
+#include "store/schema.hpp"
+#include "store/store_impl.hpp"
 
 namespace fs = std::filesystem;
 using namespace bilateral;
@@ -26,21 +26,30 @@ fs::path tempDb(const std::string& name) {
 
 void seed(store::Store& s) {
     s.putSource({.id = "source/a", .title = "A"});
-    model::Actor anwar{.id = "person/anwar", .kind = model::ActorKind::Person, .name = "Anwar Ibrahim"};
+    model::Actor anwar{
+        .id = "person/anwar", .kind = model::ActorKind::Person, .name = "Anwar Ibrahim"};
     anwar.aliases = {"YAB Dato’ Seri Anwar Ibrahim"};
     anwar.country = "MYS";
     anwar.attributes = {{"born", std::int64_t{1947}}, {"pm", true}};
     anwar.evidence = {{.source = "source/a", .span = model::Span{3, 9}}};
     s.putActor(anwar);
-    s.putActor({.id = "country/MYS", .kind = model::ActorKind::Country, .name = "Malaysia", .country = "MYS"});
-    model::Event visit{.id = "event/visit", .kind = model::EventKind::OfficialVisit, .title = "Visit"};
+    s.putActor({.id = "country/MYS",
+                .kind = model::ActorKind::Country,
+                .name = "Malaysia",
+                .country = "MYS"});
+    model::Event visit{
+        .id = "event/visit", .kind = model::EventKind::OfficialVisit, .title = "Visit"};
     visit.start = Date::parse("2025-07-02");
     visit.end = Date::parse("2025-07-03");
     visit.cameo = "042";
-    visit.participants = {{.actor = "person/anwar", .role = model::Role::Guest,
-                           .evidence = {{.source = "source/a", .basis = model::Basis::Inferred, .note = "n"}}}};
+    visit.participants = {
+        {.actor = "person/anwar",
+         .role = model::Role::Guest,
+         .evidence = {{.source = "source/a", .basis = model::Basis::Inferred, .note = "n"}}}};
     s.putEvent(visit);
-    model::Relation r{.id = "rel/1", .kind = model::RelationKind::AffiliatedWith, .from = "person/anwar",
+    model::Relation r{.id = "rel/1",
+                      .kind = model::RelationKind::AffiliatedWith,
+                      .from = "person/anwar",
                       .to = "country/MYS"};
     r.valid.start = Date::parse("2022-11");
     s.putRelation(r);
@@ -117,8 +126,11 @@ TEST(Store, TransactionRollsBackUnlessCommitted) {
 
 TEST(Store, EnforcesForeignKeys) {
     auto s = store::Store::memory();
-    EXPECT_THROW(store::detail::prepare(s, "INSERT INTO participation(event_id, actor_id, role) VALUES (99, 98, 'host')").exec(),
-                 StorageError);
+    EXPECT_THROW(
+        store::detail::prepare(
+            s, "INSERT INTO participation(event_id, actor_id, role) VALUES (99, 98, 'host')")
+            .exec(),
+        StorageError);
 }
 
 TEST(Store, RefusesADatabaseFromANewerVersionAndLeavesItUntouched) {
@@ -174,7 +186,9 @@ TEST(Store, ASnapshotReaderSeesOneStateOfTheFileWhileAnotherProcessWrites) {
     EXPECT_EQ(pinned.counts().actors, 2);
     {
         auto writer = store::Store::open(p);
-        writer.putActor({.id = "country/ITA", .kind = model::ActorKind::Country, .name = "Italy",
+        writer.putActor({.id = "country/ITA",
+                         .kind = model::ActorKind::Country,
+                         .name = "Italy",
                          .country = "ITA"});
     }
     // The command line's reader answers from the state it opened; a plain reader sees each commit.
@@ -190,8 +204,11 @@ namespace {
 model::Attestation attestation(const char* from, const char* to, const char* note) {
     model::Attestation a;
     a.period = {Date::parse(from), Date::parse(to)};
-    a.evidence = {{.source = "source/a", .span = model::Span{10, 20},
-                   .basis = model::Basis::Inferred, .confidence = 0.9, .note = std::string(note)}};
+    a.evidence = {{.source = "source/a",
+                   .span = model::Span{10, 20},
+                   .basis = model::Basis::Inferred,
+                   .confidence = 0.9,
+                   .note = std::string(note)}};
     return a;
 }
 }  // namespace
@@ -240,7 +257,8 @@ TEST(Store, AVersionTwoFileIsMigratedToVersionThree) {
             " (2, 'post/p', 'post', 'P');"
             "INSERT INTO relation(id, key, kind, from_id, to_id) VALUES (1, 'rel/held', "
             "'holds_post', 1, 2);"
-            "INSERT INTO evidence(relation_id, source_id, span_start, span_end) VALUES (1, 1, 0, 4);"
+            "INSERT INTO evidence(relation_id, source_id, span_start, span_end) VALUES (1, 1, 0, "
+            "4);"
             "PRAGMA user_version = 2;");
     }
     EXPECT_THROW((void)store::Store::open(file, {.readOnly = true}), StorageError);

@@ -57,10 +57,10 @@ struct Vertex {
 /// What an edge carries.
 struct Edge {
     EdgeKind kind = EdgeKind::Participation;
-    std::string id;                  ///< relation or link id; empty for participations
-    std::string type;  ///< role (`guest`), relation kind (`holds_post`) or link kind (`answers`)
-    std::string start;               ///< relations: ISO partial date the validity starts, if any
-    std::string end;                 ///< relations: ISO partial date the validity ends, if any
+    std::string id;     ///< relation or link id; empty for participations
+    std::string type;   ///< role (`guest`), relation kind (`holds_post`) or link kind (`answers`)
+    std::string start;  ///< relations: ISO partial date the validity starts, if any
+    std::string end;    ///< relations: ISO partial date the validity ends, if any
     std::int64_t evidenceCount = 0;  ///< evidence rows citing this participation or relation
     /// Relations: first and last day of the validity (nullopt for an open end). Participations:
     /// their event's days.

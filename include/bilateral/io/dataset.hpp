@@ -28,7 +28,8 @@ struct Dataset {
 /// Parse and validate a dataset document. `file` names it in errors. References are checked
 /// against the document and, when given, the store (ids already there resolve).
 /// Throws ParseError with the JSON pointer of the first problem.
-Dataset parseDataset(std::string_view text, const std::string& file, store::Store* existing = nullptr);
+Dataset parseDataset(std::string_view text, const std::string& file,
+                     store::Store* existing = nullptr);
 Dataset readDataset(const std::filesystem::path& file, store::Store* existing = nullptr);
 
 /// Write a validated dataset into the store (the caller holds the transaction).

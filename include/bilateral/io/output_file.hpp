@@ -13,8 +13,7 @@ namespace bilateral::io {
 /// -wal, -shm or -journal file, or one of them by another name (a hard or symbolic link, a
 /// path through other folders): compared by device and inode when both exist, else by their
 /// resolved paths.
-void refuseOutputOverDatabase(const std::filesystem::path& output,
-                              const std::filesystem::path& db);
+void refuseOutputOverDatabase(const std::filesystem::path& output, const std::filesystem::path& db);
 
 /// A file written under a temporary name beside its target (same folder, so the rename is
 /// atomic) and renamed into place by commit(). Until then the target keeps its old contents;

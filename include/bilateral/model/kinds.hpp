@@ -11,24 +11,61 @@
 namespace bilateral::model {
 
 enum class ActorKind : std::uint8_t {
-    Country, Bloc, Person, Post, GovernmentBody, Company, Institution, DiplomaticMission, Group
+    Country,
+    Bloc,
+    Person,
+    Post,
+    GovernmentBody,
+    Company,
+    Institution,
+    DiplomaticMission,
+    Group
 };
 
 enum class EventKind : std::uint8_t {
-    OfficialVisit, StateVisit, BilateralMeeting, Talks, Roundtable, Summit, Inauguration,
-    Invitation, Negotiation, AgreementSigning, PhoneCall, Statement, Chairmanship, IntentToMeet,
+    OfficialVisit,
+    StateVisit,
+    BilateralMeeting,
+    Talks,
+    Roundtable,
+    Summit,
+    Inauguration,
+    Invitation,
+    Negotiation,
+    AgreementSigning,
+    PhoneCall,
+    Statement,
+    Chairmanship,
+    IntentToMeet,
     CodedEvent
 };
 
 enum class EventStatus : std::uint8_t { Occurred, Planned, Cancelled };
 
 enum class Role : std::uint8_t {
-    Host, Guest, DelegationMember, Chair, Opener, Attendee, Signatory, Inviter, Invitee,
-    Source, Target, Subject
+    Host,
+    Guest,
+    DelegationMember,
+    Chair,
+    Opener,
+    Attendee,
+    Signatory,
+    Inviter,
+    Invitee,
+    Source,
+    Target,
+    Subject
 };
 
 enum class RelationKind : std::uint8_t {
-    HoldsPost, PostOf, MemberOf, PartOf, PartnerOf, Represents, Chairs, AffiliatedWith
+    HoldsPost,
+    PostOf,
+    MemberOf,
+    PartOf,
+    PartnerOf,
+    Represents,
+    Chairs,
+    AffiliatedWith
 };
 
 enum class Basis : std::uint8_t { Stated, Inferred, Reference };
@@ -47,10 +84,12 @@ std::string_view toString(Basis v) noexcept;
 std::string_view toString(EventLinkKind v) noexcept;
 
 /// Every name of an enum, in declaration order (for help texts, schemas and error messages).
-template <class Enum> std::span<const std::string_view> names() noexcept;
+template <class Enum>
+std::span<const std::string_view> names() noexcept;
 
 /// The value named `name`, or nullopt.
-template <class Enum> std::optional<Enum> parse(std::string_view name) noexcept;
+template <class Enum>
+std::optional<Enum> parse(std::string_view name) noexcept;
 
 /// Kinds that count as meetings in who-met-whom (phone calls only when asked).
 [[nodiscard]] bool isMeetingKind(EventKind k) noexcept;

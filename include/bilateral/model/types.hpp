@@ -122,9 +122,9 @@ struct Event {
     std::optional<Date> end;
     EventStatus status = EventStatus::Occurred;
     std::optional<std::string> location;  ///< the name of its place (see `place`)
-    std::optional<std::string> parent;  ///< id of the event this one took place within
-    std::optional<std::string> cameo;   ///< CAMEO code as a string, leading zeros kept
-    std::optional<double> goldstein;    ///< Goldstein scale / ICEWS intensity, when coded
+    std::optional<std::string> parent;    ///< id of the event this one took place within
+    std::optional<std::string> cameo;     ///< CAMEO code as a string, leading zeros kept
+    std::optional<double> goldstein;      ///< Goldstein scale / ICEWS intensity, when coded
     Attributes attributes;
     std::vector<Participant> participants;
     std::vector<Evidence> evidence;

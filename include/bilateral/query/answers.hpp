@@ -40,7 +40,7 @@ struct ParticipantRef {
 struct LinkRef {
     std::string id;  ///< the link's id
     model::EventLinkKind kind = model::EventLinkKind::LeadsTo;
-    bool outgoing = true;  ///< this event → other (else other → this event)
+    bool outgoing = true;      ///< this event → other (else other → this event)
     std::string event, title;  ///< the other event
 };
 
@@ -89,8 +89,8 @@ struct MetActor {
     std::vector<model::Support> support;
     model::Support overall;  ///< the strongest of `support`: what "they met" rests on
     // [sides]
-    std::int64_t rows = 0;             ///< event rows recording them (see query::Counterpart)
-    std::optional<std::string> side;   ///< the side it acted for; none: no side
+    std::int64_t rows = 0;            ///< event rows recording them (see query::Counterpart)
+    std::optional<std::string> side;  ///< the side it acted for; none: no side
 };
 
 /// Counterparts of actor `actorId`, as query::whoMet on an Index; at most `limit` (0: all).

@@ -26,7 +26,8 @@ namespace bilateral::query {
 
 /// A dense handle into an Index (0 .. n-1), valid for the Index that produced it. Actor and
 /// event handles are distinct types, so one cannot be passed where the other is expected.
-template <class Tag> struct Ix {
+template <class Tag>
+struct Ix {
     std::uint32_t value = 0;
     friend constexpr bool operator==(Ix, Ix) = default;
     friend constexpr auto operator<=>(Ix, Ix) = default;
@@ -152,7 +153,8 @@ private:
 
 }  // namespace bilateral::query
 
-template <class Tag> struct std::hash<bilateral::query::Ix<Tag>> {
+template <class Tag>
+struct std::hash<bilateral::query::Ix<Tag>> {
     std::size_t operator()(bilateral::query::Ix<Tag> x) const noexcept {
         return std::hash<std::uint32_t>{}(x.value);
     }

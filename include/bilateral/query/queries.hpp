@@ -56,7 +56,8 @@ struct Counterpart {
 /// Counterparts of `actor`: actors sharing an occurred event of a counting kind with it, on
 /// another side (or on none) unless `anySide`, never of its own delegation; most meetings (or
 /// rows, with `countRows`) first, then by name. Planned and cancelled events never count.
-std::vector<Counterpart> whoMet(const Index& index, ActorIx actor, const WhoMetOptions& options = {});
+std::vector<Counterpart> whoMet(const Index& index, ActorIx actor,
+                                const WhoMetOptions& options = {});
 
 // --- timelines ------------------------------------------------------------------------------
 
@@ -68,9 +69,10 @@ struct TimelineOptions {
     bool participants = true;
 };
 
-/// Events in timeline order (earliest day, latest day, parents before sub-events, id). Planned events are included; check
-/// `index.event(e).status`.
-std::vector<EventIx> timeline(const Index& index, ActorIx actor, const TimelineOptions& options = {});
+/// Events in timeline order (earliest day, latest day, parents before sub-events, id). Planned
+/// events are included; check `index.event(e).status`.
+std::vector<EventIx> timeline(const Index& index, ActorIx actor,
+                              const TimelineOptions& options = {});
 std::vector<EventIx> dyadTimeline(const Index& index, std::string_view countryA,
                                   std::string_view countryB, const TimelineOptions& options = {});
 std::vector<EventIx> countryTimeline(const Index& index, std::string_view country,
@@ -97,10 +99,12 @@ struct RelationAsOf {
 /// Whether a fact valid over `valid` holds on `date`: for a day, Interval::covers; for a month
 /// or a year, Certainly when it certainly holds on every day of it, Possibly when it may hold on
 /// some day of it, else No.
-[[nodiscard]] model::Certainty certaintyOn(const model::Interval& valid, const model::Date& date) noexcept;
+[[nodiscard]] model::Certainty certaintyOn(const model::Interval& valid,
+                                           const model::Date& date) noexcept;
 /// The same for a relation, whose attested days or periods (Relation::attested) also make it
 /// certain: Certainly when every day of `date` is certain by its validity or by an attestation.
-[[nodiscard]] model::Certainty certaintyOn(const model::Relation& relation, const model::Date& date);
+[[nodiscard]] model::Certainty certaintyOn(const model::Relation& relation,
+                                           const model::Date& date);
 
 /// Relations from or to `actorId` that certainly or possibly hold on `day` (all when no day,
 /// each then marked Certainly), certainly ones first, then by kind and id. Throws NotFoundError

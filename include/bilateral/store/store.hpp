@@ -29,9 +29,9 @@ struct Access;
 inline constexpr int kSchemaVersion = 4;
 
 struct OpenOptions {
-    bool readOnly = false;      ///< open an existing file without writing anything to it
-    bool create = true;         ///< create the file when missing (ignored when readOnly)
-    int busyTimeoutMs = 5000;   ///< how long a second writer waits for the first
+    bool readOnly = false;     ///< open an existing file without writing anything to it
+    bool create = true;        ///< create the file when missing (ignored when readOnly)
+    int busyTimeoutMs = 5000;  ///< how long a second writer waits for the first
     /// Read-only: hold one read transaction from open to close, so that every answer sees the
     /// same state of the file even while another process imports (the command line does this;
     /// a long-lived reader should not, as it keeps the WAL from being checkpointed).
@@ -97,7 +97,7 @@ struct EventSlot {
     std::int64_t lo = 0, hi = 0;  ///< day range; undated: both INT32_MAX
     std::string id;
     std::int64_t parentRow = 0;  ///< 0 when none (then its depth is 0)
-    int depth = 0;  ///< parents above it ([attested]: a sub-event sorts after its parent)
+    int depth = 0;         ///< parents above it ([attested]: a sub-event sorts after its parent)
     bool byPlace = false;  ///< [places] in the scope through its place, not its participants
 };
 
@@ -130,8 +130,8 @@ enum class ParticipantsRead : std::uint8_t { None, WithEvidence, All };
 /// What a listing shows of one event (Store::eventDetails).
 struct EventDetails {
     EventRecord record;
-    std::int64_t evidence = 0;  ///< evidence records of the event itself
-    model::Support support;     ///< folded over them
+    std::int64_t evidence = 0;                    ///< evidence records of the event itself
+    model::Support support;                       ///< folded over them
     std::vector<ParticipantRecord> participants;  ///< when asked, as participantsAt gives them
     std::vector<EventLinkRecord> links;           ///< when asked, as eventLinksAt gives them
 };
@@ -279,14 +279,14 @@ private:
     /// Makes a new database file whole under a temporary name, then links it into place.
     static void createFile(const std::filesystem::path& file, const OpenOptions& options);
     /// Opens `file` with SQLite's `flags` and the store's busy handler.
-    static std::unique_ptr<Impl> connect(const std::filesystem::path& file,
-                                         const std::string& name, int flags,
-                                         const OpenOptions& options);
+    static std::unique_ptr<Impl> connect(const std::filesystem::path& file, const std::string& name,
+                                         int flags, const OpenOptions& options);
     /// Applies the migrations from schema version `from` to kSchemaVersion, in one transaction.
     void migrate(int from);
     /// Runs `write` inside the open Transaction, or inside one of its own when none is open, so
     /// the derived tables change with it.
-    template <class F> void inTransaction(F&& write);
+    template <class F>
+    void inTransaction(F&& write);
     void putSourceNow(const model::Source& source);
     void putActorNow(const model::Actor& actor);
     void putEventNow(const model::Event& event);
