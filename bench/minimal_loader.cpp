@@ -36,7 +36,7 @@
 #include "bilateral/import/events.hpp"
 #include "bilateral/model/date.hpp"
 #include "bilateral/model/kinds.hpp"
-#include "bilateral/sqlite/store.hpp"
+#include "bilateral/sqlite/sqlite.hpp"
 #include "schema.hpp"  // the SQLite engine's DDL (src/storage/sqlite/schema.hpp)
 
 namespace fs = std::filesystem;
@@ -232,10 +232,10 @@ int run(int argc, char** argv) {
     exec("PRAGMA journal_mode = WAL");
     exec("PRAGMA synchronous = NORMAL");
     exec("BEGIN IMMEDIATE");
-    for (const auto ddl : store::detail::migrations()) exec(std::string(ddl));
-    exec("PRAGMA user_version = " + std::to_string(store::kSchemaVersion));
+    for (const auto ddl : sqlite::detail::migrations()) exec(std::string(ddl));
+    exec("PRAGMA user_version = " + std::to_string(sqlite::kSchemaVersion));
     exec("COMMIT");
-    exec("PRAGMA cache_size = -262144");  // store::BulkWriter's default, 256 MiB
+    exec("PRAGMA cache_size = -262144");  // sqlite::BulkWriter's default, 256 MiB
 
     std::int64_t rows = 0;
     {

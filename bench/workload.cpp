@@ -27,6 +27,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "bilateral/database.hpp"
 #include "bilateral/error.hpp"
 #include "bilateral/graph/paths.hpp"
 #include "bilateral/import/events.hpp"
@@ -34,7 +35,6 @@
 #include "bilateral/model/date.hpp"
 #include "bilateral/query/index.hpp"
 #include "bilateral/query/queries.hpp"
-#include "bilateral/sqlite/store.hpp"
 
 namespace fs = std::filesystem;
 using namespace bilateral;
@@ -179,11 +179,11 @@ int run(int argc, char** argv) {
     // 1. load
     const auto t0 = Clock::now();
     std::int64_t rows = 0;
-    auto store = store::Store::open(db);
+    auto store = Database::open(db.string());
     {
         io::ImportOptions options;
         options.format = io::Format::Icews;
-        const auto summaries = io::importFiles(store, {data}, options);
+        const auto summaries = store.importFiles({data}, options);
         rows = summaries.at(0).rows;
     }
     const auto t1 = Clock::now();
@@ -193,7 +193,7 @@ int run(int argc, char** argv) {
 
     // 2. project
     const auto t2 = Clock::now();
-    const auto index = query::Index::build(store);
+    const auto& index = store.index();
     const auto t3 = Clock::now();
     print("project_s", seconds(t3 - t2), 3);
     std::fflush(stdout);

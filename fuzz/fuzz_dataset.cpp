@@ -9,14 +9,15 @@
 
 #include "bilateral/error.hpp"
 #include "bilateral/import/dataset.hpp"
-#include "bilateral/sqlite/store.hpp"
+#include "bilateral/import/from_storage.hpp"
 #include "fuzz_check.hpp"
 #include "memfile.hpp"
+#include "sqlite/store.hpp"
 
 using namespace bilateral;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static auto* store = new store::Store(store::Store::memory());
+    static auto* store = new sqlite::Store(sqlite::Store::memory());
     static auto* file = new MemFile("fuzz.json");
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     io::Dataset dataset;
@@ -40,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // And it imports; the transaction is rolled back so the store stays empty.
     file->write(data, size);
     {
-        store::Transaction tx(*store);
+        sqlite::Transaction tx(*store);
         (void)io::importDataset(*store, file->path());
     }
     FUZZ_CHECK(store->counts().actors == 0);

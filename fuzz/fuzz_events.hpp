@@ -9,18 +9,18 @@
 
 #include "bilateral/error.hpp"
 #include "bilateral/import/events.hpp"
-#include "bilateral/sqlite/store.hpp"
 #include "fuzz_check.hpp"
 #include "memfile.hpp"
+#include "sqlite/store.hpp"
 
 template <class Import>
 int fuzzEventFile(const std::uint8_t* data, std::size_t size, Import import) {
     using namespace bilateral;
-    static auto* store = new store::Store(store::Store::memory());
+    static auto* store = new sqlite::Store(sqlite::Store::memory());
     static auto* file = new MemFile("events.tsv");
     file->write(data, size);
     {
-        store::Transaction tx(*store);
+        sqlite::Transaction tx(*store);
         try {
             const auto summary = import(*store, file->path());
             FUZZ_CHECK(summary.rows >= summary.events + summary.skipped);

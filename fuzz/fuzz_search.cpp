@@ -7,17 +7,18 @@
 #include <string_view>
 
 #include "bilateral/error.hpp"
+#include "bilateral/query/from_storage.hpp"
 #include "bilateral/query/queries.hpp"
-#include "bilateral/sqlite/store.hpp"
 #include "fuzz_check.hpp"
+#include "sqlite/store.hpp"
 
 using namespace bilateral;
 
 namespace {
 
-store::Store& sampleStore() {
+sqlite::Store& sampleStore() {
     static auto* s = [] {
-        auto* store = new store::Store(store::Store::memory());
+        auto* store = new sqlite::Store(sqlite::Store::memory());
         const char* const names[][2] = {
             {"person/anwar", "Anwar Ibrahim"},         {"person/anwar-2", "Anwar"},
             {"person/meloni", "Giorgia Meloni"},       {"country/MYS", "Malaysia"},

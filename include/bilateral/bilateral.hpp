@@ -3,6 +3,7 @@
 // bilateral::Database (database.hpp).
 
 #include "bilateral/database.hpp"
+#include "bilateral/database_options.hpp"
 #include "bilateral/error.hpp"
 #include "bilateral/export/writers.hpp"
 #include "bilateral/graph/algorithms.hpp"

@@ -1,9 +1,9 @@
 #pragma once
-// bilateral::Database: one object for a consumer. Open a file (read-only or read-write), import
-// files into it, and ask it questions. Questions about one actor, pair, country or post are
-// answered from the file through its indexes; whole-graph work (centrality, components,
-// exports) gets the in-memory Index, built on first use. Every answer is a plain value, valid
-// after the call.
+// bilateral::Database: the one door. Open a database (a file, or a server by its URL), import
+// files into it, and ask it questions; every answer is a plain value, valid after the call.
+// Questions about one actor, pair, country or post are answered through the database's indexes,
+// at the cost of the answer; whole-graph work (centrality, components, exports) gets the
+// in-memory Index or the Boost.Graph projection, built on demand.
 //
 //   auto db = bilateral::Database::open("kg.db", {.readOnly = true});
 //   for (const auto& m : db.whoMet("Anwar Ibrahim").items)
@@ -11,40 +11,40 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "bilateral/database_options.hpp"
+#include "bilateral/export/writers.hpp"
+#include "bilateral/import/dataset.hpp"
 #include "bilateral/import/import.hpp"
 #include "bilateral/model/date.hpp"
 #include "bilateral/model/types.hpp"
 #include "bilateral/query/answers.hpp"
 #include "bilateral/query/index.hpp"
 #include "bilateral/query/queries.hpp"
+#include "bilateral/report/report.hpp"
 
 namespace bilateral {
-namespace store {
-class Store;
+namespace storage {
+class Engine;
 }
 namespace graph {
 class Projection;
 }
 
-struct DatabaseOptions {
-    bool readOnly = false;     ///< never write the file (it must exist and be up to date)
-    bool create = true;        ///< create a missing file (ignored when readOnly)
-    int busyTimeoutMs = 5000;  ///< how long a writer waits for another
-    bool snapshot = false;     ///< read-only: one read transaction until closed (OpenOptions)
-    bool oneThread = false;    ///< used from one thread at a time (OpenOptions)
-};
-
 class Database {
 public:
-    /// Opens (and, unless read-only, creates or migrates) a database file. Throws StorageError
-    /// (missing, not SQLite, not ours, read-only) or SchemaVersionError.
-    static Database open(const std::filesystem::path& file, DatabaseOptions options = {});
+    /// Opens (and, unless read-only, creates or migrates) a database. `location` names it: a
+    /// file path, `sqlite:PATH` or `file:PATH` (the SQLite engine); `postgresql://...` or
+    /// `postgres://...` (the PostgreSQL engine, when this build has it; else a StorageError
+    /// saying so). Throws StorageError (missing, not SQLite, not ours, read-only) or
+    /// SchemaVersionError.
+    static Database open(const std::string& location, DatabaseOptions options = {});
     /// A database in memory, for tests and scratch work.
     static Database memory();
 
@@ -52,17 +52,26 @@ public:
     Database& operator=(Database&&) noexcept;
     ~Database();
 
-    [[nodiscard]] const std::filesystem::path& path() const noexcept;
+    /// The location as given to open (a URL without its password).
+    [[nodiscard]] const std::string& location() const noexcept;
     [[nodiscard]] bool readOnly() const noexcept;
+    /// Makes the running call, and every call after it, fail with a StorageError
+    /// ("interrupted"); an import in progress is rolled back. Safe from a signal handler or
+    /// another thread; the database is unusable for writing afterwards.
+    void interrupt() noexcept;
 
-    /// Imports the files in one transaction (all or nothing); see io::importFiles.
+    /// Imports the files in one transaction (all or nothing): dataset JSON, ICEWS and GDELT event
+    /// files; `-` is standard input, .gz and .zip are read directly. Throws ParseError naming the
+    /// file and the line, column or JSON pointer (nothing is written), or StorageError.
     std::vector<io::ImportSummary> importFiles(const std::vector<std::filesystem::path>& files,
                                                const io::ImportOptions& options = {});
 
     /// An actor id, or a name or alias naming exactly one actor. Throws NotFoundError or
     /// AmbiguousError (with the candidates).
     std::string resolveActor(std::string_view idOrName);
-    /// The actor `idOrName` names (resolveActor), whole: aliases, attributes, evidence.
+    /// The actor `idOrName` names (resolveActor), as answers show it.
+    query::ActorRef actorRef(std::string_view idOrName);
+    /// The same, whole: aliases, attributes, evidence.
     model::Actor actor(std::string_view idOrName);
     /// Actors whose name or alias matches, best first.
     std::vector<query::SearchHit> search(std::string_view text, std::size_t limit = 20);
@@ -74,6 +83,7 @@ public:
     query::Page<query::EventRef> timeline(std::string_view actor,
                                           const query::TimelineOptions& options = {},
                                           std::size_t limit = 0);
+    /// Throws NotFoundError when no actor or place has either country.
     query::Page<query::EventRef> dyadTimeline(std::string_view countryA, std::string_view countryB,
                                               const query::TimelineOptions& options = {},
                                               std::size_t limit = 0);
@@ -99,8 +109,16 @@ public:
     /// The Boost.Graph projection of the database (or of the part the filter keeps), for
     /// centrality, components and the graph exports (graph/projection.hpp).
     graph::Projection projection(const query::IndexFilter& filter = {});
-    /// The store underneath, for the library's writers and exports.
-    store::Store& store() noexcept;
+    /// Writes a projection in `format` (export/writers.hpp); the JSON format is the dataset of
+    /// the projection's subgraph, read from the database.
+    void writeExport(std::ostream& out, io::ExportFormat format,
+                     const graph::Projection& projection, const io::ExportOptions& options = {});
+    /// Everything the database holds, as a dataset document's records.
+    io::Dataset dataset();
+    /// Writes the HTML report of a selection (report/report.hpp). Throws NotFoundError for an
+    /// unknown actor or a country no actor has.
+    io::ReportSummary writeReport(std::ostream& out, const io::ReportSelection& selection,
+                                  const io::ReportOptions& options);
 
 private:
     struct Impl;

@@ -13,7 +13,6 @@
 
 #include "bilateral/error.hpp"
 #include "bilateral/import/import.hpp"
-#include "bilateral/sqlite/store.hpp"
 #include "binding.hpp"
 
 namespace bilateral::python {
@@ -41,17 +40,6 @@ py::object optText(const std::string& s) {
 
 py::tuple actorTuple(const query::ActorRef& a) {
     return py::make_tuple(text(a.id), text(a.name), name(a.kind), optText(a.country));
-}
-
-query::ActorRef refOf(const store::ActorRecord& r) {
-    return {r.id, r.name, r.kind, r.country};
-}
-
-/// The actor record of an id the library just resolved.
-query::ActorRef actorRef(Database& db, const std::string& id) {
-    const auto r = db.store().actorRecord(id);
-    if (!r) throw NotFoundError("no actor with id \"" + id + "\"");
-    return refOf(*r);
 }
 
 /// [attested] What a fact rests on: its basis name, None when it has no evidence.
@@ -96,18 +84,6 @@ py::list kindNames(const std::vector<model::EventKind>& kinds) {
     py::list out;
     for (const auto k : kinds) out.append(name(k));
     return out;
-}
-
-/// The kinds that count for who-met: those asked for, else the meeting kinds (and phone calls
-/// when asked), as the command computes them.
-std::vector<model::EventKind> countingKinds(std::vector<model::EventKind> kinds, bool phoneCalls) {
-    if (!kinds.empty()) return kinds;
-    for (std::size_t k = 0; k < model::names<model::EventKind>().size(); ++k) {
-        const auto kind = static_cast<model::EventKind>(k);
-        if (model::isMeetingKind(kind) || (phoneCalls && kind == model::EventKind::PhoneCall))
-            kinds.push_back(kind);
-    }
-    return kinds;
 }
 
 std::string upper(std::string s) {
@@ -180,10 +156,12 @@ py::tuple whoMet(PyDatabase& self, const std::string& actor,
     o.countRows = countRows;
     o.window.from = parseDate(since, "since");
     o.window.to = parseDate(until, "until");
-    o.kinds = countingKinds(parseKinds(kinds, "kinds"), phoneCalls);
+    o.kinds = parseKinds(kinds, "kinds");
+    o.includePhoneCalls = phoneCalls;
+    o.kinds = query::countingKinds(o);  // the kinds that counted, as the command shows them
     auto [who, met] = self.run([&](Database& db) {
         const auto id = db.resolveActor(actor);
-        auto ref = actorRef(db, id);
+        auto ref = db.actorRef(id);
         return std::make_pair(std::move(ref), db.whoMet(id, o, limit));
     });
     py::list rows;
@@ -231,7 +209,7 @@ py::tuple timeline(PyDatabase& self, const std::optional<std::string>& actor,
         query::Page<query::EventRef> page;
         if (actor) {
             const auto id = db.resolveActor(*actor);
-            ref = actorRef(db, id);
+            ref = db.actorRef(id);
             page = db.timeline(id, o, limit);
         } else if (!a.empty()) {
             page = db.dyadTimeline(a, b, o, limit);
@@ -273,30 +251,22 @@ py::tuple relations(PyDatabase& self, const std::string& actor,
     struct Answer {
         query::ActorRef who;
         std::vector<query::RelationAsOf> relations;
-        std::vector<std::pair<std::string, std::string>> names;  // from, to names
     };
     auto answer = self.run([&](Database& db) {
         Answer r;
         const auto id = db.resolveActor(actor);
-        r.who = actorRef(db, id);
+        r.who = db.actorRef(id);
         r.relations = db.relations(id, day, k);
-        auto nameOf = [&](const std::string& x) {
-            if (x == r.who.id) return r.who.name;
-            const auto found = db.store().actorRecord(x);
-            return found ? found->name : x;
-        };
-        for (const auto& x : r.relations)
-            r.names.emplace_back(nameOf(x.relation.from), nameOf(x.relation.to));
         return r;
     });
     py::list rows;
     for (std::size_t i = 0; i < answer.relations.size(); ++i) {
         const auto& x = answer.relations[i];
         rows.append(py::make_tuple(
-            text(x.relation.id), name(x.relation.kind), text(x.relation.from),
-            text(answer.names[i].first), text(x.relation.to), text(answer.names[i].second),
-            dateObject(x.relation.valid.start), dateObject(x.relation.valid.end),
-            certaintyObject(day.has_value(), x.holds), evidenceList(x.relation.evidence)));
+            text(x.relation.id), name(x.relation.kind), text(x.relation.from), text(x.fromName),
+            text(x.relation.to), text(x.toName), dateObject(x.relation.valid.start),
+            dateObject(x.relation.valid.end), certaintyObject(day.has_value(), x.holds),
+            evidenceList(x.relation.evidence)));
     }
     return py::make_tuple(actorTuple(answer.who), dateObject(day),
                           k ? name(*k) : py::object(py::none()), rows);
@@ -306,7 +276,7 @@ py::tuple holders(PyDatabase& self, const std::string& post, const std::optional
     const auto day = parseDate(on, "on");
     auto [what, list] = self.run([&](Database& db) {
         const auto id = db.resolveActor(post);
-        auto ref = actorRef(db, id);
+        auto ref = db.actorRef(id);
         return std::make_pair(std::move(ref), db.holders(id, day));
     });
     py::list rows;
@@ -321,21 +291,10 @@ py::tuple holders(PyDatabase& self, const std::string& post, const std::optional
 }
 
 py::list search(PyDatabase& self, const std::string& query, std::size_t limit) {
-    struct Hit {
-        query::SearchHit hit;
-        std::string country;
-    };
-    const auto hits = self.run([&](Database& db) {
-        std::vector<Hit> out;
-        for (auto& h : db.search(query, limit)) {
-            const auto r = db.store().actorRecord(h.id);  // a hit is a whole actor, as in the CLI
-            out.push_back(Hit{std::move(h), r ? r->country : std::string()});
-        }
-        return out;
-    });
+    const auto hits = self.run([&](Database& db) { return db.search(query, limit); });
     py::list rows;
-    for (const auto& [h, country] : hits) {
-        rows.append(py::make_tuple(text(h.id), text(h.name), name(h.kind), optText(country),
+    for (const auto& h : hits) {
+        rows.append(py::make_tuple(text(h.id), text(h.name), name(h.kind), optText(h.country),
                                    text(h.matched), h.score));
     }
     return rows;
@@ -357,8 +316,8 @@ py::tuple path(PyDatabase& self, const std::string& from, const std::string& to,
         Answer r;
         const auto a = db.resolveActor(from);
         const auto b = db.resolveActor(to);
-        r.from = actorRef(db, a);
-        r.to = actorRef(db, b);
+        r.from = db.actorRef(a);
+        r.to = db.actorRef(b);
         r.path = db.path(a, b, o);
         return r;
     });
@@ -398,7 +357,7 @@ py::tuple ego(PyDatabase& self, const std::string& center, int hops, const std::
     if (hops < 1) throw InvalidArgumentError("hops: must be at least 1");
     auto [who, page] = self.run([&](Database& db) {
         const auto id = db.resolveActor(center);
-        auto ref = actorRef(db, id);
+        auto ref = db.actorRef(id);
         return std::make_pair(std::move(ref), db.ego(id, hops, t, limit));
     });
     py::list rows;
@@ -455,7 +414,7 @@ bool PyDatabase::closed() {
 }
 
 std::string PyDatabase::path() {
-    return run([](Database& db) { return db.path().string(); });
+    return run([](Database& db) { return db.location(); });
 }
 
 bool PyDatabase::readOnly() {

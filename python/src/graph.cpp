@@ -13,7 +13,6 @@
 #include "bilateral/error.hpp"
 #include "bilateral/export/writers.hpp"
 #include "bilateral/graph/projection.hpp"
-#include "bilateral/sqlite/store.hpp"
 #include "binding.hpp"
 
 namespace bilateral::python {
@@ -91,7 +90,7 @@ py::dict graphAttributes(const graph::Projection& p) {
 }
 
 graph::Projection project(PyDatabase& self, const query::IndexFilter& filter) {
-    return self.run([&](Database& db) { return graph::Projection::build(db.store(), filter); });
+    return self.run([&](Database& db) { return db.projection(filter); });
 }
 
 /// A new reference, or throw the Python error that made it null.

@@ -1,15 +1,22 @@
-// bilateral::Database: the store, the answers from the file, and the index built on first use.
+// bilateral::Database: an engine chosen by the location (engines.cpp), the answers of query/,
+// and the index built on first use.
 
 #include "bilateral/database.hpp"
 
-#include "bilateral/graph/projection.hpp"
-#include "bilateral/sqlite/store.hpp"
+#include "bilateral/error.hpp"
+
+#include "bilateral/export/from_storage.hpp"
+#include "bilateral/graph/from_storage.hpp"
+#include "bilateral/import/from_storage.hpp"
+#include "bilateral/query/from_storage.hpp"
+#include "bilateral/report/from_storage.hpp"
+#include "engines.hpp"
 
 namespace bilateral {
 
 struct Database::Impl {
-    explicit Impl(store::Store s) : store(std::move(s)) {}
-    store::Store store;
+    explicit Impl(std::unique_ptr<storage::Engine> e) : engine(std::move(e)) {}
+    std::unique_ptr<storage::Engine> engine;
     std::optional<query::Index> index;
 };
 
@@ -18,107 +25,123 @@ Database::Database(Database&&) noexcept = default;
 Database& Database::operator=(Database&&) noexcept = default;
 Database::~Database() = default;
 
-Database Database::open(const std::filesystem::path& file, DatabaseOptions options) {
-    store::OpenOptions o;
-    o.readOnly = options.readOnly;
-    o.create = options.create;
-    o.busyTimeoutMs = options.busyTimeoutMs;
-    o.snapshot = options.snapshot;
-    o.oneThread = options.oneThread;
-    return Database(std::make_unique<Impl>(store::Store::open(file, o)));
+Database Database::open(const std::string& location, DatabaseOptions options) {
+    return Database(std::make_unique<Impl>(api::openEngine(location, options)));
 }
 
 Database Database::memory() {
-    return Database(std::make_unique<Impl>(store::Store::memory()));
+    return Database(std::make_unique<Impl>(api::memoryEngine()));
 }
 
-const std::filesystem::path& Database::path() const noexcept {
-    return impl_->store.path();
+const std::string& Database::location() const noexcept {
+    return impl_->engine->location();
 }
 bool Database::readOnly() const noexcept {
-    return impl_->store.readOnly();
+    return impl_->engine->readOnly();
 }
-store::Store& Database::store() noexcept {
-    return impl_->store;
+void Database::interrupt() noexcept {
+    impl_->engine->interrupt();
 }
 
 std::vector<io::ImportSummary> Database::importFiles(
     const std::vector<std::filesystem::path>& files, const io::ImportOptions& options) {
     impl_->index.reset();
-    return io::importFiles(impl_->store, files, options);
+    return io::importFiles(*impl_->engine, files, options);
 }
 
 std::string Database::resolveActor(std::string_view idOrName) {
-    return query::resolveActor(impl_->store, idOrName);
+    return query::resolveActor(*impl_->engine, idOrName);
+}
+
+query::ActorRef Database::actorRef(std::string_view idOrName) {
+    return query::actorRef(*impl_->engine, resolveActor(idOrName));
 }
 
 model::Actor Database::actor(std::string_view idOrName) {
-    return impl_->store.getActor(resolveActor(idOrName));
-}
-
-graph::Projection Database::projection(const query::IndexFilter& filter) {
-    return graph::Projection::build(impl_->store, filter);
+    const auto id = resolveActor(idOrName);
+    if (auto a = impl_->engine->findActor(id)) return std::move(*a);
+    throw NotFoundError("no actor with id \"" + id + "\"");
 }
 
 std::vector<query::SearchHit> Database::search(std::string_view text, std::size_t limit) {
-    return query::search(impl_->store, text, limit);
+    return query::search(*impl_->engine, text, limit);
 }
 
 query::Page<query::MetActor> Database::whoMet(std::string_view actor,
                                               const query::WhoMetOptions& options,
                                               std::size_t limit) {
-    return query::whoMet(impl_->store, resolveActor(actor), options, limit);
+    return query::whoMet(*impl_->engine, resolveActor(actor), options, limit);
 }
 
 query::Page<query::EventRef> Database::timeline(std::string_view actor,
                                                 const query::TimelineOptions& options,
                                                 std::size_t limit) {
-    return query::actorTimeline(impl_->store, resolveActor(actor), options, limit);
+    return query::actorTimeline(*impl_->engine, resolveActor(actor), options, limit);
 }
 
 query::Page<query::EventRef> Database::dyadTimeline(std::string_view countryA,
                                                     std::string_view countryB,
                                                     const query::TimelineOptions& options,
                                                     std::size_t limit) {
-    return query::dyadTimeline(impl_->store, countryA, countryB, options, limit);
+    return query::dyadTimeline(*impl_->engine, countryA, countryB, options, limit);
 }
 
 query::Page<query::EventRef> Database::countryTimeline(std::string_view country,
                                                        const query::TimelineOptions& options,
                                                        std::size_t limit) {
-    return query::countryTimeline(impl_->store, country, options, limit);
+    return query::countryTimeline(*impl_->engine, country, options, limit);
 }
 
 std::vector<query::RelationAsOf> Database::relations(std::string_view actor,
                                                      std::optional<model::Date> asOf,
                                                      std::optional<model::RelationKind> kind) {
-    return query::relationsAsOf(impl_->store, resolveActor(actor), asOf, kind);
+    return query::relationsAsOf(*impl_->engine, resolveActor(actor), asOf, kind);
 }
 
 std::vector<query::PostHolder> Database::holders(std::string_view post,
                                                  std::optional<model::Date> on) {
-    return query::holders(impl_->store, resolveActor(post), on);
+    return query::holders(*impl_->engine, resolveActor(post), on);
 }
 
 query::PathAnswer Database::path(std::string_view from, std::string_view to,
                                  const query::PathOptions& options) {
     const auto a = resolveActor(from);
     const auto b = resolveActor(to);
-    return query::path(impl_->store, a, b, options);
+    return query::path(*impl_->engine, a, b, options);
 }
 
 query::Page<query::EgoMember> Database::ego(std::string_view center, int hops,
                                             query::Through through, std::size_t limit) {
-    return query::egoNetwork(impl_->store, resolveActor(center), hops, through, limit);
+    return query::egoNetwork(*impl_->engine, resolveActor(center), hops, through, limit);
 }
 
 model::Counts Database::stats() {
-    return impl_->store.counts();
+    return impl_->engine->counts();
 }
 
 const query::Index& Database::index() {
-    if (!impl_->index) impl_->index.emplace(query::Index::build(impl_->store));
+    if (!impl_->index) impl_->index.emplace(query::buildIndex(*impl_->engine));
     return *impl_->index;
+}
+
+graph::Projection Database::projection(const query::IndexFilter& filter) {
+    return graph::buildProjection(*impl_->engine, filter);
+}
+
+void Database::writeExport(std::ostream& out, io::ExportFormat format,
+                           const graph::Projection& projection, const io::ExportOptions& options) {
+    io::writeExport(out, format, *impl_->engine, projection, options);
+}
+
+io::Dataset Database::dataset() {
+    const auto snapshot = impl_->engine->snapshot();
+    return io::datasetFromStore(*impl_->engine);
+}
+
+io::ReportSummary Database::writeReport(std::ostream& out, const io::ReportSelection& selection,
+                                        const io::ReportOptions& options) {
+    const auto snapshot = impl_->engine->snapshot();
+    return io::writeHtmlReport(out, *impl_->engine, selection, options);
 }
 
 }  // namespace bilateral

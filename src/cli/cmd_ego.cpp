@@ -26,9 +26,8 @@ void run(const Globals& g, const EgoArgs& a) {
         throw InvalidArgumentError("--through: expected events, relations or both, got \"" +
                                    a.through + "\"");
     auto db = g.openReadOnly();
-    const auto id = resolveActorArgument(db.store(), a.actor, a.json);
-    const auto r = *db.store().actorRecord(id);
-    const query::ActorRef center{r.id, r.name, r.kind, r.country};
+    const auto id = resolveActorArgument(db, a.actor, a.json);
+    const auto center = db.actorRef(id);
     const auto ego = db.ego(id, a.hops, through, a.limit);
     if (a.json) {
         Json j;

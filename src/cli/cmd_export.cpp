@@ -48,11 +48,9 @@ void runExport(const Globals& g, const ExportArgs& args) {
     io::refuseOutputOverDatabase(args.output, g.db);
     if (!args.output.empty() && args.output != "-") catchInterrupts(OnInterrupt::Immediate);
 
-    auto store = g.open(false);
-    const auto projection = graph::Projection::build(store, filter);
-    const auto write = [&](std::ostream& out) {
-        io::writeExport(out, format, store, projection, options);
-    };
+    auto db = g.openReadOnly();
+    const auto projection = db.projection(filter);
+    const auto write = [&](std::ostream& out) { db.writeExport(out, format, projection, options); };
     if (args.output.empty() || args.output == "-") {
         // Rendered whole first: on an error stdout stays empty (docs/errors.md).
         std::ostringstream text;

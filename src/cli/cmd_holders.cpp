@@ -3,7 +3,6 @@
 #include <fmt/core.h>
 
 #include "bilateral/query/queries.hpp"
-#include "bilateral/sqlite/store.hpp"
 #include "command.hpp"
 #include "format.hpp"
 
@@ -18,10 +17,10 @@ struct HoldersArgs {
 
 void run(const Globals& g, const HoldersArgs& a) {
     const auto day = parseDateOption(a.on, "--on");
-    auto store = g.open(false);
-    const auto id = resolveActorArgument(store, a.post, a.json);
-    const auto post = store.getActor(id);
-    auto holders = query::holders(store, id, day);
+    auto db = g.openReadOnly();
+    const auto id = resolveActorArgument(db, a.post, a.json);
+    const auto post = db.actor(id);
+    auto holders = db.holders(id, day);
     const auto total = cutTo(holders, a.limit);
 
     if (a.json) {

@@ -9,7 +9,6 @@
 
 #include "bilateral/error.hpp"
 #include "bilateral/import/import.hpp"
-#include "bilateral/sqlite/store.hpp"
 #include "command.hpp"
 #include "interrupt.hpp"
 
@@ -176,7 +175,7 @@ void runImport(const Globals& g, const ImportArgs& args) {
         if (interruptSignal() != 0) throw Interrupted("interrupted", interruptStatus());
         display.update(p);
     };
-    store::OpenOptions open;
+    DatabaseOptions open;
     open.adopt = args.init;
     open.onLockWait = [&display, &g] {
         display.note("waiting for another writer's lock on " + g.db + "…");
@@ -186,10 +185,10 @@ void runImport(const Globals& g, const ImportArgs& args) {
     const bool created = !std::filesystem::exists(g.db, ec);
     std::vector<io::ImportSummary> summaries;
     try {
-        auto store = store::Store::open(g.db, open);
-        InterruptsStore interrupts(store);
+        auto db = Database::open(g.db, std::move(open));
+        InterruptsDatabase interrupts(db);
         if (interruptSignal() != 0) throw Interrupted("interrupted", interruptStatus());
-        summaries = io::importFiles(store, files, options);
+        summaries = db.importFiles(files, options);
     } catch (...) {
         display.endLine();
         if (created) {

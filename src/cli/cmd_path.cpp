@@ -7,7 +7,6 @@
 
 #include "bilateral/error.hpp"
 #include "bilateral/query/queries.hpp"
-#include "bilateral/sqlite/store.hpp"
 #include "command.hpp"
 #include "format.hpp"
 
@@ -34,15 +33,11 @@ void run(const Globals& g, const PathArgs& a) {
     o.maxHops = a.maxHops;
     o.maxVisited = a.maxVisited;
     auto db = g.openReadOnly();
-    const auto fromId = resolveActorArgument(db.store(), a.from, a.json);
-    const auto toId = resolveActorArgument(db.store(), a.to, a.json);
+    const auto fromId = resolveActorArgument(db, a.from, a.json);
+    const auto toId = resolveActorArgument(db, a.to, a.json);
     const auto path = db.path(fromId, toId, o);
-    auto ref = [&](const std::string& id) {
-        const auto r = *db.store().actorRecord(id);
-        return query::ActorRef{r.id, r.name, r.kind, r.country};
-    };
-    const auto from = ref(fromId);
-    const auto to = ref(toId);
+    const auto from = db.actorRef(fromId);
+    const auto to = db.actorRef(toId);
     auto label = [](const query::ActorRef& x) { return x.name + " (" + x.id + ")"; };
     const bool found = path.outcome == query::PathAnswer::Outcome::Found;
     if (path.outcome == query::PathAnswer::Outcome::StoppedByBound) {

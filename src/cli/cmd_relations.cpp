@@ -5,7 +5,6 @@
 #include <map>
 
 #include "bilateral/query/queries.hpp"
-#include "bilateral/sqlite/store.hpp"
 #include "command.hpp"
 #include "format.hpp"
 
@@ -36,21 +35,11 @@ Json evidenceJson(const std::vector<model::Evidence>& evidence) {
 void run(const Globals& g, const RelationsArgs& a) {
     const auto day = parseDateOption(a.asOf, "--as-of");
     const auto kind = parseRelationKind(a.kind, "--kind");
-    auto store = g.open(false);
-    const auto id = resolveActorArgument(store, a.actor, a.json);
-    const auto self = store.getActor(id);
-    auto relations = query::relationsAsOf(store, id, day, kind);
+    auto db = g.openReadOnly();
+    const auto id = resolveActorArgument(db, a.actor, a.json);
+    const auto self = db.actor(id);
+    auto relations = db.relations(id, day, kind);
     const auto total = cutTo(relations, a.limit);
-
-    std::map<std::string, std::string> names{{self.id, self.name}};
-    auto nameOf = [&](const std::string& actor) -> const std::string& {
-        auto it = names.find(actor);
-        if (it == names.end()) {
-            auto found = store.findActor(actor);
-            it = names.emplace(actor, found ? found->name : actor).first;
-        }
-        return it->second;
-    };
 
     if (a.json) {
         Json j;
@@ -63,8 +52,8 @@ void run(const Globals& g, const RelationsArgs& a) {
             Json x;
             x["id"] = r.relation.id;
             x["kind"] = model::toString(r.relation.kind);
-            x["from"] = Json{{"id", r.relation.from}, {"name", nameOf(r.relation.from)}};
-            x["to"] = Json{{"id", r.relation.to}, {"name", nameOf(r.relation.to)}};
+            x["from"] = Json{{"id", r.relation.from}, {"name", r.fromName}};
+            x["to"] = Json{{"id", r.relation.to}, {"name", r.toName}};
             x["valid"] = intervalJson(r.relation.valid);
             x["certainty"] = day ? Json(certaintyText(r.holds)) : Json(nullptr);
             x["evidence"] = evidenceJson(r.relation.evidence);
@@ -82,9 +71,8 @@ void run(const Globals& g, const RelationsArgs& a) {
     header.emplace_back("ID");
     Table t(header);
     for (const auto& r : relations) {
-        std::vector<std::string> row{std::string(model::toString(r.relation.kind)),
-                                     nameOf(r.relation.from), nameOf(r.relation.to),
-                                     intervalText(r.relation.valid)};
+        std::vector<std::string> row{std::string(model::toString(r.relation.kind)), r.fromName,
+                                     r.toName, intervalText(r.relation.valid)};
         if (day) row.push_back(certaintyText(r.holds));
         row.push_back(r.relation.id);
         t.add(std::move(row));

@@ -45,8 +45,8 @@ void run(const Globals& g, const ReportArgs& a) {
     io::refuseOutputOverDatabase(a.output, g.db);
     catchInterrupts(OnInterrupt::Immediate);
 
-    auto store = g.open(false);
-    if (!a.actor.empty()) sel.actor = resolveActorArgument(store, a.actor);
+    auto db = g.openReadOnly();
+    if (!a.actor.empty()) sel.actor = resolveActorArgument(db, a.actor);
     io::ReportOptions o;
     o.database = g.db;
     o.made = io::reportDate();
@@ -61,7 +61,7 @@ void run(const Globals& g, const ReportArgs& a) {
         out.emplace(file);
         removes.emplace(out->temporary());
     }
-    const io::ReportSummary sum = io::writeHtmlReport(out->stream(), store, sel, o);
+    const io::ReportSummary sum = db.writeReport(out->stream(), sel, o);
     {
         const DeferInterrupts defer;
         out->commit();

@@ -18,15 +18,9 @@ struct SearchArgs {
 };
 
 void run(const Globals& g, const SearchArgs& a) {
-    auto store = g.open(false);
-    auto hits = query::search(store, a.text, std::numeric_limits<std::size_t>::max());
+    auto db = g.openReadOnly();
+    auto hits = db.search(a.text, std::numeric_limits<std::size_t>::max());
     const auto total = cutTo(hits, a.limit);
-    // Hits carry no country; the shown ones are looked up, so each is a whole actor object.
-    std::vector<std::string> countries;
-    for (const auto& h : hits) {
-        const auto r = store.actorRecord(h.id);
-        countries.push_back(r ? r->country : std::string());
-    }
     if (a.json) {
         Json j;
         j["query"] = a.text;
@@ -34,7 +28,7 @@ void run(const Globals& g, const SearchArgs& a) {
         Json list = Json::array();
         for (std::size_t i = 0; i < hits.size(); ++i) {
             const auto& h = hits[i];
-            Json x = actorJson(query::ActorRef{h.id, h.name, h.kind, countries[i]});
+            Json x = actorJson(query::ActorRef{h.id, h.name, h.kind, h.country});
             x["matched"] = h.matched;
             x["score"] = h.score;
             list.push_back(std::move(x));
@@ -50,7 +44,7 @@ void run(const Globals& g, const SearchArgs& a) {
     Table t({"NAME", "ID", "KIND", "COUNTRY", "MATCHED"});
     for (std::size_t i = 0; i < hits.size(); ++i) {
         const auto& h = hits[i];
-        t.add({h.name, h.id, std::string(model::toString(h.kind)), countries[i], h.matched});
+        t.add({h.name, h.id, std::string(model::toString(h.kind)), h.country, h.matched});
     }
     t.print();
     printShowing(hits.size(), total);

@@ -56,9 +56,8 @@ void run(const Globals& g, const TimelineArgs& a) {
     Json scope;
     std::string heading;
     if (!a.actor.empty()) {
-        const auto id = resolveActorArgument(db.store(), a.actor, a.json);
-        const auto r = *db.store().actorRecord(id);
-        const query::ActorRef who{r.id, r.name, r.kind, r.country};
+        const auto id = resolveActorArgument(db, a.actor, a.json);
+        const auto who = db.actorRef(id);
         events = db.timeline(id, o, a.limit);
         scope["actor"] = actorJson(who);
         heading = "Timeline of " + who.name + " (" + who.id + ")";

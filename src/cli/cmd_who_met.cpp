@@ -18,34 +18,22 @@ struct WhoMetArgs {
     std::size_t limit = 0;
 };
 
-/// The kinds that count: those asked for, else the meeting kinds (and phone calls if asked).
-std::vector<model::EventKind> countingKinds(const WhoMetArgs& a) {
-    auto kinds = parseEventKinds(a.kinds, "--kinds");
-    if (!kinds.empty()) return kinds;
-    for (std::size_t k = 0; k < model::names<model::EventKind>().size(); ++k) {
-        const auto kind = static_cast<model::EventKind>(k);
-        if (model::isMeetingKind(kind) || (a.phoneCalls && kind == model::EventKind::PhoneCall)) {
-            kinds.push_back(kind);
-        }
-    }
-    return kinds;
-}
-
 void run(const Globals& g, const WhoMetArgs& a) {
     query::WhoMetOptions o;
     const auto window = parseWindowOption(a.from, a.to);
     o.window.from = window.from;
     o.window.to = window.to;
-    o.kinds = countingKinds(a);
+    o.kinds = parseEventKinds(a.kinds, "--kinds");
+    o.includePhoneCalls = a.phoneCalls;
+    o.kinds = query::countingKinds(o);  // shown as the kinds that counted
     o.anySide = a.anySide;
     o.countRows = a.rows;
 
     auto db = g.openReadOnly();
-    const auto id = resolveActorArgument(db.store(), a.actor, a.json);
-    const auto self = *db.store().actorRecord(id);
+    const auto id = resolveActorArgument(db, a.actor, a.json);
+    const auto who = db.actorRef(id);
     const auto met = db.whoMet(id, o, a.limit);
-    const query::ActorRef who{self.id, self.name, self.kind, self.country};
-    const auto ownSide = model::ownSide(self.kind, self.id, self.country);
+    const auto ownSide = model::ownSide(who.kind, who.id, who.country);
 
     if (a.json) {
         Json j;

@@ -8,7 +8,6 @@
 #include <string>
 
 #include "bilateral/database.hpp"
-#include "bilateral/sqlite/store.hpp"
 
 namespace bilateral::cli {
 
@@ -17,9 +16,7 @@ struct Globals {
     std::string db;  ///< --db, else $BILATERAL_DB, else bilateral.db
     /// The exit status of a verb that succeeded with a warning (import with rows skipped).
     mutable int exitStatus = 0;
-    /// Opens the database; query verbs open it read-only.
-    store::Store open(bool forWriting) const;
-    /// The database for a query verb: read-only, never created.
+    /// The database for a query verb: read-only, never created, one read snapshot.
     Database openReadOnly() const;
 };
 

@@ -11,7 +11,6 @@
 #include "bilateral/error.hpp"
 #include "bilateral/model/utf8.hpp"
 #include "bilateral/query/queries.hpp"
-#include "bilateral/sqlite/store.hpp"
 
 namespace bilateral::cli {
 namespace {
@@ -81,16 +80,14 @@ WindowOption parseWindowOption(const std::string& from, const std::string& to) {
     return w;
 }
 
-std::string resolveActorArgument(store::Store& store, const std::string& text, bool json) {
+std::string resolveActorArgument(Database& db, const std::string& text, bool json) {
     try {
-        return query::resolveActor(store, text);
+        return db.resolveActor(text);
     } catch (const AmbiguousError& e) {
         std::string message = "\"" + text + "\" is ambiguous; candidates:";
         Json candidates = Json::array();
         for (const auto& id : e.candidates()) {
-            const auto r = store.actorRecord(id);
-            if (!r) continue;
-            const query::ActorRef a{r->id, r->name, r->kind, r->country};
+            const auto a = db.actorRef(id);
             candidates.push_back(actorJson(a));
             message += (candidates.size() > 1 ? "; " : " ") + a.id + " (" + a.name + ", " +
                        std::string(model::toString(a.kind)) + ", " +
@@ -203,10 +200,6 @@ std::string certaintyText(model::Certainty c) {
     return std::string(model::toString(c));
 }
 
-Json actorJson(const query::ActorInfo& a) {
-    return actorJson(query::ActorRef{a.id, a.name, a.kind, a.country});
-}
-
 Json actorJson(const model::Actor& a) {
     Json j;
     j["id"] = a.id;
@@ -303,52 +296,6 @@ void addLimitOption(CLI::App& cmd, std::size_t& limit) {
 
 void printShowing(std::size_t shown, std::size_t total) {
     if (shown < total) fmt::print("showing {} of {}\n", shown, total);
-}
-
-std::string eventDateText(const query::Index& index, query::EventIx e) {
-    const auto& ev = index.event(e);
-    const bool own = ev.start || ev.end;
-    const auto start = index.startOf(e);
-    const auto end = index.endOf(e);
-    if (!start && !end) return "undated";
-    std::string s = start ? start->toString() : std::string("..");
-    if (end && end != start) s += ".." + end->toString();
-    if (!own) s += "*";
-    return s;
-}
-
-Json eventJson(const query::Index& index, query::EventIx e, bool participants) {
-    const auto& ev = index.event(e);
-    Json j;
-    j["id"] = ev.id;
-    j["kind"] = model::toString(ev.kind);
-    j["title"] = ev.title;
-    j["status"] = model::toString(ev.status);
-    j["start"] = dateJson(index.startOf(e));
-    j["end"] = dateJson(index.endOf(e));
-    j["dated_by_parent"] = !ev.start && !ev.end && (index.startOf(e) || index.endOf(e));
-    j["parent"] = ev.parent ? Json(index.event(*ev.parent).id) : Json(nullptr);
-    j["place"] = placeJson(ev.location, ev.placeCountry);  // [places]
-    if (participants) {
-        Json ls = Json::array();
-        for (const auto& l : index.linksOf(e)) {
-            const auto& other = index.event(l.other);
-            ls.push_back(Json{{"kind", model::toString(l.kind)},
-                              {"direction", l.outgoing ? "to" : "from"},
-                              {"event", other.id},
-                              {"title", other.title}});
-        }
-        j["links"] = std::move(ls);
-    }
-    if (participants) {
-        Json ps = Json::array();
-        for (const auto& p : index.participantsOf(e)) {
-            const auto& a = index.actor(p.actor);
-            ps.push_back(Json{{"id", a.id}, {"name", a.name}, {"role", model::toString(p.role)}});
-        }
-        j["participants"] = std::move(ps);
-    }
-    return j;
 }
 
 Json kindsJson(const std::vector<model::EventKind>& kinds) {
@@ -468,10 +415,6 @@ void printJsonWithArray(const Json& head, std::string_view key, std::size_t coun
     }
     out += "  ]\n}\n";
     std::fwrite(out.data(), 1, out.size(), stdout);
-}
-
-std::string labelOf(const query::ActorInfo& a) {
-    return a.name + " (" + a.id + ")";
 }
 
 }  // namespace bilateral::cli

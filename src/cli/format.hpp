@@ -12,15 +12,11 @@
 #include <string_view>
 #include <vector>
 
+#include "bilateral/database.hpp"
 #include "bilateral/model/date.hpp"
 #include "bilateral/model/kinds.hpp"
 #include "bilateral/model/types.hpp"
 #include "bilateral/query/answers.hpp"
-#include "bilateral/query/index.hpp"
-
-namespace bilateral::store {
-class Store;
-}
 
 namespace bilateral::cli {
 
@@ -46,7 +42,7 @@ WindowOption parseWindowOption(const std::string& from, const std::string& to);
 /// several actors share is an error (exit 3) listing each candidate's id, name, kind and
 /// country; with `json`, the candidates are also printed on standard output as
 /// `{"error": "ambiguous", "name", "candidates": [actor]}`.
-std::string resolveActorArgument(store::Store& store, const std::string& text, bool json = false);
+std::string resolveActorArgument(Database& db, const std::string& text, bool json = false);
 
 /// A whole-number option's check, run on the text before CLI11 converts it, so every bad value
 /// reads alike: `--limit: must be a whole number ≥ 1, got '0'` (`from 1 to 64` when bounded).
@@ -72,14 +68,16 @@ std::string certaintyText(model::Certainty c);
 inline constexpr std::string_view kDatedByParentNote = "* dated by the event it took place within";
 
 /// `{"id", "name", "kind", "country"}` (country null when none).
-Json actorJson(const query::ActorInfo& a);
 Json actorJson(const model::Actor& a);
 Json actorJson(const query::ActorRef& a);
 
-/// When an event took place (as eventDateText for the index).
+/// When an event took place, as text: its own dates, or those of the event it took place
+/// within followed by `*`; `undated` when neither is known.
 std::string eventDateText(const query::EventRef& e);
-/// An event as JSON (the shape of eventJson for the index), with `evidence` (its count), and
-/// `basis` and `confidence` of what it rests on (putSupport); each participant with its own.
+/// An event as JSON: id, kind, title, status, start, end (its own dates, else those of the
+/// event it took place within, and then `dated_by_parent` is true), parent id, `evidence` (its
+/// count), and `basis` and `confidence` of what it rests on (putSupport); with `participants`,
+/// its links and participants, each participant with its own support.
 Json eventJson(const query::EventRef& e, bool participants);
 
 /// What a fact rests on, as a compact marker: "" when stated (or not assessed),
@@ -102,14 +100,6 @@ std::size_t cutTo(std::vector<T>& items, std::size_t limit) {
     if (limit != 0 && items.size() > limit) items.resize(limit);
     return total;
 }
-
-/// When an event took place, as text: its own dates, or those of the event it took place
-/// within followed by `*`; `undated` when neither is known.
-std::string eventDateText(const query::Index& index, query::EventIx e);
-/// An event as JSON: id, kind, title, status, start, end (its own dates, else those of the
-/// event it took place within, and then `dated_by_parent` is true), parent id; with
-/// `participants`, also `[{"id", "name", "role"}]`.
-Json eventJson(const query::Index& index, query::EventIx e, bool participants);
 
 /// Kinds as JSON strings.
 Json kindsJson(const std::vector<model::EventKind>& kinds);
@@ -155,8 +145,5 @@ void printJson(const Json& j);
 /// holding the whole document (a timeline's JSON can be tens of megabytes).
 void printJsonWithArray(const Json& head, std::string_view key, std::size_t count,
                         const std::function<Json(std::size_t)>& item);
-
-/// `Name (id)`.
-std::string labelOf(const query::ActorInfo& a);
 
 }  // namespace bilateral::cli

@@ -11,7 +11,7 @@ namespace {
 
 volatile std::sig_atomic_t gSignal = 0;
 volatile std::sig_atomic_t gImmediate = 0;
-std::atomic<store::Store*> gStore{nullptr};
+std::atomic<Database*> gDatabase{nullptr};
 /// The temporary file to remove, as a C string the handler can use (no allocation there).
 char gTemporary[4096] = {};
 std::atomic<bool> gHasTemporary{false};
@@ -34,7 +34,7 @@ extern "C" void onSignal(int sig) {
         say("\nbilateral: interrupted; no output file was written or changed\n");
         ::_exit(128 + sig);
     }
-    if (auto* s = gStore.load()) s->interrupt();
+    if (auto* db = gDatabase.load()) db->interrupt();
 }
 
 }  // namespace
@@ -56,12 +56,12 @@ int interruptStatus() noexcept {
     return 128 + gSignal;
 }
 
-InterruptsStore::InterruptsStore(store::Store& store) {
-    gStore.store(&store);
-    if (gSignal != 0) store.interrupt();
+InterruptsDatabase::InterruptsDatabase(Database& db) {
+    gDatabase.store(&db);
+    if (gSignal != 0) db.interrupt();
 }
-InterruptsStore::~InterruptsStore() {
-    gStore.store(nullptr);
+InterruptsDatabase::~InterruptsDatabase() {
+    gDatabase.store(nullptr);
 }
 
 DeferInterrupts::DeferInterrupts() {

@@ -10,7 +10,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "bilateral/sqlite/store.hpp"
+#include "bilateral/database.hpp"
 
 namespace bilateral::cli {
 
@@ -35,13 +35,13 @@ int interruptSignal() noexcept;
 /// 128 + the signal.
 int interruptStatus() noexcept;
 
-/// While it lives, a signal interrupts `store` (Store::interrupt).
-class InterruptsStore {
+/// While it lives, a signal interrupts `db` (Database::interrupt).
+class InterruptsDatabase {
 public:
-    explicit InterruptsStore(store::Store& store);
-    ~InterruptsStore();
-    InterruptsStore(const InterruptsStore&) = delete;
-    InterruptsStore& operator=(const InterruptsStore&) = delete;
+    explicit InterruptsDatabase(Database& db);
+    ~InterruptsDatabase();
+    InterruptsDatabase(const InterruptsDatabase&) = delete;
+    InterruptsDatabase& operator=(const InterruptsDatabase&) = delete;
 };
 
 /// While it lives, an Immediate signal removes `file` (a temporary output file) before exiting.

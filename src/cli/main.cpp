@@ -20,15 +20,9 @@
 
 namespace bilateral::cli {
 
-store::Store Globals::open(bool forWriting) const {
-    store::OpenOptions o;
-    o.readOnly = !forWriting;
-    o.snapshot = !forWriting;  // one command, one state of the file
-    o.oneThread = true;        // the command's own connection (Index::build opens its own)
-    return store::Store::open(db, o);
-}
-
 Database Globals::openReadOnly() const {
+    // One command, one state of the file; the command's own connection (whole-table scans open
+    // their own).
     return Database::open(db, {.readOnly = true, .snapshot = true, .oneThread = true});
 }
 

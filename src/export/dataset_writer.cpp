@@ -5,8 +5,8 @@
 
 #include <algorithm>
 
+#include "bilateral/export/from_storage.hpp"
 #include "bilateral/import/dataset.hpp"
-#include "bilateral/sqlite/store.hpp"
 
 namespace bilateral::io {
 namespace {
@@ -186,13 +186,13 @@ std::string writeDataset(const Dataset& dataset, int indent) {
     return doc.dump(indent, ' ', false, Json::error_handler_t::strict) + "\n";
 }
 
-Dataset datasetFromStore(store::Store& store) {
+Dataset datasetFromStore(storage::Engine& store) {
     Dataset d;
-    d.sources = store.sources();
-    d.actors = store.actors();
-    d.events = store.events();
-    d.relations = store.relations();
-    d.links = store.eventLinks();
+    store.forEachSource([&d](model::Source&& x) { d.sources.push_back(std::move(x)); });
+    store.forEachActor([&d](model::Actor&& x) { d.actors.push_back(std::move(x)); });
+    store.forEachEvent([&d](model::Event&& x) { d.events.push_back(std::move(x)); });
+    store.forEachRelation([&d](model::Relation&& x) { d.relations.push_back(std::move(x)); });
+    store.forEachEventLink([&d](model::EventLink&& x) { d.links.push_back(std::move(x)); });
     return d;
 }
 

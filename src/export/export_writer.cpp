@@ -5,6 +5,7 @@
 #include <string>
 
 #include "bilateral/error.hpp"
+#include "bilateral/export/from_storage.hpp"
 #include "bilateral/export/writers.hpp"
 #include "bilateral/graph/projection.hpp"
 #include "bilateral/import/dataset.hpp"
@@ -75,7 +76,7 @@ std::string describeProjection(const graph::Projection& p) {
     return s;
 }
 
-void writeExport(std::ostream& out, ExportFormat format, store::Store& store,
+void writeExport(std::ostream& out, ExportFormat format, storage::Engine& store,
                  const graph::Projection& projection, const ExportOptions& options) {
     switch (format) {
         case ExportFormat::GraphML:

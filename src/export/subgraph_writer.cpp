@@ -4,9 +4,9 @@
 #include <set>
 #include <string>
 
+#include "bilateral/export/from_storage.hpp"
 #include "bilateral/export/writers.hpp"
 #include "bilateral/graph/projection.hpp"
-#include "bilateral/sqlite/store.hpp"
 
 namespace bilateral::io {
 namespace {
@@ -18,19 +18,22 @@ void cite(std::set<std::string, std::less<>>& sources,
 
 }  // namespace
 
-Dataset subgraphDataset(store::Store& store, const graph::Projection& projection) {
+Dataset subgraphDataset(storage::Engine& store, const graph::Projection& projection) {
     const auto& g = projection.graph();
     Dataset d;
     std::set<std::string, std::less<>> cited;
     for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
         const auto& x = g[v];
         if (x.kind == graph::VertexKind::Actor) {
-            auto a = store.getActor(x.id);
-            cite(cited, a.evidence);
-            d.actors.push_back(std::move(a));
+            auto a = store.findActor(x.id);
+            if (!a) continue;  // removed since the projection was built
+            cite(cited, a->evidence);
+            d.actors.push_back(std::move(*a));
             continue;
         }
-        auto e = store.getEvent(x.id);
+        auto found = store.findEvent(x.id);
+        if (!found) continue;
+        auto& e = *found;
         // Only the participations the projection kept (all of them: a kept event keeps its
         // participants), and no parent the subgraph leaves out.
         std::erase_if(e.participants, [&](const model::Participant& p) {
@@ -66,8 +69,8 @@ Dataset subgraphDataset(store::Store& store, const graph::Projection& projection
               [](const model::Relation& a, const model::Relation& b) { return a.id < b.id; });
     std::sort(d.links.begin(), d.links.end(),
               [](const model::EventLink& a, const model::EventLink& b) { return a.id < b.id; });
-    for (auto& s : store.sources()) {
-        if (cited.contains(s.id)) d.sources.push_back(std::move(s));
+    for (const auto& id : cited) {
+        if (auto s = store.findSource(id)) d.sources.push_back(std::move(*s));
     }
     return d;
 }

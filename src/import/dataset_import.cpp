@@ -4,7 +4,7 @@
 #include <unordered_map>
 
 #include "bilateral/import/dataset.hpp"
-#include "bilateral/sqlite/store.hpp"
+#include "bilateral/import/from_storage.hpp"
 
 namespace bilateral::io {
 namespace {
@@ -92,11 +92,12 @@ bool putIfChanged(const T& record, Find find, Put put) {
 
 }  // namespace
 
-ImportSummary importDataset(store::Store& store, const std::filesystem::path& file) {
+ImportSummary importDataset(storage::Engine& store, const std::filesystem::path& file) {
     return importDataset(store, readDataset(file, &store), file.string());
 }
 
-ImportSummary importDataset(store::Store& store, const Dataset& dataset, const std::string& name) {
+ImportSummary importDataset(storage::Engine& store, const Dataset& dataset,
+                            const std::string& name) {
     ImportSummary s;
     s.file = name;
     s.format = Format::Dataset;
@@ -128,7 +129,7 @@ ImportSummary importDataset(store::Store& store, const Dataset& dataset, const s
         ++s.events;
         // Participations the event did not have: an (actor, role) may only be added.
         s.participations +=
-            static_cast<std::int64_t>(store.getEvent(event.id).participants.size()) -
+            static_cast<std::int64_t>(store.findEvent(event.id)->participants.size()) -
             (was ? static_cast<std::int64_t>(was->participants.size()) : 0);
     }
     for (const auto& relation : dataset.relations) {

@@ -7,7 +7,7 @@
 #include <unordered_map>
 
 #include "bilateral/import/dataset.hpp"
-#include "bilateral/sqlite/store.hpp"
+#include "bilateral/import/from_storage.hpp"
 #include "json_cursor.hpp"
 
 namespace bilateral::io {
@@ -62,7 +62,7 @@ using IdTable = std::unordered_map<std::string, std::string>;
 
 class DatasetReader {
 public:
-    DatasetReader(const std::string& file, store::Store* existing)
+    DatasetReader(const std::string& file, storage::Engine* existing)
         : file_(file), existing_(existing) {}
 
     Dataset read(const detail::Json& json) {
@@ -521,7 +521,7 @@ private:
     }
 
     const std::string& file_;
-    store::Store* existing_;
+    storage::Engine* existing_;
     Dataset out_;
     IdTable sourceIds_, actorIds_, eventIds_, relationIds_, linkIds_;
     std::vector<Reference> references_;
@@ -530,12 +530,20 @@ private:
 
 }  // namespace
 
-Dataset parseDataset(std::string_view text, const std::string& file, store::Store* existing) {
+Dataset parseDataset(std::string_view text, const std::string& file) {
+    return parseDataset(text, file, nullptr);
+}
+
+Dataset readDataset(const std::filesystem::path& file) {
+    return readDataset(file, nullptr);
+}
+
+Dataset parseDataset(std::string_view text, const std::string& file, storage::Engine* existing) {
     const auto json = detail::parseJson(text, file);
     return DatasetReader(file, existing).read(json);
 }
 
-Dataset readDataset(const std::filesystem::path& file, store::Store* existing) {
+Dataset readDataset(const std::filesystem::path& file, storage::Engine* existing) {
     return parseDataset(detail::readWholeFile(file), file.string(), existing);
 }
 

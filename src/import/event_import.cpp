@@ -14,11 +14,11 @@ void failAt(const LineReader& in, std::string_view column, const std::string& wh
     throw ParseError(in.name(), where, why);
 }
 
-std::int64_t lastEventRow(store::Store& store) {
+std::int64_t lastEventRow(storage::Engine& store) {
     return store.maxEventRow();
 }
 
-bool addedSince(store::Store& store, std::string_view id, std::int64_t after) {
+bool addedSince(storage::Engine& store, std::string_view id, std::int64_t after) {
     const auto row = store.eventRow(id);
     return row && *row > after;
 }

@@ -13,8 +13,9 @@
 #include "bilateral/import/countries.hpp"
 #include "bilateral/import/import.hpp"
 #include "bilateral/model/types.hpp"
-#include "bilateral/sqlite/bulk_writer.hpp"
-#include "bilateral/sqlite/store.hpp"
+
+#include "bilateral/import/from_storage.hpp"
+#include "bilateral/rules/meetings.hpp"
 #include "event_text.hpp"
 
 namespace bilateral::io::detail {
@@ -68,11 +69,11 @@ enum class AttrType { Text, Integer, Real };
 /// Creates the file's source row and the actors of one import, each once.
 class ActorMaker {
 public:
-    ActorMaker(store::Store& store, ImportSummary& summary, const CountryTable& countries)
+    ActorMaker(storage::Engine& store, ImportSummary& summary, const CountryTable& countries)
         : store_(store), summary_(summary), countries_(countries) {}
 
     /// The writer new actors and relations go through; call before `country` and `ensure`.
-    void use(store::BulkWriter& writer) noexcept { writer_ = &writer; }
+    void use(storage::BulkWriter& writer) noexcept { writer_ = &writer; }
 
     /// Puts the source row of the imported file (`source/<format>/<file name>`).
     void putFileSource(const model::Source& source);
@@ -89,8 +90,8 @@ public:
     std::int64_t ensure(model::Actor actor, std::string_view countryName, bool* created = nullptr);
 
 private:
-    store::Store& store_;
-    store::BulkWriter* writer_ = nullptr;
+    storage::Engine& store_;
+    storage::BulkWriter* writer_ = nullptr;
     ImportSummary& summary_;
     const CountryTable& countries_;
     std::string sourceId_;
@@ -98,11 +99,11 @@ private:
 };
 
 /// The greatest event row id in the store (0 when there is none); rows an import adds come after.
-std::int64_t lastEventRow(store::Store& store);
+std::int64_t lastEventRow(storage::Engine& store);
 /// Whether event `id` exists with a row id greater than `after`: added since `lastEventRow` was
 /// read, so a row repeating it repeats a row of the same file (an error, unlike a row already
 /// loaded by an earlier import, which is skipped).
-bool addedSince(store::Store& store, std::string_view id, std::int64_t after);
+bool addedSince(storage::Engine& store, std::string_view id, std::int64_t after);
 
 /// Runs `row` (the checks and writes of one row). With `skip`, a ParseError it throws is kept
 /// in `summary.badRows` and the import goes on; the row must throw before it writes anything.
@@ -122,31 +123,18 @@ void guardRow(bool skip, ImportSummary& summary, Row&& row) {
 /// The file name a source id is made of: the path's file name, `stdin` for standard input.
 std::string sourceFileName(const std::filesystem::path& file);
 
-/// The meetings of one import's event-file rows (MeetingGrouping): each key's first event row.
-/// One entry per distinct meeting, 32 bytes or so: memory grows with the meetings of the
-/// import, not with anything per row beyond that.
+/// The meetings of one import's event-file rows (MeetingGrouping; the key is
+/// rules::meetingKey): each key's first event row. One entry per distinct meeting, 32 bytes or
+/// so: memory grows with the meetings of the import, not with anything per row beyond that.
 class MeetingGroups {
 public:
+    using Key = rules::MeetingKey;
     explicit MeetingGroups(const MeetingGrouping& how) : how_(how) {}
 
-    struct Key {
-        std::uint64_t pair = 0;  ///< the two actor rows, smaller first (32 bits each)
-        std::uint32_t dayRoot = 0;
-        friend bool operator==(const Key&, const Key&) = default;
-    };
     /// The key of a row of actors `a` and `b` (0: none), on `day`, CAMEO `code`.
     [[nodiscard]] Key key(std::int64_t a, std::int64_t b, model::DayNumber day,
                           std::string_view code) const noexcept {
-        if (a > b) std::swap(a, b);
-        Key k;
-        k.pair = (static_cast<std::uint64_t>(a) << 32) ^ static_cast<std::uint64_t>(b);
-        std::uint32_t root = 0xFF;  // no root
-        if (how_.root && code.size() >= 2) {
-            root = static_cast<std::uint32_t>((code[0] - '0') * 10 + (code[1] - '0'));
-        }
-        const auto d = how_.day ? static_cast<std::uint32_t>(day) : 0u;
-        k.dayRoot = (d << 8) | (how_.root ? root : 0xFFu);
-        return k;
+        return rules::meetingKey(a, b, day, code, {.day = how_.day, .root = how_.root});
     }
     [[nodiscard]] bool enabled() const noexcept { return how_.enabled; }
     /// The first event row of the meeting, when an earlier row recorded it.
@@ -183,9 +171,9 @@ std::function<void(const std::string&, std::uint64_t, std::uint64_t, std::int64_
 readerProgress(const ImportOptions& options, const std::int64_t* headerLines);
 /// The readers on an opened stream; `file` is the path as given (`-`: standard input). Rows
 /// are grouped into meetings through `groups` (shared by the files of one import).
-ImportSummary importIcews(store::Store& store, LineReader& in, const std::filesystem::path& file,
+ImportSummary importIcews(storage::Engine& store, LineReader& in, const std::filesystem::path& file,
                           const ImportOptions& options, MeetingGroups& groups);
-ImportSummary importGdelt(store::Store& store, LineReader& in, const std::filesystem::path& file,
+ImportSummary importGdelt(storage::Engine& store, LineReader& in, const std::filesystem::path& file,
                           const ImportOptions& options, MeetingGroups& groups);
 
 /// Cause of a ParseError at a line (and column).

@@ -12,7 +12,7 @@
 #include "bilateral/import/cameo.hpp"
 #include "bilateral/import/countries.hpp"
 #include "bilateral/import/events.hpp"
-#include "bilateral/sqlite/store.hpp"
+#include "bilateral/import/from_storage.hpp"
 #include "event_import.hpp"
 #include "event_text.hpp"
 
@@ -140,7 +140,7 @@ model::ActorKind kindOf(std::string_view type1) {
 
 class GdeltReader {
 public:
-    GdeltReader(store::Store& store, detail::LineReader& in, const std::filesystem::path& file,
+    GdeltReader(storage::Engine& store, detail::LineReader& in, const std::filesystem::path& file,
                 const ImportOptions& options, detail::MeetingGroups& groups)
         : store_(store),
           file_(file),
@@ -172,7 +172,8 @@ public:
         src.file = file_.string();
         actors_.putFileSource(src);
 
-        store::BulkWriter writer(store_);
+        const auto bulk = store_.bulkWriter();
+        auto& writer = *bulk;
         actors_.use(writer);
         writer_ = &writer;
         firstNewRow_ = detail::lastEventRow(store_);
@@ -330,7 +331,7 @@ private:
         writer_->insertAlias(actor.row, name);
     }
 
-    void row(const std::vector<std::string_view>& f, store::BulkWriter& writer) {
+    void row(const std::vector<std::string_view>& f, storage::BulkWriter& writer) {
         const auto id = f[kId];
         if (!allDigits(id)) {
             failAt(in_, kNames[kId], "\"" + std::string(id) + "\" is not a whole number");
@@ -396,7 +397,7 @@ private:
 
         // Every check is done: from here on the row is written.
         eventId_ = gdeltEventId(id);
-        store::BulkWriter::EventRow e;
+        storage::BulkWriter::EventRow e;
         e.id = eventId_;
         e.kind = model::toString(m.kind);
         e.title = m.entry ? std::string_view(m.entry->name) : code;
@@ -453,7 +454,7 @@ private:
         return mappings_.emplace(std::string(code), cameo_.map(code)).first->second;
     }
 
-    store::Store& store_;
+    storage::Engine& store_;
     std::filesystem::path file_;
     detail::LineReader& in_;
     bool skipBadRows_ = false;
@@ -462,7 +463,7 @@ private:
     std::size_t columns_ = kColumns;
     std::string version_ = "2.0";
     std::vector<std::string_view> v2_;
-    store::BulkWriter* writer_ = nullptr;
+    storage::BulkWriter* writer_ = nullptr;
     const CameoTable& cameo_;
     const CountryTable& countries_;
     std::string gazetteer_;  ///< [places] the row's place id, bound by the insert
@@ -477,14 +478,14 @@ private:
 
 }  // namespace
 
-ImportSummary importGdelt(store::Store& store, const std::filesystem::path& file,
+ImportSummary importGdelt(storage::Engine& store, const std::filesystem::path& file,
                           const ImportOptions& options) {
     detail::LineReader in(file, detail::readerProgress(options, nullptr));
     detail::MeetingGroups groups(options.grouping);
     return detail::importGdelt(store, in, file, options, groups);
 }
 
-ImportSummary detail::importGdelt(store::Store& store, LineReader& in,
+ImportSummary detail::importGdelt(storage::Engine& store, LineReader& in,
                                   const std::filesystem::path& file, const ImportOptions& options,
                                   MeetingGroups& groups) {
     GdeltReader reader(store, in, file, options, groups);

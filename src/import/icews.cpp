@@ -9,7 +9,7 @@
 #include "bilateral/import/cameo.hpp"
 #include "bilateral/import/countries.hpp"
 #include "bilateral/import/events.hpp"
-#include "bilateral/sqlite/store.hpp"
+#include "bilateral/import/from_storage.hpp"
 #include "event_import.hpp"
 #include "event_text.hpp"
 
@@ -174,7 +174,7 @@ model::ActorKind kindOf(std::string_view name, std::string_view sectors, bool ha
 
 class IcewsReader {
 public:
-    IcewsReader(store::Store& store, detail::LineReader& in, const std::filesystem::path& file,
+    IcewsReader(storage::Engine& store, detail::LineReader& in, const std::filesystem::path& file,
                 const ImportOptions& options, detail::MeetingGroups& groups)
         : store_(store),
           file_(file),
@@ -199,7 +199,8 @@ public:
         src.file = file_.string();
         actors_.putFileSource(src);
 
-        store::BulkWriter writer(store_);
+        const auto bulk = store_.bulkWriter();
+        auto& writer = *bulk;
         actors_.use(writer);
         firstNewRow_ = detail::lastEventRow(store_);
         std::vector<std::string_view> f;
@@ -320,7 +321,7 @@ private:
         return row;
     }
 
-    void row(const std::vector<std::string_view>& f, store::BulkWriter& writer,
+    void row(const std::vector<std::string_view>& f, storage::BulkWriter& writer,
              std::string& eventId) {
         const auto id = field(f, kEventId);
         if (!allDigits(id))
@@ -421,7 +422,7 @@ private:
         eventId += id;
         eventId += '/';
         appendIsoDate(eventId, date);
-        store::BulkWriter::EventRow e;
+        storage::BulkWriter::EventRow e;
         e.id = eventId;
         e.kind = model::toString(m.kind);
         e.title = field(f, kEventText);
@@ -467,7 +468,7 @@ private:
 
     static constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
 
-    store::Store& store_;
+    storage::Engine& store_;
     std::filesystem::path file_;
     detail::LineReader& in_;
     bool skipBadRows_ = false;
@@ -490,14 +491,14 @@ private:
 
 }  // namespace
 
-ImportSummary importIcews(store::Store& store, const std::filesystem::path& file,
+ImportSummary importIcews(storage::Engine& store, const std::filesystem::path& file,
                           const ImportOptions& options) {
     detail::LineReader in(file, detail::readerProgress(options, nullptr));
     detail::MeetingGroups groups(options.grouping);
     return detail::importIcews(store, in, file, options, groups);
 }
 
-ImportSummary detail::importIcews(store::Store& store, LineReader& in,
+ImportSummary detail::importIcews(storage::Engine& store, LineReader& in,
                                   const std::filesystem::path& file, const ImportOptions& options,
                                   MeetingGroups& groups) {
     IcewsReader reader(store, in, file, options, groups);

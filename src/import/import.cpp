@@ -9,7 +9,7 @@
 #include "bilateral/error.hpp"
 #include "bilateral/import/dataset.hpp"
 #include "bilateral/import/events.hpp"
-#include "bilateral/sqlite/store.hpp"
+#include "bilateral/import/from_storage.hpp"
 #include "event_import.hpp"
 #include "event_text.hpp"
 #include "input_stream.hpp"
@@ -165,12 +165,12 @@ MeetingGrouping parseGrouping(std::string_view fields) {
     return g;
 }
 
-std::vector<ImportSummary> importFiles(store::Store& store,
+std::vector<ImportSummary> importFiles(storage::Engine& store,
                                        const std::vector<std::filesystem::path>& files,
                                        const ImportOptions& options) {
     std::vector<ImportSummary> summaries;
     summaries.reserve(files.size());
-    store::Transaction tx(store);
+    const auto tx = store.begin();
     detail::MeetingGroups groups(options.grouping);
     for (const auto& file : files) {
         checkInputFile(file);
@@ -200,7 +200,7 @@ std::vector<ImportSummary> importFiles(store::Store& store,
         summary.format = format;
         summaries.push_back(std::move(summary));
     }
-    tx.commit([&options](std::string_view phase) {
+    tx->commit([&options](std::string_view phase) {
         if (!options.onProgress) return;
         ImportProgress p;
         p.phase = phase;

@@ -1,53 +1,75 @@
 #pragma once
-// Private to the query module: what the answers from the file share (answers.cpp, walks.cpp).
+// Private to the query module: what the answers from a storage engine share (answers.cpp,
+// who_met_storage.cpp, walks.cpp, event_refs.cpp).
 
 #include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "bilateral/query/answers.hpp"
-#include "bilateral/sqlite/store.hpp"
+#include "bilateral/query/queries.hpp"
+#include "bilateral/rules/timeline.hpp"
+#include "bilateral/storage/engine.hpp"
 
 namespace bilateral::query::detail {
 
-/// Day standing for "undated" in timeline order: after every date.
-inline constexpr std::int64_t kNoDay = 2147483647;
+using storage::RowId;
 
 /// The actor with this id; throws NotFoundError.
-store::ActorRecord requireActor(store::Store& store, std::string_view id);
-ActorRef actorRef(const store::ActorRecord& a);
-/// An event as answers show it: inherited dates filled in, parent id, evidence count, and with
-/// `participants` its participants, with `links` its links to and from other events.
-EventRef eventRef(store::Store& store, const store::EventRecord& e, bool participants,
-                  bool links = false);
+storage::ActorRecord requireActor(storage::Engine& engine, std::string_view id);
+ActorRef actorRef(const storage::ActorRecord& a);
+/// The actors at `rows`, in that order, as answers show them (one round trip).
+std::vector<ActorRef> actorRefs(storage::Engine& engine, std::span<const RowId> rows);
+
+/// The days an event record occupies (its own or inherited, as the engine keeps them).
+[[nodiscard]] inline rules::Days daysOf(const storage::EventRecord& e) noexcept {
+    if (!e.dayLo || !e.dayHi) return {};
+    return {*e.dayLo, *e.dayHi};
+}
+/// An event's place in timeline order, its depth not yet known.
+storage::EventSlot slotOf(const storage::EventRecord& e);
+
 /// Why an event is in a timeline ([attested]): it has actor `actorRow` as a participant, or
 /// participants of country `a` (and of `b`, for a dyad).
 struct Listing {
-    std::int64_t actorRow = 0;
+    RowId actorRow = 0;
     std::string a, b;
 };
 /// What an event's place in a timeline rests on: the weaker of its own evidence and of the
 /// participations that put it there (for a dyad, the weaker of the two sides, each side by its
 /// best-supported participant).
-model::Support listedSupport(const store::EventDetails& d, const Listing& why);
-/// What Store::eventDetails must read of the participants: all when they are shown, those with
+model::Support listedSupport(const storage::EventDetails& d, const Listing& why);
+/// What Engine::eventDetails must read of the participants: all when they are shown, those with
 /// evidence when a listing's support (`why`) needs them, else none.
-store::ParticipantsRead participantsRead(bool participants, const Listing* why);
-/// The events of `details` (read together, Store::eventDetails) as eventRef gives them; with
-/// `why`, each one's support is the listing's (listedSupport).
-std::vector<EventRef> eventRefs(store::Store& store, std::vector<store::EventDetails> details,
-                                bool participants, bool links, const Listing* why = nullptr);
-/// The same for details[order[0]], details[order[1]], ... (their record text is taken).
-std::vector<EventRef> eventRefs(store::Store& store, std::span<store::EventDetails> details,
+storage::ParticipantsRead participantsRead(bool participants, const Listing* why);
+
+/// The events of `details` (records read, the rest filled as asked) as answers show them,
+/// details[order[0]], details[order[1]], ...: dates of an undated event taken from the nearest
+/// dated event it took place within (rules::nearestDated), whose records are read a generation
+/// at a time for the whole page. With `why`, each one's support is the listing's. Their record
+/// text is moved out.
+std::vector<EventRef> eventRefs(storage::Engine& engine, std::span<storage::EventDetails> details,
                                 std::span<const std::uint32_t> order, bool participants, bool links,
                                 const Listing* why = nullptr);
-store::EventFilter filterOf(const Window& w, std::vector<model::EventKind> kinds);
-/// Timeline order: earliest day, latest day, a sub-event after its parent (depth), id.
-bool timelineLess(const store::EventSlot& a, const store::EventSlot& b);
-/// Sets the depth of the slots that share their day range with another (the only ones whose
-/// order it can change), before sorting with timelineLess.
-void fillDepths(store::Store& store, std::vector<store::EventSlot>& slots);
+/// The same for all of `details`, in their order.
+std::vector<EventRef> eventRefs(storage::Engine& engine, std::vector<storage::EventDetails> details,
+                                bool participants, bool links, const Listing* why = nullptr);
+
+storage::EventFilter filterOf(const Window& w, std::vector<model::EventKind> kinds);
+
+/// The first `keep` of `slots` in timeline order (all when `keep` is 0 or beyond their number),
+/// as positions in `slots`: rules::timelineLess on compact keys, after the depths of the events
+/// that share their days with another and have a parent are read (the only ones whose order
+/// the depth can change; one round trip).
+std::vector<std::uint32_t> timelineOrder(storage::Engine& engine,
+                                         std::vector<storage::EventSlot>& slots,
+                                         std::size_t keep = 0);
+
+/// Of the events two actors share, the one that shows them together (rules::sharedEventFirst);
+/// none when they share none.
+std::optional<RowId> sharedEvent(storage::Engine& engine, RowId a, RowId b);
 
 }  // namespace bilateral::query::detail

@@ -11,7 +11,7 @@
 
 #include "bilateral/error.hpp"
 #include "bilateral/model/date.hpp"
-#include "bilateral/sqlite/store.hpp"
+#include "bilateral/rules/timeline.hpp"
 #include "index_data.hpp"
 
 namespace bilateral::query::build {
@@ -97,10 +97,12 @@ private:
     std::vector<std::uint64_t> offsets_;
 };
 
-/// The last day of a stored date (its first day and precision).
-inline DayNumber latestOf(DayNumber earliest, std::int8_t precision) {
-    if (precision == static_cast<std::int8_t>(model::Precision::Day)) return earliest;
-    return Date::fromStored(earliest, static_cast<model::Precision>(precision)).latest();
+/// The days of a stored date (its first day and precision; -1: no date).
+inline std::optional<rules::Days> storedDays(DayNumber earliest, std::int8_t precision) {
+    if (precision < 0) return std::nullopt;
+    if (precision == static_cast<std::int8_t>(model::Precision::Day))
+        return rules::Days{earliest, earliest};
+    return rules::daysOf(Date::fromStored(earliest, static_cast<model::Precision>(precision)));
 }
 
 /// Counting sort of (row, item) pairs into a CSR table with `rows` rows, keeping input order

@@ -15,6 +15,7 @@
 
 #include "bilateral/query/index.hpp"
 #include "bilateral/query/queries.hpp"
+#include "bilateral/rules/timeline.hpp"
 
 namespace bilateral::query {
 
@@ -188,33 +189,13 @@ namespace detail {
 struct IndexAccess {
     using Data = Index::Data;
     static const Data& of(const Index& index) noexcept { return *index.d_; }
+    static Index make(std::unique_ptr<Data> data) { return Index(std::move(data)); }
 };
 using IndexData = IndexAccess::Data;
 
 inline const IndexData& data(const Index& index) noexcept {
     return IndexAccess::of(index);
 }
-
-/// A window as inclusive day numbers; `active` is false when the window has no bound.
-struct DayWindow {
-    model::DayNumber from = std::numeric_limits<model::DayNumber>::min();
-    model::DayNumber to = kUndated - 1;
-    bool active = false;
-
-    DayWindow() = default;
-    DayWindow(const std::optional<model::Date>& f, const std::optional<model::Date>& t) {
-        if (f) from = f->earliest();
-        if (t) to = t->latest();
-        active = f || t;
-    }
-    explicit DayWindow(const Window& w) : DayWindow(w.from, w.to) {}
-
-    /// Whether an event spanning [lo, hi] may overlap the window. Undated events (kUndated)
-    /// fall outside every active window.
-    [[nodiscard]] bool admits(model::DayNumber lo, model::DayNumber hi) const noexcept {
-        return !active || (lo <= to && hi >= from);
-    }
-};
 
 /// A set of event kinds as a bit mask; empty set means all kinds.
 inline std::uint32_t kindMask(std::span<const model::EventKind> kinds) noexcept {

@@ -1,91 +1,77 @@
-// Name and alias search on the actor_search FTS5 table, and resolution of ACTOR arguments.
+// Name and alias search, and resolution of ACTOR arguments, from a storage engine
+// (from_storage.hpp): the engine matches tokens; the ranking is here.
 
 #include <algorithm>
 #include <map>
 
 #include "bilateral/error.hpp"
-#include "bilateral/query/queries.hpp"
+#include "bilateral/query/from_storage.hpp"
 #include "bilateral/rules/natural_order.hpp"
-#include "bilateral/sqlite/store.hpp"
-#include "search_text.hpp"
+#include "bilateral/rules/search_text.hpp"
 
 namespace bilateral::query {
 namespace {
 
-struct Row {
-    std::int64_t actor;
-    std::string text;  ///< as indexed (apostrophes folded)
-    double bm25;       ///< lower is better (SQLite's sign)
-};
+using storage::RowId;
 
-std::vector<Row> matchRows(store::Store& store, const std::string& fts) {
-    std::vector<Row> rows;
-    for (auto& m : store::searchIndex(store, fts))
-        rows.push_back(Row{m.actorRow, std::move(m.text), m.bm25});
-    return rows;
-}
-
-struct ActorRow {
-    std::string id;
-    std::string name;
-    model::ActorKind kind;
-    std::vector<std::string> aliases;
-};
-
-ActorRow actorAt(store::Store& store, std::int64_t row) {
-    auto r = store.actorRecordAt(row);
-    return ActorRow{std::move(r.id), std::move(r.name), r.kind, store.actorAliasesAt(row)};
-}
-
-/// The name or alias that was indexed as `text`.
-std::string originalOf(const ActorRow& a, std::string_view text) {
-    if (store::detail::foldForSearch(a.name) == text) return a.name;
-    for (const auto& alias : a.aliases) {
-        if (store::detail::foldForSearch(alias) == text) return alias;
+/// The name or alias of `a` that was indexed as `text`.
+std::string originalOf(const storage::ActorRecord& a, const std::vector<std::string>& aliases,
+                       std::string_view text) {
+    if (rules::foldForSearch(a.name) == text) return a.name;
+    for (const auto& alias : aliases) {
+        if (rules::foldForSearch(alias) == text) return alias;
     }
     return std::string(text);
 }
 
-}  // namespace
+/// The best match of each actor: an exact name or alias match first, then the engine's rank.
+struct Best {
+    bool exact;
+    double rank;
+    std::string text;
+};
 
-std::vector<SearchHit> search(store::Store& store, std::string_view text, std::size_t limit) {
-    const detail::SearchTokenizer tokenize(store);
-    const auto tokens = tokenize(text);
-    if (tokens.empty() || limit == 0) return {};
-    const auto rows =
-        matchRows(store, detail::ftsQuery(tokens, /*prefixLast=*/true, /*phrase=*/false));
-
-    // Best row per actor: an exact name or alias match first, then bm25.
-    struct Best {
-        bool exact;
-        double bm25;
-        std::string text;
-    };
-    std::map<std::int64_t, Best> best;
-    for (const auto& r : rows) {
-        const bool exact = tokenize(r.text) == tokens;
-        auto [it, added] = best.try_emplace(r.actor, Best{exact, r.bm25, r.text});
+std::map<RowId, Best> bestPerActor(storage::Engine& engine, const std::vector<std::string>& tokens,
+                                   std::vector<storage::NameMatch> rows) {
+    std::map<RowId, Best> best;
+    for (auto& r : rows) {
+        const bool exact = engine.searchTokens(r.text) == tokens;
+        auto [it, added] = best.try_emplace(r.actor, Best{exact, r.rank, r.text});
         if (!added &&
-            (exact > it->second.exact || (exact == it->second.exact && r.bm25 < it->second.bm25))) {
-            it->second = Best{exact, r.bm25, r.text};
+            (exact > it->second.exact || (exact == it->second.exact && r.rank < it->second.rank))) {
+            it->second = Best{exact, r.rank, std::move(r.text)};
         }
     }
+    return best;
+}
+
+}  // namespace
+
+std::vector<SearchHit> search(storage::Engine& engine, std::string_view text, std::size_t limit) {
+    const auto tokens = engine.searchTokens(text);
+    if (tokens.empty() || limit == 0) return {};
+    const auto best =
+        bestPerActor(engine, tokens, engine.searchNames(tokens, storage::NameSearch::Prefix));
     struct Ranked {
         bool exact;
         bool ownName;  ///< matched the actor's own name, not an alias
         bool country;
         SearchHit hit;
     };
+    std::vector<RowId> rows;
+    for (const auto& entry : best) rows.push_back(entry.first);
+    auto records = engine.actorRecords(rows);
     std::vector<Ranked> ranked;
     ranked.reserve(best.size());
-    for (const auto& [row, b] : best) {
-        auto a = actorAt(store, row);
-        auto matched = originalOf(a, b.text);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        auto& a = records[i];
+        const auto& b = best.at(rows[i]);
+        auto matched = originalOf(a, engine.actorAliases(rows[i]), b.text);
         const bool own = matched == a.name;
         const bool country = a.kind == model::ActorKind::Country;
-        ranked.push_back(Ranked{
-            b.exact, own, country,
-            SearchHit{std::move(a.id), std::move(a.name), a.kind, std::move(matched), -b.bm25}});
+        ranked.push_back(Ranked{b.exact, own, country,
+                                SearchHit{std::move(a.id), std::move(a.name), a.kind,
+                                          std::move(a.country), std::move(matched), -b.rank}});
     }
     std::sort(ranked.begin(), ranked.end(), [](const Ranked& x, const Ranked& y) {
         if (x.exact != y.exact) return x.exact;
@@ -95,7 +81,7 @@ std::vector<SearchHit> search(store::Store& store, std::string_view text, std::s
         if (x.exact && x.country != y.country) return x.country;
         if (x.hit.score != y.hit.score) return x.hit.score > y.hit.score;
         if (x.hit.name != y.hit.name) return x.hit.name < y.hit.name;
-        return detail::naturalLess(x.hit.id, y.hit.id);
+        return rules::naturalLess(x.hit.id, y.hit.id);
     });
     std::vector<SearchHit> out;
     for (auto& r : ranked) {
@@ -105,41 +91,37 @@ std::vector<SearchHit> search(store::Store& store, std::string_view text, std::s
     return out;
 }
 
-std::string resolveActor(store::Store& store, std::string_view idOrName) {
-    if (store.actorRow(idOrName)) return std::string(idOrName);
+std::string resolveActor(storage::Engine& engine, std::string_view idOrName) {
+    if (engine.actorRow(idOrName)) return std::string(idOrName);
     const std::string shown(idOrName);
-    const detail::SearchTokenizer tokenize(store);
-    const auto tokens = tokenize(idOrName);
+    const auto tokens = engine.searchTokens(idOrName);
     std::vector<std::string> ids;
     if (!tokens.empty()) {
-        const auto rows =
-            matchRows(store, detail::ftsQuery(tokens, /*prefixLast=*/false, /*phrase=*/true));
-        std::vector<std::int64_t> actors;
-        for (const auto& r : rows) {
-            if (tokenize(r.text) == tokens) actors.push_back(r.actor);
+        std::vector<RowId> actors;
+        for (const auto& r : engine.searchNames(tokens, storage::NameSearch::Phrase)) {
+            if (engine.searchTokens(r.text) == tokens) actors.push_back(r.actor);
         }
         std::sort(actors.begin(), actors.end());
         actors.erase(std::unique(actors.begin(), actors.end()), actors.end());
+        auto records = engine.actorRecords(actors);
         // Several actors may carry a country's name (GDELT names its code-merged actors
         // "UNITED STATES"); the country actor whose own name it is wins.
-        if (actors.size() > 1) {
-            std::vector<std::int64_t> countries;
-            for (const auto row : actors) {
-                const auto a = actorAt(store, row);
-                if (a.kind == model::ActorKind::Country && tokenize(a.name) == tokens) {
-                    countries.push_back(row);
-                }
+        if (records.size() > 1) {
+            std::vector<storage::ActorRecord> countries;
+            for (const auto& a : records) {
+                if (a.kind == model::ActorKind::Country && engine.searchTokens(a.name) == tokens)
+                    countries.push_back(a);
             }
-            if (countries.size() == 1) actors = countries;
+            if (countries.size() == 1) records = std::move(countries);
         }
-        for (auto row : actors) ids.push_back(store.actorRecordAt(row).id);
+        for (auto& a : records) ids.push_back(std::move(a.id));
     }
     if (ids.size() == 1) return ids.front();
     if (ids.empty()) {
         throw NotFoundError("no actor with id or name \"" + shown + "\"; try: bilateral search \"" +
                             shown + "\"");
     }
-    std::sort(ids.begin(), ids.end(), detail::naturalLess);
+    std::sort(ids.begin(), ids.end(), rules::naturalLess);
     throw AmbiguousError(shown, std::move(ids));
 }
 

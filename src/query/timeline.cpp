@@ -9,7 +9,7 @@ namespace {
 
 std::vector<EventIx> filtered(const detail::IndexData& d, std::span<const EventIx> events,
                               const TimelineOptions& options) {
-    const detail::DayWindow window(options.window);
+    const rules::DayWindow window(options.window.from, options.window.to);
     const auto mask = detail::kindMask(options.kinds);
     std::vector<EventIx> out;
     if (!window.active && options.kinds.empty()) {

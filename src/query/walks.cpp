@@ -1,167 +1,134 @@
-// Paths and ego networks straight from the database file: breadth-first searches over the
-// adjacency kept at import (actor_link) and the relations' indexes.
+// Paths and ego networks from a storage engine: the breadth-first searches of bfs.hpp over the
+// adjacency the engine keeps (actors sharing an event, actors joined by a relation).
 
 #include <algorithm>
 #include <unordered_map>
 
 #include "answer_parts.hpp"
 #include "bilateral/error.hpp"
+#include "bilateral/query/bfs.hpp"
+#include "bilateral/query/from_storage.hpp"
 #include "bilateral/rules/natural_order.hpp"
 
 namespace bilateral::query {
 namespace {
 
-std::vector<std::int64_t> neighbours(store::Store& store, std::int64_t row, Through through) {
-    std::vector<std::int64_t> out;
-    if (through != Through::Relations) out = store.linkedActors(row);
-    if (through != Through::Events) {
-        const auto related = store.relatedActors(row);
-        if (out.empty()) return related;
-        std::vector<std::int64_t> both;
-        std::set_union(out.begin(), out.end(), related.begin(), related.end(),
-                       std::back_inserter(both));
-        return both;
-    }
-    return out;
-}
+using storage::RowId;
 
-/// One side of the bidirectional search: who was reached, from whom, and the newest level.
-struct Side {
-    std::unordered_map<std::int64_t, std::int64_t> parent;  ///< row -> row it was reached from
-    std::vector<std::int64_t> frontier;
-    int depth = 0;
+/// The engine's adjacency as a neighbours source (bfs.hpp).
+struct EngineGraph {
+    using Vertex = RowId;
+    storage::Engine& engine;
+    Through through;
+
+    template <class F>
+    void forEachNeighbour(RowId u, F&& f) {
+        bool go = true;
+        if (through != Through::Relations) {
+            engine.forEachLinkedActor(u, [&](RowId v) { return go = f(v); });
+        }
+        if (!go || through == Through::Events) return;
+        for (const auto v : engine.relatedActors(u)) {
+            if (!f(v)) return;
+        }
+    }
 };
+
+/// Visited actors and the actor each was reached from (bfs.hpp's VisitedMap).
+class RowMap {
+public:
+    [[nodiscard]] bool contains(RowId v) const { return parent_.count(v) != 0; }
+    void insert(RowId v, RowId parent) { parent_.emplace(v, parent); }
+    [[nodiscard]] RowId parent(RowId v) const { return parent_.at(v); }
+    [[nodiscard]] std::size_t size() const { return parent_.size(); }
+
+private:
+    std::unordered_map<RowId, RowId> parent_;
+};
+
+PathStep stepBetween(storage::Engine& engine, const ActorRef& from, RowId a, const ActorRef& to,
+                     RowId b, Through through) {
+    PathStep step;
+    step.from = from.id;
+    step.to = to.id;
+    if (through != Through::Relations) {
+        if (const auto e = detail::sharedEvent(engine, a, b)) {
+            step.event =
+                detail::eventRefs(
+                    engine,
+                    engine.eventDetails(std::span(&*e, 1), storage::ParticipantsRead::None, false),
+                    false, false)
+                    .front();
+        }
+    }
+    if (!step.event) {
+        if (const auto r = engine.relationBetween(a, b)) {
+            step.relation = r->first;
+            step.relationKind = r->second;
+        }
+    }
+    return step;
+}
 
 }  // namespace
 
-PathAnswer path(store::Store& store, std::string_view fromId, std::string_view toId,
+PathAnswer path(storage::Engine& engine, std::string_view fromId, std::string_view toId,
                 const PathOptions& options) {
-    const auto from = detail::requireActor(store, fromId);
-    const auto to = detail::requireActor(store, toId);
-    PathAnswer answer;
-    std::int64_t meet = -1;
-    if (from.row == to.row) {
-        meet = from.row;
-    }
-    Side a, b;
-    a.parent.emplace(from.row, from.row);
-    a.frontier = {from.row};
-    b.parent.emplace(to.row, to.row);
-    b.frontier = {to.row};
-    bool bounded = false;
-    while (meet < 0 && !a.frontier.empty() && !b.frontier.empty()) {
-        if (a.depth + b.depth >= options.maxHops ||
-            a.parent.size() + b.parent.size() > options.maxVisited) {
-            bounded = true;
-            break;
-        }
-        // Grow the smaller side by one level; the first meeting of that level is a shortest
-        // path. Its actors are taken best-connected first, each one's neighbours read only
-        // until a meeting: a hub reaches the other side after a few rows, where reading its
-        // whole row would cost thousands.
-        auto& grow = a.frontier.size() <= b.frontier.size() ? a : b;
-        auto& other = &grow == &a ? b : a;
-        std::vector<std::pair<std::int64_t, std::int64_t>> order;  // (-degree, row)
-        order.reserve(grow.frontier.size());
-        for (const auto u : grow.frontier) {
-            const auto degree =
-                options.through == Through::Relations ? 0 : store.linkedActorCount(u);
-            order.emplace_back(-degree, u);
-        }
+    const auto from = detail::requireActor(engine, fromId);
+    const auto to = detail::requireActor(engine, toId);
+    EngineGraph g{engine, options.through};
+    RowMap fwd, bwd;
+    // A frontier's best-connected actors first: a hub meets the other side after a few rows of
+    // its neighbours, where reading its whole row would cost thousands.
+    const auto bestConnectedFirst = [&](std::vector<RowId>& frontier) {
+        if (options.through == Through::Relations) return;
+        std::vector<std::pair<std::int64_t, RowId>> order;  // (-degree, row)
+        order.reserve(frontier.size());
+        for (const auto u : frontier) order.emplace_back(-engine.linkedActorCount(u), u);
         std::sort(order.begin(), order.end());
-        std::vector<std::int64_t> next;
-        auto reach = [&](std::int64_t u, std::int64_t v) {
-            if (!grow.parent.emplace(v, u).second) return true;
-            next.push_back(v);
-            if (other.parent.count(v)) {
-                meet = v;
-                return false;
-            }
-            return true;
-        };
-        for (const auto& entry : order) {
-            const auto u = entry.second;  // a plain variable: clang 14 cannot capture a binding
-            if (options.through != Through::Relations) {
-                store.forEachLinkedActor(u, [&](std::int64_t v) { return reach(u, v); });
-            }
-            if (meet < 0 && options.through != Through::Events) {
-                for (const auto v : store.relatedActors(u)) {
-                    if (!reach(u, v)) break;
-                }
-            }
-            if (meet >= 0) break;
-        }
-        std::sort(next.begin(), next.end());
-        grow.frontier = std::move(next);
-        ++grow.depth;
-    }
-    answer.visited = a.parent.size() + b.parent.size();
-    if (meet < 0) {
-        answer.outcome =
-            bounded ? PathAnswer::Outcome::StoppedByBound : PathAnswer::Outcome::NoPath;
+        for (std::size_t i = 0; i < order.size(); ++i) frontier[i] = order[i].second;
+    };
+    const auto met = bfs::bidirectional(g, from.row, to.row, fwd, bwd,
+                                        {options.maxHops, options.maxVisited}, bestConnectedFirst);
+    PathAnswer answer;
+    answer.visited = fwd.size() + bwd.size();
+    if (met.outcome != bfs::Outcome::Met) {
+        answer.outcome = met.outcome == bfs::Outcome::Bounded ? PathAnswer::Outcome::StoppedByBound
+                                                              : PathAnswer::Outcome::NoPath;
         return answer;
     }
-    std::vector<std::int64_t> rows;
-    for (auto x = meet;; x = a.parent.at(x)) {
-        rows.push_back(x);
-        if (x == from.row) break;
-    }
-    std::reverse(rows.begin(), rows.end());
-    for (auto x = meet; x != to.row;) {
-        x = b.parent.at(x);
-        rows.push_back(x);
-    }
+    const auto rows = bfs::pathThrough(fwd, bwd, from.row, to.row, met.vertex);
     answer.outcome = PathAnswer::Outcome::Found;
-    for (const auto r : rows) answer.actors.push_back(detail::actorRef(store.actorRecordAt(r)));
+    answer.actors = detail::actorRefs(engine, rows);
     for (std::size_t i = 0; i + 1 < rows.size(); ++i) {
-        PathStep step;
-        step.from = answer.actors[i].id;
-        step.to = answer.actors[i + 1].id;
-        if (options.through != Through::Relations) {
-            if (const auto e = store.sharedEvent(rows[i], rows[i + 1])) {
-                step.event = detail::eventRef(store, store.eventRecordAt(*e), false);
-            }
-        }
-        if (!step.event) {
-            if (const auto r = store.relationBetween(rows[i], rows[i + 1])) {
-                step.relation = r->first;
-                step.relationKind = r->second;
-            }
-        }
-        answer.steps.push_back(std::move(step));
+        answer.steps.push_back(stepBetween(engine, answer.actors[i], rows[i], answer.actors[i + 1],
+                                           rows[i + 1], options.through));
     }
     return answer;
 }
 
-Page<EgoMember> egoNetwork(store::Store& store, std::string_view centerId, int hops,
+Page<EgoMember> egoNetwork(storage::Engine& engine, std::string_view centerId, int hops,
                            Through through, std::size_t limit) {
-    const auto center = detail::requireActor(store, centerId);
-    std::unordered_map<std::int64_t, int> seen{{center.row, 0}};
-    std::vector<std::int64_t> frontier{center.row};
-    std::vector<std::pair<int, std::int64_t>> members;
-    for (int d = 1; d <= hops && !frontier.empty(); ++d) {
-        std::vector<std::int64_t> next;
-        for (const auto u : frontier) {
-            for (const auto v : neighbours(store, u, through)) {
-                if (seen.emplace(v, d).second) {
-                    next.push_back(v);
-                    members.emplace_back(d, v);
-                }
-            }
-        }
-        frontier = std::move(next);
-    }
-    Page<EgoMember> page;
-    page.total = members.size();
+    const auto center = detail::requireActor(engine, centerId);
+    EngineGraph g{engine, through};
+    RowMap seen;
+    std::vector<RowId> rows;
+    std::vector<int> depth;
+    bfs::levels(g, center.row, seen, hops, [&](RowId v, int d) {
+        rows.push_back(v);
+        depth.push_back(d);
+        return true;
+    });
+    auto actors = detail::actorRefs(engine, rows);
     std::vector<EgoMember> all;
-    all.reserve(members.size());
-    for (const auto& [d, row] : members) {
-        all.push_back({detail::actorRef(store.actorRecordAt(row)), d});
-    }
+    all.reserve(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) all.push_back({std::move(actors[i]), depth[i]});
     std::sort(all.begin(), all.end(), [](const EgoMember& x, const EgoMember& y) {
         if (x.hops != y.hops) return x.hops < y.hops;
-        return detail::naturalLess(x.actor.id, y.actor.id);
+        return rules::naturalLess(x.actor.id, y.actor.id);
     });
+    Page<EgoMember> page;
+    page.total = all.size();
     if (limit != 0 && all.size() > limit) all.resize(limit);
     page.items = std::move(all);
     return page;

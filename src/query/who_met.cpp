@@ -9,28 +9,52 @@
 
 namespace bilateral::query {
 
+namespace {
+
+/// A counterpart's side, rows, meetings (an event file's rows of one meeting once) and the
+/// starts of its earliest and latest dated meetings.
+void finish(const Index& index, Counterpart& c, std::uint32_t side,
+            std::vector<std::uint32_t>& meetings) {
+    const auto& d = detail::data(index);
+    if (side != Participation::kNoSide) c.side = d.sideNames[side];
+    c.rows = static_cast<std::int64_t>(c.events.size());
+    meetings.clear();
+    for (const auto e : c.events) meetings.push_back(d.meeting[e.value]);
+    std::sort(meetings.begin(), meetings.end());
+    c.meetings = std::unique(meetings.begin(), meetings.end()) - meetings.begin();
+    // Events are in timeline order: the first dated one starts earliest, the last dated one
+    // starts latest (undated events sort last).
+    for (const auto e : c.events) {
+        if (d.earliest[e.value] == kUndated) break;
+        if (auto start = index.startOf(e)) {
+            c.first = start;
+            break;
+        }
+    }
+    for (auto it = c.events.rbegin(); it != c.events.rend(); ++it) {
+        if (d.earliest[it->value] == kUndated) continue;
+        if (auto start = index.startOf(*it)) {
+            c.last = start;
+            break;
+        }
+    }
+}
+
+}  // namespace
+
 std::vector<Counterpart> whoMet(const Index& index, ActorIx actor, const WhoMetOptions& options) {
     const auto& d = detail::data(index);
     if (actor.value >= d.actors.size()) throw InvalidArgumentError("actor index out of range");
 
-    std::uint32_t mask = 0;
-    if (options.kinds.empty()) {
-        for (std::size_t k = 0; k < model::names<model::EventKind>().size(); ++k) {
-            if (model::isMeetingKind(static_cast<model::EventKind>(k))) mask |= 1u << k;
-        }
-        if (options.includePhoneCalls)
-            mask |= 1u << static_cast<unsigned>(model::EventKind::PhoneCall);
-    } else {
-        mask = detail::kindMask(options.kinds);
-    }
-    const detail::DayWindow window(options.window);
+    const auto mask = detail::kindMask(countingKinds(options));
+    const rules::DayWindow window(options.window.from, options.window.to);
 
     // slot[b] = position of b's Counterpart in `out` while stamp[b] is this call's stamp.
     auto& s = detail::scratch(0);
     const auto stamp = s.begin(d.actors.size());
     std::vector<Counterpart> out;
     std::vector<std::uint32_t> sideOf;  // by position in `out`: smallest side seen, or none
-    detail::SelfInEvent self;
+    rules::SelfInEvent self;
     auto sideView = [&](std::uint32_t side) -> std::optional<std::string_view> {
         if (side == Participation::kNoSide) return std::nullopt;
         return std::string_view(d.sideNames[side]);
@@ -67,31 +91,7 @@ std::vector<Counterpart> whoMet(const Index& index, ActorIx actor, const WhoMetO
         }
     }
     std::vector<std::uint32_t> meetings;
-    for (std::size_t k = 0; k < out.size(); ++k) {
-        auto& c = out[k];
-        if (sideOf[k] != Participation::kNoSide) c.side = d.sideNames[sideOf[k]];
-        c.rows = static_cast<std::int64_t>(c.events.size());
-        meetings.clear();
-        for (const auto e : c.events) meetings.push_back(d.meeting[e.value]);
-        std::sort(meetings.begin(), meetings.end());
-        c.meetings = std::unique(meetings.begin(), meetings.end()) - meetings.begin();
-        // Events are in timeline order: the first dated one starts earliest, the last dated one
-        // starts latest (undated events sort last).
-        for (const auto e : c.events) {
-            if (d.earliest[e.value] == kUndated) break;
-            if (auto start = index.startOf(e)) {
-                c.first = start;
-                break;
-            }
-        }
-        for (auto it = c.events.rbegin(); it != c.events.rend(); ++it) {
-            if (d.earliest[it->value] == kUndated) continue;
-            if (auto start = index.startOf(*it)) {
-                c.last = start;
-                break;
-            }
-        }
-    }
+    for (std::size_t k = 0; k < out.size(); ++k) finish(index, out[k], sideOf[k], meetings);
     std::sort(out.begin(), out.end(), [&](const Counterpart& a, const Counterpart& b) {
         const auto x = options.countRows ? a.rows : a.meetings;
         const auto y = options.countRows ? b.rows : b.meetings;

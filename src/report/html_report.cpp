@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "bilateral/export/writers.hpp"
+#include "bilateral/report/from_storage.hpp"
 #include "bilateral/report/report.hpp"
 #include "report_data.hpp"
 
@@ -80,7 +81,7 @@ std::string reportDate() {
                        static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
 }
 
-ReportSummary writeHtmlReport(std::ostream& out, store::Store& store,
+ReportSummary writeHtmlReport(std::ostream& out, storage::Engine& store,
                               const ReportSelection& selection, const ReportOptions& options) {
     const Data d = report::collect(store, selection, options);
     std::size_t shown = 0;

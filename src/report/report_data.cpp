@@ -1,5 +1,5 @@
-// Collects a report's data through the answers from the file (the one place the report asks its
-// questions) and the store's reads for evidence and sources; reads source texts for quoted
+// Collects a report's data through the answers of query/ (the one place the report asks its
+// questions) and the engine's reads for evidence and sources; reads source texts for quoted
 // passages. Nothing is loaded whole, so a report costs what its selection holds.
 
 #include <algorithm>
@@ -8,10 +8,9 @@
 #include <sstream>
 
 #include "bilateral/error.hpp"
-#include "bilateral/query/answers.hpp"
-#include "bilateral/query/queries.hpp"
+#include "bilateral/query/from_storage.hpp"
 #include "bilateral/rules/sides.hpp"
-#include "bilateral/sqlite/store.hpp"
+#include "bilateral/rules/timeline.hpp"
 #include "report_data.hpp"
 
 namespace bilateral::io::report {
@@ -64,35 +63,35 @@ std::string upper(std::string s) {
     return s;
 }
 
-}  // namespace
-
-Data collect(store::Store& store, const ReportSelection& sel, const ReportOptions& options) {
-    Data d;
-    // The selection's events, answered from the file (nothing is loaded whole).
+/// The selection's events, answered through the answers of query/ (nothing is loaded whole),
+/// with the report's title and the selection as words.
+query::Page<query::EventRef> selectEvents(storage::Engine& engine, const ReportSelection& sel,
+                                          Data& d) {
     query::TimelineOptions to;
     to.window = {sel.from, sel.to};
-    query::Page<query::EventRef> events;
     if (!sel.actor.empty()) {
-        const auto a = store.actorRecord(sel.actor);
+        const auto a = engine.actorRecord(sel.actor);
         if (!a) throw NotFoundError("no actor \"" + sel.actor + "\"");
-        events = query::actorTimeline(store, sel.actor, to);
         d.title = a->name;
         d.selection = "actor " + a->name + " (" + sel.actor + ")";
-    } else if (!sel.countryB.empty()) {
+        return query::actorTimeline(engine, sel.actor, to);
+    }
+    if (!sel.countryB.empty()) {
         const auto a = upper(sel.countryA), b = upper(sel.countryB);
-        events = query::dyadTimeline(store, a, b, to);
         d.title = a + " \u2013 " + b;
         d.selection = "dyad " + a + ":" + b;
-    } else {
-        const auto a = upper(sel.countryA);
-        events = query::countryTimeline(store, a, to);
-        d.title = a;
-        d.selection = "country " + a;
+        return query::dyadTimeline(engine, a, b, to);
     }
+    const auto a = upper(sel.countryA);
+    d.title = a;
+    d.selection = "country " + a;
+    return query::countryTimeline(engine, a, to);
+}
 
-    // Sources and their texts.
+/// The sources, and the texts of those whose file is at hand.
+Texts readSources(storage::Engine& engine, const ReportOptions& options, Data& d) {
     Texts texts;
-    for (auto& s : store.sources()) {
+    engine.forEachSource([&](model::Source&& s) {
         std::string status = "no file recorded";
         if (s.file) {
             status = "text not at hand";
@@ -108,8 +107,63 @@ Data collect(store::Store& store, const ReportSelection& sel, const ReportOption
         }
         d.sourceStatus[s.id] = status;
         d.sources.push_back(std::move(s));
-    }
+    });
+    return texts;
+}
 
+/// An event of the page as the report draws it (its dates by rules::ownDays).
+Event eventOf(const query::EventRef& x, const std::map<std::string, std::size_t>& eventSlot) {
+    Event ev;
+    ev.id = x.id;
+    ev.title = x.title;
+    ev.kind = std::string(model::toString(x.kind));
+    ev.status = std::string(model::toString(x.status));
+    ev.datedByParent = x.datedByParent;
+    const auto days = rules::ownDays(x.start, x.end);
+    ev.dated = days.dated();
+    if (ev.dated) {
+        ev.first = days.lo;
+        ev.last = days.hi;
+    }
+    ev.partial = (x.start && x.start->precision() != model::Precision::Day) ||
+                 (x.end && x.end->precision() != model::Precision::Day);
+    ev.when =
+        !x.start ? "undated" : x.start->toString() + (x.end ? " \u2013 " + x.end->toString() : "");
+    if (!x.parent.empty())
+        if (auto it = eventSlot.find(x.parent); it != eventSlot.end())
+            ev.parent = static_cast<int>(it->second);
+    return ev;
+}
+
+/// A participant of an event, for who met whom: its slot, role and side (rules::sideOf).
+struct Present {
+    std::size_t slot;
+    model::Role role;
+    std::optional<std::string> side;
+};
+
+/// The pairs of participants of one event who met there: who-met's rule (rules/sides.hpp).
+std::set<std::pair<std::size_t, std::size_t>> metIn(const std::vector<Present>& present) {
+    std::set<std::pair<std::size_t, std::size_t>> met;
+    rules::SelfInEvent self;
+    for (const auto& a : present) {
+        self.clear();
+        for (const auto& s : present) {
+            if (s.slot == a.slot) self.add(s.role, s.side);
+        }
+        for (const auto& b : present) {
+            if (b.slot > a.slot && self.counts(b.role, b.side, false)) met.emplace(a.slot, b.slot);
+        }
+    }
+    return met;
+}
+
+}  // namespace
+
+Data collect(storage::Engine& engine, const ReportSelection& sel, const ReportOptions& options) {
+    Data d;
+    const auto events = selectEvents(engine, sel, d);
+    const auto texts = readSources(engine, options, d);
     std::map<std::string, std::size_t> eventSlot;
     std::map<std::string, std::size_t> actorSlot;
     for (const auto& e : events.items) eventSlot.emplace(e.id, eventSlot.size());
@@ -121,68 +175,33 @@ Data collect(store::Store& store, const ReportSelection& sel, const ReportOption
         return it->second;
     };
     // Who met whom within the selection: two actors of an occurred event of a meeting kind, on
-    // different sides (or either on none) and not of one delegation: who-met's rule
-    // (query/sides.hpp), on the selection's events.
+    // different sides (or either on none) and not of one delegation.
     std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> pairs;
     for (const auto& x : events.items) {
-        const auto full = store.getEvent(x.id);
-        Event ev;
-        ev.id = x.id;
-        ev.title = x.title;
-        ev.kind = std::string(model::toString(x.kind));
-        ev.status = std::string(model::toString(x.status));
-        ev.datedByParent = x.datedByParent;
-        ev.dated = x.start || x.end;
-        if (ev.dated) {
-            ev.first = x.start ? x.start->earliest() : x.end->earliest();
-            ev.last = std::max<long long>(x.end ? x.end->latest() : x.start->latest(), ev.first);
-        }
-        ev.partial = (x.start && x.start->precision() != model::Precision::Day) ||
-                     (x.end && x.end->precision() != model::Precision::Day);
-        ev.when = !x.start ? "undated"
-                           : x.start->toString() + (x.end ? " \u2013 " + x.end->toString() : "");
-        if (!x.parent.empty())
-            if (auto it = eventSlot.find(x.parent); it != eventSlot.end())
-                ev.parent = static_cast<int>(it->second);
-        struct Present {
-            std::size_t slot;
-            model::Role role;
-            std::optional<std::string> side;
-        };
+        const auto full = engine.findEvent(x.id);
+        if (!full) continue;
+        auto ev = eventOf(x, eventSlot);
         std::vector<Present> present;
         for (const auto& p : x.participants) {
-            const auto slot = slotOf(p.actor);
             static const std::vector<model::Evidence> kNone;
             const auto* evidence = &kNone;
-            std::optional<std::string> side;
-            if (const auto own = model::ownSide(p.actor.kind, p.actor.id, p.actor.country))
-                side = std::string(*own);
-            for (const auto& fp : full.participants) {
+            std::optional<std::string_view> stated;
+            for (const auto& fp : full->participants) {
                 if (fp.actor == p.actor.id && fp.role == p.role) {
                     evidence = &fp.evidence;
-                    if (fp.side) side = fp.side;
+                    if (fp.side) stated = *fp.side;
                 }
             }
-            present.push_back({slot, p.role, side});
+            const auto side = rules::sideOf(stated, p.actor.kind, p.actor.id, p.actor.country);
+            const auto slot = slotOf(p.actor);
+            present.push_back(
+                {slot, p.role, side ? std::optional<std::string>(*side) : std::nullopt});
             ev.participants.push_back(
                 {slot, std::string(model::toString(p.role)), quotes(*evidence, texts)});
         }
-        ev.evidence = quotes(full.evidence, texts);
+        ev.evidence = quotes(full->evidence, texts);
         if (x.status == model::EventStatus::Occurred && model::isMeetingKind(x.kind)) {
-            const auto at = eventSlot.at(x.id);
-            std::set<std::pair<std::size_t, std::size_t>> met;
-            query::detail::SelfInEvent self;
-            for (const auto& a : present) {
-                self.clear();
-                for (const auto& s : present) {
-                    if (s.slot == a.slot) self.add(s.role, s.side);
-                }
-                for (const auto& b : present) {
-                    if (b.slot > a.slot && self.counts(b.role, b.side, false))
-                        met.emplace(a.slot, b.slot);
-                }
-            }
-            for (const auto& k : met) pairs[k].push_back(at);
+            for (const auto& k : metIn(present)) pairs[k].push_back(eventSlot.at(x.id));
         }
         d.events.push_back(std::move(ev));
     }

@@ -1,6 +1,6 @@
 #pragma once
 // The report's data, collected through the query API in one place (report_data.cpp), and the
-// SVG drawings of it (report_svg.cpp). Private to the io module.
+// SVG drawings of it (report_svg.cpp). Private to the report module.
 
 #include <cstddef>
 #include <map>
@@ -9,6 +9,7 @@
 
 #include "bilateral/model/types.hpp"
 #include "bilateral/report/report.hpp"
+#include "bilateral/storage/engine.hpp"
 
 namespace bilateral::io::report {
 
@@ -54,7 +55,8 @@ struct Data {
     std::map<std::string, std::string> sourceStatus;
 };
 
-Data collect(store::Store& store, const ReportSelection& selection, const ReportOptions& options);
+Data collect(storage::Engine& engine, const ReportSelection& selection,
+             const ReportOptions& options);
 
 std::string timelineSvg(const Data& d);
 /// The network; `shown` receives the number of actors drawn.

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace bilateral::query::detail {
+namespace bilateral::rules {
 namespace {
 
 constexpr bool isDigit(char c) noexcept {
@@ -87,4 +87,4 @@ std::pair<std::uint64_t, std::uint64_t> naturalPrefix(std::string_view s) noexce
     return {a, b};
 }
 
-}  // namespace bilateral::query::detail
+}  // namespace bilateral::rules

@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "bilateral/model/types.hpp"
-#include "bilateral/sqlite/store.hpp"
+#include "sqlite/store.hpp"
 
 namespace bilateral::fixture {
 
@@ -54,12 +54,12 @@ inline model::Relation relation(std::string id, model::RelationKind kind, std::s
     return r;
 }
 
-inline void seedTinyStore(store::Store& s) {
+inline void seedTinyStore(sqlite::Store& s) {
     using model::ActorKind;
     using model::EventKind;
     using model::RelationKind;
     using model::Role;
-    store::Transaction tx(s);
+    sqlite::Transaction tx(s);
     s.putSource({.id = "source/s", .title = "Fixture"});
     s.putSource({.id = "source/unused", .title = "Cited by nothing"});
     s.putActor(actor("country/ITA", ActorKind::Country, "Italy", "ITA"));

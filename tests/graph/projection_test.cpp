@@ -5,18 +5,20 @@
 #include <set>
 
 #include "bilateral/graph/algorithms.hpp"
+#include "bilateral/graph/from_storage.hpp"
 #include "bilateral/graph/projection.hpp"
-#include "bilateral/sqlite/store.hpp"
 #include "graph/graph_fixture.hpp"
+#include "sqlite/store.hpp"
 
 using namespace bilateral;
+using graph::buildProjection;
 using graph::Projection;
 using model::Date;
 
 namespace {
 
-store::Store tinyStore() {
-    auto s = store::Store::memory();
+sqlite::Store tinyStore() {
+    auto s = sqlite::Store::memory();
     fixture::seedTinyStore(s);
     return s;
 }
@@ -51,7 +53,7 @@ std::map<std::string, double> byActor(const std::vector<graph::ActorScore>& scor
 
 TEST(Projection, CountsEqualTheStoreCounts) {
     auto s = tinyStore();
-    const auto p = Projection::build(s);
+    const auto p = buildProjection(s);
     const auto c = s.counts();
     EXPECT_FALSE(p.filtered());
     EXPECT_EQ(p.actorCount(), static_cast<std::size_t>(c.actors));
@@ -68,7 +70,7 @@ TEST(Projection, CountsEqualTheStoreCounts) {
 
 TEST(Projection, NumbersActorsThenEventsInIdOrder) {
     auto s = tinyStore();
-    const auto p = Projection::build(s);
+    const auto p = buildProjection(s);
     for (std::size_t v = 0; v < p.vertexCount(); ++v) {
         EXPECT_EQ(p.isActor(v), v < p.actorCount());
         EXPECT_EQ(p[v].kind, p.isActor(v) ? graph::VertexKind::Actor : graph::VertexKind::Event);
@@ -82,7 +84,7 @@ TEST(Projection, NumbersActorsThenEventsInIdOrder) {
 
 TEST(Projection, CarriesTheBundledPropertiesOfActorsAndEvents) {
     auto s = tinyStore();
-    const auto p = Projection::build(s);
+    const auto p = buildProjection(s);
     const auto anwar = p.findActor("person/anwar");
     ASSERT_TRUE(anwar);
     EXPECT_EQ(p[*anwar].type, "person");
@@ -116,7 +118,7 @@ TEST(Projection, CarriesTheBundledPropertiesOfActorsAndEvents) {
 
 TEST(Projection, EdgesAreParticipationsFromActorToEventAndDirectedRelations) {
     auto s = tinyStore();
-    const auto p = Projection::build(s);
+    const auto p = buildProjection(s);
     const auto& g = p.graph();
     const auto anwar = *p.findActor("person/anwar");
     const auto visit = *p.findEvent("event/visit");
@@ -153,7 +155,7 @@ TEST(Projection, EdgesAreParticipationsFromActorToEventAndDirectedRelations) {
 
 TEST(Projection, FindsVerticesById) {
     auto s = tinyStore();
-    const auto p = Projection::build(s);
+    const auto p = buildProjection(s);
     EXPECT_TRUE(p.find("person/meloni"));
     EXPECT_TRUE(p.find("event/call"));
     EXPECT_FALSE(p.find("person/nobody"));
@@ -165,7 +167,7 @@ TEST(Projection, FindsVerticesById) {
 TEST(Projection, AWindowKeepsEventsThatMayOverlapItAndTheirParticipants) {
     auto s = tinyStore();
     const auto p =
-        Projection::build(s, {.from = Date::parse("2025-07"), .to = Date::parse("2025-07")});
+        buildProjection(s, {.from = Date::parse("2025-07"), .to = Date::parse("2025-07")});
     EXPECT_TRUE(p.filtered());
     // The visit, and the two undated events placed by it; not the undated planned visit nor
     // the undated negotiation, nor June's inauguration, nor 2024's call.
@@ -182,37 +184,36 @@ TEST(Projection, PartialWindowEndsWidenToTheirDays) {
     auto s = tinyStore();
     // 2025-06-06 is in the window "2025-06"; its end to 2025 covers July too.
     const auto june =
-        Projection::build(s, {.from = Date::parse("2025-06"), .to = Date::parse("2025-06")});
+        buildProjection(s, {.from = Date::parse("2025-06"), .to = Date::parse("2025-06")});
     EXPECT_EQ(eventIds(june), (std::set<std::string>{"event/inauguration"}));
     EXPECT_EQ(relationIds(june),
               (std::set<std::string>{}));  // rustico's post has no other end kept
-    const auto open = Projection::build(s, {.from = Date::parse("2025"), .to = std::nullopt});
+    const auto open = buildProjection(s, {.from = Date::parse("2025"), .to = std::nullopt});
     EXPECT_EQ(eventIds(open), (std::set<std::string>{"event/inauguration", "event/meeting",
                                                      "event/roundtable", "event/visit"}));
-    const auto before =
-        Projection::build(s, {.from = std::nullopt, .to = Date::parse("2024-12-31")});
+    const auto before = buildProjection(s, {.from = std::nullopt, .to = Date::parse("2024-12-31")});
     EXPECT_EQ(eventIds(before), (std::set<std::string>{"event/call"}));
 }
 
 TEST(Projection, KindsKeepOnlyEventsOfThoseKindsUndatedOnesIncluded) {
     auto s = tinyStore();
-    const auto p = Projection::build(s, {.kinds = {model::EventKind::OfficialVisit}});
+    const auto p = buildProjection(s, {.kinds = {model::EventKind::OfficialVisit}});
     EXPECT_EQ(eventIds(p), (std::set<std::string>{"event/planned", "event/visit"}));
     EXPECT_EQ(actorIds(p), (std::set<std::string>{"country/ITA", "country/MYS", "person/anwar",
                                                   "person/meloni"}));
     EXPECT_EQ(p.participationCount(), 4u);
     EXPECT_EQ(relationIds(p), (std::set<std::string>{"rel/meloni-ita", "rel/mys-partner-ita"}));
 
-    const auto both = Projection::build(
-        s, {.from = Date::parse("2025-07-01"),
-            .to = Date::parse("2025-07-31"),
-            .kinds = {model::EventKind::Roundtable, model::EventKind::PhoneCall}});
+    const auto both =
+        buildProjection(s, {.from = Date::parse("2025-07-01"),
+                            .to = Date::parse("2025-07-31"),
+                            .kinds = {model::EventKind::Roundtable, model::EventKind::PhoneCall}});
     EXPECT_EQ(eventIds(both), (std::set<std::string>{"event/roundtable"}));
 }
 
 TEST(Projection, AnEmptyStoreGivesAnEmptyGraph) {
-    auto s = store::Store::memory();
-    const auto p = Projection::build(s);
+    auto s = sqlite::Store::memory();
+    const auto p = buildProjection(s);
     EXPECT_EQ(p.vertexCount(), 0u);
     EXPECT_EQ(p.edgeCount(), 0u);
     EXPECT_TRUE(graph::degreeCentrality(p).empty());
@@ -222,7 +223,7 @@ TEST(Projection, AnEmptyStoreGivesAnEmptyGraph) {
 
 TEST(ActorView, JoinsActorsSharingAnOccurredEventOrARelationOncePerPair) {
     auto s = tinyStore();
-    const auto p = Projection::build(s);
+    const auto p = buildProjection(s);
     const auto view = graph::actorView(p);
     EXPECT_EQ(boost::num_vertices(view), p.actorCount());
     EXPECT_EQ(boost::num_edges(view), 10u);
@@ -239,7 +240,7 @@ TEST(ActorView, JoinsActorsSharingAnOccurredEventOrARelationOncePerPair) {
 
 TEST(Centrality, DegreeCountsDistinctNeighbours) {
     auto s = tinyStore();
-    const auto p = Projection::build(s);
+    const auto p = buildProjection(s);
     const auto d = graph::degreeCentrality(p);
     ASSERT_EQ(d.size(), 9u);
     const auto m = byActor(d);
@@ -259,7 +260,7 @@ TEST(Centrality, DegreeCountsDistinctNeighbours) {
 
 TEST(Centrality, BetweennessMatchesNetworkX) {
     auto s = tinyStore();
-    const auto p = Projection::build(s);
+    const auto p = buildProjection(s);
     // networkx.betweenness_centrality(G, normalized=False) on the same actor view.
     const auto b = byActor(graph::betweennessCentrality(p));
     EXPECT_DOUBLE_EQ(b.at("country/ITA"), 2.5);
@@ -279,7 +280,7 @@ TEST(Centrality, BetweennessMatchesNetworkX) {
 
 TEST(Components, GroupsActorsLargestFirst) {
     auto s = tinyStore();
-    const auto p = Projection::build(s);
+    const auto p = buildProjection(s);
     const auto c = graph::connectedComponents(p);
     ASSERT_EQ(c.size(), 9u);
     EXPECT_EQ(graph::componentCount(c), 3u);
@@ -305,7 +306,7 @@ TEST(Components, GroupsActorsLargestFirst) {
 TEST(Components, OfAFilteredProjectionCoverOnlyItsActors) {
     auto s = tinyStore();
     const auto p =
-        Projection::build(s, {.from = Date::parse("2025-07"), .to = Date::parse("2025-07")});
+        buildProjection(s, {.from = Date::parse("2025-07"), .to = Date::parse("2025-07")});
     const auto c = graph::connectedComponents(p);
     EXPECT_EQ(c.size(), 4u);
     EXPECT_EQ(graph::componentCount(c), 1u);
@@ -321,7 +322,7 @@ TEST(Projection, CarriesLinksBetweenKeptEventsAsEventToEventEdges) {
     link.to = "event/planned";
     link.evidence = {{.source = "source/s"}};
     s.putEventLink(link);
-    const auto p = Projection::build(s);
+    const auto p = buildProjection(s);
     EXPECT_EQ(p.linkCount(), 1u);
     EXPECT_EQ(p.relationCount(), 6u);  // links are not relations
     EXPECT_EQ(p.edgeCount(), p.participationCount() + p.relationCount() + 1u);
@@ -340,7 +341,7 @@ TEST(Projection, CarriesLinksBetweenKeptEventsAsEventToEventEdges) {
     // The planned visit is undated: a window leaves it out, and the link with it.
     query::IndexFilter f;
     f.from = Date::parse("2025-07");
-    const auto windowed = Projection::build(s, f);
+    const auto windowed = buildProjection(s, f);
     EXPECT_TRUE(windowed.findEvent("event/meeting").has_value());
     EXPECT_EQ(windowed.linkCount(), 0u);
 }

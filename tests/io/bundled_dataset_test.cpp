@@ -13,8 +13,10 @@
 #include <functional>
 #include <sstream>
 
+#include "bilateral/export/from_storage.hpp"
 #include "bilateral/import/dataset.hpp"
-#include "bilateral/sqlite/store.hpp"
+#include "bilateral/import/from_storage.hpp"
+#include "sqlite/store.hpp"
 
 namespace fs = std::filesystem;
 using namespace bilateral;
@@ -169,8 +171,8 @@ TEST(BundledDataset, ParsesAndImportsIntoAFreshStore) {
     const auto& d = bundled();
     EXPECT_FALSE(d.actors.empty());
     EXPECT_FALSE(d.events.empty());
-    auto s = store::Store::memory();
-    store::Transaction tx(s);
+    auto s = sqlite::Store::memory();
+    sqlite::Transaction tx(s);
     const auto summary = io::importDataset(s, kDataset);
     tx.commit();
     const auto c = s.counts();
@@ -183,9 +185,9 @@ TEST(BundledDataset, ParsesAndImportsIntoAFreshStore) {
 }
 
 TEST(BundledDataset, RoundTripsThroughTheStore) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     {
-        store::Transaction tx(s);
+        sqlite::Transaction tx(s);
         (void)io::importDataset(s, kDataset);
         tx.commit();
     }
@@ -194,9 +196,9 @@ TEST(BundledDataset, RoundTripsThroughTheStore) {
 
     const auto copy = fs::temp_directory_path() / "bilateral-bundled-roundtrip.json";
     std::ofstream(copy, std::ios::binary) << written;
-    auto again = store::Store::memory();
+    auto again = sqlite::Store::memory();
     {
-        store::Transaction tx(again);
+        sqlite::Transaction tx(again);
         (void)io::importDataset(again, copy);
         tx.commit();
     }

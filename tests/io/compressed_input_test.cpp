@@ -13,9 +13,10 @@
 #include <string>
 
 #include "bilateral/error.hpp"
+#include "bilateral/import/from_storage.hpp"
 #include "bilateral/import/import.hpp"
-#include "bilateral/sqlite/store.hpp"
 #include "fixtures/run_cli.hpp"
+#include "sqlite/store.hpp"
 
 namespace bilateral {
 namespace {
@@ -67,7 +68,7 @@ protected:
     }
 
     fs::path dir_;
-    store::Store store_ = store::Store::memory();
+    sqlite::Store store_ = sqlite::Store::memory();
 };
 
 TEST_F(CompressedInput, GzipAndZipAreDetectedByContent) {

@@ -13,10 +13,12 @@
 #include <nlohmann/json.hpp>
 
 #include "bilateral/error.hpp"
+#include "bilateral/export/from_storage.hpp"
 #include "bilateral/import/dataset.hpp"
+#include "bilateral/import/from_storage.hpp"
 #include "bilateral/import/import.hpp"
-#include "bilateral/sqlite/store.hpp"
-#include "store_impl.hpp"
+#include "sqlite/store.hpp"
+#include "sqlite/store_impl.hpp"
 
 namespace fs = std::filesystem;
 using namespace bilateral;
@@ -92,7 +94,7 @@ std::string withValue(const std::string& pointer, const Json& value) {
 }
 
 /// The ParseError that parsing `text` throws (a failed expectation when it does not throw).
-ParseError failureOf(const std::string& text, store::Store* existing = nullptr) {
+ParseError failureOf(const std::string& text, sqlite::Store* existing = nullptr) {
     try {
         (void)io::parseDataset(text, kFile, existing);
     } catch (const ParseError& e) {
@@ -185,7 +187,7 @@ TEST(DatasetReader, AcceptsADocumentWithOnlyFormatAndVersion) {
 }
 
 TEST(DatasetReader, ResolvesReferencesToIdsAlreadyInTheStore) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     s.putSource({.id = "source/old", .title = "Old"});
     s.putActor({.id = "person/old", .kind = model::ActorKind::Person, .name = "Old"});
     const std::string doc = R"({"format": "bilateral-dataset", "version": 1, "relations": [
@@ -522,9 +524,9 @@ TEST(DatasetWriter, WritesTheSameTextForTheSameDataInAnyOrder) {
 
 TEST(DatasetRoundTrip, ImportThenExportGivesAnEquivalentDocument) {
     const auto original = io::parseDataset(kValid, kFile);
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     {
-        store::Transaction tx(s);
+        sqlite::Transaction tx(s);
         (void)io::importDataset(s, tempFile("roundtrip.json", kValid));
         tx.commit();
     }
@@ -532,9 +534,9 @@ TEST(DatasetRoundTrip, ImportThenExportGivesAnEquivalentDocument) {
     const auto reread = io::parseDataset(written, "written.json");
     expectEqual(normalized(reread), normalized(original));
 
-    auto fresh = store::Store::memory();
+    auto fresh = sqlite::Store::memory();
     {
-        store::Transaction tx(fresh);
+        sqlite::Transaction tx(fresh);
         (void)io::importDataset(fresh, tempFile("written.json", written));
         tx.commit();
     }
@@ -552,8 +554,8 @@ TEST(DatasetRoundTrip, ImportThenExportGivesAnEquivalentDocument) {
 // --- importing -------------------------------------------------------------------------------
 
 TEST(DatasetImport, WritesParentsBeforeChildrenWhateverTheDocumentOrder) {
-    auto s = store::Store::memory();
-    store::Transaction tx(s);
+    auto s = sqlite::Store::memory();
+    sqlite::Transaction tx(s);
     const auto summary = io::importDataset(s, tempFile("parents.json", kValid));
     tx.commit();
     EXPECT_EQ(s.getEvent("event/roundtable").parent, "event/visit");
@@ -568,14 +570,14 @@ TEST(DatasetImport, WritesParentsBeforeChildrenWhateverTheDocumentOrder) {
 }
 
 TEST(DatasetImport, ImportingTheSameDocumentTwiceAddsNothing) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     const auto file = tempFile("twice.json", kValid);
     (void)io::importFiles(s, {file});
     const auto before = io::writeDataset(io::datasetFromStore(s));
     const auto counts = s.counts();
-    const auto changesBefore = sqlite3_total_changes(store::detail::connection(s));
+    const auto changesBefore = sqlite3_total_changes(sqlite::detail::connection(s));
     const auto again = io::importFiles(s, {file});
-    EXPECT_EQ(sqlite3_total_changes(store::detail::connection(s)),
+    EXPECT_EQ(sqlite3_total_changes(sqlite::detail::connection(s)),
               changesBefore);  // not a row written
     ASSERT_EQ(again.size(), 1u);
     EXPECT_EQ(again[0].sources + again[0].actors + again[0].events + again[0].participations +
@@ -587,7 +589,7 @@ TEST(DatasetImport, ImportingTheSameDocumentTwiceAddsNothing) {
 }
 
 TEST(DatasetImport, CountsANewParticipantOfAKnownEvent) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     (void)io::importFiles(s, {tempFile("base.json", kValid)});
     const auto more = edited([](Json& j) {
         j["events"][1]["participants"].push_back({{"actor", "country/MYS"}, {"role", "guest"}});
@@ -600,7 +602,7 @@ TEST(DatasetImport, CountsANewParticipantOfAKnownEvent) {
 }
 
 TEST(DatasetImport, CountsARecordThatGainsEvidenceAsUpdated) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     (void)io::importFiles(s, {tempFile("base.json", kValid)});
     const auto more = R"({"format": "bilateral-dataset", "version": 1, "actors": [
         {"id": "country/MYS", "kind": "country", "name": "Malaysia", "country": "MYS",
@@ -649,7 +651,7 @@ TEST(ImportFormat, RefusesEmptyMissingAndDirectoryPaths) {
 }
 
 TEST(ImportFiles, WritesNothingWhenAnyFileFails) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     const auto good = tempFile("good.json", kValid);
     const auto bad = tempFile("bad.json", withValue("/actors/0/kind", "nation"));
     EXPECT_THROW((void)io::importFiles(s, {good, bad}), ParseError);
@@ -658,7 +660,7 @@ TEST(ImportFiles, WritesNothingWhenAnyFileFails) {
 }
 
 TEST(ImportFiles, LetsALaterFileReferToAnEarlierOne) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     const auto base = tempFile("first.json", kValid);
     const auto next = tempFile("second.json", R"({"format": "bilateral-dataset", "version": 1,
         "relations": [{"id": "relation/x", "kind": "partner_of", "from": "country/ITA",
@@ -671,7 +673,7 @@ TEST(ImportFiles, LetsALaterFileReferToAnEarlierOne) {
 }
 
 TEST(ImportFiles, ReportsProgressForEachFile) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     std::vector<std::uint64_t> seen;
     io::ImportOptions options;
     options.progress = [&](const std::string&, std::uint64_t done, std::uint64_t total) {

@@ -9,8 +9,9 @@
 
 #include "bilateral/error.hpp"
 #include "bilateral/import/events.hpp"
+#include "bilateral/import/from_storage.hpp"
 #include "bilateral/import/import.hpp"
-#include "bilateral/sqlite/store.hpp"
+#include "sqlite/store.hpp"
 
 namespace fs = std::filesystem;
 using namespace bilateral;
@@ -93,7 +94,7 @@ protected:
     }
 
     fs::path dir_;
-    store::Store store_ = store::Store::memory();
+    sqlite::Store store_ = sqlite::Store::memory();
 };
 
 std::string roleOf(const model::Event& e, const std::string& actor) {

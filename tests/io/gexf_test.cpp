@@ -15,9 +15,11 @@
 
 #include "bilateral/error.hpp"
 #include "bilateral/export/writers.hpp"
+#include "bilateral/graph/from_storage.hpp"
 #include "bilateral/graph/projection.hpp"
+#include "bilateral/import/from_storage.hpp"
 #include "bilateral/import/import.hpp"
-#include "bilateral/sqlite/store.hpp"
+#include "sqlite/store.hpp"
 
 namespace bilateral {
 namespace {
@@ -51,7 +53,7 @@ protected:
 
     /// The bundled dataset as GEXF of `version`, written to a file; its path.
     fs::path write(io::GexfVersion version) {
-        const auto projection = graph::Projection::build(store_);
+        const auto projection = graph::buildProjection(store_);
         std::ostringstream text;
         io::writeGexf(text, projection, {.gexfVersion = version});
         const auto file = dir_ / ("graph-" + std::string(io::toString(version)) + ".gexf");
@@ -72,7 +74,7 @@ protected:
         EXPECT_NE(out.find("validates"), std::string::npos) << out;
     }
 
-    store::Store store_ = store::Store::memory();
+    sqlite::Store store_ = sqlite::Store::memory();
     fs::path dir_;
 };
 
@@ -113,7 +115,7 @@ TEST_F(GexfVersions, NetworkXReadsTheDefaultWithEveryNodeEdgeAndLabel) {
     const auto out =
         run("/usr/bin/python3 '" + script.string() + "' '" + file.string() + "'", &status);
     ASSERT_EQ(status, 0) << out;
-    const auto projection = graph::Projection::build(store_);
+    const auto projection = graph::buildProjection(store_);
     EXPECT_EQ(out, std::to_string(projection.vertexCount()) + " " +
                        std::to_string(projection.edgeCount()) + " Italy actor\n");
 }

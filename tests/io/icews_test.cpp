@@ -11,8 +11,9 @@
 
 #include "bilateral/error.hpp"
 #include "bilateral/import/events.hpp"
+#include "bilateral/import/from_storage.hpp"
 #include "bilateral/import/import.hpp"
-#include "bilateral/sqlite/store.hpp"
+#include "sqlite/store.hpp"
 
 namespace fs = std::filesystem;
 using namespace bilateral;
@@ -129,7 +130,7 @@ protected:
     }
 
     fs::path dir_;
-    store::Store store_ = store::Store::memory();
+    sqlite::Store store_ = sqlite::Store::memory();
 };
 
 std::string roleOf(const model::Event& e, const std::string& actor) {
@@ -537,7 +538,7 @@ TEST_F(IcewsTest, ProgressIsReported) {
 TEST_F(IcewsTest, ImportIcewsDirectlyInsideATransaction) {
     const auto file = write("direct.tab", icews(kHeader20, {visitRow()}));
     {
-        store::Transaction tx(store_);
+        sqlite::Transaction tx(store_);
         const auto s = io::importIcews(store_, file);
         EXPECT_EQ(s.events, 1);
         // no commit: rolled back

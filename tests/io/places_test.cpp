@@ -10,9 +10,11 @@
 #include <nlohmann/json.hpp>
 
 #include "bilateral/error.hpp"
+#include "bilateral/export/from_storage.hpp"
 #include "bilateral/import/dataset.hpp"
+#include "bilateral/import/from_storage.hpp"
 #include "bilateral/import/import.hpp"
-#include "bilateral/sqlite/store.hpp"
+#include "sqlite/store.hpp"
 
 namespace bilateral {
 namespace {
@@ -141,9 +143,9 @@ TEST(DatasetLinks, RefusesUnknownKindsEventsSelfLinksAndDuplicateIds) {
 
 TEST(DatasetRoundTrip, PlacesAndLinksGoThroughTheStoreAndBack) {
     const auto original = io::parseDataset(document().dump(), kFile);
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     {
-        store::Transaction tx(s);
+        sqlite::Transaction tx(s);
         const auto summary = io::importDataset(s, original, kFile);
         EXPECT_EQ(summary.links, 1);
         tx.commit();
@@ -163,7 +165,7 @@ TEST(DatasetRoundTrip, PlacesAndLinksGoThroughTheStoreAndBack) {
     EXPECT_EQ(again.links, back.links);
     EXPECT_EQ(again.events, back.events);
     // Importing the same document again changes nothing.
-    store::Transaction tx(s);
+    sqlite::Transaction tx(s);
     const auto second = io::importDataset(s, original, kFile);
     EXPECT_EQ(second.links, 0);
     EXPECT_EQ(second.events, 0);
@@ -175,7 +177,7 @@ TEST(DatasetRoundTrip, PlacesAndLinksGoThroughTheStoreAndBack) {
 const fs::path kReal = fs::path(BILATERAL_SOURCE_DIR) / "tests" / "data" / "real";
 
 TEST(EventFilePlaces, IcewsLocationColumnsAreThePlace) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     (void)io::importFiles(s, {kReal / "icews-events.2018.sample.tab"});
     // Event ID 32891072: City "Kuala Lumpur", District NA, Province "Kuala Lumpur", Country
     // "Malaysia", Latitude 3.1412, Longitude 101.687.
@@ -188,7 +190,7 @@ TEST(EventFilePlaces, IcewsLocationColumnsAreThePlace) {
 }
 
 TEST(EventFilePlaces, GdeltActionGeoIsThePlaceWithItsGnsFeatureId) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     (void)io::importFiles(s, {kReal / "gdelt1-daily-20160728.sample.CSV"});
     // GLOBALEVENTID 564111724: ActionGeo_FullName "Kuala Lumpur, Kuala Lumpur, Malaysia",
     // CountryCode MY (FIPS), Lat 3.16667, Long 101.7, FeatureID -2403010.

@@ -12,9 +12,11 @@
 
 #include "bilateral/error.hpp"
 #include "bilateral/import/events.hpp"
+#include "bilateral/import/from_storage.hpp"
 #include "bilateral/import/import.hpp"
+#include "bilateral/query/from_storage.hpp"
 #include "bilateral/query/queries.hpp"
-#include "bilateral/sqlite/store.hpp"
+#include "sqlite/store.hpp"
 
 namespace bilateral {
 namespace {
@@ -33,7 +35,7 @@ bool hasAlias(const model::Actor& a, const std::string& alias) {
 
 class RealFiles : public ::testing::Test {
 protected:
-    store::Store store_ = store::Store::memory();
+    sqlite::Store store_ = sqlite::Store::memory();
 };
 
 TEST_F(RealFiles, IcewsDataverse2018LoadsWithNaAsMissing) {
@@ -182,7 +184,7 @@ protected:
     void TearDown() override { fs::remove_all(dir_); }
 
     fs::path dir_, file_;
-    store::Store store_ = store::Store::memory();
+    sqlite::Store store_ = sqlite::Store::memory();
 };
 
 TEST_F(RealFileWithABadRow, IsRefusedWholeNamingFileLineAndColumn) {

@@ -23,14 +23,17 @@
 #include <nlohmann/json.hpp>
 
 #include "bilateral/error.hpp"
+#include "bilateral/export/from_storage.hpp"
 #include "bilateral/export/writers.hpp"
+#include "bilateral/graph/from_storage.hpp"
 #include "bilateral/graph/projection.hpp"
 #include "bilateral/import/dataset.hpp"
-#include "bilateral/sqlite/store.hpp"
 #include "graph/graph_fixture.hpp"
+#include "sqlite/store.hpp"
 
 namespace fs = std::filesystem;
 using namespace bilateral;
+using graph::buildProjection;
 using graph::Projection;
 using nlohmann::json;
 
@@ -72,9 +75,9 @@ std::vector<Hostile> hostileValues() {
 
 /// A store whose ids, names, titles and countries are all hostile: actor i takes part in
 /// event i, and relation i joins actor i to actor i+1.
-store::Store hostileStore(const std::vector<Hostile>& values) {
-    auto s = store::Store::memory();
-    store::Transaction tx(s);
+sqlite::Store hostileStore(const std::vector<Hostile>& values) {
+    auto s = sqlite::Store::memory();
+    sqlite::Transaction tx(s);
     s.putSource({.id = "source/s", .title = "S"});
     for (std::size_t i = 0; i < values.size(); ++i) {
         const auto& h = values[i].raw;
@@ -245,8 +248,8 @@ std::string render(F&& writer) {
     return out.str();
 }
 
-store::Store tinyStore() {
-    auto s = store::Store::memory();
+sqlite::Store tinyStore() {
+    auto s = sqlite::Store::memory();
     fixture::seedTinyStore(s);
     return s;
 }
@@ -304,7 +307,7 @@ TEST(ExportFormat, ParsesTheNamesOfTheCommandLine) {
 
 TEST(GraphML, ReadsBackWithBoostWithTheSameNodesEdgesAndValues) {
     auto s = tinyStore();
-    const auto p = Projection::build(s);
+    const auto p = buildProjection(s);
     const auto text = render([&](std::ostream& o) { io::writeGraphML(o, p); });
     const auto g = readWithBoost(text);
     ASSERT_EQ(boost::num_vertices(g), p.vertexCount());
@@ -338,7 +341,7 @@ TEST(GraphML, ReadsBackWithBoostWithTheSameNodesEdgesAndValues) {
 
 TEST(GraphML, DeclaresEveryKeyWithATypeAndUsesNoOther) {
     auto s = tinyStore();
-    const auto p = Projection::build(
+    const auto p = buildProjection(
         s, {.from = model::Date::parse("2025-07"),
             .to = std::nullopt,
             .kinds = {model::EventKind::OfficialVisit, model::EventKind::Roundtable}});
@@ -396,7 +399,7 @@ TEST(GraphML, DeclaresEveryKeyWithATypeAndUsesNoOther) {
 TEST(GraphML, HostileValuesRoundTripThroughBoostsReaderAndExpat) {
     const auto values = hostileValues();
     auto s = hostileStore(values);
-    const auto p = Projection::build(s);
+    const auto p = buildProjection(s);
     ASSERT_EQ(p.actorCount(), values.size());
     ASSERT_EQ(p.eventCount(), values.size());
     ASSERT_EQ(p.relationCount(), values.size() - 1);
@@ -453,8 +456,8 @@ TEST(GraphML, HostileValuesRoundTripThroughBoostsReaderAndExpat) {
 
 TEST(GraphML, IsTheSameEveryTime) {
     auto s = tinyStore();
-    const auto a = render([&](std::ostream& o) { io::writeGraphML(o, Projection::build(s)); });
-    const auto b = render([&](std::ostream& o) { io::writeGraphML(o, Projection::build(s)); });
+    const auto a = render([&](std::ostream& o) { io::writeGraphML(o, buildProjection(s)); });
+    const auto b = render([&](std::ostream& o) { io::writeGraphML(o, buildProjection(s)); });
     EXPECT_EQ(a, b);
     EXPECT_NE(a.find("<node id=\"n0\">"), std::string::npos);
     EXPECT_NE(a.find("<edge id=\"e0\" source=\"n"), std::string::npos);
@@ -464,7 +467,7 @@ TEST(GraphML, IsTheSameEveryTime) {
 
 TEST(Gexf, IsWellFormedDynamicAndCarriesSpellsForEvents) {
     auto s = tinyStore();
-    const auto p = Projection::build(s);
+    const auto p = buildProjection(s);
     const auto text = render(
         [&](std::ostream& o) { io::writeGexf(o, p, {.gexfVersion = io::GexfVersion::V1_3}); });
     const auto parsed = pythonJson(kGexfToJson, write("tiny.gexf", text));
@@ -513,7 +516,7 @@ TEST(Gexf, IsWellFormedDynamicAndCarriesSpellsForEvents) {
 TEST(Gexf, HostileValuesRoundTripThroughExpat) {
     const auto values = hostileValues();
     auto s = hostileStore(values);
-    const auto p = Projection::build(s);
+    const auto p = buildProjection(s);
     const auto text =
         render([&](std::ostream& o) { io::writeGexf(o, p, {.description = values[0].raw}); });
     const auto parsed = pythonJson(kGexfToJson, write("hostile.gexf", text));
@@ -534,7 +537,7 @@ TEST(Gexf, HostileValuesRoundTripThroughExpat) {
 
 TEST(Cytoscape, HasElementsWithDataAndEndsThatExist) {
     auto s = tinyStore();
-    const auto p = Projection::build(s);
+    const auto p = buildProjection(s);
     const auto doc = json::parse(render([&](std::ostream& o) { io::writeCytoscape(o, p); }));
     const auto& nodes = doc.at("elements").at("nodes");
     const auto& edges = doc.at("elements").at("edges");
@@ -560,7 +563,7 @@ TEST(Cytoscape, HasElementsWithDataAndEndsThatExist) {
 TEST(Cytoscape, HostileValuesRoundTripByteForByteNulIncluded) {
     const auto values = hostileValues();
     auto s = hostileStore(values);
-    const auto p = Projection::build(s);
+    const auto p = buildProjection(s);
     const auto doc = json::parse(render([&](std::ostream& o) { io::writeCytoscape(o, p); }));
     const auto& nodes = doc.at("elements").at("nodes");
     ASSERT_EQ(nodes.size(), p.vertexCount());
@@ -610,7 +613,7 @@ std::vector<std::string> dotStrings(const std::string& text) {
 TEST(Dot, HostileValuesStayInsideTheirQuotes) {
     const auto values = hostileValues();
     auto s = hostileStore(values);
-    const auto p = Projection::build(s);
+    const auto p = buildProjection(s);
     const auto text = render([&](std::ostream& o) { io::writeDot(o, p); });
     const auto strings = dotStrings(text);
     std::multiset<std::string> seen(strings.begin(), strings.end());
@@ -642,7 +645,7 @@ TEST(Dot, HostileValuesStayInsideTheirQuotes) {
 
 TEST(SubgraphDataset, HoldsTheProjectionsRecordsAndTheSourcesTheyCite) {
     auto s = tinyStore();
-    const auto p = Projection::build(s, {.kinds = {model::EventKind::BilateralMeeting}});
+    const auto p = buildProjection(s, {.kinds = {model::EventKind::BilateralMeeting}});
     const auto d = io::subgraphDataset(s, p);
     ASSERT_EQ(d.events.size(), 1u);
     EXPECT_EQ(d.events[0].id, "event/meeting");
@@ -663,7 +666,7 @@ TEST(SubgraphDataset, HoldsTheProjectionsRecordsAndTheSourcesTheyCite) {
 
 TEST(SubgraphDataset, OfAnUnfilteredProjectionIsTheWholeStoreButUncitedSources) {
     auto s = tinyStore();
-    const auto p = Projection::build(s);
+    const auto p = buildProjection(s);
     const auto d = io::subgraphDataset(s, p);
     auto whole = io::datasetFromStore(s);
     EXPECT_EQ(d.actors, whole.actors);
@@ -675,7 +678,7 @@ TEST(SubgraphDataset, OfAnUnfilteredProjectionIsTheWholeStoreButUncitedSources) 
 
 TEST(WriteExport, WritesEachFormat) {
     auto s = tinyStore();
-    const auto p = Projection::build(s);
+    const auto p = buildProjection(s);
     for (const auto f : {io::ExportFormat::GraphML, io::ExportFormat::Gexf, io::ExportFormat::Json,
                          io::ExportFormat::Cytoscape, io::ExportFormat::Dot}) {
         const auto text = render([&](std::ostream& o) { io::writeExport(o, f, s, p); });

@@ -10,8 +10,10 @@
 
 #include "bilateral/error.hpp"
 #include "bilateral/graph/paths.hpp"
+#include "bilateral/import/from_storage.hpp"
 #include "bilateral/import/import.hpp"
 #include "bilateral/query/answers.hpp"
+#include "bilateral/query/from_storage.hpp"
 #include "bilateral/query/index.hpp"
 #include "fixtures/tiny.hpp"
 #include "reliability/generate.hpp"
@@ -31,7 +33,7 @@ std::filesystem::path writeTemp(const std::string& name, const std::string& text
 class Answers : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        store_ = new store::Store(store::Store::memory());
+        store_ = new sqlite::Store(sqlite::Store::memory());
         fixtures::fillTiny(*store_);
         // [places] A place and links between events, in the tiny part.
         auto talks = store_->getEvent("event/cabinet-meeting");
@@ -84,7 +86,7 @@ protected:
                      (back ? "Malaysia" : "Italy") + "\t1\t1\tWire\t\t\t\t\t\t\n";
         }
         (void)io::importFiles(*store_, {writeTemp("c.tsv", again)});
-        index_ = new query::Index(query::Index::build(*store_));
+        index_ = new query::Index(query::buildIndex(*store_));
     }
     static void TearDownTestSuite() {
         delete index_;
@@ -100,24 +102,24 @@ protected:
         for (const auto e : events) out.push_back(index_->event(e).id);
         return out;
     }
-    static store::Store* store_;
+    static sqlite::Store* store_;
     static query::Index* index_;
 };
-store::Store* Answers::store_ = nullptr;
+sqlite::Store* Answers::store_ = nullptr;
 query::Index* Answers::index_ = nullptr;
 
 /// Every event of `store`, last first, and one of them twice: a page of a timeline read together
 /// (Store::eventDetails) holds what the one-event look-ups give. Counts what it compared.
-void expectTogetherEqualsOneByOne(store::Store& store, std::size_t& withLinks,
+void expectTogetherEqualsOneByOne(sqlite::Store& store, std::size_t& withLinks,
                                   std::size_t& withSupport) {
     const auto n = store.counts().events;
     std::vector<std::int64_t> rows;
     for (std::int64_t row = n; row >= 1; --row) rows.push_back(row);
     rows.push_back(n / 2);
-    const auto together = store.eventDetails(rows, store::ParticipantsRead::All, /*links=*/true);
+    const auto together = store.eventDetails(rows, storage::ParticipantsRead::All, /*links=*/true);
     // Reading only the participants with evidence changes no participant's support.
     const auto supported =
-        store.eventDetails(rows, store::ParticipantsRead::WithEvidence, /*links=*/false);
+        store.eventDetails(rows, storage::ParticipantsRead::WithEvidence, /*links=*/false);
     ASSERT_EQ(together.size(), rows.size());
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& d = together[i];
@@ -161,7 +163,7 @@ void expectTogetherEqualsOneByOne(store::Store& store, std::size_t& withLinks,
         withLinks += links.empty() ? 0 : 1;
     }
     EXPECT_THROW((void)store.eventDetails(std::vector<std::int64_t>{n + 1},
-                                          store::ParticipantsRead::None, false),
+                                          storage::ParticipantsRead::None, false),
                  StorageError);
 }
 
@@ -169,7 +171,7 @@ TEST_F(Answers, ReadingEventsTogetherGivesWhatReadingThemOneByOneGives) {
     std::size_t withLinks = 0, withSupport = 0;
     expectTogetherEqualsOneByOne(*store_, withLinks, withSupport);
     // The bundled dataset: participations with evidence, inferred ones among them.
-    auto bundled = store::Store::memory();
+    auto bundled = sqlite::Store::memory();
     (void)io::importFiles(bundled,
                           {std::string(BILATERAL_SOURCE_DIR) + "/data/italy-malaysia-2025.json"});
     expectTogetherEqualsOneByOne(bundled, withLinks, withSupport);

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "bilateral/error.hpp"
+#include "bilateral/query/from_storage.hpp"
 #include "bilateral/query/queries.hpp"
 #include "fixtures/tiny.hpp"
 
@@ -15,7 +16,7 @@ namespace {
 
 class AsOf : public ::testing::Test {
 protected:
-    bilateral::store::Store store = bilateral::fixtures::tinyStore();
+    bilateral::sqlite::Store store = bilateral::fixtures::tinyStore();
 
     /// "person:certainty" per holder of the ambassador post on `day`.
     Strings ambassadors(const char* day) {

@@ -4,12 +4,14 @@
 
 #include <filesystem>
 
+#include "bilateral/query/from_storage.hpp"
 #include "bilateral/query/index.hpp"
 #include "fixtures/tiny_index.hpp"
 
 using bilateral::fixtures::TinyIndex;
 using bilateral::model::Date;
 using bilateral::model::EventKind;
+using bilateral::query::buildIndex;
 using bilateral::query::Index;
 using bilateral::query::IndexFilter;
 using Strings = std::vector<std::string>;
@@ -96,7 +98,7 @@ TEST_F(IndexTest, FilterKeepsEventsThatMayOverlapTheWindowAndHaveAListedKind) {
     IndexFilter f;
     f.from = Date::parse("2025-06");
     f.to = Date::parse("2025-07-02");
-    const auto windowed = Index::build(store, f);
+    const auto windowed = buildIndex(store, f);
     Strings ids;
     for (bilateral::query::EventIx e{}; e.value < windowed.eventCount(); ++e.value)
         ids.push_back(windowed.event(e).id);
@@ -110,7 +112,7 @@ TEST_F(IndexTest, FilterKeepsEventsThatMayOverlapTheWindowAndHaveAListedKind) {
 
     IndexFilter k;
     k.kinds = {EventKind::Roundtable};
-    const auto roundtables = Index::build(store, k);
+    const auto roundtables = buildIndex(store, k);
     ASSERT_EQ(roundtables.eventCount(), 1u);
     EXPECT_FALSE(
         roundtables.event(bilateral::query::EventIx{0}).parent);  // the visit was filtered out
@@ -119,8 +121,8 @@ TEST_F(IndexTest, FilterKeepsEventsThatMayOverlapTheWindowAndHaveAListedKind) {
 }
 
 TEST_F(IndexTest, AnEmptyStoreGivesAnEmptyIndex) {
-    auto empty = bilateral::store::Store::memory();
-    const auto i = Index::build(empty);
+    auto empty = bilateral::sqlite::Store::memory();
+    const auto i = buildIndex(empty);
     EXPECT_EQ(i.actorCount(), 0u);
     EXPECT_EQ(i.eventCount(), 0u);
     EXPECT_TRUE(i.dyadEvents("ITA", "MYS").empty());
@@ -133,12 +135,12 @@ TEST(IndexBuild, AFileStoreGivesTheSameIndexAsAnInMemoryOne) {
                       ("bilateral-index-test-" + std::to_string(::getpid()) + ".db");
     bilateral::fixtures::writeTinyDb(path);
     {
-        bilateral::store::OpenOptions ro;
+        bilateral::storage::OpenOptions ro;
         ro.readOnly = true;
-        auto file = bilateral::store::Store::open(path, ro);
+        auto file = bilateral::sqlite::Store::open(path, ro);
         auto memory = bilateral::fixtures::tinyStore();
-        const auto a = Index::build(file);
-        const auto b = Index::build(memory);
+        const auto a = buildIndex(file);
+        const auto b = buildIndex(memory);
         ASSERT_EQ(a.eventCount(), b.eventCount());
         ASSERT_EQ(a.actorCount(), b.actorCount());
         for (bilateral::query::EventIx e{}; e.value < a.eventCount(); ++e.value) {
@@ -160,8 +162,8 @@ TEST(IndexBuild, SeesRowsWrittenInTheOpenTransaction) {
                       ("bilateral-index-tx-" + std::to_string(::getpid()) + ".db");
     bilateral::fixtures::writeTinyDb(path);
     {
-        auto store = bilateral::store::Store::open(path);
-        bilateral::store::Transaction tx(store);
+        auto store = bilateral::sqlite::Store::open(path);
+        bilateral::sqlite::Transaction tx(store);
         bilateral::model::Event e;
         e.id = "event/uncommitted";
         e.kind = EventKind::Talks;
@@ -170,7 +172,7 @@ TEST(IndexBuild, SeesRowsWrittenInTheOpenTransaction) {
         e.participants.push_back({"person/anwar", bilateral::model::Role::Guest, {}});
         e.participants.push_back({"person/rustico", bilateral::model::Role::Host, {}});
         store.putEvent(e);
-        const auto index = Index::build(store);
+        const auto index = buildIndex(store);
         const auto ev = index.findEvent("event/uncommitted");
         ASSERT_TRUE(ev);
         EXPECT_EQ(index.participantsOf(*ev).size(), 2u);

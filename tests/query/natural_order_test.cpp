@@ -47,7 +47,7 @@ int reference(const std::string& a, const std::string& b) {
 }
 
 TEST(NaturalOrder, KnownPairs) {
-    using query::detail::naturalCompare;
+    using rules::naturalCompare;
     EXPECT_LT(naturalCompare("icews/9", "icews/10"), 0);
     EXPECT_GT(naturalCompare("icews/123", "icews/45"), 0);
     EXPECT_LT(naturalCompare("icews/1245", "icews/1250"), 0);  // differ inside a shared run
@@ -71,10 +71,10 @@ TEST(NaturalOrder, EqualsThePlainReferenceOnIdsWithSharedPrefixes) {
     for (int round = 0; round < 20000; ++round) {
         const auto& p = prefixes[rng() % prefixes.size()];
         const auto a = randomId(p), b = randomId(p);
-        const int got = query::detail::naturalCompare(a, b);
+        const int got = rules::naturalCompare(a, b);
         ASSERT_EQ((got > 0) - (got < 0), reference(a, b)) << "'" << a << "' vs '" << b << "'";
         // Sort keys: prefixes that differ order the ids as the full comparison does.
-        const auto pa = query::detail::naturalPrefix(a), pb = query::detail::naturalPrefix(b);
+        const auto pa = rules::naturalPrefix(a), pb = rules::naturalPrefix(b);
         if (pa != pb) {
             ASSERT_EQ(pa < pb, reference(a, b) < 0) << "'" << a << "' vs '" << b << "'";
         }

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "bilateral/error.hpp"
+#include "bilateral/query/from_storage.hpp"
 #include "bilateral/query/queries.hpp"
 #include "fixtures/tiny.hpp"
 
@@ -12,7 +13,7 @@ namespace {
 
 class Search : public ::testing::Test {
 protected:
-    bilateral::store::Store store = bilateral::fixtures::tinyStore();
+    bilateral::sqlite::Store store = bilateral::fixtures::tinyStore();
 
     Strings ids(std::string_view text) {
         Strings out;

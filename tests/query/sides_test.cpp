@@ -9,11 +9,13 @@
 #include <fstream>
 
 #include "bilateral/error.hpp"
+#include "bilateral/import/from_storage.hpp"
 #include "bilateral/import/import.hpp"
 #include "bilateral/query/answers.hpp"
+#include "bilateral/query/from_storage.hpp"
 #include "bilateral/query/index.hpp"
-#include "bilateral/sqlite/store.hpp"
 #include "fixtures/tiny.hpp"
+#include "sqlite/store.hpp"
 
 namespace bilateral {
 namespace {
@@ -26,8 +28,8 @@ using Strings = std::vector<std::string>;
 /// A visit of a Malaysian leader to Italy: his delegation (a Malaysian minister, a group
 /// without country stated as Malaysian, a stateless adviser), the Italian host and a minister,
 /// a Malaysian ambassador in Rome acting for Malaysia, and a mixed group on no side.
-store::Store visitStore() {
-    auto s = store::Store::memory();
+sqlite::Store visitStore() {
+    auto s = sqlite::Store::memory();
     using fixtures::tiny_detail::actor;
     using fixtures::tiny_detail::event;
     s.putActor(actor("country/ITA", ActorKind::Country, "Italy", "ITA"));
@@ -66,8 +68,8 @@ store::Store visitStore() {
 
 class Sides : public ::testing::Test {
 protected:
-    store::Store store = visitStore();
-    query::Index index = query::Index::build(store);
+    sqlite::Store store = visitStore();
+    query::Index index = query::buildIndex(store);
 
     /// "id:side" per counterpart from the file, checked equal to the index's answer.
     Strings met(std::string_view who, query::WhoMetOptions o = {}) {
@@ -157,10 +159,10 @@ const std::string kRows = row(1, "2018-06-01", "Leader A", "Malaysia", "042", "L
                           row(4, "2018-06-02", "Leader A", "Malaysia", "040", "Leader B", "Italy") +
                           row(5, "2018-06-02", "Leader B", "Italy", "036", "Leader A", "Malaysia");
 
-std::int64_t meetingsWith(store::Store& s, const query::WhoMetOptions& o = {},
+std::int64_t meetingsWith(sqlite::Store& s, const query::WhoMetOptions& o = {},
                           std::int64_t* rows = nullptr) {
     const auto met = query::whoMet(s, "icews/MYS/Leader A", o);
-    const auto index = query::Index::build(s);
+    const auto index = query::buildIndex(s);
     const auto mem = query::whoMet(index, *index.findActor("icews/MYS/Leader A"), o);
     EXPECT_EQ(met.items.size(), 1u);
     EXPECT_EQ(mem.size(), 1u);
@@ -172,7 +174,7 @@ std::int64_t meetingsWith(store::Store& s, const query::WhoMetOptions& o = {},
 }
 
 TEST(Meetings, RowsOfOneMeetingCountOnceAndStayQueryable) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     const auto summary = io::importFiles(s, {icewsFile("meetings.tsv", kRows)});
     ASSERT_EQ(summary.size(), 1u);
     EXPECT_EQ(summary[0].events, 5);     // every row kept
@@ -194,14 +196,14 @@ TEST(Meetings, GroupingIsConfigurable) {
     all.kinds = {EventKind::OfficialVisit, EventKind::BilateralMeeting, EventKind::Talks,
                  EventKind::CodedEvent, EventKind::IntentToMeet};
     {
-        auto s = store::Store::memory();
+        auto s = sqlite::Store::memory();
         io::ImportOptions o;
         o.grouping.enabled = false;
         (void)io::importFiles(s, {icewsFile("none.tsv", kRows)}, o);
         EXPECT_EQ(meetingsWith(s, all), 5);
     }
     {
-        auto s = store::Store::memory();
+        auto s = sqlite::Store::memory();
         io::ImportOptions o;
         o.grouping = io::parseGrouping("pair,day");  // roots merged
         (void)io::importFiles(s, {icewsFile("day.tsv", kRows)}, o);
@@ -212,7 +214,7 @@ TEST(Meetings, GroupingIsConfigurable) {
 }
 
 TEST(Meetings, CountRowsRanksByRawRows) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     (void)io::importFiles(
         s, {icewsFile(
                "rows.tsv",

@@ -10,8 +10,8 @@
 #include <thread>
 
 #include "bilateral/error.hpp"
-#include "bilateral/sqlite/store.hpp"
-#include "store_impl.hpp"
+#include "sqlite/store.hpp"
+#include "sqlite/store_impl.hpp"
 #include "support.hpp"
 
 using namespace bilateral;
@@ -26,24 +26,24 @@ struct Totals {
 };
 
 /// Both counts inside one read transaction, so they come from one snapshot.
-Totals readTotals(store::Store& s) {
-    store::detail::execute(s, "BEGIN");
+Totals readTotals(sqlite::Store& s) {
+    sqlite::detail::execute(s, "BEGIN");
     Totals t;
     {
-        auto e = store::detail::prepare(s, "SELECT count(*) FROM event");
+        auto e = sqlite::detail::prepare(s, "SELECT count(*) FROM event");
         e.step();
         t.events = e.getInt64(0);
         e.reset();
-        auto p = store::detail::prepare(s, "SELECT count(*) FROM participation");
+        auto p = sqlite::detail::prepare(s, "SELECT count(*) FROM participation");
         p.step();
         t.participations = p.getInt64(0);
         p.reset();
     }
-    store::detail::execute(s, "COMMIT");
+    sqlite::detail::execute(s, "COMMIT");
     return t;
 }
 
-void addEvents(store::Store& s, int from, int n) {
+void addEvents(sqlite::Store& s, int from, int n) {
     for (int i = from; i < from + n; ++i) {
         const auto id = std::to_string(i);
         s.putActor({.id = "actor/" + id, .kind = model::ActorKind::Person, .name = "Actor " + id});
@@ -57,8 +57,8 @@ void addEvents(store::Store& s, int from, int n) {
 
 fs::path seededDatabase(const fs::path& dir) {
     const auto db = dir / "shared.db";
-    auto s = store::Store::open(db);
-    store::Transaction tx(s);
+    auto s = sqlite::Store::open(db);
+    sqlite::Transaction tx(s);
     s.putActor({.id = "actor/0", .kind = model::ActorKind::Country, .name = "Zero"});
     addEvents(s, 1, 100);
     tx.commit();
@@ -81,7 +81,7 @@ TEST(Concurrency, ReadersSeeTheStateBeforeOrAfterAnImportNeverAPart) {
     for (std::size_t r = 0; r < seen.size(); ++r) {
         readers.emplace_back([&, r] {
             try {
-                auto s = store::Store::open(db, {.readOnly = true});
+                auto s = sqlite::Store::open(db, {.readOnly = true});
                 ++started;
                 do {
                     seen[r].insert(readTotals(s));
@@ -96,8 +96,8 @@ TEST(Concurrency, ReadersSeeTheStateBeforeOrAfterAnImportNeverAPart) {
     }
     while (started < static_cast<int>(readers.size())) std::this_thread::sleep_for(1ms);
     {
-        auto w = store::Store::open(db);
-        store::Transaction tx(w);
+        auto w = sqlite::Store::open(db);
+        sqlite::Transaction tx(w);
         addEvents(w, 101, 2000);
         tx.commit();
     }
@@ -121,14 +121,14 @@ TEST(Concurrency, ASecondWriterWithAShortTimeoutFailsClearlyAndCorruptsNothing) 
     const auto dir = reliability::scratchDir("second-writer");
     const auto db = seededDatabase(dir);
     const auto dump = reliability::logicalDump(db);
-    auto first = store::Store::open(db);
-    auto second = store::Store::open(db, {.busyTimeoutMs = 50});
+    auto first = sqlite::Store::open(db);
+    auto second = sqlite::Store::open(db, {.busyTimeoutMs = 50});
     {
-        store::Transaction tx(first);
+        sqlite::Transaction tx(first);
         addEvents(first, 101, 10);
         const auto t0 = std::chrono::steady_clock::now();
         try {
-            store::Transaction tx2(second);
+            sqlite::Transaction tx2(second);
             ADD_FAILURE() << "the second writer got the lock while the first held it";
         } catch (const StorageError& e) {
             const std::string what = e.what();
@@ -142,21 +142,21 @@ TEST(Concurrency, ASecondWriterWithAShortTimeoutFailsClearlyAndCorruptsNothing) 
     }
     // Once the first has committed, the second writes normally.
     {
-        store::Transaction tx2(second);
+        sqlite::Transaction tx2(second);
         addEvents(second, 200, 5);
         tx2.commit();
     }
     EXPECT_EQ(reliability::integrityCheck(db), "ok");
     EXPECT_NE(reliability::logicalDump(db), dump);
-    auto check = store::Store::open(db, {.readOnly = true});
+    auto check = sqlite::Store::open(db, {.readOnly = true});
     EXPECT_EQ(check.counts().events, 115);
 }
 
 TEST(Concurrency, ASecondWriterWaitsForTheFirstWithinItsBusyTimeout) {
     const auto dir = reliability::scratchDir("waiting-writer");
     const auto db = seededDatabase(dir);
-    auto first = store::Store::open(db);
-    auto tx = std::make_unique<store::Transaction>(first);
+    auto first = sqlite::Store::open(db);
+    auto tx = std::make_unique<sqlite::Transaction>(first);
     addEvents(first, 101, 10);
     std::thread committer([&] {
         std::this_thread::sleep_for(300ms);
@@ -164,15 +164,15 @@ TEST(Concurrency, ASecondWriterWaitsForTheFirstWithinItsBusyTimeout) {
         tx.reset();
     });
     {
-        auto second = store::Store::open(db, {.busyTimeoutMs = 10000});
+        auto second = sqlite::Store::open(db, {.busyTimeoutMs = 10000});
         const auto t0 = std::chrono::steady_clock::now();
-        store::Transaction tx2(second);  // blocks until the first commits
+        sqlite::Transaction tx2(second);  // blocks until the first commits
         EXPECT_GE(std::chrono::steady_clock::now() - t0, 200ms);
         addEvents(second, 300, 10);
         tx2.commit();
     }
     committer.join();
-    auto check = store::Store::open(db, {.readOnly = true});
+    auto check = sqlite::Store::open(db, {.readOnly = true});
     EXPECT_EQ(check.counts().events, 120);
     EXPECT_EQ(reliability::integrityCheck(db), "ok");
 }
@@ -188,14 +188,14 @@ TEST(Concurrency, ReadersSeeBeforeOrAfterWhileTheCommandImports) {
     reliability::writeBytes(file, reliability::icewsFile(20'000, 70'000'000));
     Totals before;
     {
-        auto s = store::Store::open(db, {.readOnly = true});
+        auto s = sqlite::Store::open(db, {.readOnly = true});
         before = readTotals(s);
     }
     const pid_t pid = reliability::spawnCli(
         {{"--db", db.string(), "import", file.string()}, dir / "import.out", dir / "import.err"});
     std::set<Totals> seen;
     {
-        auto s = store::Store::open(db, {.readOnly = true});
+        auto s = sqlite::Store::open(db, {.readOnly = true});
         int status = -1;
         while (true) {
             seen.insert(readTotals(s));
@@ -223,8 +223,8 @@ TEST(Concurrency, TheCommandWaitsForAWriterThatFinishesWithinTheBusyTimeout) {
     const auto dir = reliability::scratchDir("cli-waits");
     const auto db = seededDatabase(dir);
     const auto file = reliability::corpusDir() / "icews" / "valid.tsv";
-    auto holder = store::Store::open(db);
-    auto tx = std::make_unique<store::Transaction>(holder);
+    auto holder = sqlite::Store::open(db);
+    auto tx = std::make_unique<sqlite::Transaction>(holder);
     addEvents(holder, 500, 3);
     const pid_t pid = reliability::spawnCli(
         {{"--db", db.string(), "import", file.string()}, dir / "import.out", dir / "import.err"});
@@ -241,9 +241,9 @@ TEST(Concurrency, TheCommandGivesUpOnAWriterThatHoldsOnWithExitStatusFourAndACle
     const auto db = seededDatabase(dir);
     const auto dump = reliability::logicalDump(db);
     const auto file = reliability::corpusDir() / "icews" / "valid.tsv";
-    auto holder = store::Store::open(db);
+    auto holder = sqlite::Store::open(db);
     {
-        store::Transaction tx(holder);  // held for longer than the command's 5 s busy timeout
+        sqlite::Transaction tx(holder);  // held for longer than the command's 5 s busy timeout
         const auto t0 = std::chrono::steady_clock::now();
         const auto r = reliability::runCli({"--db", db.string(), "import", file.string()}, dir);
         EXPECT_GE(std::chrono::steady_clock::now() - t0, 4s) << "the command did not wait";

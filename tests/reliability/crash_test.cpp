@@ -7,8 +7,8 @@
 #include <chrono>
 #include <thread>
 
-#include "bilateral/sqlite/store.hpp"
 #include "generate.hpp"
+#include "sqlite/store.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -74,7 +74,7 @@ KillResult killRepeatedly(const fs::path& start, const fs::path& file, Clock::du
 
         EXPECT_EQ(integrityCheck(db), "ok");
         try {
-            auto s = bilateral::store::Store::open(db);
+            auto s = bilateral::sqlite::Store::open(db);
             (void)s.counts();
         } catch (const std::exception& e) {
             ADD_FAILURE() << "the store does not open after the kill: " << e.what();

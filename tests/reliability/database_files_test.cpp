@@ -8,8 +8,8 @@
 #include <string>
 
 #include "bilateral/error.hpp"
-#include "bilateral/sqlite/store.hpp"
-#include "store_impl.hpp"
+#include "sqlite/store.hpp"
+#include "sqlite/store_impl.hpp"
 #include "support.hpp"
 
 using namespace bilateral;
@@ -23,8 +23,8 @@ namespace {
 fs::path makeDatabase(const fs::path& dir, int actors = 50) {
     const auto db = dir / "curated.db";
     {
-        auto s = store::Store::open(db);
-        store::Transaction tx(s);
+        auto s = sqlite::Store::open(db);
+        sqlite::Transaction tx(s);
         s.putSource({.id = "source/a", .title = "A"});
         for (int i = 0; i < actors; ++i) {
             model::Actor a{.id = "person/" + std::to_string(i),
@@ -35,7 +35,7 @@ fs::path makeDatabase(const fs::path& dir, int actors = 50) {
             s.putActor(a);
         }
         tx.commit();
-        store::detail::execute(s, "PRAGMA wal_checkpoint(TRUNCATE)");
+        sqlite::detail::execute(s, "PRAGMA wal_checkpoint(TRUNCATE)");
     }
     return db;
 }
@@ -56,8 +56,8 @@ TEST(DatabaseFiles, NotSqliteIsRefusedAndLeftUntouched) {
     const auto db = dir / "notes.db";
     reliability::writeBytes(db, "These are my notes, not a database.\n" + std::string(5000, 'x'));
     const auto before = durableBytes(db);
-    expectStorageError([&] { (void)store::Store::open(db); }, "not an SQLite file");
-    expectStorageError([&] { (void)store::Store::open(db, {.readOnly = true}); },
+    expectStorageError([&] { (void)sqlite::Store::open(db); }, "not an SQLite file");
+    expectStorageError([&] { (void)sqlite::Store::open(db, {.readOnly = true}); },
                        "not an SQLite file");
     EXPECT_EQ(durableBytes(db), before);
 }
@@ -67,13 +67,13 @@ TEST(DatabaseFiles, ATruncatedHeaderIsRefusedAndLeftUntouched) {
     const auto db = dir / "short.db";
     reliability::writeBytes(db, "SQLite format");
     const auto before = durableBytes(db);
-    EXPECT_THROW((void)store::Store::open(db), StorageError);
+    EXPECT_THROW((void)sqlite::Store::open(db), StorageError);
     EXPECT_EQ(durableBytes(db), before);
 }
 
 TEST(DatabaseFiles, ADirectoryIsRefused) {
     const auto dir = reliability::scratchDir("dir-db");
-    expectStorageError([&] { (void)store::Store::open(dir); }, "directory");
+    expectStorageError([&] { (void)sqlite::Store::open(dir); }, "directory");
 }
 
 TEST(DatabaseFiles, ANewerSchemaVersionIsRefusedAndLeftUntouched) {
@@ -87,7 +87,7 @@ TEST(DatabaseFiles, ANewerSchemaVersionIsRefusedAndLeftUntouched) {
     const auto before = durableBytes(db);
     for (bool readOnly : {false, true}) {
         try {
-            (void)store::Store::open(db, {.readOnly = readOnly});
+            (void)sqlite::Store::open(db, {.readOnly = readOnly});
             ADD_FAILURE() << "expected a SchemaVersionError";
         } catch (const SchemaVersionError& e) {
             const std::string what = e.what();
@@ -104,11 +104,11 @@ TEST(DatabaseFiles, AReadOnlyOpenRefusesEveryWriteAndChangesNoByte) {
     const auto before = durableBytes(db);
     const auto dump = logicalDump(db);
     {
-        auto s = store::Store::open(db, {.readOnly = true});
+        auto s = sqlite::Store::open(db, {.readOnly = true});
         EXPECT_TRUE(s.readOnly());
         EXPECT_EQ(s.counts().actors, 50);
         EXPECT_THROW(s.putSource({.id = "source/b", .title = "B"}), StorageError);
-        EXPECT_THROW(store::detail::execute(s, "DELETE FROM actor"), StorageError);
+        EXPECT_THROW(sqlite::detail::execute(s, "DELETE FROM actor"), StorageError);
     }
     EXPECT_EQ(logicalDump(db), dump);
     EXPECT_EQ(durableBytes(db), before);
@@ -117,7 +117,7 @@ TEST(DatabaseFiles, AReadOnlyOpenRefusesEveryWriteAndChangesNoByte) {
 TEST(DatabaseFiles, AMissingFileIsNotCreatedByAReadOnlyOpen) {
     const auto dir = reliability::scratchDir("missing");
     const auto db = dir / "nothing.db";
-    expectStorageError([&] { (void)store::Store::open(db, {.readOnly = true}); },
+    expectStorageError([&] { (void)sqlite::Store::open(db, {.readOnly = true}); },
                        "no such database file");
     EXPECT_FALSE(fs::exists(db));
 }
@@ -152,12 +152,12 @@ TEST(DatabaseFiles, CorruptPagesGiveAStorageErrorAndAreNeitherRepairedNorWritten
     // touches a damaged page fails with SQLite's "malformed" error, and no write lands.
     auto attempt = [&](bool readOnly) {
         try {
-            auto s = store::Store::open(db, {.readOnly = readOnly});
+            auto s = sqlite::Store::open(db, {.readOnly = readOnly});
             if (readOnly) {
                 (void)s.counts();
                 (void)s.actors();
             } else {
-                store::Transaction tx(s);
+                sqlite::Transaction tx(s);
                 s.putSource({.id = "source/new", .title = "New"});
                 s.putActor({.id = "person/new", .kind = model::ActorKind::Person, .name = "New"});
                 (void)s.counts();
@@ -188,7 +188,7 @@ TEST(DatabaseFiles, ACorruptSchemaPageIsRefusedAtOpenAndLeftUntouched) {
     for (bool readOnly : {true, false}) {
         EXPECT_THROW(
             {
-                auto s = store::Store::open(db, {.readOnly = readOnly});
+                auto s = sqlite::Store::open(db, {.readOnly = readOnly});
                 (void)s.counts();
             },
             StorageError);

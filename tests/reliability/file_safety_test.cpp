@@ -19,8 +19,8 @@
 
 #include "bilateral/error.hpp"
 #include "bilateral/export/output_file.hpp"
-#include "bilateral/sqlite/store.hpp"
 #include "generate.hpp"
+#include "sqlite/store.hpp"
 #include "support.hpp"
 
 using namespace reliability;
@@ -278,12 +278,12 @@ TEST(FileSafety, ANewDatabaseAppearsWholeOrNotAtAll) {
     const auto dir = scratchDir("created-whole");
     const auto db = dir / "new.db";
     {
-        auto s = bilateral::store::Store::open(db);
-        EXPECT_EQ(s.schemaVersion(), bilateral::store::kSchemaVersion);
+        auto s = bilateral::sqlite::Store::open(db);
+        EXPECT_EQ(s.schemaVersion(), bilateral::sqlite::kSchemaVersion);
     }
     EXPECT_EQ(integrityCheck(db), "ok");
     EXPECT_EQ(leftovers(dir), std::vector<std::string>{});
-    auto again = bilateral::store::Store::open(db, {.readOnly = true});
+    auto again = bilateral::sqlite::Store::open(db, {.readOnly = true});
     EXPECT_EQ(again.counts().actors, 0);
 }
 

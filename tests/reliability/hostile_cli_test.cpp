@@ -14,9 +14,9 @@
 #include <set>
 #include <sstream>
 
-#include "bilateral/sqlite/store.hpp"
 #include "hostile.hpp"
-#include "store_impl.hpp"
+#include "sqlite/store.hpp"
+#include "sqlite/store_impl.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -117,7 +117,7 @@ fs::path* HostileCli::db_ = nullptr;
 
 TEST_F(HostileCli, ImportStoresEveryValueByteForByteAndCreatesOrDropsNothing) {
     const auto values = hostileStrings();
-    auto s = bilateral::store::Store::open(*db_, {.readOnly = true});
+    auto s = bilateral::sqlite::Store::open(*db_, {.readOnly = true});
     auto c = s.counts();
     EXPECT_EQ(c.actors, static_cast<std::int64_t>(values.size()) + 1);
     EXPECT_EQ(c.events, static_cast<std::int64_t>(values.size()));
@@ -139,8 +139,8 @@ TEST_F(HostileCli, ImportStoresEveryValueByteForByteAndCreatesOrDropsNothing) {
         EXPECT_EQ(src->url, v);
     }
     // The schema is the schema of a fresh store: no value created, altered or dropped a table.
-    auto schema = [](bilateral::store::Store& st) {
-        auto q = bilateral::store::detail::prepare(
+    auto schema = [](bilateral::sqlite::Store& st) {
+        auto q = bilateral::sqlite::detail::prepare(
             st, "SELECT type, name, sql FROM sqlite_schema ORDER BY name");
         std::string out;
         while (q.step())
@@ -148,7 +148,7 @@ TEST_F(HostileCli, ImportStoresEveryValueByteForByteAndCreatesOrDropsNothing) {
                 q.getString(0) + " " + q.getString(1) + " " + q.getOptString(2).value_or("") + "\n";
         return out;
     };
-    auto f = bilateral::store::Store::memory();
+    auto f = bilateral::sqlite::Store::memory();
     EXPECT_EQ(schema(s), schema(f));
 }
 

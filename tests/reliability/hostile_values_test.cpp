@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "bilateral/error.hpp"
-#include "bilateral/sqlite/store.hpp"
 #include "hostile.hpp"
-#include "store_impl.hpp"
+#include "sqlite/store.hpp"
+#include "sqlite/store_impl.hpp"
 #include "support.hpp"
 
 using namespace bilateral;
@@ -17,8 +17,8 @@ using reliability::hostileStrings;
 
 namespace {
 
-std::int64_t tableCount(store::Store& s) {
-    auto st = store::detail::prepare(s, "SELECT count(*) FROM sqlite_schema");
+std::int64_t tableCount(sqlite::Store& s) {
+    auto st = sqlite::detail::prepare(s, "SELECT count(*) FROM sqlite_schema");
     st.step();
     const auto n = st.getInt64(0);
     st.reset();
@@ -28,7 +28,7 @@ std::int64_t tableCount(store::Store& s) {
 }  // namespace
 
 TEST(HostileValues, AreStoredAndReadBackByteForByteThroughTheStore) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     const auto schemaObjects = tableCount(s);
     const auto values = hostileStrings();
     s.putSource({.id = "source/plain", .title = "plain"});
@@ -94,7 +94,7 @@ TEST(HostileValues, AreStoredAndReadBackByteForByteThroughTheStore) {
 }
 
 TEST(HostileValues, NeverMatchAnotherRecordsId) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     s.putActor({.id = "person/a", .kind = model::ActorKind::Person, .name = "A"});
     for (const auto& v : hostileStrings()) {
         EXPECT_FALSE(s.findActor(v)) << v;

@@ -12,15 +12,17 @@
 #include <fstream>
 
 #include "bilateral/error.hpp"
+#include "bilateral/import/from_storage.hpp"
 #include "bilateral/import/import.hpp"
 #include "bilateral/query/answers.hpp"
-#include "bilateral/sqlite/bulk_writer.hpp"
-#include "bilateral/sqlite/store.hpp"
-#include "derived.hpp"
+#include "bilateral/query/from_storage.hpp"
 #include "fixtures/tiny.hpp"
 #include "reliability/generate.hpp"
-#include "schema.hpp"
-#include "store_impl.hpp"
+#include "sqlite/bulk_writer.hpp"
+#include "sqlite/derived.hpp"
+#include "sqlite/schema.hpp"
+#include "sqlite/store.hpp"
+#include "sqlite/store_impl.hpp"
 
 namespace bilateral {
 namespace {
@@ -39,10 +41,10 @@ std::filesystem::path writeTemp(const std::string& name, const std::string& text
 }
 
 /// Every row of the derived tables and the event day ranges, as text.
-std::vector<std::string> derivedRows(store::Store& s) {
+std::vector<std::string> derivedRows(sqlite::Store& s) {
     std::vector<std::string> out;
     auto dump = [&](const char* sql) {
-        auto st = store::detail::prepare(s, sql);
+        auto st = sqlite::detail::prepare(s, sql);
         const int columns = st.columnCount();
         while (st.step()) {
             std::string row = sql;
@@ -71,19 +73,19 @@ void rawExec(const std::filesystem::path& file, const char* sql) {
 }
 
 /// The derived rows as maintained, and as a rebuild gives them (the rebuild is rolled back).
-void expectMaintainedEqualsRebuilt(store::Store& s) {
+void expectMaintainedEqualsRebuilt(sqlite::Store& s) {
     const auto maintained = derivedRows(s);
     ASSERT_FALSE(maintained.empty());
-    store::detail::execute(s, "SAVEPOINT rebuild");
-    store::detail::rebuildDerived(s);
+    sqlite::detail::execute(s, "SAVEPOINT rebuild");
+    sqlite::detail::rebuildDerived(s);
     const auto rebuilt = derivedRows(s);
-    store::detail::execute(s, "ROLLBACK TO rebuild");
-    store::detail::execute(s, "RELEASE rebuild");
+    sqlite::detail::execute(s, "ROLLBACK TO rebuild");
+    sqlite::detail::execute(s, "RELEASE rebuild");
     EXPECT_EQ(maintained, rebuilt);
 }
 
 TEST(DerivedTables, BulkImportsInSeveralTransactionsMatchARebuild) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     fixtures::fillTiny(s);
     expectMaintainedEqualsRebuilt(s);
     (void)io::importFiles(s, {writeTemp("one.tsv", reliability::icewsFile(400, 100))});
@@ -93,7 +95,7 @@ TEST(DerivedTables, BulkImportsInSeveralTransactionsMatchARebuild) {
     // stats reads the tally; it equals what counting the tables gives.
     const auto c = s.counts();
     auto count = [&](const char* sql) {
-        auto st = store::detail::prepare(s, sql);
+        auto st = sqlite::detail::prepare(s, sql);
         st.step();
         const auto n = st.getInt64(0);
         st.reset();
@@ -110,11 +112,11 @@ TEST(DerivedTables, EventsOfAGdeltImportAreMarkedAsHavingEvidence) {
     const auto gdelt = std::filesystem::path(BILATERAL_SOURCE_DIR) / "tests" / "data" / "real" /
                        "20250807220000.export.CSV.zip";
     for (const bool empty : {true, false}) {
-        auto s = store::Store::memory();
+        auto s = sqlite::Store::memory();
         if (!empty) fixtures::fillTiny(s);
         (void)io::importFiles(s, {gdelt});
         expectMaintainedEqualsRebuilt(s);
-        auto st = store::detail::prepare(
+        auto st = sqlite::detail::prepare(
             s, "SELECT count(*) FROM event WHERE notes & 1 AND key LIKE 'gdelt%'");
         st.step();
         EXPECT_GT(st.getInt64(0), 0) << (empty ? "into an empty file" : "after the fixture");
@@ -123,7 +125,7 @@ TEST(DerivedTables, EventsOfAGdeltImportAreMarkedAsHavingEvidence) {
 }
 
 TEST(DerivedTables, ABulkWriterGathersThemInMemoryOrLeavesThemToTheCommit) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     fixtures::fillTiny(s);
     auto person = [](std::string id, std::string country) {
         model::Actor a;
@@ -135,9 +137,9 @@ TEST(DerivedTables, ABulkWriterGathersThemInMemoryOrLeavesThemToTheCommit) {
     };
     const auto anwar = *s.actorRow("person/anwar");
     for (const bool touchOld : {false, true}) {
-        store::Transaction tx(s);
+        sqlite::Transaction tx(s);
         {
-            store::BulkWriter w(s);
+            sqlite::BulkWriter w(s);
             const auto tag = std::string(touchOld ? "b" : "a");
             const auto a = w.insertActor(person("person/bulk-" + tag + "1", "FRA"));
             const auto b = w.insertActor(person("person/bulk-" + tag + "2", "DEU"));
@@ -162,22 +164,22 @@ TEST(DerivedTables, ABulkWriterGathersThemInMemoryOrLeavesThemToTheCommit) {
     }
 }
 
-std::vector<std::string> indexNames(store::Store& s) {
+std::vector<std::string> indexNames(sqlite::Store& s) {
     std::vector<std::string> out;
-    auto st = store::detail::prepare(
+    auto st = sqlite::detail::prepare(
         s, "SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name");
     while (st.step()) out.push_back(st.getString(0));
     return out;
 }
 
 TEST(DerivedTables, ABulkImportIntoAnEmptyDatabaseBuildsItsIndexesAgain) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     const auto before = indexNames(s);
     ASSERT_NE(std::find(before.begin(), before.end(), "participation_actor"), before.end());
     (void)io::importFiles(s, {writeTemp("fresh.tsv", reliability::icewsFile(300, 100))});
     EXPECT_EQ(indexNames(s), before);
     // A failed import (a bad second file) rolls the dropped indexes back too.
-    auto t = store::Store::memory();
+    auto t = sqlite::Store::memory();
     EXPECT_THROW((void)io::importFiles(t, {writeTemp("ok.tsv", reliability::icewsFile(50, 100)),
                                            writeTemp("bad.tsv", "not an event file\n")}),
                  ParseError);
@@ -186,11 +188,11 @@ TEST(DerivedTables, ABulkImportIntoAnEmptyDatabaseBuildsItsIndexesAgain) {
 }
 
 TEST(DerivedTables, ReplacingActorsAndEventsKeepsThemRight) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     fixtures::fillTiny(s);
     const auto before = s.counts();
     {
-        store::Transaction tx(s);
+        sqlite::Transaction tx(s);
         // Zambry moves to another country: the events he took part in change pairs.
         auto zambry = s.getActor("person/zambry");
         zambry.country = "FRA";
@@ -231,7 +233,7 @@ TEST(DerivedTables, AVersionOneFileIsMigratedToTheSameTables) {
     std::filesystem::remove(file);
     std::vector<std::string> fresh;
     {
-        auto s = store::Store::open(file);
+        auto s = sqlite::Store::open(file);
         fixtures::fillTiny(s);
         (void)io::importFiles(s, {writeTemp("v1.tsv", reliability::icewsFile(200, 100))});
         fresh = derivedRows(s);
@@ -259,17 +261,17 @@ TEST(DerivedTables, AVersionOneFileIsMigratedToTheSameTables) {
                 "DROP TABLE scope_count; "
                 "PRAGMA user_version = 1;");
     }
-    EXPECT_THROW((void)store::Store::open(file, {.readOnly = true}), StorageError);
-    auto s = store::Store::open(file);
-    EXPECT_EQ(s.schemaVersion(), store::kSchemaVersion);
+    EXPECT_THROW((void)sqlite::Store::open(file, {.readOnly = true}), StorageError);
+    auto s = sqlite::Store::open(file);
+    EXPECT_EQ(s.schemaVersion(), sqlite::kSchemaVersion);
     EXPECT_EQ(derivedRows(s), fresh);
 }
 
 // --- [places] -----------------------------------------------------------------------------------
 
 /// The event_scope rows of one event as "a:b:rule" (b empty for the country alone).
-std::vector<std::string> scopeOf(store::Store& s, std::string_view event) {
-    auto st = store::detail::prepare(
+std::vector<std::string> scopeOf(sqlite::Store& s, std::string_view event) {
+    auto st = sqlite::detail::prepare(
         s, "SELECT a, b, rule FROM event_scope WHERE event_id = ? ORDER BY 1, 2");
     st.bind(1, *s.eventRow(event));
     std::vector<std::string> out;
@@ -279,7 +281,7 @@ std::vector<std::string> scopeOf(store::Store& s, std::string_view event) {
 }
 
 TEST(DerivedTables, AnEventWhosePlaceChangesOnReplacementChangesItsScopes) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     fixtures::fillTiny(s);
     // Meloni and Tajani (both ITA) at cabinet talks: Italy's alone.
     EXPECT_EQ(scopeOf(s, "event/cabinet-meeting"), (std::vector<std::string>{"ITA::participants"}));
@@ -291,7 +293,7 @@ TEST(DerivedTables, AnEventWhosePlaceChangesOnReplacementChangesItsScopes) {
               (std::vector<std::string>{"ITA::participants", "ITA:MYS:place", "MYS::place"}));
     expectMaintainedEqualsRebuilt(s);
     {
-        store::Transaction tx(s);
+        sqlite::Transaction tx(s);
         talks.location = "Paris";
         talks.place.country = "FRA";
         s.putEvent(talks);
@@ -326,9 +328,9 @@ std::string icewsInChile(int rows, std::int64_t firstId) {
 }
 
 TEST(DerivedTables, PlacesOfBulkImportedEventsMatchARebuild) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     (void)io::importFiles(s, {writeTemp("placed.tsv", icewsInChile(300, 100))});
-    auto st = store::detail::prepare(s, "SELECT count(*) FROM event_scope WHERE rule = 'place'");
+    auto st = sqlite::detail::prepare(s, "SELECT count(*) FROM event_scope WHERE rule = 'place'");
     st.step();
     const auto byPlace = st.getInt64(0);
     st.reset();
@@ -341,7 +343,7 @@ TEST(DerivedTables, AVersionTwoFileIsMigratedToVersionThree) {
     std::filesystem::remove(file);
     std::vector<std::string> fresh;
     {
-        auto s = store::Store::open(file);
+        auto s = sqlite::Store::open(file);
         fixtures::fillTiny(s);
         fresh = derivedRows(s);
     }
@@ -369,9 +371,9 @@ TEST(DerivedTables, AVersionTwoFileIsMigratedToVersionThree) {
                 "DROP TABLE scope_count; "
                 "PRAGMA user_version = 2;");
     }
-    EXPECT_THROW((void)store::Store::open(file, {.readOnly = true}), StorageError);
-    auto s = store::Store::open(file);
-    EXPECT_EQ(s.schemaVersion(), store::kSchemaVersion);
+    EXPECT_THROW((void)sqlite::Store::open(file, {.readOnly = true}), StorageError);
+    auto s = sqlite::Store::open(file);
+    EXPECT_EQ(s.schemaVersion(), sqlite::kSchemaVersion);
     EXPECT_EQ(derivedRows(s), fresh);  // every scope row 'participants', as before
     // The new parts work on the migrated file.
     model::EventLink link;
@@ -395,7 +397,7 @@ TEST(DerivedTables, AVersionThreeFileIsMigratedToVersionFour) {
     std::filesystem::remove(file);
     std::vector<std::string> fresh;
     {
-        auto s = store::Store::open(file);
+        auto s = sqlite::Store::open(file);
         fixtures::fillTiny(s);
         model::EventLink link;
         link.id = "link/statement-9-leads-to-10";
@@ -426,8 +428,8 @@ TEST(DerivedTables, AVersionThreeFileIsMigratedToVersionFour) {
                 "ALTER TABLE event DROP COLUMN notes; DROP TABLE scope_count; "
                 "PRAGMA user_version = 3;");
     }
-    auto s = store::Store::open(file);
-    EXPECT_EQ(s.schemaVersion(), store::kSchemaVersion);
+    auto s = sqlite::Store::open(file);
+    EXPECT_EQ(s.schemaVersion(), sqlite::kSchemaVersion);
     EXPECT_EQ(derivedRows(s), fresh);
     expectMaintainedEqualsRebuilt(s);
 }
@@ -440,7 +442,7 @@ TEST(Migration, AVersionTwoFileGetsSidesAndMeetings) {
     {
         sqlite3* raw = nullptr;
         ASSERT_EQ(sqlite3_open(file.string().c_str(), &raw), SQLITE_OK);
-        const auto all = store::detail::migrations();
+        const auto all = sqlite::detail::migrations();
         for (int v = 0; v < 2; ++v) {
             ASSERT_EQ(sqlite3_exec(raw, std::string(all[static_cast<std::size_t>(v)]).c_str(),
                                    nullptr, nullptr, nullptr),
@@ -458,8 +460,8 @@ TEST(Migration, AVersionTwoFileGetsSidesAndMeetings) {
                   SQLITE_OK);
         sqlite3_close(raw);
     }
-    auto s = store::Store::open(file);
-    EXPECT_EQ(s.schemaVersion(), store::kSchemaVersion);
+    auto s = sqlite::Store::open(file);
+    EXPECT_EQ(s.schemaVersion(), sqlite::kSchemaVersion);
     const auto e = s.getEvent("event/m");
     ASSERT_EQ(e.participants.size(), 2u);
     EXPECT_FALSE(e.participants[0].side.has_value());

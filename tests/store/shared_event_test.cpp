@@ -1,14 +1,18 @@
-// The event a path step names between two actors (Store::sharedEvent): the earliest occurred
-// event both took part in. Two hubs' event lists are merged, a short list probes the other
-// actor's participations; both ways give what one ordered SQL join over the file gives.
+// The events two actors share, as the SQLite engine gives them (Store::sharedEvents) for the rule
+// that picks the one a path step names (rules::sharedEventFirst; tests/query/answers_test.cpp
+// checks the pick against the Index). Two hubs' event lists are merged, a short list probes the
+// other actor's participations; both ways give what one SQL join over the file gives.
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <tuple>
+#include <vector>
 
-#include "bilateral/sqlite/bulk_writer.hpp"
-#include "bilateral/sqlite/store.hpp"
-#include "store_impl.hpp"
+#include "sqlite/bulk_writer.hpp"
+#include "sqlite/store.hpp"
+#include "sqlite/store_impl.hpp"
 
 namespace bilateral {
 namespace {
@@ -22,27 +26,36 @@ model::Actor person(const std::string& id) {
     return a;
 }
 
-/// The same question as one join, written here apart from the store's own statements.
-std::optional<std::int64_t> joined(store::Store& s, std::int64_t a, std::int64_t b) {
-    auto st = store::detail::prepare(
+/// The same question as one join, written here apart from the store's own statements: each
+/// shared event's row, whether it occurred, and its days (the undated day when it has none).
+using Shared = std::tuple<std::int64_t, bool, std::int64_t, std::int64_t>;
+std::vector<Shared> joined(sqlite::Store& s, std::int64_t a, std::int64_t b) {
+    auto st = sqlite::detail::prepare(
         s,
-        "SELECT e.id FROM event e WHERE EXISTS (SELECT 1 FROM participation WHERE event_id = e.id "
-        "AND actor_id = ?1) AND EXISTS (SELECT 1 FROM participation WHERE event_id = e.id AND "
-        "actor_id = ?2) ORDER BY e.status <> 'occurred', coalesce(e.day_lo, 2147483647), "
-        "coalesce(e.day_hi, 2147483647), length(e.key), e.key LIMIT 1");
-    st.bind(1, a).bind(2, b);
-    std::optional<std::int64_t> out;
-    if (st.step()) out = st.getInt64(0);
-    st.reset();
+        "SELECT e.id, e.status = 'occurred', coalesce(e.day_lo, ?3), coalesce(e.day_hi, ?3) FROM "
+        "event e WHERE EXISTS (SELECT 1 FROM participation WHERE event_id = e.id AND actor_id = "
+        "?1) AND EXISTS (SELECT 1 FROM participation WHERE event_id = e.id AND actor_id = ?2) "
+        "ORDER BY e.id");
+    st.bind(1, a).bind(2, b).bind(3, static_cast<std::int64_t>(model::kUndatedDay));
+    std::vector<Shared> out;
+    while (st.step())
+        out.emplace_back(st.getInt64(0), st.getInt(1) != 0, st.getInt64(2), st.getInt64(3));
     return out;
 }
 
-TEST(SharedEvent, HubsAndSmallActorsGiveWhatOneJoinGives) {
-    auto s = store::Store::memory();
+std::vector<Shared> sharedOf(sqlite::Store& s, std::int64_t a, std::int64_t b) {
+    std::vector<Shared> out;
+    for (const auto& x : s.sharedEvents(a, b)) out.emplace_back(x.row, x.occurred, x.lo, x.hi);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+TEST(SharedEvents, HubsAndSmallActorsGiveWhatOneJoinGives) {
+    auto s = sqlite::Store::memory();
     std::int64_t hub1 = 0, hub2 = 0, hub3 = 0, small = 0, alone = 0;
     {
-        store::Transaction tx(s);
-        store::BulkWriter w(s);
+        sqlite::Transaction tx(s);
+        sqlite::BulkWriter w(s);
         hub1 = w.insertActor(person("person/hub-1"));
         hub2 = w.insertActor(person("person/hub-2"));
         hub3 = w.insertActor(person("person/hub-3"));
@@ -57,7 +70,7 @@ TEST(SharedEvent, HubsAndSmallActorsGiveWhatOneJoinGives) {
         // row order (and some undated), so that the earliest is not the first row.
         for (int i = 0; i < 3000; ++i) {
             const auto id = "event/e" + std::to_string(i);
-            store::BulkWriter::EventRow row{.id = id, .kind = "talks", .title = "t"};
+            sqlite::BulkWriter::EventRow row{.id = id, .kind = "talks", .title = "t"};
             if (i % 97 != 0) {
                 const auto day = 15000 + static_cast<std::int64_t>(next() % 4000);
                 row.startLo = day;
@@ -80,10 +93,11 @@ TEST(SharedEvent, HubsAndSmallActorsGiveWhatOneJoinGives) {
                                                                                  {small, hub3},
                                                                                  {hub2, hub1},
                                                                                  {hub1, alone}}) {
-        EXPECT_EQ(s.sharedEvent(a, b), joined(s, a, b)) << a << " and " << b;
+        EXPECT_EQ(sharedOf(s, a, b), joined(s, a, b)) << a << " and " << b;
     }
-    EXPECT_TRUE(s.sharedEvent(hub1, hub2).has_value());
-    EXPECT_FALSE(s.sharedEvent(hub1, alone).has_value());
+    EXPECT_GT(sharedOf(s, hub1, hub2).size(), 500u);  // two hubs: merged lists
+    EXPECT_FALSE(sharedOf(s, hub1, small).empty());   // a short list probing a hub's
+    EXPECT_TRUE(sharedOf(s, hub1, alone).empty());
 }
 
 }  // namespace

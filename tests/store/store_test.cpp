@@ -6,9 +6,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "bilateral/error.hpp"
-#include "bilateral/sqlite/store.hpp"
-#include "schema.hpp"
-#include "store_impl.hpp"
+#include "sqlite/schema.hpp"
+#include "sqlite/store.hpp"
+#include "sqlite/store_impl.hpp"
 
 namespace fs = std::filesystem;
 using namespace bilateral;
@@ -24,7 +24,7 @@ fs::path tempDb(const std::string& name) {
     return p;
 }
 
-void seed(store::Store& s) {
+void seed(sqlite::Store& s) {
     s.putSource({.id = "source/a", .title = "A"});
     model::Actor anwar{
         .id = "person/anwar", .kind = model::ActorKind::Person, .name = "Anwar Ibrahim"};
@@ -58,12 +58,12 @@ void seed(store::Store& s) {
 }  // namespace
 
 TEST(Store, CreatesTheSchemaAtTheCurrentVersion) {
-    auto s = store::Store::open(tempDb("version"));
-    EXPECT_EQ(s.schemaVersion(), store::kSchemaVersion);
+    auto s = sqlite::Store::open(tempDb("version"));
+    EXPECT_EQ(s.schemaVersion(), sqlite::kSchemaVersion);
 }
 
 TEST(Store, WritesAndReadsBackEveryField) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     seed(s);
     const auto a = s.getActor("person/anwar");
     EXPECT_EQ(a.name, "Anwar Ibrahim");
@@ -88,7 +88,7 @@ TEST(Store, WritesAndReadsBackEveryField) {
 }
 
 TEST(Store, PuttingTheSameRecordTwiceMergesInsteadOfDuplicating) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     seed(s);
     seed(s);
     const auto c = s.counts();
@@ -100,7 +100,7 @@ TEST(Store, PuttingTheSameRecordTwiceMergesInsteadOfDuplicating) {
 }
 
 TEST(Store, RefusesDanglingReferences) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     model::Relation r{.id = "rel/x", .from = "person/nobody", .to = "person/none"};
     EXPECT_THROW(s.putRelation(r), NotFoundError);
     model::Event e{.id = "event/x", .title = "x"};
@@ -110,14 +110,14 @@ TEST(Store, RefusesDanglingReferences) {
 
 TEST(Store, TransactionRollsBackUnlessCommitted) {
     const auto p = tempDb("tx");
-    auto s = store::Store::open(p);
+    auto s = sqlite::Store::open(p);
     {
-        store::Transaction tx(s);
+        sqlite::Transaction tx(s);
         seed(s);
     }
     EXPECT_EQ(s.counts().actors, 0);
     {
-        store::Transaction tx(s);
+        sqlite::Transaction tx(s);
         seed(s);
         tx.commit();
     }
@@ -125,9 +125,9 @@ TEST(Store, TransactionRollsBackUnlessCommitted) {
 }
 
 TEST(Store, EnforcesForeignKeys) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     EXPECT_THROW(
-        store::detail::prepare(
+        sqlite::detail::prepare(
             s, "INSERT INTO participation(event_id, actor_id, role) VALUES (99, 98, 'host')")
             .exec(),
         StorageError);
@@ -136,12 +136,12 @@ TEST(Store, EnforcesForeignKeys) {
 TEST(Store, RefusesADatabaseFromANewerVersionAndLeavesItUntouched) {
     const auto p = tempDb("newer");
     {
-        auto s = store::Store::open(p);
-        store::detail::execute(s, "PRAGMA user_version = 99");
+        auto s = sqlite::Store::open(p);
+        sqlite::detail::execute(s, "PRAGMA user_version = 99");
     }
     const auto before = fs::file_size(p);
     try {
-        store::Store::open(p);
+        sqlite::Store::open(p);
         FAIL() << "opened a newer database";
     } catch (const SchemaVersionError& e) {
         EXPECT_NE(std::string(e.what()).find("newer"), std::string::npos);
@@ -154,7 +154,7 @@ TEST(Store, RefusesADatabaseFromANewerVersionAndLeavesItUntouched) {
 TEST(Store, RefusesAFileThatIsNotSqlite) {
     const auto p = tempDb("notsqlite");
     { std::ofstream(p) << "this is not a database\n"; }
-    EXPECT_THROW(store::Store::open(p), StorageError);
+    EXPECT_THROW(sqlite::Store::open(p), StorageError);
     std::ifstream in(p);
     std::string line;
     std::getline(in, line);
@@ -164,13 +164,13 @@ TEST(Store, RefusesAFileThatIsNotSqlite) {
 TEST(Store, UsesWalAndAReadOnlyOpenWritesNothing) {
     const auto p = tempDb("wal");
     {
-        auto s = store::Store::open(p);
+        auto s = sqlite::Store::open(p);
         seed(s);
-        auto st = store::detail::prepare(s, "PRAGMA journal_mode");
+        auto st = sqlite::detail::prepare(s, "PRAGMA journal_mode");
         st.step();
         EXPECT_EQ(st.getString(0), "wal");
     }
-    auto ro = store::Store::open(p, {.readOnly = true});
+    auto ro = sqlite::Store::open(p, {.readOnly = true});
     EXPECT_EQ(ro.counts().actors, 2);
     EXPECT_THROW(ro.putSource({.id = "source/b", .title = "B"}), StorageError);
 }
@@ -178,14 +178,14 @@ TEST(Store, UsesWalAndAReadOnlyOpenWritesNothing) {
 TEST(Store, ASnapshotReaderSeesOneStateOfTheFileWhileAnotherProcessWrites) {
     const auto p = tempDb("snapshot");
     {
-        auto s = store::Store::open(p);
+        auto s = sqlite::Store::open(p);
         seed(s);
     }
-    auto pinned = store::Store::open(p, {.readOnly = true, .snapshot = true});
-    auto live = store::Store::open(p, {.readOnly = true});
+    auto pinned = sqlite::Store::open(p, {.readOnly = true, .snapshot = true});
+    auto live = sqlite::Store::open(p, {.readOnly = true});
     EXPECT_EQ(pinned.counts().actors, 2);
     {
-        auto writer = store::Store::open(p);
+        auto writer = sqlite::Store::open(p);
         writer.putActor({.id = "country/ITA",
                          .kind = model::ActorKind::Country,
                          .name = "Italy",
@@ -195,7 +195,7 @@ TEST(Store, ASnapshotReaderSeesOneStateOfTheFileWhileAnotherProcessWrites) {
     EXPECT_EQ(pinned.counts().actors, 2);
     EXPECT_FALSE(pinned.actorRecord("country/ITA"));
     EXPECT_EQ(live.counts().actors, 3);
-    EXPECT_EQ(store::Store::open(p, {.readOnly = true, .snapshot = true}).counts().actors, 3);
+    EXPECT_EQ(sqlite::Store::open(p, {.readOnly = true, .snapshot = true}).counts().actors, 3);
 }
 
 // [attested]
@@ -214,7 +214,7 @@ model::Attestation attestation(const char* from, const char* to, const char* not
 }  // namespace
 
 TEST(Store, KeepsAttestationsApartFromTheRelationsOwnEvidenceAndMergesThem) {
-    auto s = store::Store::memory();
+    auto s = sqlite::Store::memory();
     seed(s);
     auto r = *s.findRelation("rel/1");
     r.evidence = {{.source = "source/a", .span = model::Span{10, 20}}};
@@ -248,7 +248,7 @@ TEST(Store, AVersionTwoFileIsMigratedToVersionThree) {
     {
         // A version-2 file as an older build wrote it, with a relation and its evidence.
         SQLite::Database raw(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        const auto all = store::detail::migrations();
+        const auto all = sqlite::detail::migrations();
         raw.exec(std::string(all[0]));
         raw.exec(std::string(all[1]));
         raw.exec(
@@ -261,9 +261,9 @@ TEST(Store, AVersionTwoFileIsMigratedToVersionThree) {
             "4);"
             "PRAGMA user_version = 2;");
     }
-    EXPECT_THROW((void)store::Store::open(file, {.readOnly = true}), StorageError);
-    auto s = store::Store::open(file);
-    EXPECT_EQ(s.schemaVersion(), store::kSchemaVersion);
+    EXPECT_THROW((void)sqlite::Store::open(file, {.readOnly = true}), StorageError);
+    auto s = sqlite::Store::open(file);
+    EXPECT_EQ(s.schemaVersion(), sqlite::kSchemaVersion);
     auto r = *s.findRelation("rel/held");
     EXPECT_EQ(r.evidence.size(), 1u);
     EXPECT_TRUE(r.attested.empty());

@@ -23,9 +23,6 @@
 
 #include "bilateral/import/dataset.hpp"
 
-namespace bilateral::store {
-class Store;
-}
 namespace bilateral::graph {
 class Projection;
 }
@@ -78,15 +75,6 @@ void writeDot(std::ostream& out, const graph::Projection& projection,
 /// Network from File, .cyjs).
 void writeCytoscape(std::ostream& out, const graph::Projection& projection,
                     const ExportOptions& options = {});
-
-/// Writes `format`; for ExportFormat::Json, the dataset of subgraphDataset(store, projection).
-void writeExport(std::ostream& out, ExportFormat format, store::Store& store,
-                 const graph::Projection& projection, const ExportOptions& options = {});
-
-/// The dataset of a projection's subgraph: its actors, its events with the participants it
-/// keeps, its relations, and the sources their evidence cites — a document that imports on its
-/// own. A parent event left out of the projection is dropped from its children's `parent`.
-Dataset subgraphDataset(store::Store& store, const graph::Projection& projection);
 
 /// The generated graph description: what the projection holds and which filter made it.
 std::string describeProjection(const graph::Projection& projection);

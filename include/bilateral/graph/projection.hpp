@@ -1,11 +1,12 @@
 #pragma once
-// A read-only Boost.Graph projection of a store, for analytics (graph/algorithms.hpp) and export
-// (io/writers.hpp). Vertices are actors and events; edges are participations (actor → event,
-// labelled with the role), relations (from → to, labelled with the relation kind) and links
-// between events (from → to, labelled with the link kind: `leads_to`, `answers`, `follows_up`).
+// A read-only Boost.Graph projection of a database (Database::projection), for analytics
+// (graph/algorithms.hpp) and export (export/writers.hpp). Vertices are actors and events; edges are
+// participations (actor → event, labelled with the role), relations (from → to, labelled with the
+// relation kind) and links between events (from → to, labelled with the link kind: `leads_to`,
+// `answers`, `follows_up`).
 //
-// The projection is a snapshot: it copies what it needs out of the store with four full scans
-// (actors, events, participations, relations) and never touches the store again. Paths and ego
+// The projection is a snapshot: it copies what it needs out of the database with a few whole-table
+// scans and never touches the database again. Paths and ego
 // networks run on query::Index instead (graph/paths.hpp); see docs/graph.md.
 
 #include <boost/graph/adjacency_list.hpp>
@@ -21,10 +22,6 @@
 #include "bilateral/model/date.hpp"
 #include "bilateral/model/kinds.hpp"
 #include "bilateral/query/index.hpp"
-
-namespace bilateral::store {
-class Store;
-}
 
 namespace bilateral::graph {
 
@@ -88,11 +85,12 @@ using EdgeId = boost::graph_traits<Graph>::edge_descriptor;
 /// Vertices are numbered actors first, then events, each in id order; edges participations first
 /// (by event, then insertion order), then relations in id order, then links between kept events
 /// in id order. The numbering is stable for a
-/// given store and filter, so exports are reproducible.
+/// given database and filter, so exports are reproducible.
 class Projection {
 public:
-    /// Reads the store with four scans. Throws StorageError.
-    static Projection build(store::Store& store, const query::IndexFilter& filter = {});
+    /// The projection of `graph`, made with `filter`: actor vertices first, then events;
+    /// participation edges first, then relations, then links (Database::projection makes it).
+    Projection(Graph graph, query::IndexFilter filter);
 
     [[nodiscard]] const Graph& graph() const noexcept { return graph_; }
     [[nodiscard]] const query::IndexFilter& filter() const noexcept { return filter_; }

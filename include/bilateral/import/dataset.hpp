@@ -10,10 +10,6 @@
 #include "bilateral/import/import.hpp"
 #include "bilateral/model/types.hpp"
 
-namespace bilateral::store {
-class Store;
-}
-
 namespace bilateral::io {
 
 /// A parsed and validated dataset document.
@@ -25,21 +21,13 @@ struct Dataset {
     std::vector<model::EventLink> links;  ///< [places] typed links between events
 };
 
-/// Parse and validate a dataset document. `file` names it in errors. References are checked
-/// against the document and, when given, the store (ids already there resolve).
+/// Parse and validate a dataset document on its own (its references must resolve within it;
+/// Database::importFiles also resolves them against the database). `file` names it in errors.
 /// Throws ParseError with the JSON pointer of the first problem.
-Dataset parseDataset(std::string_view text, const std::string& file,
-                     store::Store* existing = nullptr);
-Dataset readDataset(const std::filesystem::path& file, store::Store* existing = nullptr);
-
-/// Write a validated dataset into the store (the caller holds the transaction).
-ImportSummary importDataset(store::Store& store, const std::filesystem::path& file);
-/// The same for a document already parsed (parseDataset); `name` names it in the summary.
-ImportSummary importDataset(store::Store& store, const Dataset& dataset, const std::string& name);
+Dataset parseDataset(std::string_view text, const std::string& file);
+Dataset readDataset(const std::filesystem::path& file);
 
 /// Serialize a dataset document (ids sorted, optional fields omitted when empty).
 std::string writeDataset(const Dataset& dataset, int indent = 2);
-/// Everything the store holds as a dataset.
-Dataset datasetFromStore(store::Store& store);
 
 }  // namespace bilateral::io

@@ -1,25 +1,14 @@
 #pragma once
-// Event-data readers: ICEWS (tab-separated, header line, columns by name) and GDELT events (2.0:
-// 61 tab-separated columns; 1.0: 58, or 57 in the historical files; no header). Files may be
-// plain, .gz or .zip; `-` is standard input. Both stream: memory stays flat as files grow.
-// The caller holds the transaction (io::importFiles does).
+// Event data: ICEWS (tab-separated, header line, columns by name) and GDELT events (2.0: 61
+// tab-separated columns; 1.0: 58, or 57 in the historical files; no header), imported by
+// Database::importFiles; the ids their importers give.
 
-#include <filesystem>
 #include <string>
 #include <string_view>
 
 #include "bilateral/import/import.hpp"
 
-namespace bilateral::store {
-class Store;
-}
-
 namespace bilateral::io {
-
-ImportSummary importIcews(store::Store& store, const std::filesystem::path& file,
-                          const ImportOptions& options = {});
-ImportSummary importGdelt(store::Store& store, const std::filesystem::path& file,
-                          const ImportOptions& options = {});
 
 // --- the ids the importers give (docs/event-data.md) ----------------------------------------
 

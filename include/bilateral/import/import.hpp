@@ -1,6 +1,7 @@
 #pragma once
-// Importing files into a store: dataset JSON, ICEWS and GDELT event files. One transaction for
-// the whole import: when any file fails, nothing from any of them is written.
+// Importing files into a database (Database::importFiles): dataset JSON, ICEWS and GDELT event
+// files, and what an import says about itself. One transaction for the whole import: when any
+// file fails, nothing from any of them is written.
 
 #include <cstdint>
 #include <filesystem>
@@ -8,10 +9,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-namespace bilateral::store {
-class Store;
-}
 
 namespace bilateral::io {
 
@@ -96,12 +93,5 @@ struct ImportOptions {
     /// Event files: which rows are one meeting.
     MeetingGrouping grouping;
 };
-
-/// Import the files in one transaction; `-` is standard input, .gz and .zip files are read
-/// directly. Throws ParseError naming the file and the line, column
-/// or JSON pointer (nothing is written), or StorageError.
-std::vector<ImportSummary> importFiles(store::Store& store,
-                                       const std::vector<std::filesystem::path>& files,
-                                       const ImportOptions& options = {});
 
 }  // namespace bilateral::io

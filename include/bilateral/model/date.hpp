@@ -3,6 +3,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,11 @@ enum class Precision : std::uint8_t { Day = 0, Month = 1, Year = 2 };
 using DayNumber = std::int32_t;
 
 DayNumber toDayNumber(int year, int month, int day) noexcept;
+
+/// The day number standing for "no date" where a day range must be given (an event with no
+/// date of its own nor of an event it took place within): after every real day, so such
+/// events sort last in timeline order and fall outside every date window.
+inline constexpr DayNumber kUndatedDay = std::numeric_limits<DayNumber>::max();
 
 /// A date known to the year, the month or the day. Construct through `parse` or the factories;
 /// every Date that exists is a real calendar date.

@@ -1,9 +1,9 @@
 #pragma once
-// Answers straight from the database file: who met whom, timelines, paths and ego networks for
-// one actor, pair or country, through the indexes and tables kept at import. Each answer is a
-// plain value (ids, names, kinds, dates), valid after the call; its cost grows with the answer,
-// not with the database. Semantics: docs/queries.md. The in-memory Index (index.hpp) answers the
-// same questions for whole-graph work.
+// The answers bilateral::Database gives about one actor, pair or country: who met whom,
+// timelines, paths and ego networks. Each is a plain value (ids, names, kinds, dates), valid
+// after the call; its cost grows with the answer, not with the database. Semantics:
+// docs/queries.md. The in-memory Index (index.hpp) answers the same questions for whole-graph
+// work.
 
 #include <cstddef>
 #include <cstdint>
@@ -15,10 +15,6 @@
 #include "bilateral/model/date.hpp"
 #include "bilateral/model/kinds.hpp"
 #include "bilateral/query/queries.hpp"
-
-namespace bilateral::store {
-class Store;
-}
 
 namespace bilateral::query {
 
@@ -93,24 +89,6 @@ struct MetActor {
     std::optional<std::string> side;  ///< the side it acted for; none: no side
 };
 
-/// Counterparts of actor `actorId`, as query::whoMet on an Index; at most `limit` (0: all).
-/// Throws NotFoundError.
-Page<MetActor> whoMet(store::Store& store, std::string_view actorId,
-                      const WhoMetOptions& options = {}, std::size_t limit = 0);
-
-/// Events in timeline order (earliest day, latest day, parents before sub-events, id in natural
-/// order; undated last), each with its participants; at most `limit` (0: all).
-Page<EventRef> actorTimeline(store::Store& store, std::string_view actorId,
-                             const TimelineOptions& options = {}, std::size_t limit = 0);
-/// Events with participants of both countries, or with participants of one in a place of the
-/// other (EventRef::inScope). Throws NotFoundError when no actor or place has either country.
-Page<EventRef> dyadTimeline(store::Store& store, std::string_view countryA,
-                            std::string_view countryB, const TimelineOptions& options = {},
-                            std::size_t limit = 0);
-/// Events with participants of the country, or located in it.
-Page<EventRef> countryTimeline(store::Store& store, std::string_view country,
-                               const TimelineOptions& options = {}, std::size_t limit = 0);
-
 /// What may join two actors of a path or an ego network.
 enum class Through { Events, Relations, EventsAndRelations };
 
@@ -136,19 +114,9 @@ struct PathAnswer {
     std::size_t visited = 0;       ///< actors the search visited
 };
 
-/// A shortest path (fewest hops), by a breadth-first search from both ends over the adjacency
-/// kept in the database. Says when a bound stopped it.
-PathAnswer path(store::Store& store, std::string_view fromId, std::string_view toId,
-                const PathOptions& options = {});
-
 struct EgoMember {
     ActorRef actor;
     int hops = 0;
 };
-
-/// Actors within `hops` of the centre (itself excluded), nearest first, then by id; at most
-/// `limit` (0: all).
-Page<EgoMember> egoNetwork(store::Store& store, std::string_view centerId, int hops,
-                           Through through = Through::EventsAndRelations, std::size_t limit = 0);
 
 }  // namespace bilateral::query

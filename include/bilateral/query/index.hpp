@@ -1,6 +1,6 @@
 #pragma once
-// The in-memory index every query runs on: a read-only snapshot of a store, built once
-// (`Index::build`) and then queried many times without touching SQLite. Events are kept in
+// The in-memory index for whole-graph work: a read-only snapshot of a database, built once
+// (Database::index) and then queried many times without touching the database. Events are kept in
 // timeline order (earliest day, latest day, parents before sub-events, id in natural order:
 // "e9" < "e10"), each actor's events and each country pair's events in that order, and each
 // actor's distinct neighbours (actors sharing any event) for paths and ego networks.
@@ -18,10 +18,6 @@
 #include "bilateral/model/date.hpp"
 #include "bilateral/model/kinds.hpp"
 
-namespace bilateral::store {
-class Store;
-}
-
 namespace bilateral::query {
 
 /// A dense handle into an Index (0 .. n-1), valid for the Index that produced it. Actor and
@@ -36,8 +32,8 @@ using ActorIx = Ix<struct ActorTag>;
 using EventIx = Ix<struct EventTag>;  ///< value: the event's rank in timeline order
 
 /// `EventInfo::earliest` and `latest` of an event with no date (own or inherited): such events
-/// sort last and fall outside every date window.
-inline constexpr model::DayNumber kUndated = std::numeric_limits<model::DayNumber>::max();
+/// sort last and fall outside every date window (model::kUndatedDay).
+inline constexpr model::DayNumber kUndated = model::kUndatedDay;
 
 namespace detail {
 struct IndexAccess;  // the query and graph modules' view of the index's arrays
@@ -96,9 +92,6 @@ struct Participation {
 
 class Index {
 public:
-    /// Reads the store once. Throws StorageError.
-    static Index build(store::Store& store, const IndexFilter& filter = {});
-
     Index(Index&&) noexcept;
     Index& operator=(Index&&) noexcept;
     ~Index();

@@ -12,10 +12,6 @@
 #include "bilateral/model/types.hpp"
 #include "bilateral/query/index.hpp"
 
-namespace bilateral::store {
-class Store;
-}
-
 namespace bilateral::query {
 
 /// A date window: events that may overlap [from, to] (partial ends widen to their day range).
@@ -38,6 +34,10 @@ struct WhoMetOptions {
     /// Rank by event rows (each source row of an event file) instead of by meetings.
     bool countRows = false;
 };
+
+/// The event kinds that count for who-met: `options.kinds`, else the meeting kinds
+/// (model::isMeetingKind) and, with includePhoneCalls, phone_call.
+std::vector<model::EventKind> countingKinds(const WhoMetOptions& options);
 
 struct Counterpart {
     ActorIx actor;
@@ -93,7 +93,8 @@ std::optional<ScopeRule> scopeRule(const Index& index, EventIx e, std::string_vi
 
 struct RelationAsOf {
     model::Relation relation;
-    model::Certainty holds;  ///< Certainly or Possibly
+    model::Certainty holds;        ///< Certainly or Possibly
+    std::string fromName, toName;  ///< the names of the relation's ends
 };
 
 /// Whether a fact valid over `valid` holds on `date`: for a day, Interval::covers; for a month
@@ -106,24 +107,11 @@ struct RelationAsOf {
 [[nodiscard]] model::Certainty certaintyOn(const model::Relation& relation,
                                            const model::Date& date);
 
-/// Relations from or to `actorId` that certainly or possibly hold on `day` (all when no day,
-/// each then marked Certainly), certainly ones first, then by kind and id. Throws NotFoundError
-/// for an unknown id.
-std::vector<RelationAsOf> relationsAsOf(store::Store& store, std::string_view actorId,
-                                        std::optional<model::Date> day,
-                                        std::optional<model::RelationKind> kind = std::nullopt);
-
 struct PostHolder {
     model::Actor person;
     model::Relation tenure;  ///< the holds_post relation
     model::Certainty holds;
 };
-
-/// Who held post `postId` on `day` (every holder when no day), certainly ones first, then by
-/// start of tenure. Throws NotFoundError for an unknown id, InvalidArgumentError when the actor
-/// is not a post.
-std::vector<PostHolder> holders(store::Store& store, std::string_view postId,
-                                std::optional<model::Date> day);
 
 // --- search, resolution, stats --------------------------------------------------------------
 
@@ -131,16 +119,9 @@ struct SearchHit {
     std::string id;
     std::string name;
     model::ActorKind kind;
+    std::string country;  ///< empty when none
     std::string matched;  ///< the name or alias that matched
     double score;         ///< higher is better
 };
-
-/// Actors whose name or alias matches `text`, ignoring case, accents and apostrophe style,
-/// best first.
-std::vector<SearchHit> search(store::Store& store, std::string_view text, std::size_t limit = 20);
-
-/// An actor id, or a name or alias naming exactly one actor. Throws NotFoundError, or
-/// AmbiguousError listing the candidates.
-std::string resolveActor(store::Store& store, std::string_view idOrName);
 
 }  // namespace bilateral::query

@@ -11,10 +11,6 @@
 
 #include "bilateral/model/date.hpp"
 
-namespace bilateral::store {
-class Store;
-}
-
 namespace bilateral::io {
 
 struct ReportSelection {
@@ -35,10 +31,6 @@ struct ReportOptions {
 struct ReportSummary {
     std::size_t events = 0, actors = 0, meetings = 0, networkActors = 0;
 };
-
-/// Writes the page. Throws NotFoundError for an unknown actor or a country no actor has.
-ReportSummary writeHtmlReport(std::ostream& out, store::Store& store,
-                              const ReportSelection& selection, const ReportOptions& options);
 
 /// The date a report is made: from $SOURCE_DATE_EPOCH when set, else today (UTC).
 std::string reportDate();

@@ -5,7 +5,7 @@
 
 #include "bilateral/error.hpp"
 
-namespace bilateral::store::detail {
+namespace bilateral::sqlite::detail {
 namespace {
 
 [[noreturn]] void fail(sqlite3* db, const char* what, int rc) {
@@ -207,4 +207,4 @@ void BulkDerived::write() {
     tally_.clear();
 }
 
-}  // namespace bilateral::store::detail
+}  // namespace bilateral::sqlite::detail

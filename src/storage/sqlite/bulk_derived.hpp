@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-namespace bilateral::store::detail {
+namespace bilateral::sqlite::detail {
 
 class BulkDerived {
 public:
@@ -64,4 +64,4 @@ private:
     std::vector<std::int64_t> actors_;  ///< of the open event
 };
 
-}  // namespace bilateral::store::detail
+}  // namespace bilateral::sqlite::detail

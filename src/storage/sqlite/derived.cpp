@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
+#include "bilateral/rules/timeline.hpp"
 #include "store_impl.hpp"
 
-namespace bilateral::store::detail {
+namespace bilateral::sqlite::detail {
 namespace {
 
 std::int64_t scalar(Store& store, std::string_view sql) {
@@ -19,12 +21,6 @@ std::int64_t scalar(Store& store, std::string_view sql) {
     st.reset();
     return v;
 }
-
-/// An event's own day range: its start (or, with only an end, its end) to its end (or to the
-/// end of its start's period).
-constexpr std::string_view kOwnRange =
-    "day_lo = coalesce(start_lo, end_lo), "
-    "day_hi = max(coalesce(end_hi, start_hi), coalesce(start_lo, end_lo))";
 
 // New participations, paired with every participant of their event, both directions: the
 // second half adds the reverse pair when the other participant was there before (a dataset
@@ -54,7 +50,7 @@ constexpr std::string_view kScopeSql =
     "  UNION ALL SELECT e, k, '', 'place' FROM l UNION ALL "
     "  SELECT c.e, min(c.k, l.k), max(c.k, l.k), 'place' FROM c JOIN l ON l.e = c.e) "
     "INSERT INTO temp.scope_new(a, b, lo, hi, event_id, rule) "
-    "SELECT s.a, s.b, coalesce(ev.day_lo, 2147483647), coalesce(ev.day_hi, 2147483647), s.e, s.r "
+    "SELECT s.a, s.b, coalesce(ev.day_lo, ?2), coalesce(ev.day_hi, ?2), s.e, s.r "
     "FROM s JOIN event ev ON ev.id = s.e";
 // The new events' rows are gathered in a temporary table, then go into event_scope in its key
 // order and into scope_count by scope (they are new rows: a new event has none yet). It is
@@ -104,7 +100,7 @@ struct ScopeRow {
 
 /// The event_scope rows of one event as the current state gives them.
 std::vector<ScopeRow> scopeRows(Store& store, std::int64_t eventRow) {
-    std::int64_t lo = kUndatedDay, hi = kUndatedDay;
+    std::int64_t lo = model::kUndatedDay, hi = model::kUndatedDay;
     std::string place;
     {
         auto st = detail::prepare(
@@ -191,7 +187,10 @@ void refreshDerived(Store& store, const Watermarks& since, const std::set<std::i
     }
     if (now.event > since.event) {
         detail::execute(store, kScopeTempSql);
-        detail::prepare(store, kScopeSql).bind(1, since.event).exec();
+        detail::prepare(store, kScopeSql)
+            .bind(1, since.event)
+            .bind(2, static_cast<std::int64_t>(model::kUndatedDay))
+            .exec();
         detail::execute(store, kScopeFromTempSql);
         detail::execute(store, kScopeCountFromTempSql);
         detail::execute(store, "DELETE FROM temp.scope_new");  // empty for the next commit
@@ -219,20 +218,7 @@ void rebuildDerived(Store& store) {
                     "DELETE FROM scope_count; "
                     "UPDATE event SET notes = 0 WHERE notes <> 0;");
     detail::execute(store, kLinkNotesSql);  // links set their bits as they are written
-    detail::execute(store, "UPDATE event SET " + std::string(kOwnRange));
-    // Undated sub-events take their parent's range, one generation per pass (bounded, in case
-    // of a cycle of parents).
-    for (int pass = 0; pass < 64; ++pass) {
-        const int changed =
-            detail::prepare(store,
-                            "UPDATE event SET (day_lo, day_hi) = (SELECT p.day_lo, p.day_hi FROM "
-                            "event p WHERE p.id = event.parent_id) WHERE start_lo IS NULL AND "
-                            "end_lo IS NULL AND parent_id IS NOT NULL AND (day_lo IS NOT (SELECT "
-                            "p.day_lo FROM event p WHERE p.id = event.parent_id) OR day_hi IS NOT "
-                            "(SELECT p.day_hi FROM event p WHERE p.id = event.parent_id))")
-                .exec();
-        if (changed == 0) break;
-    }
+    setAllDayRanges(store);
     refreshDerived(store, Watermarks{}, {});
 }
 
@@ -253,16 +239,93 @@ void addScopeCount(Store& store, std::string_view a, std::string_view b, std::in
         .exec();
 }
 
+namespace {
+
+/// What an event's days are made of: its own dates' days and its parent.
+struct DatedRow {
+    std::optional<rules::Days> start, end;
+    std::int64_t parent = 0;
+    [[nodiscard]] rules::Days own() const noexcept { return rules::ownDays(start, end); }
+};
+
+constexpr std::string_view kDatedColumns =
+    "start_lo, start_hi, end_lo, end_hi, coalesce(parent_id, 0)";
+
+DatedRow datedRowAt(const Statement& st, int c) {
+    DatedRow r;
+    const auto days = [&st](int lo) -> std::optional<rules::Days> {
+        if (st.isNull(lo)) return std::nullopt;
+        return rules::Days{static_cast<model::DayNumber>(st.getInt64(lo)),
+                           static_cast<model::DayNumber>(st.getInt64(lo + 1))};
+    };
+    r.start = days(c);
+    r.end = days(c + 2);
+    r.parent = st.getInt64(c + 4);
+    return r;
+}
+
+/// Sets the event's day range (NULL when undated).
+void writeDays(Store& store, std::int64_t eventRow, rules::Days days) {
+    auto st = detail::prepare(store, "UPDATE event SET day_lo = ?2, day_hi = ?3 WHERE id = ?1");
+    st.bind(1, eventRow);
+    if (days.dated())
+        st.bind(2, static_cast<std::int64_t>(days.lo)).bind(3, static_cast<std::int64_t>(days.hi));
+    else
+        st.bindNull(2).bindNull(3);
+    st.exec();
+}
+
+}  // namespace
+
+/// The day range of `row` by the rule: its own days, else those of the nearest dated event it
+/// took place within (rules::nearestDated); `rowAt(r)` gives an event's DatedRow, if any.
+template <class RowAt>
+rules::Days daysByRule(std::int64_t row, RowAt&& rowAt) {
+    const auto dated = rules::nearestDated(
+        row,
+        [&](std::int64_t r) -> std::optional<std::int64_t> {
+            const auto* x = rowAt(r);
+            if (x == nullptr || x->parent == 0) return std::nullopt;
+            return x->parent;
+        },
+        [&](std::int64_t r) {
+            const auto* x = rowAt(r);
+            return x != nullptr && x->own().dated();
+        });
+    return dated ? rowAt(*dated)->own() : rules::Days{};
+}
+
 void setOwnOrParentRange(Store& store, std::int64_t eventRow) {
-    detail::prepare(store, "UPDATE event SET " + std::string(kOwnRange) + " WHERE id = ?")
-        .bind(1, eventRow)
-        .exec();
-    detail::prepare(store,
-                    "UPDATE event SET (day_lo, day_hi) = (SELECT p.day_lo, p.day_hi FROM event p "
-                    "WHERE p.id = event.parent_id) WHERE id = ? AND start_lo IS NULL AND end_lo IS "
-                    "NULL AND parent_id IS NOT NULL")
-        .bind(1, eventRow)
-        .exec();
+    std::unordered_map<std::int64_t, std::optional<DatedRow>> seen;  // each row read once
+    const auto rowAt = [&](std::int64_t row) -> const DatedRow* {
+        auto it = seen.find(row);
+        if (it == seen.end()) {
+            auto st = detail::prepare(
+                store, "SELECT " + std::string(kDatedColumns) + " FROM event WHERE id = ?");
+            st.bind(1, row);
+            std::optional<DatedRow> r;
+            if (st.step()) r = datedRowAt(st, 0);
+            st.reset();
+            it = seen.emplace(row, r).first;
+        }
+        return it->second ? &*it->second : nullptr;
+    };
+    if (rowAt(eventRow) == nullptr) return;
+    writeDays(store, eventRow, daysByRule(eventRow, rowAt));
+}
+
+void setAllDayRanges(Store& store) {
+    std::unordered_map<std::int64_t, DatedRow> rows;
+    {
+        auto st =
+            detail::prepare(store, "SELECT id, " + std::string(kDatedColumns) + " FROM event");
+        while (st.step()) rows.emplace(st.getInt64(0), datedRowAt(st, 1));
+    }
+    const auto rowAt = [&rows](std::int64_t row) -> const DatedRow* {
+        const auto it = rows.find(row);
+        return it == rows.end() ? nullptr : &it->second;
+    };
+    for (const auto& entry : rows) writeDays(store, entry.first, daysByRule(entry.first, rowAt));
 }
 
 void undatedChildren(Store& store, std::int64_t eventRow, std::set<std::int64_t>& out) {
@@ -282,4 +345,4 @@ void addTally(Store& store, std::string_view subject, std::string_view kind, std
         .exec();
 }
 
-}  // namespace bilateral::store::detail
+}  // namespace bilateral::sqlite::detail

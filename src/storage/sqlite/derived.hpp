@@ -13,11 +13,11 @@
 #include <string_view>
 #include <vector>
 
-namespace bilateral::store {
+namespace bilateral::sqlite {
 class Store;
 }
 
-namespace bilateral::store::detail {
+namespace bilateral::sqlite::detail {
 
 /// Highest row id of each table (0 when empty).
 struct Watermarks {
@@ -49,11 +49,11 @@ void addTally(Store& store, std::string_view subject, std::string_view kind, std
 /// One change of a scope's row count (scope_count) by `delta`.
 void addScopeCount(Store& store, std::string_view a, std::string_view b, std::int64_t delta);
 
-/// Day number standing for "undated" in event_scope, so undated events sort last.
-inline constexpr std::int64_t kUndatedDay = 2147483647;
-
 // --- implementation of the template ------------------------------------------------------------
+/// Sets the event's day range by the rule (rules::ownDays, rules::nearestDated).
 void setOwnOrParentRange(Store& store, std::int64_t eventRow);
+/// The same for every event (a rebuild).
+void setAllDayRanges(Store& store);
 void undatedChildren(Store& store, std::int64_t eventRow, std::set<std::int64_t>& out);
 
 template <class F>
@@ -72,4 +72,4 @@ void setDayRange(Store& store, std::int64_t eventRow, F&& touched) {
     }
 }
 
-}  // namespace bilateral::store::detail
+}  // namespace bilateral::sqlite::detail

@@ -1,7 +1,7 @@
 // TableReader: whole-table scans with SQLite's C API (SQLiteCpp's column objects cost a
 // reference count each, which shows at millions of rows).
 
-#include "bilateral/sqlite/scans.hpp"
+#include "scans.hpp"
 
 #include <sqlite3.h>
 
@@ -9,7 +9,7 @@
 
 #include "store_impl.hpp"
 
-namespace bilateral::store {
+namespace bilateral::sqlite {
 namespace {
 
 class Scan {
@@ -252,4 +252,4 @@ void TableReader::eventLinks(const std::function<void(const EventLinkScanRow&)>&
     }
 }
 
-}  // namespace bilateral::store
+}  // namespace bilateral::sqlite

@@ -2,7 +2,7 @@
 
 #include <array>
 
-namespace bilateral::store::detail {
+namespace bilateral::sqlite::detail {
 namespace {
 
 // Dates are stored as integer day ranges (days since 1970-01-01) with their precision
@@ -114,7 +114,7 @@ CREATE TABLE actor_link (
     PRIMARY KEY (actor_id, other_id)
 ) WITHOUT ROWID;
 -- Events by country (b = '') and by unordered country pair (a < b), in timeline order. Undated
--- events carry lo = hi = 2147483647 so they sort last.
+-- events carry lo = hi = the largest day number (model::kUndatedDay) so they sort last.
 CREATE TABLE event_scope (
     a        TEXT NOT NULL,
     b        TEXT NOT NULL,
@@ -249,4 +249,4 @@ std::span<const DeferrableIndex> deferrableIndexes() noexcept {
     return kDeferrable;
 }
 
-}  // namespace bilateral::store::detail
+}  // namespace bilateral::sqlite::detail

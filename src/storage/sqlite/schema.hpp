@@ -4,7 +4,7 @@
 #include <span>
 #include <string_view>
 
-namespace bilateral::store::detail {
+namespace bilateral::sqlite::detail {
 
 std::span<const std::string_view> migrations() noexcept;
 
@@ -17,10 +17,10 @@ struct DeferrableIndex {
 };
 std::span<const DeferrableIndex> deferrableIndexes() noexcept;
 
-}  // namespace bilateral::store::detail
+}  // namespace bilateral::sqlite::detail
 
-namespace bilateral::store {
+namespace bilateral::sqlite {
 /// `PRAGMA application_id` of the files bilateral creates ("BILA"): how a file says it is
 /// bilateral's. Files made before it was set are recognised by their schema version and tables.
 inline constexpr int kApplicationId = 0x42494C41;
-}  // namespace bilateral::store
+}  // namespace bilateral::sqlite

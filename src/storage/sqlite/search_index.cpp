@@ -3,10 +3,11 @@
 #include <sqlite3.h>
 
 #include "bilateral/error.hpp"
-#include "bilateral/sqlite/search.hpp"
+#include "bilateral/rules/search_text.hpp"
+#include "search.hpp"
 #include "store_impl.hpp"
 
-namespace bilateral::store {
+namespace bilateral::sqlite {
 namespace {
 
 fts5_api* fts5Of(sqlite3* db) {
@@ -51,7 +52,7 @@ SearchTokenizer::~SearchTokenizer() {
 }
 
 std::vector<std::string> SearchTokenizer::operator()(std::string_view text) const {
-    const std::string folded = detail::foldForSearch(text);
+    const std::string folded = rules::foldForSearch(text);
     std::vector<std::string> tokens;
     const int rc = impl_->api.xTokenize(impl_->tokenizer, &tokens, FTS5_TOKENIZE_DOCUMENT,
                                         folded.data(), static_cast<int>(folded.size()), collect);
@@ -59,15 +60,47 @@ std::vector<std::string> SearchTokenizer::operator()(std::string_view text) cons
     return tokens;
 }
 
-std::vector<SearchMatch> searchIndex(Store& store, const std::string& ftsQuery) {
-    auto st = detail::prepare(
-        store,
+std::string ftsQuery(const std::vector<std::string>& tokens, bool prefixLast, bool phrase) {
+    auto quoted = [](std::string_view s) {
+        std::string q = "\"";
+        for (char c : s) {
+            if (c == '"') q += '"';
+            q += c;
+        }
+        return q + '"';
+    };
+    std::string q;
+    if (phrase) {
+        std::string all;
+        for (const auto& t : tokens) all += (all.empty() ? "" : " ") + t;
+        q = quoted(all);
+        if (prefixLast) q += '*';
+        return q;
+    }
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (i) q += ' ';
+        q += quoted(tokens[i]);
+        if (prefixLast && i + 1 == tokens.size()) q += '*';
+    }
+    return q;
+}
+
+std::vector<std::string> Store::searchTokens(std::string_view text) {
+    if (!impl_->tokenizer) impl_->tokenizer = std::make_unique<SearchTokenizer>(*this);
+    return (*impl_->tokenizer)(text);
+}
+
+std::vector<storage::NameMatch> Store::searchNames(std::span<const std::string> tokens,
+                                                   storage::NameSearch how) {
+    const bool prefix = how == storage::NameSearch::Prefix;
+    const std::vector<std::string> all(tokens.begin(), tokens.end());
+    auto st = prepare(
         "SELECT actor_id, text, bm25(actor_search) FROM actor_search WHERE actor_search MATCH ?1 "
         "ORDER BY bm25(actor_search)");
-    st.bind(1, ftsQuery);
-    std::vector<SearchMatch> rows;
-    while (st.step()) rows.push_back(SearchMatch{st.getInt64(0), st.getString(1), st.getDouble(2)});
+    st.bind(1, ftsQuery(all, /*prefixLast=*/prefix, /*phrase=*/!prefix));
+    std::vector<storage::NameMatch> rows;
+    while (st.step()) rows.push_back({st.getInt64(0), st.getString(1), st.getDouble(2)});
     return rows;
 }
 
-}  // namespace bilateral::store
+}  // namespace bilateral::sqlite

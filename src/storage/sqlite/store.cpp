@@ -10,7 +10,7 @@
 #include "schema.hpp"
 #include "store_impl.hpp"
 
-namespace bilateral::store {
+namespace bilateral::sqlite {
 
 namespace detail {
 
@@ -216,6 +216,7 @@ std::unique_ptr<Store::Impl> Store::connect(const std::filesystem::path& file,
                                             const OpenOptions& options) {
     auto impl = std::make_unique<Store::Impl>();
     impl->path = file;
+    impl->location = file.string();
     impl->readOnly = (flags & SQLITE_OPEN_READONLY) != 0;
     impl->busy.timeoutMs = options.busyTimeoutMs;
     impl->busy.onLockWait = options.onLockWait;
@@ -264,7 +265,7 @@ void Store::createFile(const std::filesystem::path& file, const OpenOptions& opt
     }
 }
 
-Store Store::open(const std::filesystem::path& file, OpenOptions options) {
+Store Store::open(const std::filesystem::path& file, const OpenOptions& options) {
     const std::string name = file.string();
     std::error_code ec;
     bool exists = std::filesystem::exists(file, ec);
@@ -340,6 +341,7 @@ Store Store::open(const std::filesystem::path& file, OpenOptions options) {
 Store Store::memory() {
     auto impl = std::make_unique<Impl>();
     impl->path = ":memory:";
+    impl->location = ":memory:";
     sqlite3* handle = nullptr;
     const int rc =
         sqlite3_open_v2(":memory:", &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
@@ -371,6 +373,9 @@ void Store::migrate(int from) {
     }
 }
 
+const std::string& Store::location() const noexcept {
+    return impl_->location;
+}
 const std::filesystem::path& Store::path() const noexcept {
     return impl_->path;
 }
@@ -421,52 +426,4 @@ void Store::execute(std::string_view sql) {
     if (rc != SQLITE_OK) detail::fail(impl_->db.get(), impl_->path.string(), rc, sql);
 }
 
-// --- Transaction ---------------------------------------------------------------------------
-
-Transaction::Transaction(Store& store) : store_(store) {
-    store_.execute("BEGIN IMMEDIATE");
-    try {
-        store_.impl_->marks = detail::watermarks(store_);
-        store_.impl_->dirty.clear();
-    } catch (...) {
-        store_.execute("ROLLBACK");
-        throw;
-    }
-}
-
-Transaction::~Transaction() {
-    if (done_) return;
-    store_.impl_->indexesDeferred = false;  // the rollback brings them back
-    store_.impl_->marks.reset();
-    store_.impl_->dirty.clear();
-    try {
-        store_.execute("ROLLBACK");
-    } catch (...) {  // NOLINT(bugprone-empty-catch): destructors never throw
-    }
-}
-
-void Transaction::commit() {
-    commit({});
-}
-
-void Transaction::commit(const std::function<void(std::string_view)>& phase) {
-    const auto say = [&phase](std::string_view what) {
-        if (phase) phase(what);
-    };
-    // The derived tables change in the same transaction as the rows they are derived from.
-    say("deriving");
-    detail::refreshDerived(store_, *store_.impl_->marks, store_.impl_->dirty);
-    if (store_.impl_->indexesDeferred) say("indexing");
-    detail::restoreDeferredIndexes(store_);
-    say("committing");
-    if (store_.impl_->busy.interrupted.load()) {
-        throw StorageError(store_.impl_->path.string() + ": interrupted", SQLITE_INTERRUPT,
-                           SQLITE_INTERRUPT);
-    }
-    store_.execute("COMMIT");
-    store_.impl_->marks.reset();
-    store_.impl_->dirty.clear();
-    done_ = true;
-}
-
-}  // namespace bilateral::store
+}  // namespace bilateral::sqlite

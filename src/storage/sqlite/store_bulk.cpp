@@ -4,12 +4,14 @@
 
 #include <array>
 
-#include "bilateral/sqlite/bulk_writer.hpp"
+#include "bilateral/rules/search_text.hpp"
+#include "bilateral/rules/timeline.hpp"
 #include "bulk_derived.hpp"
+#include "bulk_writer.hpp"
 #include "schema.hpp"
 #include "store_impl.hpp"
 
-namespace bilateral::store {
+namespace bilateral::sqlite {
 
 namespace {
 
@@ -32,7 +34,7 @@ enum Stmt : std::size_t {
 constexpr std::array<const char*, kCount> kSql{
     "INSERT INTO event(key, kind, title, start_lo, start_hi, start_prec, cameo, goldstein, "
     "attributes, day_lo, day_hi, location, place_country, place_lat, place_lon, place_gazetteer, "
-    "meeting_id, notes) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?4,?5,?10,?11,?12,?13,?14,?15,?16) "
+    "meeting_id, notes) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?17,?18,?10,?11,?12,?13,?14,?15,?16) "
     "ON CONFLICT(key) DO NOTHING",
     "INSERT INTO participation(event_id, actor_id, role) VALUES (?,?,?) "
     "ON CONFLICT(event_id, actor_id, role) DO NOTHING",
@@ -233,12 +235,21 @@ std::optional<std::int64_t> BulkWriter::insertEvent(const EventRow& e) {
     else
         sqlite3_bind_null(s, 15);
     sqlite3_bind_int(s, 16, e.evidenced ? 1 : 0);
+    // The days it occupies, by the rule (an event file's row has a start only).
+    const auto days = rules::ownDays(
+        e.startLo && e.startHi ? std::optional(rules::Days{*e.startLo, *e.startHi}) : std::nullopt,
+        std::nullopt);
+    if (days.dated()) {
+        sqlite3_bind_int64(s, 17, days.lo);
+        sqlite3_bind_int64(s, 18, days.hi);
+    } else {
+        sqlite3_bind_null(s, 17);
+        sqlite3_bind_null(s, 18);
+    }
     if (!d.run(s)) return std::nullopt;
     const auto row = sqlite3_last_insert_rowid(d.db);
     if (e.evidenced) d.evidencedEvent = row;
-    const bool dated = e.startLo && e.startHi;
-    d.derived.event(row, dated ? *e.startLo : detail::kUndatedDay,
-                    dated ? *e.startHi : detail::kUndatedDay, e.kind, e.placeCountry);
+    d.derived.event(row, days.lo, days.hi, e.kind, e.placeCountry);
     return row;
 }
 
@@ -311,7 +322,7 @@ std::int64_t BulkWriter::insertActor(const model::Actor& a) {
     d.derived.actor(row, model::toString(a.kind), a.country.value_or(""));
     // Search entries: the name and each alias, folded as Store::putActor folds them.
     const auto search = [&](std::string_view t) {
-        const auto folded = detail::foldForSearch(t);
+        const auto folded = rules::foldForSearch(t);
         auto* q = d.get(kSearch);
         sqlite3_bind_int64(q, 1, row);
         d.text(q, 2, folded);
@@ -334,7 +345,7 @@ bool BulkWriter::insertAlias(std::int64_t actorRow, std::string_view alias) {
     sqlite3_bind_int64(q, 1, actorRow);
     d.text(q, 2, alias);
     if (!d.run(q)) return false;
-    const auto folded = detail::foldForSearch(alias);
+    const auto folded = rules::foldForSearch(alias);
     auto* s = d.get(kSearch);
     sqlite3_bind_int64(s, 1, actorRow);
     d.text(s, 2, folded);
@@ -388,4 +399,4 @@ bool BulkWriter::finish() {
     return true;
 }
 
-}  // namespace bilateral::store
+}  // namespace bilateral::sqlite

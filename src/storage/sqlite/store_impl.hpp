@@ -15,11 +15,11 @@
 
 #include "bilateral/error.hpp"
 #include "bilateral/model/types.hpp"
-#include "bilateral/sqlite/search.hpp"
-#include "bilateral/sqlite/store.hpp"
 #include "derived.hpp"
+#include "search.hpp"
+#include "store.hpp"
 
-namespace bilateral::store {
+namespace bilateral::sqlite {
 
 struct StringHash {
     using is_transparent = void;
@@ -93,6 +93,9 @@ struct BusyState {
 
 struct Store::Impl {
     std::filesystem::path path;
+    std::string location;  ///< path as text
+    /// The FTS5 tokenizer of name search, made on first use.
+    std::unique_ptr<SearchTokenizer> tokenizer;
     ConnectionHandle db;
     bool readOnly = false;
     std::unordered_map<std::string, StatementHandle, StringHash, std::equal_to<>> cache;
@@ -136,4 +139,4 @@ std::optional<std::string> attributesToJson(const model::Attributes& a);
 model::Attributes attributesFromJson(std::string_view json);
 
 }  // namespace detail
-}  // namespace bilateral::store
+}  // namespace bilateral::sqlite

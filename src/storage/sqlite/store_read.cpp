@@ -1,24 +1,12 @@
 // Reads: whole records by id, everything ordered by id, counts.
 
-#include "store_impl.hpp"
+#include "rows.hpp"
 
-namespace bilateral::store {
+namespace bilateral::sqlite {
 namespace {
 
-using model::Date;
-
-std::optional<Date> readDate(const Statement& st, int lo, int prec) {
-    if (st.isNull(lo)) return std::nullopt;
-    return Date::fromStored(static_cast<model::DayNumber>(st.getInt64(lo)),
-                            static_cast<model::Precision>(st.getInt(prec)));
-}
-
-template <class Enum>
-Enum readEnum(const Statement& st, int col) {
-    const auto text = st.getText(col);
-    if (auto v = model::parse<Enum>(text)) return *v;
-    throw StorageError("database holds an unknown value \"" + std::string(text) + "\"");
-}
+using detail::readDate;
+using detail::readEnum;
 
 std::vector<model::Evidence> readEvidence(Store& store, std::string_view column, std::int64_t row,
                                           std::string_view table = "evidence") {
@@ -143,10 +131,7 @@ model::Source sourceRowOf(const Statement& st) {
 }
 
 void completeActor(Store& store, std::int64_t row, model::Actor& a) {
-    auto st =
-        detail::prepare(store, "SELECT alias FROM actor_alias WHERE actor_id = ? ORDER BY alias");
-    st.bind(1, row);
-    while (st.step()) a.aliases.push_back(st.getString(0));
+    a.aliases = store.actorAliases(row);
     a.evidence = readEvidence(store, "actor_id", row);
 }
 
@@ -314,9 +299,9 @@ std::vector<EventLinkRecord> Store::eventLinksAt(std::int64_t eventRow) {
     return out;
 }
 
-Counts Store::counts() {
+model::Counts Store::counts() {
     // From the tally kept at import (derived.hpp): no table is scanned.
-    Counts c;
+    model::Counts c;
     auto st = prepare("SELECT subject, kind, n FROM tally WHERE n <> 0 ORDER BY subject, kind");
     while (st.step()) {
         const auto subject = st.getText(0);
@@ -352,4 +337,4 @@ Counts Store::counts() {
     return c;
 }
 
-}  // namespace bilateral::store
+}  // namespace bilateral::sqlite

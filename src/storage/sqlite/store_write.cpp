@@ -1,8 +1,9 @@
 // Writes: upserts by id, merged aliases, participants and evidence.
 
+#include "bilateral/rules/search_text.hpp"
 #include "store_impl.hpp"
 
-namespace bilateral::store {
+namespace bilateral::sqlite {
 
 template <class F>
 void Store::inTransaction(F&& write) {
@@ -202,7 +203,7 @@ void Store::putActorNow(const model::Actor& a) {
     auto index = [&](std::string_view text) {
         prepare("INSERT INTO actor_search(actor_id, text) VALUES (?, ?)")
             .bind(1, row)
-            .bind(2, detail::foldForSearch(text))
+            .bind(2, rules::foldForSearch(text))
             .exec();
     };
     index(a.name);
@@ -351,4 +352,4 @@ std::optional<std::int64_t> Store::eventLinkRow(std::string_view id) {
     return lookupRow(*this, "SELECT id FROM event_link WHERE key = ?", id);
 }
 
-}  // namespace bilateral::store
+}  // namespace bilateral::sqlite

@@ -1,12 +1,12 @@
 #pragma once
-// Private to the query module: natural ("human") order of ids, where runs of digits compare by
+// Natural ("human") order of ids, where runs of digits compare by
 // their numeric value: "icews/9" < "icews/10" < "icews/010" < "icews/11".
 
 #include <cstdint>
 #include <string_view>
 #include <utility>
 
-namespace bilateral::query::detail {
+namespace bilateral::rules {
 
 /// Negative, zero or positive like strcmp. Total: ids that compare equal numerically but differ
 /// in leading zeros ("a01" vs "a1") fall back to byte order, so only equal strings compare 0.
@@ -22,4 +22,4 @@ inline bool naturalLess(std::string_view a, std::string_view b) noexcept {
     return naturalCompare(a, b) < 0;
 }
 
-}  // namespace bilateral::query::detail
+}  // namespace bilateral::rules

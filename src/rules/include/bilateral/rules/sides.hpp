@@ -1,5 +1,6 @@
 #pragma once
-// Private to query: the who-met side rule both engines apply (docs/queries.md, "Sides").
+// Sides (docs/queries.md, "Sides"): the side a participation acts for, and who-met's rule of
+// who counts as a counterpart. Every engine and every answer applies these, none a copy.
 
 #include <algorithm>
 #include <optional>
@@ -7,8 +8,19 @@
 #include <vector>
 
 #include "bilateral/model/kinds.hpp"
+#include "bilateral/model/types.hpp"
 
-namespace bilateral::query::detail {
+namespace bilateral::rules {
+
+/// The side a participation acts for: the side the data states, else the actor's own
+/// (model::ownSide: a bloc its id, any other actor its country); none without either.
+[[nodiscard]] inline std::optional<std::string_view> sideOf(std::optional<std::string_view> stated,
+                                                            model::ActorKind kind,
+                                                            std::string_view id,
+                                                            std::string_view country) noexcept {
+    if (stated) return stated;
+    return model::ownSide(kind, id, country);
+}
 
 /// Guests and delegation members: the visiting party of an event.
 [[nodiscard]] inline bool visitingRole(model::Role r) noexcept {
@@ -45,4 +57,4 @@ struct SelfInEvent {
     }
 };
 
-}  // namespace bilateral::query::detail
+}  // namespace bilateral::rules

@@ -1,0 +1,25 @@
+#pragma once
+// How bilateral::Database::open opens a database (every engine takes the same options; one that
+// has no use for an option ignores it).
+
+#include <functional>
+
+namespace bilateral {
+
+struct DatabaseOptions {
+    bool readOnly = false;     ///< never write (the database must exist and be up to date)
+    bool create = true;        ///< create a missing database (ignored when readOnly)
+    int busyTimeoutMs = 5000;  ///< how long a writer waits for another
+    /// Read-only: one read snapshot until closed, so that every answer sees the same state even
+    /// while another process imports (the command line does this; a long-lived reader should
+    /// not, as it keeps old versions of the data alive).
+    bool snapshot = false;
+    /// Write bilateral's schema into an existing file that is not a bilateral database but may
+    /// become one: an empty file, or an SQLite file holding other tables (`import --init`).
+    bool adopt = false;
+    bool oneThread = false;  ///< used from one thread at a time: no lock around each call
+    /// Called once when a write first has to wait for another writer's lock (for a message).
+    std::function<void()> onLockWait;
+};
+
+}  // namespace bilateral

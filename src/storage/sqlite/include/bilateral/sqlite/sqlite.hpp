@@ -1,0 +1,23 @@
+#pragma once
+// Internal (not installed): the SQLite engine, as the modules above the storage interface see
+// it: a way to open a database file as a storage::Engine. Everything else of the engine is
+// private to src/storage/sqlite/.
+
+#include <filesystem>
+#include <memory>
+
+#include "bilateral/storage/engine.hpp"
+
+namespace bilateral::sqlite {
+
+/// The schema version this build writes; `PRAGMA user_version` of an up-to-date file.
+inline constexpr int kSchemaVersion = 4;
+
+/// Opens (and, unless read-only, creates or migrates) a database file. Throws StorageError
+/// (missing, not SQLite, not ours, read-only) or SchemaVersionError.
+std::unique_ptr<storage::Engine> open(const std::filesystem::path& file,
+                                      const storage::OpenOptions& options = {});
+/// A database in memory, for tests and scratch work.
+std::unique_ptr<storage::Engine> memory();
+
+}  // namespace bilateral::sqlite
