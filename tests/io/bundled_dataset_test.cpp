@@ -1,7 +1,7 @@
 // The bundled dataset data/italy-malaysia-2025.json: it reads, imports and round-trips; every
-// fact cites evidence; the editorial's spans lie within the editorial text, whose SHA-256 the
-// dataset records (the text lives in the shared folder next to the repository; without it those
-// checks are skipped).
+// fact cites evidence; every span carries its quote; the editorial's spans lie within the
+// editorial text, whose SHA-256 the dataset records, and each quote is the text at its span (the
+// text lives in the shared folder next to the repository; without it those checks are skipped).
 
 #include <gtest/gtest.h>
 
@@ -122,6 +122,21 @@ void forEachEvidence(const std::function<void(const std::string&, const model::E
             for (const auto& e : a.evidence) visit(r.id + " attested", e);
         }
     }
+    for (const auto& l : d.links) {
+        for (const auto& e : l.evidence) visit(l.id, e);
+    }
+}
+
+/// The code points [start, end) of a UTF-8 text.
+std::string codePointSlice(std::string_view utf8, std::int64_t start, std::int64_t end) {
+    std::string out;
+    std::int64_t cp = -1;
+    for (char c : utf8) {
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++cp;
+        if (cp >= end) break;
+        if (cp >= start) out += c;
+    }
+    return out;
 }
 
 /// The editorial's text, or nullopt when the shared folder is not next to the repository.
@@ -241,6 +256,33 @@ TEST(BundledDataset, KeepsEveryEditorialSpanWithinTheEditorialText) {
             << length << " code points";
     });
     EXPECT_GT(spans, 0u);
+}
+
+TEST(BundledDataset, EverySpanCarriesItsQuote) {
+    // Issue 21: the words a fact rests on travel with the data, for readers without the text.
+    std::size_t spans = 0;
+    forEachEvidence([&](const std::string& where, const model::Evidence& e) {
+        if (!e.span) return;
+        ++spans;
+        EXPECT_TRUE(e.quote && !e.quote->empty())
+            << where << ": span [" << e.span->start << ", " << e.span->end << ") has no quote";
+    });
+    EXPECT_GT(spans, 150u);
+}
+
+TEST(BundledDataset, EachQuoteIsTheEditorialTextAtItsSpan) {
+    const auto text = editorialText();
+    if (!text)
+        GTEST_SKIP() << "skipping: the shared folder with the editorial text is absent ("
+                     << kSources << ")";
+    std::size_t checked = 0;
+    forEachEvidence([&](const std::string& where, const model::Evidence& e) {
+        if (e.source != kEditorial || !e.span || !e.quote) return;
+        ++checked;
+        EXPECT_EQ(*e.quote, codePointSlice(*text, e.span->start, e.span->end))
+            << where << ": span [" << e.span->start << ", " << e.span->end << ")";
+    });
+    EXPECT_GT(checked, 150u);
 }
 
 TEST(BundledDataset, RecordsTheSha256OfTheEditorialText) {
