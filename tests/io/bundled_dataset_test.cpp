@@ -303,6 +303,13 @@ TEST(BundledDataset, EveryCameoCodeRestsOnEvidenceThatNamesIt) {
             return x.note && x.note->find("CAMEO " + *e.cameo) != std::string::npos;
         });
         EXPECT_TRUE(cited) << e.id << " carries CAMEO " << *e.cameo << " without a basis";
+        // Choosing a code is the reader's call, never what the text states (issue 21's audit:
+        // 042 on the visit and 046 on the negotiations were marked stated).
+        for (const auto& x : e.evidence) {
+            if (x.note && x.note->starts_with("CAMEO ")) {
+                EXPECT_EQ(x.basis, model::Basis::Inferred) << e.id << ": " << *x.note;
+            }
+        }
         // A planned event has not happened: never "make a visit" (042).
         if (e.status == model::EventStatus::Planned) {
             EXPECT_NE(*e.cameo, "042") << e.id;
