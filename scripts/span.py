@@ -264,7 +264,7 @@ def cmd_quote(args):
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(dataset_json(doc))
     os.replace(tmp, path)
-    print(f"{path}: {written} quotes written or corrected", file=sys.stderr)
+    print(f"{path}: {written} quote(s) written or corrected", file=sys.stderr)
     return 0
 
 

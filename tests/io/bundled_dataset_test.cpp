@@ -328,3 +328,34 @@ TEST(BundledDataset, ASubjectRoleIsNotCalledATarget) {
         }
     }
 }
+
+// --- issue 21: the line-by-line audit of the bundled data against the editorial -------------
+
+namespace {
+const model::Event& eventNamed(const std::string& id) {
+    for (const auto& e : bundled().events) {
+        if (e.id == id) return e;
+    }
+    throw std::runtime_error("no event " + id);
+}
+
+const model::Relation& relationNamed(const std::string& id) {
+    for (const auto& r : bundled().relations) {
+        if (r.id == id) return r;
+    }
+    throw std::runtime_error("no relation " + id);
+}
+
+bool anyStated(const std::vector<model::Evidence>& evidence) {
+    return std::any_of(evidence.begin(), evidence.end(),
+                       [](const auto& e) { return e.basis == model::Basis::Stated; });
+}
+}  // namespace
+
+TEST(BundledDatasetAudit, ItalyAndAseanCooperateByInferenceNotByAStatedPartnership) {
+    // "the broader framework of Italy–ASEAN cooperation" takes it for granted, states nothing.
+    const auto& r = relationNamed("relation/italy-partner-of-asean");
+    EXPECT_FALSE(anyStated(r.evidence));
+    ASSERT_FALSE(r.evidence.empty());
+    EXPECT_EQ(r.evidence[0].quote, "the broader framework of Italy–ASEAN cooperation");
+}
