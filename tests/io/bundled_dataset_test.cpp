@@ -359,3 +359,18 @@ TEST(BundledDatasetAudit, ItalyAndAseanCooperateByInferenceNotByAStatedPartnersh
     ASSERT_FALSE(r.evidence.empty());
     EXPECT_EQ(r.evidence[0].quote, "the broader framework of Italy–ASEAN cooperation");
 }
+
+TEST(BundledDatasetAudit, IntentToMeetIsCodedOnTheAcceptanceNotOnThePlannedVisit) {
+    // CAMEO 036 "express intent to meet" is what Meloni did by accepting; the visit is planned
+    // and the text does not say it "has not taken place", only that the invitation was accepted.
+    const auto& acceptance = eventNamed("event/acceptance-meloni-invitation-kuala-lumpur");
+    EXPECT_EQ(acceptance.kind, model::EventKind::IntentToMeet);
+    EXPECT_EQ(acceptance.cameo, "036");
+    const auto& planned = eventNamed("event/planned-official-visit-meloni-kuala-lumpur");
+    EXPECT_EQ(planned.status, model::EventStatus::Planned);
+    EXPECT_FALSE(planned.cameo.has_value());
+    for (const auto& e : planned.evidence) {
+        EXPECT_FALSE(e.note && e.note->find("has not taken place") != std::string::npos)
+            << *e.note;
+    }
+}
