@@ -374,3 +374,18 @@ TEST(BundledDatasetAudit, IntentToMeetIsCodedOnTheAcceptanceNotOnThePlannedVisit
             << *e.note;
     }
 }
+
+TEST(BundledDatasetAudit, TajaniAtTheLeadersMeetingIsOneInferenceLikelyNotCertain) {
+    // Two passages, one inference: counted once, at "likely, not certain" (0.6 to 0.7).
+    const auto& meeting = eventNamed("event/meeting-anwar-meloni-2025-07");
+    const auto tajani =
+        std::find_if(meeting.participants.begin(), meeting.participants.end(),
+                     [](const auto& p) { return p.actor == "person/antonio-tajani"; });
+    ASSERT_NE(tajani, meeting.participants.end());
+    ASSERT_EQ(tajani->evidence.size(), 1u);
+    const auto& e = tajani->evidence[0];
+    EXPECT_EQ(e.basis, model::Basis::Inferred);
+    ASSERT_TRUE(e.confidence.has_value());
+    EXPECT_GE(*e.confidence, 0.6);
+    EXPECT_LE(*e.confidence, 0.7);
+}
