@@ -389,3 +389,24 @@ TEST(BundledDatasetAudit, TajaniAtTheLeadersMeetingIsOneInferenceLikelyNotCertai
     EXPECT_GE(*e.confidence, 0.6);
     EXPECT_LE(*e.confidence, 0.7);
 }
+
+TEST(BundledDatasetAudit, PostsNamedOnOneUnknownDayOfTheVisitAreNotAttestedForBothDays) {
+    // Meloni and Tajani are named at meetings on one day of July 2–3, which the text does not
+    // give; Anwar, the visitor, on both.
+    for (const char* id : {"relation/giorgia-meloni-holds-president-council",
+                           "relation/antonio-tajani-holds-deputy-prime-minister",
+                           "relation/antonio-tajani-holds-minister-of-foreign-affairs"}) {
+        const auto& r = relationNamed(id);
+        ASSERT_EQ(r.attested.size(), 1u) << id;
+        const auto& period = r.attested[0].period;
+        ASSERT_TRUE(period.start && period.end) << id;
+        EXPECT_GT(period.start->latest(), period.end->earliest())
+            << id << ": no single day may be certain";
+    }
+    const auto& anwar = relationNamed("relation/anwar-ibrahim-holds-prime-minister-malaysia");
+    ASSERT_EQ(anwar.attested.size(), 1u);
+    const auto& visit = anwar.attested[0].period;
+    ASSERT_TRUE(visit.start && visit.end);
+    EXPECT_EQ(visit.start->toString(), "2025-07-02");
+    EXPECT_EQ(visit.end->toString(), "2025-07-03");
+}
