@@ -248,7 +248,7 @@ TEST_F(BundledQueries, WhoMetSaysWhichMeetingsAreOnlyInferred) {
     EXPECT_NE(text.out.find("unmarked: stated"), std::string::npos);
 }
 
-TEST_F(BundledQueries, TheDyadTimelineHoldsTheSideMeetingsAndTheEmbassyAsInferred) {
+TEST_F(BundledQueries, TheDyadTimelineHoldsTheSideMeetingsAsInferredAndTheEmbassyByPlace) {
     const auto j = query({"timeline", "--dyad", "ITA:MYS"});
     std::map<std::string, json> byId;
     for (const auto& e : j.at("events")) byId[e.at("id").get<std::string>()] = e;
@@ -256,9 +256,11 @@ TEST_F(BundledQueries, TheDyadTimelineHoldsTheSideMeetingsAndTheEmbassyAsInferre
     ASSERT_TRUE(byId.count("event/side-meetings-investment-2025-07"));
     EXPECT_EQ(byId["event/side-meetings-investment-2025-07"].at("basis"), "inferred");
     EXPECT_EQ(byId["event/side-meetings-investment-2025-07"].at("confidence"), 0.8);
-    // The embassy in Kuala Lumpur: Malaysia receives it, inferred.
+    // The embassy's premises in Kuala Lumpur: in the dyad by their place, which the text states;
+    // no Malaysian host is inferred (issue 21's audit: the text names none).
     ASSERT_TRUE(byId.count("event/embassy-inauguration-2025-06-06"));
-    EXPECT_EQ(byId["event/embassy-inauguration-2025-06-06"].at("basis"), "inferred");
+    EXPECT_EQ(byId["event/embassy-inauguration-2025-06-06"].at("in_dyad"), "place");
+    EXPECT_EQ(byId["event/embassy-inauguration-2025-06-06"].at("basis"), "stated");
     // The visit itself rests on what the text says.
     EXPECT_EQ(byId["event/official-visit-2025-07"].at("basis"), "stated");
     for (const auto& p : byId["event/official-visit-2025-07"].at("participants"))

@@ -410,3 +410,10 @@ TEST(BundledDatasetAudit, PostsNamedOnOneUnknownDayOfTheVisitAreNotAttestedForBo
     EXPECT_EQ(visit.start->toString(), "2025-07-02");
     EXPECT_EQ(visit.end->toString(), "2025-07-03");
 }
+
+TEST(BundledDatasetAudit, TheEmbassyInaugurationHasNoHostTheTextDoesNotName) {
+    const auto& e = eventNamed("event/embassy-inauguration-2025-06-06");
+    for (const auto& p : e.participants) EXPECT_NE(p.role, model::Role::Host) << p.actor;
+    EXPECT_EQ(e.location, "Kuala Lumpur");
+    EXPECT_EQ(e.place.country, "MYS");  // its place puts it in Malaysia
+}
