@@ -417,3 +417,14 @@ TEST(BundledDatasetAudit, TheEmbassyInaugurationHasNoHostTheTextDoesNotName) {
     EXPECT_EQ(e.location, "Kuala Lumpur");
     EXPECT_EQ(e.place.country, "MYS");  // its place puts it in Malaysia
 }
+
+TEST(BundledDatasetAudit, MalaysiasAseanMembershipIsReferenceKnowledgeNotACertainInference) {
+    const auto& r = relationNamed("relation/malaysia-member-of-asean");
+    EXPECT_TRUE(std::any_of(r.evidence.begin(), r.evidence.end(), [](const auto& e) {
+        return e.basis == model::Basis::Reference && e.source == kReference;
+    }));
+    for (const auto& e : r.evidence) {
+        EXPECT_FALSE(e.basis == model::Basis::Inferred && e.confidence == 1.0)
+            << "an inference at 1.0 is reference knowledge or a statement";
+    }
+}
