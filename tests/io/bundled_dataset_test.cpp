@@ -428,3 +428,69 @@ TEST(BundledDatasetAudit, MalaysiasAseanMembershipIsReferenceKnowledgeNotACertai
             << "an inference at 1.0 is reference knowledge or a statement";
     }
 }
+
+namespace {
+const model::Actor& actorNamed(const std::string& id) {
+    for (const auto& a : bundled().actors) {
+        if (a.id == id) return a;
+    }
+    throw std::runtime_error("no actor " + id);
+}
+
+/// The attribute `key` of `attributes` as text ("" when absent or not a string).
+std::string textAttribute(const model::Attributes& attributes, const std::string& key) {
+    const auto it = attributes.find(key);
+    if (it == attributes.end()) return "";
+    const auto* s = std::get_if<std::string>(&it->second);
+    return s ? *s : "";
+}
+
+/// Whether some evidence entry quotes `words` (the quote contains them).
+bool quotes(const std::vector<model::Evidence>& evidence, const std::string& words) {
+    return std::any_of(evidence.begin(), evidence.end(), [&](const auto& e) {
+        return e.quote && e.quote->find(words) != std::string::npos;
+    });
+}
+}  // namespace
+
+TEST(BundledDatasetAudit, HoldsTheFactsTheAuditFoundMissing) {
+    // "a renewed collaboration with major local financial institutions": whose is inferred.
+    const auto& banks = actorNamed("group/major-malaysian-financial-institutions");
+    EXPECT_EQ(banks.country, "MYS");
+    const auto& collaboration =
+        relationNamed("relation/italian-system-partner-of-malaysian-financial-institutions");
+    EXPECT_EQ(collaboration.from, "group/italian-system");
+    EXPECT_FALSE(anyStated(collaboration.evidence));
+    EXPECT_TRUE(quotes(collaboration.evidence, "renewed collaboration"));
+    // The embassy's premises, "the most modern in Southeast Asia".
+    const auto& embassy = actorNamed("diplomatic_mission/italian-embassy-kuala-lumpur");
+    EXPECT_EQ(textAttribute(embassy.attributes, "premises_most_modern_in"), "Southeast Asia");
+    EXPECT_TRUE(quotes(embassy.evidence, "the most modern in Southeast Asia"));
+    // Malaysia, "a reliable and strategic partner for leading Italian companies" in defence.
+    const auto& defence = relationNamed("relation/malaysia-partner-of-leading-italian-defence-companies");
+    EXPECT_EQ(defence.from, "country/MYS");
+    EXPECT_EQ(textAttribute(defence.attributes, "sector"), "defence");
+    EXPECT_TRUE(anyStated(defence.evidence));
+    EXPECT_TRUE(quotes(defence.evidence, "reliable and strategic partner"));
+    // Infrastructures and the energy transition; international law and freedom of navigation;
+    // Italy's Indo-Pacific strategy; the FTA as a key factor in EU–ASEAN relations.
+    const auto& visit = eventNamed("event/official-visit-2025-07");
+    EXPECT_NE(textAttribute(visit.attributes, "further_priorities").find("energy transition"),
+              std::string::npos);
+    const auto& partners = relationNamed("relation/malaysia-partner-of-italy");
+    EXPECT_NE(textAttribute(partners.attributes, "converging_interests")
+                  .find("freedom of navigation"),
+              std::string::npos);
+    EXPECT_TRUE(quotes(partners.evidence, "international law"));
+    EXPECT_EQ(textAttribute(actorNamed("country/ITA").attributes, "indo_pacific_strategy"),
+              "in line with Europe");
+    const auto& fta = eventNamed("event/malaysia-eu-fta-negotiations");
+    EXPECT_EQ(textAttribute(fta.attributes, "key_factor_in"), "EU–ASEAN relations");
+    // Rome as a place: the leaders' meeting, inferred (the text names Rome only as a capital).
+    const auto& meeting = eventNamed("event/meeting-anwar-meloni-2025-07");
+    EXPECT_EQ(meeting.location, "Rome");
+    EXPECT_EQ(meeting.place.country, "ITA");
+    EXPECT_TRUE(std::any_of(meeting.evidence.begin(), meeting.evidence.end(), [](const auto& e) {
+        return e.note && e.note->starts_with("Place: Rome") && e.basis == model::Basis::Inferred;
+    }));
+}
