@@ -97,11 +97,17 @@ const io::Dataset& bundled() {
     return d;
 }
 
-const model::Source& sourceNamed(const std::string& id) {
-    for (const auto& s : bundled().sources) {
-        if (s.id == id) return s;
+/// The record `id` of `records` (sources, actors, events or relations of the dataset).
+template <class T>
+const T& named(const std::vector<T>& records, const std::string& id) {
+    for (const auto& r : records) {
+        if (r.id == id) return r;
     }
-    throw std::runtime_error("no source " + id);
+    throw std::runtime_error("the bundled dataset has no " + id);
+}
+
+const model::Source& sourceNamed(const std::string& id) {
+    return named(bundled().sources, id);
 }
 
 /// Calls `visit(where, evidence)` for every evidence entry of the dataset.
@@ -333,17 +339,11 @@ TEST(BundledDataset, ASubjectRoleIsNotCalledATarget) {
 
 namespace {
 const model::Event& eventNamed(const std::string& id) {
-    for (const auto& e : bundled().events) {
-        if (e.id == id) return e;
-    }
-    throw std::runtime_error("no event " + id);
+    return named(bundled().events, id);
 }
 
 const model::Relation& relationNamed(const std::string& id) {
-    for (const auto& r : bundled().relations) {
-        if (r.id == id) return r;
-    }
-    throw std::runtime_error("no relation " + id);
+    return named(bundled().relations, id);
 }
 
 bool anyStated(const std::vector<model::Evidence>& evidence) {
@@ -370,8 +370,7 @@ TEST(BundledDatasetAudit, IntentToMeetIsCodedOnTheAcceptanceNotOnThePlannedVisit
     EXPECT_EQ(planned.status, model::EventStatus::Planned);
     EXPECT_FALSE(planned.cameo.has_value());
     for (const auto& e : planned.evidence) {
-        EXPECT_FALSE(e.note && e.note->find("has not taken place") != std::string::npos)
-            << *e.note;
+        EXPECT_FALSE(e.note && e.note->find("has not taken place") != std::string::npos) << *e.note;
     }
 }
 
@@ -431,10 +430,7 @@ TEST(BundledDatasetAudit, MalaysiasAseanMembershipIsReferenceKnowledgeNotACertai
 
 namespace {
 const model::Actor& actorNamed(const std::string& id) {
-    for (const auto& a : bundled().actors) {
-        if (a.id == id) return a;
-    }
-    throw std::runtime_error("no actor " + id);
+    return named(bundled().actors, id);
 }
 
 /// The attribute `key` of `attributes` as text ("" when absent or not a string).
@@ -467,7 +463,8 @@ TEST(BundledDatasetAudit, HoldsTheFactsTheAuditFoundMissing) {
     EXPECT_EQ(textAttribute(embassy.attributes, "premises_most_modern_in"), "Southeast Asia");
     EXPECT_TRUE(quotes(embassy.evidence, "the most modern in Southeast Asia"));
     // Malaysia, "a reliable and strategic partner for leading Italian companies" in defence.
-    const auto& defence = relationNamed("relation/malaysia-partner-of-leading-italian-defence-companies");
+    const auto& defence =
+        relationNamed("relation/malaysia-partner-of-leading-italian-defence-companies");
     EXPECT_EQ(defence.from, "country/MYS");
     EXPECT_EQ(textAttribute(defence.attributes, "sector"), "defence");
     EXPECT_TRUE(anyStated(defence.evidence));
@@ -478,9 +475,9 @@ TEST(BundledDatasetAudit, HoldsTheFactsTheAuditFoundMissing) {
     EXPECT_NE(textAttribute(visit.attributes, "further_priorities").find("energy transition"),
               std::string::npos);
     const auto& partners = relationNamed("relation/malaysia-partner-of-italy");
-    EXPECT_NE(textAttribute(partners.attributes, "converging_interests")
-                  .find("freedom of navigation"),
-              std::string::npos);
+    EXPECT_NE(
+        textAttribute(partners.attributes, "converging_interests").find("freedom of navigation"),
+        std::string::npos);
     EXPECT_TRUE(quotes(partners.evidence, "international law"));
     EXPECT_EQ(textAttribute(actorNamed("country/ITA").attributes, "indo_pacific_strategy"),
               "in line with Europe");
