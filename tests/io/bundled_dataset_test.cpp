@@ -4,6 +4,7 @@
 // text lives in the shared folder next to the repository; without it those checks are skipped).
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -213,7 +214,8 @@ TEST(BundledDataset, RoundTripsThroughTheStore) {
     const auto written = io::writeDataset(io::datasetFromStore(s));
     expectSameContent(io::parseDataset(written, "written.json"), bundled());
 
-    const auto copy = fs::temp_directory_path() / "bilateral-bundled-roundtrip.json";
+    const auto copy = fs::temp_directory_path() /
+                      ("bilateral-bundled-roundtrip-" + std::to_string(::getpid()) + ".json");
     std::ofstream(copy, std::ios::binary) << written;
     auto again = store::Store::memory();
     {

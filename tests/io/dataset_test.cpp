@@ -3,6 +3,7 @@
 // and imports parents first and idempotently.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -141,7 +142,8 @@ void expectEqual(const io::Dataset& a, const io::Dataset& b) {
 }
 
 fs::path tempFile(const std::string& name, const std::string& content) {
-    const auto dir = fs::temp_directory_path() / "bilateral-dataset-test";
+    const auto dir =
+        fs::temp_directory_path() / ("bilateral-dataset-test-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     const auto p = dir / name;
     std::ofstream(p, std::ios::binary) << content;
