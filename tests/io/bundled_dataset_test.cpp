@@ -14,8 +14,8 @@
 #include <functional>
 #include <sstream>
 
-#include "bilateral/io/dataset.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/import/dataset.hpp"
+#include "bilateral/sqlite/store.hpp"
 
 namespace fs = std::filesystem;
 using namespace bilateral;

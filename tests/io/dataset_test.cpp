@@ -14,10 +14,10 @@
 #include <nlohmann/json.hpp>
 
 #include "bilateral/error.hpp"
-#include "bilateral/io/dataset.hpp"
-#include "bilateral/io/import.hpp"
-#include "bilateral/store/store.hpp"
-#include "store/store_impl.hpp"
+#include "bilateral/import/dataset.hpp"
+#include "bilateral/import/import.hpp"
+#include "bilateral/sqlite/store.hpp"
+#include "store_impl.hpp"
 
 namespace fs = std::filesystem;
 using namespace bilateral;

@@ -7,9 +7,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "bilateral/error.hpp"
-#include "bilateral/store/store.hpp"
-#include "store/schema.hpp"
-#include "store/store_impl.hpp"
+#include "bilateral/sqlite/store.hpp"
+#include "schema.hpp"
+#include "store_impl.hpp"
 
 namespace fs = std::filesystem;
 using namespace bilateral;
