@@ -132,6 +132,7 @@ Connection Connection::open(std::string_view conninfo, const ConnectOptions& opt
     std::string serverOptions = k.get("options");
     if (!options.schema.empty()) serverOptions += " -c search_path=" + options.schema;
     if (options.readOnly) serverOptions += " -c default_transaction_read_only=on";
+    if (!options.jit) serverOptions += " -c jit=off";
     if (!serverOptions.empty()) k.set("options", serverOptions);
     k.set("client_encoding", "UTF8");
     if (k.get("application_name").empty())

@@ -78,6 +78,9 @@ struct ConnectOptions {
     /// The schema the engine's tables live in (search_path); empty keeps the server's.
     std::string schema = "bilateral";
     std::string applicationName = "bilateral";  ///< unless the URL names one
+    /// PostgreSQL's JIT compiler. Off: it compiled the search statement for about 95 ms of
+    /// its 1 ms run (docs/postgresql.md); the engine's statements are short.
+    bool jit = false;
 };
 
 /// Cancels the statement running on a connection, from any thread or a signal handler
