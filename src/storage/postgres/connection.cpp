@@ -65,7 +65,15 @@ std::string displayOf(PGconn* c) {
 
 }  // namespace
 
+void Result::check(int row, int col) const {
+    if (row < 0 || row >= rows() || col < 0 || col >= columns())
+        throw PgError("no value at row " + std::to_string(row) + ", column " + std::to_string(col) +
+                          " of a result of " + std::to_string(rows()) + " rows",
+                      "");
+}
+
 std::int64_t Result::int64(int row, int col) const {
+    check(row, col);
     const auto t = text(row, col);
     std::int64_t v = 0;
     if (t.empty() && isNull(row, col)) return 0;
@@ -76,6 +84,7 @@ std::int64_t Result::int64(int row, int col) const {
 }
 
 double Result::real(int row, int col) const {
+    check(row, col);
     const auto t = text(row, col);
     if (t.empty() && isNull(row, col)) return 0;
     double v = 0;

@@ -38,6 +38,7 @@ public:
     [[nodiscard]] PGresult* get() const noexcept { return r_.get(); }
 
 private:
+    void check(int row, int col) const;  ///< throws PgError when out of range
     struct Clear {
         void operator()(PGresult* r) const noexcept { PQclear(r); }
     };

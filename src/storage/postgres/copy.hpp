@@ -31,7 +31,9 @@ public:
     template <class T>
     CopyEncoder& optional(const std::optional<T>& v) {
         if (!v) return null();
-        if constexpr (std::is_floating_point_v<T>)
+        if constexpr (std::is_convertible_v<const T&, std::string_view>)
+            return text(*v);
+        else if constexpr (std::is_floating_point_v<T>)
             return real(*v);
         else if constexpr (sizeof(T) <= 4)
             return int32(static_cast<std::int32_t>(*v));

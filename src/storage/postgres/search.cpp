@@ -84,7 +84,8 @@ std::pair<std::string, std::string> tokenRange(std::string_view token, bool pref
 void addSearchText(Connection& c, std::int64_t actorRow, std::string_view text,
                    const std::vector<std::string>& tokens) {
     c.query(
-        "WITH s AS (INSERT INTO actor_search(actor_id, text, ntokens) VALUES ($1, $2, $3) "
+        "WITH s AS (INSERT INTO actor_search(id, actor_id, text, ntokens) VALUES "
+        "(nextval('row_block'), $1, $2, $3) "
         "RETURNING id) INSERT INTO actor_search_token(token, search_id, pos) "
         "SELECT t.token, s.id, t.pos - 1 FROM s, unnest($4::text[]) WITH ORDINALITY AS t(token, "
         "pos)",
