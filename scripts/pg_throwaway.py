@@ -21,6 +21,9 @@ Two ways to use it:
       stops and removes every server. The tests' C++ side (tests/support/pg_server.hpp) drives
       this mode.
 
+`-c NAME=VALUE` (repeatable, no spaces) adds a server setting, for benchmarks
+(`-c shared_buffers=1GB`).
+
 Each URL is `postgresql://postgres@127.0.0.1:PORT/bilateral?passfile=FILE`: the superuser's
 password is random, kept only in FILE (mode 0600, libpq's password-file format), never on a
 command line or in a URL. Where no server binaries are found (initdb, pg_ctl: BILATERAL_PG_BINDIR,
@@ -81,8 +84,9 @@ def free_port():
 class Servers:
     """N servers under one temporary folder; `close()` stops and removes them all."""
 
-    def __init__(self, bindir, count):
+    def __init__(self, bindir, count, settings=()):
         self.bindir = bindir
+        self.settings = list(settings)
         self.as_postgres = os.geteuid() == 0
         self.base = tempfile.mkdtemp(prefix="bilateral-pg-")
         self.ports = []
@@ -155,7 +159,8 @@ class Servers:
             opts = (f"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={d} "
                     "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
                     "-c shared_buffers=64MB -c max_connections=60 -c max_wal_size=2GB "
-                    "-c log_min_messages=warning")
+                    "-c log_min_messages=warning" +
+                    "".join(f" -c {s}" for s in self.settings))
             try:
                 self._run(["pg_ctl", "-D", os.path.join(d, "data"), "-l",
                            os.path.join(d, "log"), "-o", opts, "-w", "-t", "60", "start"])
@@ -226,6 +231,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=1, help="how many servers (default 1)")
     parser.add_argument("--serve", action="store_true", help="serve requests on stdin")
+    parser.add_argument("-c", dest="settings", action="append", default=[],
+                        metavar="NAME=VALUE", help="a server setting (benchmarks: "
+                        "-c shared_buffers=1GB); repeatable")
     parser.add_argument("command", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
@@ -242,7 +250,7 @@ def main():
     for s in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
         signal.signal(s, stop_on_signal)
     try:
-        servers = Servers(bindir, args.n)
+        servers = Servers(bindir, args.n, args.settings)
     except (RuntimeError, OSError, subprocess.CalledProcessError) as e:
         print(f"pg_throwaway: cannot start the servers: {e}", file=sys.stderr)
         return 1

@@ -40,3 +40,10 @@ foreach(group IN LISTS BILATERAL_PG_TEST_GROUPS)
   set_tests_properties(postgres.${name} PROPERTIES LABELS postgres TIMEOUT 300
                        SKIP_REGULAR_EXPRESSION "skipped: no PostgreSQL server binaries")
 endforeach()
+
+# The bulk loader's prototype ICEWS import, for measuring COPY loads (docs/postgresql.md); not a
+# test.
+add_executable(pg_load_prototype ${PROJECT_SOURCE_DIR}/bench/pg_load_prototype.cpp)
+target_link_libraries(pg_load_prototype PRIVATE bilateral_postgres bilateral::bilateral
+                      bilateral_warnings)
+target_include_directories(pg_load_prototype PRIVATE ${PROJECT_SOURCE_DIR}/src)

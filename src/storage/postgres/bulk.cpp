@@ -7,6 +7,7 @@
 
 #include "bilateral/error.hpp"
 #include "storage/postgres/bulk_impl.hpp"
+#include "storage/postgres/schema.hpp"
 #include "storage/postgres/schema_build.hpp"
 
 namespace bilateral::storage::postgres {
@@ -24,6 +25,51 @@ void dateColumns(CopyEncoder& e, const std::optional<model::Date>& d) {
         .int32(static_cast<std::int32_t>(d->precision()));
 }
 
+void dropDeferrable(BulkState& d) {
+    auto& c = d.c;
+    for (const auto& t : tables()) {
+        if (t.partitionKey.empty()) continue;
+        for (const auto index : t.indexes) d.deferred.emplace_back(index);
+    }
+    for (const auto& create : d.deferred) {
+        // "CREATE INDEX name ON ...": the name is the third word.
+        const auto name = create.substr(13, create.find(' ', 13) - 13);
+        c.exec("DROP INDEX " + name);
+    }
+    c.exec("ALTER TABLE event_scope DROP CONSTRAINT event_scope_pkey");
+    d.deferred.emplace_back("ALTER TABLE event_scope ADD PRIMARY KEY (a, b, lo, hi, event_id)");
+    c.exec("ALTER TABLE participation DROP CONSTRAINT participation_event_id_actor_id_role_key");
+    d.deferred.emplace_back("ALTER TABLE participation ADD UNIQUE (event_id, actor_id, role)");
+}
+
+/// Into empty event tables (a first load), their secondary indexes are dropped and made again
+/// at the end, sorted once, rather than kept in order row by row (as SQLite's BulkWriter
+/// does). Loaders decide this one at a time, under an advisory lock held only for the
+/// decision: a first load locks the event tables until it ends (readers and other loaders
+/// wait), and a loader that waited then finds rows and keeps the indexes.
+void deferIndexes(BulkState& d) {
+    auto& c = d.c;
+    constexpr std::string_view kKey = "1112100418";  // "BILA" + 1
+    const auto empty = [&] {
+        return c.exec("SELECT NOT EXISTS (SELECT 1 FROM event)").text(0, 0) == "t";
+    };
+    const std::string unlock = "SELECT pg_advisory_unlock(" + std::string(kKey) + ")";
+    c.exec("SAVEPOINT bilateral_defer; SELECT pg_advisory_lock(" + std::string(kKey) + ")");
+    try {
+        if (empty()) {
+            c.exec(
+                "LOCK TABLE event, participation, event_evidence, event_scope IN ACCESS "
+                "EXCLUSIVE MODE");
+            if (empty()) dropDeferrable(d);
+        }
+    } catch (...) {
+        // A session lock outlives a failed statement: back to the savepoint, then release it.
+        PQclear(PQexec(c.native(), ("ROLLBACK TO SAVEPOINT bilateral_defer; " + unlock).c_str()));
+        throw;
+    }
+    c.exec(unlock + "; RELEASE SAVEPOINT bilateral_defer");
+}
+
 }  // namespace
 
 std::int64_t BulkState::newId() {
@@ -38,7 +84,7 @@ void BulkState::flush(Stage s, bool all) {
     auto& e = rows[s];
     if (e.rows() == 0 || (!all && e.size() < kFlushBytes)) return;
     const auto& def = kStageDefs[s];
-    copyRows(c, std::string(def.name) + " (" + std::string(def.columns) + ")", e);
+    sent[s] += copyRows(c, std::string(def.name) + " (" + std::string(def.columns) + ")", e);
 }
 
 std::int64_t BulkState::sourceRow(const std::string& key) {
@@ -76,13 +122,16 @@ void BulkState::evidence(std::string_view subject, std::int64_t row, const model
 
 BulkLoader::BulkLoader(Connection& c, SharedRules rules, std::string origin)
     : impl_(std::make_unique<BulkState>(c, std::move(rules), std::move(origin))) {
+    // Sorts and hashes of the set-based steps in memory rather than on disk (this
+    // transaction only).
+    c.exec("SET LOCAL work_mem = '256MB'; SET LOCAL maintenance_work_mem = '512MB'");
     for (const auto& s : kStageDefs) {
-        const std::string extra = s.name == "s_event" ? ", line bigint NOT NULL" : "";
-        c.exec("CREATE TEMP TABLE " + std::string(s.name) + " (LIKE " + std::string(s.like) +
-               " INCLUDING DEFAULTS" + extra + ") ON COMMIT DROP");
+        if (s.create.empty()) continue;
+        c.exec("CREATE TEMP TABLE " + std::string(s.name) + " (" + std::string(s.create) +
+               ") ON COMMIT DROP");
     }
+    deferIndexes(*impl_);
 }
-
 BulkLoader::~BulkLoader() = default;
 
 std::int64_t BulkLoader::source(const model::Source& s) {
@@ -154,12 +203,10 @@ std::int64_t BulkLoader::relation(const model::Relation& r, std::int64_t fromRow
 std::int64_t BulkLoader::event(const EventRow& e) {
     auto& d = *impl_;
     const auto row = d.newId();
-    auto& out = d.rows[kSEvent];
-    out.row(20).int64(row).text(e.id).text(e.kind).text(e.title);
+    auto& out = d.rows[kEvent];
+    out.row(19).int64(row).text(e.id).text(e.kind).text(e.title);
     if (e.startLo && e.startHi) {
-        out.int32(static_cast<std::int32_t>(*e.startLo))
-            .int32(static_cast<std::int32_t>(*e.startHi))
-            .int32(static_cast<std::int32_t>(e.startPrecision));
+        out.int32(*e.startLo).int32(*e.startHi).int32(static_cast<std::int32_t>(e.startPrecision));
     } else {
         out.null().null().null();
     }
@@ -170,13 +217,26 @@ std::int64_t BulkLoader::event(const EventRow& e) {
         .textOrNull(e.placeCountry)
         .optional(e.latitude)
         .optional(e.longitude);
-    out.textOrNull(e.gazetteer).optional(e.meetingRow).int32(e.evidenced ? 1 : 0).int64(e.line);
+    out.textOrNull(e.gazetteer).optional(e.meetingRow).int32(e.evidenced ? 1 : 0);
+    d.rows[kSEvent].row(7).int64(row).text(e.id).int64(e.line).text(e.kind).optional(e.startLo);
+    d.rows[kSEvent].optional(e.startHi).textOrNull(e.placeCountry);
+    d.flush(kEvent, false);
     d.flush(kSEvent, false);
+    d.lastEvent = row;
+    d.lastParticipants.clear();
     return row;
 }
 
 void BulkLoader::participation(std::int64_t eventRow, std::int64_t actorRow, model::Role role) {
     auto& d = *impl_;
+    if (eventRow == d.lastEvent) {
+        const std::pair<std::int64_t, model::Role> p{actorRow, role};
+        auto& seen = d.lastParticipants;
+        if (std::find(seen.begin(), seen.end(), p) != seen.end()) return;
+        seen.push_back(p);
+    } else {
+        d.participationsMayRepeat = true;
+    }
     d.rows[kSParticipation].row(4).int64(d.newId()).int64(eventRow).int64(actorRow).text(
         model::toString(role));
     d.flush(kSParticipation, false);
@@ -185,22 +245,23 @@ void BulkLoader::participation(std::int64_t eventRow, std::int64_t actorRow, mod
 void BulkLoader::eventEvidence(std::int64_t eventRow, std::int64_t sourceRow,
                                std::string_view quote, std::string_view note) {
     auto& d = *impl_;
-    d.rows[kSEventEvidence]
+    d.rows[kEventEvidence]
         .row(5)
         .int64(d.newId())
         .int64(eventRow)
         .int64(sourceRow)
         .textOrNull(quote)
         .textOrNull(note);
-    d.flush(kSEventEvidence, false);
+    d.flush(kEventEvidence, false);
 }
 
-BulkSummary BulkLoader::finish() {
+BulkSummary BulkLoader::finish(const std::function<void(std::string_view)>& phase) {
     auto& d = *impl_;
     if (d.finished) throw StorageError("a bulk load was finished twice");
     d.finished = true;
     for (std::size_t s = 0; s < kStages; ++s) d.flush(static_cast<Stage>(s), true);
-    return moveStaged(d);
+    return moveStaged(
+        d, phase ? phase : [](std::string_view) {});
 }
 
 }  // namespace bilateral::storage::postgres

@@ -88,6 +88,7 @@ public:
     std::int64_t relation(const model::Relation& r, std::int64_t fromRow, std::int64_t toRow);
     /// An event; its row.
     std::int64_t event(const EventRow& e);
+    /// A participation in an event of this load (a repeated one counts once).
     void participation(std::int64_t eventRow, std::int64_t actorRow, model::Role role);
     void eventEvidence(std::int64_t eventRow, std::int64_t sourceRow, std::string_view quote = {},
                        std::string_view note = {});
@@ -95,7 +96,8 @@ public:
     /// Moves the staged rows into the tables and keeps the derived ones. Throws ParseError
     /// (naming the lines) when an event id repeats within the input: the caller's transaction
     /// then rolls back, and nothing of the import is written.
-    BulkSummary finish();
+    /// `phase` (when given) is called as each step begins, with its name (progress display).
+    BulkSummary finish(const std::function<void(std::string_view)>& phase = {});
 
 private:
     std::unique_ptr<BulkState> impl_;

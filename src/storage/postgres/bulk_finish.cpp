@@ -38,10 +38,13 @@ void settleEvents(BulkState& d, BulkSummary& out) {
         "CREATE TEMP TABLE s_skipped ON COMMIT DROP AS SELECT s.id FROM s_event s "
         "JOIN event_key k ON k.key = s.key AND k.id <> s.id; "
         "DELETE FROM s_event WHERE id IN (SELECT id FROM s_skipped); "
+        "DELETE FROM event WHERE id IN (SELECT id FROM s_skipped); "
         "DELETE FROM s_participation WHERE event_id IN (SELECT id FROM s_skipped); "
-        "DELETE FROM s_event_evidence WHERE event_id IN (SELECT id FROM s_skipped); "
-        "UPDATE s_event SET meeting_id = NULL WHERE meeting_id IN (SELECT id FROM s_skipped); "
-        "DROP TABLE s_skipped");
+        "UPDATE event SET meeting_id = NULL WHERE meeting_id IN (SELECT id FROM s_skipped)");
+    out.evidence -=
+        c.exec("DELETE FROM event_evidence WHERE event_id IN (SELECT id FROM s_skipped)")
+            .affected();
+    c.exec("DROP TABLE s_skipped");
     out.skippedEvents = staged - added;
 }
 
@@ -105,23 +108,18 @@ void settleRelations(BulkState& d, BulkSummary& out) {
                         .affected();
 }
 
-void moveEvents(BulkState& d, BulkSummary& out) {
-    auto& c = d.c;
-    c.exec(
-        "INSERT INTO event(id, key, kind, title, start_lo, start_hi, start_prec, cameo, "
-        "goldstein, attributes, day_lo, day_hi, location, place_country, place_lat, place_lon, "
-        "place_gazetteer, meeting_id, notes) SELECT id, key, kind, title, start_lo, start_hi, "
-        "start_prec, cameo, goldstein, attributes, day_lo, day_hi, location, place_country, "
-        "place_lat, place_lon, place_gazetteer, meeting_id, notes FROM s_event");
-    out.participations = c.exec(
-                              "INSERT INTO participation(id, event_id, actor_id, role) SELECT id, "
-                              "event_id, actor_id, role FROM s_participation "
-                              "ON CONFLICT (event_id, actor_id, role) DO NOTHING")
-                             .affected();
-    out.evidence += c.exec(
-                         "INSERT INTO event_evidence(id, event_id, source_id, quote, note) SELECT "
-                         "id, event_id, source_id, quote, note FROM s_event_evidence")
-                        .affected();
+/// Participations, all of events of this load (new ids: none can be in the table already);
+/// one given twice for an event the loader could not check as it came is dropped here.
+void moveParticipations(BulkState& d, BulkSummary& out) {
+    out.participations =
+        d.c.exec(d.participationsMayRepeat
+                     ? "INSERT INTO participation(id, event_id, actor_id, role) SELECT DISTINCT ON "
+                       "(event_id, actor_id, role) id, event_id, actor_id, role FROM "
+                       "s_participation ORDER BY event_id, actor_id, role, id"
+                     : "INSERT INTO participation(id, event_id, actor_id, role) SELECT id, "
+                       "event_id, actor_id, role FROM s_participation")
+            .affected();
+    out.evidence += d.sent[kEventEvidence];
 }
 
 // The derived tables of the new events (src/store/derived.cpp has the rules): pairs of their
@@ -182,21 +180,32 @@ void keepTally(BulkState& d, const BulkSummary& out) {
 
 }  // namespace
 
-BulkSummary moveStaged(BulkState& d) {
+BulkSummary moveStaged(BulkState& d, const std::function<void(std::string_view)>& phase) {
     auto& c = d.c;
     // The planner knows nothing of temporary tables until they are analysed.
-    c.exec("ANALYZE s_actor, s_event, s_participation, s_event_evidence, s_relation");
+    phase("analyse");
+    c.exec("ANALYZE s_actor, s_event, s_participation, s_relation");
     BulkSummary out;
+    phase("event ids");
     settleEvents(d, out);
+    phase("actors");
     settleActors(d, out);
     settleRelations(d, out);
-    moveEvents(d, out);
+    phase("participations");
+    moveParticipations(d, out);  // staged: settling events and actors corrected them
+    phase("actor links");
     c.exec(kLinks);
+    phase("scopes");
     c.exec(kScopes);
+    phase("tally");
     keepTally(d, out);
     std::string drop = "DROP TABLE s_relation_new";
-    for (const auto& s : kStageDefs) drop += ", " + std::string(s.name);
+    for (const auto& s : kStageDefs) {
+        if (!s.create.empty()) drop += ", " + std::string(s.name);
+    }
     c.exec(drop);
+    if (!d.deferred.empty()) phase("indexes");
+    for (const auto& create : d.deferred) c.exec(create);
     return out;
 }
 

@@ -3,9 +3,11 @@
 // tables, their COPY encoders and the loader's row ids.
 
 #include <array>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "storage/postgres/bulk.hpp"
 #include "storage/postgres/connection.hpp"
@@ -13,8 +15,10 @@
 
 namespace bilateral::storage::postgres {
 
-/// The staging tables: temporary, shaped LIKE the tables they feed (plus the event's input
-/// line), dropped at the end of the transaction.
+/// Where the loader's rows go by COPY: staging tables (temporary, dropped at the end of the
+/// transaction) for what `finish` settles set-based, and the event and event_evidence tables
+/// directly (an event's wide row is written once; `finish` deletes the rows of events whose id
+/// was loaded before).
 enum Stage : std::size_t {
     kSActor,
     kSAlias,
@@ -22,44 +26,59 @@ enum Stage : std::size_t {
     kSSearchToken,
     kSRelation,
     kSEvidence,
+    kEvent,
     kSEvent,
     kSParticipation,
-    kSEventEvidence,
+    kEventEvidence,
     kStages
 };
 
 struct StageDef {
     std::string_view name;
-    std::string_view like;     ///< the table it is shaped like
+    std::string_view create;   ///< a staging table's columns; "" for a table of the schema
     std::string_view columns;  ///< the columns the loader writes, in COPY order
 };
 
+#define BILATERAL_LIKE(t) "LIKE " t " INCLUDING DEFAULTS"
 inline constexpr std::array<StageDef, kStages> kStageDefs{{
-    {"s_actor", "actor", "id, key, kind, name, country, attributes"},
-    {"s_alias", "actor_alias", "actor_id, alias"},
-    {"s_search", "actor_search", "id, actor_id, text, ntokens"},
-    {"s_search_token", "actor_search_token", "token, search_id, pos"},
-    {"s_relation", "relation",
+    {"s_actor", BILATERAL_LIKE("actor"), "id, key, kind, name, country, attributes"},
+    {"s_alias", BILATERAL_LIKE("actor_alias"), "actor_id, alias"},
+    {"s_search", BILATERAL_LIKE("actor_search"), "id, actor_id, text, ntokens"},
+    {"s_search_token", BILATERAL_LIKE("actor_search_token"), "token, search_id, pos"},
+    {"s_relation", BILATERAL_LIKE("relation"),
      "id, key, kind, from_id, to_id, valid_from_lo, valid_from_hi, valid_from_prec, "
      "valid_to_lo, valid_to_hi, valid_to_prec, attributes"},
-    {"s_evidence", "evidence",
+    {"s_evidence", BILATERAL_LIKE("evidence"),
      "id, actor_id, relation_id, source_id, span_start, span_end, quote, basis, confidence, note"},
-    {"s_event", "event",
+    {"event", "",
      "id, key, kind, title, start_lo, start_hi, start_prec, cameo, goldstein, attributes, day_lo, "
-     "day_hi, location, place_country, place_lat, place_lon, place_gazetteer, meeting_id, notes, "
-     "line"},
-    {"s_participation", "participation", "id, event_id, actor_id, role"},
-    {"s_event_evidence", "event_evidence", "id, event_id, source_id, quote, note"},
+     "day_hi, location, place_country, place_lat, place_lon, place_gazetteer, meeting_id, notes"},
+    // What the derived tables and the settling of ids need of an event.
+    {"s_event",
+     "id bigint NOT NULL, key text COLLATE \"C\" NOT NULL, line bigint NOT NULL, kind text "
+     "COLLATE \"C\" NOT NULL, day_lo integer, day_hi integer, place_country text COLLATE \"C\"",
+     "id, key, line, kind, day_lo, day_hi, place_country"},
+    {"s_participation", BILATERAL_LIKE("participation"), "id, event_id, actor_id, role"},
+    {"event_evidence", "", "id, event_id, source_id, quote, note"},
 }};
+#undef BILATERAL_LIKE
 
 struct BulkState {
     Connection& c;
     SharedRules rules;
     std::string origin;
     std::array<CopyEncoder, kStages> rows;
+    std::array<std::int64_t, kStages> sent{};  ///< rows sent by COPY, per stage
     std::unordered_map<std::string, std::int64_t> actors, sources;
     std::int64_t nextId = 0, lastId = -1;  ///< the block of row ids in hand
     std::int64_t sourcesAdded = 0;
+    /// The last event's participations, to drop a repeated one as it comes; when one comes
+    /// for an earlier event, `finish` drops repeats set-based instead.
+    std::int64_t lastEvent = 0;
+    std::vector<std::pair<std::int64_t, model::Role>> lastParticipants;
+    bool participationsMayRepeat = false;
+    /// Secondary indexes dropped for a first load into empty tables, made again at the end.
+    std::vector<std::string> deferred;
     bool finished = false;
 
     BulkState(Connection& conn, SharedRules r, std::string from)
@@ -75,6 +94,6 @@ struct BulkState {
 };
 
 /// The set-based step of `finish` (bulk_finish.cpp), after every stage is sent.
-BulkSummary moveStaged(BulkState& d);
+BulkSummary moveStaged(BulkState& d, const std::function<void(std::string_view)>& phase);
 
 }  // namespace bilateral::storage::postgres

@@ -162,6 +162,10 @@ Connection Connection::open(std::string_view conninfo, const ConnectOptions& opt
         while (!why.empty() && why.back() == '\n') why.pop_back();
         throw PgError(scrub("cannot connect to " + redactUrl(conninfo) + ": " + why, secrets), "");
     }
+    // The server's notices (a DROP ... CASCADE listing what went) are not the user's business;
+    // libpq's default prints them on standard error.
+    PQsetNoticeProcessor(
+        conn, [](void*, const char*) {}, nullptr);
     return Connection(conn, displayOf(conn), std::move(secrets));
 }
 
