@@ -6,6 +6,7 @@
 
 #include "bilateral/error.hpp"
 #include "storage/postgres/bulk_impl.hpp"
+#include "storage/postgres/error.hpp"
 #include "storage/postgres/search.hpp"
 
 namespace bilateral::storage::postgres {
@@ -20,10 +21,25 @@ std::int64_t scalar(Connection& c, std::string_view sql) {
 void settleEvents(BulkState& d, BulkSummary& out) {
     auto& c = d.c;
     const auto staged = scalar(c, "SELECT count(*) FROM s_event");
-    const auto added = c.exec(
-                            "INSERT INTO event_key(key, id) SELECT key, id FROM s_event "
-                            "ON CONFLICT (key) DO NOTHING")
-                           .affected();
+    std::int64_t added = -1;
+    if (!d.deferred.empty()) {
+        // A first load: no key can be there before; a plain insert (cheaper than ON CONFLICT's
+        // speculative one) fails only when the input repeats a key, found below.
+        c.exec("SAVEPOINT bilateral_keys");
+        try {
+            added = c.exec("INSERT INTO event_key(key, id) SELECT key, id FROM s_event").affected();
+            c.exec("RELEASE SAVEPOINT bilateral_keys");
+        } catch (const PgError& e) {
+            if (e.sqlstate() != sqlstate::kUniqueViolation) throw;
+            c.exec("ROLLBACK TO SAVEPOINT bilateral_keys");
+        }
+    }
+    if (added < 0) {
+        added = c.exec(
+                     "INSERT INTO event_key(key, id) SELECT key, id FROM s_event "
+                     "ON CONFLICT (key) DO NOTHING")
+                    .affected();
+    }
     out.events = added;
     if (added == staged) return;
     const auto dup = c.exec(
