@@ -83,8 +83,7 @@ std::int64_t BulkState::newId() {
 void BulkState::flush(Stage s, bool all) {
     auto& e = rows[s];
     if (e.rows() == 0 || (!all && e.size() < kFlushBytes)) return;
-    const auto& def = kStageDefs[s];
-    sent[s] += copyRows(c, std::string(def.name) + " (" + std::string(def.columns) + ")", e);
+    sent[s] += copyRows(c, target[s] + " (" + std::string(kStageDefs[s].columns) + ")", e);
 }
 
 std::int64_t BulkState::sourceRow(const std::string& key) {
@@ -125,12 +124,23 @@ BulkLoader::BulkLoader(Connection& c, SharedRules rules, std::string origin)
     // Sorts and hashes of the set-based steps in memory rather than on disk (this
     // transaction only).
     c.exec("SET LOCAL work_mem = '256MB'; SET LOCAL maintenance_work_mem = '512MB'");
-    for (const auto& s : kStageDefs) {
+    auto& d = *impl_;
+    d.sharded =
+        c.exec("SELECT relkind FROM pg_class WHERE oid = 'event'::regclass").text(0, 0) == "p";
+    for (std::size_t i = 0; i < kStages; ++i) {
+        const auto& s = kStageDefs[i];
+        d.target[i] = s.name;
+        if (s.create.empty() && d.sharded) {
+            d.target[i] = "s_" + std::string(s.name) + "_rows";
+            c.exec("CREATE TEMP TABLE " + d.target[i] + " (LIKE " + std::string(s.name) +
+                   " INCLUDING DEFAULTS) ON COMMIT DROP");
+        }
         if (s.create.empty()) continue;
         c.exec("CREATE TEMP TABLE " + std::string(s.name) + " (" + std::string(s.create) +
                ") ON COMMIT DROP");
     }
-    deferIndexes(*impl_);
+    // On shards the indexes are the shards' own: a first load there keeps them.
+    if (!d.sharded) deferIndexes(d);
 }
 BulkLoader::~BulkLoader() = default;
 

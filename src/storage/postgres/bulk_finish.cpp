@@ -54,12 +54,13 @@ void settleEvents(BulkState& d, BulkSummary& out) {
         "CREATE TEMP TABLE s_skipped ON COMMIT DROP AS SELECT s.id FROM s_event s "
         "JOIN event_key k ON k.key = s.key AND k.id <> s.id; "
         "DELETE FROM s_event WHERE id IN (SELECT id FROM s_skipped); "
-        "DELETE FROM event WHERE id IN (SELECT id FROM s_skipped); "
-        "DELETE FROM s_participation WHERE event_id IN (SELECT id FROM s_skipped); "
-        "UPDATE event SET meeting_id = NULL WHERE meeting_id IN (SELECT id FROM s_skipped)");
-    out.evidence -=
-        c.exec("DELETE FROM event_evidence WHERE event_id IN (SELECT id FROM s_skipped)")
-            .affected();
+        "DELETE FROM s_participation WHERE event_id IN (SELECT id FROM s_skipped)");
+    const auto& events = d.target[kEvent];
+    c.exec("DELETE FROM " + events + " WHERE id IN (SELECT id FROM s_skipped); UPDATE " + events +
+           " SET meeting_id = NULL WHERE meeting_id IN (SELECT id FROM s_skipped)");
+    out.evidence -= c.exec("DELETE FROM " + d.target[kEventEvidence] +
+                           " WHERE event_id IN (SELECT id FROM s_skipped)")
+                        .affected();
     c.exec("DROP TABLE s_skipped");
     out.skippedEvents = staged - added;
 }
@@ -127,6 +128,12 @@ void settleRelations(BulkState& d, BulkSummary& out) {
 /// Participations, all of events of this load (new ids: none can be in the table already);
 /// one given twice for an event the loader could not check as it came is dropped here.
 void moveParticipations(BulkState& d, BulkSummary& out) {
+    if (d.sharded) {  // the staged event rows first (bulk_impl.hpp: BulkState::sharded)
+        d.c.exec("INSERT INTO event SELECT * FROM " + d.target[kEvent] +
+                 "; INSERT INTO "
+                 "event_evidence SELECT * FROM " +
+                 d.target[kEventEvidence]);
+    }
     out.participations =
         d.c.exec(d.participationsMayRepeat
                      ? "INSERT INTO participation(id, event_id, actor_id, role) SELECT DISTINCT ON "
@@ -156,12 +163,18 @@ constexpr std::string_view kScopes =
     "s AS (SELECT e, k AS a, ''::text COLLATE \"C\" AS b, 'participants' AS r FROM c UNION ALL "
     "SELECT x.e, x.k, y.k, 'participants' FROM c x JOIN c y ON y.e = x.e AND x.k < y.k "
     "UNION ALL SELECT e, k, '', 'place' FROM l UNION ALL "
-    "SELECT c.e, least(c.k, l.k), greatest(c.k, l.k), 'place' FROM c JOIN l ON l.e = c.e), "
-    "ins AS (INSERT INTO event_scope(a, b, lo, hi, event_id, rule) SELECT s.a, s.b, "
+    "SELECT c.e, least(c.k, l.k), greatest(c.k, l.k), 'place' FROM c JOIN l ON l.e = c.e) "
+    "INSERT INTO s_scope(a, b, lo, hi, event_id, rule) SELECT s.a, s.b, "
     "coalesce(ev.day_lo, 2147483647), coalesce(ev.day_hi, 2147483647), s.e, s.r FROM s "
-    "JOIN s_event ev ON ev.id = s.e RETURNING a, b) "
-    "INSERT INTO scope_count(a, b, n) SELECT a, b, count(*) FROM ins GROUP BY a, b "
-    "ORDER BY a, b ON CONFLICT (a, b) DO UPDATE SET n = scope_count.n + excluded.n";
+    "JOIN s_event ev ON ev.id = s.e";
+// The scope rows into event_scope (one INSERT ... SELECT, which postgres_fdw sends to shards
+// in batches: a RETURNING clause would make it one row at a time), and counted per scope.
+constexpr std::string_view kScopeRows =
+    "INSERT INTO event_scope(a, b, lo, hi, event_id, rule) SELECT a, b, lo, hi, event_id, rule "
+    "FROM s_scope; "
+    "INSERT INTO scope_count(a, b, n) SELECT a, b, count(*) FROM s_scope GROUP BY a, b "
+    "ORDER BY a, b ON CONFLICT (a, b) DO UPDATE SET n = scope_count.n + excluded.n; "
+    "DROP TABLE s_scope";
 
 /// Counts by table and kind ("" for the table) into tally, in key order (concurrent loaders
 /// then take its row locks in one order).
@@ -212,12 +225,15 @@ BulkSummary moveStaged(BulkState& d, const std::function<void(std::string_view)>
     phase("actor links");
     c.exec(kLinks);
     phase("scopes");
+    c.exec("CREATE TEMP TABLE s_scope (LIKE event_scope) ON COMMIT DROP");
     c.exec(kScopes);
+    c.exec(kScopeRows);
     phase("tally");
     keepTally(d, out);
     std::string drop = "DROP TABLE s_relation_new";
-    for (const auto& s : kStageDefs) {
-        if (!s.create.empty()) drop += ", " + std::string(s.name);
+    for (std::size_t i = 0; i < kStages; ++i) {
+        if (d.target[i] != kStageDefs[i].name) drop += ", " + d.target[i];  // sharded events
+        if (!kStageDefs[i].create.empty()) drop += ", " + std::string(kStageDefs[i].name);
     }
     c.exec(drop);
     if (!d.deferred.empty()) phase("indexes");

@@ -77,6 +77,14 @@ struct BulkState {
     std::int64_t lastEvent = 0;
     std::vector<std::pair<std::int64_t, model::Role>> lastParticipants;
     bool participationsMayRepeat = false;
+    /// The sharded layout (the event tables are partitioned over postgres_fdw): COPY into a
+    /// foreign partition sends one INSERT per row in PostgreSQL 15, so events and their
+    /// evidence are staged too and moved by INSERT ... SELECT, which postgres_fdw sends in
+    /// batches (batch_size).
+    bool sharded = false;
+    /// Where each stage's rows go by COPY (kStageDefs names; staging for the event tables
+    /// when sharded).
+    std::array<std::string, kStages> target;
     /// Secondary indexes dropped for a first load into empty tables, made again at the end.
     std::vector<std::string> deferred;
     bool finished = false;

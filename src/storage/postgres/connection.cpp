@@ -157,9 +157,8 @@ Connection Connection::open(std::string_view conninfo, const ConnectOptions& opt
     if (!conn) throw PgError("cannot connect to " + redactUrl(conninfo) + ": out of memory", "");
     if (const char* used = PQpass(conn); used && *used) secrets.emplace_back(used);
     if (PQstatus(conn) != CONNECTION_OK) {
-        std::string why = PQerrorMessage(conn);
+        std::string why = oneLine(PQerrorMessage(conn));
         PQfinish(conn);
-        while (!why.empty() && why.back() == '\n') why.pop_back();
         throw PgError(scrub("cannot connect to " + redactUrl(conninfo) + ": " + why, secrets), "");
     }
     // The server's notices (a DROP ... CASCADE listing what went) are not the user's business;

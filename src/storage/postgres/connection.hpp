@@ -135,6 +135,9 @@ public:
     [[nodiscard]] PGconn* native() const noexcept { return conn_; }
     /// Texts never to be shown (passwords), for messages built outside this class.
     [[nodiscard]] const std::vector<std::string>& secrets() const noexcept { return secrets_; }
+    /// One more text never to be shown: masked in every error of this connection (a password
+    /// that a statement carries, such as a user mapping's).
+    void addSecret(std::string secret) { secrets_.push_back(std::move(secret)); }
     /// Throws the PgError for `result` (null: the connection's own error).
     [[noreturn]] void fail(const PGresult* result, std::string_view what,
                            std::string_view statement) const;

@@ -3,16 +3,26 @@
 #include "storage/postgres/conninfo.hpp"
 
 namespace bilateral::storage::postgres {
+
+std::string oneLine(std::string s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '\n') {
+            out += s[i];
+            continue;
+        }
+        while (i + 1 < s.size() && (s[i + 1] == '\t' || s[i + 1] == ' ')) ++i;
+        out += ' ';
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
 namespace {
 
 std::string field(const PGresult* r, int code) {
     const char* v = r ? PQresultErrorField(r, code) : nullptr;
-    return v ? std::string(v) : std::string();
-}
-
-std::string trimmed(std::string s) {
-    while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-    return s;
+    return v ? oneLine(v) : std::string();
 }
 
 }  // namespace
@@ -22,7 +32,7 @@ void throwResultError(PGconn* conn, const PGresult* result, std::string_view wha
     auto state = field(result, PG_DIAG_SQLSTATE);
     std::string message(what);
     auto primary = field(result, PG_DIAG_MESSAGE_PRIMARY);
-    if (primary.empty()) primary = trimmed(conn ? PQerrorMessage(conn) : "");
+    if (primary.empty()) primary = oneLine(conn ? PQerrorMessage(conn) : "");
     if (primary.empty()) primary = "no answer from the server";
     message += ": " + primary;
     if (const auto detail = field(result, PG_DIAG_MESSAGE_DETAIL); !detail.empty())

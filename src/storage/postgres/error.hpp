@@ -46,6 +46,9 @@ private:
 
 /// Throws a PgError for a failed result (or a null one): `what` failed, then the server's
 /// message, detail and hint, then its SQLSTATE; every secret masked.
+/// `message` on one line (libpq and the server break lines with a newline and a tab).
+std::string oneLine(std::string message);
+
 [[noreturn]] void throwResultError(PGconn* conn, const PGresult* result, std::string_view what,
                                    std::string_view statement,
                                    std::span<const std::string> secrets);
