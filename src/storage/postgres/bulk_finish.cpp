@@ -153,7 +153,8 @@ constexpr std::string_view kLinks =
     "p.actor_id, q.actor_id AS other_id FROM s_participation p JOIN s_participation q ON "
     "q.event_id = p.event_id AND q.actor_id <> p.actor_id) x ORDER BY 1, 2 "
     "ON CONFLICT DO NOTHING";
-constexpr std::string_view kScopes =
+/// The new events' scope rows (columns a, b, lo, hi, event_id, rule) as the CTE `rows`.
+constexpr std::string_view kScopeRows =
     "WITH c AS MATERIALIZED (SELECT DISTINCT p.event_id AS e, a.country AS k FROM "
     "s_participation p JOIN actor a ON a.id = p.actor_id WHERE a.country IS NOT NULL AND "
     "a.country <> ''), "
@@ -163,18 +164,30 @@ constexpr std::string_view kScopes =
     "s AS (SELECT e, k AS a, ''::text COLLATE \"C\" AS b, 'participants' AS r FROM c UNION ALL "
     "SELECT x.e, x.k, y.k, 'participants' FROM c x JOIN c y ON y.e = x.e AND x.k < y.k "
     "UNION ALL SELECT e, k, '', 'place' FROM l UNION ALL "
-    "SELECT c.e, least(c.k, l.k), greatest(c.k, l.k), 'place' FROM c JOIN l ON l.e = c.e) "
-    "INSERT INTO s_scope(a, b, lo, hi, event_id, rule) SELECT s.a, s.b, "
-    "coalesce(ev.day_lo, 2147483647), coalesce(ev.day_hi, 2147483647), s.e, s.r FROM s "
-    "JOIN s_event ev ON ev.id = s.e";
-// The scope rows into event_scope (one INSERT ... SELECT, which postgres_fdw sends to shards
-// in batches: a RETURNING clause would make it one row at a time), and counted per scope.
-constexpr std::string_view kScopeRows =
-    "INSERT INTO event_scope(a, b, lo, hi, event_id, rule) SELECT a, b, lo, hi, event_id, rule "
-    "FROM s_scope; "
-    "INSERT INTO scope_count(a, b, n) SELECT a, b, count(*) FROM s_scope GROUP BY a, b "
-    "ORDER BY a, b ON CONFLICT (a, b) DO UPDATE SET n = scope_count.n + excluded.n; "
-    "DROP TABLE s_scope";
+    "SELECT c.e, least(c.k, l.k), greatest(c.k, l.k), 'place' FROM c JOIN l ON l.e = c.e), "
+    "rows AS (SELECT s.a, s.b, coalesce(ev.day_lo, 2147483647) AS lo, coalesce(ev.day_hi, "
+    "2147483647) AS hi, s.e AS event_id, s.r AS rule FROM s JOIN s_event ev ON ev.id = s.e) ";
+constexpr std::string_view kCountScopes =
+    "INSERT INTO scope_count(a, b, n) SELECT a, b, count(*) FROM counted GROUP BY a, b "
+    "ORDER BY a, b ON CONFLICT (a, b) DO UPDATE SET n = scope_count.n + excluded.n";
+
+/// The new events' rows into event_scope, counted per scope into scope_count. On one server in
+/// one statement; on a coordinator through a temporary table, since postgres_fdw sends an
+/// INSERT with RETURNING one row at a time.
+void keepScopes(BulkState& d) {
+    const std::string rows(kScopeRows), count(kCountScopes);
+    constexpr std::string_view kColumns = "(a, b, lo, hi, event_id, rule)";
+    if (!d.sharded) {
+        d.c.exec(rows + ", counted AS (INSERT INTO event_scope" + std::string(kColumns) +
+                 " SELECT * FROM rows RETURNING a, b) " + count);
+        return;
+    }
+    d.c.exec("CREATE TEMP TABLE s_scope (LIKE event_scope) ON COMMIT DROP");
+    d.c.exec(rows + "INSERT INTO s_scope" + std::string(kColumns) + " SELECT * FROM rows");
+    d.c.exec("INSERT INTO event_scope" + std::string(kColumns) + " SELECT * FROM s_scope");
+    d.c.exec("WITH counted AS (SELECT a, b FROM s_scope) " + count);
+    d.c.exec("DROP TABLE s_scope");
+}
 
 /// Counts by table and kind ("" for the table) into tally, in key order (concurrent loaders
 /// then take its row locks in one order).
@@ -225,9 +238,7 @@ BulkSummary moveStaged(BulkState& d, const std::function<void(std::string_view)>
     phase("actor links");
     c.exec(kLinks);
     phase("scopes");
-    c.exec("CREATE TEMP TABLE s_scope (LIKE event_scope) ON COMMIT DROP");
-    c.exec(kScopes);
-    c.exec(kScopeRows);
+    keepScopes(d);
     phase("tally");
     keepTally(d, out);
     std::string drop = "DROP TABLE s_relation_new";
