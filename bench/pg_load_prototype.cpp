@@ -107,6 +107,36 @@ struct Reader {
     }
 };
 
+/// Stages every row of the ICEWS file (header first, columns in the generator's order); the
+/// rows read.
+std::int64_t readRows(Reader& reader, std::istream& in) {
+    auto& loader = reader.loader;
+    std::string line;
+    std::getline(in, line);
+    std::int64_t rows = 0, number = 1;
+    while (std::getline(in, line)) {
+        ++number;
+        const auto f = split(line);
+        if (f.size() < 20) continue;
+        const std::string id = "icews/" + std::string(f[0]) + "/" + std::string(f[1]);
+        const auto src = reader.actor(f[2], f[4]);
+        const auto tgt = reader.actor(f[8], f[10]);
+        const auto place = reader.countries.iso3FromIcewsName(f[17]);
+        pg::EventRow e{.id = id, .kind = "coded_event", .title = f[5]};
+        e.startLo = e.startHi = dayOf(f[1]);
+        e.cameo = f[6];
+        if (!f[7].empty()) e.goldstein = std::stod(std::string(f[7]));
+        e.location = f[14];
+        if (place) e.placeCountry = *place;
+        e.line = number;
+        const auto row = loader.event(e);
+        loader.participation(row, src, model::Role::Source);
+        loader.participation(row, tgt, model::Role::Target);
+        ++rows;
+    }
+    return rows;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -136,29 +166,7 @@ int main(int argc, char** argv) {
         pg::BulkLoader loader(c, rules, argv[2]);
         Reader reader{loader, loader.source({.id = "source/icews/prototype", .title = argv[2]})};
         std::ifstream in(argv[2]);
-        std::string line;
-        std::getline(in, line);  // the header; columns in the generator's order
-        std::int64_t rows = 0, number = 1;
-        while (std::getline(in, line)) {
-            ++number;
-            const auto f = split(line);
-            if (f.size() < 20) continue;
-            const std::string id = "icews/" + std::string(f[0]) + "/" + std::string(f[1]);
-            const auto src = reader.actor(f[2], f[4]);
-            const auto tgt = reader.actor(f[8], f[10]);
-            const auto place = reader.countries.iso3FromIcewsName(f[17]);
-            pg::EventRow e{.id = id, .kind = "coded_event", .title = f[5]};
-            e.startLo = e.startHi = dayOf(f[1]);
-            e.cameo = f[6];
-            if (!f[7].empty()) e.goldstein = std::stod(std::string(f[7]));
-            e.location = f[14];
-            if (place) e.placeCountry = *place;
-            e.line = number;
-            const auto row = loader.event(e);
-            loader.participation(row, src, model::Role::Source);
-            loader.participation(row, tgt, model::Role::Target);
-            ++rows;
-        }
+        const auto rows = readRows(reader, in);
         const auto t1 = Clock::now();
         // Each step of finish: wall seconds, and CPU seconds of the server's backend.
         const int backend = PQbackendPID(c.native());

@@ -236,7 +236,11 @@ BulkSummary moveStaged(BulkState& d, const std::function<void(std::string_view)>
     phase("participations");
     moveParticipations(d, out);  // staged: settling events and actors corrected them
     phase("actor links");
-    c.exec(kLinks);
+    // A first load holds the event tables: no other load adds links meanwhile, and there were
+    // none before (links come from events), so its distinct pairs go in without ON CONFLICT's
+    // speculative insertion.
+    c.exec(d.deferred.empty() ? std::string(kLinks)
+                              : std::string(kLinks.substr(0, kLinks.find(" ON CONFLICT"))));
     phase("scopes");
     keepScopes(d);
     phase("tally");
