@@ -4,11 +4,13 @@
 // affiliated_with relation, CAMEO code, intensity, place country, the file as a source), but
 // without the importer's checks, attributes and meeting grouping: it measures the loader.
 //
-//   pg_load_prototype URL FILE.tsv [--fresh]
+//   pg_load_prototype URL FILE.tsv [--fresh] [--shards URL1,URL2,...]
 //
-// --fresh drops the schema `bilateral` first.
+// --fresh drops the schema `bilateral` first; --shards sets up URL as the coordinator of those
+// (empty) shard databases first (shards.hpp) and loads through it.
 // Prints the rows, the seconds of each phase and rows per second of the whole import.
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -27,6 +29,7 @@
 #include "storage/postgres/bulk.hpp"
 #include "storage/postgres/connection.hpp"
 #include "storage/postgres/schema.hpp"
+#include "storage/postgres/shards.hpp"
 #include "store/store_impl.hpp"
 
 namespace pg = bilateral::storage::postgres;
@@ -141,13 +144,27 @@ std::int64_t readRows(Reader& reader, std::istream& in) {
 
 int main(int argc, char** argv) {
     if (argc < 3) {
-        std::cerr << "usage: pg_load_prototype URL FILE.tsv [--fresh]\n";
+        std::cerr << "usage: pg_load_prototype URL FILE.tsv [--fresh] [--shards URL,...]\n";
         return 1;
     }
-    const bool fresh = argc > 3 && std::string_view(argv[3]) == "--fresh";
+    bool fresh = false;
+    std::vector<std::string> shards;
+    for (int i = 3; i < argc; ++i) {
+        const std::string_view a = argv[i];
+        fresh |= a == "--fresh";
+        if (a == "--shards" && i + 1 < argc) {
+            std::string list = argv[++i];
+            for (std::size_t at = 0; at <= list.size();) {
+                const auto comma = std::min(list.find(',', at), list.size());
+                shards.push_back(list.substr(at, comma - at));
+                at = comma + 1;
+            }
+        }
+    }
     try {
         auto c = pg::Connection::open(argv[1]);
         if (fresh) c.exec("DROP SCHEMA IF EXISTS bilateral CASCADE");
+        if (!shards.empty()) pg::initShards(c, shards);
         pg::ensureSchema(c);
         auto memory = bilateral::store::Store::memory();
         bilateral::store::SearchTokenizer tokenize(memory);

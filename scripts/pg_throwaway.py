@@ -28,7 +28,8 @@ Each URL is `postgresql://postgres@127.0.0.1:PORT/bilateral?passfile=FILE`: the 
 password is random, kept only in FILE (mode 0600, libpq's password-file format), never on a
 command line or in a URL. Where no server binaries are found (initdb, pg_ctl: BILATERAL_PG_BINDIR,
 `pg_config --bindir`, /usr/lib/postgresql/*/bin, PATH), it prints one line saying so and exits
-with 77, the status ctest treats as "skipped" (SKIP_RETURN_CODE).
+with 77, the status ctest treats as "skipped" (SKIP_RETURN_CODE). BILATERAL_PG_BINDIR, when set,
+is the only folder looked at.
 
 The servers trade durability for speed (fsync off): they hold test data only.
 """
@@ -51,8 +52,10 @@ USER = "postgres"  # the superuser role of every server
 def find_bindir():
     """The folder holding initdb and pg_ctl, or None."""
     candidates = []
-    if os.environ.get("BILATERAL_PG_BINDIR"):
-        candidates.append(os.environ["BILATERAL_PG_BINDIR"])
+    if os.environ.get("BILATERAL_PG_BINDIR"):  # when set, the only place looked at
+        d = os.environ["BILATERAL_PG_BINDIR"]
+        return d if all(os.access(os.path.join(d, b), os.X_OK)
+                        for b in ("initdb", "pg_ctl", "postgres")) else None
     try:
         out = subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True,
                              check=True)

@@ -47,3 +47,15 @@ add_executable(pg_load_prototype ${PROJECT_SOURCE_DIR}/bench/pg_load_prototype.c
 target_link_libraries(pg_load_prototype PRIVATE bilateral_postgres bilateral::bilateral
                       bilateral_warnings)
 target_include_directories(pg_load_prototype PRIVATE ${PROJECT_SOURCE_DIR}/src)
+
+# The throwaway servers' script itself: URLs that work, the command's status, nothing left
+# behind after a failing command or a SIGTERM, the skip line without server binaries.
+find_program(BILATERAL_PG_PYTHON3 python3)
+if(BILATERAL_PG_PYTHON3)
+  add_test(NAME postgres.throwaway_servers
+           COMMAND ${BILATERAL_PG_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/postgres/throwaway_test.py
+                   ${PROJECT_SOURCE_DIR})
+  set_tests_properties(postgres.throwaway_servers PROPERTIES LABELS postgres TIMEOUT 300
+                       PASS_REGULAR_EXPRESSION "^ok"
+                       SKIP_REGULAR_EXPRESSION "skipped: no PostgreSQL server binaries")
+endif()
