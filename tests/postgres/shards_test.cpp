@@ -86,6 +86,18 @@ TEST_F(PgShards, RowsOfAnEventLandOnOneShard) {
     bt::expectDerivedRight(c);
 }
 
+TEST_F(PgShards, ARepeatedImportThroughTheCoordinatorAddsNothing) {
+    const auto f = bt::generateRows(400, 30, 26);
+    loadRows(f);
+    auto c = pg::Connection::open(coordinator);
+    const auto again = bt::load(c, f);
+    EXPECT_EQ(again.events, 0);
+    EXPECT_EQ(again.skippedEvents, 400);
+    EXPECT_EQ(bt::count(c, "event"), 400);
+    EXPECT_EQ(bt::count(c, "participation"), 800);
+    bt::expectDerivedRight(c);
+}
+
 TEST_F(PgShards, WholeTableQuestionsRunOnTheShardsAtOnce) {
     loadRows(bt::generateRows(1500, 60, 22));
     auto c = pg::Connection::open(coordinator);

@@ -47,7 +47,7 @@ def failures():
         problems.append(f"servers or folders left after a failing command: {urls}")
     # Stopped by SIGTERM while the command runs: it still cleans up.
     p = subprocess.Popen([sys.executable, SCRIPT, "--", "sh", "-c",
-                          'echo "$BILATERAL_PG_URLS"; sleep 300'], stdout=subprocess.PIPE,
+                          'echo "$BILATERAL_PG_URLS"; exec sleep 300'], stdout=subprocess.PIPE,
                          text=True)
     line = p.stdout.readline()
     urls = URL.findall(line)

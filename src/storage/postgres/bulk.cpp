@@ -7,6 +7,7 @@
 
 #include "bilateral/error.hpp"
 #include "storage/postgres/bulk_impl.hpp"
+#include "storage/postgres/error.hpp"
 #include "storage/postgres/schema.hpp"
 #include "storage/postgres/schema_build.hpp"
 
@@ -44,30 +45,27 @@ void dropDeferrable(BulkState& d) {
 
 /// Into empty event tables (a first load), their secondary indexes are dropped and made again
 /// at the end, sorted once, rather than kept in order row by row (as SQLite's BulkWriter
-/// does). Loaders decide this one at a time, under an advisory lock held only for the
-/// decision: a first load locks the event tables until it ends (readers and other loaders
-/// wait), and a loader that waited then finds rows and keeps the indexes.
+/// does). That takes the event tables for the rest of the load: readers and other loaders wait
+/// for it. The lock is asked for without waiting (NOWAIT), before this transaction touches the
+/// tables: a load that cannot have it at once keeps the indexes, and never waits here, so it
+/// cannot deadlock with another; one that checks for rows while a first load holds the tables
+/// waits for that load to end, then finds its rows.
 void deferIndexes(BulkState& d) {
     auto& c = d.c;
-    constexpr std::string_view kKey = "1112100418";  // "BILA" + 1
-    const auto empty = [&] {
-        return c.exec("SELECT NOT EXISTS (SELECT 1 FROM event)").text(0, 0) == "t";
-    };
-    const std::string unlock = "SELECT pg_advisory_unlock(" + std::string(kKey) + ")";
-    c.exec("SAVEPOINT bilateral_defer; SELECT pg_advisory_lock(" + std::string(kKey) + ")");
+    if (c.exec("SELECT NOT EXISTS (SELECT 1 FROM event)").text(0, 0) != "t") return;
+    c.exec("SAVEPOINT bilateral_defer");
     try {
-        if (empty()) {
-            c.exec(
-                "LOCK TABLE event, participation, event_evidence, event_scope IN ACCESS "
-                "EXCLUSIVE MODE");
-            if (empty()) dropDeferrable(d);
-        }
-    } catch (...) {
-        // A session lock outlives a failed statement: back to the savepoint, then release it.
-        PQclear(PQexec(c.native(), ("ROLLBACK TO SAVEPOINT bilateral_defer; " + unlock).c_str()));
-        throw;
+        c.exec(
+            "LOCK TABLE event, participation, event_evidence, event_scope IN ACCESS EXCLUSIVE "
+            "MODE NOWAIT");
+    } catch (const PgError& e) {
+        if (e.sqlstate() != sqlstate::kLockNotAvailable) throw;
+        c.exec("ROLLBACK TO SAVEPOINT bilateral_defer");
+        return;
     }
-    c.exec(unlock + "; RELEASE SAVEPOINT bilateral_defer");
+    c.exec("RELEASE SAVEPOINT bilateral_defer");
+    // Rows added between the check and the lock (by a writer that committed meanwhile).
+    if (c.exec("SELECT NOT EXISTS (SELECT 1 FROM event)").text(0, 0) == "t") dropDeferrable(d);
 }
 
 }  // namespace
@@ -127,6 +125,9 @@ BulkLoader::BulkLoader(Connection& c, SharedRules rules, std::string origin)
     auto& d = *impl_;
     d.sharded =
         c.exec("SELECT relkind FROM pg_class WHERE oid = 'event'::regclass").text(0, 0) == "p";
+    // Before the staging tables: made LIKE the event tables, they lock them (deferIndexes).
+    // On shards the indexes are the shards' own: a first load there keeps them.
+    if (!d.sharded) deferIndexes(d);
     for (std::size_t i = 0; i < kStages; ++i) {
         const auto& s = kStageDefs[i];
         d.target[i] = s.name;
@@ -139,9 +140,8 @@ BulkLoader::BulkLoader(Connection& c, SharedRules rules, std::string origin)
         c.exec("CREATE TEMP TABLE " + std::string(s.name) + " (" + std::string(s.create) +
                ") ON COMMIT DROP");
     }
-    // On shards the indexes are the shards' own: a first load there keeps them.
-    if (!d.sharded) deferIndexes(d);
 }
+
 BulkLoader::~BulkLoader() = default;
 
 std::int64_t BulkLoader::source(const model::Source& s) {

@@ -22,6 +22,7 @@ inline constexpr std::string_view kInsufficientPrivilege = "42501";
 inline constexpr std::string_view kReadOnlyTransaction = "25006";
 inline constexpr std::string_view kSerializationFailure = "40001";
 inline constexpr std::string_view kDeadlock = "40P01";
+inline constexpr std::string_view kLockNotAvailable = "55P03";
 /// Class 08: the connection failed or was lost (also postgres_fdw's connection to a shard).
 inline constexpr std::string_view kConnectionClass = "08";
 }  // namespace sqlstate
