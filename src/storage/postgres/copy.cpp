@@ -74,43 +74,31 @@ CopyEncoder& CopyEncoder::text(std::string_view v) {
     return *this;
 }
 
-CopyEncoder& CopyEncoder::int64(std::int64_t v) {
+/// A number: in binary, its width and its bits (`Bits`, big-endian); in text, its digits.
+template <class Bits, class T>
+CopyEncoder& CopyEncoder::number(T v) {
     field();
     if (format_ == CopyFormat::Binary) {
-        bigEndian(std::uint32_t{8});
-        bigEndian(static_cast<std::uint64_t>(v));
-    } else {
-        char buf[24];
-        buffer_.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
-    }
-    endField();
-    return *this;
-}
-
-CopyEncoder& CopyEncoder::int32(std::int32_t v) {
-    field();
-    if (format_ == CopyFormat::Binary) {
-        bigEndian(std::uint32_t{4});
-        bigEndian(static_cast<std::uint32_t>(v));
-    } else {
-        char buf[16];
-        buffer_.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
-    }
-    endField();
-    return *this;
-}
-
-CopyEncoder& CopyEncoder::real(double v) {
-    field();
-    if (format_ == CopyFormat::Binary) {
-        bigEndian(std::uint32_t{8});
-        bigEndian(std::bit_cast<std::uint64_t>(v));
+        bigEndian(static_cast<std::uint32_t>(sizeof(Bits)));
+        bigEndian(std::bit_cast<Bits>(v));
     } else {
         char buf[32];
         buffer_.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
     }
     endField();
     return *this;
+}
+
+CopyEncoder& CopyEncoder::int64(std::int64_t v) {
+    return number<std::uint64_t>(v);
+}
+
+CopyEncoder& CopyEncoder::int32(std::int32_t v) {
+    return number<std::uint32_t>(v);
+}
+
+CopyEncoder& CopyEncoder::real(double v) {
+    return number<std::uint64_t>(v);
 }
 
 CopyEncoder& CopyEncoder::null() {

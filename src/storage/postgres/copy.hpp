@@ -55,6 +55,8 @@ private:
     void endField();
     template <class U>
     void bigEndian(U v);
+    template <class Bits, class T>
+    CopyEncoder& number(T v);
 
     CopyFormat format_;
     std::string buffer_;
