@@ -8,14 +8,17 @@
         drafts every article the manifest lists (file, lang, published, set, gold) and scores
         each, then the totals of each set
   draft_score.py --article TEXT --gold GOLD.json --bilateral build/bilateral
-                 [--lang it] [--published 2025-07-03] [--texts DIR ...]
-        drafts one article and scores it
+                 [--lang it] [--published 2025-07-03] [--texts DIR ...] [--base BASE.json]
+        drafts one article and scores it; --base: GOLD.json is a fragment that adds to
+        BASE.json (records by id, each source's claims of kind and dates)
 
 What is counted (docs/draft.md, "Measured"):
   persons         a draft person is right when it is a curated person (by name or alias, or
                   by the span it rests on) with the same country and the same posts (each post
-                  by a name or alias in common); precision over the draft's persons, recall
-                  over the curated ones. "names" counts the persons alone.
+                  by a name or alias in common: every post the draft gives is one the person
+                  holds in the curated data, every post the curated data cites the article for
+                  is in the draft); precision over the draft's persons, recall over the curated
+                  ones. "names" counts the persons alone.
   events          a draft event is found when it rests on a span that overlaps the curated
                   event's (or, without spans, shares its kind, a participant and the date) and
                   has its kind; "dates right" is the share of the events found whose start and
@@ -24,7 +27,10 @@ What is counted (docs/draft.md, "Measured"):
                   groups, organisations by name or span; countries by id).
   links           (kind, from, to) through the matched events.
 Only the curated facts that cite the article (a source whose `file` is the article's) count:
-a dataset of several sources is scored article by article. Quotes without spans are found in
+a dataset of several sources is scored article by article. With --base (the gold file is a
+fragment over a base dataset, adding only what is new), a person of the curated data also
+counts when the article names them (their name or an alias occurs in its text), and so do
+their participations in the events the article tells. Quotes without spans are found in
 the article's text (first occurrence). Only the standard library is used.
 """
 
@@ -77,13 +83,43 @@ def norm_keep_length(text):
     return "".join(out)
 
 
+def load(path, base=None):
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    if base:
+        with open(base, encoding="utf-8") as f:
+            doc = overlay(json.load(f), doc)
+    return doc
+
+
+def overlay(base, fragment):
+    """A curated fragment over a base dataset (issue 21's drafts of several accounts): records
+    with a base record's id add their aliases, participants and evidence to it, and their
+    `claims` (each source's kind and dates) are kept for Doc.events()."""
+    out = dict(base)
+    for key in ("sources", "actors", "events", "relations", "links"):
+        merged = {r["id"]: dict(r) for r in base.get(key, [])}
+        for r in fragment.get(key, []):
+            if r["id"] not in merged:
+                merged[r["id"]] = dict(r)
+                continue
+            m = merged[r["id"]]
+            for field, value in r.items():
+                if isinstance(value, list) and isinstance(m.get(field), list):
+                    m[field] = m[field] + value
+                elif field != "id":
+                    m[field] = value
+        out[key] = list(merged.values())
+    return out
+
+
 class Doc:
     """A dataset document, seen from one article: its facts and the spans they rest on."""
 
-    def __init__(self, path, article_file, dirs):
-        with open(path, encoding="utf-8") as f:
-            self.doc = json.load(f)
+    def __init__(self, path, article_file, dirs, base=None):
+        self.doc = load(path, base)
         self.path = path
+        self.fragment = base is not None
         base = os.path.basename(article_file) if article_file else None
         sources = self.doc.get("sources", [])
         if base is None and len(sources) == 1:
@@ -106,30 +142,69 @@ class Doc:
                 out.append(span)
         return out
 
+    def names(self, actor_id):
+        """With a base dataset (a fragment adds only what is new): whether the article's text
+        names the actor, by its name or an alias, so that the base's facts about it count."""
+        actor = self.actors.get(actor_id)
+        if not self.fragment or not actor or self.text is None:
+            return False
+        text = norm(self.text)
+        return any(n and n in text for n in names_of(actor))
+
     def cites(self, evidence):
         return any(e.get("source") in self.sources for e in evidence or [])
 
     def persons(self):
-        return {i: a for i, a in self.actors.items()
-                if a["kind"] == "person" and self.cites(a.get("evidence"))}
+        """Persons the article names: their own evidence cites it, or they take part in an event
+        it tells (events()), or a post of theirs cites it (a fragment adds only those to the
+        persons of its base)."""
+        named = {i for i, a in self.actors.items()
+                 if self.cites(a.get("evidence")) or (a["kind"] == "person" and self.names(i))}
+        for e in self.events().values():
+            named |= {p["actor"] for p in e["participants"]}
+        named |= {r["from"] for r in self.doc.get("relations", []) if self.cites(r.get("evidence"))}
+        return {i: a for i, a in self.actors.items() if a["kind"] == "person" and i in named}
 
-    def posts_of(self, person_id):
+    def posts_of(self, person_id, cited=True):
+        """The names of the person's posts: those this article's evidence gives (cited), or all
+        the dataset holds."""
         out = []
         for r in self.doc.get("relations", []):
-            if r["kind"] == "holds_post" and r["from"] == person_id and self.cites(r.get("evidence")):
-                post = self.actors.get(r["to"])
-                if post:
-                    out.append(names_of(post))
+            if r["kind"] != "holds_post" or r["from"] != person_id:
+                continue
+            if cited and not self.cites(r.get("evidence")):
+                continue
+            post = self.actors.get(r["to"])
+            if post:
+                out.append(names_of(post))
         return out
 
     def events(self):
         out = {}
         for e in self.doc.get("events", []):
+            # A participation counts when its evidence cites the article, or when it has none
+            # and the event's does (a dataset of several accounts cites each on its own).
             parts = [p for p in e.get("participants", [])
-                     if self.cites(p.get("evidence")) or self.cites(e.get("evidence"))]
+                     if self.cites(p.get("evidence")) or
+                     (not p.get("evidence") and self.cites(e.get("evidence"))) or
+                     (self.cites(e.get("evidence")) and self.names(p["actor"]))]
             if self.cites(e.get("evidence")) or parts:
-                out[e["id"]] = dict(e, participants=parts)
+                out[e["id"]] = self.as_told(dict(e, participants=parts))
         return out
+
+    def as_told(self, e):
+        """The event with this article's claims of kind and dates, where it makes some. A
+        working visit counts as the draft writes it: official_visit (visit_type working)."""
+        claims = e.get("claims", {})
+        for c in claims.get("kind", []):
+            if self.cites(c.get("evidence")):
+                e["kind"] = c["value"]
+        for c in claims.get("dates", []):
+            if self.cites(c.get("evidence")):
+                e["start"], e["end"] = c.get("start"), c.get("end")
+        if e.get("kind") == "working_visit":
+            e["kind"] = "official_visit"
+        return e
 
 
 def read_text(name, dirs):
@@ -192,9 +267,12 @@ def score_persons(draft, gold, amap):
             continue
         names += 1
         d, g = dp[did], gp[gid]
+        # Every post the draft gives is one the person holds in the curated data, and every
+        # post the curated data cites this article for is in the draft.
         dposts, gposts = draft.posts_of(did), gold.posts_of(gid)
+        held = gold.posts_of(gid, cited=False)
         posts_ok = (all(any(x & y for x in dposts) for y in gposts) and
-                    all(any(x & y for y in gposts) for x in dposts))
+                    all(any(x & y for y in held) for x in dposts))
         if d.get("country") == g.get("country") and posts_ok:
             right += 1
         else:
@@ -256,13 +334,13 @@ def score_links(draft, gold, emap):
     return {"draft": len(d), "gold": len(g), "right": len(d & g)}
 
 
-def score(draft_path, gold_path, dirs):
+def score(draft_path, gold_path, dirs, base=None):
     draft = Doc(draft_path, None, dirs)
     article = next(iter(s.get("file") for s in draft.doc.get("sources", []) if s.get("file")), None)
     if article is None:
         sys.exit(f"{draft_path}: the draft's source names no file")
     draft = Doc(draft_path, article, dirs)
-    gold = Doc(gold_path, article, dirs)
+    gold = Doc(gold_path, article, dirs, base)
     if not gold.sources:
         sys.exit(f"{gold_path}: no source with file {article}")
     amap = match_actors(draft, gold)
@@ -352,6 +430,7 @@ def main():
     p.add_argument("--manifest")
     p.add_argument("--article")
     p.add_argument("--gold")
+    p.add_argument("--base", help="a dataset the gold file adds to (its records by id)")
     p.add_argument("--lang")
     p.add_argument("--published")
     p.add_argument("--set", choices=["seen", "unseen"])
@@ -374,9 +453,10 @@ def main():
         elif args.article:
             out = os.path.join(tmp, "draft.json")
             run_draft(args.bilateral, args.article, args.lang, args.published, out)
-            results["article"] = [score(out, args.gold, [os.path.dirname(args.article)] + dirs)]
+            results["article"] = [score(out, args.gold, [os.path.dirname(args.article)] + dirs,
+                                        args.base)]
         elif len(args.files) == 2:
-            results["article"] = [score(args.files[0], args.files[1], dirs)]
+            results["article"] = [score(args.files[0], args.files[1], dirs, args.base)]
         else:
             p.error("give DRAFT.json GOLD.json, --manifest or --article")
     if args.json:

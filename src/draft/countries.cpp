@@ -73,7 +73,8 @@ void parties(Analysis& a) {
         if (ev.dropped || !detail::isVisit(ev.kind)) continue;
         std::string country;
         for (const auto& p : ev.parts) {
-            if (p.role == Role::Guest && p.actor.type == ActorRef::Type::Person) {
+            if (p.role == Role::Guest && p.actor.type == ActorRef::Type::Person &&
+                country.empty()) {
                 country = a.people[static_cast<std::size_t>(p.actor.index)].country;
             }
         }

@@ -209,8 +209,23 @@ void linkInvitations(Analysis& a) {
             if (e == static_cast<int>(i) || other.dropped) continue;
             const Range r =
                 cover(a.events[i].evidence, a.eventMentions[static_cast<std::size_t>(k)].trigger);
+            const bool linked = std::any_of(a.links.begin(), a.links.end(), [&](const auto& l) {
+                return (l.from == static_cast<int>(i) && l.to == e) ||
+                       (l.from == e && l.to == static_cast<int>(i));
+            });
+            if (linked) continue;
             if (isVisit(other.kind)) {
                 a.links.push_back({model::EventLinkKind::LeadsTo, static_cast<int>(i), e, r});
+                // "invitation to visit", "invito ... a recarsi": the visit asked for lies ahead.
+                const auto& inv = a.eventMentions[static_cast<std::size_t>(a.events[i].mention)];
+                const auto& asked = a.eventMentions[static_cast<std::size_t>(k)];
+                const bool after = asked.trigger.first > inv.trigger.first;
+                const bool past =
+                    other.start && a.published && other.start->latest() < a.published->earliest();
+                if (after && !past && other.status == EventStatus::Occurred) {
+                    other.status = EventStatus::Planned;
+                    other.statusWhy = "it is the visit an invitation asks for";
+                }
                 const auto guest = partWith(other, Role::Guest);
                 const auto invitee = partWith(a.events[i], Role::Invitee);
                 if (guest && !invitee)

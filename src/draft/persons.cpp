@@ -24,6 +24,10 @@ const std::initializer_list<std::string_view> kNeverNames{
     "il",  "la", "lo",  "di",   "e",   "per", "con", "da", "su", "tra",  "fra",  "i", "gli",
     "le",  "he", "she", "they", "his", "her", "it",  "we", "mr", "ms",   "mrs"};
 
+/// Titles that Malay names carry inside, in a father's name ("Zafrul Tengku Abdul Aziz").
+const std::initializer_list<std::string_view> kInnerTitles{"tengku",   "tunku", "raja", "syed",
+                                                           "sharifah", "wan",   "nik",  "megat"};
+
 bool nameWord(const Analysis& a, int i, int end) {
     if (i >= end) return false;
     const Token& t = a.tokens[static_cast<std::size_t>(i)];
@@ -50,8 +54,9 @@ Range readName(const Analysis& a, int i, int end) {
         }
         const Token& t = a.tokens[static_cast<std::size_t>(k)];
         const bool particle =
-            t.word() && !t.cap &&
-            std::find(kParticles.begin(), kParticles.end(), t.fold) != kParticles.end();
+            (t.word() && !t.cap &&
+             std::find(kParticles.begin(), kParticles.end(), t.fold) != kParticles.end()) ||
+            std::find(kInnerTitles.begin(), kInnerTitles.end(), t.fold) != kInnerTitles.end();
         if (particle && words > 0 && nameWord(a, k + 1, end)) {
             ++k;
             continue;
@@ -194,6 +199,57 @@ void honorificPersons(Analysis& a) {
     }
 }
 
+/// "his Italian counterpart Giorgia Meloni", "il suo omologo italiano, X": a person of the
+/// adjective's country holding the office of the person whose counterpart they are (the
+/// sentence's first titled person), with less confidence.
+void counterparts(Analysis& a) {
+    for (std::size_t s = 0; s < a.sentences.size(); ++s) {
+        const auto& sen = a.sentences[s];
+        for (int i = sen.first; i < sen.last; ++i) {
+            if (!foldIs(a, i, {"counterpart", "omologo", "omologa"})) continue;
+            int k = i + 1;
+            std::string country;
+            for (const auto& cm : a.countries) {
+                if (cm.adjective && (cm.range.last == i || cm.range.first == k)) {
+                    country = a.tables.countries[static_cast<std::size_t>(cm.country)].code;
+                    if (cm.range.first == k) k = cm.range.last;
+                }
+            }
+            if (foldIs(a, k, {","})) ++k;
+            const Range hon = readHonorifics(a, k, sen.last);
+            const Range name = readName(a, hon.last, sen.last);
+            if (name.last - name.first < 2 || a.personAt(name.first) >= 0) continue;
+            int office = -1;
+            for (const auto& pm : a.persons) {
+                if (pm.sentence == static_cast<int>(s) && pm.range.first < i &&
+                    !pm.offices.empty()) {
+                    office = pm.offices.front();
+                    break;
+                }
+            }
+            PersonMention pm;
+            pm.range = {i, name.last};
+            pm.name = name;
+            pm.honorific = hon;
+            pm.sentence = static_cast<int>(s);
+            pm.confidence = 0.6;
+            pm.how = "named as a counterpart";
+            if (office >= 0 && !country.empty()) {
+                OfficeMention om = a.offices[static_cast<std::size_t>(office)];
+                om.range = {i, i + 1};
+                om.country = country;
+                om.toCountry.clear();
+                om.countryStated = true;
+                om.person = -1;
+                om.term = -1;
+                a.offices.push_back(om);
+                pm.offices = {static_cast<int>(a.offices.size()) - 1};
+            }
+            a.persons.push_back(pm);
+        }
+    }
+}
+
 /// "Ambassador of Italy to Malaysia (18 October 2021 – 8 June 2025)": a date or period in
 /// brackets right after a person's title is the term of that title.
 void terms(Analysis& a) {
@@ -214,6 +270,7 @@ void terms(Analysis& a) {
 void findPersons(Analysis& a) {
     titledPersons(a);
     honorificPersons(a);
+    counterparts(a);
     std::sort(a.persons.begin(), a.persons.end(),
               [](const PersonMention& x, const PersonMention& y) {
                   return x.range.first < y.range.first;

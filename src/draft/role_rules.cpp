@@ -108,8 +108,12 @@ bool withRoles(Ctx& c) {
 }
 
 void visitRoles(Ctx& c) {
-    const int by = phraseEnd(c.a, c.trigger.last, std::min(c.sen.last, c.trigger.last + 12),
-                             {"by", "di", "del", "della", "dell'"});
+    // "the official visit to Italy on July 2–3 by X": "by" in the same clause, before a comma.
+    int clauseEnd = std::min(c.sen.last, c.trigger.last + 12);
+    for (int i = c.trigger.last; i < clauseEnd; ++i) {
+        if (foldIs(c.a, i, {",", ";", "("})) clauseEnd = i;
+    }
+    const int by = phraseEnd(c.a, c.trigger.last, clauseEnd, {"by", "di", "del", "della", "dell'"});
     auto guest = by >= 0 ? listAfter(c.a, c.actors, by, c.sen.last, false) : std::vector<ActorAt>{};
     // "invitation to pay an official visit": the one invited is the visitor (linkInvitations).
     bool invited = false;
@@ -200,9 +204,28 @@ bool chairedBySubject(const Ctx& c) {
     return false;
 }
 
+/// "was received by Meloni", "era stato ricevuto ... dalla presidente": the subject is the
+/// guest and the one after "by" the host.
+bool passiveReceive(Ctx& c, const std::vector<ActorAt>& subject) {
+    if (!foldIs(c.a, c.trigger.first - 1,
+                {"was", "were", "is", "are", "been", "being", "stato", "stata", "stati", "state",
+                 "viene", "venne"})) {
+        return false;
+    }
+    c.add(subject, Role::Guest, 0.8, "The sentence's subject is received");
+    const int by = phraseEnd(c.a, c.trigger.last, std::min(c.sen.last, c.trigger.last + 8),
+                             {"by", "da", "dal", "dalla", "dall'", "dai", "dagli"});
+    if (by >= 0) {
+        c.add(listAfter(c.a, c.actors, by, c.sen.last, false), Role::Host, 0.8,
+              "Named as receiving");
+    }
+    return true;
+}
+
 void verbRoles(Ctx& c, const std::string& form) {
     const auto subject = subjectOf(c.a, c.actors, c.sen.first, c.trigger);
     const auto objects = objectsOf(c.a, c.actors, c.mention, c.sen.last);
+    if (form == "receive" && passiveReceive(c, subject)) return;
     if (form == "receive") {
         c.add(subject, Role::Host, 0.8, "The sentence's subject receives");
         if (!objects.empty()) c.add({objects.front()}, Role::Guest, 0.8, "Named as received");
@@ -234,14 +257,40 @@ void verbRoles(Ctx& c, const std::string& form) {
     }
 }
 
+/// A verb of taking part between the subject and the event word: "delivered a lecture",
+/// "will attend a summit", "parteciperà a un forum". Without one the subject may only speak of
+/// the event ("expressed satisfaction with the roundtable").
+bool takesPartVerb(const Ctx& c) {
+    for (int i = c.sen.first; i < c.trigger.first; ++i) {
+        const auto& f = c.a.tokens[static_cast<std::size_t>(i)].fold;
+        for (const char* stem :
+             {"attend", "particip", "deliver", "address", "chair", "open", "spoke", "speak",
+              "took part", "take part", "presied", "interv", "tenut", "apert", "host", "join"}) {
+            if (f.starts_with(stem)) return true;
+        }
+    }
+    return false;
+}
+
+/// "During a meeting, both leaders ...": the subject after the comma.
+std::vector<ActorAt> subjectAfterComma(const Ctx& c) {
+    for (int i = c.trigger.last; i < c.sen.last && i < c.trigger.last + 4; ++i) {
+        if (foldIs(c.a, i, {","})) return listAfter(c.a, c.actors, i + 1, c.sen.last, false);
+    }
+    return {};
+}
+
 void nounRoles(Ctx& c) {
-    const auto subject = subjectOf(c.a, c.actors, c.sen.first, c.trigger);
-    if (c.kind() == EventKind::Roundtable || c.kind() == EventKind::Summit) {
+    auto subject = subjectOf(c.a, c.actors, c.sen.first, c.trigger);
+    if (c.kind() == EventKind::Roundtable || c.kind() == EventKind::Summit ||
+        c.kind() == EventKind::Statement) {
+        if (!takesPartVerb(c)) return;
         c.add(subject, chairedBySubject(c) ? Role::Chair : Role::Attendee, 0.7,
-              "The sentence's subject");
+              "The sentence's subject takes part");
         return;
     }
     if (c.kind() == EventKind::AgreementSigning || c.kind() == EventKind::Inauguration) return;
+    if (subject.empty()) subject = subjectAfterComma(c);
     c.add(subject, Role::Attendee, 0.65, "The sentence's subject");
 }
 
@@ -267,9 +316,41 @@ void partsFromMention(Analysis& a, std::size_t mention, int event) {
     verbRoles(c, form);
 }
 
+namespace {
+
+/// "Per parte italiana, erano presenti ...", "Also present was ...": those named were at the
+/// last meeting told.
+void presentAtLastMeeting(Analysis& a, std::size_t s) {
+    const auto& sen = a.sentences[s];
+    const int at = phraseEnd(a, sen.first, sen.last,
+                             {"also present", "were present", "was present", "were also present",
+                              "was also present", "erano presenti", "era presente",
+                              "erano inoltre presenti", "hanno partecipato", "ha partecipato"});
+    if (at < 0) return;
+    int meeting = -1;
+    for (std::size_t e = 0; e < a.events.size(); ++e) {
+        const auto k = a.events[e].kind;
+        if (a.events[e].sentence < static_cast<int>(s) &&
+            (k == EventKind::BilateralMeeting || k == EventKind::Talks)) {
+            meeting = static_cast<int>(e);
+        }
+    }
+    if (meeting < 0 ||
+        static_cast<int>(s) - a.events[static_cast<std::size_t>(meeting)].sentence > 5) {
+        return;
+    }
+    for (const auto& x : actorsIn(a, static_cast<int>(s))) {
+        if (x.ref.type == ActorRef::Type::Country) continue;
+        addPart(a, meeting, x, Role::Attendee, {at - 2, at}, 0.7, "Named as present");
+    }
+}
+
+}  // namespace
+
 void partsFromLooseSentences(Analysis& a) {
     for (std::size_t s = 0; s < a.sentences.size(); ++s) {
         if (!a.eventsIn(static_cast<int>(s)).empty()) continue;
+        presentAtLastMeeting(a, s);
         const auto& sen = a.sentences[s];
         const int at = phraseEnd(a, sen.first, sen.last,
                                  {"accompanied by", "accompagnato da", "accompagnata da",

@@ -50,11 +50,12 @@ std::vector<ActorAt> listAfter(const Analysis& a, const std::vector<ActorAt>& ac
         const int gap = x.range.first - at;
         bool joined = gap <= 2;
         if (!out.empty()) {
-            joined = gap <= 3;
+            joined = gap <= 4;
             for (int k = at; k < x.range.first && joined; ++k) {
-                joined = foldIs(a, k,
-                                {",", "and", "e", "&", "the", "il", "la", "l'", "i", "gli", "le",
-                                 "lo", "his", "her", "their", "-", "with", "con"});
+                joined =
+                    foldIs(a, k, {",",    "and", "e",  "&",    "the",    "il",   "la",    "l'",
+                                  "i",    "gli", "le", "lo",   "his",    "her",  "their", "-",
+                                  "with", "con", "as", "well", "nonche", "plus", "also",  "anche"});
             }
         }
         if (!joined) break;

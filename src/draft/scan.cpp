@@ -10,10 +10,10 @@ namespace {
 
 /// Words before an event noun that make it definite ("the visit", "l'incontro") or not.
 const std::initializer_list<std::string_view> kDefinite{
-    "the",   "this",  "that",  "these", "il",    "lo",    "la",     "l'",     "i",     "gli",
-    "le",    "del",   "dello", "della", "dell'", "dei",   "degli",  "delle",  "al",    "allo",
-    "alla",  "all'",  "ai",    "agli",  "alle",  "dal",   "dallo",  "dalla",  "dall'", "nel",
-    "nello", "nella", "nell'", "sul",   "sulla", "sull'", "questo", "questa", "quest'"};
+    "the",   "this",  "that",  "these", "il",    "lo",    "la",     "l'",     "i",      "gli",
+    "le",    "del",   "dello", "della", "dell'", "dei",   "degli",  "delle",  "al",     "allo",
+    "alla",  "all'",  "ai",    "agli",  "alle",  "dal",   "dallo",  "dalla",  "dall'",  "nel",
+    "nello", "nella", "nell'", "sul",   "sulla", "sull'", "questo", "questa", "quest'", "d'"};
 const std::initializer_list<std::string_view> kIndefinite{
     "a", "an", "one", "another", "un", "uno", "una", "un'", "two", "three", "several", "due"};
 /// Words between which and an event noun no article is looked for ("the subject of meetings").
