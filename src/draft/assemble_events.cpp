@@ -204,6 +204,8 @@ void addRelations(Builder& b) {
         const std::string post = b.ids.of({ActorRef::Type::Post, om.post});
         const auto* country = a.tables.country(om.country);
         if (post.empty() || !country || !done.insert(post).second) continue;
+        // A post the graph has already belongs to what the graph says.
+        if (b.ids.reused.count(post) && b.ids.reused.at(post)) continue;
         const int index = static_cast<int>(country - a.tables.countries.data());
         addCountry(b, index);
         model::Relation r;

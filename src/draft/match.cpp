@@ -16,8 +16,11 @@ std::optional<KnownActor> matchActor(GraphNames* graph, model::ActorKind kind,
     std::vector<KnownActor> found;
     for (const auto& name : written) {
         if (name.empty()) continue;
+        const std::string wanted = fold(fromUtf8(name));
         for (auto& k : graph->lookup(name)) {
-            if (k.kind != kind) continue;
+            // The graph's search also finds names that only contain the words: the name or
+            // alias must be the same, apart from case, accents and apostrophes.
+            if (k.kind != kind || fold(fromUtf8(k.matched)) != wanted) continue;
             if (!country.empty() && k.country && !k.country->empty() && *k.country != country) {
                 continue;
             }
