@@ -438,6 +438,9 @@ def main():
     p.add_argument("--texts", action="append", default=[], help="a folder of article texts")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--verbose", "-v", action="store_true", help="list what was missed or wrong")
+    p.add_argument("--check-goals", action="store_true",
+                   help="exit 1 unless every set's totals meet the goals of issue 22 (persons "
+                        "precision and recall >= 0.8, dates right for >= 0.7 of the events found)")
     args = p.parse_args()
     dirs = source_dirs(args.texts)
     results = {}
@@ -463,12 +466,22 @@ def main():
         print(json.dumps({k: {"articles": [dict(r, figures=figures(r)) for r in v],
                               "total": figures(total(v))} for k, v in results.items()}, indent=1))
         return 0
+    failed = []
     for name, rows in results.items():
         print(f"== {name} ==")
         for r in rows:
             show(r, args.verbose)
         if len(rows) > 1:
             show(total(rows), False)
+        f = figures(total(rows))
+        for key, goal in (("persons P", 0.8), ("persons R", 0.8), ("dates right", 0.7)):
+            if f[key] is None or f[key] < goal:
+                failed.append(f"{name}: {key} {f[key]} below the goal {goal}")
+    if args.check_goals:
+        for line in failed:
+            print(line, file=sys.stderr)
+        print("goals met" if not failed else "goals not met")
+        return 1 if failed else 0
     return 0
 
 

@@ -107,7 +107,7 @@ draft::DraftOptions optionsFrom(const DraftArgs& a, const std::string& text) {
     o.published = parseDateOption(a.published, "--published");
     o.sourceId = a.sourceId;
     o.title = a.title;
-    o.fileName = a.article == "-" ? std::string() : fs::path(a.article).filename().string();
+    o.fileName = a.article == "-" ? std::string() : a.article;
     const auto ext = fs::path(a.article).extension().string();
     o.html = a.html || ext == ".html" || ext == ".htm" || draft::looksLikeHtml(text);
     return o;

@@ -127,7 +127,7 @@ void addGroups(Builder& b) {
     }
 }
 
-void addCountry(Builder& b, int index) {
+void addCountry(Builder& b, int index, Range fallback, const std::string& note) {
     const Analysis& a = b.a;
     const ActorRef ref{ActorRef::Type::Country, index};
     if (!b.ids.of(ref).empty()) return;
@@ -148,6 +148,8 @@ void addCountry(Builder& b, int index) {
             evidenceFor(a, b.source, first->range, first->adjective ? 0.8 : 0.95,
                         std::string(first->adjective ? "Named by its adjective" : "Named") + " \"" +
                             a.writtenUtf8(first->range) + "\""));
+    } else if (!fallback.empty()) {
+        actor.evidence.push_back(evidenceFor(a, b.source, fallback, 0.7, note));
     }
     if (b.names) {
         if (const auto known = b.names->actor(actor.id)) {

@@ -19,7 +19,9 @@ struct Builder {
 
 void addActor(Builder& b, const ActorRef& ref, model::Actor actor,
               const std::vector<std::string>& written);
-void addCountry(Builder& b, int index);
+/// The country or bloc `index` of the tables, as an actor; its evidence is its first mention,
+/// else `fallback` (a place in it, a title of it) with `note`.
+void addCountry(Builder& b, int index, Range fallback, const std::string& note);
 void addOrgs(Builder& b);
 void addEvents(Builder& b);
 void addRelations(Builder& b);

@@ -99,7 +99,9 @@ std::string eventNote(const Builder& b, const EventDraft& ev) {
 }
 
 model::Participant participantOf(Builder& b, const Part& p) {
-    if (p.actor.type == ActorRef::Type::Country) addCountry(b, p.actor.index);
+    if (p.actor.type == ActorRef::Type::Country) {
+        addCountry(b, p.actor.index, p.evidence, "The country of a place named");
+    }
     model::Participant out;
     out.actor = b.ids.of(p.actor);
     out.role = p.role;
@@ -207,7 +209,7 @@ void addRelations(Builder& b) {
         // A post the graph has already belongs to what the graph says.
         if (b.ids.reused.count(post) && b.ids.reused.at(post)) continue;
         const int index = static_cast<int>(country - a.tables.countries.data());
-        addCountry(b, index);
+        addCountry(b, index, om.range, "The country a title implies");
         model::Relation r;
         r.kind = model::RelationKind::PostOf;
         r.from = post;

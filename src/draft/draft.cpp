@@ -95,7 +95,8 @@ model::Source sourceFor(const Analysis& a, const DraftOptions& o) {
 Draft draftArticle(std::string_view bytes, const DraftOptions& options, GraphNames* names) {
     const Tables& tables = Tables::get();
     Analysis a(tables);
-    a.text = articleText(bytes, options.html);
+    a.text = decodeUtf8(bytes, options.fileName.empty() ? "article" : options.fileName);
+    if (options.html) a.text = htmlToText(a.text);
     a.tokens = tokenize(a.text);
     a.sentences = sentences(a.tokens, tables.abbreviations);
     a.language = options.language.value_or(detectLanguage(a));

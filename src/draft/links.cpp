@@ -25,7 +25,8 @@ std::optional<std::pair<bool, int>> cueBefore(const Analysis& a, const EventMent
     const auto& sen = a.sentences[static_cast<std::size_t>(m.sentence)];
     std::optional<std::pair<bool, int>> last;
     for (const auto& c : a.cues) {
-        if (c.token >= sen.first && c.token <= m.trigger.first)
+        // A cue inside the event's words counts: "si recherà", "will meet".
+        if (c.token >= sen.first && c.token < m.trigger.last)
             last = std::make_pair(c.future, c.token);
     }
     return last;

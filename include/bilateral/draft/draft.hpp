@@ -67,8 +67,9 @@ struct DraftOptions {
     std::optional<model::Date> published;
     std::string sourceId;  ///< default: source/ + the file name's slug
     std::string title;     ///< default: the text's first line
-    std::string fileName;  ///< the article's file name, for the source's `file`
-    bool html = false;     ///< the input is HTML: tags dropped, entities decoded
+    /// The article's path: errors name it, and its file name is the source's `file`.
+    std::string fileName;
+    bool html = false;  ///< the input is HTML: tags dropped, entities decoded
 };
 
 /// A proposed actor the graph already has: referenced by id, not repeated in the draft (an
