@@ -120,19 +120,7 @@ void writeDraft(const std::string& output, const std::string& json) {
         if (!std::cout) throw StorageError("cannot write to standard output");
         return;
     }
-    std::optional<io::AtomicOutputFile> file;
-    std::optional<RemovesOnInterrupt> removes;
-    {
-        const DeferInterrupts defer;  // no signal between making the file and registering it
-        file.emplace(output);
-        removes.emplace(file->temporary());
-    }
-    file->stream() << json;
-    {
-        const DeferInterrupts defer;
-        file->commit();
-        removes.reset();
-    }
+    writeOutputFile(output, [&](std::ostream& out) { out << json; });
 }
 
 void runDraft(const Globals& g, const DraftArgs& args, bool withDb) {
