@@ -34,7 +34,9 @@ void addActor(Builder& b, const ActorRef& ref, model::Actor actor,
             matchActor(b.names, actor.kind, written, actor.country.value_or(std::string()))) {
         b.ids.ids[{static_cast<int>(ref.type), ref.index}] = known->id;
         if (!b.ids.reused.count(known->id)) {
-            b.draft.reused.push_back({known->id, known->name, actor.name, known->matched});
+            // As the article writes it: an honorific form or a title, when there is one.
+            const std::string& shown = written.size() > 1 ? written[1] : actor.name;
+            b.draft.reused.push_back({known->id, known->name, shown, known->matched});
         }
         b.ids.reused[known->id] = true;
         return;

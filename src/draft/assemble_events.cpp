@@ -73,10 +73,24 @@ std::string titleOf(const Builder& b, const EventDraft& ev) {
     if (ev.status == model::EventStatus::Planned) {
         title = "Planned " + std::string(1, static_cast<char>(title[0] + 32)) + title.substr(1);
     }
-    std::vector<std::string> who;
+    // The visitor, the inviter, the host before those who attended.
+    auto rank = [](model::Role r) {
+        using model::Role;
+        const Role order[] = {Role::Guest,  Role::Inviter,  Role::Host,      Role::Chair,
+                              Role::Opener, Role::Invitee, Role::Signatory, Role::Attendee};
+        const auto it = std::find(std::begin(order), std::end(order), r);
+        return static_cast<int>(it - std::begin(order));
+    };
+    std::vector<const Part*> parts;
     for (const auto& p : ev.parts) {
         if (p.actor.type == ActorRef::Type::Country && p.role == model::Role::Host) continue;
-        if (who.size() < 3) who.push_back(actorName(b, p.actor));
+        parts.push_back(&p);
+    }
+    std::stable_sort(parts.begin(), parts.end(),
+                     [&](const Part* x, const Part* y) { return rank(x->role) < rank(y->role); });
+    std::vector<std::string> who;
+    for (const auto* p : parts) {
+        if (who.size() < 3) who.push_back(actorName(b, p->actor));
     }
     for (std::size_t k = 0; k < who.size(); ++k) title += (k ? ", " : ": ") + who[k];
     if (ev.place >= 0) title += " (" + b.a.places[static_cast<std::size_t>(ev.place)].name + ")";
