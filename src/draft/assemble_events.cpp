@@ -76,7 +76,7 @@ std::string titleOf(const Builder& b, const EventDraft& ev) {
     // The visitor, the inviter, the host before those who attended.
     auto rank = [](model::Role r) {
         using model::Role;
-        const Role order[] = {Role::Guest,  Role::Inviter,  Role::Host,      Role::Chair,
+        const Role order[] = {Role::Guest,  Role::Inviter, Role::Host,      Role::Chair,
                               Role::Opener, Role::Invitee, Role::Signatory, Role::Attendee};
         const auto it = std::find(std::begin(order), std::end(order), r);
         return static_cast<int>(it - std::begin(order));
