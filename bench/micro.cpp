@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "bilateral/io/cameo.hpp"
-#include "io/event_import.hpp"
-#include "io/event_text.hpp"
+#include "bilateral/import/cameo.hpp"
+#include "event_import.hpp"
+#include "event_text.hpp"
 
 namespace {
 

@@ -31,13 +31,13 @@
 #include <unordered_map>
 #include <vector>
 
-#include "bilateral/io/cameo.hpp"
-#include "bilateral/io/countries.hpp"
-#include "bilateral/io/events.hpp"
+#include "bilateral/import/cameo.hpp"
+#include "bilateral/import/countries.hpp"
+#include "bilateral/import/events.hpp"
 #include "bilateral/model/date.hpp"
 #include "bilateral/model/kinds.hpp"
-#include "bilateral/store/store.hpp"
-#include "store/schema.hpp"  // the store's DDL (src/store/schema.hpp)
+#include "bilateral/sqlite/store.hpp"
+#include "schema.hpp"  // the SQLite engine's DDL (src/storage/sqlite/schema.hpp)
 
 namespace fs = std::filesystem;
 using namespace bilateral;

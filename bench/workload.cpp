@@ -29,12 +29,12 @@
 
 #include "bilateral/error.hpp"
 #include "bilateral/graph/paths.hpp"
-#include "bilateral/io/events.hpp"
-#include "bilateral/io/import.hpp"
+#include "bilateral/import/events.hpp"
+#include "bilateral/import/import.hpp"
 #include "bilateral/model/date.hpp"
 #include "bilateral/query/index.hpp"
 #include "bilateral/query/queries.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/sqlite/store.hpp"
 
 namespace fs = std::filesystem;
 using namespace bilateral;

@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
         auto db = bilateral::Database::open(argv[2]);
         db.importFiles({argv[1]});
 
-        const auto post = db.store().getActor(db.resolveActor(argv[3]));
+        const auto post = db.actor(argv[3]);
         std::cout << post.name << "\n";
         for (int i = 4; i < argc; ++i) {
             const auto day = model::Date::parse(argv[i]);

@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
         db.importFiles({argv[1]});
 
         // The whole record; pass a query::IndexFilter to keep a window or some event kinds.
-        const auto projection = graph::Projection::build(db.store());
+        const auto projection = db.projection();
         {
             std::ofstream out(argv[2], std::ios::binary);
             bilateral::io::writeGraphML(out, projection);

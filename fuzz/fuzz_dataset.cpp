@@ -8,8 +8,8 @@
 #include <string_view>
 
 #include "bilateral/error.hpp"
-#include "bilateral/io/dataset.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/import/dataset.hpp"
+#include "bilateral/sqlite/store.hpp"
 #include "fuzz_check.hpp"
 #include "memfile.hpp"
 

@@ -8,8 +8,8 @@
 #include <cstdio>
 
 #include "bilateral/error.hpp"
-#include "bilateral/io/events.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/import/events.hpp"
+#include "bilateral/sqlite/store.hpp"
 #include "fuzz_check.hpp"
 #include "memfile.hpp"
 

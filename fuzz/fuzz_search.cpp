@@ -8,7 +8,7 @@
 
 #include "bilateral/error.hpp"
 #include "bilateral/query/queries.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/sqlite/store.hpp"
 #include "fuzz_check.hpp"
 
 using namespace bilateral;

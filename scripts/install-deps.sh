@@ -15,7 +15,7 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
 fi
 
 packages=(
-  g++ cmake make pkg-config
+  g++ cmake make pkg-config clang-format
   libboost-graph-dev nlohmann-json3-dev libfmt-dev libsqlite3-dev libsqlitecpp-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 zlib1g-dev libminizip-dev
   python3-networkx python3-igraph zip unzip libxml2-utils chromium graphviz groff-base

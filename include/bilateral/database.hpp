@@ -17,14 +17,20 @@
 #include <string_view>
 #include <vector>
 
-#include "bilateral/io/import.hpp"
+#include "bilateral/import/import.hpp"
 #include "bilateral/model/date.hpp"
+#include "bilateral/model/types.hpp"
 #include "bilateral/query/answers.hpp"
 #include "bilateral/query/index.hpp"
 #include "bilateral/query/queries.hpp"
-#include "bilateral/store/store.hpp"
 
 namespace bilateral {
+namespace store {
+class Store;
+}
+namespace graph {
+class Projection;
+}
 
 struct DatabaseOptions {
     bool readOnly = false;     ///< never write the file (it must exist and be up to date)
@@ -56,6 +62,8 @@ public:
     /// An actor id, or a name or alias naming exactly one actor. Throws NotFoundError or
     /// AmbiguousError (with the candidates).
     std::string resolveActor(std::string_view idOrName);
+    /// The actor `idOrName` names (resolveActor), whole: aliases, attributes, evidence.
+    model::Actor actor(std::string_view idOrName);
     /// Actors whose name or alias matches, best first.
     std::vector<query::SearchHit> search(std::string_view text, std::size_t limit = 20);
 
@@ -83,11 +91,14 @@ public:
                                       query::Through through = query::Through::EventsAndRelations,
                                       std::size_t limit = 0);
     /// Counts by table and kind, from the tally kept at import.
-    store::Counts stats();
+    model::Counts stats();
 
     /// The in-memory index of the whole database, for whole-graph analytics; built on first
     /// use and again after an import.
     const query::Index& index();
+    /// The Boost.Graph projection of the database (or of the part the filter keeps), for
+    /// centrality, components and the graph exports (graph/projection.hpp).
+    graph::Projection projection(const query::IndexFilter& filter = {});
     /// The store underneath, for the library's writers and exports.
     store::Store& store() noexcept;
 

@@ -13,11 +13,11 @@ struct Actor;
 struct Participant;
 struct Event;
 struct Relation;
+struct Counts;
 }  // namespace model
 namespace store {
 class Store;
 class Statement;
 class Transaction;
-struct Counts;
 }  // namespace store
 }  // namespace bilateral

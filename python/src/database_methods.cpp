@@ -12,7 +12,8 @@
 #include <utility>
 
 #include "bilateral/error.hpp"
-#include "bilateral/io/import.hpp"
+#include "bilateral/import/import.hpp"
+#include "bilateral/sqlite/store.hpp"
 #include "binding.hpp"
 
 namespace bilateral::python {

@@ -1,8 +1,9 @@
 // The graph of a database for NetworkX and igraph, straight from graph::Projection (no file in
-// between), with the node and edge attributes of the GraphML export (src/io/graphml_writer.cpp):
-// nodes bilateral_id, kind, type, label, country, start, end, status, location, parent, cameo,
-// evidence_count; edges bilateral_id, kind, type, role, label, start, end, evidence_count. As in
-// GraphML, an empty value is absent (NetworkX) or the caller's `missing` value (igraph).
+// between), with the node and edge attributes of the GraphML export
+// (src/export/graphml_writer.cpp): nodes bilateral_id, kind, type, label, country, start, end,
+// status, location, parent, cameo, evidence_count; edges bilateral_id, kind, type, role, label,
+// start, end, evidence_count. As in GraphML, an empty value is absent (NetworkX) or the caller's
+// `missing` value (igraph).
 
 #include <pybind11/stl.h>
 
@@ -10,8 +11,9 @@
 #include <unordered_map>
 
 #include "bilateral/error.hpp"
+#include "bilateral/export/writers.hpp"
 #include "bilateral/graph/projection.hpp"
-#include "bilateral/io/writers.hpp"
+#include "bilateral/sqlite/store.hpp"
 #include "binding.hpp"
 
 namespace bilateral::python {

@@ -2,6 +2,9 @@
 
 #include "bilateral/database.hpp"
 
+#include "bilateral/graph/projection.hpp"
+#include "bilateral/sqlite/store.hpp"
+
 namespace bilateral {
 
 struct Database::Impl {
@@ -47,6 +50,14 @@ std::vector<io::ImportSummary> Database::importFiles(
 
 std::string Database::resolveActor(std::string_view idOrName) {
     return query::resolveActor(impl_->store, idOrName);
+}
+
+model::Actor Database::actor(std::string_view idOrName) {
+    return impl_->store.getActor(resolveActor(idOrName));
+}
+
+graph::Projection Database::projection(const query::IndexFilter& filter) {
+    return graph::Projection::build(impl_->store, filter);
 }
 
 std::vector<query::SearchHit> Database::search(std::string_view text, std::size_t limit) {
@@ -101,7 +112,7 @@ query::Page<query::EgoMember> Database::ego(std::string_view center, int hops,
     return query::egoNetwork(impl_->store, resolveActor(center), hops, through, limit);
 }
 
-store::Counts Database::stats() {
+model::Counts Database::stats() {
     return impl_->store.counts();
 }
 

@@ -15,7 +15,7 @@
 
 #include "bilateral/draft/draft.hpp"
 #include "bilateral/error.hpp"
-#include "bilateral/io/output_file.hpp"
+#include "bilateral/export/output_file.hpp"
 #include "command.hpp"
 #include "format.hpp"
 #include "interrupt.hpp"
@@ -46,12 +46,19 @@ public:
         return out;
     }
     std::optional<draft::KnownActor> actor(std::string_view id) override {
-        const auto r = db_.store().actorRecord(id);
-        if (!r) return std::nullopt;
-        draft::KnownActor k{r->id, r->kind, r->name, std::nullopt, r->name};
-        if (!r->country.empty()) k.country = r->country;
-        return k;
+        // An id, never a name (Database::actor resolves names too).
+        if (id.find('/') == std::string_view::npos) return std::nullopt;
+        try {
+            const auto a = db_.actor(id);
+            if (a.id != id) return std::nullopt;
+            return draft::KnownActor{a.id, a.kind, a.name, a.country, a.name};
+        } catch (const NotFoundError&) {
+            return std::nullopt;
+        } catch (const AmbiguousError&) {
+            return std::nullopt;
+        }
     }
+    // Sources are not among Database's answers yet: the store's look-up, as the other verbs.
     bool hasSource(std::string_view id) override { return db_.store().sourceRow(id).has_value(); }
     std::vector<std::string> relations(std::string_view from, model::RelationKind kind,
                                        std::string_view to) override {

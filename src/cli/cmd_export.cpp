@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "bilateral/error.hpp"
+#include "bilateral/export/output_file.hpp"
+#include "bilateral/export/writers.hpp"
 #include "bilateral/graph/projection.hpp"
-#include "bilateral/io/output_file.hpp"
-#include "bilateral/io/writers.hpp"
 #include "bilateral/model/date.hpp"
 #include "bilateral/model/kinds.hpp"
 #include "command.hpp"

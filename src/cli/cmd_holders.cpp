@@ -3,7 +3,7 @@
 #include <fmt/core.h>
 
 #include "bilateral/query/queries.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/sqlite/store.hpp"
 #include "command.hpp"
 #include "format.hpp"
 

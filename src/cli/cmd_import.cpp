@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "bilateral/error.hpp"
-#include "bilateral/io/import.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/import/import.hpp"
+#include "bilateral/sqlite/store.hpp"
 #include "command.hpp"
 #include "interrupt.hpp"
 

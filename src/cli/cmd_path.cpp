@@ -7,7 +7,7 @@
 
 #include "bilateral/error.hpp"
 #include "bilateral/query/queries.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/sqlite/store.hpp"
 #include "command.hpp"
 #include "format.hpp"
 

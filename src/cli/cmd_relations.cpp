@@ -5,7 +5,7 @@
 #include <map>
 
 #include "bilateral/query/queries.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/sqlite/store.hpp"
 #include "command.hpp"
 #include "format.hpp"
 

@@ -11,8 +11,8 @@
 #include <optional>
 
 #include "bilateral/error.hpp"
-#include "bilateral/io/output_file.hpp"
-#include "bilateral/io/report.hpp"
+#include "bilateral/export/output_file.hpp"
+#include "bilateral/report/report.hpp"
 #include "command.hpp"
 #include "format.hpp"
 #include "interrupt.hpp"

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "bilateral/database.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/sqlite/store.hpp"
 
 namespace bilateral::cli {
 

@@ -11,7 +11,7 @@
 #include "bilateral/error.hpp"
 #include "bilateral/model/utf8.hpp"
 #include "bilateral/query/queries.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/sqlite/store.hpp"
 
 namespace bilateral::cli {
 namespace {

@@ -1,6 +1,6 @@
 #include "interrupt.hpp"
 
-#include "bilateral/io/output_file.hpp"
+#include "bilateral/export/output_file.hpp"
 
 #include <unistd.h>
 

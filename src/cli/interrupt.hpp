@@ -12,7 +12,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "bilateral/store/store.hpp"
+#include "bilateral/sqlite/store.hpp"
 
 namespace bilateral::cli {
 

@@ -8,8 +8,8 @@
 #include <unordered_map>
 
 #include "bilateral/error.hpp"
-#include "bilateral/store/scans.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/sqlite/scans.hpp"
+#include "bilateral/sqlite/store.hpp"
 
 namespace bilateral::graph {
 namespace {

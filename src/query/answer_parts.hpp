@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "bilateral/query/answers.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/sqlite/store.hpp"
 
 namespace bilateral::query::detail {
 

@@ -7,9 +7,9 @@
 
 #include "answer_parts.hpp"
 #include "bilateral/error.hpp"
-#include "bilateral/store/store.hpp"
-#include "natural_order.hpp"
-#include "sides.hpp"
+#include "bilateral/rules/natural_order.hpp"
+#include "bilateral/rules/sides.hpp"
+#include "bilateral/sqlite/store.hpp"
 
 namespace bilateral::query {
 namespace detail {

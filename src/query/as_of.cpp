@@ -5,8 +5,8 @@
 
 #include "bilateral/error.hpp"
 #include "bilateral/query/queries.hpp"
-#include "bilateral/store/store.hpp"
-#include "natural_order.hpp"
+#include "bilateral/rules/natural_order.hpp"
+#include "bilateral/sqlite/store.hpp"
 
 namespace bilateral::query {
 

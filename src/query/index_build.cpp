@@ -8,11 +8,11 @@
 #include <thread>
 
 #include "bilateral/error.hpp"
-#include "bilateral/store/scans.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/rules/natural_order.hpp"
+#include "bilateral/sqlite/scans.hpp"
+#include "bilateral/sqlite/store.hpp"
 #include "index_build_helpers.hpp"
 #include "index_data.hpp"
-#include "natural_order.hpp"
 
 namespace bilateral::query {
 namespace {

@@ -11,7 +11,7 @@
 
 #include "bilateral/error.hpp"
 #include "bilateral/model/date.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/sqlite/store.hpp"
 #include "index_data.hpp"
 
 namespace bilateral::query::build {

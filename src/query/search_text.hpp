@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "bilateral/store/search.hpp"
+#include "bilateral/sqlite/search.hpp"
 
 namespace bilateral::query::detail {
 

@@ -6,7 +6,7 @@
 
 #include "answer_parts.hpp"
 #include "bilateral/error.hpp"
-#include "natural_order.hpp"
+#include "bilateral/rules/natural_order.hpp"
 
 namespace bilateral::query {
 namespace {

@@ -4,8 +4,8 @@
 #include <algorithm>
 
 #include "bilateral/error.hpp"
+#include "bilateral/rules/sides.hpp"
 #include "index_data.hpp"
-#include "sides.hpp"
 
 namespace bilateral::query {
 

@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "bilateral/model/types.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/sqlite/store.hpp"
 
 namespace bilateral::fixture {
 

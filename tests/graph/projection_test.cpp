@@ -6,7 +6,7 @@
 
 #include "bilateral/graph/algorithms.hpp"
 #include "bilateral/graph/projection.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/sqlite/store.hpp"
 #include "graph/graph_fixture.hpp"
 
 using namespace bilateral;

@@ -4,8 +4,8 @@
 #include <filesystem>
 
 #include "bilateral/error.hpp"
-#include "bilateral/io/cameo.hpp"
-#include "bilateral/io/countries.hpp"
+#include "bilateral/import/cameo.hpp"
+#include "bilateral/import/countries.hpp"
 
 namespace fs = std::filesystem;
 using namespace bilateral;
@@ -107,7 +107,7 @@ TEST(CameoTable, ParseNamesTheBadLineAndColumn) {
 }
 
 TEST(ReferenceTables, EmbeddedCopyMatchesDataFolder) {
-    // Fails after an edit of data/: regenerate with `cmake -P src/io/event_embed_tables.cmake`.
+    // Fails after an edit of data/: regenerate with `cmake -P src/import/event_embed_tables.cmake`.
     const auto file = CameoTable::load(kDataDir);
     const auto embedded = CameoTable::embedded();
     EXPECT_EQ(embedded.origin(), "embedded");

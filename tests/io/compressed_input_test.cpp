@@ -13,8 +13,8 @@
 #include <string>
 
 #include "bilateral/error.hpp"
-#include "bilateral/io/import.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/import/import.hpp"
+#include "bilateral/sqlite/store.hpp"
 #include "fixtures/run_cli.hpp"
 
 namespace bilateral {

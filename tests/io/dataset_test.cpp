@@ -3,6 +3,7 @@
 // and imports parents first and idempotently.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -13,10 +14,10 @@
 #include <nlohmann/json.hpp>
 
 #include "bilateral/error.hpp"
-#include "bilateral/io/dataset.hpp"
-#include "bilateral/io/import.hpp"
-#include "bilateral/store/store.hpp"
-#include "store/store_impl.hpp"
+#include "bilateral/import/dataset.hpp"
+#include "bilateral/import/import.hpp"
+#include "bilateral/sqlite/store.hpp"
+#include "store_impl.hpp"
 
 namespace fs = std::filesystem;
 using namespace bilateral;
@@ -141,7 +142,8 @@ void expectEqual(const io::Dataset& a, const io::Dataset& b) {
 }
 
 fs::path tempFile(const std::string& name, const std::string& content) {
-    const auto dir = fs::temp_directory_path() / "bilateral-dataset-test";
+    const auto dir =
+        fs::temp_directory_path() / ("bilateral-dataset-test-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     const auto p = dir / name;
     std::ofstream(p, std::ios::binary) << content;

@@ -8,9 +8,9 @@
 #include <fstream>
 
 #include "bilateral/error.hpp"
-#include "bilateral/io/events.hpp"
-#include "bilateral/io/import.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/import/events.hpp"
+#include "bilateral/import/import.hpp"
+#include "bilateral/sqlite/store.hpp"
 
 namespace fs = std::filesystem;
 using namespace bilateral;

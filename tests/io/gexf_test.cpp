@@ -14,10 +14,10 @@
 #include <string>
 
 #include "bilateral/error.hpp"
+#include "bilateral/export/writers.hpp"
 #include "bilateral/graph/projection.hpp"
-#include "bilateral/io/import.hpp"
-#include "bilateral/io/writers.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/import/import.hpp"
+#include "bilateral/sqlite/store.hpp"
 
 namespace bilateral {
 namespace {

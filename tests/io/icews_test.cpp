@@ -10,9 +10,9 @@
 #include <map>
 
 #include "bilateral/error.hpp"
-#include "bilateral/io/events.hpp"
-#include "bilateral/io/import.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/import/events.hpp"
+#include "bilateral/import/import.hpp"
+#include "bilateral/sqlite/store.hpp"
 
 namespace fs = std::filesystem;
 using namespace bilateral;

@@ -10,9 +10,9 @@
 #include <nlohmann/json.hpp>
 
 #include "bilateral/error.hpp"
-#include "bilateral/io/dataset.hpp"
-#include "bilateral/io/import.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/import/dataset.hpp"
+#include "bilateral/import/import.hpp"
+#include "bilateral/sqlite/store.hpp"
 
 namespace bilateral {
 namespace {

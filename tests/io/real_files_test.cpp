@@ -11,10 +11,10 @@
 #include <string>
 
 #include "bilateral/error.hpp"
-#include "bilateral/io/events.hpp"
-#include "bilateral/io/import.hpp"
+#include "bilateral/import/events.hpp"
+#include "bilateral/import/import.hpp"
 #include "bilateral/query/queries.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/sqlite/store.hpp"
 
 namespace bilateral {
 namespace {

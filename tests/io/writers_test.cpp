@@ -23,10 +23,10 @@
 #include <nlohmann/json.hpp>
 
 #include "bilateral/error.hpp"
+#include "bilateral/export/writers.hpp"
 #include "bilateral/graph/projection.hpp"
-#include "bilateral/io/dataset.hpp"
-#include "bilateral/io/writers.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/import/dataset.hpp"
+#include "bilateral/sqlite/store.hpp"
 #include "graph/graph_fixture.hpp"
 
 namespace fs = std::filesystem;

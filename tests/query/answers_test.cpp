@@ -10,7 +10,7 @@
 
 #include "bilateral/error.hpp"
 #include "bilateral/graph/paths.hpp"
-#include "bilateral/io/import.hpp"
+#include "bilateral/import/import.hpp"
 #include "bilateral/query/answers.hpp"
 #include "bilateral/query/index.hpp"
 #include "fixtures/tiny.hpp"

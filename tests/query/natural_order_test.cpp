@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "query/natural_order.hpp"
+#include "bilateral/rules/natural_order.hpp"
 
 namespace bilateral {
 namespace {

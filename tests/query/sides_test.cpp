@@ -9,10 +9,10 @@
 #include <fstream>
 
 #include "bilateral/error.hpp"
-#include "bilateral/io/import.hpp"
+#include "bilateral/import/import.hpp"
 #include "bilateral/query/answers.hpp"
 #include "bilateral/query/index.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/sqlite/store.hpp"
 #include "fixtures/tiny.hpp"
 
 namespace bilateral {

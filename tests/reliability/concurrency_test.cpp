@@ -10,8 +10,8 @@
 #include <thread>
 
 #include "bilateral/error.hpp"
-#include "bilateral/store/store.hpp"
-#include "store/store_impl.hpp"
+#include "bilateral/sqlite/store.hpp"
+#include "store_impl.hpp"
 #include "support.hpp"
 
 using namespace bilateral;

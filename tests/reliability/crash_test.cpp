@@ -7,7 +7,7 @@
 #include <chrono>
 #include <thread>
 
-#include "bilateral/store/store.hpp"
+#include "bilateral/sqlite/store.hpp"
 #include "generate.hpp"
 #include "support.hpp"
 

@@ -8,8 +8,8 @@
 #include <string>
 
 #include "bilateral/error.hpp"
-#include "bilateral/store/store.hpp"
-#include "store/store_impl.hpp"
+#include "bilateral/sqlite/store.hpp"
+#include "store_impl.hpp"
 #include "support.hpp"
 
 using namespace bilateral;

@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "bilateral/error.hpp"
-#include "bilateral/io/output_file.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/export/output_file.hpp"
+#include "bilateral/sqlite/store.hpp"
 #include "generate.hpp"
 #include "support.hpp"
 

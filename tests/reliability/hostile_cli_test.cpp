@@ -14,9 +14,9 @@
 #include <set>
 #include <sstream>
 
-#include "bilateral/store/store.hpp"
+#include "bilateral/sqlite/store.hpp"
 #include "hostile.hpp"
-#include "store/store_impl.hpp"
+#include "store_impl.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;

@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "bilateral/error.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/sqlite/store.hpp"
 #include "hostile.hpp"
-#include "store/store_impl.hpp"
+#include "store_impl.hpp"
 #include "support.hpp"
 
 using namespace bilateral;

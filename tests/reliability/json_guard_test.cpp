@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "../../src/io/json_guard.hpp"
 #include "bilateral/error.hpp"
+#include "json_guard.hpp"
 
 using bilateral::ParseError;
 using bilateral::io::detail::checkJsonDepth;

@@ -12,15 +12,15 @@
 #include <fstream>
 
 #include "bilateral/error.hpp"
-#include "bilateral/io/import.hpp"
+#include "bilateral/import/import.hpp"
 #include "bilateral/query/answers.hpp"
-#include "bilateral/store/store.hpp"
+#include "bilateral/sqlite/bulk_writer.hpp"
+#include "bilateral/sqlite/store.hpp"
+#include "derived.hpp"
 #include "fixtures/tiny.hpp"
 #include "reliability/generate.hpp"
-#include "store/bulk_writer.hpp"
-#include "store/derived.hpp"
-#include "store/schema.hpp"
-#include "store/store_impl.hpp"
+#include "schema.hpp"
+#include "store_impl.hpp"
 
 namespace bilateral {
 namespace {

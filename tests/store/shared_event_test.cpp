@@ -6,9 +6,9 @@
 
 #include <string>
 
-#include "bilateral/store/store.hpp"
-#include "store/bulk_writer.hpp"
-#include "store/store_impl.hpp"
+#include "bilateral/sqlite/bulk_writer.hpp"
+#include "bilateral/sqlite/store.hpp"
+#include "store_impl.hpp"
 
 namespace bilateral {
 namespace {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -156,6 +157,14 @@ struct Relation {
     // [attested]
     std::vector<Attestation> attested;  ///< days or periods a source shows it holding
     friend bool operator==(const Relation&, const Relation&) = default;
+};
+
+/// Counts of what a database holds, by table and by kind (Database::stats).
+struct Counts {
+    std::int64_t sources = 0, actors = 0, events = 0, participations = 0, relations = 0,
+                 evidence = 0;
+    std::vector<std::pair<std::string, std::int64_t>> actorsByKind, eventsByKind, relationsByKind;
+    std::int64_t eventLinks = 0;  ///< [places] links between events (a count of their table)
 };
 
 // [sides]

@@ -1,0 +1,149 @@
+// Writing a validated dataset into a store: sources, actors, events (parents first), relations.
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "bilateral/import/dataset.hpp"
+#include "bilateral/sqlite/store.hpp"
+
+namespace bilateral::io {
+namespace {
+
+/// Indices of `events` ordered so that an event in the list comes after its parent.
+/// The reader has already refused parent cycles.
+std::vector<std::size_t> parentsFirst(const std::vector<model::Event>& events) {
+    std::unordered_map<std::string_view, std::size_t> index;
+    for (std::size_t i = 0; i < events.size(); ++i) index.emplace(events[i].id, i);
+    std::vector<bool> placed(events.size(), false);
+    std::vector<std::size_t> order;
+    order.reserve(events.size());
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        std::vector<std::size_t> chain;  // i, its parent, its grandparent... until one is placed
+        for (auto at = i; !placed[at];) {
+            chain.push_back(at);
+            placed[at] = true;
+            const auto& parent = events[at].parent;
+            const auto it = parent ? index.find(*parent) : index.end();
+            if (it == index.end()) break;
+            at = it->second;
+        }
+        order.insert(order.end(), chain.rbegin(), chain.rend());
+    }
+    return order;
+}
+
+// Whether putting `in` over the stored `was` would change anything, by the store's merge rules:
+// scalar fields and attributes are replaced, aliases, participants and evidence are unions.
+// An unchanged record is not written at all, so importing a file again writes nothing.
+
+template <class T>
+bool contains(const std::vector<T>& all, const T& x) {
+    return std::find(all.begin(), all.end(), x) != all.end();
+}
+
+template <class T>
+bool subset(const std::vector<T>& part, const std::vector<T>& all) {
+    return std::all_of(part.begin(), part.end(), [&](const T& x) { return contains(all, x); });
+}
+
+bool changes(const model::Source& was, const model::Source& in) {
+    return was != in;
+}
+
+bool changes(const model::Actor& was, const model::Actor& in) {
+    return was.kind != in.kind || was.name != in.name || was.country != in.country ||
+           was.attributes != in.attributes || !subset(in.aliases, was.aliases) ||
+           !subset(in.evidence, was.evidence);
+}
+
+bool changes(const model::Event& was, const model::Event& in) {
+    if (was.kind != in.kind || was.title != in.title || was.start != in.start ||
+        was.end != in.end || was.status != in.status || was.location != in.location ||
+        was.place != in.place || was.parent != in.parent || was.cameo != in.cameo ||
+        was.goldstein != in.goldstein || was.attributes != in.attributes ||
+        !subset(in.evidence, was.evidence)) {
+        return true;
+    }
+    return !std::all_of(in.participants.begin(), in.participants.end(), [&](const auto& p) {
+        return std::any_of(was.participants.begin(), was.participants.end(), [&](const auto& q) {
+            return q.actor == p.actor && q.role == p.role && subset(p.evidence, q.evidence);
+        });
+    });
+}
+
+bool changes(const model::Relation& was, const model::Relation& in) {
+    return was.kind != in.kind || was.from != in.from || was.to != in.to || was.valid != in.valid ||
+           was.attributes != in.attributes || !subset(in.evidence, was.evidence);
+}
+
+bool changes(const model::EventLink& was, const model::EventLink& in) {
+    return was.kind != in.kind || was.from != in.from || was.to != in.to ||
+           !subset(in.evidence, was.evidence);
+}
+
+/// Puts `record` unless the store already holds all of it; tells whether it wrote.
+template <class T, class Find, class Put>
+bool putIfChanged(const T& record, Find find, Put put) {
+    const auto was = find(record.id);
+    if (was && !changes(*was, record)) return false;
+    put(record);
+    return true;
+}
+
+}  // namespace
+
+ImportSummary importDataset(store::Store& store, const std::filesystem::path& file) {
+    return importDataset(store, readDataset(file, &store), file.string());
+}
+
+ImportSummary importDataset(store::Store& store, const Dataset& dataset, const std::string& name) {
+    ImportSummary s;
+    s.file = name;
+    s.format = Format::Dataset;
+    s.rows = static_cast<std::int64_t>(dataset.sources.size() + dataset.actors.size() +
+                                       dataset.events.size() + dataset.relations.size() +
+                                       dataset.links.size());
+    auto count = [&s](bool changed, std::int64_t& counter) { ++(changed ? counter : s.skipped); };
+
+    for (const auto& source : dataset.sources) {
+        count(putIfChanged(
+                  source, [&](const std::string& id) { return store.findSource(id); },
+                  [&](const model::Source& r) { store.putSource(r); }),
+              s.sources);
+    }
+    for (const auto& actor : dataset.actors) {
+        count(putIfChanged(
+                  actor, [&](const std::string& id) { return store.findActor(id); },
+                  [&](const model::Actor& r) { store.putActor(r); }),
+              s.actors);
+    }
+    for (const auto i : parentsFirst(dataset.events)) {
+        const auto& event = dataset.events[i];
+        const auto was = store.findEvent(event.id);
+        if (was && !changes(*was, event)) {
+            ++s.skipped;
+            continue;
+        }
+        store.putEvent(event);
+        ++s.events;
+        // Participations the event did not have: an (actor, role) may only be added.
+        s.participations +=
+            static_cast<std::int64_t>(store.getEvent(event.id).participants.size()) -
+            (was ? static_cast<std::int64_t>(was->participants.size()) : 0);
+    }
+    for (const auto& relation : dataset.relations) {
+        count(putIfChanged(
+                  relation, [&](const std::string& id) { return store.findRelation(id); },
+                  [&](const model::Relation& r) { store.putRelation(r); }),
+              s.relations);
+    }
+    for (const auto& link : dataset.links) {
+        count(putIfChanged(
+                  link, [&](const std::string& id) { return store.findEventLink(id); },
+                  [&](const model::EventLink& r) { store.putEventLink(r); }),
+              s.links);
+    }
+    return s;
+}
+
+}  // namespace bilateral::io

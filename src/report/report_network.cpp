@@ -1,0 +1,141 @@
+// The report's network as SVG: actors (shaped by kind) and events (squares coloured by kind),
+// placed by graph::forceLayout; participations as thin lines, meetings as lines weighted by count.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "bilateral/export/writers.hpp"
+#include "bilateral/graph/layout.hpp"
+#include "report_data.hpp"
+
+namespace bilateral::io::report {
+namespace {
+
+std::string polygon(double x, double y, double r, int sides, double turn) {
+    std::string pts;
+    for (int k = 0; k < sides; ++k) {
+        const double a = turn + 2 * M_PI * k / sides;
+        pts +=
+            fmt::format("{}{:.1f},{:.1f}", k ? " " : "", x + r * std::cos(a), y + r * std::sin(a));
+    }
+    return "<polygon points=\"" + pts + "\"";
+}
+
+/// The shape of an actor kind, open (attributes follow).
+std::string shape(const std::string& kind, double x, double y) {
+    if (kind == "country") return fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"13\"", x, y);
+    if (kind == "bloc") return polygon(x, y, 13, 6, 0);
+    if (kind == "person") return fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"8\"", x, y);
+    if (kind == "post") return polygon(x, y, 9, 3, M_PI / 2);
+    if (kind == "government_body") return polygon(x, y, 10, 4, M_PI / 4);
+    if (kind == "company") return polygon(x, y, 10, 4, 0);
+    if (kind == "institution") return polygon(x, y, 10, 5, -M_PI / 2);
+    if (kind == "diplomatic_mission") return polygon(x, y, 10, 3, -M_PI / 2);
+    return polygon(x, y, 9, 8, 0);  // group
+}
+
+}  // namespace
+
+std::string networkSvg(const Data& d, std::size_t limit, std::size_t& shown, bool& limited) {
+    // Actors: all, or the `limit` with the most meetings.
+    std::vector<std::size_t> actors(d.actors.size());
+    std::iota(actors.begin(), actors.end(), 0);
+    limited = actors.size() > limit;
+    if (limited) {
+        std::stable_sort(actors.begin(), actors.end(), [&](auto x, auto y) {
+            return d.actors[x].meetings > d.actors[y].meetings;
+        });
+        actors.resize(limit);
+        std::sort(actors.begin(), actors.end());
+    }
+    shown = actors.size();
+    std::vector<long> node(d.actors.size(), -1);
+    for (std::size_t i = 0; i < actors.size(); ++i) node[actors[i]] = static_cast<long>(i);
+    // Events are nodes when few enough to read.
+    const bool eventNodes = !limited && d.events.size() <= 40;
+    const std::size_t n = actors.size() + (eventNodes ? d.events.size() : 0);
+    std::vector<graph::LayoutEdge> edges;
+    if (eventNodes)
+        for (std::size_t e = 0; e < d.events.size(); ++e)
+            for (const auto& p : d.events[e].participants)
+                edges.push_back({static_cast<std::size_t>(node[p.actor]), actors.size() + e});
+    for (const auto& m : d.meetings)
+        if (node[m.a] >= 0 && node[m.b] >= 0)
+            edges.push_back(
+                {static_cast<std::size_t>(node[m.a]), static_cast<std::size_t>(node[m.b])});
+    const double width = 1120, height = n > 40 ? 900 : 720;
+    const auto pos = graph::forceLayout(n, edges, {.width = width, .height = height, .margin = 70});
+
+    std::string s = fmt::format(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"network\" width=\"{0}\" height=\"{1}\" "
+        "viewBox=\"0 0 {0} {1}\" role=\"img\" aria-label=\"Network\" data-actor-count=\"{2}\">\n",
+        width, height, actors.size());
+    if (eventNodes)
+        for (std::size_t e = 0; e < d.events.size(); ++e)
+            for (const auto& p : d.events[e].participants) {
+                const auto& a = pos[static_cast<std::size_t>(node[p.actor])];
+                const auto& b = pos[actors.size() + e];
+                s += fmt::format(
+                    "<line class=\"edge participation kind-{}\" data-actor=\"{}\" "
+                    "data-event=\"{}\" "
+                    "x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\"/>\n",
+                    d.events[e].kind, xmlEscape(d.actors[p.actor].id), xmlEscape(d.events[e].id),
+                    a.x, a.y, b.x, b.y);
+            }
+    for (const auto& m : d.meetings) {
+        if (node[m.a] < 0 || node[m.b] < 0) continue;
+        const auto& a = pos[static_cast<std::size_t>(node[m.a])];
+        const auto& b = pos[static_cast<std::size_t>(node[m.b])];
+        s += fmt::format(
+            "<line class=\"edge meeting\" data-a=\"{}\" data-b=\"{}\" data-count=\"{}\" "
+            "x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" "
+            "stroke-width=\"{:.1f}\"><title>{} "
+            "and {}: {} meeting(s)</title></line>\n",
+            xmlEscape(d.actors[m.a].id), xmlEscape(d.actors[m.b].id), m.events.size(), a.x, a.y,
+            b.x, b.y, std::min(1.5 + 1.5 * static_cast<double>(m.events.size()), 9.0),
+            xmlEscape(d.actors[m.a].name), xmlEscape(d.actors[m.b].name), m.events.size());
+    }
+    if (eventNodes)
+        for (std::size_t e = 0; e < d.events.size(); ++e) {
+            const auto& p = pos[actors.size() + e];
+            const auto& ev = d.events[e];
+            s += fmt::format(
+                "<g class=\"node event kind-{0}\" data-id=\"{1}\"><a href=\"#ev-{2}\"><title>{3} "
+                "({0})</title><rect x=\"{4:.1f}\" y=\"{5:.1f}\" width=\"12\" height=\"12\" "
+                "fill=\"{6}\"{7}/></a></g>\n",
+                ev.kind, xmlEscape(ev.id), e, xmlEscape(ev.title), p.x - 6, p.y - 6,
+                ev.status == "occurred" ? kindColour(ev.kind) : "#ffffff",
+                ev.status == "occurred" ? ""
+                                        : " stroke=\"" + kindColour(ev.kind) +
+                                              "\" stroke-dasharray=\"3 2\" stroke-width=\"2\"");
+        }
+    // Sides: the first two countries met get blue and red.
+    std::vector<std::string> sides;
+    for (const auto& a : d.actors)
+        if (!a.country.empty() && std::find(sides.begin(), sides.end(), a.country) == sides.end())
+            sides.push_back(a.country);
+    std::sort(sides.begin(), sides.end());
+    for (std::size_t i = 0; i < actors.size(); ++i) {
+        const auto& a = d.actors[actors[i]];
+        const auto& p = pos[i];
+        const auto side = std::find(sides.begin(), sides.end(), a.country) - sides.begin();
+        const std::string colour = a.country.empty() ? "#9e9e9e"
+                                   : side == 0       ? "#2b6cb0"
+                                   : side == 1       ? "#c53030"
+                                                     : "#6b7280";
+        s += fmt::format(
+            "<g class=\"node actor actor-{0}\" data-id=\"{1}\"><title>{2} ({0}{3}), {4} "
+            "meeting(s)</title>{5} fill=\"{6}\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>"
+            "<text x=\"{7:.1f}\" y=\"{8:.1f}\">{9}</text></g>\n",
+            a.kind, xmlEscape(a.id), xmlEscape(a.name), a.country.empty() ? "" : ", " + a.country,
+            a.meetings, shape(a.kind, p.x, p.y), colour, p.x + 15, p.y + 4,
+            xmlEscape(a.name.size() > 40 ? a.name.substr(0, 38) + "\u2026" : a.name));
+    }
+    s += "</svg>\n";
+    return s;
+}
+
+}  // namespace bilateral::io::report
