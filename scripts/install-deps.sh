@@ -20,7 +20,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 zlib1g-dev libminizip-dev
   python3-networkx python3-igraph zip unzip libxml2-utils chromium graphviz groff-base
   python3-dev pybind11-dev python3-pybind11 python3-pytest python3-pandas
-  libpq-dev postgresql-15
+  libpq-dev postgresql-15 libicu-dev
 )
 if [ "${1:-}" = "--fuzz" ]; then
   # clang++ with libFuzzer (libclang_rt.fuzzer*.a lives in libclang-rt-14-dev, pulled in by
