@@ -45,7 +45,8 @@ SETS = ("uniform", "hubs", "trend")
 
 
 def parse_args():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter,
+                                 allow_abbrev=False)
     ap.add_argument("--bilateral", action="append", required=True, help="a bilateral command")
     ap.add_argument("--db", action="append", required=True, help="its database file")
     ap.add_argument("--name", action="append", help="its name in the tables (default: "

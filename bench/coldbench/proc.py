@@ -30,7 +30,10 @@ def run(cmd, timeout=None):
 
 def peak_rss_mb(cmd, timeout=None):
     """Peak RSS of one run, through /usr/bin/time: a child forked from this Python process would
-    count the parent's pages it held before exec. None when the command failed."""
+    count the parent's pages it held before exec. None when the command failed or there is no
+    /usr/bin/time (Debian: time)."""
+    if not os.path.exists("/usr/bin/time"):
+        return None
     with tempfile.NamedTemporaryFile("r") as f:
         try:
             done = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", f.name] + cmd,
