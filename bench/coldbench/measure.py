@@ -10,10 +10,11 @@ from . import proc
 @dataclasses.dataclass
 class Result:
     walls: list = dataclasses.field(default_factory=list)   # ms, one per timed run
+    cpus: list = dataclasses.field(default_factory=list)    # CPU ms (user + sys), the same runs
     failures: int = 0
     rss: list = dataclasses.field(default_factory=list)     # MB, one per question
     rows: dict = dataclasses.field(default_factory=dict)    # question index -> rows
-    by_subject: dict = dataclasses.field(  # subject -> its timed runs (ms)
+    by_subject: dict = dataclasses.field(  # subject -> its timed runs (wall ms, CPU ms)
         default_factory=lambda: collections.defaultdict(list))
 
 
@@ -50,11 +51,12 @@ def measure(questions, tools, runs, peer_cap, slow, timeout, log):
     for r in range(runs):
         log(f"timed round {r + 1}/{runs}")
         for i, q, t, cmd in steps:
-            wall, status = proc.run(cmd, timeout)
+            wall, cpu, status = proc.run(cmd, timeout)
             res = results[(q.set, q.verb, t.name)]
             res.walls.append(wall * 1000.0)
+            res.cpus.append(cpu * 1000.0)
             res.failures += status != 0
-            res.by_subject[q.subject].append(wall * 1000.0)
+            res.by_subject[q.subject].append((wall * 1000.0, cpu * 1000.0))
     log("peak RSS")
     for i, q, t, cmd in steps:
         mb = proc.peak_rss_mb(cmd, timeout)
