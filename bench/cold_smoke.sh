@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# ctest bench.cold_smoke: bench/compare (two builds: here the same command on two copies of one
-# file) and bench/cold_queries.py on a 1,000-row file from the shared generator, every set
-# (uniform, hubs, trend), the sqlite3 shell beside. Checks that each verb of each set is
-# measured for every tool that answers it and that the tools' answers have the same number of
-# rows (--check-rows). No timing assertions; DuckDB is not run (it needs npm).
+# ctest bench.cold_smoke: bench/compare (two builds: here the same command and runner on two
+# copies of one file) on a 1,000-row file from the shared generator: the imports, the warm
+# workload and bench/cold_queries.py with every set (uniform, hubs, trend), the sqlite3 shell
+# beside. Checks that each verb of each set is measured for every tool that answers it, that the
+# tools' answers have the same number of rows (--check-rows) and that the warm runs' checksums
+# are equal. No timing assertions; DuckDB is not run (it needs npm).
 #
-# usage: cold_smoke.sh BILATERAL SHARED_BENCH_DIR WORK_DIR [PYTHON3]
+# usage: cold_smoke.sh BILATERAL WORKLOAD SHARED_BENCH_DIR WORK_DIR [PYTHON3]
 # Exits 77 (skipped) when the shared benchmark folder, Python 3 or the sqlite3 shell is missing.
 set -euo pipefail
-bilateral=$1 shared=$2 work=$3 python=${4:-python3}
+bilateral=$1 workload=$2 shared=$3 work=$4 python=${5:-python3}
 here=$(cd "$(dirname "$0")" && pwd)
 
 if [[ ! -f $shared/gen_icews.py || ! -f $shared/make_queries.py ]]; then
@@ -27,7 +28,8 @@ cp "$work/a.db" "$work/b.db"
 
 out=$("$python" "$here/compare" --base "$bilateral" "$work/a.db" --new "$bilateral" "$work/b.db" \
         --queries "$queries" --data "$data" --n 3 --hubs 2 --hub-runs 1 --n-trend 2 \
-        --label 1k --check-rows)
+        --label 1k --check-rows --imports 1 --base-workload "$workload" \
+        --new-workload "$workload" --warm-runs 1 --warm-dir "$work")
 echo "$out"
 fail=0
 expect() {
@@ -52,4 +54,11 @@ expect "^\| uniform \| who-met \| [0-9.]+ / [0-9.]+ \| [0-9.]+ / [0-9.]+ \| [0-9
 # Row counts compared: uniform who-met, timeline, dyad (3 each); hubs 5 verbs x 2 actors.
 expect "^row counts: 9 of 9 questions agree across tools$"
 expect "^row counts: 10 of 10 questions agree across tools$"
+for build in base new; do
+  expect "^import=$build run=1 wall_s=[0-9.]+ cpu_s=[0-9.]+ max_rss_mb=[0-9]+ load_s=[0-9.]+$"
+  expect "^build=$build run=1 peer=bilateral size=1000 metric=chk_ego2 value=[0-9]+$"
+done
+for m in chk_whomet chk_timeline chk_dyad chk_path chk_ego2; do
+  expect "^\| $m \| [0-9]+ \| [0-9]+ \| equal \|$"
+done
 exit $fail
