@@ -11,9 +11,11 @@
 #include "bilateral/import/events.hpp"
 #include "bilateral/import/import.hpp"
 #include "bilateral/sqlite/store.hpp"
+#include "fixtures/event_files.hpp"
 
 namespace fs = std::filesystem;
 using namespace bilateral;
+using bilateral::fixtures::roleOf;
 
 namespace {
 
@@ -60,48 +62,10 @@ std::string line(const GdeltRow& r) {
     return s + "\n";
 }
 
-class GdeltTest : public ::testing::Test {
+class GdeltTest : public fixtures::EventFileTest {
 protected:
-    void SetUp() override {
-        dir_ = fs::temp_directory_path() /
-               ("bilateral-gdelt-test-" +
-                std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-    }
-    void TearDown() override { fs::remove_all(dir_); }
-
-    fs::path write(const std::string& name, const std::string& text) {
-        const auto p = dir_ / name;
-        std::ofstream(p, std::ios::binary) << text;
-        return p;
-    }
-    std::vector<io::ImportSummary> load(const fs::path& file,
-                                        io::Format format = io::Format::Gdelt) {
-        io::ImportOptions o;
-        o.format = format;
-        return io::importFiles(store_, {file}, o);
-    }
-    ParseError loadFails(const fs::path& file) {
-        try {
-            load(file);
-        } catch (const ParseError& e) {
-            return e;
-        }
-        ADD_FAILURE() << "no ParseError";
-        return ParseError("", "", "");
-    }
-
-    fs::path dir_;
-    store::Store store_ = store::Store::memory();
+    GdeltTest() : EventFileTest(io::Format::Gdelt) {}
 };
-
-std::string roleOf(const model::Event& e, const std::string& actor) {
-    for (const auto& p : e.participants) {
-        if (p.actor == actor) return std::string(model::toString(p.role));
-    }
-    return "(none)";
-}
 
 }  // namespace
 

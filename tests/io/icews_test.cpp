@@ -13,9 +13,11 @@
 #include "bilateral/import/events.hpp"
 #include "bilateral/import/import.hpp"
 #include "bilateral/sqlite/store.hpp"
+#include "fixtures/event_files.hpp"
 
 namespace fs = std::filesystem;
 using namespace bilateral;
+using bilateral::fixtures::roleOf;
 
 namespace {
 
@@ -94,50 +96,10 @@ std::string icews(const std::vector<std::string>& header, const std::vector<Row>
     return text;
 }
 
-class IcewsTest : public ::testing::Test {
+class IcewsTest : public fixtures::EventFileTest {
 protected:
-    void SetUp() override {
-        dir_ = fs::temp_directory_path() /
-               ("bilateral-icews-test-" +
-                std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-    }
-    void TearDown() override { fs::remove_all(dir_); }
-
-    fs::path write(const std::string& name, const std::string& text) {
-        const auto p = dir_ / name;
-        std::ofstream(p, std::ios::binary) << text;
-        return p;
-    }
-
-    /// Imports through io::importFiles (one transaction) as ICEWS.
-    std::vector<io::ImportSummary> load(const fs::path& file) {
-        io::ImportOptions o;
-        o.format = io::Format::Icews;
-        return io::importFiles(store_, {file}, o);
-    }
-
-    ParseError loadFails(const fs::path& file) {
-        try {
-            load(file);
-        } catch (const ParseError& e) {
-            return e;
-        }
-        ADD_FAILURE() << "no ParseError";
-        return ParseError("", "", "");
-    }
-
-    fs::path dir_;
-    store::Store store_ = store::Store::memory();
+    IcewsTest() : EventFileTest(io::Format::Icews) {}
 };
-
-std::string roleOf(const model::Event& e, const std::string& actor) {
-    for (const auto& p : e.participants) {
-        if (p.actor == actor) return std::string(model::toString(p.role));
-    }
-    return "(none)";
-}
 
 }  // namespace
 
