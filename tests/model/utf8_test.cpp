@@ -46,18 +46,26 @@ TEST(ValidUtf8, RefusesStrayOverlongSurrogateTooHighAndCutShortSequences) {
                   "ani and more text"));  // cut short by ASCII
 }
 
-TEST(BackslashEscaped, JsonEscapesQuotesBackslashesAndEveryControlCharacter) {
-    EXPECT_EQ(escaped("plain é text", QuotedStyle::Json), "<plain é text>");
-    EXPECT_EQ(escaped("say \"hi\" \\ bye", QuotedStyle::Json), "<say \\\"hi\\\" \\\\ bye>");
-    EXPECT_EQ(escaped("a\nb\rc\td", QuotedStyle::Json), "<a\\nb\\rc\\td>");
-    EXPECT_EQ(escaped(std::string_view("\0\x01\x1F\x7F", 4), QuotedStyle::Json),
-              "<\\u0000\\u0001\\u001f\x7F>");
-}
-
-TEST(BackslashEscaped, DotWritesLineBreaksAsNewlinesAndReplacesOtherControls) {
-    EXPECT_EQ(escaped("say \"hi\" \\ bye", QuotedStyle::Dot), "<say \\\"hi\\\" \\\\ bye>");
-    EXPECT_EQ(escaped("a\nb\r\nc\rd", QuotedStyle::Dot), "<a\\nb\\nc\\nd>");
-    EXPECT_EQ(escaped("tab\there", QuotedStyle::Dot), "<tab\there>");
-    EXPECT_EQ(escaped(std::string_view("\0x\x01\x7F", 4), QuotedStyle::Dot),
-              "<\xEF\xBF\xBDx\xEF\xBF\xBD\xEF\xBF\xBD>");
+TEST(BackslashEscaped, EscapesQuotesAndBackslashesAndControlsAsEachFormatSays) {
+    struct Case {
+        std::string_view text;
+        QuotedStyle style;
+        std::string_view escaped;
+    };
+    using enum QuotedStyle;
+    const Case cases[] = {
+        {"plain é text", Json, "<plain é text>"},
+        {"say \"hi\" \\ bye", Json, "<say \\\"hi\\\" \\\\ bye>"},
+        {"say \"hi\" \\ bye", Dot, "<say \\\"hi\\\" \\\\ bye>"},
+        // JSON: \n \r \t, the other controls as \u00XX; DEL is no control to JSON.
+        {"a\nb\rc\td", Json, "<a\\nb\\rc\\td>"},
+        {std::string_view("\0\x01\x1F\x7F", 4), Json, "<\\u0000\\u0001\\u001f\x7F>"},
+        // DOT: every line break (LF, CR LF, CR) one \n, tab as it is, other controls U+FFFD.
+        {"a\nb\r\nc\rd", Dot, "<a\\nb\\nc\\nd>"},
+        {"tab\there", Dot, "<tab\there>"},
+        {std::string_view("\0x\x01\x7F", 4), Dot, "<\xEF\xBF\xBDx\xEF\xBF\xBD\xEF\xBF\xBD>"},
+    };
+    for (const auto& c : cases) {
+        EXPECT_EQ(escaped(c.text, c.style), c.escaped) << (c.style == Json ? "JSON " : "DOT ");
+    }
 }

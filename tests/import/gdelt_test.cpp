@@ -15,7 +15,7 @@
 
 namespace fs = std::filesystem;
 using namespace bilateral;
-using bilateral::fixtures::roleOf;
+using namespace bilateral::fixtures;
 
 namespace {
 
@@ -85,18 +85,12 @@ TEST_F(GdeltTest, Loads61ColumnRows) {
     const auto s = load(file, io::Format::Auto);
     ASSERT_EQ(s.size(), 1U);
     EXPECT_EQ(s[0].format, io::Format::Gdelt);
-    EXPECT_EQ(s[0].rows, 2);
-    EXPECT_EQ(s[0].events, 2);
-    EXPECT_EQ(s[0].participations, 3);
-    EXPECT_EQ(s[0].sources, 3);  // the file and two pages
+    // Sources: the file and two pages.
+    expectSummary(s[0], {.rows = 2, .sources = 3, .events = 2, .participations = 3});
 
     const auto e = store_.getEvent("gdelt/1037392512");
-    EXPECT_EQ(e.kind, model::EventKind::OfficialVisit);
-    EXPECT_EQ(e.cameo, "042");
-    EXPECT_EQ(e.title, "Make a visit");
-    EXPECT_EQ(e.start, model::Date::parse("2022-04-15"));
-    ASSERT_TRUE(e.goldstein.has_value());
-    EXPECT_DOUBLE_EQ(*e.goldstein, 1.9);
+    expectCodedEvent(e,
+                     {model::EventKind::OfficialVisit, "Make a visit", "042", "2022-04-15", 1.9});
     EXPECT_EQ(e.attributes.at("event_root_code"), model::AttributeValue(std::string("04")));
     EXPECT_EQ(e.attributes.at("quad_class"), model::AttributeValue(std::int64_t{1}));
     EXPECT_EQ(e.attributes.at("avg_tone"), model::AttributeValue(-1.25));
