@@ -11,9 +11,11 @@
 #include "bilateral/import/events.hpp"
 #include "bilateral/import/import.hpp"
 #include "bilateral/sqlite/store.hpp"
+#include "fixtures/event_files.hpp"
 
 namespace fs = std::filesystem;
 using namespace bilateral;
+using namespace bilateral::fixtures;
 
 namespace {
 
@@ -60,48 +62,10 @@ std::string line(const GdeltRow& r) {
     return s + "\n";
 }
 
-class GdeltTest : public ::testing::Test {
+class GdeltTest : public fixtures::EventFileTest {
 protected:
-    void SetUp() override {
-        dir_ = fs::temp_directory_path() /
-               ("bilateral-gdelt-test-" +
-                std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-    }
-    void TearDown() override { fs::remove_all(dir_); }
-
-    fs::path write(const std::string& name, const std::string& text) {
-        const auto p = dir_ / name;
-        std::ofstream(p, std::ios::binary) << text;
-        return p;
-    }
-    std::vector<io::ImportSummary> load(const fs::path& file,
-                                        io::Format format = io::Format::Gdelt) {
-        io::ImportOptions o;
-        o.format = format;
-        return io::importFiles(store_, {file}, o);
-    }
-    ParseError loadFails(const fs::path& file) {
-        try {
-            load(file);
-        } catch (const ParseError& e) {
-            return e;
-        }
-        ADD_FAILURE() << "no ParseError";
-        return ParseError("", "", "");
-    }
-
-    fs::path dir_;
-    store::Store store_ = store::Store::memory();
+    GdeltTest() : EventFileTest(io::Format::Gdelt) {}
 };
-
-std::string roleOf(const model::Event& e, const std::string& actor) {
-    for (const auto& p : e.participants) {
-        if (p.actor == actor) return std::string(model::toString(p.role));
-    }
-    return "(none)";
-}
 
 }  // namespace
 
@@ -121,18 +85,12 @@ TEST_F(GdeltTest, Loads61ColumnRows) {
     const auto s = load(file, io::Format::Auto);
     ASSERT_EQ(s.size(), 1U);
     EXPECT_EQ(s[0].format, io::Format::Gdelt);
-    EXPECT_EQ(s[0].rows, 2);
-    EXPECT_EQ(s[0].events, 2);
-    EXPECT_EQ(s[0].participations, 3);
-    EXPECT_EQ(s[0].sources, 3);  // the file and two pages
+    // Sources: the file and two pages.
+    expectSummary(s[0], {.rows = 2, .sources = 3, .events = 2, .participations = 3});
 
     const auto e = store_.getEvent("gdelt/1037392512");
-    EXPECT_EQ(e.kind, model::EventKind::OfficialVisit);
-    EXPECT_EQ(e.cameo, "042");
-    EXPECT_EQ(e.title, "Make a visit");
-    EXPECT_EQ(e.start, model::Date::parse("2022-04-15"));
-    ASSERT_TRUE(e.goldstein.has_value());
-    EXPECT_DOUBLE_EQ(*e.goldstein, 1.9);
+    expectCodedEvent(e,
+                     {model::EventKind::OfficialVisit, "Make a visit", "042", "2022-04-15", 1.9});
     EXPECT_EQ(e.attributes.at("event_root_code"), model::AttributeValue(std::string("04")));
     EXPECT_EQ(e.attributes.at("quad_class"), model::AttributeValue(std::int64_t{1}));
     EXPECT_EQ(e.attributes.at("avg_tone"), model::AttributeValue(-1.25));

@@ -1,10 +1,12 @@
-// Text escaping shared by the writers: UTF-8 validation, XML 1.0 and DOT string escaping.
+// Text escaping of the export formats (writers.hpp): invalid UTF-8 replaced, XML 1.0 text and
+// attribute values, DOT strings (whose backslash escaping is model's, shared with JSON).
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "bilateral/export/writers.hpp"
+#include "bilateral/model/escape.hpp"
 #include "bilateral/model/utf8.hpp"
 
 namespace bilateral::io {
@@ -122,34 +124,7 @@ std::string xmlEscape(std::string_view text) {
 std::string dotEscape(std::string_view text) {
     std::string out;
     out.reserve(text.size() + 8);
-    for (std::size_t i = 0; i < text.size();) {
-        const auto start = i;
-        const char32_t c = next(text, i);
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                // CR LF and a lone CR are both one line break.
-                if (i < text.size() && text[i] == '\n') ++i;
-                out += "\\n";
-                break;
-            case '\t':
-                out += '\t';
-                break;
-            default:
-                if (c == kInvalid || c < 0x20 || c == 0x7F)
-                    out += kReplacement;
-                else
-                    out.append(text.substr(start, i - start));
-        }
-    }
+    model::appendBackslashEscaped(out, sanitizeUtf8(text), model::QuotedStyle::Dot);
     return out;
 }
 

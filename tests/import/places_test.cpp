@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -13,12 +15,13 @@
 #include "bilateral/import/dataset.hpp"
 #include "bilateral/import/import.hpp"
 #include "bilateral/sqlite/store.hpp"
+#include "fixtures/dataset_document.hpp"
 
 namespace bilateral {
 namespace {
 
 namespace fs = std::filesystem;
-using Json = nlohmann::ordered_json;
+using fixtures::Json;
 
 constexpr const char* kFile = "places.json";
 
@@ -46,27 +49,14 @@ Json document() {
 }
 
 std::string edited(const std::string& pointer, const Json& value) {
-    auto j = document();
-    j[Json::json_pointer(pointer)] = value;
-    return j.dump(2);
+    return fixtures::withValue(document(), pointer, value);
 }
 
-ParseError failureOf(const std::string& text) {
-    try {
-        (void)io::parseDataset(text, kFile);
-    } catch (const ParseError& e) {
-        return e;
-    }
-    ADD_FAILURE() << "the document parsed without error";
-    return ParseError("", "", "");
-}
-
-#define EXPECT_REFUSED_AT(text, pointer, reasonPart)                                   \
-    do {                                                                               \
-        const auto error = failureOf(text);                                            \
-        EXPECT_EQ(error.location(), pointer) << error.what();                          \
-        EXPECT_NE(error.reason().find(reasonPart), std::string::npos) << error.what(); \
-    } while (false)
+#define EXPECT_REFUSED_AT(text, pointer, reasonPart) \
+    EXPECT_DATASET_REFUSED_AT(text, kFile, pointer, reasonPart)
+/// The document with `value` at `pointer` is refused there.
+#define EXPECT_EDIT_REFUSED(pointer, value, reasonPart) \
+    EXPECT_REFUSED_AT(edited(pointer, value), pointer, reasonPart)
 
 TEST(DatasetVersion, ReadsVersionsOneOnePointZeroAndOnePointOne) {
     for (const char* v : {"1", "1.0", "1.1"}) {
@@ -76,13 +66,13 @@ TEST(DatasetVersion, ReadsVersionsOneOnePointZeroAndOnePointOne) {
 }
 
 TEST(DatasetVersion, RefusesOthersSayingWhichItReads) {
-    EXPECT_REFUSED_AT(edited("/version", 1.2), "/version",
-                      "dataset version 1.2 is newer than this bilateral reads (version 1.1)");
-    EXPECT_REFUSED_AT(edited("/version", 1.05), "/version",
-                      "unsupported dataset version 1.05; this bilateral reads versions 1 (1.0) "
-                      "and 1.1");
-    EXPECT_REFUSED_AT(edited("/version", 0), "/version", "unsupported dataset version 0");
-    EXPECT_REFUSED_AT(edited("/version", "1.1"), "/version", "expected a number, got a string");
+    EXPECT_EDIT_REFUSED("/version", 1.2,
+                        "dataset version 1.2 is newer than this bilateral reads (version 1.1)");
+    EXPECT_EDIT_REFUSED("/version", 1.05,
+                        "unsupported dataset version 1.05; this bilateral reads versions 1 (1.0) "
+                        "and 1.1");
+    EXPECT_EDIT_REFUSED("/version", 0, "unsupported dataset version 0");
+    EXPECT_EDIT_REFUSED("/version", "1.1", "expected a number, got a string");
 }
 
 TEST(DatasetPlaces, ReadsAPlaceAndALocationAsThePlacesName) {
@@ -100,13 +90,10 @@ TEST(DatasetPlaces, ReadsAPlaceAndALocationAsThePlacesName) {
 }
 
 TEST(DatasetPlaces, RefusesABadPlaceAtItsField) {
-    EXPECT_REFUSED_AT(edited("/events/1/place/country", "MY"), "/events/1/place/country",
-                      "expected an ISO 3166-1 alpha-3 code");
-    EXPECT_REFUSED_AT(edited("/events/1/place/lat", 91), "/events/1/place/lat",
-                      "lat 91 is outside [-90, 90]");
-    EXPECT_REFUSED_AT(edited("/events/1/place/gazetteer", "-2403010"), "/events/1/place/gazetteer",
-                      "expected geonames:ID, gns:ID");
-    EXPECT_REFUSED_AT(edited("/events/1/place/where", "here"), "/events/1/place/where", "");
+    EXPECT_EDIT_REFUSED("/events/1/place/country", "MY", "expected an ISO 3166-1 alpha-3 code");
+    EXPECT_EDIT_REFUSED("/events/1/place/lat", 91, "lat 91 is outside [-90, 90]");
+    EXPECT_EDIT_REFUSED("/events/1/place/gazetteer", "-2403010", "expected geonames:ID, gns:ID");
+    EXPECT_EDIT_REFUSED("/events/1/place/where", "here", "");
     auto j = document();
     j["events"][1]["place"].erase("lon");
     EXPECT_REFUSED_AT(j.dump(), "/events/1/place", "need both \"lat\" and \"lon\"");
@@ -127,16 +114,14 @@ TEST(DatasetLinks, ReadsLinksWithTheirEvidence) {
 }
 
 TEST(DatasetLinks, RefusesUnknownKindsEventsSelfLinksAndDuplicateIds) {
-    EXPECT_REFUSED_AT(edited("/links/0/kind", "causes"), "/links/0/kind", "causes");
-    EXPECT_REFUSED_AT(edited("/links/0/to", "event/nowhere"), "/links/0/to",
-                      "unknown event \"event/nowhere\"");
-    EXPECT_REFUSED_AT(edited("/links/0/to", "event/invitation"), "/links/0/to",
-                      "a link from event \"event/invitation\" to itself");
+    EXPECT_EDIT_REFUSED("/links/0/kind", "causes", "causes");
+    EXPECT_EDIT_REFUSED("/links/0/to", "event/nowhere", "unknown event \"event/nowhere\"");
+    EXPECT_EDIT_REFUSED("/links/0/to", "event/invitation",
+                        "a link from event \"event/invitation\" to itself");
     auto j = document();
     j["links"].push_back(j["links"][0]);
     EXPECT_REFUSED_AT(j.dump(), "/links/1/id", "duplicate id");
-    EXPECT_REFUSED_AT(edited("/links/0/evidence/0/source", "source/none"),
-                      "/links/0/evidence/0/source", "unknown source");
+    EXPECT_EDIT_REFUSED("/links/0/evidence/0/source", "source/none", "unknown source");
 }
 
 TEST(DatasetRoundTrip, PlacesAndLinksGoThroughTheStoreAndBack) {
@@ -174,32 +159,55 @@ TEST(DatasetRoundTrip, PlacesAndLinksGoThroughTheStoreAndBack) {
 
 const fs::path kReal = fs::path(BILATERAL_SOURCE_DIR) / "tests" / "data" / "real";
 
-TEST(EventFilePlaces, IcewsLocationColumnsAreThePlace) {
+/// The place a real row gives its event, as read off the file (awk); the columns the place is
+/// made of are not attributes, the others stay.
+struct RealPlace {
+    const char* file;
+    const char* event;
+    const char* location;
+    double latitude, longitude;
+    std::optional<std::string> gazetteer;
+    std::vector<std::string> notAttributes, attributes;
+};
+
+void expectPlace(const RealPlace& r) {
     auto s = store::Store::memory();
-    (void)io::importFiles(s, {kReal / "icews-events.2018.sample.tab"});
+    (void)io::importFiles(s, {kReal / r.file});
+    const auto e = s.getEvent(r.event);
+    EXPECT_EQ(e.location, r.location);
+    EXPECT_EQ(e.place.country, "MYS");
+    EXPECT_EQ(e.place.latitude, r.latitude);
+    EXPECT_EQ(e.place.longitude, r.longitude);
+    EXPECT_EQ(e.place.gazetteer, r.gazetteer);
+    for (const auto& k : r.notAttributes) EXPECT_EQ(e.attributes.count(k), 0u) << k;
+    for (const auto& k : r.attributes) EXPECT_EQ(e.attributes.count(k), 1u) << k;
+}
+
+TEST(EventFilePlaces, IcewsLocationColumnsAreThePlace) {
     // Event ID 32891072: City "Kuala Lumpur", District NA, Province "Kuala Lumpur", Country
     // "Malaysia", Latitude 3.1412, Longitude 101.687.
-    const auto e = s.getEvent("icews/32891072/2018-06-01");
-    EXPECT_EQ(e.location, "Kuala Lumpur, Kuala Lumpur, Malaysia");
-    EXPECT_EQ(e.place.country, "MYS");
-    EXPECT_EQ(e.place.latitude, 3.1412);
-    EXPECT_EQ(e.place.longitude, 101.687);
-    EXPECT_EQ(e.attributes.count("city"), 0u);
+    expectPlace({"icews-events.2018.sample.tab",
+                 "icews/32891072/2018-06-01",
+                 "Kuala Lumpur, Kuala Lumpur, Malaysia",
+                 3.1412,
+                 101.687,
+                 std::nullopt,
+                 {"city", "district", "province", "country", "latitude", "longitude"},
+                 {}});
 }
 
 TEST(EventFilePlaces, GdeltActionGeoIsThePlaceWithItsGnsFeatureId) {
-    auto s = store::Store::memory();
-    (void)io::importFiles(s, {kReal / "gdelt1-daily-20160728.sample.CSV"});
     // GLOBALEVENTID 564111724: ActionGeo_FullName "Kuala Lumpur, Kuala Lumpur, Malaysia",
     // CountryCode MY (FIPS), Lat 3.16667, Long 101.7, FeatureID -2403010.
-    const auto e = s.getEvent("gdelt/564111724");
-    EXPECT_EQ(e.location, "Kuala Lumpur, Kuala Lumpur, Malaysia");
-    EXPECT_EQ(e.place.country, "MYS");
-    EXPECT_EQ(e.place.latitude, 3.16667);
-    EXPECT_EQ(e.place.longitude, 101.7);
-    EXPECT_EQ(e.place.gazetteer, "gns:-2403010");
-    EXPECT_EQ(e.attributes.count("action_geo_full_name"), 0u);
-    EXPECT_EQ(e.attributes.count("action_geo_adm1_code"), 1u);  // not part of the place
+    expectPlace({"gdelt1-daily-20160728.sample.CSV",
+                 "gdelt/564111724",
+                 "Kuala Lumpur, Kuala Lumpur, Malaysia",
+                 3.16667,
+                 101.7,
+                 "gns:-2403010",
+                 {"action_geo_full_name", "action_geo_country_code", "action_geo_lat",
+                  "action_geo_long", "action_geo_feature_id"},
+                 {"action_geo_adm1_code"}});
 }
 
 }  // namespace

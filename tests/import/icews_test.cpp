@@ -13,131 +13,34 @@
 #include "bilateral/import/events.hpp"
 #include "bilateral/import/import.hpp"
 #include "bilateral/sqlite/store.hpp"
+#include "fixtures/event_files.hpp"
+#include "fixtures/icews_rows.hpp"
 
 namespace fs = std::filesystem;
 using namespace bilateral;
+using namespace bilateral::fixtures;
 
 namespace {
 
-const std::vector<std::string> kHeader20{
-    "Event ID",       "Event Date", "Source Name",     "Source Sectors", "Source Country",
-    "Event Text",     "CAMEO Code", "Intensity",       "Target Name",    "Target Sectors",
-    "Target Country", "Story ID",   "Sentence Number", "Publisher",      "City",
-    "District",       "Province",   "Country",         "Latitude",       "Longitude"};
-
-/// One ICEWS row as header name → value; missing columns are empty.
-using Row = std::map<std::string, std::string>;
-
-Row visitRow() {
-    return {{"Event ID", "926686"},
-            {"Event Date", "2014-03-02"},
-            {"Source Name", "Najib Razak"},
-            {"Source Sectors", "Elite,Executive,Government"},
-            {"Source Country", "Malaysia"},
-            {"Event Text", "Make a visit"},
-            {"CAMEO Code", "042"},
-            {"Intensity", "1.9"},
-            {"Target Name", "Head of Government (Italy)"},
-            {"Target Sectors", "Executive,Government"},
-            {"Target Country", "Italy"},
-            {"Story ID", "28235807"},
-            {"Sentence Number", "3"},
-            {"Publisher", "Bernama"},
-            {"City", "Rome"},
-            {"Province", "Lazio"},
-            {"Country", "Italy"},
-            {"Latitude", "41.8919"},
-            {"Longitude", "12.5113"}};
-}
-
-Row hostRow() {
-    auto r = visitRow();
-    r["Event ID"] = "926687";
-    r["Event Text"] = "Host a visit";
-    r["CAMEO Code"] = "043";
-    r["Intensity"] = "2.8";
-    std::swap(r["Source Name"], r["Target Name"]);
-    std::swap(r["Source Country"], r["Target Country"]);
-    std::swap(r["Source Sectors"], r["Target Sectors"]);
-    return r;
-}
-
-Row statementRow() {
-    return {{"Event ID", "1000"},
-            {"Event Date", "2014-01-05"},
-            {"Source Name", "United Nations"},
-            {"Source Country", ""},
-            {"CAMEO Code", "010"},
-            {"Event Text", "Make statement"},
-            {"Intensity", "0.0"},
-            {"Target Name", "Najib Razak"},
-            {"Target Country", "Malaysia"},
-            {"Source Sectors", "Global,International Government Organization"}};
-}
-
-std::string join(const std::vector<std::string>& v) {
-    std::string s;
-    for (std::size_t i = 0; i < v.size(); ++i) s += (i ? "\t" : "") + v[i];
-    return s;
-}
-
-std::string icews(const std::vector<std::string>& header, const std::vector<Row>& rows) {
-    std::string text = join(header) + "\n";
-    for (const auto& r : rows) {
-        std::vector<std::string> f;
-        for (const auto& h : header) {
-            const auto it = r.find(h);
-            f.push_back(it == r.end() ? "" : it->second);
-        }
-        text += join(f) + "\n";
-    }
-    return text;
-}
-
-class IcewsTest : public ::testing::Test {
+class IcewsTest : public fixtures::EventFileTest {
 protected:
-    void SetUp() override {
-        dir_ = fs::temp_directory_path() /
-               ("bilateral-icews-test-" +
-                std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-    }
-    void TearDown() override { fs::remove_all(dir_); }
+    IcewsTest() : EventFileTest(io::Format::Icews) {}
 
-    fs::path write(const std::string& name, const std::string& text) {
-        const auto p = dir_ / name;
-        std::ofstream(p, std::ios::binary) << text;
-        return p;
+    /// Imports (or fails to import) a file of the 20-column header holding `rows`.
+    std::vector<io::ImportSummary> loadRows(const std::vector<Row>& rows) {
+        return load(write("rows.tab", icews(kHeader20, rows)));
     }
-
-    /// Imports through io::importFiles (one transaction) as ICEWS.
-    std::vector<io::ImportSummary> load(const fs::path& file) {
-        io::ImportOptions o;
-        o.format = io::Format::Icews;
-        return io::importFiles(store_, {file}, o);
+    ParseError loadRowsFails(const std::vector<Row>& rows) {
+        return loadFails(write("rows.tab", icews(kHeader20, rows)));
     }
-
-    ParseError loadFails(const fs::path& file) {
-        try {
-            load(file);
-        } catch (const ParseError& e) {
-            return e;
-        }
-        ADD_FAILURE() << "no ParseError";
-        return ParseError("", "", "");
+    /// Imports the visit row with `changes`; its event.
+    model::Event loadVisitWith(const Row& changes) {
+        auto r = visitRow();
+        for (const auto& [column, value] : changes) r[column] = value;
+        loadRows({r});
+        return store_.getEvent("icews/926686/2014-03-02");
     }
-
-    fs::path dir_;
-    store::Store store_ = store::Store::memory();
 };
-
-std::string roleOf(const model::Event& e, const std::string& actor) {
-    for (const auto& p : e.participants) {
-        if (p.actor == actor) return std::string(model::toString(p.role));
-    }
-    return "(none)";
-}
 
 }  // namespace
 
@@ -146,19 +49,11 @@ TEST_F(IcewsTest, LoadsThe20ColumnVariant) {
     const auto s = load(file);
     ASSERT_EQ(s.size(), 1U);
     EXPECT_EQ(s[0].format, io::Format::Icews);
-    EXPECT_EQ(s[0].rows, 2);
-    EXPECT_EQ(s[0].events, 2);
-    EXPECT_EQ(s[0].participations, 4);
-    EXPECT_EQ(s[0].skipped, 0);
-    EXPECT_EQ(s[0].sources, 1);
+    expectSummary(s[0], {.rows = 2, .sources = 1, .events = 2, .participations = 4, .skipped = 0});
 
     const auto e = store_.getEvent("icews/926686/2014-03-02");
-    EXPECT_EQ(e.kind, model::EventKind::OfficialVisit);
-    EXPECT_EQ(e.title, "Make a visit");
-    EXPECT_EQ(e.cameo, "042");
-    EXPECT_EQ(e.start, model::Date::parse("2014-03-02"));
-    ASSERT_TRUE(e.goldstein.has_value());
-    EXPECT_DOUBLE_EQ(*e.goldstein, 1.9);
+    expectCodedEvent(e,
+                     {model::EventKind::OfficialVisit, "Make a visit", "042", "2014-03-02", 1.9});
     EXPECT_EQ(e.status, model::EventStatus::Occurred);
     EXPECT_EQ(e.attributes.at("story_id"), model::AttributeValue(std::int64_t{28235807}));
     EXPECT_EQ(e.attributes.at("sentence_number"), model::AttributeValue(std::int64_t{3}));
@@ -185,7 +80,7 @@ TEST_F(IcewsTest, LoadsThe20ColumnVariant) {
 }
 
 TEST_F(IcewsTest, VisitRolesFollowTheCode) {
-    load(write("visits.tab", icews(kHeader20, {visitRow(), hostRow()})));
+    loadRows({visitRow(), hostRow()});
     const auto visit = store_.getEvent("icews/926686/2014-03-02");
     EXPECT_EQ(roleOf(visit, "icews/MYS/Najib Razak"), "guest");
     EXPECT_EQ(roleOf(visit, "icews/ITA/Head of Government (Italy)"), "host");
@@ -200,7 +95,7 @@ TEST_F(IcewsTest, VisitRolesFollowTheCode) {
 }
 
 TEST_F(IcewsTest, OtherCodesHaveSourceAndTargetRoles) {
-    load(write("s.tab", icews(kHeader20, {statementRow()})));
+    loadRows({statementRow()});
     const auto e = store_.getEvent("icews/1000/2014-01-05");
     EXPECT_EQ(roleOf(e, "icews/igo/United Nations"), "source");
     EXPECT_EQ(roleOf(e, "icews/MYS/Najib Razak"), "target");
@@ -266,12 +161,9 @@ TEST_F(IcewsTest, LoadingTwiceAddsNothing) {
     const auto second = load(file);
     const auto after = store_.counts();
     EXPECT_EQ(first[0].events, 3);
-    EXPECT_EQ(second[0].rows, 3);
-    EXPECT_EQ(second[0].events, 0);
-    EXPECT_EQ(second[0].skipped, 3);
-    EXPECT_EQ(second[0].actors, 0);
-    EXPECT_EQ(second[0].relations, 0);
-    EXPECT_EQ(second[0].participations, 0);
+    expectSummary(
+        second[0],
+        {.rows = 3, .actors = 0, .events = 0, .participations = 0, .relations = 0, .skipped = 3});
     EXPECT_EQ(before.events, after.events);
     EXPECT_EQ(before.actors, after.actors);
     EXPECT_EQ(before.participations, after.participations);
@@ -281,7 +173,7 @@ TEST_F(IcewsTest, LoadingTwiceAddsNothing) {
     // The same Event ID on another day is another event (ICEWS reuses ids across dates).
     auto again = visitRow();
     again["Event Date"] = "2014-03-03";
-    const auto third = load(write("more.tab", icews(kHeader20, {again})));
+    const auto third = loadRows({again});
     EXPECT_EQ(third[0].events, 1);
     EXPECT_TRUE(store_.findEvent("icews/926686/2014-03-03").has_value());
 }
@@ -290,8 +182,7 @@ TEST_F(IcewsTest, ActorsAreCreatedOncePerNameAndCountryAndAffiliatedWithIt) {
     auto other = statementRow();
     other["Event ID"] = "1001";
     other["Target Country"] = "Indonesia";  // the same name in another country: another actor
-    const auto s =
-        load(write("a.tab", icews(kHeader20, {visitRow(), hostRow(), statementRow(), other})));
+    const auto s = loadRows({visitRow(), hostRow(), statementRow(), other});
     // Actors: Najib (MYS), HoG (ITA), UN (igo), Najib (IDN); countries MYS, ITA, IDN.
     EXPECT_EQ(s[0].actors, 7);
     EXPECT_EQ(s[0].relations, 3);  // the UN has no country
@@ -331,26 +222,20 @@ TEST_F(IcewsTest, ExistingActorsAreReusedAcrossImports) {
                      .kind = model::ActorKind::Person,
                      .name = "Mohd Najib bin Tun Haji Abdul Razak",
                      .country = "MYS"});
-    const auto s = load(write("e.tab", icews(kHeader20, {visitRow()})));
+    const auto s = loadRows({visitRow()});
     EXPECT_EQ(s[0].actors, 2);  // HoG (ITA) and country/ITA; Najib was there
     EXPECT_EQ(store_.getActor("icews/MYS/Najib Razak").name, "Mohd Najib bin Tun Haji Abdul Razak");
 }
 
 TEST_F(IcewsTest, AnActorNamedAfterItsCountryIsTheCountry) {
-    auto r = visitRow();
-    r["Source Name"] = "Malaysia";
-    r["Source Sectors"] = "";
-    load(write("c.tab", icews(kHeader20, {r})));
-    const auto e = store_.getEvent("icews/926686/2014-03-02");
+    const auto e = loadVisitWith({{"Source Name", "Malaysia"}, {"Source Sectors", ""}});
     EXPECT_EQ(roleOf(e, "country/MYS"), "guest");
     EXPECT_FALSE(store_.findActor("icews/MYS/Malaysia").has_value());
     EXPECT_EQ(io::icewsActorId("Malaysia", "Malaysia"), "country/MYS");
 }
 
 TEST_F(IcewsTest, UnknownCountryNamesKeepASlug) {
-    auto r = visitRow();
-    r["Source Country"] = "Republic of Atlantis";
-    load(write("u.tab", icews(kHeader20, {r})));
+    loadVisitWith({{"Source Country", "Republic of Atlantis"}});
     const auto a = store_.getActor("icews/republic-of-atlantis/Najib Razak");
     EXPECT_EQ(a.country, "republic-of-atlantis");
     EXPECT_EQ(a.attributes.at("icews_country"),
@@ -372,11 +257,7 @@ TEST_F(IcewsTest, IdsArePublic) {
 }
 
 TEST_F(IcewsTest, UnknownCameoCodeIsACodedEventWithANote) {
-    auto r = visitRow();
-    r["CAMEO Code"] = "0999";
-    r["Intensity"] = "";
-    load(write("x.tab", icews(kHeader20, {r})));
-    const auto e = store_.getEvent("icews/926686/2014-03-02");
+    const auto e = loadVisitWith({{"CAMEO Code", "0999"}, {"Intensity", ""}});
     EXPECT_EQ(e.kind, model::EventKind::CodedEvent);
     EXPECT_EQ(e.cameo, "0999");
     EXPECT_FALSE(e.goldstein.has_value());
@@ -393,22 +274,14 @@ TEST_F(IcewsTest, BadRowIsAParseErrorWithItsLineAndNothingIsWritten) {
     EXPECT_EQ(e.file(), file.string());
     EXPECT_EQ(e.location(), "line 4, column Event Date");
     EXPECT_NE(e.reason().find("2014-02-30"), std::string::npos);
-    const auto c = store_.counts();
-    EXPECT_EQ(c.events, 0);
-    EXPECT_EQ(c.actors, 0);
-    EXPECT_EQ(c.sources, 0);
-    EXPECT_EQ(c.relations, 0);
-    EXPECT_EQ(c.participations, 0);
+    expectNothingWritten(store_);
 }
 
 TEST_F(IcewsTest, CompactDatesAreReadAndIdsUseIsoDates) {
-    auto r = visitRow();
-    r["Event Date"] = "20140302";
-    load(write("compact.tab", icews(kHeader20, {r})));
-    const auto e = store_.getEvent("icews/926686/2014-03-02");
+    const auto e = loadVisitWith({{"Event Date", "20140302"}});
     EXPECT_EQ(e.start, model::Date::parse("2014-03-02"));
     // The same row with an ISO date is the same event.
-    const auto again = load(write("iso.tab", icews(kHeader20, {visitRow()})));
+    const auto again = loadRows({visitRow()});
     EXPECT_EQ(again[0].skipped, 1);
     EXPECT_EQ(io::icewsEventId("926686", "20140302"), "icews/926686/2014-03-02");
 }
@@ -434,7 +307,7 @@ TEST_F(IcewsTest, StrictRows) {
     for (const auto& c : cases) {
         auto r = visitRow();
         r[c.column] = c.value;
-        const auto e = loadFails(write("strict.tab", icews(kHeader20, {r})));
+        const auto e = loadRowsFails({r});
         EXPECT_EQ(e.location(), c.location) << c.column << "=" << c.value << ": " << e.what();
     }
     EXPECT_EQ(store_.counts().events, 0);
@@ -452,7 +325,7 @@ TEST_F(IcewsTest, WrongFieldCountIsAnError) {
 TEST_F(IcewsTest, InvalidUtf8IsAnError) {
     auto r = visitRow();
     r["Source Name"] = "Jos\xE9 Bad";  // Latin-1, not UTF-8
-    const auto e = loadFails(write("latin1.tab", icews(kHeader20, {r})));
+    const auto e = loadRowsFails({r});
     EXPECT_EQ(e.location(), "line 2");
     EXPECT_NE(e.reason().find("UTF-8"), std::string::npos);
 }
@@ -463,7 +336,7 @@ TEST_F(IcewsTest, NonAsciiNamesAndApostrophesAreKept) {
     r["Target Name"] = "Côte d'Azur Institute of Economics";
     r["Target Country"] = "Cote d'Ivoire";
     r["Target Sectors"] = "Education,Research";
-    load(write("utf8.tab", icews(kHeader20, {r})));
+    loadRows({r});
     EXPECT_TRUE(store_.findActor("icews/MYS/José Ramos-Horta").has_value());
     const auto t = store_.getActor("icews/CIV/Côte d'Azur Institute of Economics");
     EXPECT_EQ(t.kind, model::ActorKind::Institution);

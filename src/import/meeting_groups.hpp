@@ -1,0 +1,69 @@
+#pragma once
+// Private to import: one meeting counted once (docs/event-data.md) — which rows of the event
+// files of one import record the same meeting.
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+#include "bilateral/import/import.hpp"
+#include "bilateral/model/date.hpp"
+
+namespace bilateral::io::detail {
+
+/// The meetings of one import's event-file rows (MeetingGrouping): each key's first event row.
+/// One entry per distinct meeting, 32 bytes or so: memory grows with the meetings of the
+/// import, not with anything per row beyond that.
+class MeetingGroups {
+public:
+    explicit MeetingGroups(const MeetingGrouping& how) : how_(how) {}
+
+    struct Key {
+        std::uint64_t pair = 0;  ///< the two actor rows, smaller first (32 bits each)
+        std::uint32_t dayRoot = 0;
+        friend bool operator==(const Key&, const Key&) = default;
+    };
+    /// The key of a row of actors `a` and `b` (0: none), on `day`, CAMEO `code`.
+    [[nodiscard]] Key key(std::int64_t a, std::int64_t b, model::DayNumber day,
+                          std::string_view code) const noexcept {
+        if (a > b) std::swap(a, b);
+        Key k;
+        k.pair = (static_cast<std::uint64_t>(a) << 32) ^ static_cast<std::uint64_t>(b);
+        std::uint32_t root = 0xFF;  // no root
+        if (how_.root && code.size() >= 2) {
+            root = static_cast<std::uint32_t>((code[0] - '0') * 10 + (code[1] - '0'));
+        }
+        const auto d = how_.day ? static_cast<std::uint32_t>(day) : 0u;
+        k.dayRoot = (d << 8) | (how_.root ? root : 0xFFu);
+        return k;
+    }
+    [[nodiscard]] bool enabled() const noexcept { return how_.enabled; }
+    /// The first event row of the meeting, when an earlier row recorded it.
+    [[nodiscard]] std::optional<std::int64_t> find(const Key& k) const {
+        if (!how_.enabled) return std::nullopt;
+        const auto it = first_.find(k);
+        if (it == first_.end()) return std::nullopt;
+        return it->second;
+    }
+    /// Records `eventRow` as the first row of the meeting `k`.
+    void add(const Key& k, std::int64_t eventRow) {
+        if (how_.enabled) first_.emplace(k, eventRow);
+    }
+
+private:
+    struct Hash {
+        std::size_t operator()(const Key& k) const noexcept {
+            std::uint64_t h = k.pair * 0x9E3779B97F4A7C15ull ^ k.dayRoot;
+            h ^= h >> 31;
+            h *= 0xff51afd7ed558ccdull;
+            h ^= h >> 33;
+            return static_cast<std::size_t>(h);
+        }
+    };
+    MeetingGrouping how_;
+    std::unordered_map<Key, std::int64_t, Hash> first_;
+};
+
+}  // namespace bilateral::io::detail
