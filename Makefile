@@ -6,6 +6,8 @@
 #   BILATERAL_SKIP_DEPS=1 skips the package check (scripts/install-deps.sh)
 #   make sanitize  build the tests with AddressSanitizer + UndefinedBehaviorSanitizer, run them
 #   make fuzz   build the libFuzzer targets with clang, run each for FUZZ_SECONDS
+#   make tsan   build the concurrency tests with ThreadSanitizer and run them
+#   make format-check  check every C++ file's layout against .clang-format (--fix: scripts/)
 
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -14,7 +16,7 @@ DEMO_DB ?= $(BUILD)/demo/bilateral.db
 PREFIX ?= /usr/local
 BILATERAL = $(BUILD)/bilateral
 
-.PHONY: all deps configure build build-cli test demo install clean sanitize fuzz
+.PHONY: all deps configure build build-cli test demo install clean sanitize fuzz tsan format-check
 
 all: build
 
@@ -82,3 +84,21 @@ fuzz:
 	  -DBILATERAL_BUILD_BENCH=OFF -DBILATERAL_STATIC_CLI=OFF >/dev/null
 	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_all
 	@fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+# ThreadSanitizer (docs/reliability.md): the tests that run threads against one database or one
+# index, built with -fsanitize=thread in their own folder; any report fails the run.
+TSAN_BUILD ?= build-tsan
+TSAN_FLAGS = -fsanitize=thread -fno-omit-frame-pointer
+TSAN_TESTS ?= Concurrency|Threads
+
+tsan: deps
+	@cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBILATERAL_BUILD_BENCH=OFF \
+	  -DBILATERAL_BUILD_EXAMPLES=OFF -DBILATERAL_STATIC_CLI=OFF -DBILATERAL_BUILD_PYTHON=OFF \
+	  -DCMAKE_CXX_FLAGS="$(TSAN_FLAGS)" -DCMAKE_EXE_LINKER_FLAGS="$(TSAN_FLAGS)" \
+	  -DCMAKE_SHARED_LINKER_FLAGS="$(TSAN_FLAGS)" >/dev/null
+	@cmake --build $(TSAN_BUILD) -j $(JOBS) --target reliability_tests query_tests
+	@cd $(TSAN_BUILD) && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+	  ctest --output-on-failure -j $(JOBS) -R '$(TSAN_TESTS)'
+
+format-check: deps
+	@scripts/check_format.sh

@@ -1,221 +1,161 @@
 #!/usr/bin/env python3
-"""Cold queries: one fresh `bilateral` process per question, as a researcher runs it, beside the
-`sqlite3` shell answering the equivalent SQL on the same file.
+"""Cold queries: one fresh process per question, as a researcher runs it, OS cache warm, beside
+the `sqlite3` shell answering the equivalent SQL on the same file and, where it answers the same
+question, DuckDB (npm @duckdb/node-api, from node) on its own file made from the same TSV.
 
-Usage: bench/cold_queries.py --bilateral build/bilateral --db FILE.db --queries QUERIES.tsv
-                             [--n 50] [--sqlite3 sqlite3] [--label 1m]
+  bench/cold_queries.py --bilateral build/bilateral --db FILE.db --queries QUERIES.tsv
+                        [--data DATA.tsv] [--duckdb FILE.duckdb] [--sets uniform,hubs,trend]
+                        [--n 50] [--label 1m] [--verbs who-met,dyad,...]
 
-The queries file is the shared workload's (../shared/bench/make_queries.py); the first N rows
-of each kind are used. Actors are given by name, as a user types them. Posts for `holders` are
-the posts of the database (import data/italy-malaysia-2025.json into it for some). The OS cache
-is warmed by one untimed run of each command first. For every verb and tool: p50 and p95 wall
-time (ms) and the peak RSS (MB) of the process, from wait4(), over the N runs (wall time from this process, peak RSS from a second run of each command under
-/usr/bin/time).
+Several bilateral builds in one run (bench/compare does this for two): repeat --bilateral and
+--db (each build on its own file, since schemas may differ) and name them with --name; the
+shell then runs on --peer-db (default: the first --db) and every question is asked of every
+tool in turn, so that all figures come from the same minutes of the same machine.
 
-Prints one line per figure: `size=<label> verb=<verb> tool=<bilateral|sqlite3> p50_ms=.. p95_ms=..
-max_rss_mb=.. failures=..`, then a markdown table.
+Sets (docs/performance.md, "Cold queries"):
+  uniform  the shared workload's sampled questions (../shared/bench/make_queries.py), the first N
+           of each kind: who-met, timeline, dyad (first 100), holders, path, stats; one run each.
+           Posts for holders are the database's (import data/italy-malaysia-2025.json for some).
+  hubs     the --hubs busiest actors of --data (by events, found from the file), each asked
+           who-met, who-met --limit 20, timeline, timeline --json and timeline --limit 20,
+           --hub-runs times; also by DuckDB.
+  trend    trend (events, Goldstein sum and mean by month and QuadClass) of the first --n-trend
+           dyads of the workload and of their first countries, and the top 20 country pairs
+           (and one country's top 20 partners) within the windows of its windowed who-met
+           questions; also by DuckDB. A build without the `trend` or `pairs` verb is reported
+           as missing it and the peers are still timed.
+
+The row-count run of each question (untimed) warms the OS cache for every tool before any is
+timed and checks that the tools' answers have the same number of rows. p50 and p95 are
+nearest-rank over all timed runs of a verb; peak RSS is the largest over its questions, from one
+more run of each under /usr/bin/time (a child forked from Python would count the parent's pages).
+
+Prints one line per figure: `size=<label> set=<set> verb=<verb> tool=<tool> n=.. p50_ms=..
+p95_ms=.. max_rss_mb=.. failures=.. rows=..`, then markdown tables (with two builds, the ratio
+of the second to the first), the busiest actors one by one, and the row-count check.
 """
 import argparse
-import math
-import os
-import subprocess
+import shutil
 import sys
-import tempfile
 import time
 
-MEETING_KINDS = ("official_visit", "state_visit", "bilateral_meeting", "talks", "roundtable",
-                 "summit", "negotiation", "phone_call")
+from coldbench import measure, proc, questions, report, sqlite_sql, tools
+
+SETS = ("uniform", "hubs", "trend")
 
 
-def q(s):
-    return "'" + s.replace("'", "''") + "'"
+def parse_args():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter,
+                                 allow_abbrev=False)
+    ap.add_argument("--bilateral", action="append", required=True, help="a bilateral command")
+    ap.add_argument("--db", action="append", required=True, help="its database file")
+    ap.add_argument("--name", action="append", help="its name in the tables (default: "
+                    "bilateral; with two builds: base, new)")
+    ap.add_argument("--queries", required=True, help="the workload's query file")
+    ap.add_argument("--data", help="the data file (for the busiest actors and DuckDB's load)")
+    ap.add_argument("--sets", default=",".join(SETS))
+    ap.add_argument("--verbs", help="only these verbs (comma-separated, as in the output)")
+    ap.add_argument("--n", type=int, default=50, help="questions of each uniform kind")
+    ap.add_argument("--runs", type=int, default=1, help="timed rounds of uniform and trend")
+    ap.add_argument("--hubs", type=int, default=5, help="how many busiest actors")
+    ap.add_argument("--hub-runs", type=int, default=5, help="timed rounds of the busiest")
+    ap.add_argument("--n-trend", type=int, default=10, help="questions of each trend kind")
+    ap.add_argument("--trend-json", action="store_true", help="bilateral trend/pairs --json")
+    ap.add_argument("--n-sqlite3", type=int, help="questions of each --slow-verbs verb the shell "
+                    "is asked (default: all)")
+    ap.add_argument("--n-duckdb", type=int, help="the same for DuckDB")
+    ap.add_argument("--slow-verbs", default="path,stats",
+                    help="the verbs --n-sqlite3 and --n-duckdb apply to (default: path,stats)")
+    ap.add_argument("--check-rows", action="store_true",
+                    help="exit 1 when the tools' answers differ in row count")
+    ap.add_argument("--sqlite3", default="sqlite3")
+    ap.add_argument("--peer-db", help="the file the shell runs on (default: the first --db)")
+    ap.add_argument("--duckdb", help="DuckDB's file (loaded from --data when missing; "
+                    "without it DuckDB is not run)")
+    ap.add_argument("--node", default="node")
+    ap.add_argument("--npm", default="npm")
+    ap.add_argument("--label", default="")
+    ap.add_argument("--timeout", type=float, default=proc.TIMEOUT_S,
+                    help="seconds before a process is killed and counted failed")
+    a = ap.parse_args()
+    if len(a.db) != len(a.bilateral):
+        ap.error("give one --db per --bilateral")
+    default = ["bilateral"] if len(a.bilateral) == 1 else ["base", "new"] + [
+        f"build{i}" for i in range(3, len(a.bilateral) + 1)]
+    a.name = a.name or default[:len(a.bilateral)]
+    if len(a.name) != len(a.bilateral) or len(set(a.name)) != len(a.name):
+        ap.error("give one distinct --name per --bilateral")
+    a.sets = [s for s in a.sets.split(",") if s]
+    if set(a.sets) - set(SETS):
+        ap.error(f"sets are {', '.join(SETS)}")
+    return a
 
 
-def kinds_sql():
-    return "(" + ",".join(q(k) for k in MEETING_KINDS) + ")"
-
-
-def sql_who_met(name):
-    # The command's default rule (docs/queries.md, "Sides"): counterparts on another side than the
-    # actor's, or on none (a side is the participation's stated one, else the actor's country);
-    # the rows of one meeting (event.meeting_id) count once. Event files have no delegations.
-    # The actor is found first, as one would write it (a join on the name lets SQLite's planner
-    # start from the 20M participations once the side condition is there).
-    return (
-        "SELECT o.key, o.name, count(DISTINCT coalesce(e.meeting_id, e.id)), min(e.day_lo), "
-        "max(e.day_lo) FROM participation p JOIN actor a ON a.id = p.actor_id "
-        "JOIN event e ON e.id = p.event_id JOIN participation x ON x.event_id = p.event_id "
-        "AND x.actor_id <> p.actor_id JOIN actor o ON o.id = x.actor_id "
-        f"WHERE p.actor_id = (SELECT id FROM actor WHERE name = {q(name)}) "
-        f"AND e.status = 'occurred' AND e.kind IN {kinds_sql()} "
-        "AND (coalesce(x.side, o.country) IS NULL OR coalesce(p.side, a.country) IS NULL "
-        "OR coalesce(x.side, o.country) <> coalesce(p.side, a.country)) "
-        "GROUP BY o.id ORDER BY 3 DESC, 2;")
-
-
-def sql_timeline(name):
-    return (
-        "SELECT DISTINCT e.key, e.kind, e.status, e.start_lo, e.title FROM actor a "
-        "JOIN participation p ON p.actor_id = a.id JOIN event e ON e.id = p.event_id "
-        f"WHERE a.name = {q(name)} ORDER BY e.day_lo, e.day_hi, e.key;")
-
-
-def sql_dyad(a, b):
-    x, y = sorted((a, b))
-    return (
-        "SELECT e.key, e.kind, e.status, e.start_lo, s.rule, e.title FROM event_scope s "
-        f"JOIN event e ON e.id = s.event_id WHERE s.a = {q(x)} AND s.b = {q(y)} "
-        "ORDER BY s.lo, s.hi, e.key LIMIT 100;")
-
-
-def sql_path(a, b):
-    # Breadth-first over the persisted adjacency, in SQL: levels up to 4 hops.
-    return (
-        "WITH RECURSIVE r(x, d) AS (SELECT id, 0 FROM actor "
-        f"WHERE name = {q(a)} UNION SELECT l.other_id, r.d + 1 FROM r "
-        "JOIN actor_link l ON l.actor_id = r.x WHERE r.d < 4) "
-        f"SELECT min(d) FROM r WHERE x = (SELECT id FROM actor WHERE name = {q(b)});")
-
-
-def sql_holders(post_key):
-    return (
-        "SELECT h.key, h.name, r.valid_from_lo, r.valid_to_lo FROM actor p "
-        "JOIN relation r ON r.to_id = p.id AND r.kind = 'holds_post' JOIN actor h ON h.id = r.from_id "
-        f"WHERE p.key = {q(post_key)} ORDER BY r.valid_from_lo;")
-
-
-SQL_STATS = ("SELECT 'actor', kind, count(*) FROM actor GROUP BY kind; "
-             "SELECT 'event', kind, count(*) FROM event GROUP BY kind; "
-             "SELECT 'relation', kind, count(*) FROM relation GROUP BY kind; "
-             "SELECT count(*) FROM participation; SELECT count(*) FROM evidence; "
-             "SELECT count(*) FROM source;")
-
-
-TIMEOUT_S = 60.0
-
-
-def run(cmd):
-    """Wall seconds, peak RSS (MB) and exit status of one process; a process still running
-    after TIMEOUT_S is killed and counts as failed, with TIMEOUT_S as its time."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            stdin=subprocess.DEVNULL)
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.perf_counter() - start > TIMEOUT_S:
-            proc.kill()
-            _, status, usage = os.wait4(proc.pid, 0)
-            return TIMEOUT_S, usage.ru_maxrss / 1024.0, -9
-        time.sleep(0.0002)
-    wall = time.perf_counter() - start
-    return wall, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
-
-
-def peak_rss_mb(cmd):
-    """Peak RSS of one run, through /usr/bin/time: a child forked from this Python process would
-    count the parent's pages it held before exec."""
-    with tempfile.NamedTemporaryFile("r") as f:
-        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", f.name] + cmd,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       stdin=subprocess.DEVNULL, timeout=TIMEOUT_S)
-        return int(f.read().strip().splitlines()[-1]) / 1024.0
-
-
-def nearest_rank(values, p):
-    v = sorted(values)
-    return v[max(0, math.ceil(p / 100.0 * len(v)) - 1)]
+def log(text):
+    print(f"# {time.strftime('%H:%M:%S')} {text} (load average "
+          f"{' '.join(open('/proc/loadavg').read().split()[:3])})", file=sys.stderr, flush=True)
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--bilateral", required=True)
-    ap.add_argument("--db", required=True)
-    ap.add_argument("--queries", required=True)
-    ap.add_argument("--n", type=int, default=50)
-    ap.add_argument("--n-sqlite3", type=int, default=None,
-                    help="runs of the sqlite3 shell per verb (default: --n); fewer for slow ones")
-    ap.add_argument("--sqlite3", default="sqlite3")
-    ap.add_argument("--label", default="")
-    ap.add_argument("--verbs", default="who-met,timeline,dyad,holders,path,stats")
-    a = ap.parse_args()
+    a = parse_args()
+    peer_db = a.peer_db or a.db[0]
+    rows = questions.read_queries(a.queries)
+    tool_list = [tools.Bilateral(n, b, d) for n, b, d in zip(a.name, a.bilateral, a.db)]
+    tool_list.append(tools.Sqlite3(a.sqlite3, peer_db))
+    if a.duckdb:
+        if not shutil.which(a.node):
+            sys.exit(f"cold_queries.py: {a.node} not found; DuckDB runs from node")
+        for line in tools.ensure_duckdb(a.node, a.npm, a.duckdb, a.data, log):
+            print(f"size={a.label} {line}", flush=True)
+        tool_list.append(tools.DuckDB(a.node, a.duckdb))
+    names = [t.name for t in tool_list]
+    cap = {"sqlite3": a.n_sqlite3, "duckdb": a.n_duckdb}
+    cap = {t: n for t, n in cap.items() if n}
+    slow = set(a.slow_verbs.split(","))
 
-    rows = {}
-    with open(a.queries, encoding="utf-8") as f:
-        next(f)
-        for line in f:
-            kind, *args = line.rstrip("\n").split("\t")
-            rows.setdefault(kind, []).append(args)
+    busiest = []
+    by_set = {}
+    if "uniform" in a.sets:
+        posts = proc_posts(a.sqlite3, peer_db)
+        by_set["uniform"] = (questions.uniform(rows, a.n, posts), a.runs)
+    if "hubs" in a.sets:
+        if not a.data:
+            log("hubs: skipped (they are found from --data)")
+        else:
+            busiest = questions.busiest_actors(a.data, a.hubs)
+            log("busiest actors: " + ", ".join(f"{n} ({c})" for n, c in busiest))
+            by_set["hubs"] = (questions.hubs(busiest), a.hub_runs)
+    if "trend" in a.sets:
+        by_set["trend"] = (questions.trend(rows, a.n_trend, a.trend_json), a.runs)
 
-    b = [a.bilateral, "--db", a.db]
-    s = [a.sqlite3, "-readonly", a.db]
-    posts = subprocess.run(s + ["SELECT key FROM actor WHERE kind = 'post' ORDER BY key;"],
-                           capture_output=True, text=True, check=True).stdout.split()
-    cases = {
-        "who-met": [(b + ["who-met", r[0], "--phone-calls"], s + [sql_who_met(r[0])])
-                    for r in rows["whomet"][:a.n]],
-        "timeline": [(b + ["timeline", r[0]], s + [sql_timeline(r[0])])
-                     for r in rows["timeline"][:a.n]],
-        "dyad": [(b + ["timeline", "--dyad", ":".join(country_codes(a, r[0], r[1])), "--limit",
-                       "100"], s + [sql_dyad(*country_codes(a, r[0], r[1]))])
-                 for r in rows["dyad"][:a.n]],
-        "holders": [(b + ["holders", posts[i % len(posts)]], s + [sql_holders(posts[i % len(posts)])])
-                    for i in range(a.n)] if posts else [],
-        "path": [(b + ["path", r[0], r[1], "--through", "events"], s + [sql_path(r[0], r[1])])
-                 for r in rows["path"][:a.n]],
-        "stats": [(b + ["stats"], s + [SQL_STATS]) for _ in range(a.n)],
-    }
-    table = []
-    for verb in a.verbs.split(","):
-        runs = cases.get(verb, [])
-        if not runs:
-            continue
-        count = {0: len(runs), 1: a.n_sqlite3 or len(runs)}
-        # Warm the OS cache for every question, with both tools, before either is timed: the
-        # tool timed first must not pay for reading the file from disk for the other.
-        for pick in (0, 1):
-            for case in runs[:count[pick]]:
-                run(case[pick])
-        for tool, pick in (("bilateral", 0), ("sqlite3", 1)):
-            walls, rss, fails = [], [], 0
-            n = count[pick]
-            for case in runs[:n]:
-                wall, _, status = run(case[pick])
-                walls.append(wall * 1000.0)
-                fails += status != 0
-                if status == 0:
-                    rss.append(peak_rss_mb(case[pick]))
-            p50, p95 = nearest_rank(walls, 50), nearest_rank(walls, 95)
-            rss = rss or [0.0]
-            print(f"size={a.label} verb={verb} tool={tool} n={len(walls)} p50_ms={p50:.1f} "
-                  f"p95_ms={p95:.1f} max_rss_mb={max(rss):.1f} failures={fails}", flush=True)
-            table.append((verb, tool, len(walls), p50, p95, max(rss), fails))
+    every, results, missing = [], {}, []
+    for s, (qs, runs) in by_set.items():
+        if a.verbs:
+            qs = [q for q in qs if q.verb in a.verbs.split(",")]
+        log(f"set {s}: {len(qs)} questions, {runs} timed round(s)")
+        res, miss = measure.measure(qs, tool_list, runs, cap, slow, a.timeout, log)
+        every.append((qs, res))
+        results.update(res)
+        missing += miss
+    order = [(q.set, q.verb, t) for qs, _ in every for q in qs for t in names]
+    order = list(dict.fromkeys(order))
     print()
-    print(f"| verb ({a.label}) | tool | runs | p50 ms | p95 ms | peak RSS MB | failed |")
-    print("|---|---|---|---|---|---|---|")
-    for verb, tool, n, p50, p95, mb, fails in table:
-        print(f"| {verb} | {tool} | {n} | {p50:.1f} | {p95:.1f} | {mb:.1f} | {fails} |")
-    return 0
+    report.figure_lines(a.label, results, order)
+    report.tables(a.label, results, order, names, missing)
+    report.per_subject(a.label, results, order, names, busiest)
+    differ = 0
+    for qs, res in every:  # row counts are kept by question index within each set
+        differ += len(report.row_check(qs, res, names)[1])
+    for s, verb, tool, name in missing:
+        print(f"size={a.label} set={s} verb={verb} tool={tool} missing={name}")
+    return 1 if a.check_rows and differ else 0
 
 
-_codes = {}
-
-
-def country_codes(a, x, y):
-    """ISO codes of two ICEWS country names, from the project's country table."""
-    if not _codes:
-        table = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data",
-                             "countries.tsv")
-        with open(table, encoding="utf-8") as f:
-            next(f)
-            for line in f:
-                iso3, name, icews = line.rstrip("\n").split("\t")[:3]
-                _codes[name] = iso3
-                for n in icews.split("|"):
-                    if n:
-                        _codes[n] = iso3
-    return _codes.get(x, x), _codes.get(y, y)
+def proc_posts(sqlite3, db):
+    import subprocess
+    out = subprocess.run([sqlite3, "-readonly", db, sqlite_sql.POSTS], capture_output=True,
+                         text=True, check=True)
+    return out.stdout.split()
 
 
 if __name__ == "__main__":

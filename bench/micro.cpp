@@ -7,8 +7,10 @@
 #include <vector>
 
 #include "bilateral/import/cameo.hpp"
-#include "event_import.hpp"
-#include "event_text.hpp"
+#include "bilateral/model/utf8.hpp"
+#include "field_values.hpp"
+#include "json_text.hpp"
+#include "tsv_line.hpp"
 
 namespace {
 
@@ -20,7 +22,7 @@ const std::string kRow =
     "News Agency\tRiyadh\t\tRiyadh\tSaudi Arabia\t24.7320\t46.6919";
 
 void ValidUtf8(benchmark::State& state) {
-    for (auto _ : state) benchmark::DoNotOptimize(detail::validUtf8(kRow));
+    for (auto _ : state) benchmark::DoNotOptimize(bilateral::model::validUtf8(kRow));
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * kRow.size()));
 }
 BENCHMARK(ValidUtf8);

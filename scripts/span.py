@@ -10,8 +10,13 @@ points, so the offsets printed here are exactly the ones the dataset wants.
   span.py --text FILE PHRASE... the same in another text
   span.py --check FILE.json     print every span in a dataset next to the id of the fact it
                                 supports, with the text it covers, so a human can read the
-                                facts against the source; checks SHA-256, bounds and
-                                evidence; exits 1 on any error
+                                facts against the source; checks SHA-256, bounds, evidence
+                                and that each span's quote is the words at the span; exits 1
+                                on any error
+  span.py --quote FILE.json     write into the dataset, next to every span, its `quote`: the
+                                words at the span, cut from the source's text by the same
+                                code-point offsets (so the quote cannot drift from the span);
+                                refuses when a text is missing or its SHA-256 differs
 
 Phrase matching is exact, except that any apostrophe (' or ’) matches any apostrophe, any
 dash (-, – or —) matches any dash, and any run of whitespace matches any run of whitespace, so
@@ -24,6 +29,7 @@ import json
 import os
 import re
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -132,21 +138,17 @@ def evidence_holders(doc):
             when = a.get("date") or f"{a.get('from')}..{a.get('to')}"
             yield (f"/relations/{i}/attested/{j}",
                    f"{r.get('id')} attested {when}", a.get("evidence"))
+    for i, link in enumerate(doc.get("links", [])):
+        yield (f"/links/{i}",
+               f"{link.get('id')}: {link.get('from')} -{link.get('kind')}-> {link.get('to')}",
+               link.get("evidence"))
 
 
 def cmd_check(args):
     with open(args.check, encoding="utf-8") as f:
         doc = json.load(f)
     errors = []
-    texts = {}
-    for i, src in enumerate(doc.get("sources", [])):
-        if "file" not in src:
-            continue
-        text, digest = read_text(locate(src["file"]))
-        if "sha256" in src and src["sha256"] != digest:
-            errors.append(f"/sources/{i}/sha256: {src['id']}: file {src['file']} has SHA-256 "
-                          f"{digest}, dataset says {src['sha256']}")
-        texts[src["id"]] = text
+    texts = source_texts(doc, errors)
     source_ids = {s.get("id") for s in doc.get("sources", [])}
 
     counts = {"spans": 0, "stated": 0, "inferred": 0, "reference": 0}
@@ -161,8 +163,11 @@ def cmd_check(args):
             src = e.get("source")
             if src not in source_ids:
                 errors.append(f"{ptr}/source: unknown source {src!r}")
-            if "quote" in e and not args.allow_quotes:
-                errors.append(f"{ptr}/quote: quotes are not allowed in this dataset")
+            if "quote" in e and "span" not in e and not args.allow_quotes:
+                errors.append(f"{ptr}/quote: a quote without a span (allowed with --allow-quotes)")
+            if "span" in e and "quote" not in e and args.require_quotes:
+                errors.append(f"{ptr}/quote: span {e['span']} without its quote "
+                              f"(span.py --quote {args.check} writes them)")
             if basis == "inferred" and not e.get("note"):
                 errors.append(f"{ptr}: inferred evidence without a note")
             if basis == "stated" and "span" not in e and "quote" not in e:
@@ -186,6 +191,9 @@ def cmd_check(args):
             covered = text[span[0]:span[1]]
             if covered != covered.strip():
                 errors.append(f"{ptr}/span: span {span} starts or ends with whitespace")
+            if "quote" in e and e["quote"] != covered:
+                errors.append(f"{ptr}/quote: {e['quote']!r} is not the text at span {span}, "
+                              f"{covered!r}")
             if not args.quiet:
                 print(f"{fact}\n    {basis:9} {span}  «{show(text, span)}»"
                       + (f"\n    note: {e['note']}" if e.get("note") else ""))
@@ -194,6 +202,70 @@ def cmd_check(args):
     for err in errors:
         print(f"{args.check}:{err}", file=sys.stderr)
     return 1 if errors else 0
+
+
+def source_texts(doc, errors):
+    """{source id: text} for the sources with a file, checking each file's SHA-256."""
+    texts = {}
+    for i, src in enumerate(doc.get("sources", [])):
+        if "file" not in src:
+            continue
+        text, digest = read_text(locate(src["file"]))
+        if "sha256" in src and src["sha256"] != digest:
+            errors.append(f"/sources/{i}/sha256: {src['id']}: file {src['file']} has SHA-256 "
+                          f"{digest}, dataset says {src['sha256']}")
+        texts[src["id"]] = text
+    return texts
+
+
+def dataset_json(doc):
+    """The dataset as the bundled file lays it out: two-space indents, non-ASCII kept, each
+    span on one line as [start, end] and each place on one line."""
+    out = json.dumps(doc, indent=2, ensure_ascii=False)
+    out = re.sub(r"\[\n\s+(\d+),\n\s+(\d+)\n\s+\]", r"[\1, \2]", out)
+
+    def one_line(m):
+        return '"place": ' + json.dumps(json.loads(m.group(1)), ensure_ascii=False)
+    out = re.sub(r'"place": (\{[^{}]*\})', one_line, out)
+    return out + "\n"
+
+
+def cmd_quote(args):
+    path = args.quote
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    errors = []
+    texts = source_texts(doc, errors)
+    written = 0
+    for pointer, fact, evidence in evidence_holders(doc):
+        for k, e in enumerate(evidence or []):
+            if "span" not in e:
+                continue
+            text = texts.get(e.get("source"))
+            s, t = e["span"]
+            if text is None or not 0 <= s < t <= len(text):
+                errors.append(f"{pointer}/evidence/{k}/span: {e['span']} has no text to quote "
+                              f"from source {e.get('source')!r}")
+                continue
+            quoted = {}
+            for key, value in e.items():  # the quote goes right after the span
+                quoted[key] = value
+                if key == "span":
+                    quoted["quote"] = text[s:t]
+            if quoted != e:
+                e.clear()
+                e.update(quoted)
+                written += 1
+    if errors:
+        for err in errors:
+            print(f"{path}:{err}", file=sys.stderr)
+        return 1
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)), suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(dataset_json(doc))
+    os.replace(tmp, path)
+    print(f"{path}: {written} quote(s) written or corrected", file=sys.stderr)
+    return 0
 
 
 def main():
@@ -208,12 +280,18 @@ def main():
     p.add_argument("--check", metavar="FILE.json", help="check and print every span of a dataset")
     p.add_argument("--quiet", action="store_true", help="with --check: print only errors")
     p.add_argument("--allow-quotes", action="store_true",
-                   help="with --check: accept evidence quotes (e.g. for event data)")
+                   help="with --check: accept quotes without a span (e.g. for event data)")
+    p.add_argument("--require-quotes", action="store_true",
+                   help="with --check: every span must carry its quote")
+    p.add_argument("--quote", metavar="FILE.json",
+                   help="write each span's quote into the dataset (rewrites FILE.json)")
     args = p.parse_args()
     if args.check:
         return cmd_check(args)
+    if args.quote:
+        return cmd_quote(args)
     if not args.phrases:
-        p.error("give a PHRASE or --check FILE.json")
+        p.error("give a PHRASE, --check FILE.json or --quote FILE.json")
     return cmd_find(args)
 
 

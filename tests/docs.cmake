@@ -11,5 +11,8 @@ endif()
 add_test(NAME docs.commands_print_what_the_docs_say
          COMMAND ${BILATERAL_PYTHON3} ${PROJECT_SOURCE_DIR}/scripts/doc_test.py
                  --bilateral $<TARGET_FILE:bilateral_cli> --build ${PROJECT_BINARY_DIR})
+# docs/draft.md drafts the editorial from $BILATERAL_SOURCES, the folder of source texts beside
+# a clone (../shared/sources, as `report --sources` reads it).
 set_tests_properties(docs.commands_print_what_the_docs_say PROPERTIES
-  PASS_REGULAR_EXPRESSION "ok: [0-9]+ documented commands" TIMEOUT 600 LABELS docs)
+  PASS_REGULAR_EXPRESSION "ok: [0-9]+ documented commands" TIMEOUT 600 LABELS docs
+  ENVIRONMENT "BILATERAL_SOURCES=${PROJECT_SOURCE_DIR}/../shared/sources")

@@ -3,8 +3,8 @@
 # and igraph with the node and edge counts `bilateral stats --json` reports.
 # Included by tests/CMakeLists.txt (every tests/*.cmake is).
 
-if(TARGET io_tests)
-  target_link_libraries(io_tests PRIVATE Boost::graph)
+if(TARGET export_tests)
+  target_link_libraries(export_tests PRIVATE Boost::graph)
 endif()
 
 # The Debian interpreter, which has python3-networkx and python3-igraph (scripts/install-deps.sh);

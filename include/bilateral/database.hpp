@@ -73,6 +73,8 @@ public:
     query::ActorRef actorRef(std::string_view idOrName);
     /// The same, whole: aliases, attributes, evidence.
     model::Actor actor(std::string_view idOrName);
+    /// The source record `id` (exact id), or nothing when the database has none.
+    std::optional<model::Source> source(std::string_view id);
     /// Actors whose name or alias matches, best first.
     std::vector<query::SearchHit> search(std::string_view text, std::size_t limit = 20);
 

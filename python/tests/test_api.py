@@ -82,10 +82,11 @@ def test_timeline_of_a_dyad_in_timeline_order(db):
         "event/invitation-meloni-to-kuala-lumpur",
         "event/planned-official-visit-meloni-kuala-lumpur"]
     assert events.dyad == ("ITA", "MYS") and events.actor is None
-    # [places] the embassy's inauguration is in Kuala Lumpur; Malaysia as its host puts it in
-    # the dyad by participants too, and that rule is the one given
+    # [places] the embassy's inauguration is in Kuala Lumpur: its only participant is the
+    # Italian embassy, so it is in the dyad by its place; every other event by participants
     assert events[0].place == bilateral.Place("Kuala Lumpur", "MYS")
-    assert {e.in_dyad for e in events} == {"participants"}
+    assert events[0].in_dyad == "place"
+    assert {e.in_dyad for e in events[1:]} == {"participants"}
     assert events[6].links == [bilateral.Link(
         "link/acceptance-answers-invitation-kuala-lumpur", "answers", "to",
         "event/invitation-meloni-to-kuala-lumpur",
@@ -95,8 +96,9 @@ def test_timeline_of_a_dyad_in_timeline_order(db):
     assert (roundtable.start, roundtable.end) == ("2025-07-02", "2025-07-03")
     assert bilateral.Participant("person/anwar-ibrahim", "Anwar Ibrahim", "attendee", "stated",
                                  None) in roundtable.participants
-    # The embassy is in the dyad through Malaysia as its inferred host.
-    assert (events[0].basis, events[0].confidence) == ("inferred", 0.85)
+    # The embassy is in the dyad through its place, which the text states (issue 21's audit
+    # removed the Malaysian host the text does not name).
+    assert (events[0].basis, events[0].confidence) == ("stated", None)
     assert events[-1].status == "planned" and events[-1].start is None
     assert db.timeline(dyad=("mys", "ita")) == events
 
@@ -190,7 +192,7 @@ def test_ego_lists_actors_nearest_first(db):
 def test_stats_counts_by_table_and_kind(db):
     s = db.stats()
     assert (s.sources, s.actors, s.events, s.participations, s.relations, s.evidence) == (
-        2, 33, 11, 33, 31, 187)
+        2, 35, 11, 32, 33, 199)
     assert s.actors_by_kind["person"] == 4 and s.relations_by_kind["post_of"] == 9
 
 
@@ -239,12 +241,12 @@ def test_records_are_dataclasses_with_repr_and_to_dict(db):
         "country": "ITA", "meetings": 2, "first": "2025-07-02", "last": "2025-07-02",
         "basis": "stated", "confidence": None,
         "events": ["event/economic-roundtable-2025-07", "event/meeting-anwar-meloni-2025-07"],
-        "event_basis": ["stated", "inferred"], "event_confidence": [None, 0.8],
+        "event_basis": ["stated", "inferred"], "event_confidence": [None, 0.7],
         "side": "ITA", "rows": 2}
     e = db.timeline(dyad="ITA:MYS")[2].to_dict()
     assert e["participants"][0] == {"id": "person/antonio-tajani", "name": "Antonio Tajani",
                                     "role": "opener", "basis": "stated", "confidence": None}
-    assert db.stats().to_dict()["actors"] == 33
+    assert db.stats().to_dict()["actors"] == 35
     assert db.path(ANWAR, "Giorgia Meloni").to_dict()["steps"][0]["event"]["kind"] == \
         "bilateral_meeting"
 
@@ -290,7 +292,7 @@ def test_memory_database_imports_and_answers():
     with bilateral.memory() as d:
         assert d.stats().actors == 0
         s = d.import_file(BUNDLED)
-        assert (s.format, s.actors, s.events, s.relations) == ("dataset", 33, 11, 31)
+        assert (s.format, s.actors, s.events, s.relations) == ("dataset", 35, 11, 33)
         assert d.who_met(ANWAR).total == 10
 
 

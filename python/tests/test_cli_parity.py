@@ -154,7 +154,7 @@ def test_dyad_and_country_timelines_equal_the_commands(db, cli):
     # [places] the embassy's inauguration in Kuala Lumpur is in the dyad by its place
     by_id = {e.id: e for e in dyad}
     embassy = by_id["event/embassy-inauguration-2025-06-06"]
-    assert (embassy.in_dyad, embassy.place.country) == ("participants", "MYS")
+    assert (embassy.in_dyad, embassy.place.country) == ("place", "MYS")
     invitation = by_id["event/invitation-meloni-to-kuala-lumpur"]
     assert [(x.kind, x.direction, x.event) for x in invitation.links] == [
         ("leads_to", "to", "event/planned-official-visit-meloni-kuala-lumpur"),

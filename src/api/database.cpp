@@ -57,6 +57,10 @@ query::ActorRef Database::actorRef(std::string_view idOrName) {
     return query::actorRef(*impl_->engine, resolveActor(idOrName));
 }
 
+std::optional<model::Source> Database::source(std::string_view id) {
+    return impl_->engine->findSource(id);
+}
+
 model::Actor Database::actor(std::string_view idOrName) {
     const auto id = resolveActor(idOrName);
     if (auto a = impl_->engine->findActor(id)) return std::move(*a);

@@ -60,19 +60,7 @@ void runExport(const Globals& g, const ExportArgs& args) {
         if (!std::cout) throw StorageError("cannot write to standard output");
         return;
     }
-    std::optional<io::AtomicOutputFile> file;
-    std::optional<RemovesOnInterrupt> removes;
-    {
-        const DeferInterrupts defer;  // no signal between making the file and registering it
-        file.emplace(args.output);
-        removes.emplace(file->temporary());
-    }
-    write(file->stream());
-    {
-        const DeferInterrupts defer;
-        file->commit();
-        removes.reset();
-    }
+    writeOutputFile(args.output, write);
     fmt::print(
         "wrote {} ({} nodes: {} actors, {} events; {} edges: {} participations, {} relations{}) "
         "to {}\n",

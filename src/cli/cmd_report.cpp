@@ -54,19 +54,9 @@ void run(const Globals& g, const ReportArgs& a) {
     o.sourcesDir = !a.sources.empty() ? a.sources : (env ? env : "");
 
     const fs::path file = a.output;
-    std::optional<io::AtomicOutputFile> out;
-    std::optional<RemovesOnInterrupt> removes;
-    {
-        const DeferInterrupts defer;  // no signal between making the file and registering it
-        out.emplace(file);
-        removes.emplace(out->temporary());
-    }
-    const io::ReportSummary sum = db.writeReport(out->stream(), sel, o);
-    {
-        const DeferInterrupts defer;
-        out->commit();
-        removes.reset();
-    }
+    io::ReportSummary sum;
+    writeOutputFile(file,
+                    [&](std::ostream& out) { sum = db.writeReport(out, sel, o); });
     fmt::print(
         "wrote report ({} events, {} actors, {} pairs who met; network of {} actors) to {}\n",
         sum.events, sum.actors, sum.meetings, sum.networkActors, file.string());

@@ -35,5 +35,6 @@ void addPath(CLI::App& app, const Globals& g);
 void addSearch(CLI::App& app, const Globals& g);
 void addEgo(CLI::App& app, const Globals& g);
 void addReport(CLI::App& app, const Globals& g);
+void addDraft(CLI::App& app, const Globals& g);
 
 }  // namespace bilateral::cli

@@ -1,10 +1,13 @@
 #include "interrupt.hpp"
 
+#include "bilateral/export/output_file.hpp"
+
 #include <unistd.h>
 
 #include <atomic>
 #include <csignal>
 #include <cstring>
+#include <optional>
 
 namespace bilateral::cli {
 namespace {
@@ -84,6 +87,23 @@ RemovesOnInterrupt::RemovesOnInterrupt(const std::filesystem::path& file) {
 }
 RemovesOnInterrupt::~RemovesOnInterrupt() {
     gHasTemporary.store(false);
+}
+
+void writeOutputFile(const std::filesystem::path& target,
+                     const std::function<void(std::ostream&)>& write) {
+    std::optional<io::AtomicOutputFile> file;
+    std::optional<RemovesOnInterrupt> removes;
+    {
+        const DeferInterrupts defer;  // no signal between making the file and registering it
+        file.emplace(target);
+        removes.emplace(file->temporary());
+    }
+    write(file->stream());
+    {
+        const DeferInterrupts defer;
+        file->commit();
+        removes.reset();
+    }
 }
 
 }  // namespace bilateral::cli

@@ -7,6 +7,8 @@
 
 #include <csignal>
 #include <filesystem>
+#include <functional>
+#include <ostream>
 #include <stdexcept>
 #include <string>
 
@@ -65,5 +67,12 @@ public:
 private:
     sigset_t old_{};
 };
+
+/// Writes `target` through io::AtomicOutputFile (never half a file where a good one was):
+/// `write` fills it, then it is renamed into place. Under catchInterrupts(Immediate) a signal
+/// removes the temporary file, never leaving it behind between its making and its renaming.
+/// Every verb that writes a file (export -o, report -o, draft -o) goes through this.
+void writeOutputFile(const std::filesystem::path& target,
+                     const std::function<void(std::ostream&)>& write);
 
 }  // namespace bilateral::cli

@@ -49,7 +49,7 @@ struct Verb {
     std::string_view name;
     void (*add)(CLI::App&, const Globals&);
 };
-constexpr std::array<Verb, 11> kVerbs{{{"import", addImport},
+constexpr std::array<Verb, 12> kVerbs{{{"import", addImport},
                                        {"stats", addStats},
                                        {"export", addExport},
                                        {"who-met", addWhoMet},
@@ -59,7 +59,8 @@ constexpr std::array<Verb, 11> kVerbs{{{"import", addImport},
                                        {"path", addPath},
                                        {"search", addSearch},
                                        {"ego", addEgo},
-                                       {"report", addReport}}};
+                                       {"report", addReport},
+                                       {"draft", addDraft}}};
 
 /// The first argument that is neither an option nor an option's value: the verb asked for, if
 /// any.

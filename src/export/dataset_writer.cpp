@@ -43,11 +43,34 @@ Json toJson(const model::Evidence& e) {
     return j;
 }
 
-void putEvidence(Json& j, const std::vector<model::Evidence>& evidence) {
-    if (evidence.empty()) return;
+Json toJson(const model::Participant& p);
+Json toJson(const model::Attestation& a);
+
+/// `key`: the items as an array, when there are any.
+template <class T>
+void putList(Json& j, const char* key, const std::vector<T>& items) {
+    if (items.empty()) return;
     Json list = Json::array();
-    for (const auto& e : evidence) list.push_back(toJson(e));
-    j["evidence"] = std::move(list);
+    for (const auto& x : items) list.push_back(toJson(x));
+    j[key] = std::move(list);
+}
+
+/// What every record but a source starts with: its id and its kind.
+template <class Kind>
+Json record(const std::string& id, Kind kind) {
+    Json j;
+    j["id"] = id;
+    j["kind"] = model::toString(kind);
+    return j;
+}
+
+/// A record between two others (relations, event links): id, kind, from, to.
+template <class T>
+Json between(const T& r) {
+    Json j = record(r.id, r.kind);
+    j["from"] = r.from;
+    j["to"] = r.to;
+    return j;
 }
 
 Json toJson(const model::Source& s) {
@@ -64,14 +87,12 @@ Json toJson(const model::Source& s) {
 }
 
 Json toJson(const model::Actor& a) {
-    Json j;
-    j["id"] = a.id;
-    j["kind"] = model::toString(a.kind);
+    Json j = record(a.id, a.kind);
     j["name"] = a.name;
     if (!a.aliases.empty()) j["aliases"] = a.aliases;
     putIf(j, "country", a.country);
     putAttributes(j, a.attributes);
-    putEvidence(j, a.evidence);
+    putList(j, "evidence", a.evidence);
     return j;
 }
 
@@ -79,50 +100,57 @@ Json toJson(const model::Participant& p) {
     Json j;
     j["actor"] = p.actor;
     j["role"] = model::toString(p.role);
-    putEvidence(j, p.evidence);
+    putList(j, "evidence", p.evidence);
     putIf(j, "side", p.side);
     return j;
 }
 
+/// [places] Format 1.1: the place as an object, its name inside it; else the 1.0 `location`.
+void putPlace(Json& j, const model::Event& e) {
+    if (e.place.empty()) {
+        putIf(j, "location", e.location);
+        return;
+    }
+    Json place = Json::object();
+    putIf(place, "name", e.location);
+    putIf(place, "country", e.place.country);
+    putIf(place, "lat", e.place.latitude);
+    putIf(place, "lon", e.place.longitude);
+    putIf(place, "gazetteer", e.place.gazetteer);
+    j["place"] = std::move(place);
+}
+
 Json toJson(const model::Event& e) {
-    Json j;
-    j["id"] = e.id;
-    j["kind"] = model::toString(e.kind);
+    Json j = record(e.id, e.kind);
     j["title"] = e.title;
     putDate(j, "start", e.start);
     putDate(j, "end", e.end);
     if (e.status != model::EventStatus::Occurred) j["status"] = model::toString(e.status);
-    if (e.place.empty()) {
-        putIf(j, "location", e.location);
-    } else {
-        // [places] Format 1.1: the place as an object, its name inside it.
-        Json place = Json::object();
-        putIf(place, "name", e.location);
-        putIf(place, "country", e.place.country);
-        putIf(place, "lat", e.place.latitude);
-        putIf(place, "lon", e.place.longitude);
-        putIf(place, "gazetteer", e.place.gazetteer);
-        j["place"] = std::move(place);
-    }
+    putPlace(j, e);
     putIf(j, "parent", e.parent);
     putIf(j, "cameo", e.cameo);
     putIf(j, "goldstein", e.goldstein);
     putAttributes(j, e.attributes);
-    if (!e.participants.empty()) {
-        Json list = Json::array();
-        for (const auto& p : e.participants) list.push_back(toJson(p));
-        j["participants"] = std::move(list);
-    }
-    putEvidence(j, e.evidence);
+    putList(j, "participants", e.participants);
+    putList(j, "evidence", e.evidence);
     return j;
 }
 
+/// [attested] A day (`date`), or a period (`from`, `to`), with its evidence.
+Json toJson(const model::Attestation& a) {
+    Json x = Json::object();
+    if (a.period.start == a.period.end) {
+        putDate(x, "date", a.period.start);
+    } else {
+        putDate(x, "from", a.period.start);
+        putDate(x, "to", a.period.end);
+    }
+    putList(x, "evidence", a.evidence);
+    return x;
+}
+
 Json toJson(const model::Relation& r) {
-    Json j;
-    j["id"] = r.id;
-    j["kind"] = model::toString(r.kind);
-    j["from"] = r.from;
-    j["to"] = r.to;
+    Json j = between(r);
     if (r.valid.start || r.valid.end) {
         Json valid = Json::object();
         putDate(valid, "from", r.valid.start);
@@ -130,33 +158,14 @@ Json toJson(const model::Relation& r) {
         j["valid"] = std::move(valid);
     }
     putAttributes(j, r.attributes);
-    putEvidence(j, r.evidence);
-    // [attested]
-    if (!r.attested.empty()) {
-        Json list = Json::array();
-        for (const auto& a : r.attested) {
-            Json x = Json::object();
-            if (a.period.start == a.period.end) {
-                putDate(x, "date", a.period.start);
-            } else {
-                putDate(x, "from", a.period.start);
-                putDate(x, "to", a.period.end);
-            }
-            putEvidence(x, a.evidence);
-            list.push_back(std::move(x));
-        }
-        j["attested"] = std::move(list);
-    }
+    putList(j, "evidence", r.evidence);
+    putList(j, "attested", r.attested);
     return j;
 }
 
 Json toJson(const model::EventLink& l) {
-    Json j;
-    j["id"] = l.id;
-    j["kind"] = model::toString(l.kind);
-    j["from"] = l.from;
-    j["to"] = l.to;
-    putEvidence(j, l.evidence);
+    Json j = between(l);
+    putList(j, "evidence", l.evidence);
     return j;
 }
 

@@ -13,33 +13,36 @@
 namespace bilateral::io {
 namespace {
 
+using GraphWriter = void (*)(std::ostream&, const graph::Projection&, const ExportOptions&);
+
 struct FormatName {
     ExportFormat format;
     std::string_view name, extension;
+    GraphWriter write;  ///< null for the dataset JSON, which is written from the store
 };
 
 constexpr std::array<FormatName, 5> kFormats{{
-    {ExportFormat::GraphML, "graphml", ".graphml"},
-    {ExportFormat::Gexf, "gexf", ".gexf"},
-    {ExportFormat::Json, "json", ".json"},
-    {ExportFormat::Cytoscape, "cytoscape", ".cyjs"},
-    {ExportFormat::Dot, "dot", ".dot"},
+    {ExportFormat::GraphML, "graphml", ".graphml", writeGraphML},
+    {ExportFormat::Gexf, "gexf", ".gexf", writeGexf},
+    {ExportFormat::Json, "json", ".json", nullptr},
+    {ExportFormat::Cytoscape, "cytoscape", ".cyjs", writeCytoscape},
+    {ExportFormat::Dot, "dot", ".dot", writeDot},
 }};
 
+const FormatName& entryOf(ExportFormat f) noexcept {
+    for (const auto& x : kFormats) {
+        if (x.format == f) return x;
+    }
+    return kFormats.front();
+}
 }  // namespace
 
 std::string_view toString(ExportFormat f) noexcept {
-    for (const auto& x : kFormats) {
-        if (x.format == f) return x.name;
-    }
-    return "graphml";
+    return entryOf(f).name;
 }
 
 std::string_view extensionOf(ExportFormat f) noexcept {
-    for (const auto& x : kFormats) {
-        if (x.format == f) return x.extension;
-    }
-    return ".graphml";
+    return entryOf(f).extension;
 }
 
 ExportFormat parseExportFormat(std::string_view name) {
@@ -78,24 +81,12 @@ std::string describeProjection(const graph::Projection& p) {
 
 void writeExport(std::ostream& out, ExportFormat format, storage::Engine& store,
                  const graph::Projection& projection, const ExportOptions& options) {
-    switch (format) {
-        case ExportFormat::GraphML:
-            writeGraphML(out, projection, options);
-            return;
-        case ExportFormat::Gexf:
-            writeGexf(out, projection, options);
-            return;
-        case ExportFormat::Dot:
-            writeDot(out, projection, options);
-            return;
-        case ExportFormat::Cytoscape:
-            writeCytoscape(out, projection, options);
-            return;
-        case ExportFormat::Json:
-            out << writeDataset(subgraphDataset(store, projection),
-                                options.indent < 0 ? -1 : options.indent);
-            return;
+    if (const auto write = entryOf(format).write) {
+        write(out, projection, options);
+        return;
     }
+    out << writeDataset(subgraphDataset(store, projection),
+                        options.indent < 0 ? -1 : options.indent);
 }
 
 }  // namespace bilateral::io

@@ -11,38 +11,10 @@
 #include "bilateral/error.hpp"
 #include "bilateral/export/writers.hpp"
 #include "bilateral/graph/projection.hpp"
+#include "graph_attributes.hpp"
 
 namespace bilateral::io {
 namespace {
-
-struct Attr {
-    std::string_view id, title, type;
-};
-
-// Ids are prefixed so they never meet Gephi's own columns (id, label, type, kind, timeset);
-// the dates are titled start_date/end_date so they are not mistaken for the spells.
-constexpr Attr kNodeAttrs[] = {
-    {"bl_bilateral_id", "bilateral_id", "string"},
-    {"bl_kind", "kind", "string"},
-    {"bl_type", "type", "string"},
-    {"bl_country", "country", "string"},
-    {"bl_start", "start_date", "string"},
-    {"bl_end", "end_date", "string"},
-    {"bl_status", "status", "string"},
-    {"bl_location", "location", "string"},
-    {"bl_parent", "parent", "string"},
-    {"bl_cameo", "cameo", "string"},
-    {"bl_evidence_count", "evidence_count", "long"},
-};
-constexpr Attr kEdgeAttrs[] = {
-    {"bl_bilateral_id", "bilateral_id", "string"},
-    {"bl_kind", "kind", "string"},
-    {"bl_type", "type", "string"},
-    {"bl_role", "role", "string"},
-    {"bl_start", "start_date", "string"},
-    {"bl_end", "end_date", "string"},
-    {"bl_evidence_count", "evidence_count", "long"},
-};
 
 std::string day(model::DayNumber d) {
     return model::Date::fromDayNumber(d).toString();
@@ -54,18 +26,32 @@ void spell(std::ostream& out, const std::optional<model::DayNumber>& first,
     if (last) out << " end=\"" << day(*last) << '"';
 }
 
-void attvalue(std::ostream& out, std::string_view id, std::string_view value) {
-    if (value.empty()) return;
-    out << "          <attvalue for=\"" << id << "\" value=\"" << xmlEscape(value) << "\"/>\n";
-}
-
-void declare(std::ostream& out, std::string_view cls, std::span<const Attr> attrs) {
+// The table's attributes but the label, which is the element's own `label`. Ids are prefixed
+// so they never meet Gephi's own columns (id, label, type, kind, timeset); the dates are titled
+// start_date/end_date so they are not mistaken for the spells.
+template <class Item>
+void declare(std::ostream& out, std::string_view cls,
+             std::span<const detail::Attribute<Item>> table) {
     out << "    <attributes class=\"" << cls << "\">\n";
-    for (const auto& a : attrs) {
-        out << "      <attribute id=\"" << a.id << "\" title=\"" << a.title << "\" type=\""
-            << a.type << "\"/>\n";
+    for (const auto& a : table) {
+        if (a.name == "label") continue;
+        out << "      <attribute id=\"bl_" << a.name << "\" title=\"" << a.name
+            << (a.type == detail::AttrType::Date ? "_date" : "") << "\" type=\""
+            << detail::typeName(a.type) << "\"/>\n";
     }
     out << "    </attributes>\n";
+}
+
+template <class Item>
+void attvalues(std::ostream& out, std::span<const detail::Attribute<Item>> table, const Item& x) {
+    out << ">\n        <attvalues>\n";
+    for (const auto& a : table) {
+        const auto value = a.value(x);
+        if (a.name == "label" || value.empty()) continue;
+        out << "          <attvalue for=\"bl_" << a.name << "\" value=\"" << value.xml()
+            << "\"/>\n";
+    }
+    out << "        </attvalues>\n";
 }
 
 }  // namespace
@@ -84,8 +70,7 @@ std::string_view toString(GexfVersion v) noexcept {
 void writeGexf(std::ostream& out, const graph::Projection& projection,
                const ExportOptions& options) {
     const auto& g = projection.graph();
-    const auto description =
-        options.description.empty() ? describeProjection(projection) : options.description;
+    const auto description = detail::graphAttributes(projection, options).description;
     const bool v13 = options.gexfVersion == GexfVersion::V1_3;
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     if (v13) {
@@ -107,48 +92,32 @@ void writeGexf(std::ostream& out, const graph::Projection& projection,
            "  </meta>\n"
            "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\""
         << (v13 ? " timerepresentation=\"interval\"" : "") << ">\n";
-    declare(out, "node", kNodeAttrs);
-    declare(out, "edge", kEdgeAttrs);
+    declare(out, "node", detail::nodeAttributes());
+    declare(out, "edge", detail::edgeAttributes());
 
     out << "    <nodes>\n";
     for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
         const auto& x = g[v];
-        out << "      <node id=\"n" << v << "\" label=\"" << xmlEscape(x.label) << '"';
+        out << "      <node id=\"" << detail::nodeId(v) << "\" label=\""
+            << xmlEscape(detail::labelOf(x)) << '"';
         spell(out, x.firstDay, x.lastDay);
-        out << ">\n        <attvalues>\n";
-        attvalue(out, "bl_bilateral_id", x.id);
-        attvalue(out, "bl_kind", graph::toString(x.kind));
-        attvalue(out, "bl_type", x.type);
-        attvalue(out, "bl_country", x.country);
-        attvalue(out, "bl_start", x.start);
-        attvalue(out, "bl_end", x.end);
-        attvalue(out, "bl_status", x.status);
-        attvalue(out, "bl_location", x.location);
-        attvalue(out, "bl_parent", x.parent);
-        attvalue(out, "bl_cameo", x.cameo);
-        attvalue(out, "bl_evidence_count", std::to_string(x.evidenceCount));
-        out << "        </attvalues>\n      </node>\n";
+        attvalues(out, detail::nodeAttributes(), x);
+        out << "      </node>\n";
     }
     out << "    </nodes>\n    <edges>\n";
     std::size_t n = 0;
     for (const auto e : boost::make_iterator_range(boost::edges(g))) {
         const auto& x = g[e];
-        const bool part = x.kind == graph::EdgeKind::Participation;
         // 1.3's `kind` keeps parallel edges of different types apart in Gephi (an actor in two
         // roles); 1.2draft has no such attribute.
-        out << "      <edge id=\"e" << n++ << "\" source=\"n" << boost::source(e, g)
-            << "\" target=\"n" << boost::target(e, g) << "\" label=\"" << xmlEscape(x.type) << '"';
+        out << "      <edge id=\"" << detail::edgeId(n++) << "\" source=\""
+            << detail::nodeId(boost::source(e, g)) << "\" target=\""
+            << detail::nodeId(boost::target(e, g)) << "\" label=\"" << xmlEscape(detail::labelOf(x))
+            << '"';
         if (v13) out << " kind=\"" << xmlEscape(x.type) << '"';
         spell(out, x.firstDay, x.lastDay);
-        out << ">\n        <attvalues>\n";
-        attvalue(out, "bl_bilateral_id", x.id);
-        attvalue(out, "bl_kind", graph::toString(x.kind));
-        attvalue(out, "bl_type", x.type);
-        if (part) attvalue(out, "bl_role", x.type);
-        attvalue(out, "bl_start", x.start);
-        attvalue(out, "bl_end", x.end);
-        attvalue(out, "bl_evidence_count", std::to_string(x.evidenceCount));
-        out << "        </attvalues>\n      </edge>\n";
+        attvalues(out, detail::edgeAttributes(), x);
+        out << "      </edge>\n";
     }
     out << "    </edges>\n  </graph>\n</gexf>\n";
 }

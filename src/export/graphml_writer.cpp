@@ -2,7 +2,7 @@
 // XML specials (property_tree's encode_char_entities), so control characters make its output
 // malformed and tabs, line breaks and repeated spaces do not survive its own reader; it also has
 // no place for a graph description. The layout follows Boost's (nodes n0.., edges e0..), so
-// boost::read_graphml, NetworkX, igraph, Gephi and yEd read it.
+// boost::read_graphml, NetworkX, igraph, Gephi and yEd read it. Keys: graph_attributes.hpp.
 
 #include <ostream>
 #include <string>
@@ -10,46 +10,34 @@
 
 #include "bilateral/export/writers.hpp"
 #include "bilateral/graph/projection.hpp"
+#include "graph_attributes.hpp"
 
 namespace bilateral::io {
 namespace {
 
-struct Key {
-    std::string_view id, domain, name, type;
-};
+using detail::AttrValue;
 
-// Every key is declared, and typed; dates are ISO 8601 strings (partial dates kept as written).
-constexpr Key kKeys[] = {
-    {"g_description", "graph", "description", "string"},
-    {"g_window_from", "graph", "window_from", "string"},
-    {"g_window_to", "graph", "window_to", "string"},
-    {"g_event_kinds", "graph", "event_kinds", "string"},
-    {"v_bilateral_id", "node", "bilateral_id", "string"},
-    {"v_kind", "node", "kind", "string"},
-    {"v_type", "node", "type", "string"},
-    {"v_label", "node", "label", "string"},
-    {"v_country", "node", "country", "string"},
-    {"v_start", "node", "start", "string"},
-    {"v_end", "node", "end", "string"},
-    {"v_status", "node", "status", "string"},
-    {"v_location", "node", "location", "string"},
-    {"v_parent", "node", "parent", "string"},
-    {"v_cameo", "node", "cameo", "string"},
-    {"v_evidence_count", "node", "evidence_count", "long"},
-    {"e_bilateral_id", "edge", "bilateral_id", "string"},
-    {"e_kind", "edge", "kind", "string"},
-    {"e_type", "edge", "type", "string"},
-    {"e_role", "edge", "role", "string"},
-    {"e_label", "edge", "label", "string"},
-    {"e_start", "edge", "start", "string"},
-    {"e_end", "edge", "end", "string"},
-    {"e_evidence_count", "edge", "evidence_count", "long"},
-};
+constexpr std::string_view kIndent = "      ";
 
-void data(std::ostream& out, std::string_view indent, std::string_view key,
-          std::string_view value) {
+/// Every key is declared, and typed; dates are ISO 8601 strings (partial dates kept as written).
+/// Key ids are the attribute's name after `g_`, `v_` (nodes) or `e_` (edges).
+void declare(std::ostream& out, std::string_view prefix, std::string_view domain,
+             std::string_view name, std::string_view type) {
+    out << "  <key id=\"" << prefix << name << "\" for=\"" << domain << "\" attr.name=\"" << name
+        << "\" attr.type=\"" << type << "\"/>\n";
+}
+
+/// `<data>` of a value; none for an empty one (readers then report the key missing).
+void data(std::ostream& out, std::string_view indent, std::string_view prefix,
+          std::string_view name, const AttrValue& value) {
     if (value.empty()) return;
-    out << indent << "<data key=\"" << key << "\">" << xmlEscape(value) << "</data>\n";
+    out << indent << "<data key=\"" << prefix << name << "\">" << value.xml() << "</data>\n";
+}
+
+template <class Item>
+void attributes(std::ostream& out, std::string_view prefix,
+                std::span<const detail::Attribute<Item>> table, const Item& x) {
+    for (const auto& a : table) data(out, kIndent, prefix, a.name, a.value(x));
 }
 
 }  // namespace
@@ -57,63 +45,34 @@ void data(std::ostream& out, std::string_view indent, std::string_view key,
 void writeGraphML(std::ostream& out, const graph::Projection& projection,
                   const ExportOptions& options) {
     const auto& g = projection.graph();
-    const auto& f = projection.filter();
+    const auto info = detail::graphAttributes(projection, options);
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
            "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
            "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
            "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
-    for (const auto& k : kKeys) {
-        out << "  <key id=\"" << k.id << "\" for=\"" << k.domain << "\" attr.name=\"" << k.name
-            << "\" attr.type=\"" << k.type << "\"/>\n";
+    for (const auto& [name, value] : info.values) declare(out, "g_", "graph", name, "string");
+    for (const auto& a : detail::nodeAttributes()) {
+        declare(out, "v_", "node", a.name, detail::typeName(a.type));
     }
-    const auto description =
-        options.description.empty() ? describeProjection(projection) : options.description;
+    for (const auto& a : detail::edgeAttributes()) {
+        declare(out, "e_", "edge", a.name, detail::typeName(a.type));
+    }
     out << "  <graph id=\"G\" edgedefault=\"directed\">\n";
-    out << "    <desc>" << xmlEscape(description) << "</desc>\n";
-    data(out, "    ", "g_description", description);
-    if (f.from) data(out, "    ", "g_window_from", f.from->toString());
-    if (f.to) data(out, "    ", "g_window_to", f.to->toString());
-    std::string kinds;
-    for (const auto k : f.kinds) {
-        if (!kinds.empty()) kinds += ',';
-        kinds += model::toString(k);
-    }
-    data(out, "    ", "g_event_kinds", kinds);
+    out << "    <desc>" << xmlEscape(info.description) << "</desc>\n";
+    for (const auto& [name, value] : info.values) data(out, "    ", "g_", name, {value, {}});
 
     for (const auto v : boost::make_iterator_range(boost::vertices(g))) {
-        const auto& x = g[v];
-        out << "    <node id=\"n" << v << "\">\n";
-        constexpr std::string_view in = "      ";
-        data(out, in, "v_bilateral_id", x.id);
-        data(out, in, "v_kind", graph::toString(x.kind));
-        data(out, in, "v_type", x.type);
-        data(out, in, "v_label", x.label);
-        data(out, in, "v_country", x.country);
-        data(out, in, "v_start", x.start);
-        data(out, in, "v_end", x.end);
-        data(out, in, "v_status", x.status);
-        data(out, in, "v_location", x.location);
-        data(out, in, "v_parent", x.parent);
-        data(out, in, "v_cameo", x.cameo);
-        data(out, in, "v_evidence_count", std::to_string(x.evidenceCount));
+        out << "    <node id=\"" << detail::nodeId(v) << "\">\n";
+        attributes(out, "v_", detail::nodeAttributes(), g[v]);
         out << "    </node>\n";
     }
     std::size_t n = 0;
     for (const auto e : boost::make_iterator_range(boost::edges(g))) {
-        const auto& x = g[e];
-        const bool part = x.kind == graph::EdgeKind::Participation;
-        out << "    <edge id=\"e" << n++ << "\" source=\"n" << boost::source(e, g)
-            << "\" target=\"n" << boost::target(e, g) << "\">\n";
-        constexpr std::string_view in = "      ";
-        data(out, in, "e_bilateral_id", x.id);
-        data(out, in, "e_kind", graph::toString(x.kind));
-        data(out, in, "e_type", x.type);
-        if (part) data(out, in, "e_role", x.type);
-        data(out, in, "e_label", x.type);
-        data(out, in, "e_start", x.start);
-        data(out, in, "e_end", x.end);
-        data(out, in, "e_evidence_count", std::to_string(x.evidenceCount));
+        out << "    <edge id=\"" << detail::edgeId(n++) << "\" source=\""
+            << detail::nodeId(boost::source(e, g)) << "\" target=\""
+            << detail::nodeId(boost::target(e, g)) << "\">\n";
+        attributes(out, "e_", detail::edgeAttributes(), g[e]);
         out << "    </edge>\n";
     }
     out << "  </graph>\n</graphml>\n";

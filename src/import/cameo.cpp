@@ -8,8 +8,10 @@
 #include <sstream>
 
 #include "bilateral/error.hpp"
+#include "bilateral/model/utf8.hpp"
 #include "event_reference_tables.hpp"
-#include "event_text.hpp"
+#include "field_values.hpp"
+#include "tsv_line.hpp"
 
 namespace bilateral::io {
 
@@ -112,7 +114,7 @@ CameoTable CameoTable::parse(std::string_view codesTsv, std::string_view version
     CameoTable t;
     t.origin_ = origin;
     const auto where = [&](std::size_t i) { return "line " + std::to_string(i + 1); };
-    if (!detail::validUtf8(codesTsv)) throw ParseError(origin, "", "not UTF-8");
+    if (!model::validUtf8(codesTsv)) throw ParseError(origin, "", "not UTF-8");
     const auto rows = lines(codesTsv);
     if (rows.empty()) throw ParseError(origin, "line 1", "empty CAMEO table");
     if (rows[0] != "code\tname\tgoldstein\tplover\tkind") {

@@ -4,8 +4,9 @@
 
 #include "bilateral/error.hpp"
 #include "bilateral/import/cameo.hpp"
+#include "bilateral/model/utf8.hpp"
 #include "event_reference_tables.hpp"
-#include "event_text.hpp"
+#include "tsv_line.hpp"
 
 namespace bilateral::io {
 
@@ -32,7 +33,7 @@ bool isUpperCode(std::string_view s, std::size_t n) noexcept {
 CountryTable CountryTable::parse(std::string_view tsv, const std::string& origin) {
     CountryTable t;
     t.origin_ = origin;
-    if (!detail::validUtf8(tsv)) throw ParseError(origin, "", "not UTF-8");
+    if (!model::validUtf8(tsv)) throw ParseError(origin, "", "not UTF-8");
     std::size_t lineNo = 0;
     std::vector<std::string_view> f;
     bool header = true;

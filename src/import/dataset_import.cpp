@@ -81,13 +81,21 @@ bool changes(const model::EventLink& was, const model::EventLink& in) {
            !subset(in.evidence, was.evidence);
 }
 
-/// Puts `record` unless the store already holds all of it; tells whether it wrote.
-template <class T, class Find, class Put>
-bool putIfChanged(const T& record, Find find, Put put) {
-    const auto was = find(record.id);
-    if (was && !changes(*was, record)) return false;
-    put(record);
-    return true;
+/// Puts each record unless the store already holds all of it, counting the records written
+/// in `added` and the others in `skipped`.
+template <class T>
+void putAll(storage::Engine& store, const std::vector<T>& records,
+            std::optional<T> (storage::Engine::*find)(std::string_view),
+            void (storage::Engine::*put)(const T&), std::int64_t& added, std::int64_t& skipped) {
+    for (const auto& record : records) {
+        const auto was = (store.*find)(record.id);
+        if (was && !changes(*was, record)) {
+            ++skipped;
+            continue;
+        }
+        (store.*put)(record);
+        ++added;
+    }
 }
 
 }  // namespace
@@ -104,20 +112,9 @@ ImportSummary importDataset(storage::Engine& store, const Dataset& dataset,
     s.rows = static_cast<std::int64_t>(dataset.sources.size() + dataset.actors.size() +
                                        dataset.events.size() + dataset.relations.size() +
                                        dataset.links.size());
-    auto count = [&s](bool changed, std::int64_t& counter) { ++(changed ? counter : s.skipped); };
-
-    for (const auto& source : dataset.sources) {
-        count(putIfChanged(
-                  source, [&](const std::string& id) { return store.findSource(id); },
-                  [&](const model::Source& r) { store.putSource(r); }),
-              s.sources);
-    }
-    for (const auto& actor : dataset.actors) {
-        count(putIfChanged(
-                  actor, [&](const std::string& id) { return store.findActor(id); },
-                  [&](const model::Actor& r) { store.putActor(r); }),
-              s.actors);
-    }
+    using storage::Engine;
+    putAll(store, dataset.sources, &Engine::findSource, &Engine::putSource, s.sources, s.skipped);
+    putAll(store, dataset.actors, &Engine::findActor, &Engine::putActor, s.actors, s.skipped);
     for (const auto i : parentsFirst(dataset.events)) {
         const auto& event = dataset.events[i];
         const auto was = store.findEvent(event.id);
@@ -132,18 +129,9 @@ ImportSummary importDataset(storage::Engine& store, const Dataset& dataset,
             static_cast<std::int64_t>(store.findEvent(event.id)->participants.size()) -
             (was ? static_cast<std::int64_t>(was->participants.size()) : 0);
     }
-    for (const auto& relation : dataset.relations) {
-        count(putIfChanged(
-                  relation, [&](const std::string& id) { return store.findRelation(id); },
-                  [&](const model::Relation& r) { store.putRelation(r); }),
-              s.relations);
-    }
-    for (const auto& link : dataset.links) {
-        count(putIfChanged(
-                  link, [&](const std::string& id) { return store.findEventLink(id); },
-                  [&](const model::EventLink& r) { store.putEventLink(r); }),
-              s.links);
-    }
+    putAll(store, dataset.relations, &Engine::findRelation, &Engine::putRelation, s.relations,
+           s.skipped);
+    putAll(store, dataset.links, &Engine::findEventLink, &Engine::putEventLink, s.links, s.skipped);
     return s;
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// Private to io: the reference tables of data/ (CAMEO codes, countries) embedded in the library,
+// Private to import: the reference tables of data/ (CAMEO codes, countries) embedded in the library,
 // and where to find the data folder at run time.
 
 #include <filesystem>
@@ -9,9 +9,8 @@
 
 namespace bilateral::io::detail {
 
-/// The bytes of data/cameo/cameo-codes.tsv, data/cameo/VERSION and data/countries.tsv as they
-/// were when src/import/event_reference_tables.cpp was generated
-/// (src/import/event_embed_tables.cmake).
+/// The bytes of data/cameo/cameo-codes.tsv, data/cameo/VERSION and data/countries.tsv as the
+/// library was built with them (a source the build generates: event_embed_tables.cmake).
 std::string_view embeddedCameoCodes() noexcept;
 std::string_view embeddedCameoVersion() noexcept;
 std::string_view embeddedCountries() noexcept;

@@ -11,12 +11,17 @@
 #include "bilateral/import/events.hpp"
 #include "bilateral/import/from_storage.hpp"
 #include "event_import.hpp"
-#include "event_text.hpp"
 #include "input_stream.hpp"
 #include "json_cursor.hpp"
+#include "line_reader.hpp"
+#include "meeting_groups.hpp"
+#include "tsv_line.hpp"
 
 namespace bilateral::io {
 namespace {
+
+/// The formats' names, in the order of the Format enumeration.
+constexpr std::array<std::string_view, 4> kFormatNames{"auto", "dataset", "icews", "gdelt"};
 
 /// Columns of a GDELT event file (no header): 1.0 historical (57), 1.0 daily (58), 2.0 (61).
 constexpr std::array<std::size_t, 3> kGdeltColumns{57, 58, 61};
@@ -37,22 +42,13 @@ std::string_view firstLine(std::string_view text) {
 }  // namespace
 
 std::string_view toString(Format f) noexcept {
-    switch (f) {
-        case Format::Auto:
-            return "auto";
-        case Format::Dataset:
-            return "dataset";
-        case Format::Icews:
-            return "icews";
-        case Format::Gdelt:
-            break;
-    }
-    return "gdelt";
+    const auto i = static_cast<std::size_t>(f);
+    return i < kFormatNames.size() ? kFormatNames[i] : kFormatNames.back();
 }
 
 Format parseFormat(std::string_view name) {
-    for (auto f : {Format::Auto, Format::Dataset, Format::Icews, Format::Gdelt}) {
-        if (toString(f) == name) return f;
+    for (std::size_t i = 0; i < kFormatNames.size(); ++i) {
+        if (kFormatNames[i] == name) return static_cast<Format>(i);
     }
     throw InvalidArgumentError("unknown format \"" + std::string(name) +
                                "\"; expected one of: auto, dataset, icews, gdelt");
@@ -184,10 +180,8 @@ std::vector<ImportSummary> importFiles(storage::Engine& store,
         ImportSummary summary;
         switch (format) {
             case Format::Icews:
-                summary = detail::importIcews(store, in, file, options, groups);
-                break;
             case Format::Gdelt:
-                summary = detail::importGdelt(store, in, file, options, groups);
+                summary = detail::importEventFile(format, store, in, file, options, groups);
                 break;
             case Format::Auto:
             case Format::Dataset: {

@@ -1,6 +1,7 @@
 #include "bilateral/model/date.hpp"
 
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <string>
 
@@ -9,13 +10,18 @@
 namespace bilateral::model {
 namespace {
 
-bool isLeap(int y) noexcept {
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
+// The calendar is <chrono>'s proleptic Gregorian one; day numbers count its days from the
+// system clock's epoch, 1970-01-01.
+namespace cal = std::chrono;
 
 int daysInMonth(int y, int m) noexcept {
-    static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && isLeap(y) ? 29 : kDays[static_cast<std::size_t>(m - 1)];
+    const cal::year_month_day_last last(cal::year(y),
+                                        cal::month_day_last(cal::month(static_cast<unsigned>(m))));
+    return static_cast<int>(static_cast<unsigned>(last.day()));
+}
+
+DayNumber dayNumber(const cal::year_month_day& ymd) noexcept {
+    return static_cast<DayNumber>(cal::sys_days(ymd).time_since_epoch().count());
 }
 
 constexpr std::array<const char*, 12> kMonthNames{"January",   "February", "March",    "April",
@@ -37,36 +43,34 @@ int toInt(std::string_view s) noexcept {
 
 }  // namespace
 
-// Howard Hinnant's days_from_civil.
 DayNumber toDayNumber(int year, int month, int day) noexcept {
-    const int y = year - (month <= 2 ? 1 : 0);
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned mp = static_cast<unsigned>(month > 2 ? month - 3 : month + 9);
-    const unsigned doy = (153 * mp + 2) / 5 + static_cast<unsigned>(day) - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<int>(doe) - 719468;
+    return dayNumber(cal::year(year) / cal::month(static_cast<unsigned>(month)) /
+                     cal::day(static_cast<unsigned>(day)));
+}
+
+std::optional<DayNumber> dayNumberOf(int year, int month, int day) noexcept {
+    // Checked before they become chrono's fields: cal::day keeps only a byte of its value.
+    if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) {
+        return std::nullopt;
+    }
+    const cal::year_month_day ymd(cal::year(year), cal::month(static_cast<unsigned>(month)),
+                                  cal::day(static_cast<unsigned>(day)));
+    if (!ymd.ok()) return std::nullopt;
+    return dayNumber(ymd);
 }
 
 Date Date::fromDayNumber(DayNumber z) {
-    // Day numbers come back from database files, which are not trusted: outside the years
-    // 0001-9999 the arithmetic below would overflow (undefined behaviour) or make year 0.
+    // Day numbers come back from database files, which are not trusted: a Date holds the years
+    // 0001-9999 only.
     static const DayNumber kFirst = toDayNumber(1, 1, 1);
     static const DayNumber kLast = toDayNumber(9999, 12, 31);
     if (z < kFirst || z > kLast) {
         throw InvalidArgumentError("day number " + std::to_string(z) +
                                    " is outside 0001-01-01..9999-12-31");
     }
-    z += 719468;
-    const int era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int y = static_cast<int>(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    return Date(y + (m <= 2 ? 1 : 0), static_cast<int>(m), static_cast<int>(d), Precision::Day);
+    const cal::year_month_day ymd{cal::sys_days(cal::days(z))};
+    return Date(static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+                static_cast<int>(static_cast<unsigned>(ymd.day())), Precision::Day);
 }
 
 Date Date::fromStored(DayNumber earliest, Precision precision) {

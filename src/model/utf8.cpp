@@ -1,5 +1,8 @@
 #include "bilateral/model/utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace bilateral::model {
 
 char32_t nextCodePoint(std::string_view s, std::size_t& i) noexcept {
@@ -44,6 +47,26 @@ char32_t nextCodePoint(std::string_view s, std::size_t& i) noexcept {
     }
     i += static_cast<std::size_t>(len);
     return cp;
+}
+
+bool validUtf8(std::string_view s) noexcept {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (s.size() - i >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, s.data() + i, 8);
+            if ((w & 0x8080808080808080ULL) == 0) {
+                i += 8;
+                continue;
+            }
+        }
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        if (nextCodePoint(s, i) == kInvalidCodePoint) return false;
+    }
+    return true;
 }
 
 std::string escapeForDisplay(std::string_view text) {

@@ -69,6 +69,120 @@ std::string evidenceHtml(const std::vector<Quote>& ev) {
     return s;
 }
 
+/// The page's head, title, selection line and summary (its counts for the tests' checks).
+std::string head(const Data& d, const ReportSelection& selection, const ReportOptions& options) {
+    const std::string window = (selection.from ? selection.from->toString() : "the beginning") +
+                               " to " + (selection.to ? selection.to->toString() : "the end");
+    std::string s =
+        "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
+        "<meta charset=\"utf-8\"/>\n";
+    s += fmt::format("<title>bilateral report: {}</title>\n<style>{}</style>\n</head>\n<body>\n",
+                     esc(d.title), kStyle);
+    s += fmt::format(
+        "<h1>Relations: {}</h1>\n<p class=\"meta\">Selection: <b>{}</b> \u00b7 window: {} "
+        "\u00b7 database: <code>{}</code> \u00b7 made {} by bilateral</p>\n",
+        esc(d.title), esc(d.selection), esc(window), esc(options.database), esc(options.made));
+    s += fmt::format(
+        "<p class=\"meta\" id=\"summary\" data-event-count=\"{}\" data-actor-count=\"{}\" "
+        "data-meeting-count=\"{}\">{} events, {} actors, {} pairs who met.</p>\n",
+        d.events.size(), d.actors.size(), d.meetings.size(), d.events.size(), d.actors.size(),
+        d.meetings.size());
+    return s;
+}
+
+/// The legend, with the filter by event kind.
+std::string legend(const Data& d) {
+    std::vector<std::string> kinds;
+    for (const auto& e : d.events)
+        if (std::find(kinds.begin(), kinds.end(), e.kind) == kinds.end()) kinds.push_back(e.kind);
+    std::sort(kinds.begin(), kinds.end());
+    std::string s = "<p class=\"legend\">";
+    for (const auto& k : kinds)
+        s += fmt::format(
+            "<span><input type=\"checkbox\" class=\"kind-filter\" value=\"{0}\" "
+            "checked=\"checked\"/>"
+            "<i class=\"sw\" style=\"background:{1}\"></i>{0}</span>",
+            k, report::kindColour(k));
+    s += "<span><i class=\"sw\" style=\"border:2px dashed #555\"></i>planned (hollow)</span>"
+         "<span><i class=\"sw\" style=\"background:#999;opacity:.35\"></i>month or year only</span>"
+         "<span>sub-events sit in their parent's box</span></p>\n";
+    return s;
+}
+
+std::string networkSection(const Data& d, const std::string& network, std::size_t shown,
+                           bool limited) {
+    std::string s = "<h2 id=\"network\">Network</h2>\n<p class=\"meta\">";
+    if (limited)
+        s += fmt::format(
+            "The network shows the {} actors with the most meetings, of {}; events "
+            "are not drawn as nodes. ",
+            shown, d.actors.size());
+    s += "Circles: people (small) and countries (large); blue and red: the two sides by country; "
+         "squares: events; purple lines: meetings, thicker for more.</p>\n" +
+         network;
+    return s;
+}
+
+/// Who met whom: each pair with its events and the evidence of the two participations.
+std::string whoMetSection(const Data& d) {
+    std::string s =
+        "<h2 id=\"who-met\">Who met whom</h2>\n<table>\n<tr><th>Actor</th><th>Met</th>"
+        "<th>Meetings</th><th>Events and evidence</th></tr>\n";
+    for (const auto& m : d.meetings) {
+        const auto& a = d.actors[m.a];
+        const auto& b = d.actors[m.b];
+        s += fmt::format(
+            "<tr class=\"meeting\" data-a=\"{}\" data-b=\"{}\"><td>{}</td><td>{}</td>"
+            "<td>{}</td><td>",
+            esc(a.id), esc(b.id), esc(a.name), esc(b.name), m.events.size());
+        for (const auto e : m.events) {
+            const auto& ev = d.events[e];
+            s += fmt::format("<div><a href=\"#ev-{}\">{}</a> ({})</div>", e, esc(ev.title),
+                             esc(ev.when));
+            for (const auto& p : ev.participants)
+                if (p.actor == m.a || p.actor == m.b) s += evidenceHtml(p.evidence);
+        }
+        s += "</td></tr>\n";
+    }
+    return s + "</table>\n";
+}
+
+/// Every event with its evidence and its participants with theirs.
+std::string eventsSection(const Data& d) {
+    std::string s = "<h2 id=\"events\">Events</h2>\n";
+    for (std::size_t i = 0; i < d.events.size(); ++i) {
+        const auto& e = d.events[i];
+        s += fmt::format(
+            "<section class=\"event kind-{}\" id=\"ev-{}\" data-id=\"{}\"><b>{}</b> "
+            "\u00b7 {} \u00b7 {} \u00b7 {}{}{}",
+            e.kind, i, esc(e.id), esc(e.title), esc(e.when), e.kind, e.status,
+            e.datedByParent ? " (dated by the event it took place within)" : "",
+            e.parent >= 0 ? fmt::format(" \u00b7 within <a href=\"#ev-{}\">{}</a>", e.parent,
+                                        esc(d.events[static_cast<std::size_t>(e.parent)].title))
+                          : "");
+        s += evidenceHtml(e.evidence) + "<ul>";
+        for (const auto& p : e.participants)
+            s += fmt::format("<li>{} ({}){}</li>", esc(d.actors[p.actor].name), esc(p.role),
+                             evidenceHtml(p.evidence));
+        s += "</ul></section>\n";
+    }
+    return s;
+}
+
+std::string sourcesSection(const Data& d) {
+    std::string s =
+        "<h2 id=\"sources\">Sources</h2>\n<table>\n<tr><th>Source</th><th>Title</th><th>Author</th>"
+        "<th>Date</th><th>SHA-256</th><th>Text</th></tr>\n";
+    for (const auto& src : d.sources)
+        s += fmt::format(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td>"
+            "<td>{}</td></tr>\n",
+            esc(src.id), esc(src.title), esc(src.author.value_or("")),
+            src.published ? src.published->toString() : "", esc(src.sha256.value_or("")),
+            esc(d.sourceStatus.at(src.id)));
+    return s + "</table>\n";
+}
+
 }  // namespace
 
 std::string reportDate() {
@@ -87,98 +201,10 @@ ReportSummary writeHtmlReport(std::ostream& out, storage::Engine& store,
     std::size_t shown = 0;
     bool limited = false;
     const auto network = report::networkSvg(d, options.networkLimit, shown, limited);
-    const std::string window = (selection.from ? selection.from->toString() : "the beginning") +
-                               " to " + (selection.to ? selection.to->toString() : "the end");
-
-    std::string s =
-        "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
-        "<meta charset=\"utf-8\"/>\n";
-    s += fmt::format("<title>bilateral report: {}</title>\n<style>{}</style>\n</head>\n<body>\n",
-                     esc(d.title), kStyle);
-    s += fmt::format(
-        "<h1>Relations: {}</h1>\n<p class=\"meta\">Selection: <b>{}</b> \u00b7 window: {} "
-        "\u00b7 database: <code>{}</code> \u00b7 made {} by bilateral</p>\n",
-        esc(d.title), esc(d.selection), esc(window), esc(options.database), esc(options.made));
-    s += fmt::format(
-        "<p class=\"meta\" id=\"summary\" data-event-count=\"{}\" data-actor-count=\"{}\" "
-        "data-meeting-count=\"{}\">{} events, {} actors, {} pairs who met.</p>\n",
-        d.events.size(), d.actors.size(), d.meetings.size(), d.events.size(), d.actors.size(),
-        d.meetings.size());
-
-    // Legend with the kind filter.
-    std::vector<std::string> kinds;
-    for (const auto& e : d.events)
-        if (std::find(kinds.begin(), kinds.end(), e.kind) == kinds.end()) kinds.push_back(e.kind);
-    std::sort(kinds.begin(), kinds.end());
-    s += "<p class=\"legend\">";
-    for (const auto& k : kinds)
-        s += fmt::format(
-            "<span><input type=\"checkbox\" class=\"kind-filter\" value=\"{0}\" "
-            "checked=\"checked\"/>"
-            "<i class=\"sw\" style=\"background:{1}\"></i>{0}</span>",
-            k, report::kindColour(k));
-    s += "<span><i class=\"sw\" style=\"border:2px dashed #555\"></i>planned (hollow)</span>"
-         "<span><i class=\"sw\" style=\"background:#999;opacity:.35\"></i>month or year only</span>"
-         "<span>sub-events sit in their parent's box</span></p>\n";
-
-    s += "<h2 id=\"timeline\">Timeline</h2>\n" + report::timelineSvg(d);
-    s += "<h2 id=\"network\">Network</h2>\n<p class=\"meta\">";
-    if (limited)
-        s += fmt::format(
-            "The network shows the {} actors with the most meetings, of {}; events "
-            "are not drawn as nodes. ",
-            shown, d.actors.size());
-    s += "Circles: people (small) and countries (large); blue and red: the two sides by country; "
-         "squares: events; purple lines: meetings, thicker for more.</p>\n" +
-         network;
-
-    s += "<h2 id=\"who-met\">Who met whom</h2>\n<table>\n<tr><th>Actor</th><th>Met</th>"
-         "<th>Meetings</th><th>Events and evidence</th></tr>\n";
-    for (const auto& m : d.meetings) {
-        const auto& a = d.actors[m.a];
-        const auto& b = d.actors[m.b];
-        s += fmt::format(
-            "<tr class=\"meeting\" data-a=\"{}\" data-b=\"{}\"><td>{}</td><td>{}</td>"
-            "<td>{}</td><td>",
-            esc(a.id), esc(b.id), esc(a.name), esc(b.name), m.events.size());
-        for (const auto e : m.events) {
-            const auto& ev = d.events[e];
-            s += fmt::format("<div><a href=\"#ev-{}\">{}</a> ({})</div>", e, esc(ev.title),
-                             esc(ev.when));
-            for (const auto& p : ev.participants)
-                if (p.actor == m.a || p.actor == m.b) s += evidenceHtml(p.evidence);
-        }
-        s += "</td></tr>\n";
-    }
-    s += "</table>\n<h2 id=\"events\">Events</h2>\n";
-    for (std::size_t i = 0; i < d.events.size(); ++i) {
-        const auto& e = d.events[i];
-        s += fmt::format(
-            "<section class=\"event kind-{}\" id=\"ev-{}\" data-id=\"{}\"><b>{}</b> "
-            "\u00b7 {} \u00b7 {} \u00b7 {}{}{}",
-            e.kind, i, esc(e.id), esc(e.title), esc(e.when), e.kind, e.status,
-            e.datedByParent ? " (dated by the event it took place within)" : "",
-            e.parent >= 0 ? fmt::format(" \u00b7 within <a href=\"#ev-{}\">{}</a>", e.parent,
-                                        esc(d.events[static_cast<std::size_t>(e.parent)].title))
-                          : "");
-        s += evidenceHtml(e.evidence) + "<ul>";
-        for (const auto& p : e.participants)
-            s += fmt::format("<li>{} ({}){}</li>", esc(d.actors[p.actor].name), esc(p.role),
-                             evidenceHtml(p.evidence));
-        s += "</ul></section>\n";
-    }
-    s +=
-        "<h2 id=\"sources\">Sources</h2>\n<table>\n<tr><th>Source</th><th>Title</th><th>Author</th>"
-        "<th>Date</th><th>SHA-256</th><th>Text</th></tr>\n";
-    for (const auto& src : d.sources)
-        s += fmt::format(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td>"
-            "<td>{}</td></tr>\n",
-            esc(src.id), esc(src.title), esc(src.author.value_or("")),
-            src.published ? src.published->toString() : "", esc(src.sha256.value_or("")),
-            esc(d.sourceStatus.at(src.id)));
-    s += fmt::format("</table>\n<script>{}</script>\n</body>\n</html>\n", kScript);
-    out << s;
+    out << head(d, selection, options) << legend(d) << "<h2 id=\"timeline\">Timeline</h2>\n"
+        << report::timelineSvg(d) << networkSection(d, network, shown, limited) << whoMetSection(d)
+        << eventsSection(d) << sourcesSection(d)
+        << fmt::format("<script>{}</script>\n</body>\n</html>\n", kScript);
     return {d.events.size(), d.actors.size(), d.meetings.size(), shown};
 }
 

@@ -37,47 +37,64 @@ std::string shape(const std::string& kind, double x, double y) {
     return polygon(x, y, 9, 8, 0);  // group
 }
 
-}  // namespace
+/// The actors drawn (all, or the `limit` with the most meetings), whether events are drawn as
+/// nodes too (when few enough to read), and where everything is placed.
+struct Network {
+    std::vector<std::size_t> actors;  ///< the actors drawn, as indexes of Data::actors
+    std::vector<long> node;           ///< Data::actors index → layout node, -1 when not drawn
+    bool eventNodes = false;
+    double width = 1120, height = 720;
+    std::vector<graph::Point> pos;  ///< actors drawn first, then events
+    [[nodiscard]] const graph::Point& ofActor(std::size_t a) const {
+        return pos[static_cast<std::size_t>(node[a])];
+    }
+    [[nodiscard]] const graph::Point& ofEvent(std::size_t e) const {
+        return pos[actors.size() + e];
+    }
+};
 
-std::string networkSvg(const Data& d, std::size_t limit, std::size_t& shown, bool& limited) {
-    // Actors: all, or the `limit` with the most meetings.
-    std::vector<std::size_t> actors(d.actors.size());
-    std::iota(actors.begin(), actors.end(), 0);
-    limited = actors.size() > limit;
+Network place(const Data& d, std::size_t limit, bool& limited) {
+    Network net;
+    net.actors.resize(d.actors.size());
+    std::iota(net.actors.begin(), net.actors.end(), 0);
+    limited = net.actors.size() > limit;
     if (limited) {
-        std::stable_sort(actors.begin(), actors.end(), [&](auto x, auto y) {
+        std::stable_sort(net.actors.begin(), net.actors.end(), [&](auto x, auto y) {
             return d.actors[x].meetings > d.actors[y].meetings;
         });
-        actors.resize(limit);
-        std::sort(actors.begin(), actors.end());
+        net.actors.resize(limit);
+        std::sort(net.actors.begin(), net.actors.end());
     }
-    shown = actors.size();
-    std::vector<long> node(d.actors.size(), -1);
-    for (std::size_t i = 0; i < actors.size(); ++i) node[actors[i]] = static_cast<long>(i);
-    // Events are nodes when few enough to read.
-    const bool eventNodes = !limited && d.events.size() <= 40;
-    const std::size_t n = actors.size() + (eventNodes ? d.events.size() : 0);
+    net.node.assign(d.actors.size(), -1);
+    for (std::size_t i = 0; i < net.actors.size(); ++i) {
+        net.node[net.actors[i]] = static_cast<long>(i);
+    }
+    net.eventNodes = !limited && d.events.size() <= 40;
+    const std::size_t n = net.actors.size() + (net.eventNodes ? d.events.size() : 0);
     std::vector<graph::LayoutEdge> edges;
-    if (eventNodes)
+    if (net.eventNodes)
         for (std::size_t e = 0; e < d.events.size(); ++e)
             for (const auto& p : d.events[e].participants)
-                edges.push_back({static_cast<std::size_t>(node[p.actor]), actors.size() + e});
+                edges.push_back(
+                    {static_cast<std::size_t>(net.node[p.actor]), net.actors.size() + e});
     for (const auto& m : d.meetings)
-        if (node[m.a] >= 0 && node[m.b] >= 0)
+        if (net.node[m.a] >= 0 && net.node[m.b] >= 0)
             edges.push_back(
-                {static_cast<std::size_t>(node[m.a]), static_cast<std::size_t>(node[m.b])});
-    const double width = 1120, height = n > 40 ? 900 : 720;
-    const auto pos = graph::forceLayout(n, edges, {.width = width, .height = height, .margin = 70});
+                {static_cast<std::size_t>(net.node[m.a]), static_cast<std::size_t>(net.node[m.b])});
+    net.height = n > 40 ? 900 : 720;
+    net.pos =
+        graph::forceLayout(n, edges, {.width = net.width, .height = net.height, .margin = 70});
+    return net;
+}
 
-    std::string s = fmt::format(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"network\" width=\"{0}\" height=\"{1}\" "
-        "viewBox=\"0 0 {0} {1}\" role=\"img\" aria-label=\"Network\" data-actor-count=\"{2}\">\n",
-        width, height, actors.size());
-    if (eventNodes)
+/// Participations as thin lines (when events are nodes), meetings as lines weighted by count.
+std::string lines(const Data& d, const Network& net) {
+    std::string s;
+    if (net.eventNodes)
         for (std::size_t e = 0; e < d.events.size(); ++e)
             for (const auto& p : d.events[e].participants) {
-                const auto& a = pos[static_cast<std::size_t>(node[p.actor])];
-                const auto& b = pos[actors.size() + e];
+                const auto& a = net.ofActor(p.actor);
+                const auto& b = net.ofEvent(e);
                 s += fmt::format(
                     "<line class=\"edge participation kind-{}\" data-actor=\"{}\" "
                     "data-event=\"{}\" "
@@ -86,9 +103,9 @@ std::string networkSvg(const Data& d, std::size_t limit, std::size_t& shown, boo
                     a.x, a.y, b.x, b.y);
             }
     for (const auto& m : d.meetings) {
-        if (node[m.a] < 0 || node[m.b] < 0) continue;
-        const auto& a = pos[static_cast<std::size_t>(node[m.a])];
-        const auto& b = pos[static_cast<std::size_t>(node[m.b])];
+        if (net.node[m.a] < 0 || net.node[m.b] < 0) continue;
+        const auto& a = net.ofActor(m.a);
+        const auto& b = net.ofActor(m.b);
         s += fmt::format(
             "<line class=\"edge meeting\" data-a=\"{}\" data-b=\"{}\" data-count=\"{}\" "
             "x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" "
@@ -98,29 +115,40 @@ std::string networkSvg(const Data& d, std::size_t limit, std::size_t& shown, boo
             b.x, b.y, std::min(1.5 + 1.5 * static_cast<double>(m.events.size()), 9.0),
             xmlEscape(d.actors[m.a].name), xmlEscape(d.actors[m.b].name), m.events.size());
     }
-    if (eventNodes)
-        for (std::size_t e = 0; e < d.events.size(); ++e) {
-            const auto& p = pos[actors.size() + e];
-            const auto& ev = d.events[e];
-            s += fmt::format(
-                "<g class=\"node event kind-{0}\" data-id=\"{1}\"><a href=\"#ev-{2}\"><title>{3} "
-                "({0})</title><rect x=\"{4:.1f}\" y=\"{5:.1f}\" width=\"12\" height=\"12\" "
-                "fill=\"{6}\"{7}/></a></g>\n",
-                ev.kind, xmlEscape(ev.id), e, xmlEscape(ev.title), p.x - 6, p.y - 6,
-                ev.status == "occurred" ? kindColour(ev.kind) : "#ffffff",
-                ev.status == "occurred" ? ""
-                                        : " stroke=\"" + kindColour(ev.kind) +
-                                              "\" stroke-dasharray=\"3 2\" stroke-width=\"2\"");
-        }
-    // Sides: the first two countries met get blue and red.
+    return s;
+}
+
+/// Events as squares coloured by kind (hollow and dashed when not occurred).
+std::string eventNodes(const Data& d, const Network& net) {
+    std::string s;
+    if (!net.eventNodes) return s;
+    for (std::size_t e = 0; e < d.events.size(); ++e) {
+        const auto& p = net.ofEvent(e);
+        const auto& ev = d.events[e];
+        s += fmt::format(
+            "<g class=\"node event kind-{0}\" data-id=\"{1}\"><a href=\"#ev-{2}\"><title>{3} "
+            "({0})</title><rect x=\"{4:.1f}\" y=\"{5:.1f}\" width=\"12\" height=\"12\" "
+            "fill=\"{6}\"{7}/></a></g>\n",
+            ev.kind, xmlEscape(ev.id), e, xmlEscape(ev.title), p.x - 6, p.y - 6,
+            ev.status == "occurred" ? kindColour(ev.kind) : "#ffffff",
+            ev.status == "occurred" ? ""
+                                    : " stroke=\"" + kindColour(ev.kind) +
+                                          "\" stroke-dasharray=\"3 2\" stroke-width=\"2\"");
+    }
+    return s;
+}
+
+/// Actors shaped by kind, coloured by side: the first two countries met get blue and red.
+std::string actorNodes(const Data& d, const Network& net) {
     std::vector<std::string> sides;
     for (const auto& a : d.actors)
         if (!a.country.empty() && std::find(sides.begin(), sides.end(), a.country) == sides.end())
             sides.push_back(a.country);
     std::sort(sides.begin(), sides.end());
-    for (std::size_t i = 0; i < actors.size(); ++i) {
-        const auto& a = d.actors[actors[i]];
-        const auto& p = pos[i];
+    std::string s;
+    for (std::size_t i = 0; i < net.actors.size(); ++i) {
+        const auto& a = d.actors[net.actors[i]];
+        const auto& p = net.pos[i];
         const auto side = std::find(sides.begin(), sides.end(), a.country) - sides.begin();
         const std::string colour = a.country.empty() ? "#9e9e9e"
                                    : side == 0       ? "#2b6cb0"
@@ -134,8 +162,20 @@ std::string networkSvg(const Data& d, std::size_t limit, std::size_t& shown, boo
             a.meetings, shape(a.kind, p.x, p.y), colour, p.x + 15, p.y + 4,
             xmlEscape(a.name.size() > 40 ? a.name.substr(0, 38) + "\u2026" : a.name));
     }
-    s += "</svg>\n";
     return s;
+}
+
+}  // namespace
+
+std::string networkSvg(const Data& d, std::size_t limit, std::size_t& shown, bool& limited) {
+    const auto net = place(d, limit, limited);
+    shown = net.actors.size();
+    return fmt::format(
+               "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"network\" width=\"{0}\" "
+               "height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" aria-label=\"Network\" "
+               "data-actor-count=\"{2}\">\n",
+               net.width, net.height, net.actors.size()) +
+           lines(d, net) + eventNodes(d, net) + actorNodes(d, net) + "</svg>\n";
 }
 
 }  // namespace bilateral::io::report

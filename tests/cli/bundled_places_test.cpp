@@ -26,9 +26,9 @@ protected:
         const auto r = runCli(
             db, {"import", std::string(BILATERAL_SOURCE_DIR) + "/data/italy-malaysia-2025.json"});
         ASSERT_EQ(r.status, 0) << r.err;
-        // Every bundled event of the dyad has participants of both countries (the embassy's
-        // inauguration has Malaysia as host). A note of the test's own adds one that is in it
-        // by place only: an Italian agency at work in Kuala Lumpur.
+        // The bundled embassy inauguration is in the dyad by place (its only participant is the
+        // Italian embassy). A note of the test's own adds another event of one side in a place
+        // of the other: an Italian agency at work in Kuala Lumpur.
         const auto note = fs::temp_directory_path() /
                           ("bilateral-bundled-places-note-" + std::to_string(::getpid()) + ".json");
         std::ofstream(note) << R"({"format": "bilateral-dataset", "version": 1.1,
@@ -70,17 +70,17 @@ const std::string kPlanned = "event/planned-official-visit-meloni-kuala-lumpur";
 
 }  // namespace
 
-TEST_F(BundledPlaces, TheEmbassyInKualaLumpurIsInTheDyadByItsParticipantsAndHasItsPlace) {
-    // The Italian embassy and Malaysia as host (inferred); it stands in Kuala Lumpur, Malaysia.
-    // Both rules hold, and `participants` is the one given.
+TEST_F(BundledPlaces, TheEmbassyInKualaLumpurIsInTheDyadByItsPlace) {
+    // The Italian embassy is the only participant (the text names no host); its premises stand
+    // in Kuala Lumpur, Malaysia: in the dyad and in Malaysia's timeline by place, in Italy's by
+    // its participant.
     const auto dyad = query({"timeline", "--dyad", "ITA:MYS"});
     const auto e = event(dyad, kEmbassy);
     ASSERT_FALSE(e.is_null());
-    EXPECT_EQ(e.at("in_dyad"), "participants");
+    EXPECT_EQ(e.at("in_dyad"), "place");
     EXPECT_EQ(e.at("place"), (json{{"name", "Kuala Lumpur"}, {"country", "MYS"}}));
     EXPECT_EQ(event(dyad, "event/official-visit-2025-07").at("in_dyad"), "participants");
-    EXPECT_EQ(event(query({"timeline", "--country", "MYS"}), kEmbassy).at("in_dyad"),
-              "participants");
+    EXPECT_EQ(event(query({"timeline", "--country", "MYS"}), kEmbassy).at("in_dyad"), "place");
     EXPECT_EQ(event(query({"timeline", "--country", "ITA"}), kEmbassy).at("in_dyad"),
               "participants");
 }

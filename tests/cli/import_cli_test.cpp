@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -68,7 +69,8 @@ class ImportCli : public ::testing::Test {
 protected:
     void SetUp() override {
         const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        dir_ = fs::temp_directory_path() / "bilateral-import-cli" / info->name();
+        dir_ = fs::temp_directory_path() / ("bilateral-import-cli-" + std::to_string(::getpid())) /
+               info->name();
         fs::remove_all(dir_);
         fs::create_directories(dir_);
         db_ = dir_ / "test.db";

@@ -71,6 +71,24 @@ TEST(Date, RoundTripsThroughDayNumbers) {
     EXPECT_EQ(Date::fromStored(m.earliest(), m.precision()), m);
 }
 
+TEST(Date, DayNumberOfTakesRealCalendarDaysOnly) {
+    using bilateral::model::dayNumberOf;
+    EXPECT_EQ(dayNumberOf(1970, 1, 1), 0);
+    EXPECT_EQ(dayNumberOf(2018, 5, 17), Date::parse("2018-05-17").earliest());
+    EXPECT_EQ(dayNumberOf(1, 1, 1), Date::parse("0001-01-01").earliest());
+    EXPECT_EQ(dayNumberOf(9999, 12, 31), Date::parse("9999-12-31").earliest());
+    EXPECT_EQ(dayNumberOf(2000, 2, 29), Date::parse("2000-02-29").earliest());  // leap (400)
+    EXPECT_FALSE(dayNumberOf(1900, 2, 29));                                     // not (100)
+    EXPECT_FALSE(dayNumberOf(2014, 2, 30));
+    EXPECT_FALSE(dayNumberOf(2014, 4, 31));
+    EXPECT_FALSE(dayNumberOf(2014, 13, 1));
+    EXPECT_FALSE(dayNumberOf(2014, 0, 1));
+    EXPECT_FALSE(dayNumberOf(2014, 1, 0));
+    EXPECT_FALSE(dayNumberOf(2014, 1, 257));  // a day that would wrap in a byte to 1
+    EXPECT_FALSE(dayNumberOf(0, 1, 1));       // year 0000 does not exist
+    EXPECT_FALSE(dayNumberOf(10000, 1, 1));
+}
+
 TEST(Date, OrdersByEarliestDayThenFinerFirst) {
     EXPECT_LT(Date::parse("2025-01-01"), Date::parse("2025-01"));
     EXPECT_LT(Date::parse("2025-01"), Date::parse("2025"));

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -17,7 +18,8 @@ using model::Date;
 namespace {
 
 fs::path tempDb(const std::string& name) {
-    const auto dir = fs::temp_directory_path() / "bilateral-store-test";
+    const auto dir =
+        fs::temp_directory_path() / ("bilateral-store-test-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     const auto p = dir / (name + ".db");
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);

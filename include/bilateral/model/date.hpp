@@ -87,4 +87,8 @@ struct Interval {
 std::string_view toString(Precision p) noexcept;
 std::string_view toString(Certainty c) noexcept;
 
+/// The day number of `year`-`month`-`day` when that is a real calendar day of the years
+/// 0001..9999 (the years a Date holds), else nullopt: 2014-02-30, month 13, year 0000.
+std::optional<DayNumber> dayNumberOf(int year, int month, int day) noexcept;
+
 }  // namespace bilateral::model

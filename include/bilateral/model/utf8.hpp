@@ -15,6 +15,10 @@ inline constexpr char32_t kInvalidCodePoint = 0xFFFFFFFF;
 /// kInvalidCodePoint and advances by one byte, so each bad byte is seen once.
 char32_t nextCodePoint(std::string_view s, std::size_t& i) noexcept;
 
+/// Whether `s` is well-formed UTF-8: nextCodePoint finds no invalid sequence in it (ASCII is
+/// checked eight bytes at a time: the event importers check every line).
+bool validUtf8(std::string_view s) noexcept;
+
 /// `text` as valid UTF-8 that shows every byte: each byte of an invalid sequence becomes
 /// `\xFF`, and control characters other than tab become `\x01` (a backslash stays as it is).
 std::string escapeForDisplay(std::string_view text);
