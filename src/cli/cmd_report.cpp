@@ -55,8 +55,7 @@ void run(const Globals& g, const ReportArgs& a) {
 
     const fs::path file = a.output;
     io::ReportSummary sum;
-    writeOutputFile(file,
-                    [&](std::ostream& out) { sum = db.writeReport(out, sel, o); });
+    writeOutputFile(file, [&](std::ostream& out) { sum = db.writeReport(out, sel, o); });
     fmt::print(
         "wrote report ({} events, {} actors, {} pairs who met; network of {} actors) to {}\n",
         sum.events, sum.actors, sum.meetings, sum.networkActors, file.string());

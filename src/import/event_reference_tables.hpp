@@ -1,6 +1,6 @@
 #pragma once
-// Private to import: the reference tables of data/ (CAMEO codes, countries) embedded in the library,
-// and where to find the data folder at run time.
+// Private to import: the reference tables of data/ (CAMEO codes, countries) embedded in the
+// library, and where to find the data folder at run time.
 
 #include <filesystem>
 #include <optional>

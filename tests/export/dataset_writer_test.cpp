@@ -10,10 +10,10 @@
 #include <nlohmann/json.hpp>
 
 #include "bilateral/error.hpp"
-#include "bilateral/import/dataset.hpp"
-#include "bilateral/import/import.hpp"
 #include "bilateral/export/from_storage.hpp"
+#include "bilateral/import/dataset.hpp"
 #include "bilateral/import/from_storage.hpp"
+#include "bilateral/import/import.hpp"
 #include "sqlite/store.hpp"
 
 #include "fixtures/dataset_document.hpp"

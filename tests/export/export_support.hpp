@@ -24,19 +24,19 @@
 #include <nlohmann/json.hpp>
 
 #include "bilateral/error.hpp"
+#include "bilateral/export/from_storage.hpp"
 #include "bilateral/export/writers.hpp"
+#include "bilateral/graph/from_storage.hpp"
 #include "bilateral/graph/projection.hpp"
 #include "bilateral/import/dataset.hpp"
-#include "bilateral/export/from_storage.hpp"
-#include "bilateral/graph/from_storage.hpp"
 #include "bilateral/import/from_storage.hpp"
-#include "sqlite/store.hpp"
 #include "graph/graph_fixture.hpp"
+#include "sqlite/store.hpp"
 
 namespace bilateral::fixtures {
 
-using nlohmann::json;
 using graph::buildProjection;
+using nlohmann::json;
 
 inline const std::string kFffd = "\xEF\xBF\xBD";
 

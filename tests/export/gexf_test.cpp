@@ -14,10 +14,10 @@
 #include <string>
 
 #include "bilateral/error.hpp"
+#include "bilateral/export/from_storage.hpp"
 #include "bilateral/export/writers.hpp"
 #include "bilateral/graph/from_storage.hpp"
 #include "bilateral/graph/projection.hpp"
-#include "bilateral/export/from_storage.hpp"
 #include "bilateral/import/from_storage.hpp"
 #include "bilateral/import/import.hpp"
 #include "sqlite/store.hpp"

@@ -117,7 +117,8 @@ TEST(CameoTable, ParseNamesTheBadLineAndColumn) {
 }
 
 TEST(ReferenceTables, EmbeddedCopyMatchesDataFolder) {
-    // The build embeds data/ as it is (src/import/event_embed_tables.cmake): both copies read alike.
+    // The build embeds data/ as it is (src/import/event_embed_tables.cmake): both copies read
+    // alike.
     const auto file = CameoTable::load(kDataDir);
     const auto embedded = CameoTable::embedded();
     EXPECT_EQ(embedded.origin(), "embedded");

@@ -11,10 +11,10 @@
 #include <nlohmann/json.hpp>
 
 #include "bilateral/error.hpp"
-#include "bilateral/import/dataset.hpp"
-#include "bilateral/import/import.hpp"
 #include "bilateral/export/from_storage.hpp"
+#include "bilateral/import/dataset.hpp"
 #include "bilateral/import/from_storage.hpp"
+#include "bilateral/import/import.hpp"
 #include "sqlite/store.hpp"
 
 #include "fixtures/dataset_document.hpp"
@@ -69,7 +69,8 @@ TEST(DatasetReader, RefusesAnAttestedEntryThatIsNotADayOrAPeriodWithEvidence) {
         withValue("/relations/0/attested/1",
                   Json{{"from", "2025-08"}, {"to", "2025-07"}, {"evidence", evidence}}),
         "/relations/0/attested/1/to", "to 2025-07 is before from 2025-08");
-    EXPECT_VALUE_REFUSED("/relations/0/attested/1", Json{{"date", "2025-07-02"}}, "needs evidence");
+    EXPECT_VALUE_REFUSED("/relations/0/attested/1", (Json{{"date", "2025-07-02"}}),
+                         "needs evidence");
     // Before the relation's validity starts (2022-11-24).
     EXPECT_PARSE_ERROR_AT(withValue("/relations/0/attested/0/date", "2022-11-23"),
                           "/relations/0/attested/0", "outside the relation's validity");
@@ -135,12 +136,13 @@ TEST(DatasetReader, RefusesANegativeSpanStart) {
 }
 
 TEST(DatasetReader, RefusesASpanThatEndsAtOrBeforeItsStart) {
-    EXPECT_VALUE_REFUSED("/events/1/evidence/0/span", Json::array({9, 9})),
+    EXPECT_PARSE_ERROR_AT(withValue("/events/1/evidence/0/span", Json::array({9, 9})),
                           "/events/1/evidence/0/span/1", "span end 9 is not after its start 9");
 }
 
 TEST(DatasetReader, RefusesASpanThatIsNotTwoIntegers) {
-    EXPECT_PARSE_ERROR_AT(withValue("/events/1/evidence/0/span", Json::array({1, 2, 3}), "expected [start, end]");
+    EXPECT_PARSE_ERROR_AT(withValue("/events/1/evidence/0/span", Json::array({1, 2, 3})),
+                          "/events/1/evidence/0/span", "expected [start, end]");
     EXPECT_PARSE_ERROR_AT(withValue("/events/1/evidence/0/span", Json::array({1, 2.5})),
                           "/events/1/evidence/0/span/1", "expected an integer, got a number");
 }

@@ -8,12 +8,12 @@
 #include <fstream>
 
 #include "bilateral/error.hpp"
-#include "bilateral/import/events.hpp"
-#include "bilateral/import/import.hpp"
 #include "bilateral/export/from_storage.hpp"
+#include "bilateral/import/events.hpp"
 #include "bilateral/import/from_storage.hpp"
-#include "sqlite/store.hpp"
+#include "bilateral/import/import.hpp"
 #include "fixtures/event_files.hpp"
+#include "sqlite/store.hpp"
 
 namespace fs = std::filesystem;
 using namespace bilateral;

@@ -10,13 +10,13 @@
 #include <map>
 
 #include "bilateral/error.hpp"
-#include "bilateral/import/events.hpp"
-#include "bilateral/import/import.hpp"
 #include "bilateral/export/from_storage.hpp"
+#include "bilateral/import/events.hpp"
 #include "bilateral/import/from_storage.hpp"
-#include "sqlite/store.hpp"
+#include "bilateral/import/import.hpp"
 #include "fixtures/event_files.hpp"
 #include "fixtures/icews_rows.hpp"
+#include "sqlite/store.hpp"
 
 namespace fs = std::filesystem;
 using namespace bilateral;
@@ -214,7 +214,7 @@ TEST_F(IcewsTest, ActorsAreCreatedOncePerNameAndCountryAndAffiliatedWithIt) {
     EXPECT_EQ(rel->from, "icews/MYS/Najib Razak");
     EXPECT_EQ(rel->to, "country/MYS");
     ASSERT_EQ(rel->evidence.size(), 1U);
-    EXPECT_EQ(rel->evidence[0].source, "source/icews/a.tab");
+    EXPECT_EQ(rel->evidence[0].source, "source/icews/rows.tab");
     EXPECT_FALSE(store_.findRelation("affiliation/icews/igo/United Nations").has_value());
 }
 

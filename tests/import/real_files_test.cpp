@@ -11,8 +11,8 @@
 #include <string>
 
 #include "bilateral/error.hpp"
-#include "bilateral/import/events.hpp"
 #include "bilateral/export/from_storage.hpp"
+#include "bilateral/import/events.hpp"
 #include "bilateral/import/from_storage.hpp"
 #include "bilateral/import/import.hpp"
 #include "bilateral/query/from_storage.hpp"

@@ -78,9 +78,10 @@ protected:
 
     /// Rows of the SQLite engine's actor_search matching an FTS5 query, best first.
     std::vector<pg::SearchMatch> fts5Matches(const std::string& fts) {
-        auto st = sqlite::detail::prepare(
-            sqlite, "SELECT actor_id, text, bm25(actor_search) FROM actor_search "
-                    "WHERE actor_search MATCH ?1 ORDER BY bm25(actor_search)");
+        auto st =
+            sqlite::detail::prepare(sqlite,
+                                    "SELECT actor_id, text, bm25(actor_search) FROM actor_search "
+                                    "WHERE actor_search MATCH ?1 ORDER BY bm25(actor_search)");
         st.bind(1, fts);
         std::vector<pg::SearchMatch> rows;
         while (st.step()) rows.push_back({st.getInt64(0), st.getString(1), st.getDouble(2)});
