@@ -46,14 +46,15 @@ test: build
 demo: build-cli
 	@scripts/demo.sh $(BILATERAL) $(DEMO_DB)
 
-# The command, the libraries and the Python module (when built), then everything installed;
-# cmake --install honours DESTDIR from the environment.
+# The command, the libraries and the Python module (when built), then everything installed,
+# stripped of debug information (the command is static); cmake --install honours DESTDIR from the
+# environment. It says which PYTHONPATH imports the Python package when the prefix is not Python's.
 install: configure
 	@echo "bilateral: building what is installed in $(BUILD)/ (log: $(BUILD)/build.log)"
 	@cmake --build $(BUILD) -j $(JOBS) --target bilateral_installable >$(BUILD)/build.log 2>&1 || \
 	  { tail -n 40 $(BUILD)/build.log; exit 1; }
 	@echo "bilateral: installing into $(DESTDIR)$(PREFIX)"
-	@DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)"
+	@DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)" --strip
 
 clean:
 	rm -rf $(BUILD)
