@@ -7,7 +7,7 @@
 namespace bilateral {
 
 struct DatabaseOptions {
-    bool readOnly = false;  ///< never write (the database must exist and be up to date)
+    bool readOnly = false;     ///< never write (the database must exist and be up to date)
     /// Create a missing database (ignored when readOnly). Off by default, so that a mistyped
     /// path is refused ("no such database file") rather than made into an empty database.
     bool create = false;
