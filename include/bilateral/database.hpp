@@ -39,8 +39,7 @@ class Projection;
 
 class Database {
 public:
-    /// Opens (and, unless read-only, migrates; with `options.create`, creates) a database.
-    /// `location` names it: a
+    /// Opens (and, unless read-only, creates or migrates) a database. `location` names it: a
     /// file path, `sqlite:PATH` or `file:PATH` (the SQLite engine); `postgresql://...` or
     /// `postgres://...` (the PostgreSQL engine, when this build has it; else a StorageError
     /// saying so). Throws StorageError (missing, not SQLite, not ours, read-only) or

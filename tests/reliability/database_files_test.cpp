@@ -7,7 +7,6 @@
 
 #include <string>
 
-#include "bilateral/database.hpp"
 #include "bilateral/error.hpp"
 #include "sqlite/store.hpp"
 #include "sqlite/store_impl.hpp"
@@ -70,25 +69,6 @@ TEST(DatabaseFiles, ATruncatedHeaderIsRefusedAndLeftUntouched) {
     const auto before = durableBytes(db);
     EXPECT_THROW((void)sqlite::Store::open(db), StorageError);
     EXPECT_EQ(durableBytes(db), before);
-}
-
-TEST(DatabaseFiles, AMissingPathIsRefusedUnlessAskedToCreate) {
-    const auto dir = reliability::scratchDir("missing-path");
-    const auto typo = dir / "curatd.db";
-    try {
-        (void)Database::open(typo.string());
-        ADD_FAILURE() << "a missing database was opened";
-    } catch (const StorageError& e) {
-        EXPECT_NE(std::string(e.what()).find("no such database file"), std::string::npos)
-            << e.what();
-    }
-    EXPECT_FALSE(fs::exists(typo));  // nothing made: no file, no -wal, no -shm
-    EXPECT_TRUE(fs::is_empty(dir));
-    {
-        auto db = Database::open(typo.string(), {.create = true});
-        EXPECT_EQ(db.stats().actors, 0);
-    }
-    EXPECT_TRUE(fs::exists(typo));
 }
 
 TEST(DatabaseFiles, ADirectoryIsRefused) {
