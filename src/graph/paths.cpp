@@ -5,7 +5,7 @@
 #include "bilateral/graph/paths.hpp"
 
 #include <algorithm>
-#include <ranges>
+#include <vector>
 
 #include "bilateral/error.hpp"
 #include "bilateral/query/bfs.hpp"
@@ -91,14 +91,16 @@ std::vector<ActorIx> shortest(const query::Index& index, ActorIx from, ActorIx t
 }
 
 /// The event that shows two actors together (rules::sharedEventFirst): the index's event
-/// handles are timeline ranks, so the events both took part in come in timeline order, found
-/// lazily (the longer list searched by bisection) and only as far as the rule reads.
+/// handles are timeline ranks, so the events both took part in, found by bisection in the
+/// longer list, come in timeline order. (A plain loop, not a filter view: clang 14 cannot
+/// instantiate libstdc++ 12's filter_view over a span.)
 std::optional<EventIx> sharedEvent(const query::Index& index, ActorIx a, ActorIx b) {
     auto x = index.eventsOf(a);
     auto y = index.eventsOf(b);
     if (x.size() > y.size()) std::swap(x, y);
-    auto both = x | std::views::filter(
-                        [y](EventIx e) { return std::binary_search(y.begin(), y.end(), e); });
+    std::vector<EventIx> both;
+    for (EventIx e : x)
+        if (std::binary_search(y.begin(), y.end(), e)) both.push_back(e);
     const auto best = rules::sharedEventFirst(both.begin(), both.end(), [&index](EventIx e) {
         return index.event(e).status == model::EventStatus::Occurred;
     });
