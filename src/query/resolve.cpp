@@ -196,7 +196,7 @@ std::string countryByPostOf(storage::Engine& engine, RowId post, std::string_vie
 class Resolver {
 public:
     Resolver(storage::Engine& engine, std::string_view text)
-        : engine_(engine), text_(text), tokens_(engine.searchTokens(text)) {}
+        : engine_(engine), tokens_(engine.searchTokens(text)) {}
 
     std::vector<Candidate> exact() {
         auto c = candidatesOf(engine_, matching(engine_, tokens_, storage::NameSearch::Phrase,
@@ -268,7 +268,6 @@ private:
     }
 
     storage::Engine& engine_;
-    std::string text_;
     Tokens tokens_;
     std::optional<Tokens> bare_;
     std::optional<NameForms> forms_;
