@@ -179,7 +179,7 @@ int run(int argc, char** argv) {
     // 1. load
     const auto t0 = Clock::now();
     std::int64_t rows = 0;
-    auto store = Database::open(db.string());
+    auto store = Database::open(db.string(), {.create = true});
     {
         io::ImportOptions options;
         options.format = io::Format::Icews;

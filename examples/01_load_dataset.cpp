@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     try {
-        auto db = bilateral::Database::open(argv[2]);
+        auto db = bilateral::Database::open(argv[2], {.create = true});
         // One transaction for all the files: a bad file leaves the database untouched.
         for (const auto& s : db.importFiles({argv[1]}))
             std::cout << s.file << ": " << s.rows << " records\n";

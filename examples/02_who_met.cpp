@@ -8,7 +8,7 @@
 
 int main(int argc, char** argv) try {
     if (argc != 4) throw std::invalid_argument("usage: example_02_who_met DATASET.json DB ACTOR");
-    auto db = bilateral::Database::open(argv[2]);
+    auto db = bilateral::Database::open(argv[2], {.create = true});  // a new file if missing
     db.importFiles({argv[1]});  // a second import of the same file adds nothing
 
     // ACTOR is an id, or a name or alias (case, accents and apostrophe style do not matter).

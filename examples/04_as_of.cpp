@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
     }
     try {
         namespace model = bilateral::model;
-        auto db = bilateral::Database::open(argv[2]);
+        auto db = bilateral::Database::open(argv[2], {.create = true});
         db.importFiles({argv[1]});
 
         const auto post = db.actor(argv[3]);

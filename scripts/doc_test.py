@@ -7,7 +7,7 @@ A runnable block is a fenced block whose info string is `console`:
     $ bilateral --db kg.db import data/italy-malaysia-2025.json
     data/italy-malaysia-2025.json: dataset, 74 records; ...
     $ bilateral --db kg.db who-met Nobody
-    bilateral: no actor with id or name "Nobody"; try: bilateral search "Nobody"
+    bilateral: no actor with id or name "Nobody", and no name or alias shares a word with it
     [exit 3]
     ```
 
@@ -15,6 +15,20 @@ Each line starting with `$ ` is a command (a line ending in `\\` continues on th
 lines after it, up to the next command, are its expected output: standard output and standard
 error as they interleave, then `[exit N]` when the status is not 0. Plain ``` blocks (usage
 lines, shapes, examples on made-up data) are not run.
+
+A `pycon` block is a Python session, run with this build's module (`build/python` on
+PYTHONPATH, /usr/bin/python3 when there, else this Python), one fresh interpreter per block:
+
+    ```pycon
+    >>> import bilateral
+    >>> bilateral.open("build/demo/bilateral.db").stats().actors
+    35
+    ```
+
+Each `>>> ` line is a statement (`... ` lines continue it); the lines after it are what the
+interpreter prints: the value of an expression, what it prints, or the last line of an
+exception's traceback after `Traceback (most recent call last):`. When the build has no Python
+module, the pycon blocks are skipped, and the summary says so.
 
 Masks for what changes from run to run (timings, paths, sizes):
   - a line that is exactly `...` matches any number of lines, none included;
@@ -36,6 +50,7 @@ Usage: scripts/doc_test.py --bilateral build/bilateral [--build build] [--update
 import argparse
 import difflib
 import glob
+import json
 import os
 import re
 import shutil
@@ -49,16 +64,39 @@ COMMAND_TIMEOUT = 600
 
 
 class Block:
-    def __init__(self, path, start, end, indent, steps):
+    def __init__(self, path, start, end, indent, steps, python=False):
         self.path = path        # the Markdown file
         self.start = start      # index of the line after the opening fence
         self.end = end          # index of the closing fence
         self.indent = indent    # the fence's indentation, kept on rewrite
         self.steps = steps      # [(line, command lines, expected output lines)]
+        self.python = python    # a pycon block: each command is one Python statement
+
+
+def pycon_steps(path, first, body):
+    """The statements of a pycon block and the output expected of each."""
+    steps = []
+    k = 0
+    while k < len(body):
+        if not body[k].startswith(">>> "):
+            raise SystemExit(f"{path}:{first + k}: a pycon block must start with a '>>> ' "
+                             f"statement, not {body[k]!r}")
+        lineno = first + k
+        source = [body[k][4:]]
+        k += 1
+        while k < len(body) and body[k].startswith("... "):
+            source.append(body[k][4:])
+            k += 1
+        expected = []
+        while k < len(body) and not body[k].startswith(">>> "):
+            expected.append(body[k])
+            k += 1
+        steps.append((lineno, ["\n".join(source)], expected))
+    return steps
 
 
 def parse(path):
-    """The `console` blocks of a Markdown file."""
+    """The `console` and `pycon` blocks of a Markdown file."""
     lines = open(path, encoding="utf-8").read().split("\n")
     blocks = []
     i = 0
@@ -72,7 +110,11 @@ def parse(path):
         while j < len(lines) and not (lines[j].strip().startswith(fence) and
                                       lines[j].strip().strip(fence[0]) == ""):
             j += 1
-        if info == "console":
+        if info == "pycon":
+            body = [l[len(indent):] if l.startswith(indent) else l.lstrip() for l in lines[i + 1:j]]
+            blocks.append(Block(path, i + 1, j, indent, pycon_steps(path, i + 2, body),
+                                python=True))
+        elif info == "console":
             body = [l[len(indent):] if l.startswith(indent) else l.lstrip() for l in lines[i + 1:j]]
             steps = []
             k = 0
@@ -153,6 +195,44 @@ def run(command, cwd):
     return out
 
 
+# Runs the statements it reads as JSON on standard input, each in "single" mode (an
+# expression's value is printed, as at the prompt), and writes what each printed as JSON.
+PYCON_RUNNER = r"""
+import contextlib, io, json, sys, traceback
+outs, scope = [], {"__name__": "__main__"}
+for source in json.load(sys.stdin):
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(buf):
+        try:
+            exec(compile(source + "\n", "<doc>", "single"), scope)
+        except Exception as e:
+            print("Traceback (most recent call last):")
+            print(traceback.format_exception_only(type(e), e)[-1], end="")
+    outs.append(buf.getvalue())
+json.dump(outs, sys.__stdout__)
+"""
+
+
+def run_pycon(steps, cwd, build):
+    env = {k: v for k, v in os.environ.items() if k not in ("BILATERAL_DB", "COLUMNS", "LINES")}
+    env.update(PYTHONPATH=os.path.join(os.path.abspath(build), "python"), LC_ALL="C.UTF-8",
+               TZ="UTC")
+    python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
+    p = subprocess.run([python, "-c", PYCON_RUNNER], cwd=cwd, env=env,
+                       input=json.dumps([c[0] for _, c, _ in steps]).encode(),
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=COMMAND_TIMEOUT)
+    if p.returncode != 0:
+        return [["[the Python session failed: " + p.stderr.decode("utf-8", "replace").strip()
+                 + "]"]] * len(steps)
+    outs = []
+    for o in json.loads(p.stdout):
+        lines = [l.rstrip() for l in o.split("\n")]
+        if lines and lines[-1] == "":
+            lines.pop()
+        outs.append(lines)
+    return outs
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--bilateral", required=True, help="the built command")
@@ -167,6 +247,8 @@ def main():
 
     failures = 0
     ran = 0
+    skipped = 0
+    has_python = os.path.isdir(os.path.join(build, "python", "bilateral"))
     for path in files:
         blocks = parse(path)
         if not blocks:
@@ -178,10 +260,18 @@ def main():
             for b in blocks:
                 new_body = []
                 changed = False
-                for line, command, expected in b.steps:
-                    actual = run(command, scratch)
+                if b.python and not has_python:
+                    skipped += 1
+                    continue
+                actuals = run_pycon(b.steps, scratch, build) if b.python else None
+                for n, (line, command, expected) in enumerate(b.steps):
+                    actual = actuals[n] if b.python else run(command, scratch)
                     ran += 1
-                    new_body += ["$ " + command[0]] + command[1:]
+                    if b.python:
+                        statement = command[0].split("\n")
+                        new_body += [">>> " + statement[0]] + ["... " + l for l in statement[1:]]
+                    else:
+                        new_body += ["$ " + command[0]] + command[1:]
                     if matches(expected, actual):
                         new_body += expected
                         continue
@@ -217,7 +307,9 @@ def main():
         print(f"{failures} of {ran} documented commands printed something else "
               "(scripts/doc_test.py --update rewrites them)", file=sys.stderr)
         return 1
-    print(f"ok: {ran} documented commands print what the docs say")
+    note = (f" ({skipped} Python block(s) skipped: this build has no Python module)"
+            if skipped else "")
+    print(f"ok: {ran} documented commands print what the docs say{note}")
     return 0
 
 

@@ -39,11 +39,12 @@ class Projection;
 
 class Database {
 public:
-    /// Opens (and, unless read-only, creates or migrates) a database. `location` names it: a
-    /// file path, `sqlite:PATH` or `file:PATH` (the SQLite engine); `postgresql://...` or
-    /// `postgres://...` (the PostgreSQL engine, when this build has it; else a StorageError
-    /// saying so). Throws StorageError (missing, not SQLite, not ours, read-only) or
-    /// SchemaVersionError.
+    /// Opens (and, unless read-only, migrates) a database; a missing one only with
+    /// `options.create` (`{.create = true}`), else a StorageError "no such database file" and
+    /// nothing made. `location` names it: a file path, `sqlite:PATH` or `file:PATH` (the SQLite
+    /// engine); `postgresql://...` or `postgres://...` (the PostgreSQL engine, when this build has
+    /// it; else a StorageError saying so). Throws StorageError (missing, not SQLite, not ours,
+    /// read-only) or SchemaVersionError.
     static Database open(const std::string& location, DatabaseOptions options = {});
     /// A database in memory, for tests and scratch work.
     static Database memory();
@@ -66,9 +67,15 @@ public:
     std::vector<io::ImportSummary> importFiles(const std::vector<std::filesystem::path>& files,
                                                const io::ImportOptions& options = {});
 
-    /// An actor id, or a name or alias naming exactly one actor. Throws NotFoundError or
-    /// AmbiguousError (with the candidates).
+    /// An actor id, or a name as people write it naming exactly one actor: a whole name or
+    /// alias (case, accents and apostrophe style aside), the same without honorifics ("Dato'
+    /// Seri", "Hon."), a title made from a country's adjective or name ("Italian Ambassador to
+    /// Malaysia"), or a name part ("Meloni"; a person first). docs/queries.md, "Names". Throws
+    /// NotFoundError (naming the closest actors) or AmbiguousError (the candidates, ranked).
     std::string resolveActor(std::string_view idOrName);
+    /// The same, of the actor of `kind` the name names; a name of an actor of another kind only
+    /// throws NotFoundError saying which kind is wanted (holders takes a post).
+    std::string resolveActor(std::string_view idOrName, model::ActorKind kind);
     /// The actor `idOrName` names (resolveActor), as answers show it.
     query::ActorRef actorRef(std::string_view idOrName);
     /// The same, whole: aliases, attributes, evidence.

@@ -7,8 +7,11 @@
 namespace bilateral {
 
 struct DatabaseOptions {
-    bool readOnly = false;     ///< never write (the database must exist and be up to date)
-    bool create = true;        ///< create a missing database (ignored when readOnly)
+    bool readOnly = false;  ///< never write (the database must exist and be up to date)
+    /// Create a missing database (ignored when readOnly). Off by default: a mistyped path is
+    /// refused ("no such database file") rather than made into an empty database, as the
+    /// command and Python refuse it.
+    bool create = false;
     int busyTimeoutMs = 5000;  ///< how long a writer waits for another
     /// Read-only: one read snapshot until closed, so that every answer sees the same state even
     /// while another process imports (the command line does this; a long-lived reader should

@@ -28,9 +28,11 @@ def test_the_classes_form_one_hierarchy():
 
 def test_not_found(db):
     with pytest.raises(bilateral.NotFoundError) as e:
-        db.who_met("Meloni")
+        db.who_met("Giorgia Melony")
     assert e.value.code == "not_found"
-    assert str(e.value) == 'no actor with id or name "Meloni"; try: bilateral search "Meloni"'
+    assert str(e.value).startswith('no actor with id or name "Giorgia Melony"; closest: '
+                                   'Giorgia Meloni (person/giorgia-meloni, person)')
+    assert db.resolve("Meloni") == "person/giorgia-meloni"  # a surname names its person
     for call in (lambda: db.timeline("post/nobody"), lambda: db.relations("nobody"),
                  lambda: db.holders("post/nobody"), lambda: db.path("Anwar Ibrahim", "x"),
                  lambda: db.ego("x"), lambda: db.resolve("x"),

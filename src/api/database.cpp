@@ -53,6 +53,10 @@ std::string Database::resolveActor(std::string_view idOrName) {
     return query::resolveActor(*impl_->engine, idOrName);
 }
 
+std::string Database::resolveActor(std::string_view idOrName, model::ActorKind kind) {
+    return query::resolveActor(*impl_->engine, idOrName, kind);
+}
+
 query::ActorRef Database::actorRef(std::string_view idOrName) {
     return query::actorRef(*impl_->engine, resolveActor(idOrName));
 }
@@ -104,7 +108,7 @@ std::vector<query::RelationAsOf> Database::relations(std::string_view actor,
 
 std::vector<query::PostHolder> Database::holders(std::string_view post,
                                                  std::optional<model::Date> on) {
-    return query::holders(*impl_->engine, resolveActor(post), on);
+    return query::holders(*impl_->engine, resolveActor(post, model::ActorKind::Post), on);
 }
 
 query::PathAnswer Database::path(std::string_view from, std::string_view to,

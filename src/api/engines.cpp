@@ -30,7 +30,7 @@ std::unique_ptr<storage::Engine> openEngine(const std::string& location,
             break;
         }
     }
-    return sqlite::open(file, options);
+    return sqlite::open(file, storage::OpenOptions::from(options));
 }
 
 std::unique_ptr<storage::Engine> memoryEngine() {

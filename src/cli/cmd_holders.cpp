@@ -18,7 +18,7 @@ struct HoldersArgs {
 void run(const Globals& g, const HoldersArgs& a) {
     const auto day = parseDateOption(a.on, "--on");
     auto db = g.openReadOnly();
-    const auto id = resolveActorArgument(db, a.post, a.json);
+    const auto id = resolveActorArgument(db, a.post, a.json, model::ActorKind::Post);
     const auto post = db.actor(id);
     auto holders = db.holders(id, day);
     const auto total = cutTo(holders, a.limit);

@@ -176,6 +176,7 @@ void runImport(const Globals& g, const ImportArgs& args) {
         display.update(p);
     };
     DatabaseOptions open;
+    open.create = true;  // an import makes the database it is given
     open.adopt = args.init;
     open.onLockWait = [&display, &g] {
         display.note("waiting for another writer's lock on " + g.db + "…");

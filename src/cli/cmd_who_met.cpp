@@ -1,5 +1,5 @@
-// bilateral who-met ACTOR [--from DATE] [--to DATE] [--kinds K,...] [--phone-calls] [--any-side]
-//                       [--rows] [--json]
+// bilateral who-met ACTOR [--from DATE] [--to DATE] [--kinds K,...] [--phone-calls]
+//                       [--any-side | --co-participants] [--rows] [--json]
 
 #include <fmt/core.h>
 
@@ -13,7 +13,7 @@ namespace {
 struct WhoMetArgs {
     std::string actor, from, to, kinds;
     bool phoneCalls = false;
-    bool anySide = false, rows = false;
+    bool anySide = false, coParticipants = false, rows = false;
     bool json = false;
     std::size_t limit = 0;
 };
@@ -26,7 +26,8 @@ void run(const Globals& g, const WhoMetArgs& a) {
     o.kinds = parseEventKinds(a.kinds, "--kinds");
     o.includePhoneCalls = a.phoneCalls;
     o.kinds = query::countingKinds(o);  // shown as the kinds that counted
-    o.anySide = a.anySide;
+    o.anySide = a.anySide || a.coParticipants;
+    o.coParticipants = a.coParticipants;
     o.countRows = a.rows;
 
     auto db = g.openReadOnly();
@@ -42,7 +43,8 @@ void run(const Globals& g, const WhoMetArgs& a) {
         j["to"] = dateJson(o.window.to);
         j["kinds"] = kindsJson(o.kinds);
         j["side"] = ownSide ? Json(std::string(*ownSide)) : Json(nullptr);
-        j["any_side"] = a.anySide;
+        j["any_side"] = o.anySide;
+        j["co_participants"] = a.coParticipants;
         j["count"] = a.rows ? "rows" : "meetings";
         j["total"] = met.total;
         Json list = Json::array();
@@ -78,9 +80,10 @@ void run(const Globals& g, const WhoMetArgs& a) {
         fmt::print("{} met nobody\n", label);
         return;
     }
-    const auto scope = a.anySide ? std::string("on any side")
-                       : ownSide ? fmt::format("on another side than {}", *ownSide)
-                                 : std::string("(it has no side: any side counts)");
+    const auto scope = a.coParticipants ? std::string("as co-participants, its own delegation too")
+                       : a.anySide      ? std::string("on any side")
+                       : ownSide        ? fmt::format("on another side than {}", *ownSide)
+                                        : std::string("(it has no side: any side counts)");
     fmt::print("{} met {} {} {}\n", label, met.total, met.total == 1 ? "actor" : "actors", scope);
     Table t({"NAME", "ID", "SIDE", a.rows ? "ROWS" : "MEETINGS", "FIRST", "LAST", "EVENTS"}, {3});
     bool sideless = false;
@@ -122,9 +125,13 @@ void addWhoMet(CLI::App& app, const Globals& g) {
                     "comma-separated event kinds that count (default: official_visit, state_visit, "
                     "bilateral_meeting, talks, roundtable, summit, negotiation)");
     cmd->add_flag("--phone-calls", a->phoneCalls, "count phone calls too (with the default kinds)");
-    cmd->add_flag("--any-side", a->anySide,
-                  "count co-participants on any side, the own side's too (the own delegation "
-                  "still aside)");
+    auto* anySide = cmd->add_flag("--any-side", a->anySide,
+                                  "count co-participants on any side, the own side's too (the own "
+                                  "delegation still aside)");
+    cmd->add_flag("--co-participants", a->coParticipants,
+                  "plain co-participation: everyone who took part with ACTOR, its own delegation "
+                  "too, whatever the sides")
+        ->excludes(anySide);
     cmd->add_flag("--rows", a->rows,
                   "count event rows (each source row of an event file), not meetings");
     addLimitOption(*cmd, a->limit);

@@ -80,9 +80,10 @@ WindowOption parseWindowOption(const std::string& from, const std::string& to) {
     return w;
 }
 
-std::string resolveActorArgument(Database& db, const std::string& text, bool json) {
+std::string resolveActorArgument(Database& db, const std::string& text, bool json,
+                                 std::optional<model::ActorKind> kind) {
     try {
-        return db.resolveActor(text);
+        return kind ? db.resolveActor(text, *kind) : db.resolveActor(text);
     } catch (const AmbiguousError& e) {
         std::string message = "\"" + text + "\" is ambiguous; candidates:";
         Json candidates = Json::array();

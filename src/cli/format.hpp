@@ -38,11 +38,12 @@ struct WindowOption {
 };
 WindowOption parseWindowOption(const std::string& from, const std::string& to);
 
-/// An ACTOR argument: an id, or a name or alias naming one actor (query::resolveActor). A name
-/// several actors share is an error (exit 3) listing each candidate's id, name, kind and
-/// country; with `json`, the candidates are also printed on standard output as
-/// `{"error": "ambiguous", "name", "candidates": [actor]}`.
-std::string resolveActorArgument(Database& db, const std::string& text, bool json = false);
+/// An ACTOR argument: an id, or a name as people write it naming one actor
+/// (Database::resolveActor), of `kind` when given. A name several actors share is an error
+/// (exit 3) listing each candidate's id, name, kind and country; with `json`, the candidates
+/// are also printed on standard output as `{"error": "ambiguous", "name", "candidates": [actor]}`.
+std::string resolveActorArgument(Database& db, const std::string& text, bool json = false,
+                                 std::optional<model::ActorKind> kind = std::nullopt);
 
 /// A whole-number option's check, run on the text before CLI11 converts it, so every bad value
 /// reads alike: `--limit: must be a whole number ≥ 1, got '0'` (`from 1 to 64` when bounded).

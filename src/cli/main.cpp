@@ -10,6 +10,7 @@
 #include <iostream>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "bilateral/model/utf8.hpp"
 
@@ -62,19 +63,34 @@ constexpr std::array<Verb, 12> kVerbs{{{"import", addImport},
                                        {"report", addReport},
                                        {"draft", addDraft}}};
 
-/// The first argument that is neither an option nor an option's value: the verb asked for, if
-/// any.
-std::optional<std::string_view> verbArgument(int argc, char** argv) {
-    for (int i = 1; i < argc; ++i) {
+/// The position of the first argument after `from` that is neither an option nor an option's
+/// value: the verb asked for (0: none).
+int verbPosition(int argc, char** argv, int from = 1) {
+    for (int i = from; i < argc; ++i) {
         const std::string_view arg = argv[i];
         if (arg == "--db") {
             ++i;  // its value
             continue;
         }
         if (arg.starts_with("-")) continue;
-        return arg;
+        return i;
     }
-    return std::nullopt;
+    return 0;
+}
+
+std::optional<std::string_view> verbArgument(int argc, char** argv) {
+    const int i = verbPosition(argc, argv);
+    return i ? std::optional<std::string_view>(argv[i]) : std::nullopt;
+}
+
+/// `bilateral help [VERB]` is `bilateral [VERB] --help`: the arguments without "help", and
+/// --help last.
+std::vector<char*> helpArguments(int argc, char** argv, int help) {
+    static char flag[] = "--help";
+    std::vector<char*> out(argv, argv + argc);
+    out.erase(out.begin() + help);
+    out.push_back(flag);
+    return out;
 }
 
 const Verb* findVerb(std::string_view name) {
@@ -126,6 +142,7 @@ int main(int argc, char** argv) {
     // Options of the command itself (--db) are accepted after the verb too.
     app.fallthrough();
     app.failure_message(usageMessage);
+    app.footer("bilateral help VERB (or bilateral VERB --help) describes one verb.");
     Globals g;
     const char* env = std::getenv("BILATERAL_DB");
     g.db = env && *env ? env : "bilateral.db";
@@ -134,12 +151,18 @@ int main(int argc, char** argv) {
     // Only the verb asked for is set up: a one-shot query pays for its own options, not for
     // every verb's (about a third of a millisecond of start-up). Without a verb, all of them,
     // for --help and the "A subcommand is required" message.
+    std::vector<char*> helpArgs;
+    if (const int at = verbPosition(argc, argv); at && std::string_view(argv[at]) == "help") {
+        helpArgs = helpArguments(argc, argv, at);
+        argc = static_cast<int>(helpArgs.size());
+        argv = helpArgs.data();
+    }
     const auto asked = verbArgument(argc, argv);
     if (asked && !findVerb(*asked)) {
         std::cerr << "bilateral: unknown command '" << bilateral::model::escapeForDisplay(*asked)
                   << "'; commands:";
         for (const auto& v : kVerbs) std::cerr << ' ' << v.name;
-        std::cerr << "\n";
+        std::cerr << " help\n";
         return Usage;
     }
     if (asked) {

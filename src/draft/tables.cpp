@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "bilateral/rules/name_forms.hpp"
 #include "text.hpp"
 
 namespace bilateral::draft {
@@ -15,33 +16,13 @@ const LexEntry* LexMatch::find(Lex type) const noexcept {
 }
 
 std::vector<std::vector<std::string>> tableRows(std::string_view name) {
-    const std::string_view text = detail::draftTable(name);
+    // The country names and adjectives and the honorifics are the rules module's, shared with
+    // name resolution (rules/name_forms.hpp); the draft's own tables are embedded here.
+    std::string_view text = detail::draftTable(name);
+    if (text.empty()) text = rules::nameTable(name);
     if (text.empty()) throw std::logic_error("draft table not embedded: " + std::string(name));
-    std::vector<std::vector<std::string>> rows;
     // data/countries.tsv has a header line; the tables of data/draft/ have theirs as a comment.
-    bool header = !name.starts_with("draft/");
-    std::size_t at = 0;
-    while (at < text.size()) {
-        auto nl = text.find('\n', at);
-        if (nl == std::string_view::npos) nl = text.size();
-        const auto line = text.substr(at, nl - at);
-        at = nl + 1;
-        if (line.empty() || line.front() == '#') continue;
-        if (header) {
-            header = false;
-            continue;
-        }
-        std::vector<std::string> cols;
-        std::size_t from = 0;
-        while (true) {
-            const auto tab = line.find('\t', from);
-            cols.emplace_back(line.substr(from, tab == std::string_view::npos ? tab : tab - from));
-            if (tab == std::string_view::npos) break;
-            from = tab + 1;
-        }
-        rows.push_back(std::move(cols));
-    }
-    return rows;
+    return rules::tsvRows(text, !name.starts_with("draft/"));
 }
 
 std::vector<std::string> splitBars(const std::string& column) {

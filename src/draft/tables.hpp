@@ -117,8 +117,9 @@ private:
     std::unordered_map<std::string, int> countryIndex_;
 };
 
-/// The TSV rows of an embedded table, split at tabs: comments skipped, and the header line of
-/// data/countries.tsv (the tables of data/draft/ give theirs as a comment).
+/// The TSV rows of an embedded table (the draft's own, or one of rules::nameTable), split at
+/// tabs: comments skipped, and the header line of data/countries.tsv (the tables of data/draft/
+/// give theirs as a comment).
 std::vector<std::vector<std::string>> tableRows(std::string_view name);
 /// A column's values split at '|', empty ones dropped.
 std::vector<std::string> splitBars(const std::string& column);

@@ -1,5 +1,5 @@
-// Name and alias search, and resolution of ACTOR arguments, from a storage engine
-// (from_storage.hpp): the engine matches tokens; the ranking is here.
+// Name and alias search from a storage engine (from_storage.hpp): the engine matches tokens;
+// the ranking is here. Resolution of ACTOR arguments: resolve.cpp.
 
 #include <algorithm>
 #include <map>
@@ -89,40 +89,6 @@ std::vector<SearchHit> search(storage::Engine& engine, std::string_view text, st
         out.push_back(std::move(r.hit));
     }
     return out;
-}
-
-std::string resolveActor(storage::Engine& engine, std::string_view idOrName) {
-    if (engine.actorRow(idOrName)) return std::string(idOrName);
-    const std::string shown(idOrName);
-    const auto tokens = engine.searchTokens(idOrName);
-    std::vector<std::string> ids;
-    if (!tokens.empty()) {
-        std::vector<RowId> actors;
-        for (const auto& r : engine.searchNames(tokens, storage::NameSearch::Phrase)) {
-            if (engine.searchTokens(r.text) == tokens) actors.push_back(r.actor);
-        }
-        std::sort(actors.begin(), actors.end());
-        actors.erase(std::unique(actors.begin(), actors.end()), actors.end());
-        auto records = engine.actorRecords(actors);
-        // Several actors may carry a country's name (GDELT names its code-merged actors
-        // "UNITED STATES"); the country actor whose own name it is wins.
-        if (records.size() > 1) {
-            std::vector<storage::ActorRecord> countries;
-            for (const auto& a : records) {
-                if (a.kind == model::ActorKind::Country && engine.searchTokens(a.name) == tokens)
-                    countries.push_back(a);
-            }
-            if (countries.size() == 1) records = std::move(countries);
-        }
-        for (auto& a : records) ids.push_back(std::move(a.id));
-    }
-    if (ids.size() == 1) return ids.front();
-    if (ids.empty()) {
-        throw NotFoundError("no actor with id or name \"" + shown + "\"; try: bilateral search \"" +
-                            shown + "\"");
-    }
-    std::sort(ids.begin(), ids.end(), rules::naturalLess);
-    throw AmbiguousError(shown, std::move(ids));
 }
 
 }  // namespace bilateral::query

@@ -16,7 +16,9 @@ namespace {
 void finish(const Index& index, Counterpart& c, std::uint32_t side,
             std::vector<std::uint32_t>& meetings) {
     const auto& d = detail::data(index);
-    if (side != Participation::kNoSide) c.side = d.sideNames[side];
+    if (side != Participation::kNoSide &&
+        rules::shownSide(d.sideNames[side], index.actor(c.actor).id))
+        c.side = d.sideNames[side];
     c.rows = static_cast<std::int64_t>(c.events.size());
     meetings.clear();
     for (const auto e : c.events) meetings.push_back(d.meeting[e.value]);
@@ -72,7 +74,8 @@ std::vector<Counterpart> whoMet(const Index& index, ActorIx actor, const WhoMetO
         }
         for (const auto& p : parts) {
             const auto b = p.actor.value;
-            if (p.actor == actor || !self.counts(p.role, sideView(p.side), options.anySide))
+            if (p.actor == actor ||
+                !self.counts(p.role, sideView(p.side), options.anySide, options.coParticipants))
                 continue;
             if (s.stamp[b] != stamp) {
                 s.stamp[b] = stamp;

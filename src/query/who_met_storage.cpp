@@ -58,7 +58,9 @@ Gathered gather(storage::Engine& engine, RowId self, const WhoMetOptions& option
             if (p.actor == self) me.add(p.role, sideOf(p));
         }
         for (const auto& p : parts) {
-            if (p.actor == self || !me.counts(p.role, sideOf(p), options.anySide)) continue;
+            if (p.actor == self ||
+                !me.counts(p.role, sideOf(p), options.anySide, options.coParticipants))
+                continue;
             auto& c = g.by[p.actor];
             if (c.events.empty() || c.events.back() != current) c.events.push_back(current);
             if (!p.side.empty() && (!c.side || p.side < *c.side)) c.side = p.side;
@@ -97,7 +99,7 @@ MetActor metActor(ActorRef who, Gathered::Counterpart& c, const Gathered& g,
               [&](RowId x, RowId y) { return rank[g.at.at(x)] < rank[g.at.at(y)]; });
     MetActor m;
     m.actor = std::move(who);
-    m.side = c.side;
+    if (c.side && rules::shownSide(*c.side, m.actor.id)) m.side = c.side;
     m.rows = static_cast<std::int64_t>(events.size());
     // One meeting per group of an event file: its first event's row (docs/event-data.md).
     std::vector<RowId> meetings;

@@ -112,6 +112,69 @@ TEST_F(BundledQueries, WhoMetCountsCounterpartsOnAnotherSide) {
     EXPECT_TRUE(contains(meloniAny, "person/antonio-tajani"));
 }
 
+TEST_F(BundledQueries, CoParticipantsGivesPlainCoParticipationBack) {
+    // His own delegation too, and the Malaysians on his side: everyone who took part with him.
+    const auto co = query({"who-met", "Anwar Ibrahim", "--co-participants"});
+    EXPECT_EQ(co.at("co_participants"), true);
+    const auto all = ids(co.at("counterparts"));
+    EXPECT_TRUE(contains(all, "group/malaysian-ministers-accompanying"));
+    const auto any = ids(query({"who-met", "Anwar Ibrahim", "--any-side"}).at("counterparts"));
+    for (const auto& id : any) EXPECT_TRUE(contains(all, id)) << id;
+    EXPECT_GT(all.size(), any.size());
+    const auto both = runCli(db, {"who-met", "Anwar Ibrahim", "--any-side", "--co-participants"});
+    EXPECT_EQ(both.status, 1) << both.err;  // one or the other
+}
+
+TEST_F(BundledQueries, NamesResolveAsPeopleWriteThem) {
+    const auto actorOf = [](const Strings& args) {
+        const auto j = query(args);
+        return j.contains("actor")  ? j.at("actor").at("id").get<std::string>()
+               : j.contains("post") ? j.at("post").at("id").get<std::string>()
+                                    : std::string();
+    };
+    // A surname, a given name, names without their honorifics.
+    EXPECT_EQ(actorOf({"who-met", "Meloni"}), "person/giorgia-meloni");
+    EXPECT_EQ(actorOf({"who-met", "Anwar"}), "person/anwar-ibrahim");
+    EXPECT_EQ(actorOf({"who-met", "Tajani"}), "person/antonio-tajani");
+    EXPECT_EQ(actorOf({"who-met", "Datuk Seri Anwar Ibrahim"}), "person/anwar-ibrahim");
+    EXPECT_EQ(actorOf({"who-met", "Dato\u2019 Seri Anwar"}), "person/anwar-ibrahim");
+    EXPECT_EQ(actorOf({"who-met", "Hon. Meloni"}), "person/giorgia-meloni");
+    // Titles from country adjectives, through the country table and post_of.
+    EXPECT_EQ(actorOf({"holders", "Italian Ambassador to Malaysia"}),
+              "post/ambassador-italy-malaysia");
+    EXPECT_EQ(actorOf({"holders", "Malaysian Prime Minister"}), "post/prime-minister-malaysia");
+    EXPECT_EQ(actorOf({"holders", "Italian Prime Minister"}),
+              "post/president-council-of-ministers-italy");
+    EXPECT_EQ(actorOf({"holders", "Italian Minister of Foreign Affairs"}),
+              "post/minister-of-foreign-affairs-italy");
+    EXPECT_EQ(actorOf({"holders", "Malaysian Minister of Defence"}),
+              "post/minister-of-defence-malaysia");
+    const auto then = query({"holders", "Italian Ambassador to Malaysia", "--on", "2023-01-01"});
+    ASSERT_EQ(then.at("holders").size(), 1u);
+    EXPECT_EQ(then.at("holders").at(0).at("id"), "person/massimo-rustico");
+}
+
+TEST_F(BundledQueries, AnUnknownOrAmbiguousNameListsTheClosestActors) {
+    const auto typo = runCli(db, {"who-met", "Giorgia Melony"});
+    EXPECT_EQ(typo.status, 3);
+    EXPECT_NE(typo.err.find("closest: Giorgia Meloni (person/giorgia-meloni, person)"),
+              std::string::npos)
+        << typo.err;
+    EXPECT_EQ(typo.err.find("bilateral search"), std::string::npos) << typo.err;
+    // "Minister of Defence" is a name part of both ministers' posts, the Italian one first.
+    const auto both = runCli(db, {"holders", "Minister of Defence", "--json"});
+    EXPECT_EQ(both.status, 3);
+    const auto j = both.json();
+    EXPECT_EQ(j.at("error"), "ambiguous");
+    EXPECT_EQ(ids(j.at("candidates")),
+              (Strings{"post/minister-of-defence-italy", "post/minister-of-defence-malaysia"}));
+    const auto post = runCli(db, {"holders", "Giorgia Meloni"});
+    EXPECT_EQ(post.status, 3);
+    EXPECT_NE(post.err.find("not a post"), std::string::npos) << post.err;
+    EXPECT_NE(post.err.find("post/president-council-of-ministers-italy"), std::string::npos)
+        << post.err;
+}
+
 TEST_F(BundledQueries, ItalysAmbassadorToMalaysia) {
     const auto then = query({"holders", "Ambassador of Italy to Malaysia", "--on", "2023-01-01"});
     ASSERT_EQ(then.at("holders").size(), 1u);

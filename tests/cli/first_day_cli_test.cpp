@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "fixtures/run_cli.hpp"
@@ -120,6 +121,58 @@ TEST_F(FirstDayCli, ErrorMessagesShowBrokenBytesEscaped) {
     EXPECT_EQ(r.status, 3);
     EXPECT_NE(r.err.find("Bad\\xFF\\x01name"), std::string::npos) << r.err;
     EXPECT_EQ(r.err.find('\xFF'), std::string::npos);
+}
+
+TEST_F(FirstDayCli, HelpIsAVerbGivingTheSameTextAsTheHelpOption) {
+    const auto all = run({"help"});
+    EXPECT_EQ(all.status, 0) << all.err;
+    EXPECT_EQ(all.out, run({"--help"}).out);
+    EXPECT_NE(all.out.find("who-met"), std::string::npos) << all.out;
+    for (const char* verb : {"who-met", "holders", "import"}) {
+        const auto one = run({"help", verb});
+        EXPECT_EQ(one.status, 0) << one.err;
+        EXPECT_EQ(one.out, run({verb, "--help"}).out) << verb;
+        EXPECT_NE(one.out.find(verb), std::string::npos) << one.out;
+    }
+    const auto unknown = run({"help", "frobnicate"});
+    EXPECT_EQ(unknown.status, 1);
+    EXPECT_NE(unknown.err.find("unknown command 'frobnicate'"), std::string::npos) << unknown.err;
+}
+
+TEST_F(FirstDayCli, AWrongKindOfActorExitsThreeSayingWhichKindIsWanted) {
+    const auto r = run({"holders", "Anwar Ibrahim"});
+    EXPECT_EQ(r.status, 3) << r.err;
+    EXPECT_NE(r.err.find("a person (person/anwar), not a post; a post is wanted"),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("post/pm-malaysia"), std::string::npos) << r.err;  // the post he holds
+    EXPECT_EQ(run({"holders", "person/anwar"}).status, 3);
+    EXPECT_EQ(run({"holders", "Malaysian Prime Minister"}).status, 0);
+}
+
+TEST_F(FirstDayCli, ReadOnlyVerbsLeaveNoFilesBesideTheDatabase) {
+    const auto dir = fs::temp_directory_path() / ("bilateral-no-wal-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const auto copy = dir / "copy.db";
+    fs::copy_file(db, copy);  // the suite's database is closed: its -wal was checkpointed away
+    ASSERT_FALSE(fs::exists(db.string() + "-wal"));
+    const auto listing = [&] {
+        Strings names;
+        for (const auto& e : fs::directory_iterator(dir))
+            names.push_back(e.path().filename().string());
+        std::sort(names.begin(), names.end());
+        return names;
+    };
+    for (const Strings& args :
+         {Strings{"stats"}, Strings{"who-met", "Anwar"}, Strings{"timeline", "person/anwar"},
+          Strings{"search", "meloni"}, Strings{"export", "--format", "graphml"},
+          Strings{"who-met", "Nobody Known"}}) {
+        const auto r = bilateral::fixtures::runCli(copy, args);
+        EXPECT_TRUE(r.status == 0 || r.status == 3) << args[0] << ": " << r.err;
+        EXPECT_EQ(listing(), Strings{"copy.db"}) << args[0];
+    }
+    fs::remove_all(dir);
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 #include "bilateral/query/queries.hpp"
 #include "fixtures/tiny.hpp"
 
+#include <optional>
+
 using bilateral::query::resolveActor;
 using bilateral::query::search;
 using Strings = std::vector<std::string>;
@@ -119,17 +121,146 @@ TEST(ResolveActor, AnAmbiguousNameListsTheCandidates) {
     }
 }
 
-TEST(ResolveActor, APartialOrUnknownNameIsNotFoundAndSuggestsSearch) {
+namespace {
+
+std::string notFoundMessage(bilateral::sqlite::Store& store, std::string_view text,
+                            std::optional<bilateral::model::ActorKind> kind = std::nullopt) {
+    try {
+        resolveActor(store, text, kind);
+    } catch (const bilateral::NotFoundError& e) {
+        return e.what();
+    }
+    ADD_FAILURE() << "expected NotFoundError for " << text;
+    return {};
+}
+
+Strings candidatesOf(bilateral::sqlite::Store& store, std::string_view text) {
+    try {
+        resolveActor(store, text);
+    } catch (const bilateral::AmbiguousError& e) {
+        return e.candidates();
+    }
+    ADD_FAILURE() << "expected AmbiguousError for " << text;
+    return {};
+}
+
+}  // namespace
+
+TEST(ResolveActor, AUniqueSurnameOrNamePartNamesItsPerson) {
     auto store = bilateral::fixtures::tinyStore();
-    EXPECT_THROW(resolveActor(store, "Meloni"), bilateral::NotFoundError);
+    EXPECT_EQ(resolveActor(store, "Meloni"), "person/meloni");
+    EXPECT_EQ(resolveActor(store, "giorgia"), "person/meloni");
+    EXPECT_EQ(resolveActor(store, "Anwar"), "person/anwar");
+    EXPECT_EQ(resolveActor(store, "Tajani"), "person/tajani");  // written Tajàni
+    EXPECT_EQ(resolveActor(store, "Abdul Kadir"), "person/zambry");
+    // A part of a name, not its start or end, is no name part.
+    EXPECT_THROW(resolveActor(store, "Abdul"), bilateral::NotFoundError);
+    // A surname two persons share stays ambiguous.
+    EXPECT_EQ(candidatesOf(store, "Hasan"), (Strings{"person/hasan-1", "person/hasan-2"}));
+}
+
+TEST(ResolveActor, APersonsNamePartWinsOverOtherActorsEndingWithIt) {
+    auto store = bilateral::fixtures::tinyStore();
+    bilateral::model::Actor group;
+    group.id = "group/with-meloni";
+    group.kind = bilateral::model::ActorKind::Group;
+    group.name = "Ministers travelling with Meloni";
+    store.putActor(group);
+    EXPECT_EQ(resolveActor(store, "Meloni"), "person/meloni");
+    EXPECT_EQ(resolveActor(store, "Ministers"), "group/with-meloni");  // no person: the one actor
+}
+
+TEST(ResolveActor, HonorificsAreDroppedFromTheNameAsked) {
+    auto store = bilateral::fixtures::tinyStore();
+    EXPECT_EQ(resolveActor(store, "Datuk Seri Anwar Ibrahim"), "person/anwar");
+    EXPECT_EQ(resolveActor(store, "Dato\u2019 Seri Anwar"), "person/anwar");
+    EXPECT_EQ(resolveActor(store, "Hon. Antonio Tajani"), "person/tajani");
+    EXPECT_EQ(resolveActor(store, "Tan Sri Zambry Abdul Kadir"), "person/zambry");
+    EXPECT_EQ(resolveActor(store, "Zambry"), "person/zambry");  // alias "Dato’ Seri Zambry"
+    EXPECT_EQ(resolveActor(store, "H.E. Meloni"), "person/meloni");
+}
+
+TEST(ResolveActor, TitlesFromCountryAdjectivesNameTheirPosts) {
+    auto store = bilateral::fixtures::tinyStore();
+    EXPECT_EQ(resolveActor(store, "Italian Ambassador to Malaysia"), "post/ambassador-ita-mys");
+    EXPECT_EQ(resolveActor(store, "the Italian ambassador to Malaysia"), "post/ambassador-ita-mys");
+    EXPECT_EQ(resolveActor(store, "Malaysian Prime Minister"), "post/pm-malaysia");
+    EXPECT_EQ(resolveActor(store, "Malaysia's Prime Minister"), "post/pm-malaysia");
+    EXPECT_THROW(resolveActor(store, "Thai Prime Minister"), bilateral::NotFoundError);
+    // A post whose name names no country: its post_of relation says whose it is.
+    bilateral::model::Actor pm;
+    pm.id = "post/pm-of-the-government";
+    pm.kind = bilateral::model::ActorKind::Post;
+    pm.name = "Prime Minister";
+    store.putActor(pm);
+    bilateral::model::Relation of;
+    of.id = "relation/pm-of-italy";
+    of.kind = bilateral::model::RelationKind::PostOf;
+    of.from = pm.id;
+    of.to = "country/ITA";
+    store.putRelation(of);
+    EXPECT_EQ(resolveActor(store, "Italian Prime Minister"), "post/pm-of-the-government");
+    EXPECT_EQ(resolveActor(store, "Prime Minister of Italy"), "post/pm-of-the-government");
+    EXPECT_EQ(resolveActor(store, "Malaysian Prime Minister"), "post/pm-malaysia");
+}
+
+TEST(ResolveActor, ANameNobodyHasListsTheClosestNamesNeverAnEmptySearch) {
+    auto store = bilateral::fixtures::tinyStore();
     EXPECT_THROW(resolveActor(store, "\""), bilateral::NotFoundError);
     EXPECT_THROW(resolveActor(store, ""), bilateral::NotFoundError);
-    try {
-        resolveActor(store, "Nobody Known");
-        FAIL() << "expected NotFoundError";
-    } catch (const bilateral::NotFoundError& e) {
-        EXPECT_NE(std::string(e.what()).find("bilateral search"), std::string::npos);
+    // A misspelt surname: the actors sharing its first letters.
+    auto m = notFoundMessage(store, "Giorgia Melony");
+    EXPECT_NE(m.find("closest: Giorgia Meloni (person/meloni, person)"), std::string::npos) << m;
+    m = notFoundMessage(store, "Ambassador to Thailand");
+    EXPECT_NE(m.find("post/ambassador-ita-mys"), std::string::npos) << m;
+    // Nothing shares a word: said so, and no search is suggested.
+    m = notFoundMessage(store, "Nobody Known");
+    EXPECT_NE(m.find("no name or alias shares a word"), std::string::npos) << m;
+    EXPECT_EQ(m.find("bilateral search"), std::string::npos) << m;
+    EXPECT_EQ(m.find("closest"), std::string::npos) << m;
+}
+
+TEST(ResolveActor, AnActorOfAnotherKindThanWantedSaysWhichKindIsWanted) {
+    auto store = bilateral::fixtures::tinyStore();
+    using bilateral::model::ActorKind;
+    EXPECT_EQ(resolveActor(store, "Prime Minister of Malaysia", ActorKind::Post),
+              "post/pm-malaysia");
+    for (const char* asked : {"Anwar Ibrahim", "person/anwar"}) {
+        const auto m = notFoundMessage(store, asked, ActorKind::Post);
+        EXPECT_NE(m.find("a person (person/anwar), not a post"), std::string::npos) << m;
+        EXPECT_NE(m.find("the posts it holds: Prime Minister of Malaysia (post/pm-malaysia)"),
+                  std::string::npos)
+            << m;
     }
+    EXPECT_EQ(resolveActor(store, "Malaysian Prime Minister", ActorKind::Post), "post/pm-malaysia");
+    const auto m = notFoundMessage(store, "Italy", ActorKind::Post);
+    EXPECT_NE(m.find("a country (country/ITA), not a post"), std::string::npos) << m;
+    // A name a person and a post end with: the post, where a post is wanted.
+    bilateral::model::Actor envoy;
+    envoy.id = "person/envoy";
+    envoy.kind = ActorKind::Person;
+    envoy.name = "Special Envoy";
+    store.putActor(envoy);
+    bilateral::model::Actor post = envoy;
+    post.id = "post/envoy";
+    post.kind = ActorKind::Post;
+    post.name = "Envoy";
+    post.aliases = {"Italian Special Envoy"};
+    store.putActor(post);
+    EXPECT_EQ(resolveActor(store, "Special Envoy"), "person/envoy");
+    EXPECT_EQ(resolveActor(store, "Special Envoy", ActorKind::Post), "post/envoy");
+}
+
+TEST(ResolveActor, AnAmbiguousNameListsTheCandidatesRanked) {
+    auto store = bilateral::fixtures::tinyStore();
+    bilateral::model::Actor group;
+    group.id = "group/hasan-supporters";
+    group.kind = bilateral::model::ActorKind::Group;
+    group.name = "Supporters of Hasan";
+    store.putActor(group);
+    // Persons before the group ending with the same word; then by name and id.
+    EXPECT_EQ(candidatesOf(store, "Hasan"),
+              (Strings{"person/hasan-1", "person/hasan-2", "group/hasan-supporters"}));
 }
 
 TEST(ResolveActor, ACountrysOwnNameWinsOverActorsCarryingItAsNameOrAlias) {

@@ -122,6 +122,34 @@ TEST_F(Sides, TheOwnDelegationNeverCountsEvenOnAnySide) {
     EXPECT_NE(std::find(italy.begin(), italy.end(), "group/delegation:MYS"), italy.end());
 }
 
+TEST_F(Sides, CoParticipantsCountsEveryoneTheOwnDelegationToo) {
+    query::WhoMetOptions co;
+    co.coParticipants = true;
+    // Plain co-participation: any side's co-participants and the own delegation of the visit.
+    const auto all = met("person/leader", co);
+    EXPECT_EQ(all,
+              (Strings{"country/ITA:ITA", "group/delegation:MYS", "group/mixed:none",
+                       "person/adviser:none", "person/ambassador:MYS", "person/envoy:bloc/eu",
+                       "person/host:ITA", "person/minister-ita:ITA", "person/minister-mys:MYS"}));
+    query::WhoMetOptions any;
+    any.anySide = true;
+    EXPECT_EQ(met("person/leader", any).size() + 2, all.size());  // the delegation and adviser
+}
+
+TEST_F(Sides, AnInternationalOrganisationActingForItselfShowsNoSide) {
+    // The bloc is its own side (so its envoy is not its counterpart), but an answer shows it
+    // as `?`, like a group of several sides, rather than its own id.
+    using fixtures::tiny_detail::event;
+    store.putEvent(event("event/eu-talks", EventKind::Talks, "Talks with the EU", "2025-08-01",
+                         nullptr,
+                         {{"person/leader", Role::Attendee}, {"bloc/eu", Role::Attendee}}));
+    index = query::buildIndex(store);
+    const auto met = this->met("person/leader");
+    EXPECT_NE(std::find(met.begin(), met.end(), "bloc/eu:none"), met.end());
+    // A participant acting for the bloc still shows it.
+    EXPECT_NE(std::find(met.begin(), met.end(), "person/envoy:bloc/eu"), met.end());
+}
+
 TEST_F(Sides, AStatedSideRoundTripsThroughTheStore) {
     const auto talks = store.getEvent("event/talks");
     EXPECT_EQ(talks.participants[4].side, "MYS");

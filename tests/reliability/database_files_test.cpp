@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "bilateral/database.hpp"
 #include "bilateral/error.hpp"
 #include "sqlite/store.hpp"
 #include "sqlite/store_impl.hpp"
@@ -69,6 +70,34 @@ TEST(DatabaseFiles, ATruncatedHeaderIsRefusedAndLeftUntouched) {
     const auto before = durableBytes(db);
     EXPECT_THROW((void)sqlite::Store::open(db), StorageError);
     EXPECT_EQ(durableBytes(db), before);
+}
+
+TEST(DatabaseFiles, AMissingPathIsRefusedByDatabaseOpenUnlessAskedToCreate) {
+    const auto dir = reliability::scratchDir("missing-path");
+    const auto typo = dir / "curatd.db";
+    expectStorageError([&] { (void)Database::open(typo.string()); }, "no such database file");
+    expectStorageError([&] { (void)Database::open("sqlite:" + typo.string()); },
+                       "no such database file");
+    EXPECT_TRUE(fs::is_empty(dir));  // nothing made: no file, no -wal, no -shm
+    {
+        auto db = Database::open(typo.string(), {.create = true});
+        EXPECT_EQ(db.stats().actors, 0);
+    }
+    EXPECT_TRUE(fs::exists(typo));
+    // Once made, the default opens it.
+    EXPECT_EQ(Database::open(typo.string()).stats().actors, 0);
+}
+
+TEST(DatabaseFiles, TheEngineItselfStillCreatesAMissingFileByDefault) {
+    // Tools and tests make files through the engine (sqlite::Store::open) with its defaults.
+    const auto dir = reliability::scratchDir("engine-default");
+    const auto db = dir / "new.db";
+    EXPECT_EQ(sqlite::Store::open(db).counts().actors, 0);
+    EXPECT_TRUE(fs::exists(db));
+    const auto other = dir / "other.db";
+    expectStorageError([&] { (void)sqlite::Store::open(other, {.create = false}); },
+                       "no such database file");
+    EXPECT_FALSE(fs::exists(other));
 }
 
 TEST(DatabaseFiles, ADirectoryIsRefused) {

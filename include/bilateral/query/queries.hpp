@@ -31,6 +31,9 @@ struct WhoMetOptions {
     /// Count every co-participant (the own delegation still aside), not only those on another
     /// side than the actor's (docs/queries.md, "Sides").
     bool anySide = false;
+    /// Plain co-participation: every co-participant counts, the own delegation too, whatever
+    /// the sides (docs/queries.md, "Sides"; implies anySide).
+    bool coParticipants = false;
     /// Rank by event rows (each source row of an event file) instead of by meetings.
     bool countRows = false;
 };

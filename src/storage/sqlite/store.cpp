@@ -209,7 +209,34 @@ Identity identify(sqlite3* db, const std::string& name) {
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
-Store::~Store() = default;
+namespace {
+
+/// A read-only connection cannot checkpoint, so SQLite leaves the -wal and -shm files it made
+/// for it when it closes. When the -wal is empty, one read-write connection reads the header
+/// and closes: SQLite then removes both itself if it is the last connection to the file (it
+/// checks under its own locks; another process's connection keeps them). A -wal with frames
+/// in it (another process wrote meanwhile) is left for that writer.
+void removeEmptyWal(const std::filesystem::path& file) noexcept {
+    std::error_code ec;
+    const std::string wal = file.string() + "-wal";
+    if (!std::filesystem::exists(wal, ec) || std::filesystem::file_size(wal, ec) != 0 || ec) return;
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) ==
+            SQLITE_OK &&
+        sqlite3_db_readonly(db, "main") == 0) {
+        sqlite3_exec(db, "PRAGMA schema_version", nullptr, nullptr, nullptr);
+    }
+    sqlite3_close(db);
+}
+
+}  // namespace
+
+Store::~Store() {
+    if (!impl_ || !impl_->tidyWal) return;
+    const auto file = impl_->path;
+    impl_.reset();  // the connection and its statements closed first
+    removeEmptyWal(file);
+}
 
 std::unique_ptr<Store::Impl> Store::connect(const std::filesystem::path& file,
                                             const std::string& name, int flags,
@@ -285,8 +312,10 @@ Store Store::open(const std::filesystem::path& file, const OpenOptions& options)
                            (options.readOnly ? "" : "; import --init makes it one"));
     }
     if (!exists) createFile(file, options);
+    const bool walBefore = std::filesystem::exists(name + "-wal", ec);
     const int flags = options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     Store store(connect(file, name, flags, options));
+    store.impl_->tidyWal = options.readOnly && !walBefore;
     sqlite3* handle = store.impl_->db.get();
     // SQLite opens a file it may not write read-only without a word; say so now, naming the
     // file, rather than at the first write ("attempt to write a readonly database").

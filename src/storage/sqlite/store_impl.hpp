@@ -98,6 +98,9 @@ struct Store::Impl {
     std::unique_ptr<SearchTokenizer> tokenizer;
     ConnectionHandle db;
     bool readOnly = false;
+    /// A read-only connection that found no -wal file: the empty -wal and -shm it made are
+    /// removed when it closes (Store::~Store).
+    bool tidyWal = false;
     std::unordered_map<std::string, StatementHandle, StringHash, std::equal_to<>> cache;
     /// While a Transaction is open: the row ids it began after, and the existing events whose
     /// event_scope rows it took out (derived.hpp).

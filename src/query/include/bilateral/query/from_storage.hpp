@@ -63,9 +63,13 @@ std::vector<PostHolder> holders(storage::Engine& engine, std::string_view postId
 /// best first.
 std::vector<SearchHit> search(storage::Engine& engine, std::string_view text,
                               std::size_t limit = 20);
-/// An actor id, or a name or alias naming exactly one actor. Throws NotFoundError, or
-/// AmbiguousError listing the candidates.
-std::string resolveActor(storage::Engine& engine, std::string_view idOrName);
+/// An actor id, or a name as people write it naming exactly one actor (docs/queries.md,
+/// "Names"): a whole name or alias; the same without honorifics; a title made from a country's
+/// adjective, demonym or name; a name part (a person first). With `kind`, only an actor of that
+/// kind. Throws NotFoundError (the closest names ranked; or, for an actor of another kind, what
+/// kind is wanted), or AmbiguousError listing the candidates ranked.
+std::string resolveActor(storage::Engine& engine, std::string_view idOrName,
+                         std::optional<model::ActorKind> kind = std::nullopt);
 
 /// The in-memory index of the whole database (or of what the filter keeps): a few whole-table
 /// scans in one read snapshot. Throws StorageError.

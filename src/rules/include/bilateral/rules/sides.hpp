@@ -22,6 +22,15 @@ namespace bilateral::rules {
     return model::ownSide(kind, id, country);
 }
 
+/// The side an answer shows for a counterpart that acted for `side`: none (`?`) when that is
+/// the counterpart itself, a bloc acting for itself (an international organisation is no
+/// country's side, like a group of several sides); else the side.
+[[nodiscard]] inline std::optional<std::string_view> shownSide(std::optional<std::string_view> side,
+                                                               std::string_view actorId) noexcept {
+    if (side && *side == actorId) return std::nullopt;
+    return side;
+}
+
 /// Guests and delegation members: the visiting party of an event.
 [[nodiscard]] inline bool visitingRole(model::Role r) noexcept {
     return r == model::Role::Guest || r == model::Role::DelegationMember;
@@ -47,9 +56,11 @@ struct SelfInEvent {
     }
     /// Whether a participant (role, side; none: no side) is a counterpart of the asked actor:
     /// never a member of its own delegation (both in the visiting party, sides not known to
-    /// differ); without `anySide`, only someone on another side or on no side.
-    [[nodiscard]] bool counts(model::Role role, std::optional<std::string_view> side,
-                              bool anySide) const noexcept {
+    /// differ); without `anySide`, only someone on another side or on no side. With
+    /// `coParticipants`, everyone: plain co-participation.
+    [[nodiscard]] bool counts(model::Role role, std::optional<std::string_view> side, bool anySide,
+                              bool coParticipants = false) const noexcept {
+        if (coParticipants) return true;
         const bool sameOrUnknown = !side || sides.empty() || actsFor(*side);
         if (visiting && visitingRole(role) && sameOrUnknown) return false;
         if (anySide) return true;

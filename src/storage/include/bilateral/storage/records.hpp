@@ -20,8 +20,24 @@ namespace bilateral::storage {
 /// An engine's handle of a stored row (an SQLite row id; a PostgreSQL bigint key). 0: none.
 using RowId = std::int64_t;
 
-/// How a database is opened (Database::open's options).
-using OpenOptions = DatabaseOptions;
+/// How an engine opens a database: Database::open's options (DatabaseOptions, whose fields it
+/// repeats), except that an engine creates a missing database unless told not to, so that the
+/// tests and tools that make files through an engine need not ask. Database::open passes its
+/// caller's options through `from`, where creating is off unless asked.
+struct OpenOptions {
+    bool readOnly = false;
+    bool create = true;
+    int busyTimeoutMs = 5000;
+    bool snapshot = false;
+    bool adopt = false;
+    bool oneThread = false;
+    std::function<void()> onLockWait;
+
+    [[nodiscard]] static OpenOptions from(const DatabaseOptions& o) {
+        return {o.readOnly, o.create,    o.busyTimeoutMs, o.snapshot,
+                o.adopt,    o.oneThread, o.onLockWait};
+    }
+};
 
 /// An actor as the answers show it.
 struct ActorRecord {
