@@ -227,10 +227,10 @@ INSERT INTO scope_count(a, b, n) SELECT a, b, count(*) FROM event_scope GROUP BY
 -- [scope-counts] end
 )sql";
 
-// Version 5: event data over time ([trend]). Figures of dated events by day, kind, CAMEO root
-// and QuadClass, per country (b = ''), per pair of countries (a < b; dir: 1 when a source of a
-// acted on a target of b, 2 the other way, 3 both, 0 neither: events with no source and
-// target, or with both in one country), and per actor; kept at import with event_scope
+// Version 5: event data over time ([trend]). Figures of dated, occurred events by day, kind,
+// CAMEO root and QuadClass, per country (b = ''), per pair of countries (a < b; dir: 1 when a
+// source of a acted on a target of b, 2 the other way, 3 both, 0 neither: events with no source
+// and target, or with both in one country), and per actor; kept at import with event_scope
 // (trend.cpp), by the rules of rules/trend.hpp. A trend or a ranking of pairs reads these rows,
 // never the events. A version-4 file gains them from the events it holds.
 constexpr std::string_view kV5 = R"sql(
