@@ -5,9 +5,10 @@
 // so they are added to (and taken from) with upserts, a bounded batch at a time.
 
 #include <algorithm>
-#include <map>
+#include <deque>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "bilateral/model/kinds.hpp"
@@ -44,18 +45,22 @@ constexpr std::string_view kAddMeasures =
     "goldstein_sum = goldstein_sum + excluded.goldstein_sum, "
     "tone_w = tone_w + excluded.tone_w, tone_sum = tone_sum + excluded.tone_sum";
 
-/// A cell's key: scope (a, b, dir) or actor, then day, kind, root, QuadClass.
-struct CellKey {
-    std::string a, b;
+/// A cell's key, compact: countries and kinds by their index in Cells' table of names (0 is "").
+struct Key {
     std::int64_t actor = 0;  ///< 0: a country or pair cell
-    int dir = 0;
     model::DayNumber day = 0;
-    std::string kind;
-    int root = 0, quad = 0;
-    friend bool operator<(const CellKey& x, const CellKey& y) {
+    std::uint16_t a = 0, b = 0, kind = 0;  ///< b = 0: the country alone
+    std::uint8_t dir = 0, root = 0, quad = 0;
+    friend bool operator<(const Key& x, const Key& y) noexcept {
         return std::tie(x.actor, x.a, x.b, x.day, x.dir, x.kind, x.root, x.quad) <
                std::tie(y.actor, y.a, y.b, y.day, y.dir, y.kind, y.root, y.quad);
     }
+    friend bool operator==(const Key&, const Key&) = default;
+};
+
+struct Cell {
+    Key key;
+    storage::TrendFigures figures;
 };
 
 /// One event as the trend counts it.
@@ -70,7 +75,7 @@ struct Counted {
 struct Participant {
     std::int64_t actor;
     bool source, target;
-    std::string country;
+    std::uint16_t country;  ///< its index in Cells' names, 0: none
 };
 
 Counted countedAt(const Statement& st) {
@@ -100,20 +105,48 @@ Counted countedAt(const Statement& st) {
     return c;
 }
 
-/// Sums cells in memory and writes them, `sign` times, a batch at a time.
+/// Sums cells in memory and writes them, `sign` times, a batch at a time (sorted, so that
+/// the rows of one scope go in together).
 class Cells {
 public:
     Cells(Store& store, int sign) : store_(store), sign_(sign) {}
 
-    void add(const Counted& e, std::vector<Participant>& people) {
-        std::vector<std::string> countries;
+    /// The index of a country code or kind name.
+    std::uint16_t name(std::string_view text) {
+        if (text.empty()) return 0;
+        if (const auto it = index_.find(text); it != index_.end()) return it->second;
+        if (names_.size() >= 0xFFFF) throw StorageError("too many distinct countries and kinds");
+        const auto i = static_cast<std::uint16_t>(names_.size());
+        names_.emplace_back(text);
+        index_.emplace(names_.back(), i);
+        return i;
+    }
+
+    void add(const Counted& e, const std::vector<Participant>& people) {
+        Key k;
+        k.day = e.day;
+        k.kind = name(e.kind);
+        k.root = static_cast<std::uint8_t>(e.root);
+        k.quad = static_cast<std::uint8_t>(e.quad);
+        countries_.clear();
+        actors_.clear();
         for (const auto& p : people) {
-            put(CellKey{{}, {}, p.actor, 0, e.day, e.kind, e.root, e.quad}, e.figures);
-            if (!p.country.empty()) countries.push_back(p.country);
+            actors_.push_back(p.actor);
+            if (p.country != 0) countries_.push_back(p.country);
         }
-        std::sort(countries.begin(), countries.end());
-        countries.erase(std::unique(countries.begin(), countries.end()), countries.end());
-        const auto acted = [&people](const std::string& from, const std::string& to) {
+        // An actor in two roles of one event counts it once.
+        std::sort(actors_.begin(), actors_.end());
+        actors_.erase(std::unique(actors_.begin(), actors_.end()), actors_.end());
+        for (const auto a : actors_) {
+            k.actor = a;
+            cells_.push_back({k, e.figures});
+        }
+        k.actor = 0;
+        std::sort(countries_.begin(), countries_.end(), [this](std::uint16_t x, std::uint16_t y) {
+            return names_[x] < names_[y];  // a pair is keyed in byte order of its codes
+        });
+        countries_.erase(std::unique(countries_.begin(), countries_.end()), countries_.end());
+        const auto acted = [&people](std::uint16_t from, std::uint16_t to) {
             bool s = false, t = false;
             for (const auto& p : people) {
                 s = s || (p.source && p.country == from);
@@ -121,29 +154,40 @@ public:
             }
             return s && t;
         };
-        for (std::size_t i = 0; i < countries.size(); ++i) {
-            const auto& x = countries[i];
-            put(CellKey{x, {}, 0, 0, e.day, e.kind, e.root, e.quad}, e.figures);
-            for (std::size_t j = i + 1; j < countries.size(); ++j) {
-                const auto& y = countries[j];
-                const int dir = (acted(x, y) ? 1 : 0) | (acted(y, x) ? 2 : 0);
-                put(CellKey{x, y, 0, dir, e.day, e.kind, e.root, e.quad}, e.figures);
+        for (std::size_t i = 0; i < countries_.size(); ++i) {
+            k.a = countries_[i];
+            k.b = 0;
+            k.dir = 0;
+            cells_.push_back({k, e.figures});
+            for (std::size_t j = i + 1; j < countries_.size(); ++j) {
+                k.b = countries_[j];
+                k.dir = static_cast<std::uint8_t>((acted(k.a, k.b) ? 1 : 0) |
+                                                  (acted(k.b, k.a) ? 2 : 0));
+                cells_.push_back({k, e.figures});
             }
         }
         if (cells_.size() >= kBatch) flush();
     }
 
     void flush() {
-        for (const auto& [k, f] : cells_) write(k, f);
+        std::sort(cells_.begin(), cells_.end(),
+                  [](const Cell& x, const Cell& y) { return x.key < y.key; });
+        for (std::size_t i = 0; i < cells_.size();) {
+            auto sum = cells_[i].figures;
+            std::size_t j = i + 1;
+            for (; j < cells_.size() && cells_[j].key == cells_[i].key; ++j) {
+                sum.add(cells_[j].figures);
+            }
+            write(cells_[i].key, sum);
+            i = j;
+        }
         cells_.clear();
     }
 
 private:
-    static constexpr std::size_t kBatch = 1 << 16;
+    static constexpr std::size_t kBatch = 1 << 18;
 
-    void put(CellKey k, const storage::TrendFigures& f) { cells_[std::move(k)].add(f); }
-
-    void write(const CellKey& k, const storage::TrendFigures& f) {
+    void write(const Key& k, const storage::TrendFigures& f) {
         const bool actor = k.actor != 0;
         static const std::string actorSql =
             "INSERT INTO trend_actor(actor_id, day, kind, root, quad, " + std::string(kMeasures) +
@@ -160,10 +204,10 @@ private:
         if (actor) {
             st.bind(1, k.actor);
         } else {
-            st.bind(2, k.a).bind(3, k.b).bind(5, k.dir);
+            st.bind(2, names_[k.a]).bind(3, names_[k.b]).bind(5, k.dir);
         }
         st.bind(4, static_cast<std::int64_t>(k.day))
-            .bind(6, k.kind)
+            .bind(6, names_[k.kind])
             .bind(7, k.root)
             .bind(8, k.quad)
             .bind(9, sign_ * f.events)
@@ -181,7 +225,7 @@ private:
                             "AND root = ? AND quad = ? AND events <= 0")
                 .bind(1, k.actor)
                 .bind(2, static_cast<std::int64_t>(k.day))
-                .bind(3, k.kind)
+                .bind(3, names_[k.kind])
                 .bind(4, k.root)
                 .bind(5, k.quad)
                 .exec();
@@ -189,11 +233,11 @@ private:
             detail::prepare(store_,
                             "DELETE FROM trend_scope WHERE a = ? AND b = ? AND day = ? AND dir = ? "
                             "AND kind = ? AND root = ? AND quad = ? AND events <= 0")
-                .bind(1, k.a)
-                .bind(2, k.b)
+                .bind(1, names_[k.a])
+                .bind(2, names_[k.b])
                 .bind(3, static_cast<std::int64_t>(k.day))
                 .bind(4, k.dir)
-                .bind(5, k.kind)
+                .bind(5, names_[k.kind])
                 .bind(6, k.root)
                 .bind(7, k.quad)
                 .exec();
@@ -202,7 +246,11 @@ private:
 
     Store& store_;
     std::int64_t sign_;
-    std::map<CellKey, storage::TrendFigures> cells_;
+    std::vector<Cell> cells_;
+    std::deque<std::string> names_{""};                          ///< stable: index_ views them
+    std::unordered_map<std::string_view, std::uint16_t> index_;  ///< into names_
+    std::vector<std::uint16_t> countries_;                       ///< of the event being added
+    std::vector<std::int64_t> actors_;                           ///< of the event being added
 };
 
 /// Counts the events `events` gives (ordered by row) with the participants `people` gives
@@ -219,7 +267,7 @@ void count(Store& store, Statement& events, Statement& people, int sign) {
             const auto role = model::parse<model::Role>(people.getText(2));
             const auto end = role ? rules::cameoEnd(e.cameo, *role) : rules::CameoEnd::None;
             here.push_back({people.getInt64(1), end == rules::CameoEnd::Source,
-                            end == rules::CameoEnd::Target, people.getString(3)});
+                            end == rules::CameoEnd::Target, cells.name(people.getText(3))});
             more = people.step();
         }
         if (!here.empty()) cells.add(e, here);
