@@ -27,6 +27,7 @@
 #include "bilateral/query/answers.hpp"
 #include "bilateral/query/index.hpp"
 #include "bilateral/query/queries.hpp"
+#include "bilateral/query/trend.hpp"
 #include "bilateral/report/report.hpp"
 
 namespace bilateral {
@@ -99,6 +100,21 @@ public:
     query::Page<query::EventRef> countryTimeline(std::string_view country,
                                                  const query::TimelineOptions& options = {},
                                                  std::size_t limit = 0);
+    // [trend] Event data over time (docs/queries.md, "Trends and pairs"), from figures kept at
+    // import: the cost grows with the days asked for, not with the events.
+    /// The events of an actor, counted by period.
+    query::TrendAnswer trend(std::string_view actor, const query::TrendOptions& options = {});
+    /// The events with participants of both countries (options.directed: from a source of the
+    /// first to a target of the second). Throws NotFoundError when a country is unknown.
+    query::TrendAnswer dyadTrend(std::string_view countryA, std::string_view countryB,
+                                 const query::TrendOptions& options = {});
+    /// The events with participants of the country (with all its partners).
+    query::TrendAnswer countryTrend(std::string_view country,
+                                    const query::TrendOptions& options = {});
+    /// Pairs of countries (or one country's partners) ranked by events, meetings, share of
+    /// cooperation or Goldstein mean; at most `limit` (0: all).
+    query::Page<query::PairRow> pairs(const query::PairsOptions& options = {},
+                                      std::size_t limit = 0);
     std::vector<query::RelationAsOf> relations(
         std::string_view actor, std::optional<model::Date> asOf = std::nullopt,
         std::optional<model::RelationKind> kind = std::nullopt);

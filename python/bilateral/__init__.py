@@ -25,9 +25,10 @@ from typing import (Any, Callable, Iterable, Iterator, List, Optional, Sequence,
 from . import _bilateral
 from ._bilateral import (AmbiguousError, Error, InvalidArgumentError, NotFoundError, ParseError,
                          SchemaVersionError, StorageError)
+from ._trend import _dyad, _TrendQueries
 from ._records import (Actor, Counterpart, EgoMember, Event, Evidence, Holder, ImportSummary,
                        Link, Participant, Path, PathEvent, PathRelation, PathStep, Place,
-                       Relation, Results, SearchHit, Stats)
+                       PairRow, Relation, Results, SearchHit, Stats, TrendRow)
 
 __all__ = [
     "open", "memory", "Database",
@@ -35,7 +36,7 @@ __all__ = [
     "StorageError", "SchemaVersionError",
     "Actor", "Counterpart", "Participant", "Place", "Link", "Event", "Evidence", "Relation",
     "Holder", "SearchHit", "PathEvent", "PathRelation", "PathStep", "Path", "EgoMember", "Stats",
-    "ImportSummary", "Results", "EVENT_KINDS", "MEETING_KINDS", "RELATION_KINDS", "ACTOR_KINDS",
+    "ImportSummary", "TrendRow", "PairRow", "Results", "EVENT_KINDS", "MEETING_KINDS", "RELATION_KINDS", "ACTOR_KINDS",
     "ROLES",
 ]
 
@@ -123,7 +124,7 @@ def _path_event(t: Tuple[Any, ...]) -> PathEvent:
     return PathEvent(*e)
 
 
-class Database:
+class Database(_TrendQueries):
     """A bilateral database file, opened with :func:`bilateral.open` (or :func:`memory`).
 
     Every question takes an ACTOR (or POST) as an id (``"person/anwar-ibrahim"``) or a name or
@@ -253,18 +254,7 @@ class Database:
         """
         a = b = None
         if dyad is not None:
-            if isinstance(dyad, str):
-                parts = dyad.split(":")
-                if len(parts) != 2 or not parts[0] or not parts[1]:
-                    raise InvalidArgumentError(
-                        'dyad: expected two country codes as "ISO3:ISO3", got %r' % dyad)
-                a, b = parts
-            else:
-                pair = list(dyad)
-                if len(pair) != 2:
-                    raise InvalidArgumentError("dyad: expected two country codes, got %r"
-                                               % (dyad,))
-                a, b = (_text(x, "dyad") for x in pair)
+            a, b = _dyad(dyad)
         scope, since_, until_, kinds_, total, rows = self._h.timeline(
             None if actor is None else _text(actor, "actor"), a, b,
             None if country is None else _text(country, "country"),

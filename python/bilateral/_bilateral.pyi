@@ -80,6 +80,17 @@ class _Database:
     def ego(
         self, actor: str, hops: int, through: str, limit: int
     ) -> Tuple[_ActorTuple, int, List[Tuple[str, str, str, Optional[str], int]]]: ...
+    def trend(
+        self, actor: Optional[str], country_a: Optional[str], country_b: Optional[str],
+        country: Optional[str], directed: bool, by: str, split: str, since: _DateText,
+        until: _DateText
+    ) -> Tuple[Tuple[str, Any], _DateText, _DateText,
+               List[Tuple[str, str, str, Optional[str], Tuple[Any, ...]]]]: ...
+    # Each figures tuple: events, meetings, goldstein_events, goldstein_sum, goldstein_mean,
+    # tone.
+    def pairs(
+        self, country: Optional[str], since: _DateText, until: _DateText, rank: str, limit: int
+    ) -> Tuple[int, List[Tuple[str, str, Tuple[Any, ...], int, int, Optional[float]]]]: ...
     def stats(
         self,
     ) -> Tuple[int, int, int, int, int, int, Dict[str, int], Dict[str, int], Dict[str, int],

@@ -16,7 +16,7 @@ from typing import Any, Dict, List, Optional, Tuple
 __all__ = [
     "Actor", "Counterpart", "Participant", "Place", "Link", "Event", "Evidence", "Relation",
     "Holder", "SearchHit", "PathEvent", "PathRelation", "PathStep", "Path", "EgoMember", "Stats",
-    "ImportSummary", "Results",
+    "ImportSummary", "TrendRow", "PairRow", "Results",
 ]
 
 if sys.version_info >= (3, 10):
@@ -279,6 +279,46 @@ class ImportSummary(_Record):
     participations: int
     relations: int
     skipped: int
+
+
+@_record
+class TrendRow(_Record):
+    """One period of ``trend`` (one group of it, when split): the ``period`` (``2018-01-05``,
+    ``2018-W01``, ``2018-01``, ``2018-Q1``, ``2018``), its first and last days (``start``,
+    ``end``), the ``group`` of the split (a QuadClass, CAMEO root or event kind; None when not
+    split), and its figures: ``events`` (rows), ``meetings`` (the rows of one meeting once),
+    ``goldstein_events`` (events with a score), ``goldstein_sum``, ``goldstein_mean`` and
+    ``tone`` (the mean of GDELT's AvgTone weighted by mentions); the means are None when no
+    event has the measure. Periods without events have zeros."""
+    period: str
+    start: str
+    end: str
+    group: Optional[str]
+    events: int
+    meetings: int
+    goldstein_events: int
+    goldstein_sum: float
+    goldstein_mean: Optional[float]
+    tone: Optional[float]
+
+
+@_record
+class PairRow(_Record):
+    """One pair of countries of ``pairs`` (``a`` is the country asked about, when one was): its
+    figures as in :class:`TrendRow`, the events of a cooperation QuadClass
+    (``cooperation_events``), the events with a QuadClass (``classified_events``) and their
+    ratio (``cooperation_share``, None when no event has a QuadClass)."""
+    a: str
+    b: str
+    events: int
+    meetings: int
+    goldstein_events: int
+    goldstein_sum: float
+    goldstein_mean: Optional[float]
+    tone: Optional[float]
+    cooperation_events: int
+    classified_events: int
+    cooperation_share: Optional[float]
 
 
 class Results(list):  # type: ignore[type-arg]

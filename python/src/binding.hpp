@@ -79,6 +79,8 @@ private:
 void bindDatabase(py::module_& m);
 /// Adds `_Database.graph_networkx` and `_Database.graph_columns` (graph.cpp).
 void bindGraph(py::class_<PyDatabase>& cls);
+/// Adds `_Database.trend` and `_Database.pairs` (trend.cpp).
+void bindTrend(py::class_<PyDatabase>& cls);
 
 // --- argument parsing shared by the methods ---------------------------------------------------
 

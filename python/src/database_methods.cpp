@@ -466,7 +466,6 @@ py::object textOrNone(const std::string& s) {
 }
 
 // --- the class --------------------------------------------------------------------------------
-
 void bindDatabase(py::module_& m) {
     py::class_<PyDatabase> cls(m, "_Database",
                                "The compiled database handle; use bilateral.open() instead.");
@@ -495,6 +494,7 @@ void bindDatabase(py::module_& m) {
         .def("ego", &ego, py::arg("actor"), py::arg("hops"), py::arg("through"), py::arg("limit"))
         .def("stats", &stats);
     bindGraph(cls);
+    bindTrend(cls);
 }
 
 }  // namespace bilateral::python

@@ -19,7 +19,7 @@ def main():
     prefix, dataset = sys.argv[1], sys.argv[2]
     site = os.path.join(prefix, site_dir(prefix))
     package = os.path.join(site, "bilateral")
-    for f in ("__init__.py", "_records.py", "_bilateral.pyi", "py.typed"):
+    for f in ("__init__.py", "_records.py", "_trend.py", "_bilateral.pyi", "py.typed"):
         if not os.path.exists(os.path.join(package, f)):
             sys.exit("FAIL: %s is not installed in %s" % (f, package))
     code = ("import bilateral, sys\n"

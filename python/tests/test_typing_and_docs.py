@@ -10,7 +10,8 @@ import pydoc
 import bilateral
 from bilateral import _bilateral
 
-PUBLIC = ["import_file", "import_files", "resolve", "who_met", "timeline", "relations",
+PUBLIC = ["import_file", "import_files", "resolve", "who_met", "timeline", "trend", "pairs",
+          "relations",
           "holders", "search", "path", "ego", "stats", "to_networkx", "to_igraph", "close"]
 
 
@@ -38,6 +39,9 @@ def test_signatures_are_the_documented_ones():
                                  "phone_calls", "any_side", "rows"]
     assert params(D.timeline) == ["self", "actor", "dyad", "country", "since", "until", "kinds",
                                   "limit"]
+    assert params(D.trend) == ["self", "actor", "dyad", "country", "directed", "by", "split",
+                               "since", "until"]
+    assert params(D.pairs) == ["self", "country", "since", "until", "rank", "limit"]
     assert params(D.relations) == ["self", "actor", "as_of", "kind"]
     assert params(D.holders) == ["self", "post", "on"]
     assert params(D.search) == ["self", "text", "limit"]

@@ -100,6 +100,45 @@ query::Page<query::EventRef> Database::countryTimeline(std::string_view country,
     return query::countryTimeline(*impl_->engine, country, options, limit);
 }
 
+namespace {
+void requireCountry(storage::Engine& engine, std::string_view code) {
+    if (!engine.hasCountry(code)) {
+        throw NotFoundError("no actor or place has country \"" + std::string(code) + "\"");
+    }
+}
+}  // namespace
+
+query::TrendAnswer Database::trend(std::string_view actor, const query::TrendOptions& options) {
+    const auto id = resolveActor(actor);
+    const auto row = impl_->engine->actorRow(id);
+    if (!row) throw NotFoundError("no actor with id \"" + id + "\"");
+    storage::TrendSubject subject;
+    subject.actor = *row;
+    return query::trend(*impl_->engine, subject, options);
+}
+
+query::TrendAnswer Database::dyadTrend(std::string_view countryA, std::string_view countryB,
+                                       const query::TrendOptions& options) {
+    if (countryA == countryB) throw InvalidArgumentError("a dyad needs two different countries");
+    requireCountry(*impl_->engine, countryA);
+    requireCountry(*impl_->engine, countryB);
+    storage::TrendSubject subject{std::string(countryA), std::string(countryB), options.directed,
+                                  std::nullopt};
+    return query::trend(*impl_->engine, subject, options);
+}
+
+query::TrendAnswer Database::countryTrend(std::string_view country,
+                                          const query::TrendOptions& options) {
+    requireCountry(*impl_->engine, country);
+    storage::TrendSubject subject{std::string(country), {}, false, std::nullopt};
+    return query::trend(*impl_->engine, subject, options);
+}
+
+query::Page<query::PairRow> Database::pairs(const query::PairsOptions& options, std::size_t limit) {
+    if (!options.country.empty()) requireCountry(*impl_->engine, options.country);
+    return query::pairs(*impl_->engine, options, limit);
+}
+
 std::vector<query::RelationAsOf> Database::relations(std::string_view actor,
                                                      std::optional<model::Date> asOf,
                                                      std::optional<model::RelationKind> kind) {

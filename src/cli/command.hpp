@@ -29,6 +29,8 @@ void addStats(CLI::App& app, const Globals& g);
 void addExport(CLI::App& app, const Globals& g);
 void addWhoMet(CLI::App& app, const Globals& g);
 void addTimeline(CLI::App& app, const Globals& g);
+void addTrend(CLI::App& app, const Globals& g);
+void addPairs(CLI::App& app, const Globals& g);
 void addRelations(CLI::App& app, const Globals& g);
 void addHolders(CLI::App& app, const Globals& g);
 void addPath(CLI::App& app, const Globals& g);

@@ -418,4 +418,24 @@ void printJsonWithArray(const Json& head, std::string_view key, std::size_t coun
     std::fwrite(out.data(), 1, out.size(), stdout);
 }
 
+void printCsvRow(const std::vector<std::string>& fields) {
+    std::string line;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i > 0) line += ',';
+        const auto& f = fields[i];
+        if (f.find_first_of(",\"\r\n") == std::string::npos) {
+            line += f;
+            continue;
+        }
+        line += '"';
+        for (const char c : f) {
+            if (c == '"') line += '"';
+            line += c;
+        }
+        line += '"';
+    }
+    line += '\n';
+    std::fwrite(line.data(), 1, line.size(), stdout);
+}
+
 }  // namespace bilateral::cli

@@ -139,6 +139,10 @@ private:
     std::size_t column_ = 0;           ///< the column of the next cell
 };
 
+/// Prints one line of comma-separated values (RFC 4180): a field with a comma, a quote or a
+/// line break is quoted, its quotes doubled.
+void printCsvRow(const std::vector<std::string>& fields);
+
 /// Prints JSON, two-space indented, followed by a newline.
 void printJson(const Json& j);
 /// Prints `head` with one more key last, `key`, whose value is an array of `count` items made

@@ -50,11 +50,13 @@ struct Verb {
     std::string_view name;
     void (*add)(CLI::App&, const Globals&);
 };
-constexpr std::array<Verb, 12> kVerbs{{{"import", addImport},
+constexpr std::array<Verb, 14> kVerbs{{{"import", addImport},
                                        {"stats", addStats},
                                        {"export", addExport},
                                        {"who-met", addWhoMet},
                                        {"timeline", addTimeline},
+                                       {"trend", addTrend},
+                                       {"pairs", addPairs},
                                        {"relations", addRelations},
                                        {"holders", addHolders},
                                        {"path", addPath},

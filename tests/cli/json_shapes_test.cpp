@@ -206,8 +206,8 @@ Shapes JsonShapes::shapes;
 }  // namespace
 
 TEST_F(JsonShapes, EveryQueryVerbHasADocumentedShape) {
-    for (const char* verb :
-         {"who-met", "timeline", "relations", "holders", "path", "ego", "search", "stats"}) {
+    for (const char* verb : {"who-met", "timeline", "trend", "pairs", "relations", "holders",
+                             "path", "ego", "search", "stats"}) {
         EXPECT_TRUE(shapes.contains(verb)) << verb;
     }
 }
@@ -240,6 +240,15 @@ TEST_F(JsonShapes, TimelineMatchesInEachScope) {
     expectShape(bundled, {"timeline", "person/anwar-ibrahim"});
     expectShape(bundled, {"timeline", "--dyad", "ITA:MYS"});
     expectShape(bundled, {"timeline", "--country", "MYS", "--limit", "2"});
+}
+
+TEST_F(JsonShapes, TrendAndPairsMatch) {
+    expectShape(bundled, {"trend", "--dyad", "ITA:MYS", "--split", "kind"});
+    expectShape(bundled, {"trend", "--country", "MYS", "--by", "week"});
+    expectShape(bundled, {"trend", "person/anwar-ibrahim", "--from", "2025", "--to", "2025"});
+    expectShape(bundled, {"pairs"});
+    expectShape(bundled, {"pairs", "--country", "ITA", "--limit", "1"});
+    expectShape(empty, {"pairs"});
 }
 
 TEST_F(JsonShapes, RelationsAndHoldersMatchWithAndWithoutADate) {

@@ -194,9 +194,12 @@ void refreshDerived(Store& store, const Watermarks& since, const std::set<std::i
         detail::execute(store, kScopeFromTempSql);
         detail::execute(store, kScopeCountFromTempSql);
         detail::execute(store, "DELETE FROM temp.scope_new");  // empty for the next commit
+        addTrend(store, since.event);
     }
     for (const auto e : dirty) {
-        if (e <= since.event) scopeEvent(store, e);
+        if (e > since.event) continue;
+        scopeEvent(store, e);
+        trendEvent(store, e, 1);
     }
     if (now.evidence > since.evidence) {
         detail::prepare(store, kEventNotesSql).bind(1, since.evidence).exec();
@@ -215,7 +218,7 @@ void refreshDerived(Store& store, const Watermarks& since, const std::set<std::i
 void rebuildDerived(Store& store) {
     detail::execute(store,
                     "DELETE FROM actor_link; DELETE FROM event_scope; DELETE FROM tally; "
-                    "DELETE FROM scope_count; "
+                    "DELETE FROM scope_count; DELETE FROM trend_scope; DELETE FROM trend_actor; "
                     "UPDATE event SET notes = 0 WHERE notes <> 0;");
     detail::execute(store, kLinkNotesSql);  // links set their bits as they are written
     setAllDayRanges(store);
@@ -223,6 +226,7 @@ void rebuildDerived(Store& store) {
 }
 
 void unscopeEvent(Store& store, std::int64_t eventRow) {
+    trendEvent(store, eventRow, -1);
     forEachScopeRow(store, eventRow,
                     "DELETE FROM event_scope WHERE a = ? AND b = ? AND lo = ? AND hi = ? AND "
                     "event_id = ? AND ?6 = ?6",

@@ -43,6 +43,13 @@ void unscopeEvent(Store& store, std::int64_t eventRow);
 template <class F>
 void setDayRange(Store& store, std::int64_t eventRow, F&& touched);
 
+/// [trend] Adds the figures of the dated events after row `sinceEvent` to the trend tables.
+void addTrend(Store& store, std::int64_t sinceEvent);
+/// Adds (`sign` 1) or takes out (-1) one event's figures, as the current state gives them.
+void trendEvent(Store& store, std::int64_t eventRow, int sign);
+/// Empties and refills the trend tables (migration from version 2-4).
+void rebuildTrend(Store& store);
+
 /// One change of a tally count by `delta` (kind "" is the table's total).
 void addTally(Store& store, std::string_view subject, std::string_view kind, std::int64_t delta);
 

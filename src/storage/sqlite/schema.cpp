@@ -227,7 +227,49 @@ INSERT INTO scope_count(a, b, n) SELECT a, b, count(*) FROM event_scope GROUP BY
 -- [scope-counts] end
 )sql";
 
-constexpr std::array<std::string_view, 4> kMigrations{kV1, kV2, kV3, kV4};
+// Version 5: event data over time ([trend]). Figures of dated, occurred events by day, kind,
+// CAMEO root and QuadClass, per country (b = ''), per pair of countries (a < b; dir: 1 when a
+// source of a acted on a target of b, 2 the other way, 3 both, 0 neither: events with no source
+// and target, or with both in one country), and per actor; kept at import with event_scope
+// (trend.cpp), by the rules of rules/trend.hpp. A trend or a ranking of pairs reads these rows,
+// never the events. A version-4 file gains them from the events it holds.
+constexpr std::string_view kV5 = R"sql(
+-- [trend] begin
+CREATE TABLE trend_scope (
+    a             TEXT NOT NULL,
+    b             TEXT NOT NULL,
+    day           INTEGER NOT NULL,
+    dir           INTEGER NOT NULL,
+    kind          TEXT NOT NULL,
+    root          INTEGER NOT NULL,
+    quad          INTEGER NOT NULL,
+    events        INTEGER NOT NULL,
+    meetings      INTEGER NOT NULL,
+    goldstein_n   INTEGER NOT NULL,
+    goldstein_sum REAL NOT NULL,
+    tone_w        REAL NOT NULL,
+    tone_sum      REAL NOT NULL,
+    PRIMARY KEY (a, b, day, dir, kind, root, quad)
+) WITHOUT ROWID;
+CREATE INDEX trend_scope_b ON trend_scope(b, day) WHERE b <> '';
+CREATE TABLE trend_actor (
+    actor_id      INTEGER NOT NULL,
+    day           INTEGER NOT NULL,
+    kind          TEXT NOT NULL,
+    root          INTEGER NOT NULL,
+    quad          INTEGER NOT NULL,
+    events        INTEGER NOT NULL,
+    meetings      INTEGER NOT NULL,
+    goldstein_n   INTEGER NOT NULL,
+    goldstein_sum REAL NOT NULL,
+    tone_w        REAL NOT NULL,
+    tone_sum      REAL NOT NULL,
+    PRIMARY KEY (actor_id, day, kind, root, quad)
+) WITHOUT ROWID;
+-- [trend] end
+)sql";
+
+constexpr std::array<std::string_view, 5> kMigrations{kV1, kV2, kV3, kV4, kV5};
 
 }  // namespace
 

@@ -391,6 +391,8 @@ void Store::migrate(int from) {
         for (int v = from; v < kSchemaVersion; ++v) execute(all[static_cast<std::size_t>(v)]);
         // Version 2's tables are filled from what version 1 holds (nothing, in a new file).
         if (from < 2) detail::rebuildDerived(*this);
+        // Version 5's trend figures from the events a version 2-4 file holds.
+        if (from >= 2 && from < 5) detail::rebuildTrend(*this);
         execute("PRAGMA user_version = " + std::to_string(kSchemaVersion));
         execute("COMMIT");
     } catch (...) {

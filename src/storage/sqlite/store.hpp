@@ -140,6 +140,13 @@ public:
     std::vector<std::string> tenureIdsOf(RowId post, std::optional<model::DayNumber> from,
                                          std::optional<model::DayNumber> to) override;
 
+    // --- [trend] (store_trend.cpp) -------------------------------------------------------------
+    void forEachTrendCell(const storage::TrendSubject& subject, model::DayNumber from,
+                          model::DayNumber to,
+                          const std::function<void(const storage::TrendCell&)>& fn) override;
+    void forEachPairCell(std::string_view country, model::DayNumber from, model::DayNumber to,
+                         const std::function<void(const storage::PairCell&)>& fn) override;
+
     // --- names and whole tables -----------------------------------------------------------------
     std::vector<std::string> searchTokens(std::string_view text) override;
     std::vector<storage::NameMatch> searchNames(std::span<const std::string> tokens,

@@ -395,6 +395,7 @@ bool BulkWriter::finish() {
                           now.source - d.start.source == t.counted("source");
     if (!complete) return false;
     d.derived.write();
+    detail::addTrend(d.store, d.start.event);  // [trend] the events this writer added
     marks = now;
     return true;
 }

@@ -13,6 +13,7 @@
 #include "bilateral/query/answers.hpp"
 #include "bilateral/query/index.hpp"
 #include "bilateral/query/queries.hpp"
+#include "bilateral/query/trend.hpp"
 #include "bilateral/storage/engine.hpp"
 
 namespace bilateral::query {
@@ -37,6 +38,15 @@ Page<EventRef> dyadTimeline(storage::Engine& engine, std::string_view countryA,
 /// Events with participants of the country, or located in it.
 Page<EventRef> countryTimeline(storage::Engine& engine, std::string_view country,
                                const TimelineOptions& options = {}, std::size_t limit = 0);
+
+/// [trend] The subject's dated events counted by period (trend.hpp). A subject with no
+/// figures gives an answer without rows unless the window has both ends.
+TrendAnswer trend(storage::Engine& engine, const storage::TrendSubject& subject,
+                  const TrendOptions& options = {});
+/// [trend] Pairs of countries (of `options.country`'s pairs) ranked by `options.order`; at most
+/// `limit` (0: all).
+Page<PairRow> pairs(storage::Engine& engine, const PairsOptions& options = {},
+                    std::size_t limit = 0);
 
 /// A shortest path (fewest hops), by a breadth-first search from both ends over the adjacency
 /// kept in the database (bfs.hpp). Says when a bound stopped it.

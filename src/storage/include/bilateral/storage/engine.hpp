@@ -181,6 +181,20 @@ public:
     virtual std::vector<NameMatch> searchNames(std::span<const std::string> tokens,
                                                NameSearch how) = 0;
 
+    // --- [trend] figures by day, kept at import (records.hpp) ------------------------------------
+    // An engine that keeps none throws StorageError (these are not pure virtual so that an
+    // engine can be built before it keeps them).
+    /// Calls `fn` with the subject's cells whose day lies in [from, to], in day order (cells of
+    /// one day in any order). Cost: the cells read, never the events behind them.
+    virtual void forEachTrendCell(const TrendSubject& subject, model::DayNumber from,
+                                  model::DayNumber to,
+                                  const std::function<void(const TrendCell&)>& fn);
+    /// Calls `fn` with the figures of each pair of countries (of the pairs of `country` when not
+    /// empty) and QuadClass over the events whose day lies in [from, to], in any order.
+    virtual void forEachPairCell(std::string_view country, model::DayNumber from,
+                                 model::DayNumber to,
+                                 const std::function<void(const PairCell&)>& fn);
+
     // --- whole tables --------------------------------------------------------------------------
     /// Typed scans of every table in one read snapshot (scan.hpp), for the in-memory Index and
     /// the Boost projection. With `parallel`, a second connection may scan at the same time.

@@ -134,4 +134,46 @@ enum class NameSearch : std::uint8_t {
     Phrase,  ///< the tokens as one phrase, none as a prefix (resolving a name)
 };
 
+// --- [trend] figures kept by day -----------------------------------------------------------------
+
+/// Whose trend: a country (`b` empty), a pair of countries (either order; with `directed`, the
+/// events from a source of `a` to a target of `b`), or an actor (`actor` set; `a`, `b` empty).
+struct TrendSubject {
+    std::string a, b;
+    bool directed = false;
+    std::optional<RowId> actor;
+};
+
+/// What is summed of a set of events: rows, meetings (a meeting's rows counted once: those that
+/// are the first of their meeting), Goldstein (events with a score, and their sum), and tone
+/// (the sum of the weights, rules::toneWeight, of events with a tone, and of tone × weight).
+struct TrendFigures {
+    std::int64_t events = 0, meetings = 0, goldsteinEvents = 0;
+    double goldsteinSum = 0, toneWeight = 0, toneSum = 0;
+    void add(const TrendFigures& o) noexcept {
+        events += o.events;
+        meetings += o.meetings;
+        goldsteinEvents += o.goldsteinEvents;
+        goldsteinSum += o.goldsteinSum;
+        toneWeight += o.toneWeight;
+        toneSum += o.toneSum;
+    }
+};
+
+/// The figures of a subject's dated events of one day (their earliest day), one event kind,
+/// one CAMEO root (0: none) and one QuadClass (rules::quadClassOf; 0: none).
+struct TrendCell {
+    model::DayNumber day = 0;
+    std::string kind;
+    int root = 0, quad = 0;
+    TrendFigures figures;
+};
+
+/// The figures of a pair of countries (`a` < `b`) in one QuadClass, over a window.
+struct PairCell {
+    std::string a, b;
+    int quad = 0;
+    TrendFigures figures;
+};
+
 }  // namespace bilateral::storage
