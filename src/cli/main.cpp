@@ -26,6 +26,23 @@ Database Globals::openReadOnly() const {
     return Database::open(db, {.readOnly = true, .snapshot = true, .oneThread = true});
 }
 
+bool Globals::server() const {
+    return db.starts_with("postgresql://") || db.starts_with("postgres://");
+}
+
+std::string Globals::shownDb() const {
+    if (!server()) return db;
+    // scheme://user:password@host/db?params -> scheme://user@host/db
+    std::string out = db.substr(0, db.find('?'));
+    const auto start = out.find("://") + 3;
+    const auto at = out.find('@', start);
+    if (at != std::string::npos) {
+        const auto colon = out.find(':', start);
+        if (colon != std::string::npos && colon < at) out.erase(colon, at - colon);
+    }
+    return out;
+}
+
 namespace {
 
 int exitCodeOf(const Error& e) {
@@ -129,7 +146,8 @@ int main(int argc, char** argv) {
     Globals g;
     const char* env = std::getenv("BILATERAL_DB");
     g.db = env && *env ? env : "bilateral.db";
-    app.add_option("--db", g.db, "database file (default: $BILATERAL_DB, else bilateral.db)")
+    app.add_option("--db", g.db,
+                   "database file or postgresql:// URL (default: $BILATERAL_DB, else bilateral.db)")
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     // Only the verb asked for is set up: a one-shot query pays for its own options, not for
     // every verb's (about a third of a millisecond of start-up). Without a verb, all of them,
