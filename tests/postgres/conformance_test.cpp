@@ -45,8 +45,8 @@ std::string generatedIcews(int rows) {
         {"Police (Malaysia)", "Malaysia", "Police"},
         {"United Nations", "", "Global,International Government Organization"},
     };
-    static const char* kCodes[][2] = {{"042", "Make a visit"}, {"043", "Host a visit"},
-                                      {"040", "Consult"},      {"036", "Express intent to meet"},
+    static const char* kCodes[][2] = {{"042", "Make a visit"},   {"043", "Host a visit"},
+                                      {"040", "Consult"},        {"036", "Express intent to meet"},
                                       {"010", "Make statement"}, {"057", "Sign formal agreement"}};
     static const char* kPlaces[][3] = {{"Rome", "Italy", "41.8919"},
                                        {"Kuala Lumpur", "Malaysia", "3.1412"},
@@ -95,7 +95,8 @@ protected:
     static void SetUpTestSuite() {
         auto& servers = sharedPgServers(1);
         if (servers.skipped()) return;
-        dir = fs::temp_directory_path() / ("bilateral-pg-conformance-" + std::to_string(::getpid()));
+        dir =
+            fs::temp_directory_path() / ("bilateral-pg-conformance-" + std::to_string(::getpid()));
         fs::remove_all(dir);
         fs::create_directories(dir);
         sqlite = dir / "graph.db";
@@ -145,8 +146,8 @@ TEST_F(PgConformance, WhoMet) {
         expectSame({"who-met", who, "--json"});
         expectSame({"who-met", who, "--any-side", "--json"});
     }
-    expectSame({"who-met", "Anwar Ibrahim", "--from", "2025-07-02", "--to", "2025-07-03",
-                "--json"});
+    expectSame(
+        {"who-met", "Anwar Ibrahim", "--from", "2025-07-02", "--to", "2025-07-03", "--json"});
     expectSame({"who-met", "Najib Razak", "--from", "2014-02", "--to", "2014-04", "--json"});
 }
 
@@ -155,8 +156,8 @@ TEST_F(PgConformance, Timeline) {
          {Strings{"--country", "ITA"}, Strings{"--country", "MYS"},
           Strings{"--country", "ITA", "--kinds", "talks"}, Strings{"--dyad", "ITA:MYS"},
           Strings{"--dyad", "MYS:ITA", "--from", "2014-02", "--to", "2014-05"},
-          Strings{"--dyad", "FRA:ITA"}, Strings{"person/giorgia-meloni"},
-          Strings{"Najib Razak"}, Strings{"person/anwar-ibrahim", "--from", "2025"}}) {
+          Strings{"--dyad", "FRA:ITA"}, Strings{"person/giorgia-meloni"}, Strings{"Najib Razak"},
+          Strings{"person/anwar-ibrahim", "--from", "2025"}}) {
         Strings full{"timeline"};
         full.insert(full.end(), args.begin(), args.end());
         full.push_back("--json");
@@ -196,9 +197,8 @@ TEST_F(PgConformance, Export) {
 
 TEST_F(PgConformance, ImportingAgainSaysTheSame) {
     // Every row of both files is there already: the summaries say so alike, and nothing changes.
-    for (const auto& file :
-         {(dir / "events.tsv").string(),
-          std::string(BILATERAL_SOURCE_DIR) + "/data/italy-malaysia-2025.json"}) {
+    for (const auto& file : {(dir / "events.tsv").string(), std::string(BILATERAL_SOURCE_DIR) +
+                                                                "/data/italy-malaysia-2025.json"}) {
         const auto a = runCli(sqlite, {"import", file, "--quiet"});
         const auto b = runCli(server, {"import", file, "--quiet"});
         EXPECT_EQ(a.status, 0) << a.err;

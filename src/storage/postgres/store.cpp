@@ -23,8 +23,8 @@ Connection connect(const std::string& url, const OpenOptions& options) {
 }
 
 std::string noDatabase(const Connection& c) {
-    return c.display() + ": no bilateral database there (its schema \"" +
-           std::string(kSchemaName) + "\" is missing)";
+    return c.display() + ": no bilateral database there (its schema \"" + std::string(kSchemaName) +
+           "\" is missing)";
 }
 
 /// BEGIN ... COMMIT around a write: the writer lock, then the watermarks.
@@ -120,9 +120,9 @@ public:
     ~Snapshot() override {
         if (!own_) return;
         try {
-            store_.state().c.exec(
-                PQtransactionStatus(store_.state().c.native()) == PQTRANS_INTRANS ? "COMMIT"
-                                                                                  : "ROLLBACK");
+            store_.state().c.exec(PQtransactionStatus(store_.state().c.native()) == PQTRANS_INTRANS
+                                      ? "COMMIT"
+                                      : "ROLLBACK");
         } catch (...) {  // NOLINT(bugprone-empty-catch): a read transaction has nothing to lose
         }
     }
@@ -152,12 +152,14 @@ void initShardedLayout(const std::string& url, const std::vector<std::string>& s
 
 Store::Store(const std::string& url, const OpenOptions& options, SharedRules rules) {
     auto c = connect(url, options);
-    const int version = postgres::schemaVersion(c);  // refuses a schema not ours, or newer than ours
+    const int version =
+        postgres::schemaVersion(c);  // refuses a schema not ours, or newer than ours
     if (options.readOnly || !options.create) {
         if (version == 0) throw StorageError(noDatabase(c));
         if (version < kSchemaVersion && options.readOnly) {
             throw StorageError(c.display() + ": database schema version " +
-                               std::to_string(version) + " needs migrating; open it once for "
+                               std::to_string(version) +
+                               " needs migrating; open it once for "
                                "writing");
         }
     }

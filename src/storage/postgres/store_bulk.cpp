@@ -24,11 +24,12 @@ public:
 
     std::optional<RowId> insertEvent(const EventRow& e) override {
         if (checkKeys_ && store_.eventRow(e.id)) return std::nullopt;
-        postgres::EventRow row{e.id,          e.kind,          e.title,       e.startLo,
-                               e.startHi,     e.startPrecision, e.cameo,      e.goldstein,
-                               e.attributesJson, e.location,   e.placeCountry, e.latitude,
-                               e.longitude,   e.gazetteer,     e.meetingRow,  e.evidenced,
-                               ++events_};
+        postgres::EventRow row{e.id,        e.kind,         e.title,
+                               e.startLo,   e.startHi,      e.startPrecision,
+                               e.cameo,     e.goldstein,    e.attributesJson,
+                               e.location,  e.placeCountry, e.latitude,
+                               e.longitude, e.gazetteer,    e.meetingRow,
+                               e.evidenced, ++events_};
         return loader_.event(row);
     }
     void insertParticipation(RowId event, RowId actor, model::Role role) override {

@@ -88,8 +88,7 @@ void refreshDerived(Store& s, const Watermarks& since, const std::set<std::int64
                        now.relation > since.relation || now.evidence > since.evidence ||
                        now.eventEvidence > since.eventEvidence;
     if (!added && dirty.empty()) return;
-    if (now.participation > since.participation)
-        s.q(kLinkSql, Params().int64(since.participation));
+    if (now.participation > since.participation) s.q(kLinkSql, Params().int64(since.participation));
     const auto scope = [&s](std::string_view events, Params p) {
         std::string sql(kScopeSql);
         sql.replace(sql.find('%'), 1, events);
@@ -100,8 +99,7 @@ void refreshDerived(Store& s, const Watermarks& since, const std::set<std::int64
     for (const auto e : dirty) {
         if (e <= since.event) again.push_back(e);
     }
-    if (!again.empty())
-        scope("id = ANY($1::text::bigint[])", Params().text(bigintArray(again)));
+    if (!again.empty()) scope("id = ANY($1::text::bigint[])", Params().text(bigintArray(again)));
     if (now.eventEvidence > since.eventEvidence) {
         s.q(kNotesSql.substr(0, kNotesSql.find(';')), Params().int64(since.eventEvidence));
         s.q(kNotesSql.substr(kNotesSql.find(';') + 2), Params().int64(since.eventEvidence));
@@ -138,10 +136,10 @@ struct DatedRow {
 };
 
 std::optional<DatedRow> datedRow(Store& s, std::int64_t row) {
-    const auto r = s.q(
-        "SELECT start_lo, start_hi, end_lo, end_hi, coalesce(parent_id, 0) FROM event WHERE id "
-        "= $1",
-        Params().int64(row));
+    const auto r =
+        s.q("SELECT start_lo, start_hi, end_lo, end_hi, coalesce(parent_id, 0) FROM event WHERE id "
+            "= $1",
+            Params().int64(row));
     if (r.rows() == 0) return std::nullopt;
     DatedRow d;
     const auto days = [&r](int lo) -> std::optional<rules::Days> {

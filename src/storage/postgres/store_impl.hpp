@@ -37,7 +37,7 @@ struct StoreState {
     /// rows it took out.
     std::optional<Watermarks> marks;
     std::set<std::int64_t> dirty;
-    bool snapshotHeld = false;  ///< a read-only open's snapshot (OpenOptions::snapshot)
+    bool snapshotHeld = false;     ///< a read-only open's snapshot (OpenOptions::snapshot)
     BulkLoader* loader = nullptr;  ///< the open bulk writer's loader
 
     StoreState(Connection conn, std::string where, const OpenOptions& o, SharedRules r)
@@ -102,8 +102,7 @@ void refreshDerived(Store& s, const Watermarks& since, const std::set<std::int64
 void unscopeEvent(Store& s, std::int64_t eventRow);
 /// Sets the event's day range by the rule (its own days, else its nearest dated ancestor's),
 /// then its undated children's; `touched` is called for each before it changes.
-void setDayRange(Store& s, std::int64_t eventRow,
-                 const std::function<void(std::int64_t)>& touched);
+void setDayRange(Store& s, std::int64_t eventRow, const std::function<void(std::int64_t)>& touched);
 void addTally(Store& s, std::string_view subject, std::string_view kind, std::int64_t delta);
 
 }  // namespace detail

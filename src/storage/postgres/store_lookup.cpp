@@ -25,8 +25,8 @@ std::optional<RowId> lookupRow(Store& s, std::string_view sql, std::string_view 
 /// The records of `rows` read by `sql` ($1 the rows), in the order of `rows`; a handle the
 /// statement did not give is a StorageError naming `what`.
 template <class Record, class At>
-std::vector<Record> recordsAt(Store& s, const std::string& sql, std::span<const RowId> rows,
-                              At at, std::string_view what) {
+std::vector<Record> recordsAt(Store& s, const std::string& sql, std::span<const RowId> rows, At at,
+                              std::string_view what) {
     std::vector<Record> out(rows.size());
     if (rows.empty()) return out;
     std::unordered_map<RowId, std::vector<std::size_t>> where;  // a row may repeat
@@ -89,7 +89,8 @@ RowId Store::maxEventRow() {
 }
 
 std::optional<ActorRecord> Store::actorRecord(std::string_view id) {
-    const auto r = q("SELECT " + kActorColumns + " FROM actor a WHERE a.key = $1", Params().text(id));
+    const auto r =
+        q("SELECT " + kActorColumns + " FROM actor a WHERE a.key = $1", Params().text(id));
     if (r.rows() == 0) return std::nullopt;
     return actorAt(r, 0, 0);
 }
@@ -119,12 +120,12 @@ std::vector<std::string> Store::relationIdsTouching(RowId actorRow,
                                                     std::optional<model::DayNumber> from,
                                                     std::optional<model::DayNumber> to) {
     const std::string kindTest = " AND ($2::text IS NULL OR kind = $2::text)";
-    return relationKeys(*this,
-                        "SELECT key FROM relation WHERE from_id = $1" + kindTest +
-                            std::string(kWindow) + " UNION SELECT key FROM relation WHERE to_id = $1" +
-                            kindTest + std::string(kWindow) + " ORDER BY 1",
-                        actorRow, kind ? std::optional(model::toString(*kind)) : std::nullopt,
-                        from, to);
+    return relationKeys(
+        *this,
+        "SELECT key FROM relation WHERE from_id = $1" + kindTest + std::string(kWindow) +
+            " UNION SELECT key FROM relation WHERE to_id = $1" + kindTest + std::string(kWindow) +
+            " ORDER BY 1",
+        actorRow, kind ? std::optional(model::toString(*kind)) : std::nullopt, from, to);
 }
 
 std::vector<std::string> Store::tenureIdsOf(RowId postRow, std::optional<model::DayNumber> from,
@@ -136,10 +137,10 @@ std::vector<std::string> Store::tenureIdsOf(RowId postRow, std::optional<model::
 }
 
 bool Store::hasCountry(std::string_view code) {
-    const auto r = q(
-        "SELECT EXISTS (SELECT 1 FROM actor WHERE country = $1) OR EXISTS (SELECT 1 FROM event "
-        "WHERE place_country = $1)",
-        Params().text(code));
+    const auto r =
+        q("SELECT EXISTS (SELECT 1 FROM actor WHERE country = $1) OR EXISTS (SELECT 1 FROM event "
+          "WHERE place_country = $1)",
+          Params().text(code));
     return detail::boolAt(r, 0, 0);
 }
 
@@ -167,11 +168,11 @@ std::vector<RowId> Store::relatedActors(RowId actorRow) {
 
 std::vector<EventSlot> Store::sharedEvents(RowId a, RowId b) {
     // One statement: the planner picks probing or merging by its statistics.
-    const auto r = q(
-        "SELECT e.id, e.day_lo, e.day_hi, e.key, coalesce(e.parent_id, 0), e.status = "
-        "'occurred' FROM event e WHERE e.id IN (SELECT p.event_id FROM participation p JOIN "
-        "participation q ON q.event_id = p.event_id WHERE p.actor_id = $1 AND q.actor_id = $2)",
-        Params().int64(a).int64(b));
+    const auto r =
+        q("SELECT e.id, e.day_lo, e.day_hi, e.key, coalesce(e.parent_id, 0), e.status = "
+          "'occurred' FROM event e WHERE e.id IN (SELECT p.event_id FROM participation p JOIN "
+          "participation q ON q.event_id = p.event_id WHERE p.actor_id = $1 AND q.actor_id = $2)",
+          Params().int64(a).int64(b));
     std::vector<EventSlot> out;
     for (int i = 0; i < r.rows(); ++i) {
         EventSlot s;
@@ -188,10 +189,10 @@ std::vector<EventSlot> Store::sharedEvents(RowId a, RowId b) {
 
 std::optional<std::pair<std::string, model::RelationKind>> Store::relationBetween(RowId a,
                                                                                   RowId b) {
-    const auto r = q(
-        "SELECT key, kind FROM relation WHERE (from_id = $1 AND to_id = $2) OR "
-        "(from_id = $2 AND to_id = $1) ORDER BY key LIMIT 1",
-        Params().int64(a).int64(b));
+    const auto r =
+        q("SELECT key, kind FROM relation WHERE (from_id = $1 AND to_id = $2) OR "
+          "(from_id = $2 AND to_id = $1) ORDER BY key LIMIT 1",
+          Params().int64(a).int64(b));
     if (r.rows() == 0) return std::nullopt;
     return std::pair{detail::textAt(r, 0, 0),
                      detail::enumOr(r.text(0, 1), model::RelationKind::AffiliatedWith)};

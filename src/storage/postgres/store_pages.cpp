@@ -77,8 +77,8 @@ FoundByEvent participationEvidence(Store& store, const std::vector<RowId>& rows)
         "participation_id IS NOT NULL AND event_id = ANY($1::bigint[])",
         Params().text(bigintArray(rows)));
     for (int i = 0; i < r.rows(); ++i) {
-        out[r.int64(i, 0)].push_back({r.int64(i, 1), enumOr(r.text(i, 2), model::Basis::Stated),
-                                      detail::optReal(r, i, 3)});
+        out[r.int64(i, 0)].push_back(
+            {r.int64(i, 1), enumOr(r.text(i, 2), model::Basis::Stated), detail::optReal(r, i, 3)});
     }
     return out;
 }
@@ -169,14 +169,15 @@ std::vector<int> Store::eventDepths(std::span<const RowId> rows) {
     std::vector<int> out(rows.size(), 0);
     if (rows.empty()) return out;
     // Only events with a parent start a walk up; at most rules::kMaxDepth parents are followed.
-    const auto r = q(
-        "WITH RECURSIVE up(start, id, d) AS (SELECT e.id, e.parent_id, 1 FROM event e WHERE e.id "
-        "= ANY($1::bigint[]) AND e.parent_id IS NOT NULL UNION ALL SELECT up.start, e.parent_id, "
-        "up.d + 1 FROM event e JOIN up ON e.id = up.id WHERE e.parent_id IS NOT NULL AND up.d < "
-        "$2::integer) SELECT start, max(d) FROM up GROUP BY start",
-        Params().text(bigintArray(rows)).int64(rules::kMaxDepth));
+    const auto r =
+        q("WITH RECURSIVE up(start, id, d) AS (SELECT e.id, e.parent_id, 1 FROM event e WHERE e.id "
+          "= ANY($1::bigint[]) AND e.parent_id IS NOT NULL UNION ALL SELECT up.start, e.parent_id, "
+          "up.d + 1 FROM event e JOIN up ON e.id = up.id WHERE e.parent_id IS NOT NULL AND up.d < "
+          "$2::integer) SELECT start, max(d) FROM up GROUP BY start",
+          Params().text(bigintArray(rows)).int64(rules::kMaxDepth));
     std::unordered_map<RowId, int> depth;
-    for (int i = 0; i < r.rows(); ++i) depth.emplace(r.int64(i, 0), static_cast<int>(r.int64(i, 1)));
+    for (int i = 0; i < r.rows(); ++i)
+        depth.emplace(r.int64(i, 0), static_cast<int>(r.int64(i, 1)));
     for (std::size_t i = 0; i < rows.size(); ++i) {
         if (const auto it = depth.find(rows[i]); it != depth.end()) out[i] = it->second;
     }

@@ -120,8 +120,8 @@ void completeEvent(Store& store, std::int64_t row, model::Event& e) {
         p.actor = textAt(r, i, 1);
         p.role = readEnum<model::Role>(r, i, 2);
         p.side = optText(r, i, 3);
-        p.evidence = readEvidence(store, "event_evidence", "e.participation_id = $1",
-                                  r.int64(i, 0));
+        p.evidence =
+            readEvidence(store, "event_evidence", "e.participation_id = $1", r.int64(i, 0));
         e.participants.push_back(std::move(p));
     }
     e.evidence = readEvidence(store, "event_evidence",
@@ -147,8 +147,8 @@ void completeRelation(Store& store, std::int64_t row, model::Relation& x) {
 /// Runs `sql` (with an optional key bound as $1), builds each record and completes it; each to
 /// `fn`, in the statement's order.
 template <class T, class RowOf, class Complete, class Fn>
-void readAll(Store& store, const std::string& sql, std::optional<std::string_view> key,
-             RowOf rowOf, Complete complete, Fn&& fn) {
+void readAll(Store& store, const std::string& sql, std::optional<std::string_view> key, RowOf rowOf,
+             Complete complete, Fn&& fn) {
     Params p;
     if (key) p.text(*key);
     const auto r = store.q(sql, p);
@@ -191,8 +191,8 @@ std::vector<model::EventLink> readLinks(Store& store, std::optional<std::string_
 }  // namespace
 
 std::optional<model::Actor> Store::findActor(std::string_view id) {
-    return readOne<model::Actor>(*this, std::string(kActorCols) + " WHERE key = $1", id,
-                                 actorRowOf, completeActor);
+    return readOne<model::Actor>(*this, std::string(kActorCols) + " WHERE key = $1", id, actorRowOf,
+                                 completeActor);
 }
 
 std::optional<model::Event> Store::findEvent(std::string_view id) {

@@ -12,8 +12,7 @@ constexpr int kBatch = 20000;
 /// `, <count of the subject's evidence>` (`, 0` when not wanted).
 std::string evidenceCount(bool wanted, std::string_view table, std::string_view where) {
     if (!wanted) return ", 0";
-    return ", (SELECT count(*) FROM " + std::string(table) + " v WHERE " + std::string(where) +
-           ")";
+    return ", (SELECT count(*) FROM " + std::string(table) + " v WHERE " + std::string(where) + ")";
 }
 
 StoredDate storedDate(const Result& r, int i, int lo) {
@@ -52,8 +51,7 @@ public:
         return detail::scalarOf(store_.x("SELECT max(id) FROM participation"));
     }
 
-    void actors(const std::function<void(const ActorScanRow&)>& fn, ScanOptions o,
-                int) override {
+    void actors(const std::function<void(const ActorScanRow&)>& fn, ScanOptions o, int) override {
         ActorScanRow x;
         each("SELECT a.id, a.key, a.kind, a.name, coalesce(a.country, '')" +
                  evidenceCount(o.evidenceCounts, "evidence", "v.actor_id = a.id") +
@@ -68,10 +66,9 @@ public:
                  fn(x);
              });
     }
-    void events(const std::function<void(const EventScanRow&)>& fn, ScanOptions o,
-                int) override;
-    void participations(const std::function<void(const ParticipationScanRow&)>& fn,
-                        ScanOptions o, int) override {
+    void events(const std::function<void(const EventScanRow&)>& fn, ScanOptions o, int) override;
+    void participations(const std::function<void(const ParticipationScanRow&)>& fn, ScanOptions o,
+                        int) override {
         ParticipationScanRow x;
         each("SELECT p.id, p.event_id, p.actor_id, p.role, p.side" +
                  evidenceCount(o.evidenceCounts, "event_evidence", "v.participation_id = p.id") +
@@ -133,57 +130,59 @@ private:
 
 void Scan::events(const std::function<void(const EventScanRow&)>& fn, ScanOptions o, int) {
     EventScanRow x;
-    each("SELECT e.id, e.key, e.kind, e.title, e.status, coalesce(e.location, ''), "
-         "coalesce(e.cameo, ''), coalesce(p.key, ''), e.parent_id, e.start_lo, e.start_prec, "
-         "e.end_lo, e.end_prec, coalesce(e.place_country, ''), e.place_lat, e.place_lon, "
-         "coalesce(e.place_gazetteer, ''), e.meeting_id" +
-             evidenceCount(o.evidenceCounts, "event_evidence",
-                           "v.event_id = e.id AND v.participation_id IS NULL") +
-             " FROM event e LEFT JOIN event p ON p.id = e.parent_id" +
-             (o.byId ? " ORDER BY e.key" : ""),
-         [&](const Result& r, int i) {
-             x.row = r.int64(i, 0);
-             x.id = r.text(i, 1);
-             x.kind = r.text(i, 2);
-             x.title = r.text(i, 3);
-             x.status = r.text(i, 4);
-             x.location = r.text(i, 5);
-             x.cameo = r.text(i, 6);
-             x.parentId = r.text(i, 7);
-             x.parentRow = r.int64(i, 8);
-             x.start = storedDate(r, i, 9);
-             x.end = storedDate(r, i, 11);
-             x.placeCountry = r.text(i, 13);
-             x.latitude = detail::optReal(r, i, 14);
-             x.longitude = detail::optReal(r, i, 15);
-             x.gazetteer = r.text(i, 16);
-             x.meetingRow = r.int64(i, 17);
-             x.evidence = r.int64(i, 18);
-             fn(x);
-         });
+    each(
+        "SELECT e.id, e.key, e.kind, e.title, e.status, coalesce(e.location, ''), "
+        "coalesce(e.cameo, ''), coalesce(p.key, ''), e.parent_id, e.start_lo, e.start_prec, "
+        "e.end_lo, e.end_prec, coalesce(e.place_country, ''), e.place_lat, e.place_lon, "
+        "coalesce(e.place_gazetteer, ''), e.meeting_id" +
+            evidenceCount(o.evidenceCounts, "event_evidence",
+                          "v.event_id = e.id AND v.participation_id IS NULL") +
+            " FROM event e LEFT JOIN event p ON p.id = e.parent_id" +
+            (o.byId ? " ORDER BY e.key" : ""),
+        [&](const Result& r, int i) {
+            x.row = r.int64(i, 0);
+            x.id = r.text(i, 1);
+            x.kind = r.text(i, 2);
+            x.title = r.text(i, 3);
+            x.status = r.text(i, 4);
+            x.location = r.text(i, 5);
+            x.cameo = r.text(i, 6);
+            x.parentId = r.text(i, 7);
+            x.parentRow = r.int64(i, 8);
+            x.start = storedDate(r, i, 9);
+            x.end = storedDate(r, i, 11);
+            x.placeCountry = r.text(i, 13);
+            x.latitude = detail::optReal(r, i, 14);
+            x.longitude = detail::optReal(r, i, 15);
+            x.gazetteer = r.text(i, 16);
+            x.meetingRow = r.int64(i, 17);
+            x.evidence = r.int64(i, 18);
+            fn(x);
+        });
 }
 
 void Scan::relations(const std::function<void(const RelationScanRow&)>& fn, ScanOptions o, int) {
     RelationScanRow x;
-    each("SELECT r.id, r.key, r.kind, r.from_id, r.to_id, r.valid_from_lo, r.valid_from_prec, "
-         "r.valid_to_lo, r.valid_to_prec, r.valid_to_hi" +
-             evidenceCount(o.evidenceCounts, "evidence",
-                           "v.relation_id = r.id AND v.attested_id IS NULL") +
-             " FROM relation r" + (o.byId ? " ORDER BY r.key" : ""),
-         [&](const Result& r, int i) {
-             x.row = r.int64(i, 0);
-             x.id = r.text(i, 1);
-             x.kind = r.text(i, 2);
-             x.from = r.int64(i, 3);
-             x.to = r.int64(i, 4);
-             x.validFrom = storedDate(r, i, 5);
-             x.validTo = storedDate(r, i, 7);
-             x.validToLatest = r.isNull(i, 9) ? std::nullopt
-                                              : std::optional(static_cast<model::DayNumber>(
-                                                    r.int64(i, 9)));
-             x.evidence = r.int64(i, 10);
-             fn(x);
-         });
+    each(
+        "SELECT r.id, r.key, r.kind, r.from_id, r.to_id, r.valid_from_lo, r.valid_from_prec, "
+        "r.valid_to_lo, r.valid_to_prec, r.valid_to_hi" +
+            evidenceCount(o.evidenceCounts, "evidence",
+                          "v.relation_id = r.id AND v.attested_id IS NULL") +
+            " FROM relation r" + (o.byId ? " ORDER BY r.key" : ""),
+        [&](const Result& r, int i) {
+            x.row = r.int64(i, 0);
+            x.id = r.text(i, 1);
+            x.kind = r.text(i, 2);
+            x.from = r.int64(i, 3);
+            x.to = r.int64(i, 4);
+            x.validFrom = storedDate(r, i, 5);
+            x.validTo = storedDate(r, i, 7);
+            x.validToLatest = r.isNull(i, 9)
+                                  ? std::nullopt
+                                  : std::optional(static_cast<model::DayNumber>(r.int64(i, 9)));
+            x.evidence = r.int64(i, 10);
+            fn(x);
+        });
 }
 
 }  // namespace

@@ -54,13 +54,13 @@ void Store::forEachParticipationAlongside(
     Params p;
     p.int64(actorRow);
     bindFilter(p, filter);
-    const auto r = q("SELECT q.actor_id, q.role, q.side, a.kind, a.key, a.country, " +
-                         kEventColumns +
-                         " FROM participation p JOIN event e ON e.id = p.event_id JOIN "
-                         "participation q ON q.event_id = p.event_id JOIN actor a ON a.id = "
-                         "q.actor_id WHERE p.actor_id = $1" +
-                         kFilter + " ORDER BY p.event_id, p.id, q.actor_id, q.role",
-                     p);
+    const auto r =
+        q("SELECT q.actor_id, q.role, q.side, a.kind, a.key, a.country, " + kEventColumns +
+              " FROM participation p JOIN event e ON e.id = p.event_id JOIN "
+              "participation q ON q.event_id = p.event_id JOIN actor a ON a.id = "
+              "q.actor_id WHERE p.actor_id = $1" +
+              kFilter + " ORDER BY p.event_id, p.id, q.actor_id, q.role",
+          p);
     SidedParticipation x;
     for (int i = 0; i < r.rows(); ++i) {
         x.actor = r.int64(i, 0);
@@ -93,11 +93,11 @@ std::vector<EventDetails> Store::eventsOfActor(RowId actorRow, const EventFilter
 
 void Store::forEachScopedEvent(std::string_view a, std::string_view b, const EventFilter& filter,
                                const std::function<bool(const EventSlot&)>& fn) {
-    const auto r = q(
-        "SELECT s.event_id, s.lo, s.hi, e.key, s.rule, coalesce(e.parent_id, 0) FROM event_scope "
-        "s JOIN event e ON e.id = s.event_id" +
-            kScopeWhere + kKindStatus + " ORDER BY s.lo, s.hi, s.event_id",
-        scopeParams(a, b, filter));
+    const auto r =
+        q("SELECT s.event_id, s.lo, s.hi, e.key, s.rule, coalesce(e.parent_id, 0) FROM event_scope "
+          "s JOIN event e ON e.id = s.event_id" +
+              kScopeWhere + kKindStatus + " ORDER BY s.lo, s.hi, s.event_id",
+          scopeParams(a, b, filter));
     for (int i = 0; i < r.rows(); ++i) {
         EventSlot slot;
         slot.row = r.int64(i, 0);
@@ -116,8 +116,8 @@ std::int64_t Store::countScopedEvents(std::string_view a, std::string_view b,
     if (!filter.from && !filter.to && filter.kinds.empty() && !filter.occurredOnly) {
         std::string x(a), y(b);
         if (!y.empty() && y < x) std::swap(x, y);
-        return detail::scalarOf(q("SELECT n FROM scope_count WHERE a = $1 AND b = $2",
-                                  Params().text(x).text(y)));
+        return detail::scalarOf(
+            q("SELECT n FROM scope_count WHERE a = $1 AND b = $2", Params().text(x).text(y)));
     }
     const bool needEvent = !filter.kinds.empty() || filter.occurredOnly;
     return detail::scalarOf(q(needEvent ? "SELECT count(*) FROM event_scope s JOIN event e ON "

@@ -93,8 +93,8 @@ void touchEvent(Store& store, std::int64_t eventRow) {
 
 /// The kind of an existing row (`table` by id), for the tally when it changes.
 void retally(Store& store, std::string_view table, std::int64_t row, std::string_view kind) {
-    const auto r = store.q("SELECT kind FROM " + std::string(table) + " WHERE id = $1",
-                           Params().int64(row));
+    const auto r =
+        store.q("SELECT kind FROM " + std::string(table) + " WHERE id = $1", Params().int64(row));
     const auto before = detail::textAt(r, 0, 0);
     if (before == kind) return;
     detail::addTally(store, table, before, -1);
@@ -210,7 +210,11 @@ void Store::putEventNow(const model::Event& e) {
             q("INSERT INTO participation(id, event_id, actor_id, role, side) VALUES "
               "($1,$2,$3,$4,$5) ON CONFLICT (event_id, actor_id, role) DO UPDATE SET side = "
               "coalesce(excluded.side, participation.side) RETURNING id",
-              Params().int64(newId()).int64(row).int64(actor).text(model::toString(part.role))
+              Params()
+                  .int64(newId())
+                  .int64(row)
+                  .int64(actor)
+                  .text(model::toString(part.role))
                   .optional(part.side)));
         putEvidence(*this, Subject::Participation, id, part.evidence, row);
     }
@@ -268,8 +272,12 @@ void Store::putEventLink(const model::EventLink& l) {
             q("INSERT INTO event_link(id, key, kind, from_id, to_id) VALUES ($1,$2,$3,$4,$5) ON "
               "CONFLICT (key) DO UPDATE SET kind = excluded.kind, from_id = excluded.from_id, "
               "to_id = excluded.to_id RETURNING id",
-              Params().int64(newId()).text(l.id).text(model::toString(l.kind)).int64(from).int64(
-                  to)));
+              Params()
+                  .int64(newId())
+                  .text(l.id)
+                  .text(model::toString(l.kind))
+                  .int64(from)
+                  .int64(to)));
         putEvidence(*this, Subject::EventLink, row, l.evidence);
         q("UPDATE event SET notes = notes | 4 WHERE id IN ($1, $2)",
           Params().int64(from).int64(to));
