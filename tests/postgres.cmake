@@ -35,7 +35,8 @@ set(BILATERAL_PG_TEST_GROUPS
     "schema=PgSchema*:PgSearch*"
     "bulk=PgBulk*"
     "shards=PgShards*"
-    "conformance=PgConformance*")
+    "conformance=PgConformance*"
+    "sharded_conformance=PgShardedConformance*")
 foreach(group IN LISTS BILATERAL_PG_TEST_GROUPS)
   string(REPLACE "=" ";" parts "${group}")
   list(GET parts 0 name)

@@ -57,6 +57,24 @@ std::unique_ptr<storage::Engine> openEngine(const std::string& location,
     return sqlite::open(file, options);
 }
 
+void initShards(const std::string& coordinator, const std::vector<std::string>& shards) {
+    const auto server = [](const std::string& url) {
+        return startsWith(url, "postgresql://") || startsWith(url, "postgres://");
+    };
+    if (!server(coordinator)) {
+        throw InvalidArgumentError(
+            "a sharded layout needs a PostgreSQL database (a postgresql:// URL), not a file");
+    }
+    for (const auto& s : shards) {
+        if (!server(s)) throw InvalidArgumentError("--shards: every shard is a postgresql:// URL");
+    }
+#ifdef BILATERAL_HAS_POSTGRES
+    storage::postgres::initShardedLayout(coordinator, shards);
+#else
+    throw StorageError("the PostgreSQL engine is not built into this bilateral");
+#endif
+}
+
 std::unique_ptr<storage::Engine> memoryEngine() {
     return sqlite::memory();
 }

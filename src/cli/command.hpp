@@ -29,6 +29,7 @@ enum Exit : int { Ok = 0, Usage = 1, BadInput = 2, NotFound = 3, Storage = 4, Ro
 
 // One function per verb file; each adds its subcommand to `app`.
 void addImport(CLI::App& app, const Globals& g);
+void addInit(CLI::App& app, const Globals& g);
 void addStats(CLI::App& app, const Globals& g);
 void addExport(CLI::App& app, const Globals& g);
 void addWhoMet(CLI::App& app, const Globals& g);

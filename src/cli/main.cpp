@@ -66,7 +66,7 @@ struct Verb {
     std::string_view name;
     void (*add)(CLI::App&, const Globals&);
 };
-constexpr std::array<Verb, 12> kVerbs{{{"import", addImport},
+constexpr std::array<Verb, 13> kVerbs{{{"import", addImport},
                                        {"stats", addStats},
                                        {"export", addExport},
                                        {"who-met", addWhoMet},
@@ -77,7 +77,8 @@ constexpr std::array<Verb, 12> kVerbs{{{"import", addImport},
                                        {"search", addSearch},
                                        {"ego", addEgo},
                                        {"report", addReport},
-                                       {"draft", addDraft}}};
+                                       {"draft", addDraft},
+                                       {"init", addInit}}};
 
 /// The first argument that is neither an option nor an option's value: the verb asked for, if
 /// any.

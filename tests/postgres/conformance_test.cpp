@@ -15,6 +15,7 @@
 
 #include "fixtures/icews_rows.hpp"
 #include "fixtures/run_cli.hpp"
+#include "storage/postgres/connection.hpp"
 #include "support/pg_server.hpp"
 
 namespace fs = std::filesystem;
@@ -230,6 +231,75 @@ TEST_F(PgConformance, ErrorsNameTheServerWithoutItsPassword) {
     EXPECT_EQ(bad.status, 4) << bad.err;
     EXPECT_EQ(bad.err.find("s3cr3t-w0rd"), std::string::npos) << bad.err;
     EXPECT_EQ(bad.out.find("s3cr3t-w0rd"), std::string::npos) << bad.out;
+}
+
+/// `init --shards`: a coordinator (on server 0) with two shards (one on each server) answers as
+/// one server does, the same files imported into both by the command.
+class PgShardedConformance : public ::testing::Test {
+protected:
+    void SetUp() override {
+        servers = &sharedPgServers(2);
+        BILATERAL_SKIP_WITHOUT(*servers);
+        dir = fs::temp_directory_path() / ("bilateral-pg-sharded-" + std::to_string(::getpid()));
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+        const auto name = uniqueDatabaseName();
+        coordinator = servers->createDatabase(0, "c" + name);
+        one = servers->createDatabase(1, "o" + name);
+        shards = {servers->createDatabase(0, "s" + name), servers->createDatabase(1, "s" + name)};
+        icews = dir / "events.tsv";
+        std::ofstream(icews, std::ios::binary) << generatedIcews(300);
+    }
+    void TearDown() override {
+        if (!dir.empty()) fs::remove_all(dir);
+    }
+
+    PgServers* servers = nullptr;
+    fs::path dir, icews;
+    std::string coordinator, one;
+    std::vector<std::string> shards;
+};
+
+TEST_F(PgShardedConformance, ACoordinatorAnswersAsOneServer) {
+    const auto init = runCli(coordinator, {"init", "--shards", shards[0] + "," + shards[1]});
+    ASSERT_EQ(init.status, 0) << init.err;
+    EXPECT_NE(init.out.find("sharded over 2 databases"), std::string::npos) << init.out;
+    EXPECT_EQ(init.out.find("passfile"), std::string::npos) << init.out;
+    const std::string dataset =
+        std::string(BILATERAL_SOURCE_DIR) + "/data/italy-malaysia-2025.json";
+    for (const auto& db : {coordinator, one}) {
+        for (const auto& file : {dataset, icews.string()}) {
+            const auto r = runCli(db, {"import", file, "--quiet"});
+            ASSERT_EQ(r.status, 0) << file << ": " << r.err;
+        }
+    }
+    for (const Strings& args :
+         {Strings{"stats", "--json"}, Strings{"who-met", "Anwar Ibrahim", "--json"},
+          Strings{"who-met", "Najib Razak", "--any-side", "--json"},
+          Strings{"timeline", "--dyad", "ITA:MYS", "--json"},
+          Strings{"timeline", "--country", "FRA", "--from", "2014-03", "--json"},
+          Strings{"timeline", "Matteo Renzi", "--json"},
+          Strings{"relations", "company/petronas", "--json"},
+          Strings{"holders", "post/prime-minister-malaysia", "--json"},
+          Strings{"path", "Giorgia Meloni", "Najib Razak", "--json"},
+          Strings{"ego", "Anwar Ibrahim", "--json"}, Strings{"search", "najib", "--json"},
+          Strings{"export", "--format", "json"}, Strings{"export", "--format", "graphml"}}) {
+        const auto a = runCli(one, args);
+        const auto b = runCli(coordinator, args);
+        EXPECT_EQ(a.status, 0) << args.front() << ": " << a.err;
+        EXPECT_EQ(b.status, 0) << args.front() << ": " << b.err;
+        EXPECT_EQ(a.out, b.out) << args.front() << " " << args[1];
+    }
+    // The events are on the shards, each holding some of them.
+    const auto stats = runCli(one, {"stats", "--json"}).json();
+    std::int64_t onShards = 0;
+    for (const auto& url : shards) {
+        auto c = storage::postgres::Connection::open(url);
+        const auto n = c.exec("SELECT count(*) FROM event").int64(0, 0);
+        EXPECT_GT(n, 0) << url;
+        onShards += n;
+    }
+    EXPECT_EQ(onShards, stats.at("events").get<std::int64_t>());
 }
 
 }  // namespace

@@ -101,6 +101,31 @@ void retally(Store& store, std::string_view table, std::int64_t row, std::string
     detail::addTally(store, table, kind, 1);
 }
 
+/// The row of the event's participation of `actor` in its role, inserted or given the stated
+/// side. Not an INSERT ... ON CONFLICT: on the sharded layout participation is partitioned over
+/// foreign tables, which take no conflict target.
+std::int64_t participation(Store& store, std::int64_t event, std::int64_t actor,
+                           const model::Participant& part) {
+    const auto role = model::toString(part.role);
+    const auto found =
+        store.q("SELECT id FROM participation WHERE event_id = $1 AND actor_id = $2 AND role = $3",
+                Params().int64(event).int64(actor).text(role));
+    if (found.rows() > 0) {
+        const auto id = found.int64(0, 0);
+        if (part.side) {
+            store.q("UPDATE participation SET side = $3 WHERE event_id = $1 AND id = $2",
+                    Params().int64(event).int64(id).text(*part.side));
+        }
+        return id;
+    }
+    const auto id = store.newId();
+    store.q(
+        "INSERT INTO participation(id, event_id, actor_id, role, side) VALUES ($1, $2, $3, $4, "
+        "$5)",
+        Params().int64(id).int64(event).int64(actor).text(role).optional(part.side));
+    return id;
+}
+
 }  // namespace
 
 void Store::putSource(const model::Source& s) {
@@ -206,17 +231,8 @@ void Store::putEventNow(const model::Event& e) {
     detail::setDayRange(*this, row, [this](std::int64_t ev) { touchEvent(*this, ev); });
     for (const auto& part : e.participants) {
         const auto actor = requireRow(actorRow(part.actor), "actor", part.actor);
-        const auto id = detail::scalarOf(
-            q("INSERT INTO participation(id, event_id, actor_id, role, side) VALUES "
-              "($1,$2,$3,$4,$5) ON CONFLICT (event_id, actor_id, role) DO UPDATE SET side = "
-              "coalesce(excluded.side, participation.side) RETURNING id",
-              Params()
-                  .int64(newId())
-                  .int64(row)
-                  .int64(actor)
-                  .text(model::toString(part.role))
-                  .optional(part.side)));
-        putEvidence(*this, Subject::Participation, id, part.evidence, row);
+        putEvidence(*this, Subject::Participation, participation(*this, row, actor, part),
+                    part.evidence, row);
     }
     putEvidence(*this, Subject::Event, row, e.evidence);
 }
