@@ -18,12 +18,15 @@ file(GLOB BILATERAL_PG_TEST_SOURCES CONFIGURE_DEPENDS
 add_executable(postgres_tests ${BILATERAL_PG_TEST_SOURCES})
 target_link_libraries(postgres_tests PRIVATE bilateral_postgres bilateral_pg_test_support
                       bilateral::bilateral ${BILATERAL_MODULES} GTest::gtest_main
+                      nlohmann_json::nlohmann_json
                       bilateral_warnings)
 target_include_directories(postgres_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}
                            ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/src/storage)
 target_compile_definitions(postgres_tests PRIVATE
   BILATERAL_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
-  BILATERAL_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared")
+  BILATERAL_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared"
+  BILATERAL_CLI="$<TARGET_FILE:bilateral_cli>")
+add_dependencies(postgres_tests bilateral_cli)  # the conformance suite runs the command
 
 # name → GoogleTest filter. Each entry starts its own servers, so groups run side by side.
 set(BILATERAL_PG_TEST_GROUPS
@@ -31,7 +34,9 @@ set(BILATERAL_PG_TEST_GROUPS
     "client=PgClient*:PgCopy*"
     "schema=PgSchema*:PgSearch*"
     "bulk=PgBulk*"
-    "shards=PgShards*")
+    "shards=PgShards*"
+    "conformance=PgConformance*"
+    "sharded_conformance=PgShardedConformance*")
 foreach(group IN LISTS BILATERAL_PG_TEST_GROUPS)
   string(REPLACE "=" ";" parts "${group}")
   list(GET parts 0 name)

@@ -49,6 +49,12 @@ public:
     static Database open(const std::string& location, DatabaseOptions options = {});
     /// A database in memory, for tests and scratch work.
     static Database memory();
+    /// Sets up the sharded layout of the PostgreSQL engine (docs/postgresql.md, "Sharding"):
+    /// the database at `coordinator` keeps actors, sources and relations, and its event tables
+    /// are partitioned over the databases `shards` (every one empty of bilateral's schema; a
+    /// superuser on the coordinator, for postgres_fdw). Open `coordinator` afterwards as any
+    /// database. Throws InvalidArgumentError (not server URLs) or StorageError.
+    static void initShards(const std::string& coordinator, const std::vector<std::string>& shards);
 
     Database(Database&&) noexcept;
     Database& operator=(Database&&) noexcept;

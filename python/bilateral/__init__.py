@@ -435,7 +435,9 @@ def _networkx_internals(g: Any) -> bool:
 
 
 def open(path: PathLike, readonly: bool = True, create: bool = True) -> Database:  # noqa: A001
-    """Opens a database file.
+    """Opens a database file, or a PostgreSQL server's database by its URL
+    (``postgresql://user@host:port/database``; the password from ``~/.pgpass`` or
+    ``PGPASSWORD``, never shown: ``filename`` and errors give the URL without it).
 
     ``readonly=True`` (the default) never writes the file: it must exist and be up to date.
     With ``readonly=False`` a missing file is created (unless ``create=False``) and an older one

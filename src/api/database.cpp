@@ -33,6 +33,10 @@ Database Database::memory() {
     return Database(std::make_unique<Impl>(api::memoryEngine()));
 }
 
+void Database::initShards(const std::string& coordinator, const std::vector<std::string>& shards) {
+    api::initShards(coordinator, shards);
+}
+
 const std::string& Database::location() const noexcept {
     return impl_->engine->location();
 }

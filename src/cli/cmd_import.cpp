@@ -179,11 +179,11 @@ void runImport(const Globals& g, const ImportArgs& args) {
     open.create = true;  // an import makes the database it is given
     open.adopt = args.init;
     open.onLockWait = [&display, &g] {
-        display.note("waiting for another writer's lock on " + g.db + "…");
+        display.note("waiting for another writer's lock on " + g.shownDb() + "…");
     };
     // A failed import changes nothing: not even a database file it had to create.
     std::error_code ec;
-    const bool created = !std::filesystem::exists(g.db, ec);
+    const bool created = !g.server() && !std::filesystem::exists(g.db, ec);
     std::vector<io::ImportSummary> summaries;
     try {
         auto db = Database::open(g.db, std::move(open));
@@ -198,7 +198,7 @@ void runImport(const Globals& g, const ImportArgs& args) {
         }
         // Whatever failed first (a read cut short, a statement interrupted), the signal is why.
         if (interruptSignal() != 0) {
-            std::string message = "interrupted; " + nothingAdded(args.files, g.db);
+            std::string message = "interrupted; " + nothingAdded(args.files, g.shownDb());
             if (created) message += " (removed it: this import had created it)";
             throw Interrupted(message, interruptStatus());
         }
@@ -227,7 +227,7 @@ void runImport(const Globals& g, const ImportArgs& args) {
     }
     if (bad > 0) g.exitStatus = RowsSkipped;
     if (interruptSignal() != 0) {
-        throw Interrupted("interrupted after the import was committed; its data is in " + g.db,
+        throw Interrupted("interrupted after the import was committed to " + g.shownDb(),
                           interruptStatus());
     }
 }

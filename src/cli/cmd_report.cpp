@@ -48,7 +48,7 @@ void run(const Globals& g, const ReportArgs& a) {
     auto db = g.openReadOnly();
     if (!a.actor.empty()) sel.actor = resolveActorArgument(db, a.actor);
     io::ReportOptions o;
-    o.database = g.db;
+    o.database = g.shownDb();
     o.made = io::reportDate();
     const char* env = std::getenv("BILATERAL_SOURCES");
     o.sourcesDir = !a.sources.empty() ? a.sources : (env ? env : "");

@@ -14,6 +14,10 @@ namespace bilateral::cli {
 /// Options shared by every verb.
 struct Globals {
     std::string db;  ///< --db, else $BILATERAL_DB, else bilateral.db
+    /// Whether `db` names a PostgreSQL server (a postgresql:// or postgres:// URL), not a file.
+    [[nodiscard]] bool server() const;
+    /// `db` as shown in messages: a URL without its password or parameters.
+    [[nodiscard]] std::string shownDb() const;
     /// The exit status of a verb that succeeded with a warning (import with rows skipped).
     mutable int exitStatus = 0;
     /// The database for a query verb: read-only, never created, one read snapshot.
@@ -25,6 +29,7 @@ enum Exit : int { Ok = 0, Usage = 1, BadInput = 2, NotFound = 3, Storage = 4, Ro
 
 // One function per verb file; each adds its subcommand to `app`.
 void addImport(CLI::App& app, const Globals& g);
+void addInit(CLI::App& app, const Globals& g);
 void addStats(CLI::App& app, const Globals& g);
 void addExport(CLI::App& app, const Globals& g);
 void addWhoMet(CLI::App& app, const Globals& g);

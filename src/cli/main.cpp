@@ -27,6 +27,23 @@ Database Globals::openReadOnly() const {
     return Database::open(db, {.readOnly = true, .snapshot = true, .oneThread = true});
 }
 
+bool Globals::server() const {
+    return db.starts_with("postgresql://") || db.starts_with("postgres://");
+}
+
+std::string Globals::shownDb() const {
+    if (!server()) return db;
+    // scheme://user:password@host/db?params -> scheme://user@host/db
+    std::string out = db.substr(0, db.find('?'));
+    const auto start = out.find("://") + 3;
+    const auto at = out.find('@', start);
+    if (at != std::string::npos) {
+        const auto colon = out.find(':', start);
+        if (colon != std::string::npos && colon < at) out.erase(colon, at - colon);
+    }
+    return out;
+}
+
 namespace {
 
 int exitCodeOf(const Error& e) {
@@ -50,7 +67,7 @@ struct Verb {
     std::string_view name;
     void (*add)(CLI::App&, const Globals&);
 };
-constexpr std::array<Verb, 14> kVerbs{{{"import", addImport},
+constexpr std::array<Verb, 15> kVerbs{{{"import", addImport},
                                        {"stats", addStats},
                                        {"export", addExport},
                                        {"who-met", addWhoMet},
@@ -63,7 +80,8 @@ constexpr std::array<Verb, 14> kVerbs{{{"import", addImport},
                                        {"search", addSearch},
                                        {"ego", addEgo},
                                        {"report", addReport},
-                                       {"draft", addDraft}}};
+                                       {"draft", addDraft},
+                                       {"init", addInit}}};
 
 /// The position of the first argument after `from` that is neither an option nor an option's
 /// value: the verb asked for (0: none).
@@ -148,7 +166,8 @@ int main(int argc, char** argv) {
     Globals g;
     const char* env = std::getenv("BILATERAL_DB");
     g.db = env && *env ? env : "bilateral.db";
-    app.add_option("--db", g.db, "database file (default: $BILATERAL_DB, else bilateral.db)")
+    app.add_option("--db", g.db,
+                   "database file or postgresql:// URL (default: $BILATERAL_DB, else bilateral.db)")
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     // Only the verb asked for is set up: a one-shot query pays for its own options, not for
     // every verb's (about a third of a millisecond of start-up). Without a verb, all of them,

@@ -91,6 +91,15 @@ std::int64_t BulkState::sourceRow(const std::string& key) {
     return sources.emplace(key, r.int64(0, 0)).first->second;
 }
 
+void BulkState::search(std::int64_t row, std::string_view text) {
+    const auto s = rules.searchText(text);
+    const auto id = newId();
+    rows[kSSearch].row(4).int64(id).int64(row).text(s.text).int32(
+        static_cast<std::int32_t>(s.tokens.size()));
+    for (std::size_t i = 0; i < s.tokens.size(); ++i)
+        rows[kSSearchToken].row(3).text(s.tokens[i]).int64(id).int32(static_cast<std::int32_t>(i));
+}
+
 void BulkState::evidence(std::string_view subject, std::int64_t row, const model::Evidence& e) {
     const auto source = sourceRow(e.source);
     auto& out = rows[kSEvidence];
@@ -171,29 +180,35 @@ std::int64_t BulkLoader::actor(const model::Actor& a) {
         .text(a.name)
         .optional(a.country)
         .optional(attributes);
-    const auto search = [&](std::string_view text) {
-        const auto s = d.rules.searchText(text);
-        const auto id = d.newId();
-        d.rows[kSSearch].row(4).int64(id).int64(row).text(s.text).int32(
-            static_cast<std::int32_t>(s.tokens.size()));
-        for (std::size_t i = 0; i < s.tokens.size(); ++i)
-            d.rows[kSSearchToken]
-                .row(3)
-                .text(s.tokens[i])
-                .int64(id)
-                .int32(static_cast<std::int32_t>(i));
-    };
-    search(a.name);
-    std::vector<std::string_view> seen;  // an alias given twice is one alias (as in SQLite)
+    d.search(row, a.name);
+    auto& seen = d.aliases[row];  // an alias given twice is one alias (as in SQLite)
     for (const auto& alias : a.aliases) {
         if (std::find(seen.begin(), seen.end(), alias) != seen.end()) continue;
         seen.push_back(alias);
         d.rows[kSAlias].row(2).int64(row).text(alias);
-        search(alias);
+        d.search(row, alias);
     }
     for (const auto& e : a.evidence) d.evidence("actor", row, e);
     for (const auto s : {kSActor, kSAlias, kSSearch, kSSearchToken}) d.flush(s, false);
     return row;
+}
+
+std::optional<std::int64_t> BulkLoader::stagedActor(std::string_view key) const {
+    const auto it = impl_->actors.find(std::string(key));
+    if (it == impl_->actors.end()) return std::nullopt;
+    return it->second;
+}
+
+std::optional<bool> BulkLoader::stagedAlias(std::int64_t actorRow, std::string_view alias) {
+    auto& d = *impl_;
+    const auto it = d.aliases.find(actorRow);
+    if (it == d.aliases.end()) return std::nullopt;
+    if (std::find(it->second.begin(), it->second.end(), alias) != it->second.end()) return false;
+    it->second.emplace_back(alias);
+    d.rows[kSAlias].row(2).int64(actorRow).text(alias);
+    d.search(actorRow, alias);
+    for (const auto s : {kSAlias, kSSearch, kSSearchToken}) d.flush(s, false);
+    return true;
 }
 
 std::int64_t BulkLoader::relation(const model::Relation& r, std::int64_t fromRow,

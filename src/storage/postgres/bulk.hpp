@@ -23,23 +23,11 @@
 #include <vector>
 
 #include "bilateral/model/types.hpp"
+#include "bilateral/postgres/postgres.hpp"
 
 namespace bilateral::storage::postgres {
 
 class Connection;
-
-/// The search row of a name or alias: its text as stored (apostrophes folded) and its tokens.
-struct SearchText {
-    std::string text;
-    std::vector<std::string> tokens;
-};
-
-/// Rules both engines must apply alike, given by the layer above them: the search row of a
-/// name (SQLite's tokenizer: search.hpp) and the JSON text of attributes (nullopt: none).
-struct SharedRules {
-    std::function<SearchText(std::string_view nameOrAlias)> searchText;
-    std::function<std::optional<std::string>(const model::Attributes&)> attributesJson;
-};
 
 /// An event-file row (as storage::BulkWriter::EventRow), with the input line it came from.
 struct EventRow {
@@ -83,6 +71,11 @@ public:
     /// search texts and evidence. When the actor turns out to exist already, `finish` keeps
     /// the existing record and uses its row.
     std::int64_t actor(const model::Actor& a);
+    /// The row this import gave actor `key`, if it staged one (not yet in the actor table).
+    [[nodiscard]] std::optional<std::int64_t> stagedActor(std::string_view key) const;
+    /// Adds `alias` to an actor this import staged (and to its search rows); nullopt when
+    /// `actorRow` is not one of them, else whether the alias is new.
+    std::optional<bool> stagedAlias(std::int64_t actorRow, std::string_view alias);
     /// A relation between actor rows, with its evidence (skipped at `finish` when its key
     /// exists or its `from` actor did).
     std::int64_t relation(const model::Relation& r, std::int64_t fromRow, std::int64_t toRow);

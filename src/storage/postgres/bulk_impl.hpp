@@ -70,6 +70,8 @@ struct BulkState {
     std::array<CopyEncoder, kStages> rows;
     std::array<std::int64_t, kStages> sent{};  ///< rows sent by COPY, per stage
     std::unordered_map<std::string, std::int64_t> actors, sources;
+    /// The aliases staged per staged actor row (the key of `actors` maps to the row).
+    std::unordered_map<std::int64_t, std::vector<std::string>> aliases;
     std::int64_t nextId = 0, lastId = -1;  ///< the block of row ids in hand
     std::int64_t sourcesAdded = 0;
     /// The last event's participations, to drop a repeated one as it comes; when one comes
@@ -98,6 +100,8 @@ struct BulkState {
     void flush(Stage s, bool all);
     /// The row of a source by key, from this import or the database.
     std::int64_t sourceRow(const std::string& key);
+    /// Stages a search row of actor `row` for `text`.
+    void search(std::int64_t row, std::string_view text);
     void evidence(std::string_view subject, std::int64_t row, const model::Evidence& e);
 };
 

@@ -18,6 +18,14 @@ std::unique_ptr<storage::Engine> memory() {
     return std::make_unique<Store>(Store::memory());
 }
 
+std::optional<std::string> attributesJson(const model::Attributes& attributes) {
+    return detail::attributesToJson(attributes);
+}
+
+model::Attributes attributesFromJson(std::string_view json) {
+    return detail::attributesFromJson(json);
+}
+
 std::unique_ptr<storage::BulkWriter> Store::bulkWriter() {
     return std::make_unique<BulkWriter>(*this);
 }

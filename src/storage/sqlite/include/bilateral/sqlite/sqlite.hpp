@@ -5,6 +5,9 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
 
 #include "bilateral/storage/engine.hpp"
 
@@ -19,5 +22,10 @@ std::unique_ptr<storage::Engine> open(const std::filesystem::path& file,
                                       const storage::OpenOptions& options = {});
 /// A database in memory, for tests and scratch work.
 std::unique_ptr<storage::Engine> memory();
+
+/// Attributes as the engine stores them: a JSON object's text (nullopt when there are none),
+/// and back. Other engines store them alike, so that both give the same bytes.
+std::optional<std::string> attributesJson(const model::Attributes& attributes);
+model::Attributes attributesFromJson(std::string_view json);
 
 }  // namespace bilateral::sqlite

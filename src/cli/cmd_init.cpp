@@ -1,0 +1,24 @@
+// `bilateral --db URL init --shards URL1,URL2,...`: the sharded layout of the PostgreSQL engine.
+
+#include <fmt/core.h>
+
+#include "command.hpp"
+
+namespace bilateral::cli {
+
+void addInit(CLI::App& app, const Globals& g) {
+    auto* cmd = app.add_subcommand(
+        "init", "Set up a PostgreSQL database (--db URL) whose events live on shard servers");
+    auto shards = std::make_shared<std::vector<std::string>>();
+    cmd->add_option("--shards", *shards,
+                    "the shards' postgresql:// URLs, comma-separated (each database empty)")
+        ->delimiter(',')
+        ->required();
+    cmd->callback([&g, shards] {
+        Database::initShards(g.db, *shards);
+        fmt::print("{}: sharded over {} databases; import into it as into any database\n",
+                   g.shownDb(), shards->size());
+    });
+}
+
+}  // namespace bilateral::cli

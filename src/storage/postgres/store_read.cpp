@@ -1,0 +1,271 @@
+// Reads: whole records by id, everything ordered by id, counts (as the SQLite engine's
+// store_read.cpp; evidence of events and participations is in event_evidence).
+
+#include <utility>
+
+#include "storage/postgres/store_impl.hpp"
+
+namespace bilateral::storage::postgres {
+namespace {
+
+using detail::dateAt;
+using detail::optText;
+using detail::readEnum;
+using detail::textAt;
+
+/// Evidence rows of `where` ("e.actor_id = $1" and the like) in `table`, in row order.
+std::vector<model::Evidence> readEvidence(Store& store, std::string_view table,
+                                          std::string_view where, std::int64_t row) {
+    const auto r = store.q(
+        "SELECT s.key, e.span_start, e.span_end, e.quote, e.basis, e.confidence, e.note FROM " +
+            std::string(table) + " e JOIN source s ON s.id = e.source_id WHERE " +
+            std::string(where) + " ORDER BY e.id",
+        Params().int64(row));
+    std::vector<model::Evidence> out;
+    for (int i = 0; i < r.rows(); ++i) {
+        model::Evidence e;
+        e.source = textAt(r, i, 0);
+        if (!r.isNull(i, 1)) e.span = model::Span{r.int64(i, 1), r.int64(i, 2)};
+        e.quote = optText(r, i, 3);
+        e.basis = readEnum<model::Basis>(r, i, 4);
+        e.confidence = detail::optReal(r, i, 5);
+        e.note = optText(r, i, 6);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+constexpr std::string_view kActorCols =
+    "SELECT id, key, kind, name, country, attributes FROM actor";
+constexpr std::string_view kEventCols =
+    "SELECT e.id, e.key, e.kind, e.title, e.start_lo, e.start_prec, e.end_lo, e.end_prec, "
+    "e.status, e.location, p.key, e.cameo, e.goldstein, e.attributes, e.place_country, "
+    "e.place_lat, e.place_lon, e.place_gazetteer, m.key FROM event e "
+    "LEFT JOIN event p ON p.id = e.parent_id LEFT JOIN event m ON m.id = e.meeting_id";
+constexpr std::string_view kRelationCols =
+    "SELECT r.id, r.key, r.kind, f.key, t.key, r.valid_from_lo, r.valid_from_prec, "
+    "r.valid_to_lo, r.valid_to_prec, r.attributes FROM relation r "
+    "JOIN actor f ON f.id = r.from_id JOIN actor t ON t.id = r.to_id";
+constexpr std::string_view kSourceCols =
+    "SELECT key, title, kind, author, published_lo, published_prec, url, file, sha256 FROM source";
+
+model::Actor actorRowOf(Store& store, const Result& r, int i) {
+    model::Actor a;
+    a.id = textAt(r, i, 1);
+    a.kind = readEnum<model::ActorKind>(r, i, 2);
+    a.name = textAt(r, i, 3);
+    a.country = optText(r, i, 4);
+    a.attributes = store.state().rules.attributesFromJson(r.text(i, 5));
+    return a;
+}
+
+model::Event eventRowOf(Store& store, const Result& r, int i) {
+    model::Event e;
+    e.id = textAt(r, i, 1);
+    e.kind = readEnum<model::EventKind>(r, i, 2);
+    e.title = textAt(r, i, 3);
+    e.start = dateAt(r, i, 4);
+    e.end = dateAt(r, i, 6);
+    e.status = readEnum<model::EventStatus>(r, i, 8);
+    e.location = optText(r, i, 9);
+    e.parent = optText(r, i, 10);
+    e.cameo = optText(r, i, 11);
+    e.goldstein = detail::optReal(r, i, 12);
+    e.attributes = store.state().rules.attributesFromJson(r.text(i, 13));
+    e.place.country = optText(r, i, 14);
+    e.place.latitude = detail::optReal(r, i, 15);
+    e.place.longitude = detail::optReal(r, i, 16);
+    e.place.gazetteer = optText(r, i, 17);
+    e.meeting = optText(r, i, 18);
+    return e;
+}
+
+model::Relation relationRowOf(Store& store, const Result& r, int i) {
+    model::Relation x;
+    x.id = textAt(r, i, 1);
+    x.kind = readEnum<model::RelationKind>(r, i, 2);
+    x.from = textAt(r, i, 3);
+    x.to = textAt(r, i, 4);
+    x.valid.start = dateAt(r, i, 5);
+    x.valid.end = dateAt(r, i, 7);
+    x.attributes = store.state().rules.attributesFromJson(r.text(i, 9));
+    return x;
+}
+
+model::Source sourceRowOf(const Result& r, int i) {
+    model::Source s;
+    s.id = textAt(r, i, 0);
+    s.title = textAt(r, i, 1);
+    s.kind = optText(r, i, 2);
+    s.author = optText(r, i, 3);
+    s.published = dateAt(r, i, 4);
+    s.url = optText(r, i, 6);
+    s.file = optText(r, i, 7);
+    s.sha256 = optText(r, i, 8);
+    return s;
+}
+
+void completeActor(Store& store, std::int64_t row, model::Actor& a) {
+    a.aliases = store.actorAliases(row);
+    a.evidence = readEvidence(store, "evidence", "e.actor_id = $1", row);
+}
+
+void completeEvent(Store& store, std::int64_t row, model::Event& e) {
+    const auto r = store.q(
+        "SELECT p.id, a.key, p.role, p.side FROM participation p JOIN actor a ON a.id = "
+        "p.actor_id WHERE p.event_id = $1 ORDER BY p.id",
+        Params().int64(row));
+    for (int i = 0; i < r.rows(); ++i) {
+        model::Participant p;
+        p.actor = textAt(r, i, 1);
+        p.role = readEnum<model::Role>(r, i, 2);
+        p.side = optText(r, i, 3);
+        p.evidence =
+            readEvidence(store, "event_evidence", "e.participation_id = $1", r.int64(i, 0));
+        e.participants.push_back(std::move(p));
+    }
+    e.evidence = readEvidence(store, "event_evidence",
+                              "e.event_id = $1 AND e.participation_id IS NULL", row);
+}
+
+void completeRelation(Store& store, std::int64_t row, model::Relation& x) {
+    x.evidence =
+        readEvidence(store, "evidence", "e.relation_id = $1 AND e.attested_id IS NULL", row);
+    const auto r = store.q(
+        "SELECT id, from_lo, from_prec, to_lo, to_prec FROM relation_attested WHERE relation_id "
+        "= $1 ORDER BY from_lo, to_lo, id",
+        Params().int64(row));
+    for (int i = 0; i < r.rows(); ++i) {
+        model::Attestation a;
+        a.period.start = dateAt(r, i, 1);
+        a.period.end = dateAt(r, i, 3);
+        a.evidence = readEvidence(store, "evidence", "e.attested_id = $1", r.int64(i, 0));
+        x.attested.push_back(std::move(a));
+    }
+}
+
+/// Runs `sql` (with an optional key bound as $1), builds each record and completes it; each to
+/// `fn`, in the statement's order.
+template <class T, class RowOf, class Complete, class Fn>
+void readAll(Store& store, const std::string& sql, std::optional<std::string_view> key, RowOf rowOf,
+             Complete complete, Fn&& fn) {
+    Params p;
+    if (key) p.text(*key);
+    const auto r = store.q(sql, p);
+    for (int i = 0; i < r.rows(); ++i) {
+        T value = rowOf(store, r, i);
+        complete(store, r.int64(i, 0), value);
+        fn(std::move(value));
+    }
+}
+
+template <class T, class RowOf, class Complete>
+std::optional<T> readOne(Store& store, const std::string& sql, std::string_view key, RowOf rowOf,
+                         Complete complete) {
+    std::optional<T> out;
+    readAll<T>(store, sql, key, rowOf, complete, [&out](T&& v) { out = std::move(v); });
+    return out;
+}
+
+std::vector<model::EventLink> readLinks(Store& store, std::optional<std::string_view> key) {
+    Params p;
+    if (key) p.text(*key);
+    const auto r = store.q(
+        std::string("SELECT l.id, l.key, l.kind, f.key, t.key FROM event_link l JOIN event f "
+                    "ON f.id = l.from_id JOIN event t ON t.id = l.to_id ") +
+            (key ? "WHERE l.key = $1" : "ORDER BY l.key"),
+        p);
+    std::vector<model::EventLink> out;
+    for (int i = 0; i < r.rows(); ++i) {
+        model::EventLink l;
+        l.id = textAt(r, i, 1);
+        l.kind = readEnum<model::EventLinkKind>(r, i, 2);
+        l.from = textAt(r, i, 3);
+        l.to = textAt(r, i, 4);
+        l.evidence = readEvidence(store, "event_link_evidence", "e.link_id = $1", r.int64(i, 0));
+        out.push_back(std::move(l));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<model::Actor> Store::findActor(std::string_view id) {
+    return readOne<model::Actor>(*this, std::string(kActorCols) + " WHERE key = $1", id, actorRowOf,
+                                 completeActor);
+}
+
+std::optional<model::Event> Store::findEvent(std::string_view id) {
+    return readOne<model::Event>(*this, std::string(kEventCols) + " WHERE e.key = $1", id,
+                                 eventRowOf, completeEvent);
+}
+
+std::optional<model::Relation> Store::findRelation(std::string_view id) {
+    return readOne<model::Relation>(*this, std::string(kRelationCols) + " WHERE r.key = $1", id,
+                                    relationRowOf, completeRelation);
+}
+
+std::optional<model::Source> Store::findSource(std::string_view id) {
+    const auto r = q(std::string(kSourceCols) + " WHERE key = $1", Params().text(id));
+    if (r.rows() == 0) return std::nullopt;
+    return sourceRowOf(r, 0);
+}
+
+std::optional<model::EventLink> Store::findEventLink(std::string_view id) {
+    auto all = readLinks(*this, id);
+    if (all.empty()) return std::nullopt;
+    return std::move(all.front());
+}
+
+void Store::forEachSource(const std::function<void(model::Source&&)>& fn) {
+    const auto r = x(std::string(kSourceCols) + " ORDER BY key");
+    for (int i = 0; i < r.rows(); ++i) fn(sourceRowOf(r, i));
+}
+
+void Store::forEachActor(const std::function<void(model::Actor&&)>& fn) {
+    readAll<model::Actor>(*this, std::string(kActorCols) + " ORDER BY key", std::nullopt,
+                          actorRowOf, completeActor, fn);
+}
+
+void Store::forEachEvent(const std::function<void(model::Event&&)>& fn) {
+    readAll<model::Event>(*this, std::string(kEventCols) + " ORDER BY e.key", std::nullopt,
+                          eventRowOf, completeEvent, fn);
+}
+
+void Store::forEachRelation(const std::function<void(model::Relation&&)>& fn) {
+    readAll<model::Relation>(*this, std::string(kRelationCols) + " ORDER BY r.key", std::nullopt,
+                             relationRowOf, completeRelation, fn);
+}
+
+void Store::forEachEventLink(const std::function<void(model::EventLink&&)>& fn) {
+    for (auto& l : readLinks(*this, std::nullopt)) fn(std::move(l));
+}
+
+model::Counts Store::counts() {
+    // From the tally kept at import: no table is scanned.
+    model::Counts c;
+    const auto r = x("SELECT subject, kind, n FROM tally WHERE n <> 0 ORDER BY subject, kind");
+    for (int i = 0; i < r.rows(); ++i) {
+        const auto subject = r.text(i, 0);
+        const auto kind = textAt(r, i, 1);
+        const auto n = r.int64(i, 2);
+        if (kind.empty()) {
+            if (subject == "source") c.sources = n;
+            if (subject == "actor") c.actors = n;
+            if (subject == "event") c.events = n;
+            if (subject == "participation") c.participations = n;
+            if (subject == "relation") c.relations = n;
+            if (subject == "evidence") c.evidence = n;
+        } else if (subject == "actor") {
+            c.actorsByKind.emplace_back(kind, n);
+        } else if (subject == "event") {
+            c.eventsByKind.emplace_back(kind, n);
+        } else if (subject == "relation") {
+            c.relationsByKind.emplace_back(kind, n);
+        }
+    }
+    c.eventLinks = detail::scalarOf(x("SELECT count(*) FROM event_link"));
+    return c;
+}
+
+}  // namespace bilateral::storage::postgres
