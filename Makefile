@@ -8,6 +8,7 @@
 #   make fuzz   build the libFuzzer targets with clang, run each for FUZZ_SECONDS
 #   make tsan   build the concurrency tests with ThreadSanitizer and run them
 #   make format-check  check every C++ file's layout against .clang-format (--fix: scripts/)
+#   make size-check  no hand-written file over 500 lines, no function over 80 (scripts/check_sizes.py)
 
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -16,7 +17,7 @@ DEMO_DB ?= $(BUILD)/demo/bilateral.db
 PREFIX ?= /usr/local
 BILATERAL = $(BUILD)/bilateral
 
-.PHONY: all deps configure build build-cli test demo install clean sanitize fuzz tsan format-check
+.PHONY: all deps configure build build-cli test demo install clean sanitize fuzz tsan format-check size-check
 
 all: build
 
@@ -103,3 +104,6 @@ tsan: deps
 
 format-check: deps
 	@scripts/check_format.sh
+
+size-check:
+	@python3 scripts/check_sizes.py

@@ -25,6 +25,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -210,6 +211,204 @@ private:
     std::unordered_map<std::string, std::int64_t> actors_, countries_;
 };
 
+/// The lines of a file as tab-separated fields, read in large blocks. The views stay valid
+/// until the next call.
+class TsvReader {
+public:
+    explicit TsvReader(const fs::path& file) : in_(std::fopen(file.c_str(), "rb")) {
+        if (!in_) throw std::runtime_error("cannot open " + file.string());
+    }
+    ~TsvReader() { std::fclose(in_); }
+    TsvReader(const TsvReader&) = delete;
+    TsvReader& operator=(const TsvReader&) = delete;
+
+    /// The next line's fields in `f`; false at the end of the file.
+    bool next(std::vector<std::string_view>& f) {
+        for (;;) {
+            const char* nl =
+                static_cast<const char*>(std::memchr(buf_.data() + begin_, '\n', end_ - begin_));
+            if (!nl) {
+                std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
+                end_ -= begin_;
+                begin_ = 0;
+                if (end_ == buf_.size()) buf_.resize(buf_.size() * 2);
+                const auto n = std::fread(buf_.data() + end_, 1, buf_.size() - end_, in_);
+                if (n == 0) return false;  // (the generator ends every line with a newline)
+                end_ += n;
+                continue;
+            }
+            std::string_view line(buf_.data() + begin_,
+                                  static_cast<std::size_t>(nl - buf_.data()) - begin_);
+            begin_ = static_cast<std::size_t>(nl - buf_.data()) + 1;
+            f.clear();
+            for (std::size_t from = 0;;) {
+                const auto tab = line.find('\t', from);
+                f.push_back(line.substr(from, tab == line.npos ? line.npos : tab - from));
+                if (tab == line.npos) break;
+                from = tab + 1;
+            }
+            return true;
+        }
+    }
+
+private:
+    std::FILE* in_;
+    std::vector<char> buf_ = std::vector<char>(std::size_t{1} << 20);
+    std::size_t begin_ = 0, end_ = 0;
+};
+
+/// Where the fields the loader reads stand in a row, from the header.
+struct Columns {
+    std::size_t id = 0, date = 0, sourceName = 0, sourceSectors = 0, sourceCountry = 0, text = 0,
+                code = 0, intensity = 0, targetName = 0, targetSectors = 0, targetCountry = 0;
+    // Attribute columns in key order, as the importer writes them.
+    std::vector<std::pair<std::string, std::size_t>> attrs;
+
+    explicit Columns(const std::vector<std::string_view>& header) {
+        std::unordered_map<std::string, std::size_t> col;
+        for (std::size_t i = 0; i < header.size(); ++i) col.emplace(std::string(header[i]), i);
+        id = col.at("Event ID"), date = col.at("Event Date"), sourceName = col.at("Source Name"),
+        sourceSectors = col.at("Source Sectors"), sourceCountry = col.at("Source Country"),
+        text = col.at("Event Text"), code = col.at("CAMEO Code"), intensity = col.at("Intensity"),
+        targetName = col.at("Target Name"), targetSectors = col.at("Target Sectors"),
+        targetCountry = col.at("Target Country");
+        for (const auto* h : {"City", "Country", "District", "Latitude", "Longitude", "Province",
+                              "Publisher", "Sentence Number", "Story ID"}) {
+            std::string k;
+            for (const char c : std::string_view(h))
+                k += c == ' ' ? '_' : static_cast<char>(std::tolower(c));
+            attrs.emplace_back(k, col.at(h));
+        }
+    }
+};
+
+/// The attribute JSON of a row, as the importer writes it ("{}" when it has none).
+void attributesJson(std::string& json, const Columns& c, const std::vector<std::string_view>& f) {
+    json.assign("{");
+    for (const auto& [k, i] : c.attrs) {
+        const auto v = f[i];
+        if (v.empty()) continue;
+        if (json.size() > 1) json += ',';
+        json += '"';
+        json += k;
+        json += "\":";
+        if (k == "latitude" || k == "longitude" || k == "sentence_number" || k == "story_id") {
+            json += v;
+        } else {
+            jsonString(json, v);
+        }
+    }
+    json += '}';
+}
+
+/// Opens `file` as a new database with bilateral's schema and the bulk importer's settings.
+void createDatabase(const fs::path& file) {
+    check(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr),
+          "open");
+    exec("PRAGMA foreign_keys = ON");
+    exec("PRAGMA journal_mode = WAL");
+    exec("PRAGMA synchronous = NORMAL");
+    exec("BEGIN IMMEDIATE");
+    for (const auto ddl : sqlite::detail::migrations()) exec(std::string(ddl));
+    exec("PRAGMA user_version = " + std::to_string(sqlite::kSchemaVersion));
+    exec("COMMIT");
+    exec("PRAGMA cache_size = -262144");  // sqlite::BulkWriter's default, 256 MiB
+}
+
+/// The event kind and default Goldstein score of each CAMEO code, looked up once per code.
+class Kinds {
+public:
+    const std::pair<std::string, double>& of(std::string_view code) {
+        auto kind = kinds_.find(std::string(code));
+        if (kind == kinds_.end()) {
+            const auto m = cameo_.map(code);
+            kind = kinds_
+                       .emplace(std::string(code), std::pair{std::string(model::toString(m.kind)),
+                                                             m.entry ? m.entry->goldstein : 0.0})
+                       .first;
+        }
+        return kind->second;
+    }
+
+private:
+    const io::CameoTable& cameo_ = io::CameoTable::standard();
+    std::unordered_map<std::string, std::pair<std::string, double>> kinds_;
+};
+
+/// One row's event and its two participations.
+void insertRow(Statements& st, Loader& loader, Kinds& kinds, const Columns& c,
+               const std::vector<std::string_view>& f, std::string& key, std::string& json) {
+    const auto code = f[c.code];
+    const auto& kind = kinds.of(code);
+    const auto source = loader.actor(f[c.sourceName], f[c.sourceCountry], f[c.sourceSectors]);
+    const auto target = loader.actor(f[c.targetName], f[c.targetCountry], f[c.targetSectors]);
+    attributesJson(json, c, f);
+    key.assign("icews/");
+    key += f[c.id];
+    key += '/';
+    key += f[c.date];
+    const auto day = dayOf(f[c.date]);
+    auto* ev = st.event;
+    text(ev, 1, key);
+    text(ev, 2, kind.first);
+    text(ev, 3, f[c.text]);
+    sqlite3_bind_int64(ev, 4, day);
+    sqlite3_bind_int64(ev, 5, day);
+    text(ev, 6, code);
+    if (f[c.intensity].empty())
+        sqlite3_bind_double(ev, 7, kind.second);
+    else
+        sqlite3_bind_double(ev, 7, std::strtod(std::string(f[c.intensity]).c_str(), nullptr));
+    if (json.size() > 2)
+        text(ev, 8, json);
+    else
+        sqlite3_bind_null(ev, 8);
+    step(ev);
+    const auto eventRow = sqlite3_last_insert_rowid(db);
+    const bool visit = code == "042", host = code == "043";
+    sqlite3_bind_int64(st.participation, 1, eventRow);
+    sqlite3_bind_int64(st.participation, 2, source);
+    text(st.participation, 3, visit ? "guest" : host ? "host" : "source");
+    step(st.participation);
+    sqlite3_bind_int64(st.participation, 1, eventRow);
+    sqlite3_bind_int64(st.participation, 2, target);
+    text(st.participation, 3, visit ? "host" : host ? "guest" : "target");
+    step(st.participation);
+}
+
+/// Loads `data` in one transaction; returns how many rows it held.
+std::int64_t load(const fs::path& data) {
+    Statements st;
+    Kinds kinds;
+    exec("BEGIN IMMEDIATE");
+    const auto name = data.filename().string();
+    const auto sourceKey = "source/icews/" + name;
+    const auto title = "ICEWS event file " + name + " (event kinds from " +
+                       io::CameoTable::standard().version() + ")";
+    text(st.source, 1, sourceKey);
+    text(st.source, 2, title);
+    text(st.source, 3, "icews");
+    text(st.source, 4, data.string());
+    step(st.source);
+    Loader loader(st, sqlite3_last_insert_rowid(db));
+
+    TsvReader in(data);
+    std::vector<std::string_view> f;
+    std::optional<Columns> columns;  // from the header, the first line
+    std::int64_t rows = 0;
+    std::string key, json;
+    while (in.next(f)) {
+        if (!columns) {
+            columns.emplace(f);
+            continue;
+        }
+        ++rows;
+        insertRow(st, loader, kinds, *columns, f, key, json);
+    }
+    exec("COMMIT");
+    return rows;
+}
+
 int run(int argc, char** argv) {
     if (argc != 2 && !(argc == 4 && std::strcmp(argv[2], "--db") == 0)) {
         std::fprintf(stderr, "usage: sqlite-minimal DATA.tsv [--db FILE]\n");
@@ -223,152 +422,10 @@ int run(int argc, char** argv) {
     std::error_code ec;
     for (const char* suffix : {"", "-wal", "-shm", "-journal"})
         fs::remove(file.string() + suffix, ec);
-    const auto& cameo = io::CameoTable::standard();
 
     const auto t0 = std::chrono::steady_clock::now();
-    check(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr),
-          "open");
-    exec("PRAGMA foreign_keys = ON");
-    exec("PRAGMA journal_mode = WAL");
-    exec("PRAGMA synchronous = NORMAL");
-    exec("BEGIN IMMEDIATE");
-    for (const auto ddl : sqlite::detail::migrations()) exec(std::string(ddl));
-    exec("PRAGMA user_version = " + std::to_string(sqlite::kSchemaVersion));
-    exec("COMMIT");
-    exec("PRAGMA cache_size = -262144");  // sqlite::BulkWriter's default, 256 MiB
-
-    std::int64_t rows = 0;
-    {
-        Statements st;
-        exec("BEGIN IMMEDIATE");
-        const auto name = data.filename().string();
-        const auto sourceKey = "source/icews/" + name;
-        const auto title =
-            "ICEWS event file " + name + " (event kinds from " + cameo.version() + ")";
-        text(st.source, 1, sourceKey);
-        text(st.source, 2, title);
-        text(st.source, 3, "icews");
-        text(st.source, 4, data.string());
-        step(st.source);
-        Loader loader(st, sqlite3_last_insert_rowid(db));
-
-        std::FILE* in = std::fopen(data.c_str(), "rb");
-        if (!in) throw std::runtime_error("cannot open " + data.string());
-        std::vector<char> buf(std::size_t{1} << 20);
-        std::size_t begin = 0, end = 0;
-        bool header = true;
-        std::unordered_map<std::string, std::size_t> col;
-        std::vector<std::string_view> f;
-        // Attribute columns in key order, as the importer writes them.
-        std::vector<std::pair<std::string, std::size_t>> attrs;
-        std::size_t cId = 0, cDate = 0, cSn = 0, cSs = 0, cSc = 0, cText = 0, cCode = 0, cInt = 0,
-                    cTn = 0, cTs = 0, cTc = 0;
-        std::unordered_map<std::string, std::pair<std::string, double>> kinds;  // code → kind
-        std::string key, json;
-        for (;;) {
-            const char* nl =
-                static_cast<const char*>(std::memchr(buf.data() + begin, '\n', end - begin));
-            if (!nl) {
-                std::memmove(buf.data(), buf.data() + begin, end - begin);
-                end -= begin;
-                begin = 0;
-                if (end == buf.size()) buf.resize(buf.size() * 2);
-                const auto n = std::fread(buf.data() + end, 1, buf.size() - end, in);
-                if (n == 0) break;  // (the generator ends every line with a newline)
-                end += n;
-                continue;
-            }
-            std::string_view line(buf.data() + begin,
-                                  static_cast<std::size_t>(nl - buf.data()) - begin);
-            begin = static_cast<std::size_t>(nl - buf.data()) + 1;
-            f.clear();
-            for (std::size_t from = 0;;) {
-                const auto tab = line.find('\t', from);
-                f.push_back(line.substr(from, tab == line.npos ? line.npos : tab - from));
-                if (tab == line.npos) break;
-                from = tab + 1;
-            }
-            if (header) {
-                for (std::size_t i = 0; i < f.size(); ++i) col.emplace(std::string(f[i]), i);
-                cId = col.at("Event ID"), cDate = col.at("Event Date"), cSn = col.at("Source Name"),
-                cSs = col.at("Source Sectors"), cSc = col.at("Source Country"),
-                cText = col.at("Event Text"), cCode = col.at("CAMEO Code"),
-                cInt = col.at("Intensity"), cTn = col.at("Target Name"),
-                cTs = col.at("Target Sectors"), cTc = col.at("Target Country");
-                for (const auto* h : {"City", "Country", "District", "Latitude", "Longitude",
-                                      "Province", "Publisher", "Sentence Number", "Story ID"}) {
-                    std::string k;
-                    for (const char c : std::string_view(h))
-                        k += c == ' ' ? '_' : static_cast<char>(std::tolower(c));
-                    attrs.emplace_back(k, col.at(h));
-                }
-                header = false;
-                continue;
-            }
-            ++rows;
-            const auto code = f[cCode];
-            auto kind = kinds.find(std::string(code));
-            if (kind == kinds.end()) {
-                const auto m = cameo.map(code);
-                kind =
-                    kinds
-                        .emplace(std::string(code), std::pair{std::string(model::toString(m.kind)),
-                                                              m.entry ? m.entry->goldstein : 0.0})
-                        .first;
-            }
-            const auto source = loader.actor(f[cSn], f[cSc], f[cSs]);
-            const auto target = loader.actor(f[cTn], f[cTc], f[cTs]);
-            json.assign("{");
-            for (const auto& [k, c] : attrs) {
-                const auto v = f[c];
-                if (v.empty()) continue;
-                if (json.size() > 1) json += ',';
-                json += '"';
-                json += k;
-                json += "\":";
-                if (k == "latitude" || k == "longitude" || k == "sentence_number" ||
-                    k == "story_id") {
-                    json += v;
-                } else {
-                    jsonString(json, v);
-                }
-            }
-            json += '}';
-            key.assign("icews/");
-            key += f[cId];
-            key += '/';
-            key += f[cDate];
-            const auto day = dayOf(f[cDate]);
-            auto* ev = st.event;
-            text(ev, 1, key);
-            text(ev, 2, kind->second.first);
-            text(ev, 3, f[cText]);
-            sqlite3_bind_int64(ev, 4, day);
-            sqlite3_bind_int64(ev, 5, day);
-            text(ev, 6, code);
-            if (f[cInt].empty())
-                sqlite3_bind_double(ev, 7, kind->second.second);
-            else
-                sqlite3_bind_double(ev, 7, std::strtod(std::string(f[cInt]).c_str(), nullptr));
-            if (json.size() > 2)
-                text(ev, 8, json);
-            else
-                sqlite3_bind_null(ev, 8);
-            step(ev);
-            const auto eventRow = sqlite3_last_insert_rowid(db);
-            const bool visit = code == "042", host = code == "043";
-            sqlite3_bind_int64(st.participation, 1, eventRow);
-            sqlite3_bind_int64(st.participation, 2, source);
-            text(st.participation, 3, visit ? "guest" : host ? "host" : "source");
-            step(st.participation);
-            sqlite3_bind_int64(st.participation, 1, eventRow);
-            sqlite3_bind_int64(st.participation, 2, target);
-            text(st.participation, 3, visit ? "host" : host ? "guest" : "target");
-            step(st.participation);
-        }
-        std::fclose(in);
-        exec("COMMIT");
-    }
+    createDatabase(file);
+    const auto rows = load(data);
     // Stop where bilateral-workload stops: committed, the connection still open.
     const auto t1 = std::chrono::steady_clock::now();
     check(sqlite3_close(db), "close");

@@ -145,6 +145,122 @@ void removeDb(const fs::path& db) {
         fs::remove(db.string() + suffix, ec);
 }
 
+/// The queries of the workload's query file, their names resolved in `index` (untimed).
+std::vector<Query> readQueries(const fs::path& queries, const fs::path& data,
+                               const query::Index& index) {
+    const auto countries = actorCountries(data);
+    const auto actorIx = [&](const std::string& name) {
+        const auto c = countries.find(name);
+        if (c == countries.end()) throw std::runtime_error("query names unknown actor " + name);
+        const auto ix = index.findActor(io::icewsActorId(name, c->second));
+        if (!ix) throw std::runtime_error("actor not in the index: " + name);
+        return *ix;
+    };
+    std::vector<Query> qs;
+    std::ifstream in(queries, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot open " + queries.string());
+    std::string line;
+    std::getline(in, line);  // header
+    while (std::getline(in, line)) {
+        if (line.empty()) continue;
+        const auto f = splitTabs(line);
+        if (f.size() < 2) throw std::runtime_error("bad query line: " + line);
+        Query q;
+        q.kind = f[0];
+        const auto arg = [&](std::size_t i) { return i < f.size() ? f[i] : std::string(); };
+        if (q.kind == "whomet" || q.kind == "timeline" || q.kind == "ego2") {
+            q.a = actorIx(arg(1));
+        } else if (q.kind == "whomet_win") {
+            q.a = actorIx(arg(1));
+            q.window.from = model::Date::parse(arg(2));
+            q.window.to = model::Date::parse(arg(3));
+        } else if (q.kind == "dyad") {
+            q.countryA = io::icewsCountryCode(arg(1));
+            q.countryB = io::icewsCountryCode(arg(2));
+        } else if (q.kind == "path") {
+            q.a = actorIx(arg(1));
+            q.b = actorIx(arg(2));
+        } else {
+            throw std::runtime_error("unknown query kind " + q.kind);
+        }
+        qs.push_back(std::move(q));
+    }
+    return qs;
+}
+
+/// Runs `f`, adds the microseconds it took to `times`, and returns what it returned.
+template <class F>
+auto timed(std::vector<double>& times, F f) {
+    const auto s = Clock::now();
+    auto r = f();
+    const auto e = Clock::now();
+    times.push_back(micros(e - s));
+    return r;
+}
+
+/// What the queries answered, summed: equal figures mean equal answers (bench/README.md).
+struct Checksums {
+    std::int64_t whomet = 0, whometWin = 0, timelineN = 0, timeline = 0, dyadN = 0, dyad = 0,
+                 path = 0, unreachable = 0, ego2 = 0;
+
+    void print(const Printer& out) const {
+        out("chk_whomet", whomet);
+        out("chk_whomet_win", whometWin);
+        out("chk_timeline_n", timelineN);
+        out("chk_timeline", timeline);
+        out("chk_dyad_n", dyadN);
+        out("chk_dyad", dyad);
+        out("chk_path", path);
+        out("chk_path_unreach", unreachable);
+        out("chk_ego2", ego2);
+    }
+};
+
+/// Runs each query, timed; prints each kind's 50th and 95th percentiles, returns the checksums.
+Checksums runQueries(const query::Index& index, const std::vector<Query>& qs,
+                     const Printer& print) {
+    const std::vector<std::string> kinds{"whomet", "whomet_win", "timeline",
+                                         "dyad",   "path",       "ego2"};
+    std::unordered_map<std::string, std::vector<double>> times;
+    Checksums chk;
+    for (const auto& q : qs) {
+        auto& t = times[q.kind];
+        if (q.kind == "whomet" || q.kind == "whomet_win") {
+            query::WhoMetOptions o;
+            o.includePhoneCalls = true;
+            // The workload's whomet counts every co-participant (bench/README): any side.
+            o.anySide = true;
+            o.window = q.window;
+            const auto r = timed(t, [&] { return query::whoMet(index, q.a, o); });
+            (q.kind == "whomet" ? chk.whomet : chk.whometWin) +=
+                static_cast<std::int64_t>(r.size());
+        } else if (q.kind == "timeline") {
+            const auto r = timed(t, [&] { return query::timeline(index, q.a); });
+            chk.timelineN += static_cast<std::int64_t>(r.size());
+            chk.timeline = (chk.timeline + orderHash(index, r)) % kMod;
+        } else if (q.kind == "dyad") {
+            const auto r =
+                timed(t, [&] { return query::dyadTimeline(index, q.countryA, q.countryB); });
+            chk.dyadN += static_cast<std::int64_t>(r.size());
+            chk.dyad = (chk.dyad + orderHash(index, r)) % kMod;
+        } else if (q.kind == "path") {
+            const int d =
+                timed(t, [&] { return graph::distance(index, q.a, q.b, graph::Through::Events); });
+            if (d < 0) ++chk.unreachable;
+            chk.path += d;
+        } else {  // ego2
+            const auto r =
+                timed(t, [&] { return graph::egoNetwork(index, q.a, 2, graph::Through::Events); });
+            chk.ego2 += static_cast<std::int64_t>(r.size());
+        }
+    }
+    for (const auto& k : kinds) {
+        print(k + "_p50_us", percentile(times[k], 50), 2);
+        print(k + "_p95_us", percentile(times[k], 95), 2);
+    }
+    return chk;
+}
+
 int run(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     fs::path db;
@@ -199,111 +315,13 @@ int run(int argc, char** argv) {
     std::fflush(stdout);
 
     // 3. resolve the queries' names (untimed), then run each query timed.
-    const auto countries = actorCountries(data);
-    const auto actorIx = [&](const std::string& name) {
-        const auto c = countries.find(name);
-        if (c == countries.end()) throw std::runtime_error("query names unknown actor " + name);
-        const auto ix = index.findActor(io::icewsActorId(name, c->second));
-        if (!ix) throw std::runtime_error("actor not in the index: " + name);
-        return *ix;
-    };
-    std::vector<Query> qs;
-    {
-        std::ifstream in(queries, std::ios::binary);
-        if (!in) throw std::runtime_error("cannot open " + queries.string());
-        std::string line;
-        std::getline(in, line);  // header
-        while (std::getline(in, line)) {
-            if (line.empty()) continue;
-            const auto f = splitTabs(line);
-            if (f.size() < 2) throw std::runtime_error("bad query line: " + line);
-            Query q;
-            q.kind = f[0];
-            const auto arg = [&](std::size_t i) { return i < f.size() ? f[i] : std::string(); };
-            if (q.kind == "whomet" || q.kind == "timeline" || q.kind == "ego2") {
-                q.a = actorIx(arg(1));
-            } else if (q.kind == "whomet_win") {
-                q.a = actorIx(arg(1));
-                q.window.from = model::Date::parse(arg(2));
-                q.window.to = model::Date::parse(arg(3));
-            } else if (q.kind == "dyad") {
-                q.countryA = io::icewsCountryCode(arg(1));
-                q.countryB = io::icewsCountryCode(arg(2));
-            } else if (q.kind == "path") {
-                q.a = actorIx(arg(1));
-                q.b = actorIx(arg(2));
-            } else {
-                throw std::runtime_error("unknown query kind " + q.kind);
-            }
-            qs.push_back(std::move(q));
-        }
-    }
-
-    const std::vector<std::string> kinds{"whomet", "whomet_win", "timeline",
-                                         "dyad",   "path",       "ego2"};
-    std::unordered_map<std::string, std::vector<double>> times;
-    std::int64_t chkWhomet = 0, chkWhometWin = 0, chkTimelineN = 0, chkTimeline = 0, chkDyadN = 0,
-                 chkDyad = 0, chkPath = 0, chkUnreach = 0, chkEgo2 = 0;
-    for (const auto& q : qs) {
-        auto& t = times[q.kind];
-        if (q.kind == "whomet" || q.kind == "whomet_win") {
-            query::WhoMetOptions o;
-            o.includePhoneCalls = true;
-            // The workload's whomet counts every co-participant (bench/README): any side.
-            o.anySide = true;
-            o.window = q.window;
-            const auto s = Clock::now();
-            const auto r = query::whoMet(index, q.a, o);
-            const auto e = Clock::now();
-            t.push_back(micros(e - s));
-            (q.kind == "whomet" ? chkWhomet : chkWhometWin) += static_cast<std::int64_t>(r.size());
-        } else if (q.kind == "timeline") {
-            const auto s = Clock::now();
-            const auto r = query::timeline(index, q.a);
-            const auto e = Clock::now();
-            t.push_back(micros(e - s));
-            chkTimelineN += static_cast<std::int64_t>(r.size());
-            chkTimeline = (chkTimeline + orderHash(index, r)) % kMod;
-        } else if (q.kind == "dyad") {
-            const auto s = Clock::now();
-            const auto r = query::dyadTimeline(index, q.countryA, q.countryB);
-            const auto e = Clock::now();
-            t.push_back(micros(e - s));
-            chkDyadN += static_cast<std::int64_t>(r.size());
-            chkDyad = (chkDyad + orderHash(index, r)) % kMod;
-        } else if (q.kind == "path") {
-            const auto s = Clock::now();
-            const int d = graph::distance(index, q.a, q.b, graph::Through::Events);
-            const auto e = Clock::now();
-            t.push_back(micros(e - s));
-            if (d < 0) ++chkUnreach;
-            chkPath += d;
-        } else {  // ego2
-            const auto s = Clock::now();
-            const auto r = graph::egoNetwork(index, q.a, 2, graph::Through::Events);
-            const auto e = Clock::now();
-            t.push_back(micros(e - s));
-            chkEgo2 += static_cast<std::int64_t>(r.size());
-        }
-    }
-    for (const auto& k : kinds) {
-        print(k + "_p50_us", percentile(times[k], 50), 2);
-        print(k + "_p95_us", percentile(times[k], 95), 2);
-    }
+    const auto checksums = runQueries(index, readQueries(queries, data, index), print);
 
     // 4. memory and checksums
     rusage ru{};
     ::getrusage(RUSAGE_SELF, &ru);
     print("rss_mb", static_cast<double>(ru.ru_maxrss) / 1024.0, 1);  // ru_maxrss is in KiB
-    print("chk_whomet", chkWhomet);
-    print("chk_whomet_win", chkWhometWin);
-    print("chk_timeline_n", chkTimelineN);
-    print("chk_timeline", chkTimeline);
-    print("chk_dyad_n", chkDyadN);
-    print("chk_dyad", chkDyad);
-    print("chk_path", chkPath);
-    print("chk_path_unreach", chkUnreach);
-    print("chk_ego2", chkEgo2);
+    checksums.print(print);
     return 0;
 }
 
@@ -312,10 +330,7 @@ int run(int argc, char** argv) {
 int main(int argc, char** argv) {
     try {
         return run(argc, argv);
-    } catch (const bilateral::Error& e) {
-        std::fprintf(stderr, "bilateral-workload: %s\n", e.what());
-        return 2;
-    } catch (const std::exception& e) {
+    } catch (const std::exception& e) {  // bilateral::Error is one too
         std::fprintf(stderr, "bilateral-workload: %s\n", e.what());
         return 2;
     }

@@ -94,6 +94,19 @@ def check_header(path, rows, expected, report):
     return True
 
 
+def body_rows(rel, rows, header, report):
+    """The (line number, fields) of each row after the header that has the header's number of
+    fields; the others are reported, as is any field with white space around it."""
+    for number, fields in rows[1:]:
+        if len(fields) != len(header):
+            report.add(rel, number, f"expected {len(header)} tab-separated fields, found {len(fields)}")
+            continue
+        for label, value in zip(header, fields):
+            if value != value.strip():
+                report.add(rel, number, f"{label} has leading or trailing whitespace")
+        yield number, fields
+
+
 def check_cameo(root, report):
     path = os.path.join(root, "data", "cameo", "cameo-codes.tsv")
     rel = os.path.relpath(path, root)
@@ -102,14 +115,8 @@ def check_cameo(root, report):
         return 0
     seen = {}
     records = {}
-    for number, fields in rows[1:]:
-        if len(fields) != len(CAMEO_HEADER):
-            report.add(rel, number, f"expected {len(CAMEO_HEADER)} tab-separated fields, found {len(fields)}")
-            continue
+    for number, fields in body_rows(rel, rows, CAMEO_HEADER, report):
         code, name, goldstein, plover, kind = fields
-        for label, value in zip(CAMEO_HEADER, fields):
-            if value != value.strip():
-                report.add(rel, number, f"{label} has leading or trailing whitespace")
         if not re.fullmatch(r"[0-9]{2,4}", code):
             report.add(rel, number, f"code {code!r} is not 2 to 4 digits")
             continue
@@ -175,15 +182,9 @@ def check_countries(root, report):
     iso_seen, cameo_seen, fips_seen, name_seen = {}, {}, {}, {}
     icews_seen = {}
     count = 0
-    for number, fields in rows[1:]:
-        if len(fields) != len(COUNTRY_HEADER):
-            report.add(rel, number, f"expected {len(COUNTRY_HEADER)} tab-separated fields, found {len(fields)}")
-            continue
+    for number, fields in body_rows(rel, rows, COUNTRY_HEADER, report):
         count += 1
         iso3, name, icews, cameo, fips = fields
-        for label, value in zip(COUNTRY_HEADER, fields):
-            if value != value.strip():
-                report.add(rel, number, f"{label} has leading or trailing whitespace")
         if not re.fullmatch(r"[A-Z]{3}", iso3):
             report.add(rel, number, f"iso3 {iso3!r} is not 3 upper-case letters")
         if not re.fullmatch(r"[A-Z]{3}", cameo):

@@ -121,6 +121,11 @@ def cmd_find(args):
     return status
 
 
+def between(record):
+    """A relation or an event link as `id: from -kind-> to`."""
+    return f"{record.get('id')}: {record.get('from')} -{record.get('kind')}-> {record.get('to')}"
+
+
 def evidence_holders(doc):
     """(json pointer, fact id, evidence list) for everything that can carry evidence."""
     for i, a in enumerate(doc.get("actors", [])):
@@ -131,17 +136,13 @@ def evidence_holders(doc):
             yield (f"/events/{i}/participants/{j}",
                    f"{ev.get('id')} <- {p.get('actor')} ({p.get('role')})", p.get("evidence"))
     for i, r in enumerate(doc.get("relations", [])):
-        yield (f"/relations/{i}",
-               f"{r.get('id')}: {r.get('from')} -{r.get('kind')}-> {r.get('to')}",
-               r.get("evidence"))
+        yield f"/relations/{i}", between(r), r.get("evidence")
         for j, a in enumerate(r.get("attested", [])):
             when = a.get("date") or f"{a.get('from')}..{a.get('to')}"
             yield (f"/relations/{i}/attested/{j}",
                    f"{r.get('id')} attested {when}", a.get("evidence"))
     for i, link in enumerate(doc.get("links", [])):
-        yield (f"/links/{i}",
-               f"{link.get('id')}: {link.get('from')} -{link.get('kind')}-> {link.get('to')}",
-               link.get("evidence"))
+        yield f"/links/{i}", between(link), link.get("evidence")
 
 
 def cmd_check(args):

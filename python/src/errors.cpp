@@ -44,22 +44,32 @@ py::str message(std::string_view s) {
     return py::reinterpret_steal<py::str>(o);
 }
 
-std::string_view codeName(ErrorCode c) {
-    switch (c) {
-        case ErrorCode::InvalidArgument:
-            return "invalid_argument";
-        case ErrorCode::Parse:
-            return "parse";
-        case ErrorCode::NotFound:
-            return "not_found";
-        case ErrorCode::Ambiguous:
-            return "ambiguous";
-        case ErrorCode::Storage:
-            return "storage";
-        case ErrorCode::SchemaVersion:
-            return "schema_version";
+/// Each error code: its name (the `code` attribute) and its Python class.
+struct CodeClass {
+    ErrorCode code;
+    const char* name;
+    PyObject** cls;
+};
+const CodeClass kCodeClasses[] = {
+    {ErrorCode::InvalidArgument, "invalid_argument", &gInvalidArgument},
+    {ErrorCode::Parse, "parse", &gParse},
+    {ErrorCode::NotFound, "not_found", &gNotFound},
+    {ErrorCode::Ambiguous, "ambiguous", &gAmbiguous},
+    {ErrorCode::Storage, "storage", &gStorage},
+    {ErrorCode::SchemaVersion, "schema_version", &gSchemaVersion},
+};
+
+/// The entry of `c` in kCodeClasses; null for a code it lacks (then: "error", bilateral.Error).
+const CodeClass* codeClass(ErrorCode c) {
+    for (const auto& k : kCodeClasses) {
+        if (k.code == c) return &k;
     }
-    return "error";
+    return nullptr;
+}
+
+std::string_view codeName(ErrorCode c) {
+    const auto* k = codeClass(c);
+    return k ? k->name : "error";
 }
 
 /// Raises `cls(message)` with `code` and the attributes `fill` sets.
@@ -128,29 +138,9 @@ void translate(std::exception_ptr p) {
             x.attr("statement") = message(e.statement());
         });
     } catch (const Error& e) {
-        PyObject* cls = gError;
-        switch (e.code()) {
-            case ErrorCode::InvalidArgument:
-                cls = gInvalidArgument;
-                break;
-            case ErrorCode::Parse:
-                cls = gParse;
-                break;
-            case ErrorCode::NotFound:
-                cls = gNotFound;
-                break;
-            case ErrorCode::Ambiguous:
-                cls = gAmbiguous;
-                break;
-            case ErrorCode::Storage:
-                cls = gStorage;
-                break;
-            case ErrorCode::SchemaVersion:
-                cls = gSchemaVersion;
-                break;
-        }
+        const auto* k = codeClass(e.code());
         // A subclass's own attributes keep their class-level defaults.
-        raise(cls, e.what(), codeName(e.code()));
+        raise(k ? *k->cls : gError, e.what(), codeName(e.code()));
     } catch (const std::exception& e) {
         // SQLiteCpp's or the standard library's exceptions that escaped the library's own
         // wrapping: still a bilateral.Error, never a bare RuntimeError.
@@ -197,12 +187,7 @@ void registerErrors(py::module_& m) {
         py::reinterpret_borrow<py::object>(cls).attr(name) = std::move(value);
     };
     set(gError, "code", py::str("error"));
-    set(gInvalidArgument, "code", py::str("invalid_argument"));
-    set(gParse, "code", py::str("parse"));
-    set(gNotFound, "code", py::str("not_found"));
-    set(gAmbiguous, "code", py::str("ambiguous"));
-    set(gStorage, "code", py::str("storage"));
-    set(gSchemaVersion, "code", py::str("schema_version"));
+    for (const auto& k : kCodeClasses) set(*k.cls, "code", py::str(k.name));
     for (const char* a : {"file", "location", "reason", "line", "column", "pointer"})
         set(gParse, a, py::none());
     set(gAmbiguous, "candidates", py::tuple());

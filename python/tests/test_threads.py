@@ -50,10 +50,15 @@ def run_threads(target, n):
         raise errors[0]
 
 
-def test_each_thread_with_its_own_database(icews_db, icews_file):
+def expected_answers(path, icews_file):
+    """The questions about ten actors of the event file, and their answers from one thread."""
     qs = questions(icews_names(icews_file, 10))
-    with bilateral.open(icews_db) as db:
-        want = {q: answer(db, q) for q in qs}
+    with bilateral.open(path) as db:
+        return qs, {q: answer(db, q) for q in qs}
+
+
+def test_each_thread_with_its_own_database(icews_db, icews_file):
+    qs, want = expected_answers(icews_db, icews_file)
     runs = {}
 
     def work(i):
@@ -69,9 +74,8 @@ def test_each_thread_with_its_own_database(icews_db, icews_file):
 
 
 def test_one_database_shared_by_threads(icews_db, icews_file):
-    qs = questions(icews_names(icews_file, 10))
+    qs, want = expected_answers(icews_db, icews_file)
     with bilateral.open(icews_db) as db:
-        want = {q: answer(db, q) for q in qs}
         results = {}
 
         def work(i):

@@ -53,25 +53,21 @@ void run(const Globals& g, const EgoArgs& a) {
         t.add({std::to_string(m.hops), m.actor.name, m.actor.id,
                std::string(model::toString(m.actor.kind)), m.actor.country});
     }
-    t.print();
-    printShowing(ego.items.size(), ego.total);
+    t.print(ego.total);
 }
 
 }  // namespace
 
 void addEgo(CLI::App& app, const Globals& g) {
-    auto* cmd = app.add_subcommand(
-        "ego",
-        "The actors within K hops of ACTOR (sharing an event, or joined by a relation), "
-        "nearest first");
-    auto a = std::make_shared<EgoArgs>();
-    cmd->add_option("ACTOR", a->actor, "actor id, or a name or alias naming one actor")->required();
+    auto [cmd, a] = addVerb(app, g, "ego",
+                            "The actors within K hops of ACTOR (sharing an event, or joined by a "
+                            "relation), nearest first",
+                            run);
+    addActorArgument(*cmd, a->actor);
     cmd->add_option("--hops", a->hops, "how far to go (default 1)")->check(wholeNumber(1, 6));
-    cmd->add_option("--through", a->through,
-                    "what joins two actors: events, relations or both (default)");
+    addThroughOption(*cmd, a->through);
     addLimitOption(*cmd, a->limit);
-    cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
-    cmd->callback([&g, a] { run(g, *a); });
+    addJsonFlag(*cmd, a->json);
 }
 
 }  // namespace bilateral::cli

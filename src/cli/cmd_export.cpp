@@ -74,9 +74,9 @@ void runExport(const Globals& g, const ExportArgs& args) {
 }  // namespace
 
 void addExport(CLI::App& app, const Globals& g) {
-    auto* cmd = app.add_subcommand(
-        "export", "Write the graph (or the part of it a window and kinds select) for other tools");
-    auto args = std::make_shared<ExportArgs>();
+    auto [cmd, args] = addVerb(
+        app, g, "export",
+        "Write the graph (or the part of it a window and kinds select) for other tools", runExport);
     cmd->add_option("--format", args->format, "graphml, gexf, json (dataset), cytoscape or dot")
         ->required()
         ->check(CLI::IsMember({"graphml", "gexf", "json", "cytoscape", "dot"}));
@@ -89,7 +89,6 @@ void addExport(CLI::App& app, const Globals& g) {
     cmd->add_option("--gexf-version", args->gexfVersion,
                     "GEXF version: 1.2draft (default; NetworkX and Gephi read it) or 1.3")
         ->check(CLI::IsMember({"1.2draft", "1.2", "1.3"}));
-    cmd->callback([&g, args] { runExport(g, *args); });
 }
 
 }  // namespace bilateral::cli

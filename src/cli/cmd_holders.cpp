@@ -54,23 +54,20 @@ void run(const Globals& g, const HoldersArgs& a) {
         if (day) row.push_back(certaintyText(h.holds));
         t.add(std::move(row));
     }
-    t.print();
-    printShowing(holders.size(), total);
+    t.print(total);
 }
 
 }  // namespace
 
 void addHolders(CLI::App& app, const Globals& g) {
-    auto* cmd = app.add_subcommand(
-        "holders",
-        "Who held POST (through holds_post relations); with --on, who certainly or possibly held "
-        "it on that date, certainly ones first");
-    auto a = std::make_shared<HoldersArgs>();
+    auto [cmd, a] = addVerb(app, g, "holders",
+                            "Who held POST (through holds_post relations); with --on, who "
+                            "certainly or possibly held it on that date, certainly ones first",
+                            run);
     cmd->add_option("POST", a->post, "post id, or a name or alias naming one post")->required();
     cmd->add_option("--on", a->on, "the date asked about (YYYY, YYYY-MM or YYYY-MM-DD)");
     addLimitOption(*cmd, a->limit);
-    cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
-    cmd->callback([&g, a] { run(g, *a); });
+    addJsonFlag(*cmd, a->json);
 }
 
 }  // namespace bilateral::cli

@@ -148,6 +148,32 @@ std::string nothingAdded(const std::vector<std::string>& files, const std::strin
     return fmt::format("nothing from {} was added to {}", what, db);
 }
 
+/// Each malformed row skipped (on stderr), then what each file added; returns how many rows
+/// were skipped.
+std::size_t printSummaries(const std::vector<io::ImportSummary>& summaries) {
+    std::size_t bad = 0;
+    for (const auto& s : summaries) {
+        for (const auto& row : s.badRows) {
+            fmt::print(stderr, "bilateral: {}: {}: {} (row skipped)\n", s.file, row.location,
+                       row.reason);
+        }
+        bad += s.badRows.size();
+    }
+    for (const auto& s : summaries) {
+        fmt::print(
+            "{}: {}, {} records; added or updated {} sources, {} actors, {} events, {} "
+            "participations, {} relations{}; skipped {} already present\n",
+            s.file, io::toString(s.format), s.rows, s.sources, s.actors, s.events, s.participations,
+            s.relations, s.links > 0 ? fmt::format(", {} event links", s.links) : "", s.skipped);
+        if (!s.badRows.empty())
+            fmt::print("{}: skipped {} malformed rows\n", s.file, s.badRows.size());
+        if (s.regrouped > 0)
+            fmt::print("{}: {} rows record a meeting an earlier row records (counted once)\n",
+                       s.file, s.regrouped);
+    }
+    return bad;
+}
+
 void runImport(const Globals& g, const ImportArgs& args) {
     io::ImportOptions options;
     options.format = io::parseFormat(args.format);
@@ -205,27 +231,7 @@ void runImport(const Globals& g, const ImportArgs& args) {
         throw;
     }
     display.finish();
-    std::size_t bad = 0;
-    for (const auto& s : summaries) {
-        for (const auto& row : s.badRows) {
-            fmt::print(stderr, "bilateral: {}: {}: {} (row skipped)\n", s.file, row.location,
-                       row.reason);
-        }
-        bad += s.badRows.size();
-    }
-    for (const auto& s : summaries) {
-        fmt::print(
-            "{}: {}, {} records; added or updated {} sources, {} actors, {} events, {} "
-            "participations, {} relations{}; skipped {} already present\n",
-            s.file, io::toString(s.format), s.rows, s.sources, s.actors, s.events, s.participations,
-            s.relations, s.links > 0 ? fmt::format(", {} event links", s.links) : "", s.skipped);
-        if (!s.badRows.empty())
-            fmt::print("{}: skipped {} malformed rows\n", s.file, s.badRows.size());
-        if (s.regrouped > 0)
-            fmt::print("{}: {} rows record a meeting an earlier row records (counted once)\n",
-                       s.file, s.regrouped);
-    }
-    if (bad > 0) g.exitStatus = RowsSkipped;
+    if (printSummaries(summaries) > 0) g.exitStatus = RowsSkipped;
     if (interruptSignal() != 0) {
         throw Interrupted("interrupted after the import was committed to " + g.shownDb(),
                           interruptStatus());
@@ -235,9 +241,9 @@ void runImport(const Globals& g, const ImportArgs& args) {
 }  // namespace
 
 void addImport(CLI::App& app, const Globals& g) {
-    auto* cmd = app.add_subcommand(
-        "import", "Load dataset JSON, ICEWS or GDELT files in one transaction (all or nothing)");
-    auto args = std::make_shared<ImportArgs>();
+    auto [cmd, args] = addVerb(
+        app, g, "import",
+        "Load dataset JSON, ICEWS or GDELT files in one transaction (all or nothing)", runImport);
     cmd->add_option("files", args->files,
                     "files to import (.gz and .zip read directly; - for standard input)")
         ->required();
@@ -257,7 +263,6 @@ void addImport(CLI::App& app, const Globals& g) {
     cmd->add_flag("--no-grouping", args->noGrouping,
                   "event files: every row is a meeting of its own")
         ->excludes(groupBy);
-    cmd->callback([&g, args] { runImport(g, *args); });
 }
 
 }  // namespace bilateral::cli

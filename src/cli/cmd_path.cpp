@@ -99,22 +99,20 @@ void run(const Globals& g, const PathArgs& a) {
 }  // namespace
 
 void addPath(CLI::App& app, const Globals& g) {
-    auto* cmd = app.add_subcommand(
-        "path",
-        "A shortest chain of actors joining two actors, each step with its evidence: the earliest "
-        "event both took part in, or a relation between them");
-    auto a = std::make_shared<PathArgs>();
-    cmd->add_option("FROM", a->from, "actor id, or a name or alias naming one actor")->required();
-    cmd->add_option("TO", a->to, "actor id, or a name or alias naming one actor")->required();
-    cmd->add_option("--through", a->through,
-                    "what joins two actors: events, relations or both (default)");
+    auto [cmd, a] = addVerb(app, g, "path",
+                            "A shortest chain of actors joining two actors, each step with its "
+                            "evidence: the earliest event both took part in, or a relation "
+                            "between them",
+                            run);
+    addActorArgument(*cmd, a->from, "FROM");
+    addActorArgument(*cmd, a->to, "TO");
+    addThroughOption(*cmd, a->through);
     cmd->add_option("--max-hops", a->maxHops, "longest path to look for (default 6)")
         ->check(wholeNumber(1, 64));
     cmd->add_option("--max-visited", a->maxVisited,
                     "actors the search may visit before it gives up (default 200000)")
         ->check(wholeNumber(2, std::numeric_limits<long long>::max()));
-    cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
-    cmd->callback([&g, a] { run(g, *a); });
+    addJsonFlag(*cmd, a->json);
 }
 
 }  // namespace bilateral::cli

@@ -77,25 +77,22 @@ void run(const Globals& g, const RelationsArgs& a) {
         row.push_back(r.relation.id);
         t.add(std::move(row));
     }
-    t.print();
-    printShowing(relations.size(), total);
+    t.print(total);
 }
 
 }  // namespace
 
 void addRelations(CLI::App& app, const Globals& g) {
-    auto* cmd = app.add_subcommand(
-        "relations",
-        "Relations from or to ACTOR; with --as-of, those that certainly or possibly hold on that "
-        "date, certainly ones first");
-    auto a = std::make_shared<RelationsArgs>();
-    cmd->add_option("ACTOR", a->actor, "actor id, or a name or alias naming one actor")->required();
+    auto [cmd, a] = addVerb(app, g, "relations",
+                            "Relations from or to ACTOR; with --as-of, those that certainly or "
+                            "possibly hold on that date, certainly ones first",
+                            run);
+    addActorArgument(*cmd, a->actor);
     cmd->add_option("--as-of", a->asOf, "the date asked about (YYYY, YYYY-MM or YYYY-MM-DD)");
     cmd->add_option("--kind", a->kind,
                     "only relations of this kind (holds_post, post_of, member_of, ...)");
     addLimitOption(*cmd, a->limit);
-    cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
-    cmd->callback([&g, a] { run(g, *a); });
+    addJsonFlag(*cmd, a->json);
 }
 
 }  // namespace bilateral::cli

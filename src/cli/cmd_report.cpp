@@ -64,9 +64,9 @@ void run(const Globals& g, const ReportArgs& a) {
 }  // namespace
 
 void addReport(CLI::App& app, const Globals& g) {
-    auto* cmd = app.add_subcommand(
-        "report", "Write a self-contained HTML page: timeline, network, who met whom, sources");
-    auto a = std::make_shared<ReportArgs>();
+    auto [cmd, a] =
+        addVerb(app, g, "report",
+                "Write a self-contained HTML page: timeline, network, who met whom, sources", run);
     cmd->add_option("ACTOR", a->actor, "actor id, or a name or alias naming one actor");
     cmd->add_option("--dyad", a->dyad, "events in which both countries take part (ITA:MYS)");
     cmd->add_option("--country", a->country, "events in which the country takes part (ISO3)");
@@ -76,7 +76,6 @@ void addReport(CLI::App& app, const Globals& g) {
         "--sources", a->sources,
         "folder of the source texts, for quoted passages (default: $BILATERAL_SOURCES)");
     cmd->add_option("-o,--output", a->output, "the HTML file to write")->required();
-    cmd->callback([&g, a] { run(g, *a); });
 }
 
 }  // namespace bilateral::cli

@@ -46,23 +46,20 @@ void run(const Globals& g, const SearchArgs& a) {
         const auto& h = hits[i];
         t.add({h.name, h.id, std::string(model::toString(h.kind)), h.country, h.matched});
     }
-    t.print();
-    printShowing(hits.size(), total);
+    t.print(total);
 }
 
 }  // namespace
 
 void addSearch(CLI::App& app, const Globals& g) {
-    auto* cmd = app.add_subcommand(
-        "search",
-        "Actors whose name or alias matches TEXT, ignoring case, accents and apostrophe style "
-        "(the last word may be a prefix); exact names first");
-    auto a = std::make_shared<SearchArgs>();
+    auto [cmd, a] = addVerb(app, g, "search",
+                            "Actors whose name or alias matches TEXT, ignoring case, accents and "
+                            "apostrophe style (the last word may be a prefix); exact names first",
+                            run);
     cmd->add_option("TEXT", a->text, "words to look for")->required();
     cmd->add_option("--limit", a->limit, "at most this many actors (default 20)")
         ->check(wholeNumber(1, std::numeric_limits<long long>::max()));
-    cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
-    cmd->callback([&g, a] { run(g, *a); });
+    addJsonFlag(*cmd, a->json);
 }
 
 }  // namespace bilateral::cli

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "bilateral/database.hpp"
 
@@ -26,6 +27,19 @@ struct Globals {
 
 /// Exit codes of the command-line contract (docs/cli.md).
 enum Exit : int { Ok = 0, Usage = 1, BadInput = 2, NotFound = 3, Storage = 4, RowsSkipped = 5 };
+
+/// Adds the verb `name` with its one-line `description`: its arguments are an `Args` that the
+/// caller's options fill, and `run` is called with them when the verb is chosen. Returns the
+/// subcommand, for its options, and the arguments they fill.
+template <class Args>
+std::pair<CLI::App*, std::shared_ptr<Args>> addVerb(CLI::App& app, const Globals& g,
+                                                    std::string name, std::string description,
+                                                    void (*run)(const Globals&, const Args&)) {
+    auto* cmd = app.add_subcommand(std::move(name), std::move(description));
+    auto args = std::make_shared<Args>();
+    cmd->callback([&g, args, run] { run(g, *args); });
+    return {cmd, args};
+}
 
 // One function per verb file; each adds its subcommand to `app`.
 void addImport(CLI::App& app, const Globals& g);

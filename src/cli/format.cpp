@@ -290,6 +290,19 @@ Json eventJson(const query::EventRef& e, bool participants) {
     return j;
 }
 
+void addActorArgument(CLI::App& cmd, std::string& actor, const std::string& name) {
+    cmd.add_option(name, actor, "actor id, or a name or alias naming one actor")->required();
+}
+
+void addJsonFlag(CLI::App& cmd, bool& json) {
+    cmd.add_flag("--json", json, "machine-readable output (docs/cli.md)");
+}
+
+void addThroughOption(CLI::App& cmd, std::string& through) {
+    cmd.add_option("--through", through,
+                   "what joins two actors: events, relations or both (default)");
+}
+
 void addLimitOption(CLI::App& cmd, std::size_t& limit) {
     cmd.add_option("--limit", limit, "show at most N (default: all)")
         ->check(wholeNumber(1, std::numeric_limits<long long>::max()));

@@ -89,6 +89,13 @@ std::string supportMarker(const model::Support& s);
 void putSupport(Json& j, const model::Support& s);
 /// The line explaining the markers, printed after a table that shows one.
 void printSupportLegend();
+/// A required actor argument named `name` (ACTOR, FROM, TO): an id, or a name or alias naming
+/// one actor (see resolveActorArgument).
+void addActorArgument(CLI::App& cmd, std::string& actor, const std::string& name = "ACTOR");
+/// `--json`: machine-readable output, in the shapes of docs/cli.md.
+void addJsonFlag(CLI::App& cmd, bool& json);
+/// `--through`: what joins two actors (events, relations or both).
+void addThroughOption(CLI::App& cmd, std::string& through);
 /// `--limit N`: 0 (the default) means no limit.
 void addLimitOption(CLI::App& cmd, std::size_t& limit);
 /// "showing N of M" after a list the limit cut, nothing otherwise.
@@ -123,6 +130,11 @@ public:
     void reserve(std::size_t rows, std::size_t bytes = 64);
     [[nodiscard]] bool empty() const noexcept { return rows_ == 0; }
     void print() const;
+    /// The table, then "showing N of `total`" when a limit cut the list to its N rows.
+    void print(std::size_t total) const {
+        print();
+        printShowing(rows_, total);
+    }
 
 private:
     template <class Range>

@@ -37,32 +37,38 @@ int interruptSignal() noexcept;
 /// 128 + the signal.
 int interruptStatus() noexcept;
 
+/// The base of the guards below: what a guard does lasts as long as it lives, in one scope, so
+/// it is never copied.
+class ScopeGuard {
+public:
+    ScopeGuard(const ScopeGuard&) = delete;
+    ScopeGuard& operator=(const ScopeGuard&) = delete;
+
+protected:
+    ScopeGuard() = default;
+    ~ScopeGuard() = default;
+};
+
 /// While it lives, a signal interrupts `db` (Database::interrupt).
-class InterruptsDatabase {
+class InterruptsDatabase : ScopeGuard {
 public:
     explicit InterruptsDatabase(Database& db);
     ~InterruptsDatabase();
-    InterruptsDatabase(const InterruptsDatabase&) = delete;
-    InterruptsDatabase& operator=(const InterruptsDatabase&) = delete;
 };
 
 /// While it lives, an Immediate signal removes `file` (a temporary output file) before exiting.
-class RemovesOnInterrupt {
+class RemovesOnInterrupt : ScopeGuard {
 public:
     explicit RemovesOnInterrupt(const std::filesystem::path& file);
     ~RemovesOnInterrupt();
-    RemovesOnInterrupt(const RemovesOnInterrupt&) = delete;
-    RemovesOnInterrupt& operator=(const RemovesOnInterrupt&) = delete;
 };
 
 /// While it lives, SIGINT and SIGTERM wait (blocked): for steps a signal must not split, such
 /// as making a temporary file and registering it, or renaming it into place.
-class DeferInterrupts {
+class DeferInterrupts : ScopeGuard {
 public:
     DeferInterrupts();
     ~DeferInterrupts();
-    DeferInterrupts(const DeferInterrupts&) = delete;
-    DeferInterrupts& operator=(const DeferInterrupts&) = delete;
 
 private:
     sigset_t old_{};

@@ -91,7 +91,7 @@ void countedMinisters(Analysis& a, int s, const Sentence& sen, std::vector<Actor
 }
 
 void pluralTitles(Analysis& a, int s, std::vector<ActorAt>& out) {
-    for (const int o : a.officesIn(s)) {
+    for (const int o : Analysis::inSentence(a.offices, s)) {
         auto& om = a.offices[static_cast<std::size_t>(o)];
         if (!om.plural || om.person >= 0) continue;
         if (!om.country.empty()) {
@@ -108,18 +108,18 @@ void pluralTitles(Analysis& a, int s, std::vector<ActorAt>& out) {
 std::vector<ActorAt> actorsIn(Analysis& a, int s) {
     const auto& sen = a.sentences[static_cast<std::size_t>(s)];
     std::vector<ActorAt> out;
-    for (const int p : a.personsIn(s)) {
+    for (const int p : Analysis::inSentence(a.persons, s)) {
         const auto& pm = a.persons[static_cast<std::size_t>(p)];
         out.push_back({pm.range, {ActorRef::Type::Person, pm.person}});
     }
     pairPhrases(a, sen, out);
     countedMinisters(a, s, sen, out);
     pluralTitles(a, s, out);
-    for (const int o : a.orgsIn(s)) {
+    for (const int o : Analysis::inSentence(a.orgMentions, s)) {
         const auto& om = a.orgMentions[static_cast<std::size_t>(o)];
         out.push_back({om.range, {ActorRef::Type::Org, om.org}});
     }
-    for (const int c : a.countriesIn(s)) {
+    for (const int c : Analysis::inSentence(a.countries, s)) {
         const auto& cm = a.countries[static_cast<std::size_t>(c)];
         if (cm.adjective || insidePersonOrOffice(a, cm.range)) continue;
         out.push_back({cm.range, {ActorRef::Type::Country, cm.country}});

@@ -34,39 +34,6 @@ const Sentence& Analysis::sentenceOf(int token) const {
     return sentences[static_cast<std::size_t>(sentenceIndex(token))];
 }
 
-namespace {
-template <class T>
-std::vector<int> inSentence(const std::vector<T>& list, int s) {
-    std::vector<int> out;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        if (list[i].sentence == s) out.push_back(static_cast<int>(i));
-    }
-    return out;
-}
-}  // namespace
-
-std::vector<int> Analysis::personsIn(int s) const {
-    return inSentence(persons, s);
-}
-std::vector<int> Analysis::countriesIn(int s) const {
-    return inSentence(countries, s);
-}
-std::vector<int> Analysis::placesIn(int s) const {
-    return inSentence(places, s);
-}
-std::vector<int> Analysis::datesIn(int s) const {
-    return inSentence(dates, s);
-}
-std::vector<int> Analysis::officesIn(int s) const {
-    return inSentence(offices, s);
-}
-std::vector<int> Analysis::eventsIn(int s) const {
-    return inSentence(eventMentions, s);
-}
-std::vector<int> Analysis::orgsIn(int s) const {
-    return inSentence(orgMentions, s);
-}
-
 int Analysis::personAt(int t) const {
     for (std::size_t i = 0; i < persons.size(); ++i) {
         if (persons[i].range.contains(t)) return static_cast<int>(i);

@@ -232,14 +232,16 @@ struct Analysis {
     [[nodiscard]] std::string writtenUtf8(Range r) const;
     [[nodiscard]] const Sentence& sentenceOf(int token) const;
     [[nodiscard]] int sentenceIndex(int token) const;
-    /// Mentions of each kind in sentence `s`, in token order (indices).
-    [[nodiscard]] std::vector<int> personsIn(int s) const;
-    [[nodiscard]] std::vector<int> countriesIn(int s) const;
-    [[nodiscard]] std::vector<int> placesIn(int s) const;
-    [[nodiscard]] std::vector<int> datesIn(int s) const;
-    [[nodiscard]] std::vector<int> officesIn(int s) const;
-    [[nodiscard]] std::vector<int> eventsIn(int s) const;  ///< EventMentions
-    [[nodiscard]] std::vector<int> orgsIn(int s) const;
+    /// The indexes of the mentions of `list` (persons, countries, eventMentions, ...) in sentence
+    /// `s`, in order.
+    template <class Mention>
+    [[nodiscard]] static std::vector<int> inSentence(const std::vector<Mention>& list, int s) {
+        std::vector<int> out;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            if (list[i].sentence == s) out.push_back(static_cast<int>(i));
+        }
+        return out;
+    }
     /// The person mention covering token t, or -1.
     [[nodiscard]] int personAt(int t) const;
     [[nodiscard]] const EventWordInfo& word(const EventMention& m) const {

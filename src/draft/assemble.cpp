@@ -175,14 +175,12 @@ void assemble(const Analysis& a, Draft& draft, GraphNames* names) {
                       draft.source.id,
                       slug(draft.source.id.substr(draft.source.id.find('/') + 1)),
                       {}};
-    detail::addPersons(b);
-    detail::addPosts(b);
-    detail::addGroups(b);
-    detail::addOrgs(b);
-    detail::addEvents(b);
-    detail::addRelations(b);
-    detail::addLinks(b);
-    detail::findRepeats(b);
+    // Actors first: the events, relations and links refer to their ids.
+    for (auto* step :
+         {detail::addPersons, detail::addPosts, detail::addGroups, detail::addOrgs,
+          detail::addEvents, detail::addRelations, detail::addLinks, detail::findRepeats}) {
+        step(b);
+    }
 }
 
 }  // namespace bilateral::draft

@@ -1,6 +1,7 @@
 // The analysis as a dataset's events (with their parts), relations and links.
 
 #include <algorithm>
+#include <array>
 #include <set>
 
 #include "assemble_detail.hpp"
@@ -16,39 +17,19 @@ std::string kindLabel(EventKind k, const EventDraft& ev) {
         if (name == "visit_type" && value == "working") return "Working visit";
         if (name == "form" && value == "lecture") return "Lecture";
     }
-    switch (k) {
-        case EventKind::OfficialVisit:
-            return "Visit";
-        case EventKind::StateVisit:
-            return "State visit";
-        case EventKind::BilateralMeeting:
-            return "Meeting";
-        case EventKind::Talks:
-            return "Talks";
-        case EventKind::Roundtable:
-            return "Roundtable";
-        case EventKind::Summit:
-            return "Summit";
-        case EventKind::Inauguration:
-            return "Inauguration";
-        case EventKind::Invitation:
-            return "Invitation";
-        case EventKind::Negotiation:
-            return "Negotiations";
-        case EventKind::AgreementSigning:
-            return "Signing";
-        case EventKind::PhoneCall:
-            return "Phone call";
-        case EventKind::Statement:
-            return "Statement";
-        case EventKind::Chairmanship:
-            return "Chairmanship";
-        case EventKind::IntentToMeet:
-            return "Acceptance of an invitation";
-        case EventKind::CodedEvent:
-            break;
-    }
-    return "Event";
+    // One label per EventKind, in the order of its values.
+    constexpr std::array<std::string_view, 15> kLabels{
+        "Visit",        "State visit",
+        "Meeting",      "Talks",
+        "Roundtable",   "Summit",
+        "Inauguration", "Invitation",
+        "Negotiations", "Signing",
+        "Phone call",   "Statement",
+        "Chairmanship", "Acceptance of an invitation",
+        "Event"};
+    static_assert(static_cast<std::size_t>(EventKind::CodedEvent) + 1 == kLabels.size());
+    const auto i = static_cast<std::size_t>(k);
+    return std::string(i < kLabels.size() ? kLabels[i] : kLabels.back());
 }
 
 std::string actorName(const Builder& b, const ActorRef& r) {

@@ -86,12 +86,19 @@ Json eventJson(const model::Event& e) {
     return j;
 }
 
-Json relationJson(const model::Relation& r) {
+/// A record between two others (relations, event links): id, kind, from, to.
+template <class T>
+Json between(const T& r) {
     Json j;
     j["id"] = r.id;
     j["kind"] = std::string(model::toString(r.kind));
     j["from"] = r.from;
     j["to"] = r.to;
+    return j;
+}
+
+Json relationJson(const model::Relation& r) {
+    Json j = between(r);
     if (r.valid.start || r.valid.end) {
         Json v = Json::object();
         if (r.valid.start) v["from"] = r.valid.start->toString();
@@ -103,11 +110,7 @@ Json relationJson(const model::Relation& r) {
 }
 
 Json linkJson(const model::EventLink& l) {
-    Json j;
-    j["id"] = l.id;
-    j["kind"] = std::string(model::toString(l.kind));
-    j["from"] = l.from;
-    j["to"] = l.to;
+    Json j = between(l);
     j["evidence"] = evidenceJson(l.evidence);
     return j;
 }

@@ -349,7 +349,7 @@ void presentAtLastMeeting(Analysis& a, std::size_t s) {
 
 void partsFromLooseSentences(Analysis& a) {
     for (std::size_t s = 0; s < a.sentences.size(); ++s) {
-        if (!a.eventsIn(static_cast<int>(s)).empty()) continue;
+        if (!Analysis::inSentence(a.eventMentions, static_cast<int>(s)).empty()) continue;
         presentAtLastMeeting(a, s);
         const auto& sen = a.sentences[s];
         const int at = phraseEnd(a, sen.first, sen.last,

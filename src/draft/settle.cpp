@@ -20,7 +20,7 @@ bool isVisit(EventKind k) {
 /// Mentions of sentence s that made or joined an event: (mention, event).
 std::vector<std::pair<int, int>> triggersIn(const Analysis& a, int s) {
     std::vector<std::pair<int, int>> out;
-    for (const int k : a.eventsIn(s)) {
+    for (const int k : Analysis::inSentence(a.eventMentions, s)) {
         const int e = a.mentionEvent[static_cast<std::size_t>(k)];
         if (e >= 0) out.emplace_back(k, e);
     }
@@ -146,13 +146,12 @@ void attachPlaces(Analysis& a) {
 }  // namespace detail
 
 void settleEvents(Analysis& a) {
-    detail::attachDates(a);
-    detail::attachPlaces(a);
-    detail::setStatusAndDates(a);
-    detail::mergeRepeated(a);
-    detail::dropUntold(a);
-    detail::setParents(a);
-    detail::linkInvitations(a);
+    // In this order: each step reads what the ones before it settled.
+    for (auto* step :
+         {detail::attachDates, detail::attachPlaces, detail::setStatusAndDates,
+          detail::mergeRepeated, detail::dropUntold, detail::setParents, detail::linkInvitations}) {
+        step(a);
+    }
 }
 
 }  // namespace bilateral::draft

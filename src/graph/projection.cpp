@@ -11,15 +11,8 @@ std::string_view toString(VertexKind k) noexcept {
 }
 
 std::string_view toString(EdgeKind k) noexcept {
-    switch (k) {
-        case EdgeKind::Participation:
-            return "participation";
-        case EdgeKind::EventLink:
-            return "event_link";
-        case EdgeKind::Relation:
-            break;
-    }
-    return "relation";
+    if (k == EdgeKind::Participation) return "participation";
+    return k == EdgeKind::EventLink ? "event_link" : "relation";
 }
 
 bool Projection::filtered() const noexcept {

@@ -206,27 +206,17 @@ bool Interval::mayOverlap(DayNumber from, DayNumber to) const noexcept {
 }
 
 std::string_view toString(Precision p) noexcept {
-    switch (p) {
-        case Precision::Day:
-            return "day";
-        case Precision::Month:
-            return "month";
-        case Precision::Year:
-            return "year";
-    }
-    return "day";
+    // By value: Day = 0, Month = 1, Year = 2.
+    constexpr std::array<std::string_view, 3> kNames{"day", "month", "year"};
+    const auto i = static_cast<std::size_t>(p);
+    return i < kNames.size() ? kNames[i] : kNames[0];
 }
 
 std::string_view toString(Certainty c) noexcept {
-    switch (c) {
-        case Certainty::No:
-            return "no";
-        case Certainty::Possibly:
-            return "possibly";
-        case Certainty::Certainly:
-            return "certainly";
-    }
-    return "no";
+    // By value: No = 0, Possibly = 1, Certainly = 2.
+    constexpr std::array<std::string_view, 3> kNames{"no", "possibly", "certainly"};
+    const auto i = static_cast<std::size_t>(c);
+    return i < kNames.size() ? kNames[i] : kNames[0];
 }
 
 }  // namespace bilateral::model

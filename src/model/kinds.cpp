@@ -6,105 +6,67 @@
 namespace bilateral::model {
 namespace {
 
-constexpr std::array<std::string_view, 9> kActorKinds{"country",
-                                                      "bloc",
-                                                      "person",
-                                                      "post",
-                                                      "government_body",
-                                                      "company",
-                                                      "institution",
-                                                      "diplomatic_mission",
-                                                      "group"};
-constexpr std::array<std::string_view, 15> kEventKinds{
+/// The names of each enum's values, in the order of the values.
+template <class Enum>
+constexpr std::span<const std::string_view> kNames{};
+template <>
+constexpr std::array<std::string_view, 9> kNames<ActorKind>{"country",
+                                                            "bloc",
+                                                            "person",
+                                                            "post",
+                                                            "government_body",
+                                                            "company",
+                                                            "institution",
+                                                            "diplomatic_mission",
+                                                            "group"};
+template <>
+constexpr std::array<std::string_view, 15> kNames<EventKind>{
     "official_visit", "state_visit",  "bilateral_meeting", "talks",          "roundtable",
     "summit",         "inauguration", "invitation",        "negotiation",    "agreement_signing",
     "phone_call",     "statement",    "chairmanship",      "intent_to_meet", "coded_event"};
-constexpr std::array<std::string_view, 3> kStatuses{"occurred", "planned", "cancelled"};
-constexpr std::array<std::string_view, 12> kRoles{
+template <>
+constexpr std::array<std::string_view, 3> kNames<EventStatus>{"occurred", "planned", "cancelled"};
+template <>
+constexpr std::array<std::string_view, 12> kNames<Role>{
     "host",      "guest",   "delegation_member", "chair",  "opener", "attendee",
     "signatory", "inviter", "invitee",           "source", "target", "subject"};
-constexpr std::array<std::string_view, 8> kRelationKinds{
+template <>
+constexpr std::array<std::string_view, 8> kNames<RelationKind>{
     "holds_post", "post_of",    "member_of", "part_of",
     "partner_of", "represents", "chairs",    "affiliated_with"};
-constexpr std::array<std::string_view, 3> kBases{"stated", "inferred", "reference"};
-constexpr std::array<std::string_view, 3> kEventLinkKinds{"leads_to", "answers", "follows_up"};
-
-template <class Enum>
-struct Table;
 template <>
-struct Table<ActorKind> {
-    static constexpr auto& v = kActorKinds;
-};
+constexpr std::array<std::string_view, 3> kNames<Basis>{"stated", "inferred", "reference"};
 template <>
-struct Table<EventKind> {
-    static constexpr auto& v = kEventKinds;
-};
-template <>
-struct Table<EventStatus> {
-    static constexpr auto& v = kStatuses;
-};
-template <>
-struct Table<Role> {
-    static constexpr auto& v = kRoles;
-};
-template <>
-struct Table<RelationKind> {
-    static constexpr auto& v = kRelationKinds;
-};
-template <>
-struct Table<Basis> {
-    static constexpr auto& v = kBases;
-};
-template <>
-struct Table<EventLinkKind> {
-    static constexpr auto& v = kEventLinkKinds;
-};
+constexpr std::array<std::string_view, 3> kNames<EventLinkKind>{"leads_to", "answers",
+                                                                "follows_up"};
 
 template <class Enum>
 std::string_view name(Enum e) noexcept {
     const auto i = static_cast<std::size_t>(e);
-    return i < Table<Enum>::v.size() ? Table<Enum>::v[i] : std::string_view{};
+    return i < kNames<Enum>.size() ? kNames<Enum>[i] : std::string_view{};
 }
 
 }  // namespace
 
-std::string_view toString(ActorKind v) noexcept {
-    return name(v);
-}
-std::string_view toString(EventKind v) noexcept {
-    return name(v);
-}
-std::string_view toString(EventStatus v) noexcept {
-    return name(v);
-}
-std::string_view toString(Role v) noexcept {
-    return name(v);
-}
-std::string_view toString(RelationKind v) noexcept {
-    return name(v);
-}
-std::string_view toString(Basis v) noexcept {
-    return name(v);
-}
-std::string_view toString(EventLinkKind v) noexcept {
-    return name(v);
-}
-
 template <class Enum>
 std::span<const std::string_view> names() noexcept {
-    return {Table<Enum>::v.data(), Table<Enum>::v.size()};
+    return {kNames<Enum>.data(), kNames<Enum>.size()};
 }
 
 template <class Enum>
 std::optional<Enum> parse(std::string_view s) noexcept {
-    const auto& t = Table<Enum>::v;
+    const auto& t = kNames<Enum>;
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (t[i] == s) return static_cast<Enum>(i);
     }
     return std::nullopt;
 }
 
+// Each enum's toString, names and parse.
 #define BILATERAL_INSTANTIATE(E)                                    \
+    std::string_view toString(E v) noexcept {                       \
+        return name(v);                                             \
+    }                                                               \
     template std::span<const std::string_view> names<E>() noexcept; \
     template std::optional<E> parse<E>(std::string_view) noexcept;
 BILATERAL_INSTANTIATE(ActorKind)

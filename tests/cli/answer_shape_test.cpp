@@ -24,26 +24,20 @@ class AnswerShape : public ::testing::Test {
 protected:
     static fs::path db, empty;
     static void SetUpTestSuite() {
-        const auto tmp = fs::temp_directory_path();
-        const auto tag = std::to_string(::getpid());
-        db = tmp / ("bilateral-answer-shape-" + tag + ".db");
-        empty = tmp / ("bilateral-answer-shape-empty-" + tag + ".db");
+        db = bilateral::fixtures::tempDb("answer-shape");
+        empty = bilateral::fixtures::tempDb("answer-shape-empty");
         clean(db);
         clean(empty);
         bilateral::fixtures::writeTinyDb(db);
-        const auto set = tmp / ("bilateral-answer-shape-empty-" + tag + ".json");
-        std::ofstream(set) << R"({"format": "bilateral-dataset", "version": 1})";
-        const auto r = runCli(empty, {"import", set.string()});
+        const auto r = bilateral::fixtures::importText(
+            empty, R"({"format": "bilateral-dataset", "version": 1})");
         ASSERT_EQ(r.status, 0) << r.err;
-        fs::remove(set);
     }
     static void TearDownTestSuite() {
         clean(db);
         clean(empty);
     }
-    static void clean(const fs::path& file) {
-        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file.string() + suffix);
-    }
+    static void clean(const fs::path& file) { bilateral::fixtures::removeDb(file); }
     static bilateral::fixtures::CliResult run(const Strings& args) { return runCli(db, args); }
 };
 fs::path AnswerShape::db;
@@ -277,14 +271,12 @@ TEST_F(AnswerShape, UsageMessagesAreReadable) {
 }
 
 TEST_F(AnswerShape, TablesAlignInDisplayWidthAndShowControlCharactersEscaped) {
-    const auto tmp = fs::temp_directory_path();
-    const auto tag = std::to_string(::getpid());
-    const auto wide = tmp / ("bilateral-answer-shape-wide-" + tag + ".db");
-    const auto set = tmp / ("bilateral-answer-shape-wide-" + tag + ".json");
+    const auto wide = bilateral::fixtures::tempDb("answer-shape-wide");
     clean(wide);
     // A meeting of a centre with people named in Chinese, with a combining accent (e + U+0301)
     // and with a control byte (BEL).
-    std::ofstream(set) << R"({"format": "bilateral-dataset", "version": 1,
+    const auto imported =
+        bilateral::fixtures::importText(wide, R"({"format": "bilateral-dataset", "version": 1,
       "sources": [{"id": "source/s", "title": "S", "kind": "reference"}],
       "actors": [
         {"id": "person/centre", "kind": "person", "name": "Centre",
@@ -301,8 +293,7 @@ TEST_F(AnswerShape, TablesAlignInDisplayWidthAndShowControlCharactersEscaped) {
                           {"actor": "person/xi", "role": "attendee"},
                           {"actor": "person/jose", "role": "attendee"},
                           {"actor": "person/bell", "role": "attendee"}],
-         "evidence": [{"source": "source/s", "basis": "reference"}]}]})";
-    const auto imported = runCli(wide, {"import", set.string()});
+         "evidence": [{"source": "source/s", "basis": "reference"}]}]})");
     ASSERT_EQ(imported.status, 0) << imported.err;
     const auto r = runCli(wide, {"who-met", "person/centre"});
     ASSERT_EQ(r.status, 0) << r.err;
@@ -323,5 +314,4 @@ TEST_F(AnswerShape, TablesAlignInDisplayWidthAndShowControlCharactersEscaped) {
     // (3 code points), "Bell\x07" 8; then two spaces.
     EXPECT_EQ(idAt, 12u) << r.out;
     clean(wide);
-    fs::remove(set);
 }

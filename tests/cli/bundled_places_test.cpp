@@ -10,48 +10,32 @@
 
 #include "fixtures/run_cli.hpp"
 
-namespace fs = std::filesystem;
 using bilateral::fixtures::runCli;
 using nlohmann::json;
 
 namespace {
 
-class BundledPlaces : public ::testing::Test {
-protected:
-    static fs::path db;
-    static void SetUpTestSuite() {
-        db = fs::temp_directory_path() /
-             ("bilateral-bundled-places-" + std::to_string(::getpid()) + ".db");
-        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
-        const auto r = runCli(
-            db, {"import", std::string(BILATERAL_SOURCE_DIR) + "/data/italy-malaysia-2025.json"});
-        ASSERT_EQ(r.status, 0) << r.err;
-        // The bundled embassy inauguration is in the dyad by place (its only participant is the
-        // Italian embassy). A note of the test's own adds another event of one side in a place
-        // of the other: an Italian agency at work in Kuala Lumpur.
-        const auto note = fs::temp_directory_path() /
-                          ("bilateral-bundled-places-note-" + std::to_string(::getpid()) + ".json");
-        std::ofstream(note) << R"({"format": "bilateral-dataset", "version": 1.1,
+/// The bundled dataset and a note of the test's own.
+void makePlacesDb(const std::filesystem::path& file) {
+    const auto r = bilateral::fixtures::importBundled(file);
+    ASSERT_EQ(r.status, 0) << r.err;
+    // The bundled embassy inauguration is in the dyad by place (its only participant is the
+    // Italian embassy). A note of the test's own adds another event of one side in a place
+    // of the other: an Italian agency at work in Kuala Lumpur.
+    const auto n =
+        bilateral::fixtures::importText(file, R"({"format": "bilateral-dataset", "version": 1.1,
   "sources": [{"id": "source/test-note", "title": "A test's note", "kind": "note"}],
   "events": [{"id": "event/ice-mission-kuala-lumpur", "kind": "talks",
     "title": "ICE mission in Kuala Lumpur", "start": "2025-09-10",
     "place": {"name": "Kuala Lumpur", "country": "MYS"},
     "participants": [{"actor": "institution/ice", "role": "attendee",
                       "evidence": [{"source": "source/test-note"}]}],
-    "evidence": [{"source": "source/test-note"}]}]})";
-        const auto n = runCli(db, {"import", note.string()});
-        fs::remove(note);
-        ASSERT_EQ(n.status, 0) << n.err;
-    }
-    static void TearDownTestSuite() {
-        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
-    }
-    static json query(std::vector<std::string> args) {
-        args.push_back("--json");
-        const auto r = runCli(db, args);
-        EXPECT_EQ(r.status, 0) << r.err;
-        return r.status == 0 ? r.json() : json::object();
-    }
+    "evidence": [{"source": "source/test-note"}]}]})");
+    ASSERT_EQ(n.status, 0) << n.err;
+}
+
+class BundledPlaces : public bilateral::fixtures::CliDbSuite<"bundled-places", &makePlacesDb> {
+protected:
     /// The event `id` of a timeline answer; null when it is not there.
     static json event(const json& timeline, const std::string& id) {
         for (const auto& e : timeline.at("events")) {
@@ -60,8 +44,6 @@ protected:
         return nullptr;
     }
 };
-
-fs::path BundledPlaces::db;
 
 const std::string kEmbassy = "event/embassy-inauguration-2025-06-06";
 const std::string kInvitation = "event/invitation-meloni-to-kuala-lumpur";

@@ -9,44 +9,23 @@
 
 #include "fixtures/run_cli.hpp"
 
-namespace fs = std::filesystem;
-using bilateral::fixtures::runCli;
 using nlohmann::json;
 using Strings = std::vector<std::string>;
 
 namespace {
 
-class BundledQueries : public ::testing::Test {
+class BundledQueries : public bilateral::fixtures::CliDbSuite<"bundled-queries",
+                                                              &bilateral::fixtures::makeBundledDb> {
 protected:
-    static fs::path db;
-    static void SetUpTestSuite() {
-        db = fs::temp_directory_path() /
-             ("bilateral-bundled-queries-" + std::to_string(::getpid()) + ".db");
-        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
-        const auto r = runCli(
-            db, {"import", std::string(BILATERAL_SOURCE_DIR) + "/data/italy-malaysia-2025.json"});
-        ASSERT_EQ(r.status, 0) << r.err;
-    }
-    static void TearDownTestSuite() {
-        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
-    }
-    static json query(Strings args) {
-        args.push_back("--json");
-        const auto r = runCli(db, args);
-        EXPECT_EQ(r.status, 0) << r.err;
-        return r.status == 0 ? r.json() : json::object();
-    }
-    static Strings ids(const json& list) {
-        Strings out;
-        for (const auto& x : list) out.push_back(x.at("id").get<std::string>());
-        return out;
-    }
+    static Strings ids(const json& list) { return bilateral::fixtures::idsOf(list); }
     static bool contains(const Strings& v, const std::string& s) {
         return std::find(v.begin(), v.end(), s) != v.end();
     }
+    /// Where `s` stands in `v` (v.size() when it is not there).
+    static std::ptrdiff_t position(const Strings& v, const std::string& s) {
+        return std::find(v.begin(), v.end(), s) - v.begin();
+    }
 };
-
-fs::path BundledQueries::db;
 
 }  // namespace
 
@@ -188,9 +167,7 @@ TEST_F(BundledQueries, ItalysAmbassadorToMalaysia) {
 TEST_F(BundledQueries, TheDyadTimelineIsInOrderAndFlagsThePlannedVisit) {
     const auto j = query({"timeline", "--dyad", "ITA:MYS"});
     const auto events = ids(j.at("events"));
-    const auto at = [&](const std::string& id) {
-        return std::find(events.begin(), events.end(), id) - events.begin();
-    };
+    const auto at = [&](const std::string& id) { return position(events, id); };
     ASSERT_TRUE(contains(events, "event/official-visit-2025-07"));
     ASSERT_TRUE(contains(events, "event/planned-official-visit-meloni-kuala-lumpur"));
     // The meeting within the visit is dated by the visit; undated events come last.
@@ -216,9 +193,7 @@ TEST_F(BundledQueries, TheEmbassyInaugurationComesBeforeTheVisit) {
     // The inauguration of the Italian embassy's premises is in Italy's timeline.
     const auto j = query({"timeline", "--country", "ITA"});
     const auto events = ids(j.at("events"));
-    const auto at = [&](const std::string& id) {
-        return std::find(events.begin(), events.end(), id) - events.begin();
-    };
+    const auto at = [&](const std::string& id) { return position(events, id); };
     ASSERT_TRUE(contains(events, "event/embassy-inauguration-2025-06-06"));
     ASSERT_TRUE(contains(events, "event/official-visit-2025-07"));
     EXPECT_LT(at("event/embassy-inauguration-2025-06-06"), at("event/official-visit-2025-07"));
@@ -334,9 +309,7 @@ TEST_F(BundledQueries, TheDyadTimelineHoldsTheSideMeetingsAsInferredAndTheEmbass
 
 TEST_F(BundledQueries, SubEventsComeAfterTheVisitTheyTookPlaceIn) {
     const auto events = ids(query({"timeline", "--dyad", "ITA:MYS"}).at("events"));
-    const auto at = [&](const std::string& id) {
-        return std::find(events.begin(), events.end(), id) - events.begin();
-    };
+    const auto at = [&](const std::string& id) { return position(events, id); };
     for (const char* child :
          {"event/economic-roundtable-2025-07", "event/meeting-anwar-meloni-2025-07",
           "event/talks-ministers-2025-07", "event/side-meetings-investment-2025-07"}) {

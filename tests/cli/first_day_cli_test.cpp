@@ -12,25 +12,11 @@
 #include "fixtures/tiny.hpp"
 
 namespace fs = std::filesystem;
-using bilateral::fixtures::runCli;
 using Strings = std::vector<std::string>;
 
 namespace {
 
-class FirstDayCli : public ::testing::Test {
-protected:
-    static fs::path db;
-    static void SetUpTestSuite() {
-        db = fs::temp_directory_path() /
-             ("bilateral-first-day-" + std::to_string(::getpid()) + ".db");
-        bilateral::fixtures::writeTinyDb(db);
-    }
-    static void TearDownTestSuite() {
-        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
-    }
-    static bilateral::fixtures::CliResult run(const Strings& args) { return runCli(db, args); }
-};
-fs::path FirstDayCli::db;
+using FirstDayCli = bilateral::fixtures::CliDbSuite<"first-day", &bilateral::fixtures::writeTinyDb>;
 
 TEST_F(FirstDayCli, VersionPrintsTheProjectVersion) {
     const auto r = run({"--version"});

@@ -14,6 +14,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
 
+#include "fixtures/run_cli.hpp"
+#include "fixtures/text_diff.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -30,40 +33,8 @@ constexpr const char* kSmall = R"({"format": "bilateral-dataset", "version": 1,
               "evidence": [{"source": "source/s", "quote": "talks"}]}]
 })";
 
-struct CommandResult {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return std::move(s).str();
-}
-
-/// The first line where two dumps differ, or "" when they are equal (keeps failures readable).
-std::string firstDifference(const std::string& a, const std::string& b) {
-    if (a == b) return "";
-    std::istringstream sa(a), sb(b);
-    std::string la, lb;
-    for (int line = 1;; ++line) {
-        const bool ha = static_cast<bool>(std::getline(sa, la));
-        const bool hb = static_cast<bool>(std::getline(sb, lb));
-        if (!ha && !hb) return "dumps differ";
-        if (la != lb || ha != hb) {
-            return "line " + std::to_string(line) + ":\n  before: " + (ha ? la : "<end>") +
-                   "\n  after:  " + (hb ? lb : "<end>");
-        }
-    }
-}
-
-std::string shellQuote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
+using bilateral::fixtures::firstDifference;
+using bilateral::fixtures::slurpFile;
 
 class ImportCli : public ::testing::Test {
 protected:
@@ -83,17 +54,8 @@ protected:
     }
 
     /// Runs `bilateral --db DB ARGS...` with stdin from /dev/null.
-    CommandResult run(const std::vector<std::string>& args) const {
-        std::string cmd = shellQuote(BILATERAL_CLI) + " --db " + shellQuote(db_.string());
-        for (const auto& a : args) cmd += " " + shellQuote(a);
-        const auto out = dir_ / "stdout", err = dir_ / "stderr";
-        cmd += " </dev/null >" + shellQuote(out.string()) + " 2>" + shellQuote(err.string());
-        const int raw = std::system(cmd.c_str());
-        CommandResult r;
-        r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-        r.out = slurp(out);
-        r.err = slurp(err);
-        return r;
+    bilateral::fixtures::CliResult run(const std::vector<std::string>& args) const {
+        return bilateral::fixtures::runCli(db_, args);
     }
 
     /// Every table's rows (ordered by all columns, the full-text index's own tables included),
@@ -241,7 +203,7 @@ TEST_F(ImportCli, ImportsTheBundledDatasetAndStatsCountsIt) {
     EXPECT_NE(r.out.find("skipped 0 already present"), std::string::npos) << r.out;
     EXPECT_EQ(r.err, "");  // no progress bar when stderr is not a terminal
 
-    const auto doc = nlohmann::json::parse(slurp(kBundled));
+    const auto doc = nlohmann::json::parse(slurpFile(kBundled));
     std::int64_t participations = 0, evidence = 0;
     for (const auto* key : {"actors", "events", "relations"}) {
         for (const auto& x : doc[key]) {

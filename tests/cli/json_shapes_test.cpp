@@ -161,26 +161,18 @@ protected:
     static void SetUpTestSuite() {
         shapes = readShapes(
             bilateral::fixtures::slurpFile(fs::path(BILATERAL_SOURCE_DIR) / "docs/cli.md"));
-        const auto tmp = fs::temp_directory_path();
-        const auto tag = std::to_string(::getpid());
-        bundled = tmp / ("bilateral-shapes-" + tag + ".db");
-        empty = tmp / ("bilateral-shapes-empty-" + tag + ".db");
-        const auto emptySet = tmp / ("bilateral-shapes-empty-" + tag + ".json");
-        for (const auto& db : {bundled, empty}) clean(db);
-        std::ofstream(emptySet) << R"({"format": "bilateral-dataset", "version": 1})";
-        auto r = runCli(bundled, {"import", std::string(BILATERAL_SOURCE_DIR) +
-                                                "/data/italy-malaysia-2025.json"});
+        bundled = bilateral::fixtures::tempDb("shapes");
+        empty = bilateral::fixtures::tempDb("shapes-empty");
+        for (const auto& db : {bundled, empty}) bilateral::fixtures::removeDb(db);
+        auto r = bilateral::fixtures::importBundled(bundled);
         ASSERT_EQ(r.status, 0) << r.err;
-        r = runCli(empty, {"import", emptySet.string()});
+        r = bilateral::fixtures::importText(empty,
+                                            R"({"format": "bilateral-dataset", "version": 1})");
         ASSERT_EQ(r.status, 0) << r.err;
-        fs::remove(emptySet);
     }
     static void TearDownTestSuite() {
-        clean(bundled);
-        clean(empty);
-    }
-    static void clean(const fs::path& db) {
-        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
+        bilateral::fixtures::removeDb(bundled);
+        bilateral::fixtures::removeDb(empty);
     }
 
     /// Runs `args --json` on `db` and checks the output against the shape of its verb.
@@ -279,21 +271,18 @@ TEST_F(JsonShapes, StatsMatchesOnAFullAndAnEmptyDatabase) {
 
 TEST_F(JsonShapes, AnAmbiguousNameMatchesTheErrorShape) {
     // Two actors named alike, written for this test.
-    const auto tmp = fs::temp_directory_path();
-    const auto tag = std::to_string(::getpid());
-    const auto db = tmp / ("bilateral-shapes-twins-" + tag + ".db");
-    const auto set = tmp / ("bilateral-shapes-twins-" + tag + ".json");
-    clean(db);
-    std::ofstream(set) << R"({"format": "bilateral-dataset", "version": 1,
+    const auto db = bilateral::fixtures::tempDb("shapes-twins");
+    bilateral::fixtures::removeDb(db);
+    ASSERT_EQ(bilateral::fixtures::importText(db, R"({"format": "bilateral-dataset", "version": 1,
       "sources": [{"id": "source/s", "title": "S", "kind": "reference"}],
       "actors": [
         {"id": "person/twin-1", "kind": "person", "name": "Same Name", "country": "ITA",
          "evidence": [{"source": "source/s", "basis": "reference"}]},
         {"id": "person/twin-2", "kind": "person", "name": "Same Name",
-         "evidence": [{"source": "source/s", "basis": "reference"}]}]})";
-    ASSERT_EQ(runCli(db, {"import", set.string()}).status, 0);
+         "evidence": [{"source": "source/s", "basis": "reference"}]}]})")
+                  .status,
+              0);
     expectShape(db, {"who-met", "same name"}, 3, "ambiguous");
     expectShape(db, {"relations", "same name"}, 3, "ambiguous");
-    clean(db);
-    fs::remove(set);
+    bilateral::fixtures::removeDb(db);
 }

@@ -16,33 +16,13 @@ using Strings = std::vector<std::string>;
 
 namespace {
 
-class QueryCli : public ::testing::Test {
+class QueryCli
+    : public bilateral::fixtures::CliDbSuite<"query-cli", &bilateral::fixtures::writeTinyDb> {
 protected:
-    static fs::path db;
-    static void SetUpTestSuite() {
-        db = fs::temp_directory_path() /
-             ("bilateral-query-cli-" + std::to_string(::getpid()) + ".db");
-        bilateral::fixtures::writeTinyDb(db);
-    }
-    static void TearDownTestSuite() {
-        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
-    }
-    static bilateral::fixtures::CliResult run(const Strings& args) { return runCli(db, args); }
-    /// Runs a verb with --json, expects exit 0 and returns the parsed output.
-    static json query(Strings args) {
-        args.push_back("--json");
-        const auto r = run(args);
-        EXPECT_EQ(r.status, 0) << r.err;
-        return r.status == 0 ? r.json() : json::object();
-    }
     static Strings ids(const json& list, const char* field = "id") {
-        Strings out;
-        for (const auto& x : list) out.push_back(x.at(field).get<std::string>());
-        return out;
+        return bilateral::fixtures::idsOf(list, field);
     }
 };
-
-fs::path QueryCli::db;
 
 const json* find(const json& list, const std::string& id) {
     for (const auto& x : list) {

@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "draft_fixture.hpp"
 
 namespace {
@@ -22,32 +26,43 @@ TEST(Titles, TitleBeforeNameWithHonorificsSetApart) {
     EXPECT_EQ(postsOf(doc, p["id"]), std::vector<std::string>{"Minister of Defence of Malaysia"});
 }
 
-TEST(Titles, ItalianTitleThenCommaAndName) {
-    const auto doc =
-        draftJson("Il Ministro della Difesa, Guido Crosetto, ha incontrato ieri il suo omologo.",
-                  "2025-07-03", Language::Italian);
-    const auto p = actorNamed(doc, "Guido Crosetto");
+/// A title and a name in one sentence: the person, its country and the post the title gives.
+struct TitleCase {
+    const char* name;  ///< the test's name
+    const char* text;
+    const char* published;  ///< "" when unknown
+    std::optional<Language> language;
+    const char* person;
+    const char* country;
+    const char* post;
+};
+
+class TitleAndName : public ::testing::TestWithParam<TitleCase> {};
+
+TEST_P(TitleAndName, GivesThePersonItsCountryAndPost) {
+    const auto& c = GetParam();
+    const auto doc = draftJson(c.text, c.published, c.language);
+    const auto p = actorNamed(doc, c.person);
     ASSERT_FALSE(p.is_null()) << doc.dump(1);
-    // An Italian text speaks from Italy: a title without a country is Italy's.
-    EXPECT_EQ(p["country"], "ITA");
-    EXPECT_EQ(postsOf(doc, p["id"]), std::vector<std::string>{"Minister of Defence of Italy"});
+    EXPECT_EQ(p["country"], c.country);
+    EXPECT_EQ(postsOf(doc, p["id"]), std::vector<std::string>{c.post});
 }
 
-TEST(Titles, PossessiveCountryAndEnvoyHost) {
-    const auto doc = draftJson("Malaysia’s Ambassador to Italy Datuk Zahid Rastam was present.");
-    const auto p = actorNamed(doc, "Zahid Rastam");
-    ASSERT_FALSE(p.is_null()) << doc.dump(1);
-    EXPECT_EQ(p["country"], "MYS");
-    EXPECT_EQ(postsOf(doc, p["id"]), std::vector<std::string>{"Ambassador of Malaysia to Italy"});
-}
-
-TEST(Titles, NameBeforeTitle) {
-    const auto doc = draftJson("Editorial by Massimo Rustico, Ambassador of Italy to Malaysia\n");
-    const auto p = actorNamed(doc, "Massimo Rustico");
-    ASSERT_FALSE(p.is_null()) << doc.dump(1);
-    EXPECT_EQ(p["country"], "ITA");
-    EXPECT_EQ(postsOf(doc, p["id"]), std::vector<std::string>{"Ambassador of Italy to Malaysia"});
-}
+INSTANTIATE_TEST_SUITE_P(
+    Titles, TitleAndName,
+    ::testing::Values(
+        // An Italian text speaks from Italy: a title without a country is Italy's.
+        TitleCase{"ItalianTitleThenCommaAndName",
+                  "Il Ministro della Difesa, Guido Crosetto, ha incontrato ieri il suo omologo.",
+                  "2025-07-03", Language::Italian, "Guido Crosetto", "ITA",
+                  "Minister of Defence of Italy"},
+        TitleCase{"PossessiveCountryAndEnvoyHost",
+                  "Malaysia’s Ambassador to Italy Datuk Zahid Rastam was present.", "",
+                  std::nullopt, "Zahid Rastam", "MYS", "Ambassador of Malaysia to Italy"},
+        TitleCase{"NameBeforeTitle",
+                  "Editorial by Massimo Rustico, Ambassador of Italy to Malaysia\n", "",
+                  std::nullopt, "Massimo Rustico", "ITA", "Ambassador of Italy to Malaysia"}),
+    [](const ::testing::TestParamInfo<TitleCase>& info) { return std::string(info.param.name); });
 
 TEST(Titles, TwoTitlesForOnePersonInEachLanguage) {
     const auto en = draftJson(

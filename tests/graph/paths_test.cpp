@@ -3,10 +3,7 @@
 #include "bilateral/graph/paths.hpp"
 #include "fixtures/tiny_index.hpp"
 
-using bilateral::graph::distance;
-using bilateral::graph::egoNetwork;
-using bilateral::graph::shortestPath;
-using bilateral::graph::Through;
+using namespace bilateral::graph;
 using Strings = std::vector<std::string>;
 
 using Paths = bilateral::fixtures::TinyIndex;

@@ -249,11 +249,20 @@ TEST(BundledDataset, GivesStatedAndInferredEvidenceASpanAndReferenceEvidenceTheR
     });
 }
 
-TEST(BundledDataset, KeepsEveryEditorialSpanWithinTheEditorialText) {
-    const auto text = editorialText();
-    if (!text)
-        GTEST_SKIP() << "skipping: the shared folder with the editorial text is absent ("
-                     << kSources << ")";
+/// Tests against the editorial's text; skipped when the shared folder is absent.
+class EditorialText : public ::testing::Test {
+protected:
+    void SetUp() override {
+        text = editorialText();
+        if (!text) {
+            GTEST_SKIP() << "skipping: the shared folder with the editorial text is absent ("
+                         << kSources << ")";
+        }
+    }
+    std::optional<std::string> text;
+};
+
+TEST_F(EditorialText, KeepsEveryEditorialSpanWithinTheEditorialText) {
     const auto length = static_cast<std::int64_t>(codePoints(*text));
     std::size_t spans = 0;
     forEachEvidence([&](const std::string& where, const model::Evidence& e) {
@@ -280,11 +289,7 @@ TEST(BundledDataset, EverySpanCarriesItsQuote) {
     EXPECT_GT(spans, 150u);
 }
 
-TEST(BundledDataset, EachQuoteIsTheEditorialTextAtItsSpan) {
-    const auto text = editorialText();
-    if (!text)
-        GTEST_SKIP() << "skipping: the shared folder with the editorial text is absent ("
-                     << kSources << ")";
+TEST_F(EditorialText, EachQuoteIsTheEditorialTextAtItsSpan) {
     std::size_t checked = 0;
     forEachEvidence([&](const std::string& where, const model::Evidence& e) {
         if (e.source != kEditorial || !e.span || !e.quote) return;
@@ -295,11 +300,7 @@ TEST(BundledDataset, EachQuoteIsTheEditorialTextAtItsSpan) {
     EXPECT_GT(checked, 150u);
 }
 
-TEST(BundledDataset, RecordsTheSha256OfTheEditorialText) {
-    const auto text = editorialText();
-    if (!text)
-        GTEST_SKIP() << "skipping: the shared folder with the editorial text is absent ("
-                     << kSources << ")";
+TEST_F(EditorialText, RecordsTheSha256OfTheEditorialText) {
     const auto& source = sourceNamed(kEditorial);
     ASSERT_TRUE(source.sha256.has_value());
     EXPECT_EQ(*source.sha256, sha256Hex(*text));

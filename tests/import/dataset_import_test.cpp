@@ -108,15 +108,12 @@ TEST(ImportFormat, DetectsDatasetsIcewsAndGdeltFromTheirContents) {
 
 TEST(ImportFormat, RefusesAnUnrecognisableFileSayingWhatItExpected) {
     const auto file = tempFile("u.txt", "a\tb\tc\n");
-    try {
-        (void)io::detectFormat(file);
-        ADD_FAILURE() << "no error";
-    } catch (const ParseError& e) {
-        EXPECT_EQ(e.file(), file.string());
-        EXPECT_EQ(e.location(), "line 1");
-        EXPECT_NE(e.reason().find("3 tab-separated fields"), std::string::npos) << e.what();
-        EXPECT_NE(e.reason().find("expected a dataset JSON document"), std::string::npos);
-    }
+    const auto e = fixtures::parseErrorOf([&] { (void)io::detectFormat(file); });
+    ASSERT_TRUE(e);
+    EXPECT_EQ(e->file(), file.string());
+    EXPECT_EQ(e->location(), "line 1");
+    EXPECT_NE(e->reason().find("3 tab-separated fields"), std::string::npos) << e->what();
+    EXPECT_NE(e->reason().find("expected a dataset JSON document"), std::string::npos);
 }
 
 TEST(ImportFormat, RefusesEmptyMissingAndDirectoryPaths) {

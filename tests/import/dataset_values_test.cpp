@@ -192,19 +192,14 @@ TEST(DatasetReader, EscapesPointerTokensWithSlashesAndTildes) {
 }
 
 TEST(DatasetReader, NamesAMissingFileAndADirectory) {
-    try {
-        (void)io::readDataset("/nonexistent/bilateral.json");
-        ADD_FAILURE() << "no error";
-    } catch (const ParseError& e) {
-        EXPECT_EQ(e.file(), "/nonexistent/bilateral.json");
-        EXPECT_EQ(e.reason(), "no such file");
-    }
+    const auto missing =
+        fixtures::parseErrorOf([] { (void)io::readDataset("/nonexistent/bilateral.json"); });
+    ASSERT_TRUE(missing);
+    EXPECT_EQ(missing->file(), "/nonexistent/bilateral.json");
+    EXPECT_EQ(missing->reason(), "no such file");
     const auto dir = fs::temp_directory_path();
-    try {
-        (void)io::readDataset(dir);
-        ADD_FAILURE() << "no error";
-    } catch (const ParseError& e) {
-        EXPECT_EQ(e.file(), dir.string());
-        EXPECT_EQ(e.reason(), "is a directory, not a file");
-    }
+    const auto folder = fixtures::parseErrorOf([&] { (void)io::readDataset(dir); });
+    ASSERT_TRUE(folder);
+    EXPECT_EQ(folder->file(), dir.string());
+    EXPECT_EQ(folder->reason(), "is a directory, not a file");
 }

@@ -15,6 +15,7 @@
 #include "bilateral/query/answers.hpp"
 #include "bilateral/query/from_storage.hpp"
 #include "bilateral/query/index.hpp"
+#include "fixtures/temp_files.hpp"
 #include "fixtures/tiny.hpp"
 #include "reliability/generate.hpp"
 
@@ -22,12 +23,7 @@ namespace bilateral {
 namespace {
 
 std::filesystem::path writeTemp(const std::string& name, const std::string& text) {
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("bilateral-answers-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    const auto p = dir / name;
-    std::ofstream(p, std::ios::binary) << text;
-    return p;
+    return fixtures::writeTempFile("answers", name, text);
 }
 
 class Answers : public ::testing::Test {

@@ -3,21 +3,16 @@
 #include "bilateral/error.hpp"
 #include "bilateral/query/from_storage.hpp"
 #include "bilateral/query/queries.hpp"
-#include "fixtures/tiny.hpp"
+#include "fixtures/tiny_index.hpp"
 
-using bilateral::model::Certainty;
-using bilateral::model::Date;
-using bilateral::model::RelationKind;
-using bilateral::query::holders;
-using bilateral::query::relationsAsOf;
+using namespace bilateral::model;
+using namespace bilateral::query;
 using Strings = std::vector<std::string>;
 
 namespace {
 
-class AsOf : public ::testing::Test {
+class AsOf : public bilateral::fixtures::TinyStore {
 protected:
-    bilateral::sqlite::Store store = bilateral::fixtures::tinyStore();
-
     /// "person:certainty" per holder of the ambassador post on `day`.
     Strings ambassadors(const char* day) {
         Strings out;

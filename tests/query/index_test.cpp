@@ -9,11 +9,8 @@
 #include "fixtures/tiny_index.hpp"
 
 using bilateral::fixtures::TinyIndex;
-using bilateral::model::Date;
-using bilateral::model::EventKind;
-using bilateral::query::buildIndex;
-using bilateral::query::Index;
-using bilateral::query::IndexFilter;
+using namespace bilateral::model;
+using namespace bilateral::query;
 using Strings = std::vector<std::string>;
 
 using IndexTest = TinyIndex;

@@ -3,20 +3,17 @@
 #include "bilateral/error.hpp"
 #include "bilateral/query/from_storage.hpp"
 #include "bilateral/query/queries.hpp"
-#include "fixtures/tiny.hpp"
+#include "fixtures/tiny_index.hpp"
 
 #include <optional>
 
-using bilateral::query::resolveActor;
-using bilateral::query::search;
+using namespace bilateral::query;
 using Strings = std::vector<std::string>;
 
 namespace {
 
-class Search : public ::testing::Test {
+class Search : public bilateral::fixtures::TinyStore {
 protected:
-    bilateral::sqlite::Store store = bilateral::fixtures::tinyStore();
-
     Strings ids(std::string_view text) {
         Strings out;
         for (const auto& h : search(store, text)) out.push_back(h.id);

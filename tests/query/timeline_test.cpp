@@ -3,13 +3,8 @@
 #include "bilateral/query/queries.hpp"
 #include "fixtures/tiny_index.hpp"
 
-using bilateral::model::Date;
-using bilateral::model::EventKind;
-using bilateral::model::EventStatus;
-using bilateral::query::countryTimeline;
-using bilateral::query::dyadTimeline;
-using bilateral::query::timeline;
-using bilateral::query::TimelineOptions;
+using namespace bilateral::model;
+using namespace bilateral::query;
 using Strings = std::vector<std::string>;
 
 using Timeline = bilateral::fixtures::TinyIndex;

@@ -3,11 +3,8 @@
 #include "bilateral/query/queries.hpp"
 #include "fixtures/tiny_index.hpp"
 
-using bilateral::model::Date;
-using bilateral::model::EventKind;
-using bilateral::query::Counterpart;
-using bilateral::query::whoMet;
-using bilateral::query::WhoMetOptions;
+using namespace bilateral::model;
+using namespace bilateral::query;
 using Strings = std::vector<std::string>;
 
 class WhoMet : public bilateral::fixtures::TinyIndex {

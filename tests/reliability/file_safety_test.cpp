@@ -28,11 +28,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
+/// A dataset of `people` people, `people.json` in `dir`.
+fs::path peopleFile(const fs::path& dir, int people) {
+    const auto data = dir / "people.json";
+    writeBytes(data, datasetFile(people));
+    return data;
+}
+
 /// A database made by the command, checkpointed so the main file holds everything.
 fs::path commandDatabase(const fs::path& dir, int people = 200) {
     const auto db = dir / "kg.db";
-    const auto data = dir / "people.json";
-    writeBytes(data, datasetFile(people));
+    const auto data = peopleFile(dir, people);
     const auto r = runCli({"--db", db.string(), "import", data.string()}, dir);
     EXPECT_EQ(r.status, 0) << r.err;
     SQLite::Database(db.string(), SQLite::OPEN_READWRITE).exec("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -49,10 +55,6 @@ std::vector<std::string> leftovers(const fs::path& dir) {
             out.push_back(name);
     }
     return out;
-}
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
 }
 
 }  // namespace
@@ -186,8 +188,7 @@ TEST(FileSafety, AnotherProgramsSqliteFileIsRefusedNamingItsTablesUnlessInit) {
         s.exec("CREATE TABLE people(name TEXT)");
         s.exec("INSERT INTO notes(text) VALUES ('keep me')");
     }
-    const auto data = dir / "people.json";
-    writeBytes(data, datasetFile(5));
+    const auto data = peopleFile(dir, 5);
     const auto before = durableBytes(db);
     const auto r = runCli({"--db", db.string(), "import", data.string()}, dir);
     EXPECT_EQ(r.status, 4);
@@ -225,8 +226,7 @@ TEST(FileSafety, AnEmptyFileIsRefusedUnlessInit) {
     const auto dir = scratchDir("empty-file");
     const auto db = dir / "empty.db";
     writeBytes(db, "");
-    const auto data = dir / "people.json";
-    writeBytes(data, datasetFile(5));
+    const auto data = peopleFile(dir, 5);
     const auto r = runCli({"--db", db.string(), "import", data.string()}, dir);
     EXPECT_EQ(r.status, 4);
     EXPECT_TRUE(contains(r.err, db.string() + ": not a bilateral database (an empty file)"))
@@ -247,8 +247,7 @@ TEST(FileSafety, InitNeverTakesOverAFileThatIsNotSqlite) {
     const auto dir = scratchDir("init-not-sqlite");
     const auto db = dir / "notes.txt";
     writeBytes(db, "my notes, not a database\n");
-    const auto data = dir / "people.json";
-    writeBytes(data, datasetFile(5));
+    const auto data = peopleFile(dir, 5);
     const auto r = runCli({"--db", db.string(), "import", "--init", data.string()}, dir);
     EXPECT_EQ(r.status, 4);
     EXPECT_TRUE(contains(r.err, "not an SQLite file")) << r.err;

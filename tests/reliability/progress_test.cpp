@@ -129,10 +129,6 @@ std::string joined(const std::vector<std::string>& lines) {
     return out;
 }
 
-bool has(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
-
 }  // namespace
 
 TEST(Progress, OnATerminalTheImportShowsRowsRateTimeAndItsLastPhases) {
@@ -149,15 +145,15 @@ TEST(Progress, OnATerminalTheImportShowsRowsRateTimeAndItsLastPhases) {
     SCOPED_TRACE(text);
     // The file's line stays: every row, the time and the rate.
     ASSERT_GE(screen.size(), 2U);
-    EXPECT_TRUE(has(text, file.string() + ": 20000 rows in ")) << text;
-    EXPECT_TRUE(has(text, " rows/s)")) << text;
+    EXPECT_TRUE(contains(text, file.string() + ": 20000 rows in ")) << text;
+    EXPECT_TRUE(contains(text, " rows/s)")) << text;
     // Then the phases that finish the transaction, instead of a bar stuck at 100%.
     const auto& last = screen.back();
     // A new database: the indexes set aside for the bulk import are built again at its end.
     EXPECT_TRUE(
         last.starts_with("finishing: indexing… deriving links and tallies… committing… done in "))
         << last;
-    EXPECT_FALSE(has(text, "100%"));
+    EXPECT_FALSE(contains(text, "100%"));
     // The summary goes to stdout, untouched by the display.
     EXPECT_TRUE(readBytes(dir / "tty.out").starts_with(file.string() + ": icews, 20000 records"));
     // At most about ten redraws a second (plus the lines that end a file or a phase).
@@ -186,12 +182,12 @@ TEST(Progress, WhileAFileIsReadItsLineShowsTheShareDoneAndTheRate) {
     }
     std::string partial;
     for (const auto& s : states) {
-        if (s.starts_with(file.string() + ": ") && has(s, " rows, ")) partial = s;
+        if (s.starts_with(file.string() + ": ") && contains(s, " rows, ")) partial = s;
     }
     if (partial.empty()) GTEST_SKIP() << "the file was read before a redraw showed rows";
-    EXPECT_TRUE(has(partial, "%, ")) << partial;
-    EXPECT_TRUE(has(partial, " rows/s, ")) << partial;
-    EXPECT_TRUE(has(partial, " elapsed")) << partial;
+    EXPECT_TRUE(contains(partial, "%, ")) << partial;
+    EXPECT_TRUE(contains(partial, " rows/s, ")) << partial;
+    EXPECT_TRUE(contains(partial, " elapsed")) << partial;
 }
 
 TEST(Progress, QuietOrNotATerminalMeansNoProgressAtAll) {
@@ -227,5 +223,5 @@ TEST(Progress, ItSaysWhenItWaitsForAnotherWritersLock) {
     ASSERT_FALSE(screen.empty());
     EXPECT_EQ(screen.front(), note);
     EXPECT_TRUE(screen.back().starts_with("finishing: ")) << joined(screen);
-    EXPECT_TRUE(has(screen.back(), "done in")) << joined(screen);
+    EXPECT_TRUE(contains(screen.back(), "done in")) << joined(screen);
 }

@@ -20,6 +20,8 @@
 #include <string>
 #include <vector>
 
+#include "fixtures/text_diff.hpp"
+
 namespace reliability {
 
 namespace fs = std::filesystem;
@@ -239,23 +241,11 @@ inline RunResult runCli(const std::vector<std::string>& args, const fs::path& di
     return r;
 }
 
-/// Where two texts first differ, by line, or "" when they are equal (keeps failures readable).
-inline std::string firstDifference(const std::string& a, const std::string& b) {
-    if (a == b) return "";
-    std::istringstream sa(a), sb(b);
-    std::string la, lb;
-    for (int line = 1;; ++line) {
-        const bool ha = static_cast<bool>(std::getline(sa, la));
-        const bool hb = static_cast<bool>(std::getline(sb, lb));
-        if (!ha && !hb) return "the texts differ in their line ends";
-        if (la != lb || ha != hb) {
-            auto cut = [](const std::string& s) {
-                return s.size() > 300 ? s.substr(0, 300) + "..." : s;
-            };
-            return "line " + std::to_string(line) + ":\n  expected: " + (ha ? cut(la) : "<end>") +
-                   "\n  actual:   " + (hb ? cut(lb) : "<end>");
-        }
-    }
+using bilateral::fixtures::firstDifference;
+
+/// Whether `text` holds `part`.
+inline bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
 }
 
 /// The corpus and other test data of this module.

@@ -16,6 +16,7 @@
 #include "bilateral/import/import.hpp"
 #include "bilateral/query/answers.hpp"
 #include "bilateral/query/from_storage.hpp"
+#include "fixtures/temp_files.hpp"
 #include "fixtures/tiny.hpp"
 #include "reliability/generate.hpp"
 #include "sqlite/bulk_writer.hpp"
@@ -28,16 +29,11 @@ namespace bilateral {
 namespace {
 
 std::filesystem::path tempDir() {
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("bilateral-derived-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    return dir;
+    return fixtures::tempFolder("derived");
 }
 
 std::filesystem::path writeTemp(const std::string& name, const std::string& text) {
-    const auto p = tempDir() / name;
-    std::ofstream(p, std::ios::binary) << text;
-    return p;
+    return fixtures::writeTempFile("derived", name, text);
 }
 
 /// Every row of the derived tables and the event day ranges, as text.
@@ -237,16 +233,42 @@ TEST(DerivedTables, ReplacingActorsAndEventsKeepsThemRight) {
     expectMaintainedEqualsRebuilt(s);
 }
 
-TEST(DerivedTables, AVersionOneFileIsMigratedToTheSameTables) {
-    const auto file = tempDir() / "v1.db";
+/// A new file `name` in the temp folder holding the tiny graph and what `more(store)` adds, and
+/// the rows of its derived tables.
+template <class More>
+std::pair<std::filesystem::path, std::vector<std::string>> freshFile(const char* name, More more) {
+    const auto file = tempDir() / name;
     std::filesystem::remove(file);
-    std::vector<std::string> fresh;
-    {
-        auto s = sqlite::Store::open(file);
-        fixtures::fillTiny(s);
+    auto s = sqlite::Store::open(file);
+    fixtures::fillTiny(s);
+    more(s);
+    return {file, derivedRows(s)};
+}
+
+/// A link between two statements of the tiny graph (statement 9 leads to statement 10).
+model::EventLink statementLink() {
+    model::EventLink link;
+    link.id = "link/statement-9-leads-to-10";
+    link.kind = model::EventLinkKind::LeadsTo;
+    link.from = "event/statement-9";
+    link.to = "event/statement-10";
+    return link;
+}
+
+/// Opens `file`, taken back to an older version, for writing: it is migrated to the current
+/// version, with the derived rows of a new file (`fresh`).
+sqlite::Store openMigrated(const std::filesystem::path& file,
+                           const std::vector<std::string>& fresh) {
+    auto s = sqlite::Store::open(file);
+    EXPECT_EQ(s.schemaVersion(), sqlite::kSchemaVersion);
+    EXPECT_EQ(derivedRows(s), fresh);
+    return s;
+}
+
+TEST(DerivedTables, AVersionOneFileIsMigratedToTheSameTables) {
+    const auto [file, fresh] = freshFile("v1.db", [](sqlite::Store& s) {
         (void)io::importFiles(s, {writeTemp("v1.tsv", reliability::icewsFile(200, 100))});
-        fresh = derivedRows(s);
-    }
+    });
     {
         // Take the file back to version 1: no derived tables, no day-range columns.
         rawExec(file,
@@ -272,9 +294,7 @@ TEST(DerivedTables, AVersionOneFileIsMigratedToTheSameTables) {
                 "PRAGMA user_version = 1;");
     }
     EXPECT_THROW((void)sqlite::Store::open(file, {.readOnly = true}), StorageError);
-    auto s = sqlite::Store::open(file);
-    EXPECT_EQ(s.schemaVersion(), sqlite::kSchemaVersion);
-    EXPECT_EQ(derivedRows(s), fresh);
+    (void)openMigrated(file, fresh);
 }
 
 // --- [places] -----------------------------------------------------------------------------------
@@ -349,14 +369,7 @@ TEST(DerivedTables, PlacesOfBulkImportedEventsMatchARebuild) {
 }
 
 TEST(DerivedTables, AVersionTwoFileIsMigratedToVersionThree) {
-    const auto file = tempDir() / "v2.db";
-    std::filesystem::remove(file);
-    std::vector<std::string> fresh;
-    {
-        auto s = sqlite::Store::open(file);
-        fixtures::fillTiny(s);
-        fresh = derivedRows(s);
-    }
+    const auto [file, fresh] = freshFile("v2.db", [](sqlite::Store&) {});
     {
         // Take the file back to version 2: what version 3 added goes ([attested], [sides],
         // [places]).
@@ -383,15 +396,9 @@ TEST(DerivedTables, AVersionTwoFileIsMigratedToVersionThree) {
                 "PRAGMA user_version = 2;");
     }
     EXPECT_THROW((void)sqlite::Store::open(file, {.readOnly = true}), StorageError);
-    auto s = sqlite::Store::open(file);
-    EXPECT_EQ(s.schemaVersion(), sqlite::kSchemaVersion);
-    EXPECT_EQ(derivedRows(s), fresh);  // every scope row 'participants', as before
+    auto s = openMigrated(file, fresh);  // every scope row 'participants', as before
     // The new parts work on the migrated file.
-    model::EventLink link;
-    link.id = "link/statement-9-leads-to-10";
-    link.kind = model::EventLinkKind::LeadsTo;
-    link.from = "event/statement-9";
-    link.to = "event/statement-10";
+    const auto link = statementLink();
     s.putEventLink(link);
     EXPECT_EQ(s.eventLinks(), std::vector<model::EventLink>{link});
     auto talks = s.getEvent("event/cabinet-meeting");
@@ -404,26 +411,15 @@ TEST(DerivedTables, AVersionTwoFileIsMigratedToVersionThree) {
 // [notes] A version-3 file gains each event's notes from what it holds: the same bits as the
 // writes of a new file set, so its pages read the same evidence, participants and links.
 TEST(DerivedTables, AVersionThreeFileIsMigratedToVersionFour) {
-    const auto file = tempDir() / "v3.db";
-    std::filesystem::remove(file);
-    std::vector<std::string> fresh;
-    {
-        auto s = sqlite::Store::open(file);
-        fixtures::fillTiny(s);
-        model::EventLink link;
-        link.id = "link/statement-9-leads-to-10";
-        link.kind = model::EventLinkKind::LeadsTo;
-        link.from = "event/statement-9";
-        link.to = "event/statement-10";
-        s.putEventLink(link);
+    const auto [file, fresh] = freshFile("v3.db", [](sqlite::Store& s) {
+        s.putEventLink(statementLink());
         // Evidence for an event and for one of its participations.
         auto talks = s.getEvent("event/talks-2024");
         const model::Evidence said{"source/fixture", std::nullopt, "talks", model::Basis::Stated};
         talks.evidence.push_back(said);
         talks.participants.front().evidence.push_back(said);
         s.putEvent(talks);
-        fresh = derivedRows(s);
-    }
+    });
     // What the file holds sets every bit somewhere.
     for (const char* bit : {"1", "2", "4"}) {
         EXPECT_TRUE(std::any_of(fresh.begin(), fresh.end(),
@@ -440,9 +436,7 @@ TEST(DerivedTables, AVersionThreeFileIsMigratedToVersionFour) {
                 "ALTER TABLE event DROP COLUMN notes; DROP TABLE scope_count; "
                 "PRAGMA user_version = 3;");
     }
-    auto s = sqlite::Store::open(file);
-    EXPECT_EQ(s.schemaVersion(), sqlite::kSchemaVersion);
-    EXPECT_EQ(derivedRows(s), fresh);
+    auto s = openMigrated(file, fresh);
     expectMaintainedEqualsRebuilt(s);
 }
 
