@@ -261,8 +261,8 @@ TEST_F(AnswerShape, UsageMessagesAreReadable) {
         {{"stats", "one", "two"},
          "bilateral: stats: unexpected arguments 'one', 'two'; see bilateral stats --help\n"},
         {{},
-         "bilateral: missing command; commands: import stats export who-met timeline "
-         "relations holders path search ego report draft\n"},
+         "bilateral: missing command; commands: import stats export who-met timeline trend "
+         "pairs relations holders path search ego report draft\n"},
     };
     for (const auto& c : cases) {
         const auto r = run(c.args);
