@@ -145,13 +145,13 @@ def trend(rows, n, json=False):
     for x, y in dyads:
         a, b = country_code(x), country_code(y)
         out.append(Question("trend", "trend/dyad", f"{a}:{b}",
-                            ["trend", "--dyad", f"{a}:{b}", "--by", "month", "--split", "quad"]
-                            + extra, (s.trend_dyad(a, b), False), (d.trend_dyad(x, y), False),
+                            ["trend", "--dyad", f"{a}:{b}", "--by", "month", "--split",
+                             "quad_class"] + extra, (s.trend_dyad(a, b), False), (d.trend_dyad(x, y), False),
                             bilateral_rows=False))
     for x, _ in dyads:
         c = country_code(x)
         out.append(Question("trend", "trend/country", c,
-                            ["trend", "--country", c, "--by", "month", "--split", "quad"]
+                            ["trend", "--country", c, "--by", "month", "--split", "quad_class"]
                             + extra, (s.trend_country(c), False), (d.trend_country(x), False),
                             bilateral_rows=False))
     windows = [(r[1], r[2]) for r in rows.get("whomet_win", [])[:n]]

@@ -36,7 +36,8 @@ __all__ = [
     "StorageError", "SchemaVersionError",
     "Actor", "Counterpart", "Participant", "Place", "Link", "Event", "Evidence", "Relation",
     "Holder", "SearchHit", "PathEvent", "PathRelation", "PathStep", "Path", "EgoMember", "Stats",
-    "ImportSummary", "TrendRow", "PairRow", "Results", "EVENT_KINDS", "MEETING_KINDS", "RELATION_KINDS", "ACTOR_KINDS",
+    "ImportSummary", "TrendRow", "PairRow", "Results", "EVENT_KINDS", "MEETING_KINDS",
+    "RELATION_KINDS", "ACTOR_KINDS",
     "ROLES",
 ]
 

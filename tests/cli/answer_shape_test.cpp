@@ -255,8 +255,9 @@ TEST_F(AnswerShape, UsageMessagesAreReadable) {
         {{"stats", "one", "two"},
          "bilateral: stats: unexpected arguments 'one', 'two'; see bilateral stats --help\n"},
         {{},
-         "bilateral: missing command; commands: import stats export who-met timeline "
-         "relations holders path search ego report draft init\n"},
+         "bilateral: missing command; commands: import stats export who-met timeline trend "
+         "pairs relations holders path search ego report draft init
+"},
     };
     for (const auto& c : cases) {
         const auto r = run(c.args);
