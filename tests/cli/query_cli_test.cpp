@@ -199,8 +199,7 @@ TEST_F(QueryCli, NamesResolveOrFailWithExitCode3) {
     const auto unknown = run({"timeline", "Nobody Known"});
     EXPECT_EQ(unknown.status, 3);
     // Nothing shares a word with it: said so, and no search that would find nothing suggested.
-    EXPECT_NE(unknown.err.find("no name or alias shares a word"), std::string::npos)
-        << unknown.err;
+    EXPECT_NE(unknown.err.find("no name or alias shares a word"), std::string::npos) << unknown.err;
     EXPECT_EQ(unknown.err.find("bilateral search"), std::string::npos) << unknown.err;
     EXPECT_EQ(run({"timeline", "--country", "FRA"}).status, 3);
     EXPECT_EQ(run({"holders", "post/nothing"}).status, 3);
