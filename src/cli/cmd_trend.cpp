@@ -6,7 +6,6 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <cctype>
 
 #include "bilateral/error.hpp"
 #include "bilateral/query/trend.hpp"
@@ -15,11 +14,6 @@
 
 namespace bilateral::cli {
 namespace {
-
-std::string upper(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return s;
-}
 
 std::string dayText(model::DayNumber d) {
     return model::Date::fromDayNumber(d).toString();
@@ -57,8 +51,19 @@ std::vector<std::string> figureCells(const query::TrendFigures& f, bool forCsv) 
             show(f.goldsteinMean), show(f.tone)};
 }
 
+/// `--from` and `--to`: the days of the events counted.
+void addDayWindowOptions(CLI::App& cmd, std::string& from, std::string& to) {
+    cmd.add_option("--from", from, "only events on this date or later (YYYY, YYYY-MM, ...)");
+    cmd.add_option("--to", to, "only events on this date or earlier");
+}
+
+void addCsvFlag(CLI::App& cmd, bool& csv) {
+    cmd.add_flag("--csv", csv, "comma-separated values with a header line");
+}
+
 struct TrendArgs {
-    std::string actor, dyad, country, from, to, by = "month", split = "none";
+    ScopeArgs scope;
+    std::string from, to, by = "month", split = "none";
     bool directed = false, json = false, csv = false;
 };
 
@@ -67,19 +72,6 @@ struct PairsArgs {
     std::size_t limit = 0;
     bool json = false, csv = false;
 };
-
-/// ISO3:ISO3 into two upper-case codes.
-std::pair<std::string, std::string> parseDyad(const std::string& dyad) {
-    const auto colon = dyad.find(':');
-    if (colon == std::string::npos || colon == 0 || colon + 1 == dyad.size() ||
-        dyad.find(':', colon + 1) != std::string::npos) {
-        throw InvalidArgumentError("--dyad: expected two country codes as ISO3:ISO3, got \"" +
-                                   dyad + "\"");
-    }
-    auto a = upper(dyad.substr(0, colon)), b = upper(dyad.substr(colon + 1));
-    if (a == b) throw InvalidArgumentError("--dyad: the two countries must differ");
-    return {a, b};
-}
 
 void printTrend(const TrendArgs& a, const query::TrendOptions& o, const query::TrendAnswer& t,
                 Json scope, const std::string& heading) {
@@ -125,7 +117,7 @@ void printTrend(const TrendArgs& a, const query::TrendOptions& o, const query::T
                events, events == 1 ? "event" : "events");
     if (t.rows.empty()) return;
     std::vector<std::string> head{"PERIOD"};
-    if (split) head.push_back(upper(splitName));
+    if (split) head.push_back(upperCase(splitName));
     for (const char* h : {"EVENTS", "MEETINGS", "GOLDSTEIN_SUM", "GOLDSTEIN_MEAN", "TONE"})
         head.emplace_back(h);
     const std::size_t first = split ? 2 : 1;
@@ -141,12 +133,9 @@ void printTrend(const TrendArgs& a, const query::TrendOptions& o, const query::T
 }
 
 void runTrend(const Globals& g, const TrendArgs& a) {
-    const int scopes = !a.actor.empty() + !a.dyad.empty() + !a.country.empty();
-    if (scopes != 1) {
-        throw InvalidArgumentError(
-            "trend: give exactly one of ACTOR, --dyad ISO3:ISO3 or --country ISO3");
-    }
-    if (a.directed && a.dyad.empty()) throw InvalidArgumentError("--directed: only with --dyad");
+    a.scope.checkOne("trend");
+    if (a.directed && a.scope.dyad.empty())
+        throw InvalidArgumentError("--directed: only with --dyad");
     if (a.json && a.csv) throw InvalidArgumentError("give --json or --csv, not both");
     query::TrendOptions o;
     const auto window = parseWindowOption(a.from, a.to);
@@ -169,21 +158,21 @@ void runTrend(const Globals& g, const TrendArgs& a) {
     Json scope;
     std::string heading;
     query::TrendAnswer t;
-    if (!a.actor.empty()) {
-        const auto id = resolveActorArgument(db, a.actor, a.json);
+    if (!a.scope.actor.empty()) {
+        const auto id = resolveActorArgument(db, a.scope.actor, a.json);
         const auto who = db.actorRef(id);
         t = db.trend(id, o);
         scope["actor"] = actorJson(who);
         heading = "Events of " + who.name + " (" + who.id + ")";
-    } else if (!a.dyad.empty()) {
-        const auto [x, y] = parseDyad(a.dyad);
+    } else if (!a.scope.dyad.empty()) {
+        const auto [x, y] = parseDyad(a.scope.dyad);
         t = db.dyadTrend(x, y, o);
         scope["dyad"] = Json::array({x, y});
         scope["directed"] = a.directed;
         heading =
             a.directed ? "Events from " + x + " to " + y : "Events with both " + x + " and " + y;
     } else {
-        const auto code = upper(a.country);
+        const auto code = upperCase(a.scope.country);
         t = db.countryTrend(code, o);
         scope["country"] = code;
         heading = "Events of " + code;
@@ -194,7 +183,7 @@ void runTrend(const Globals& g, const TrendArgs& a) {
 void runPairs(const Globals& g, const PairsArgs& a) {
     if (a.json && a.csv) throw InvalidArgumentError("give --json or --csv, not both");
     query::PairsOptions o;
-    o.country = upper(a.country);
+    o.country = upperCase(a.country);
     const auto window = parseWindowOption(a.from, a.to);
     o.window.from = window.from;
     o.window.to = window.to;
@@ -258,45 +247,38 @@ void runPairs(const Globals& g, const PairsArgs& a) {
 }  // namespace
 
 void addTrend(CLI::App& app, const Globals& g) {
-    auto* cmd = app.add_subcommand(
-        "trend",
+    auto [cmd, a] = addVerb<TrendArgs>(
+        app, g, "trend",
         "Events of an actor, a dyad of countries or a country counted by period, with meetings, "
-        "Goldstein sum and mean and tone (empty periods as zeros)");
-    auto a = std::make_shared<TrendArgs>();
-    cmd->add_option("ACTOR", a->actor, "actor id, or a name or alias naming one actor");
-    cmd->add_option("--dyad", a->dyad,
-                    "events in which both countries take part, as ISO3:ISO3 (USA:CHN)");
+        "Goldstein sum and mean and tone (empty periods as zeros)",
+        runTrend);
+    addScopeOptions(*cmd, a->scope, "(USA:CHN)",
+                    "events in which the country takes part, with all its partners (ISO3)");
     cmd->add_flag("--directed", a->directed,
                   "with --dyad: only events from a source of the first country to a target of "
                   "the second");
-    cmd->add_option("--country", a->country,
-                    "events in which the country takes part, with all its partners (ISO3)");
     cmd->add_option("--by", a->by, "period: day, week (from Monday), month, quarter or year")
         ->default_str("month");
     cmd->add_option("--split", a->split,
                     "split each period by quad_class, cameo_root or kind (default none)");
-    cmd->add_option("--from", a->from, "only events on this date or later (YYYY, YYYY-MM, ...)");
-    cmd->add_option("--to", a->to, "only events on this date or earlier");
-    cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
-    cmd->add_flag("--csv", a->csv, "comma-separated values with a header line");
-    cmd->callback([&g, a] { runTrend(g, *a); });
+    addDayWindowOptions(*cmd, a->from, a->to);
+    addJsonFlag(*cmd, a->json);
+    addCsvFlag(*cmd, a->csv);
 }
 
 void addPairs(CLI::App& app, const Globals& g) {
-    auto* cmd = app.add_subcommand(
-        "pairs",
+    auto [cmd, a] = addVerb<PairsArgs>(
+        app, g, "pairs",
         "Pairs of countries (or one country's partners) ranked by events, meetings, share of "
-        "cooperation or Goldstein mean");
-    auto a = std::make_shared<PairsArgs>();
+        "cooperation or Goldstein mean",
+        runPairs);
     cmd->add_option("--country", a->country, "only this country's partners (ISO3)");
-    cmd->add_option("--from", a->from, "only events on this date or later (YYYY, YYYY-MM, ...)");
-    cmd->add_option("--to", a->to, "only events on this date or earlier");
+    addDayWindowOptions(*cmd, a->from, a->to);
     cmd->add_option("--rank", a->rank, "events, meetings, cooperation or goldstein")
         ->default_str("events");
     addLimitOption(*cmd, a->limit);
-    cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
-    cmd->add_flag("--csv", a->csv, "comma-separated values with a header line");
-    cmd->callback([&g, a] { runPairs(g, *a); });
+    addJsonFlag(*cmd, a->json);
+    addCsvFlag(*cmd, a->csv);
 }
 
 }  // namespace bilateral::cli

@@ -290,8 +290,41 @@ Json eventJson(const query::EventRef& e, bool participants) {
     return j;
 }
 
-void addActorArgument(CLI::App& cmd, std::string& actor, const std::string& name) {
-    cmd.add_option(name, actor, "actor id, or a name or alias naming one actor")->required();
+CLI::Option* addActorArgument(CLI::App& cmd, std::string& actor, const std::string& name,
+                              bool required) {
+    return cmd.add_option(name, actor, "actor id, or a name or alias naming one actor")
+        ->required(required);
+}
+
+std::string upperCase(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return s;
+}
+
+void ScopeArgs::checkOne(std::string_view verb) const {
+    if ((!actor.empty() + !dyad.empty() + !country.empty()) == 1) return;
+    throw InvalidArgumentError(std::string(verb) +
+                               ": give exactly one of ACTOR, --dyad ISO3:ISO3 or --country ISO3");
+}
+
+std::pair<std::string, std::string> parseDyad(const std::string& dyad) {
+    const auto colon = dyad.find(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == dyad.size() ||
+        dyad.find(':', colon + 1) != std::string::npos) {
+        throw InvalidArgumentError("--dyad: expected two country codes as ISO3:ISO3, got \"" +
+                                   dyad + "\"");
+    }
+    auto a = upperCase(dyad.substr(0, colon)), b = upperCase(dyad.substr(colon + 1));
+    if (a == b) throw InvalidArgumentError("--dyad: the two countries must differ");
+    return {a, b};
+}
+
+void addScopeOptions(CLI::App& cmd, ScopeArgs& scope, const std::string& dyadExample,
+                     const std::string& countryHelp) {
+    addActorArgument(cmd, scope.actor, "ACTOR", false);
+    cmd.add_option("--dyad", scope.dyad,
+                   "events in which both countries take part, as ISO3:ISO3 " + dyadExample);
+    cmd.add_option("--country", scope.country, countryHelp);
 }
 
 void addJsonFlag(CLI::App& cmd, bool& json) {
