@@ -38,7 +38,8 @@ std::unique_ptr<storage::Engine> openEngine(const std::string& location,
                                             const DatabaseOptions& options) {
     if (startsWith(location, "postgresql://") || startsWith(location, "postgres://")) {
 #ifdef BILATERAL_HAS_POSTGRES
-        return storage::postgres::open(location, options, sharedRules());
+        return storage::postgres::open(location, storage::OpenOptions::from(options),
+                                       sharedRules());
 #else
         throw StorageError(location.substr(0, location.find(':')) +
                            ": the PostgreSQL engine is not built into this bilateral; give a "
