@@ -28,24 +28,19 @@ struct Timeline {
 };
 
 Timeline readTimeline(Database& db, const TimelineArgs& a, const query::TimelineOptions& o) {
+    auto scope = resolveScope(db, a.scope, a.json);
     Timeline t;
-    if (!a.scope.actor.empty()) {
-        const auto id = resolveActorArgument(db, a.scope.actor, a.json);
-        const auto who = db.actorRef(id);
-        t.events = db.timeline(id, o, a.limit);
-        t.scope["actor"] = actorJson(who);
-        t.heading = "Timeline of " + who.name + " (" + who.id + ")";
-    } else if (!a.scope.dyad.empty()) {
-        const auto [x, y] = parseDyad(a.scope.dyad);
-        t.events = db.dyadTimeline(x, y, o, a.limit);
-        t.scope["dyad"] = Json::array({x, y});
-        t.heading = "Events with both " + x + " and " + y;
+    if (!scope.actor.empty()) {
+        t.events = db.timeline(scope.actor, o, a.limit);
+        t.heading = "Timeline of " + scope.label;
+    } else if (!scope.b.empty()) {
+        t.events = db.dyadTimeline(scope.a, scope.b, o, a.limit);
+        t.heading = "Events with both " + scope.a + " and " + scope.b;
     } else {
-        const auto code = upperCase(a.scope.country);
-        t.events = db.countryTimeline(code, o, a.limit);
-        t.scope["country"] = code;
-        t.heading = "Events of " + code;
+        t.events = db.countryTimeline(scope.a, o, a.limit);
+        t.heading = "Events of " + scope.a;
     }
+    t.scope = std::move(scope.json);
     return t;
 }
 

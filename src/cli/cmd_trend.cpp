@@ -51,6 +51,13 @@ std::vector<std::string> figureCells(const query::TrendFigures& f, bool forCsv) 
             show(f.goldsteinMean), show(f.tone)};
 }
 
+/// `*value`, or InvalidArgumentError `what, got "given"` when there is none.
+template <class T>
+T chosen(const std::optional<T>& value, std::string_view what, const std::string& given) {
+    if (value) return *value;
+    throw InvalidArgumentError(std::string(what) + ", got \"" + given + "\"");
+}
+
 /// `--from` and `--to`: the days of the events counted.
 void addDayWindowOptions(CLI::App& cmd, std::string& from, std::string& to) {
     cmd.add_option("--from", from, "only events on this date or later (YYYY, YYYY-MM, ...)");
@@ -142,42 +149,27 @@ void runTrend(const Globals& g, const TrendArgs& a) {
     o.window.from = window.from;
     o.window.to = window.to;
     o.directed = a.directed;
-    if (const auto by = query::trendPeriodFromString(a.by)) {
-        o.by = *by;
-    } else {
-        throw InvalidArgumentError("--by: expected day, week, month, quarter or year, got \"" +
-                                   a.by + "\"");
-    }
-    if (const auto split = query::trendSplitFromString(a.split)) {
-        o.split = *split;
-    } else {
-        throw InvalidArgumentError(
-            "--split: expected none, quad_class, cameo_root or kind, got \"" + a.split + "\"");
-    }
+    o.by = chosen(query::trendPeriodFromString(a.by),
+                  "--by: expected day, week, month, quarter or year", a.by);
+    o.split = chosen(query::trendSplitFromString(a.split),
+                     "--split: expected none, quad_class, cameo_root or kind", a.split);
     auto db = g.openReadOnly();
-    Json scope;
-    std::string heading;
+    auto scope = resolveScope(db, a.scope, a.json);
     query::TrendAnswer t;
-    if (!a.scope.actor.empty()) {
-        const auto id = resolveActorArgument(db, a.scope.actor, a.json);
-        const auto who = db.actorRef(id);
-        t = db.trend(id, o);
-        scope["actor"] = actorJson(who);
-        heading = "Events of " + who.name + " (" + who.id + ")";
-    } else if (!a.scope.dyad.empty()) {
-        const auto [x, y] = parseDyad(a.scope.dyad);
-        t = db.dyadTrend(x, y, o);
-        scope["dyad"] = Json::array({x, y});
-        scope["directed"] = a.directed;
-        heading =
-            a.directed ? "Events from " + x + " to " + y : "Events with both " + x + " and " + y;
+    std::string heading;
+    if (!scope.actor.empty()) {
+        t = db.trend(scope.actor, o);
+        heading = "Events of " + scope.label;
+    } else if (!scope.b.empty()) {
+        t = db.dyadTrend(scope.a, scope.b, o);
+        scope.json["directed"] = a.directed;
+        heading = a.directed ? "Events from " + scope.a + " to " + scope.b
+                             : "Events with both " + scope.a + " and " + scope.b;
     } else {
-        const auto code = upperCase(a.scope.country);
-        t = db.countryTrend(code, o);
-        scope["country"] = code;
-        heading = "Events of " + code;
+        t = db.countryTrend(scope.a, o);
+        heading = "Events of " + scope.a;
     }
-    printTrend(a, o, t, std::move(scope), heading);
+    printTrend(a, o, t, std::move(scope.json), heading);
 }
 
 void runPairs(const Globals& g, const PairsArgs& a) {
@@ -187,12 +179,8 @@ void runPairs(const Globals& g, const PairsArgs& a) {
     const auto window = parseWindowOption(a.from, a.to);
     o.window.from = window.from;
     o.window.to = window.to;
-    if (const auto rank = query::pairsOrderFromString(a.rank)) {
-        o.order = *rank;
-    } else {
-        throw InvalidArgumentError(
-            "--rank: expected events, meetings, cooperation or goldstein, got \"" + a.rank + "\"");
-    }
+    o.order = chosen(query::pairsOrderFromString(a.rank),
+                     "--rank: expected events, meetings, cooperation or goldstein", a.rank);
     auto db = g.openReadOnly();
     const auto page = db.pairs(o, a.limit);
     if (a.json) {

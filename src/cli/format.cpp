@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <deque>
 #include <limits>
+#include <tuple>
 
 #include "bilateral/error.hpp"
 #include "bilateral/model/utf8.hpp"
@@ -317,6 +318,23 @@ std::pair<std::string, std::string> parseDyad(const std::string& dyad) {
     auto a = upperCase(dyad.substr(0, colon)), b = upperCase(dyad.substr(colon + 1));
     if (a == b) throw InvalidArgumentError("--dyad: the two countries must differ");
     return {a, b};
+}
+
+Scope resolveScope(Database& db, const ScopeArgs& args, bool json) {
+    Scope s;
+    if (!args.actor.empty()) {
+        s.actor = resolveActorArgument(db, args.actor, json);
+        const auto who = db.actorRef(s.actor);
+        s.label = who.name + " (" + who.id + ")";
+        s.json["actor"] = actorJson(who);
+    } else if (!args.dyad.empty()) {
+        std::tie(s.a, s.b) = parseDyad(args.dyad);
+        s.json["dyad"] = Json::array({s.a, s.b});
+    } else {
+        s.a = upperCase(args.country);
+        s.json["country"] = s.a;
+    }
+    return s;
 }
 
 void addScopeOptions(CLI::App& cmd, ScopeArgs& scope, const std::string& dyadExample,

@@ -105,6 +105,15 @@ struct ScopeArgs {
 /// `--dyad ISO3:ISO3` as two upper-case codes; InvalidArgumentError when it is not two codes or
 /// names one country twice.
 std::pair<std::string, std::string> parseDyad(const std::string& dyad);
+/// A ScopeArgs resolved against the database.
+struct Scope {
+    std::string actor;  ///< the actor's id (its name or alias resolved); empty: a dyad or country
+    std::string label;  ///< the actor as `NAME (ID)`
+    std::string a, b;   ///< a dyad's two codes, or the country's in `a`; upper case
+    Json json;          ///< `{"actor": {...}}`, `{"dyad": [A, B]}` or `{"country": C}`
+};
+/// Resolves the actor (resolveActorArgument, `json` as there) or parses the codes.
+Scope resolveScope(Database& db, const ScopeArgs& args, bool json);
 /// ACTOR, `--dyad` (its help ends with `example`, such as "(ITA:MYS)") and `--country`.
 void addScopeOptions(CLI::App& cmd, ScopeArgs& scope, const std::string& dyadExample,
                      const std::string& countryHelp);
