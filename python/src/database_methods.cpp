@@ -86,33 +86,6 @@ py::list kindNames(const std::vector<model::EventKind>& kinds) {
     return out;
 }
 
-}  // namespace
-
-std::string upper(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return s;
-}
-
-std::pair<std::string, std::string> checkScope(const char* verb,
-                                               const std::optional<std::string>& actor,
-                                               const std::optional<std::string>& countryA,
-                                               const std::optional<std::string>& countryB,
-                                               const std::optional<std::string>& country) {
-    const int scopes = (actor ? 1 : 0) + (countryA || countryB ? 1 : 0) + (country ? 1 : 0);
-    if (scopes != 1) {
-        throw InvalidArgumentError(std::string(verb) +
-                                   ": give exactly one of actor, dyad or country");
-    }
-    if (!countryA && !countryB) return {};
-    if (!countryA || !countryB || countryA->empty() || countryB->empty())
-        throw InvalidArgumentError("dyad: expected two country codes");
-    auto a = upper(*countryA), b = upper(*countryB);
-    if (a == b) throw InvalidArgumentError("dyad: the two countries must differ");
-    return {a, b};
-}
-
-namespace {
-
 py::object certaintyObject(bool asked, model::Certainty c) {
     return asked ? name(c) : py::none();
 }
