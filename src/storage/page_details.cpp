@@ -81,13 +81,13 @@ void readParticipants(PageReads& reads, Noted& noted, ParticipantsRead how, Plac
     }
     std::unordered_map<RowId, std::size_t> byParticipation;  // its place in d.participants
     if (!which.empty()) {
-        reads.participants(
-            which, [&](RowId event, RowId participation, const ParticipantRecord& p) {
-                places.each(event, [&](EventDetails& d) {
-                    byParticipation[participation] = d.participants.size();
-                    d.participants.push_back(p);
-                });
-            });
+        reads.participants(which,
+                           [&](RowId event, RowId participation, const ParticipantRecord& p) {
+                               places.each(event, [&](EventDetails& d) {
+                                   byParticipation[participation] = d.participants.size();
+                                   d.participants.push_back(p);
+                               });
+                           });
     }
     for (const auto& [event, found] : evidenceOf) {
         for (const auto& f : found) {
@@ -112,7 +112,8 @@ void fillPageDetails(std::span<EventDetails> out, ParticipantsRead participants,
     if (noted.evidence.empty() && !readsParticipants && (!links || noted.links.empty())) return;
     Places places(out);
     if (!noted.evidence.empty()) readEvidence(reads, noted.evidence, places);
-    if (participants != ParticipantsRead::None) readParticipants(reads, noted, participants, places);
+    if (participants != ParticipantsRead::None)
+        readParticipants(reads, noted, participants, places);
     if (links && !noted.links.empty()) {
         reads.links(noted.links, [&](RowId event, const EventLinkRecord& link) {
             places.each(event, [&link](EventDetails& d) { d.links.push_back(link); });

@@ -140,8 +140,8 @@ void decode(const Row& r, RelationScanRow& x) {
     decodeEdge(r, x);
     x.validFrom = storedDateAt(r, 5);
     x.validTo = storedDateAt(r, 7);
-    x.validToLatest = r.isNull(9) ? std::nullopt
-                                  : std::optional(static_cast<model::DayNumber>(r.i64(9)));
+    x.validToLatest =
+        r.isNull(9) ? std::nullopt : std::optional(static_cast<model::DayNumber>(r.i64(9)));
     x.evidence = r.i64(10);
 }
 
