@@ -73,25 +73,35 @@ class Block:
         self.python = python    # a pycon block: each command is one Python statement
 
 
-def pycon_steps(path, first, body):
-    """The statements of a pycon block and the output expected of each."""
+def block_steps(path, first, body, kind):
+    """The steps of a `console` block (`$ ` command lines, continued by a trailing backslash) or
+    a `pycon` block (`>>> ` statements, continued by `... ` lines), with the output expected of
+    each: [(line, command lines, expected lines)]."""
+    prompt = "$ " if kind == "console" else ">>> "
     steps = []
     k = 0
     while k < len(body):
-        if not body[k].startswith(">>> "):
-            raise SystemExit(f"{path}:{first + k}: a pycon block must start with a '>>> ' "
-                             f"statement, not {body[k]!r}")
-        lineno = first + k
-        source = [body[k][4:]]
+        if not body[k].startswith(prompt):
+            raise SystemExit(f"{path}:{first + k}: a {kind} block must start with a "
+                             f"'{prompt}' {'command line' if kind == 'console' else 'statement'}"
+                             f", not {body[k]!r}")
+        lineno = first + k  # 1-based line of the command
+        command = [body[k][len(prompt):]]
         k += 1
-        while k < len(body) and body[k].startswith("... "):
-            source.append(body[k][4:])
-            k += 1
+        if kind == "console":
+            while command[-1].endswith("\\") and k < len(body):
+                command.append(body[k])
+                k += 1
+        else:
+            while k < len(body) and body[k].startswith("... "):
+                command.append(body[k][4:])
+                k += 1
+            command = ["\n".join(command)]
         expected = []
-        while k < len(body) and not body[k].startswith(">>> "):
+        while k < len(body) and not body[k].startswith(prompt):
             expected.append(body[k])
             k += 1
-        steps.append((lineno, ["\n".join(source)], expected))
+        steps.append((lineno, command, expected))
     return steps
 
 
@@ -110,30 +120,10 @@ def parse(path):
         while j < len(lines) and not (lines[j].strip().startswith(fence) and
                                       lines[j].strip().strip(fence[0]) == ""):
             j += 1
-        if info == "pycon":
+        if info in ("pycon", "console"):
             body = [l[len(indent):] if l.startswith(indent) else l.lstrip() for l in lines[i + 1:j]]
-            blocks.append(Block(path, i + 1, j, indent, pycon_steps(path, i + 2, body),
-                                python=True))
-        elif info == "console":
-            body = [l[len(indent):] if l.startswith(indent) else l.lstrip() for l in lines[i + 1:j]]
-            steps = []
-            k = 0
-            while k < len(body):
-                if not body[k].startswith("$ "):
-                    raise SystemExit(f"{path}:{i + 2 + k}: a console block must start with a "
-                                     f"'$ ' command line, not {body[k]!r}")
-                lineno = i + 2 + k  # 1-based line of the command
-                command = [body[k][2:]]
-                while command[-1].endswith("\\") and k + 1 < len(body):
-                    k += 1
-                    command.append(body[k])
-                k += 1
-                expected = []
-                while k < len(body) and not body[k].startswith("$ "):
-                    expected.append(body[k])
-                    k += 1
-                steps.append((lineno, command, expected))
-            blocks.append(Block(path, i + 1, j, indent, steps))
+            blocks.append(Block(path, i + 1, j, indent, block_steps(path, i + 2, body, info),
+                                python=info == "pycon"))
         i = j + 1
     return blocks
 

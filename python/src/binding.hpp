@@ -88,6 +88,16 @@ void bindTrend(py::class_<PyDatabase>& cls);
 std::optional<model::Date> parseDate(const std::optional<std::string>& text, const char* name);
 /// Event kind names; throws InvalidArgumentError naming `name` and the known kinds.
 std::vector<model::EventKind> parseKinds(const std::vector<std::string>& names, const char* name);
+/// `s` in upper case (ASCII letters): a country code as given.
+std::string upper(std::string s);
+/// The scope of a timeline or trend: exactly one of `actor`, a dyad (`countryA`, `countryB`) or
+/// `country`, else InvalidArgumentError naming `verb`. Returns the dyad's two codes in upper
+/// case (both empty when the scope is not a dyad).
+std::pair<std::string, std::string> checkScope(const char* verb,
+                                               const std::optional<std::string>& actor,
+                                               const std::optional<std::string>& countryA,
+                                               const std::optional<std::string>& countryB,
+                                               const std::optional<std::string>& country);
 /// `events`, `relations` or `both`.
 query::Through parseThrough(const std::string& text);
 

@@ -86,11 +86,6 @@ py::list kindNames(const std::vector<model::EventKind>& kinds) {
     return out;
 }
 
-std::string upper(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return s;
-}
-
 py::object certaintyObject(bool asked, model::Certainty c) {
     return asked ? name(c) : py::none();
 }
@@ -188,17 +183,8 @@ py::tuple timeline(PyDatabase& self, const std::optional<std::string>& actor,
                    const std::optional<std::string>& country,
                    const std::optional<std::string>& since, const std::optional<std::string>& until,
                    const std::vector<std::string>& kinds, std::size_t limit) {
-    const int scopes = (actor ? 1 : 0) + (countryA || countryB ? 1 : 0) + (country ? 1 : 0);
-    if (scopes != 1)
-        throw InvalidArgumentError("timeline: give exactly one of actor, dyad or country");
-    std::string a, b;
-    if (countryA || countryB) {
-        if (!countryA || !countryB || countryA->empty() || countryB->empty())
-            throw InvalidArgumentError("dyad: expected two country codes");
-        a = upper(*countryA);
-        b = upper(*countryB);
-        if (a == b) throw InvalidArgumentError("dyad: the two countries must differ");
-    }
+    const auto dyad = checkScope("timeline", actor, countryA, countryB, country);
+    const std::string &a = dyad.first, &b = dyad.second;
     query::TimelineOptions o;
     o.window.from = parseDate(since, "since");
     o.window.to = parseDate(until, "until");

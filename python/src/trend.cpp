@@ -11,12 +11,31 @@
 #include "binding.hpp"
 
 namespace bilateral::python {
-namespace {
 
 std::string upper(std::string s) {
     for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return s;
 }
+
+std::pair<std::string, std::string> checkScope(const char* verb,
+                                               const std::optional<std::string>& actor,
+                                               const std::optional<std::string>& countryA,
+                                               const std::optional<std::string>& countryB,
+                                               const std::optional<std::string>& country) {
+    const int scopes = (actor ? 1 : 0) + (countryA || countryB ? 1 : 0) + (country ? 1 : 0);
+    if (scopes != 1) {
+        throw InvalidArgumentError(std::string(verb) +
+                                   ": give exactly one of actor, dyad or country");
+    }
+    if (!countryA && !countryB) return {};
+    if (!countryA || !countryB || countryA->empty() || countryB->empty())
+        throw InvalidArgumentError("dyad: expected two country codes");
+    auto a = upper(*countryA), b = upper(*countryB);
+    if (a == b) throw InvalidArgumentError("dyad: the two countries must differ");
+    return {a, b};
+}
+
+namespace {
 
 py::object dayObject(std::optional<model::DayNumber> d) {
     if (!d) return py::none();
@@ -39,18 +58,9 @@ py::tuple trend(PyDatabase& self, const std::optional<std::string>& actor,
                 const std::optional<std::string>& country, bool directed, const std::string& by,
                 const std::string& split, const std::optional<std::string>& since,
                 const std::optional<std::string>& until) {
-    const int scopes = (actor ? 1 : 0) + (countryA || countryB ? 1 : 0) + (country ? 1 : 0);
-    if (scopes != 1)
-        throw InvalidArgumentError("trend: give exactly one of actor, dyad or country");
+    const auto dyad = checkScope("trend", actor, countryA, countryB, country);
+    const std::string &a = dyad.first, &b = dyad.second;
     if (directed && !countryA) throw InvalidArgumentError("directed: only with a dyad");
-    std::string a, b;
-    if (countryA || countryB) {
-        if (!countryA || !countryB || countryA->empty() || countryB->empty())
-            throw InvalidArgumentError("dyad: expected two country codes");
-        a = upper(*countryA);
-        b = upper(*countryB);
-        if (a == b) throw InvalidArgumentError("dyad: the two countries must differ");
-    }
     query::TrendOptions o;
     const auto period = query::trendPeriodFromString(by);
     if (!period)

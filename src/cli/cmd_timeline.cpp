@@ -4,7 +4,6 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <cctype>
 
 #include "bilateral/error.hpp"
 #include "bilateral/query/queries.hpp"
@@ -15,86 +14,89 @@ namespace bilateral::cli {
 namespace {
 
 struct TimelineArgs {
-    std::string actor, dyad, country, from, to, kinds;
+    ScopeArgs scope;
+    std::string from, to, kinds;
     bool json = false;
     std::size_t limit = 0;
 };
 
-std::string upper(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return s;
-}
-
-void run(const Globals& g, const TimelineArgs& a) {
-    const int scopes = !a.actor.empty() + !a.dyad.empty() + !a.country.empty();
-    if (scopes != 1) {
-        throw InvalidArgumentError(
-            "timeline: give exactly one of ACTOR, --dyad ISO3:ISO3 or --country ISO3");
-    }
-    std::string countryA, countryB;
-    if (!a.dyad.empty()) {
-        const auto colon = a.dyad.find(':');
-        if (colon == std::string::npos || colon == 0 || colon + 1 == a.dyad.size() ||
-            a.dyad.find(':', colon + 1) != std::string::npos) {
-            throw InvalidArgumentError("--dyad: expected two country codes as ISO3:ISO3, got \"" +
-                                       a.dyad + "\"");
-        }
-        countryA = upper(a.dyad.substr(0, colon));
-        countryB = upper(a.dyad.substr(colon + 1));
-        if (countryA == countryB)
-            throw InvalidArgumentError("--dyad: the two countries must differ");
-    }
-    query::TimelineOptions o;
-    const auto window = parseWindowOption(a.from, a.to);
-    o.window.from = window.from;
-    o.window.to = window.to;
-    o.kinds = parseEventKinds(a.kinds, "--kinds");
-    o.participants = a.json;  // the table does not show them
-
-    auto db = g.openReadOnly();
+/// The events of the scope asked for, with the scope as JSON and the table's heading.
+struct Timeline {
     query::Page<query::EventRef> events;
     Json scope;
     std::string heading;
-    if (!a.actor.empty()) {
-        const auto id = resolveActorArgument(db, a.actor, a.json);
-        const auto who = db.actorRef(id);
-        events = db.timeline(id, o, a.limit);
-        scope["actor"] = actorJson(who);
-        heading = "Timeline of " + who.name + " (" + who.id + ")";
-    } else if (!countryA.empty()) {
-        events = db.dyadTimeline(countryA, countryB, o, a.limit);
-        scope["dyad"] = Json::array({countryA, countryB});
-        heading = "Events with both " + countryA + " and " + countryB;
+};
+
+Timeline readTimeline(Database& db, const TimelineArgs& a, const query::TimelineOptions& o) {
+    auto scope = resolveScope(db, a.scope, a.json);
+    Timeline t;
+    if (!scope.actor.empty()) {
+        t.events = db.timeline(scope.actor, o, a.limit);
+        t.heading = "Timeline of " + scope.label;
+    } else if (!scope.b.empty()) {
+        t.events = db.dyadTimeline(scope.a, scope.b, o, a.limit);
+        t.heading = "Events with both " + scope.a + " and " + scope.b;
     } else {
-        const auto code = upper(a.country);
-        events = db.countryTimeline(code, o, a.limit);
-        scope["country"] = code;
-        heading = "Events of " + code;
+        t.events = db.countryTimeline(scope.a, o, a.limit);
+        t.heading = "Events of " + scope.a;
+    }
+    t.scope = std::move(scope.json);
+    return t;
+}
+
+void printTimelineJson(const Timeline& t, const query::TimelineOptions& o) {
+    Json j = t.scope;
+    j["from"] = dateJson(o.window.from);
+    j["to"] = dateJson(o.window.to);
+    j["kinds"] = kindsJson(o.kinds);
+    j["total"] = t.events.total;
+    const auto& items = t.events.items;
+    printJsonWithArray(j, "events", items.size(),
+                       [&items](std::size_t i) { return eventJson(items[i], true); });
+}
+
+/// The links of the events listed, each once, as `FROM KIND TO` lines under the table.
+class LinkList {
+public:
+    void add(const query::EventRef& e) {
+        for (const auto& l : e.links) {
+            const bool seen = std::any_of(links_.begin(), links_.end(),
+                                          [&](const query::LinkRef* x) { return x->id == l.id; });
+            if (seen) continue;
+            links_.push_back(&l);
+            from_.push_back(e.id);
+        }
+    }
+    void print() const {
+        if (links_.empty()) return;
+        fmt::print("Links:\n");
+        for (std::size_t i = 0; i < links_.size(); ++i) {
+            const auto& l = *links_[i];
+            const auto& self = from_[i];
+            fmt::print("  {} {} {}\n", l.outgoing ? self : l.event, model::toString(l.kind),
+                       l.outgoing ? l.event : self);
+        }
     }
 
-    if (a.json) {
-        Json j = scope;
-        j["from"] = dateJson(o.window.from);
-        j["to"] = dateJson(o.window.to);
-        j["kinds"] = kindsJson(o.kinds);
-        j["total"] = events.total;
-        printJsonWithArray(j, "events", events.items.size(),
-                           [&events](std::size_t i) { return eventJson(events.items[i], true); });
-        return;
-    }
-    fmt::print("{}: {} {}\n", heading, events.total, events.total == 1 ? "event" : "events");
+private:
+    std::vector<const query::LinkRef*> links_;
+    std::vector<std::string> from_;
+};
+
+void printTimelineTable(const Timeline& tl, const TimelineArgs& a) {
+    const auto& events = tl.events;
+    fmt::print("{}: {} {}\n", tl.heading, events.total, events.total == 1 ? "event" : "events");
     if (events.items.empty()) return;
     // [places] Dyad and country timelines say which rule put each event there (BY), and every
     // timeline marks events linked to others (LINKS: how many; listed below the table).
-    const bool scoped = a.actor.empty();
+    const bool scoped = a.scope.actor.empty();
     std::vector<std::string> head{"DATE", "KIND", "STATUS"};
     if (scoped) head.emplace_back("BY");
     for (const char* h : {"LINKS", "ID", "TITLE"}) head.emplace_back(h);
     Table t(head);
     t.reserve(events.items.size());
     bool inherited = false, byPlace = false, marked = false;
-    std::vector<const query::LinkRef*> links;
-    std::vector<std::string> linkFrom;
+    LinkList links;
     std::string title;
     for (const auto& e : events.items) {
         const auto date = eventDateText(e);
@@ -112,55 +114,56 @@ void run(const Globals& g, const TimelineArgs& a) {
         } else {
             t.addRow({date, kind, status, linked, e.id, shown});
         }
-        for (const auto& l : e.links) {
-            const bool seen = std::any_of(links.begin(), links.end(),
-                                          [&](const query::LinkRef* x) { return x->id == l.id; });
-            if (seen) continue;
-            links.push_back(&l);
-            linkFrom.push_back(e.id);
-        }
+        links.add(e);
     }
     t.print();
     printShowing(events.items.size(), events.total);
     if (inherited) fmt::print("{}\n", kDatedByParentNote);
     if (marked) printSupportLegend();
     if (byPlace) {
-        fmt::print("BY place: {}\n", countryB.empty() && !a.country.empty()
+        fmt::print("BY place: {}\n", !a.scope.country.empty()
                                          ? "located in the country, no participant of it"
                                          : "participants of one country acting in a place of "
                                            "the other");
     }
-    if (!links.empty()) {
-        fmt::print("Links:\n");
-        for (std::size_t i = 0; i < links.size(); ++i) {
-            const auto& l = *links[i];
-            const auto& self = linkFrom[i];
-            fmt::print("  {} {} {}\n", l.outgoing ? self : l.event, model::toString(l.kind),
-                       l.outgoing ? l.event : self);
-        }
+    links.print();
+}
+
+void run(const Globals& g, const TimelineArgs& a) {
+    a.scope.checkOne("timeline");
+    if (!a.scope.dyad.empty()) parseDyad(a.scope.dyad);  // checked before the database opens
+    query::TimelineOptions o;
+    const auto window = parseWindowOption(a.from, a.to);
+    o.window.from = window.from;
+    o.window.to = window.to;
+    o.kinds = parseEventKinds(a.kinds, "--kinds");
+    o.participants = a.json;  // the table does not show them
+
+    auto db = g.openReadOnly();
+    const auto timeline = readTimeline(db, a, o);
+    if (a.json) {
+        printTimelineJson(timeline, o);
+    } else {
+        printTimelineTable(timeline, a);
     }
 }
 
 }  // namespace
 
 void addTimeline(CLI::App& app, const Globals& g) {
-    auto* cmd = app.add_subcommand(
-        "timeline",
+    auto [cmd, a] = addVerb<TimelineArgs>(
+        app, g, "timeline",
         "Events of an actor, of a dyad of countries or of one country, in timeline order "
-        "(earliest day, then finer dates, then id); planned events are listed and flagged");
-    auto a = std::make_shared<TimelineArgs>();
-    cmd->add_option("ACTOR", a->actor, "actor id, or a name or alias naming one actor");
-    cmd->add_option("--dyad", a->dyad,
-                    "events in which both countries take part, as ISO3:ISO3 (ITA:MYS)");
-    cmd->add_option("--country", a->country, "events in which the country takes part (ISO3)");
+        "(earliest day, then finer dates, then id); planned events are listed and flagged",
+        run);
+    addScopeOptions(*cmd, a->scope, "(ITA:MYS)", "events in which the country takes part (ISO3)");
     cmd->add_option(
         "--from", a->from,
         "only events that may overlap this date or later (YYYY, YYYY-MM or YYYY-MM-DD)");
     cmd->add_option("--to", a->to, "only events that may overlap this date or earlier");
     cmd->add_option("--kinds", a->kinds, "comma-separated event kinds (default: all)");
     addLimitOption(*cmd, a->limit);
-    cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
-    cmd->callback([&g, a] { run(g, *a); });
+    addJsonFlag(*cmd, a->json);
 }
 
 }  // namespace bilateral::cli

@@ -6,7 +6,6 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <cctype>
 
 #include "bilateral/error.hpp"
 #include "bilateral/query/trend.hpp"
@@ -15,11 +14,6 @@
 
 namespace bilateral::cli {
 namespace {
-
-std::string upper(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return s;
-}
 
 std::string dayText(model::DayNumber d) {
     return model::Date::fromDayNumber(d).toString();
@@ -57,8 +51,26 @@ std::vector<std::string> figureCells(const query::TrendFigures& f, bool forCsv) 
             show(f.goldsteinMean), show(f.tone)};
 }
 
+/// `*value`, or InvalidArgumentError `what, got "given"` when there is none.
+template <class T>
+T chosen(const std::optional<T>& value, std::string_view what, const std::string& given) {
+    if (value) return *value;
+    throw InvalidArgumentError(std::string(what) + ", got \"" + given + "\"");
+}
+
+/// `--from` and `--to`: the days of the events counted.
+void addDayWindowOptions(CLI::App& cmd, std::string& from, std::string& to) {
+    cmd.add_option("--from", from, "only events on this date or later (YYYY, YYYY-MM, ...)");
+    cmd.add_option("--to", to, "only events on this date or earlier");
+}
+
+void addCsvFlag(CLI::App& cmd, bool& csv) {
+    cmd.add_flag("--csv", csv, "comma-separated values with a header line");
+}
+
 struct TrendArgs {
-    std::string actor, dyad, country, from, to, by = "month", split = "none";
+    ScopeArgs scope;
+    std::string from, to, by = "month", split = "none";
     bool directed = false, json = false, csv = false;
 };
 
@@ -67,19 +79,6 @@ struct PairsArgs {
     std::size_t limit = 0;
     bool json = false, csv = false;
 };
-
-/// ISO3:ISO3 into two upper-case codes.
-std::pair<std::string, std::string> parseDyad(const std::string& dyad) {
-    const auto colon = dyad.find(':');
-    if (colon == std::string::npos || colon == 0 || colon + 1 == dyad.size() ||
-        dyad.find(':', colon + 1) != std::string::npos) {
-        throw InvalidArgumentError("--dyad: expected two country codes as ISO3:ISO3, got \"" +
-                                   dyad + "\"");
-    }
-    auto a = upper(dyad.substr(0, colon)), b = upper(dyad.substr(colon + 1));
-    if (a == b) throw InvalidArgumentError("--dyad: the two countries must differ");
-    return {a, b};
-}
 
 void printTrend(const TrendArgs& a, const query::TrendOptions& o, const query::TrendAnswer& t,
                 Json scope, const std::string& heading) {
@@ -125,7 +124,7 @@ void printTrend(const TrendArgs& a, const query::TrendOptions& o, const query::T
                events, events == 1 ? "event" : "events");
     if (t.rows.empty()) return;
     std::vector<std::string> head{"PERIOD"};
-    if (split) head.push_back(upper(splitName));
+    if (split) head.push_back(upperCase(splitName));
     for (const char* h : {"EVENTS", "MEETINGS", "GOLDSTEIN_SUM", "GOLDSTEIN_MEAN", "TONE"})
         head.emplace_back(h);
     const std::size_t first = split ? 2 : 1;
@@ -141,69 +140,47 @@ void printTrend(const TrendArgs& a, const query::TrendOptions& o, const query::T
 }
 
 void runTrend(const Globals& g, const TrendArgs& a) {
-    const int scopes = !a.actor.empty() + !a.dyad.empty() + !a.country.empty();
-    if (scopes != 1) {
-        throw InvalidArgumentError(
-            "trend: give exactly one of ACTOR, --dyad ISO3:ISO3 or --country ISO3");
-    }
-    if (a.directed && a.dyad.empty()) throw InvalidArgumentError("--directed: only with --dyad");
+    a.scope.checkOne("trend");
+    if (a.directed && a.scope.dyad.empty())
+        throw InvalidArgumentError("--directed: only with --dyad");
     if (a.json && a.csv) throw InvalidArgumentError("give --json or --csv, not both");
     query::TrendOptions o;
     const auto window = parseWindowOption(a.from, a.to);
     o.window.from = window.from;
     o.window.to = window.to;
     o.directed = a.directed;
-    if (const auto by = query::trendPeriodFromString(a.by)) {
-        o.by = *by;
-    } else {
-        throw InvalidArgumentError("--by: expected day, week, month, quarter or year, got \"" +
-                                   a.by + "\"");
-    }
-    if (const auto split = query::trendSplitFromString(a.split)) {
-        o.split = *split;
-    } else {
-        throw InvalidArgumentError(
-            "--split: expected none, quad_class, cameo_root or kind, got \"" + a.split + "\"");
-    }
+    o.by = chosen(query::trendPeriodFromString(a.by),
+                  "--by: expected day, week, month, quarter or year", a.by);
+    o.split = chosen(query::trendSplitFromString(a.split),
+                     "--split: expected none, quad_class, cameo_root or kind", a.split);
     auto db = g.openReadOnly();
-    Json scope;
-    std::string heading;
+    auto scope = resolveScope(db, a.scope, a.json);
     query::TrendAnswer t;
-    if (!a.actor.empty()) {
-        const auto id = resolveActorArgument(db, a.actor, a.json);
-        const auto who = db.actorRef(id);
-        t = db.trend(id, o);
-        scope["actor"] = actorJson(who);
-        heading = "Events of " + who.name + " (" + who.id + ")";
-    } else if (!a.dyad.empty()) {
-        const auto [x, y] = parseDyad(a.dyad);
-        t = db.dyadTrend(x, y, o);
-        scope["dyad"] = Json::array({x, y});
-        scope["directed"] = a.directed;
-        heading =
-            a.directed ? "Events from " + x + " to " + y : "Events with both " + x + " and " + y;
+    std::string heading;
+    if (!scope.actor.empty()) {
+        t = db.trend(scope.actor, o);
+        heading = "Events of " + scope.label;
+    } else if (!scope.b.empty()) {
+        t = db.dyadTrend(scope.a, scope.b, o);
+        scope.json["directed"] = a.directed;
+        heading = a.directed ? "Events from " + scope.a + " to " + scope.b
+                             : "Events with both " + scope.a + " and " + scope.b;
     } else {
-        const auto code = upper(a.country);
-        t = db.countryTrend(code, o);
-        scope["country"] = code;
-        heading = "Events of " + code;
+        t = db.countryTrend(scope.a, o);
+        heading = "Events of " + scope.a;
     }
-    printTrend(a, o, t, std::move(scope), heading);
+    printTrend(a, o, t, std::move(scope.json), heading);
 }
 
 void runPairs(const Globals& g, const PairsArgs& a) {
     if (a.json && a.csv) throw InvalidArgumentError("give --json or --csv, not both");
     query::PairsOptions o;
-    o.country = upper(a.country);
+    o.country = upperCase(a.country);
     const auto window = parseWindowOption(a.from, a.to);
     o.window.from = window.from;
     o.window.to = window.to;
-    if (const auto rank = query::pairsOrderFromString(a.rank)) {
-        o.order = *rank;
-    } else {
-        throw InvalidArgumentError(
-            "--rank: expected events, meetings, cooperation or goldstein, got \"" + a.rank + "\"");
-    }
+    o.order = chosen(query::pairsOrderFromString(a.rank),
+                     "--rank: expected events, meetings, cooperation or goldstein", a.rank);
     auto db = g.openReadOnly();
     const auto page = db.pairs(o, a.limit);
     if (a.json) {
@@ -258,45 +235,38 @@ void runPairs(const Globals& g, const PairsArgs& a) {
 }  // namespace
 
 void addTrend(CLI::App& app, const Globals& g) {
-    auto* cmd = app.add_subcommand(
-        "trend",
+    auto [cmd, a] = addVerb<TrendArgs>(
+        app, g, "trend",
         "Events of an actor, a dyad of countries or a country counted by period, with meetings, "
-        "Goldstein sum and mean and tone (empty periods as zeros)");
-    auto a = std::make_shared<TrendArgs>();
-    cmd->add_option("ACTOR", a->actor, "actor id, or a name or alias naming one actor");
-    cmd->add_option("--dyad", a->dyad,
-                    "events in which both countries take part, as ISO3:ISO3 (USA:CHN)");
+        "Goldstein sum and mean and tone (empty periods as zeros)",
+        runTrend);
+    addScopeOptions(*cmd, a->scope, "(USA:CHN)",
+                    "events in which the country takes part, with all its partners (ISO3)");
     cmd->add_flag("--directed", a->directed,
                   "with --dyad: only events from a source of the first country to a target of "
                   "the second");
-    cmd->add_option("--country", a->country,
-                    "events in which the country takes part, with all its partners (ISO3)");
     cmd->add_option("--by", a->by, "period: day, week (from Monday), month, quarter or year")
         ->default_str("month");
     cmd->add_option("--split", a->split,
                     "split each period by quad_class, cameo_root or kind (default none)");
-    cmd->add_option("--from", a->from, "only events on this date or later (YYYY, YYYY-MM, ...)");
-    cmd->add_option("--to", a->to, "only events on this date or earlier");
-    cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
-    cmd->add_flag("--csv", a->csv, "comma-separated values with a header line");
-    cmd->callback([&g, a] { runTrend(g, *a); });
+    addDayWindowOptions(*cmd, a->from, a->to);
+    addJsonFlag(*cmd, a->json);
+    addCsvFlag(*cmd, a->csv);
 }
 
 void addPairs(CLI::App& app, const Globals& g) {
-    auto* cmd = app.add_subcommand(
-        "pairs",
+    auto [cmd, a] = addVerb<PairsArgs>(
+        app, g, "pairs",
         "Pairs of countries (or one country's partners) ranked by events, meetings, share of "
-        "cooperation or Goldstein mean");
-    auto a = std::make_shared<PairsArgs>();
+        "cooperation or Goldstein mean",
+        runPairs);
     cmd->add_option("--country", a->country, "only this country's partners (ISO3)");
-    cmd->add_option("--from", a->from, "only events on this date or later (YYYY, YYYY-MM, ...)");
-    cmd->add_option("--to", a->to, "only events on this date or earlier");
+    addDayWindowOptions(*cmd, a->from, a->to);
     cmd->add_option("--rank", a->rank, "events, meetings, cooperation or goldstein")
         ->default_str("events");
     addLimitOption(*cmd, a->limit);
-    cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
-    cmd->add_flag("--csv", a->csv, "comma-separated values with a header line");
-    cmd->callback([&g, a] { runPairs(g, *a); });
+    addJsonFlag(*cmd, a->json);
+    addCsvFlag(*cmd, a->csv);
 }
 
 }  // namespace bilateral::cli

@@ -18,63 +18,51 @@ struct WhoMetArgs {
     std::size_t limit = 0;
 };
 
-void run(const Globals& g, const WhoMetArgs& a) {
-    query::WhoMetOptions o;
-    const auto window = parseWindowOption(a.from, a.to);
-    o.window.from = window.from;
-    o.window.to = window.to;
-    o.kinds = parseEventKinds(a.kinds, "--kinds");
-    o.includePhoneCalls = a.phoneCalls;
-    o.kinds = query::countingKinds(o);  // shown as the kinds that counted
-    o.anySide = a.anySide || a.coParticipants;
-    o.coParticipants = a.coParticipants;
-    o.countRows = a.rows;
-
-    auto db = g.openReadOnly();
-    const auto id = resolveActorArgument(db, a.actor, a.json);
-    const auto who = db.actorRef(id);
-    const auto met = db.whoMet(id, o, a.limit);
-    const auto ownSide = model::ownSide(who.kind, who.id, who.country);
-
-    if (a.json) {
-        Json j;
-        j["actor"] = actorJson(who);
-        j["from"] = dateJson(o.window.from);
-        j["to"] = dateJson(o.window.to);
-        j["kinds"] = kindsJson(o.kinds);
-        j["side"] = ownSide ? Json(std::string(*ownSide)) : Json(nullptr);
-        j["any_side"] = o.anySide;
-        j["co_participants"] = a.coParticipants;
-        j["count"] = a.rows ? "rows" : "meetings";
-        j["total"] = met.total;
-        Json list = Json::array();
-        for (const auto& c : met.items) {
-            Json x = actorJson(c.actor);
-            x["side"] = c.side ? Json(*c.side) : Json(nullptr);
-            x["meetings"] = c.meetings;
-            x["rows"] = c.rows;
-            x["first"] = dateJson(c.first);
-            x["last"] = dateJson(c.last);
-            putSupport(x, c.overall);
-            Json events = Json::array();
-            for (const auto& e : c.events) events.push_back(e.id);
-            x["events"] = std::move(events);
-            // [attested] What "they met there" rests on, for each of `events`.
-            Json bases = Json::array(), confidences = Json::array();
-            for (const auto& s : c.support) {
-                Json one;
-                putSupport(one, s);
-                bases.push_back(one["basis"]);
-                confidences.push_back(one["confidence"]);
-            }
-            x["event_basis"] = std::move(bases);
-            x["event_confidence"] = std::move(confidences);
-            list.push_back(std::move(x));
+/// The answer in the shape of docs/cli.md, "who-met".
+Json whoMetJson(const WhoMetArgs& a, const query::WhoMetOptions& o, const query::ActorRef& who,
+                const std::optional<std::string_view>& ownSide,
+                const query::Page<query::MetActor>& met) {
+    Json j;
+    j["actor"] = actorJson(who);
+    j["from"] = dateJson(o.window.from);
+    j["to"] = dateJson(o.window.to);
+    j["kinds"] = kindsJson(o.kinds);
+    j["side"] = ownSide ? Json(std::string(*ownSide)) : Json(nullptr);
+    j["any_side"] = o.anySide;
+    j["co_participants"] = a.coParticipants;
+    j["count"] = a.rows ? "rows" : "meetings";
+    j["total"] = met.total;
+    Json list = Json::array();
+    for (const auto& c : met.items) {
+        Json x = actorJson(c.actor);
+        x["side"] = c.side ? Json(*c.side) : Json(nullptr);
+        x["meetings"] = c.meetings;
+        x["rows"] = c.rows;
+        x["first"] = dateJson(c.first);
+        x["last"] = dateJson(c.last);
+        putSupport(x, c.overall);
+        Json events = Json::array();
+        for (const auto& e : c.events) events.push_back(e.id);
+        x["events"] = std::move(events);
+        // [attested] What "they met there" rests on, for each of `events`.
+        Json bases = Json::array(), confidences = Json::array();
+        for (const auto& s : c.support) {
+            Json one;
+            putSupport(one, s);
+            bases.push_back(one["basis"]);
+            confidences.push_back(one["confidence"]);
         }
-        j["counterparts"] = std::move(list);
-        printJson(j);
-        return;
+        x["event_basis"] = std::move(bases);
+        x["event_confidence"] = std::move(confidences);
+        list.push_back(std::move(x));
     }
+    j["counterparts"] = std::move(list);
+    return j;
+}
+
+void printWhoMetTable(const WhoMetArgs& a, const query::ActorRef& who,
+                      const std::optional<std::string_view>& ownSide,
+                      const query::Page<query::MetActor>& met) {
     const auto label = who.name + " (" + who.id + ")";
     if (met.total == 0) {
         fmt::print("{} met nobody\n", label);
@@ -107,16 +95,41 @@ void run(const Globals& g, const WhoMetArgs& a) {
     if (marked) printSupportLegend();
 }
 
+void run(const Globals& g, const WhoMetArgs& a) {
+    query::WhoMetOptions o;
+    const auto window = parseWindowOption(a.from, a.to);
+    o.window.from = window.from;
+    o.window.to = window.to;
+    o.kinds = parseEventKinds(a.kinds, "--kinds");
+    o.includePhoneCalls = a.phoneCalls;
+    o.kinds = query::countingKinds(o);  // shown as the kinds that counted
+    o.anySide = a.anySide || a.coParticipants;
+    o.coParticipants = a.coParticipants;
+    o.countRows = a.rows;
+
+    auto db = g.openReadOnly();
+    const auto id = resolveActorArgument(db, a.actor, a.json);
+    const auto who = db.actorRef(id);
+    const auto met = db.whoMet(id, o, a.limit);
+    const auto ownSide = model::ownSide(who.kind, who.id, who.country);
+
+    if (a.json) {
+        printJson(whoMetJson(a, o, who, ownSide, met));
+        return;
+    }
+    printWhoMetTable(a, who, ownSide, met);
+}
+
 }  // namespace
 
 void addWhoMet(CLI::App& app, const Globals& g) {
-    auto* cmd = app.add_subcommand(
-        "who-met",
+    auto [cmd, a] = addVerb<WhoMetArgs>(
+        app, g, "who-met",
         "Who met ACTOR: actors on another side sharing an occurred event of a meeting kind with "
         "it, its own delegation aside (planned and cancelled events never count), most meetings "
-        "first; the rows of an event file that record one meeting count once");
-    auto a = std::make_shared<WhoMetArgs>();
-    cmd->add_option("ACTOR", a->actor, "actor id, or a name or alias naming one actor")->required();
+        "first; the rows of an event file that record one meeting count once",
+        run);
+    addActorArgument(*cmd, a->actor);
     cmd->add_option(
         "--from", a->from,
         "only events that may overlap this date or later (YYYY, YYYY-MM or YYYY-MM-DD)");
@@ -135,8 +148,7 @@ void addWhoMet(CLI::App& app, const Globals& g) {
     cmd->add_flag("--rows", a->rows,
                   "count event rows (each source row of an event file), not meetings");
     addLimitOption(*cmd, a->limit);
-    cmd->add_flag("--json", a->json, "machine-readable output (docs/cli.md)");
-    cmd->callback([&g, a] { run(g, *a); });
+    addJsonFlag(*cmd, a->json);
 }
 
 }  // namespace bilateral::cli

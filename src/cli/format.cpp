@@ -290,8 +290,10 @@ Json eventJson(const query::EventRef& e, bool participants) {
     return j;
 }
 
-void addActorArgument(CLI::App& cmd, std::string& actor, const std::string& name) {
-    cmd.add_option(name, actor, "actor id, or a name or alias naming one actor")->required();
+CLI::Option* addActorArgument(CLI::App& cmd, std::string& actor, const std::string& name,
+                              bool required) {
+    return cmd.add_option(name, actor, "actor id, or a name or alias naming one actor")
+        ->required(required);
 }
 
 void addJsonFlag(CLI::App& cmd, bool& json) {

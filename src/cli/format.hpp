@@ -89,9 +89,34 @@ std::string supportMarker(const model::Support& s);
 void putSupport(Json& j, const model::Support& s);
 /// The line explaining the markers, printed after a table that shows one.
 void printSupportLegend();
-/// A required actor argument named `name` (ACTOR, FROM, TO): an id, or a name or alias naming
-/// one actor (see resolveActorArgument).
-void addActorArgument(CLI::App& cmd, std::string& actor, const std::string& name = "ACTOR");
+/// An actor argument named `name` (ACTOR, FROM, TO): an id, or a name or alias naming one
+/// actor (see resolveActorArgument); required unless a verb takes other scopes instead.
+CLI::Option* addActorArgument(CLI::App& cmd, std::string& actor, const std::string& name = "ACTOR",
+                              bool required = true);
+/// `s` in upper case (ASCII letters): a country code as typed.
+std::string upperCase(std::string s);
+/// What a verb over an actor, a dyad of countries or a country is about: exactly one of ACTOR,
+/// `--dyad ISO3:ISO3` and `--country ISO3` (checkOne).
+struct ScopeArgs {
+    std::string actor, dyad, country;
+    /// Throws InvalidArgumentError naming `verb` unless exactly one is given.
+    void checkOne(std::string_view verb) const;
+};
+/// `--dyad ISO3:ISO3` as two upper-case codes; InvalidArgumentError when it is not two codes or
+/// names one country twice.
+std::pair<std::string, std::string> parseDyad(const std::string& dyad);
+/// A ScopeArgs resolved against the database.
+struct Scope {
+    std::string actor;  ///< the actor's id (its name or alias resolved); empty: a dyad or country
+    std::string label;  ///< the actor as `NAME (ID)`
+    std::string a, b;   ///< a dyad's two codes, or the country's in `a`; upper case
+    Json json;          ///< `{"actor": {...}}`, `{"dyad": [A, B]}` or `{"country": C}`
+};
+/// Resolves the actor (resolveActorArgument, `json` as there) or parses the codes.
+Scope resolveScope(Database& db, const ScopeArgs& args, bool json);
+/// ACTOR, `--dyad` (its help ends with `example`, such as "(ITA:MYS)") and `--country`.
+void addScopeOptions(CLI::App& cmd, ScopeArgs& scope, const std::string& dyadExample,
+                     const std::string& countryHelp);
 /// `--json`: machine-readable output, in the shapes of docs/cli.md.
 void addJsonFlag(CLI::App& cmd, bool& json);
 /// `--through`: what joins two actors (events, relations or both).

@@ -100,7 +100,7 @@ TEST_F(BundledQueries, CoParticipantsGivesPlainCoParticipationBack) {
     const auto any = ids(query({"who-met", "Anwar Ibrahim", "--any-side"}).at("counterparts"));
     for (const auto& id : any) EXPECT_TRUE(contains(all, id)) << id;
     EXPECT_GT(all.size(), any.size());
-    const auto both = runCli(db, {"who-met", "Anwar Ibrahim", "--any-side", "--co-participants"});
+    const auto both = run({"who-met", "Anwar Ibrahim", "--any-side", "--co-participants"});
     EXPECT_EQ(both.status, 1) << both.err;  // one or the other
 }
 
@@ -134,20 +134,20 @@ TEST_F(BundledQueries, NamesResolveAsPeopleWriteThem) {
 }
 
 TEST_F(BundledQueries, AnUnknownOrAmbiguousNameListsTheClosestActors) {
-    const auto typo = runCli(db, {"who-met", "Giorgia Melony"});
+    const auto typo = run({"who-met", "Giorgia Melony"});
     EXPECT_EQ(typo.status, 3);
     EXPECT_NE(typo.err.find("closest: Giorgia Meloni (person/giorgia-meloni, person)"),
               std::string::npos)
         << typo.err;
     EXPECT_EQ(typo.err.find("bilateral search"), std::string::npos) << typo.err;
     // "Minister of Defence" is a name part of both ministers' posts, the Italian one first.
-    const auto both = runCli(db, {"holders", "Minister of Defence", "--json"});
+    const auto both = run({"holders", "Minister of Defence", "--json"});
     EXPECT_EQ(both.status, 3);
     const auto j = both.json();
     EXPECT_EQ(j.at("error"), "ambiguous");
     EXPECT_EQ(ids(j.at("candidates")),
               (Strings{"post/minister-of-defence-italy", "post/minister-of-defence-malaysia"}));
-    const auto post = runCli(db, {"holders", "Giorgia Meloni"});
+    const auto post = run({"holders", "Giorgia Meloni"});
     EXPECT_EQ(post.status, 3);
     EXPECT_NE(post.err.find("not a post"), std::string::npos) << post.err;
     EXPECT_NE(post.err.find("post/president-council-of-ministers-italy"), std::string::npos)

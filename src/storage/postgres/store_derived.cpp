@@ -83,11 +83,7 @@ Watermarks watermarks(Store& s) {
 
 void refreshDerived(Store& s, const Watermarks& since, const std::set<std::int64_t>& dirty) {
     const auto now = watermarks(s);
-    const bool added = now.source > since.source || now.actor > since.actor ||
-                       now.event > since.event || now.participation > since.participation ||
-                       now.relation > since.relation || now.evidence > since.evidence ||
-                       now.eventEvidence > since.eventEvidence;
-    if (!added && dirty.empty()) return;
+    if (now == since && dirty.empty()) return;
     if (now.participation > since.participation) s.q(kLinkSql, Params().int64(since.participation));
     const auto scope = [&s](std::string_view events, Params p) {
         std::string sql(kScopeSql);

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "bilateral/error.hpp"
+#include "bilateral/storage/rows.hpp"
 #include "storage/postgres/bulk.hpp"
 #include "storage/postgres/connection.hpp"
 #include "storage/postgres/store.hpp"
@@ -21,6 +22,8 @@ namespace bilateral::storage::postgres {
 struct Watermarks {
     std::int64_t source = 0, actor = 0, event = 0, participation = 0, relation = 0, evidence = 0,
                  eventEvidence = 0;
+    /// Equal when nothing was added in between (handles only grow).
+    bool operator==(const Watermarks&) const = default;
 };
 
 struct StoreState {
@@ -62,18 +65,22 @@ std::optional<double> optReal(const Result& r, int row, int col);
     return r.text(row, col) == "t";
 }
 
-/// An enum from its stored name; `fallback` for a name this build does not know.
-template <class Enum>
-Enum enumOr(std::string_view text, Enum fallback) {
-    if (auto v = model::parse<Enum>(text)) return *v;
-    return fallback;
-}
-/// The same, strict: an unknown name is a StorageError.
+/// Row `i` of a result, as the readers of storage/rows.hpp (which
+/// the engines share) read it.
+struct ResultRow {
+    const Result& r;
+    int i;
+    [[nodiscard]] bool isNull(int c) const { return r.isNull(i, c); }
+    [[nodiscard]] std::int64_t i64(int c) const { return r.int64(i, c); }
+    [[nodiscard]] double real(int c) const { return r.real(i, c); }
+    [[nodiscard]] std::string_view text(int c) const { return r.text(i, c); }
+};
+
+using storage::rows::enumOr;
+/// An enum from its stored name, strict: an unknown name is a StorageError.
 template <class Enum>
 Enum readEnum(const Result& r, int row, int col) {
-    const auto text = r.text(row, col);
-    if (auto v = model::parse<Enum>(text)) return *v;
-    throw StorageError("database holds an unknown value \"" + std::string(text) + "\"");
+    return storage::rows::enumAt<Enum>(ResultRow{r, row}, col);
 }
 
 /// The columns of an EventRecord of the event `e` (eventAt reads them), 17 of them.

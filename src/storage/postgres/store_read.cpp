@@ -9,9 +9,7 @@ namespace bilateral::storage::postgres {
 namespace {
 
 using detail::dateAt;
-using detail::optText;
-using detail::readEnum;
-using detail::textAt;
+using detail::ResultRow;
 
 /// Evidence rows of `where` ("e.actor_id = $1" and the like) in `table`, in row order.
 std::vector<model::Evidence> readEvidence(Store& store, std::string_view table,
@@ -22,16 +20,7 @@ std::vector<model::Evidence> readEvidence(Store& store, std::string_view table,
             std::string(where) + " ORDER BY e.id",
         Params().int64(row));
     std::vector<model::Evidence> out;
-    for (int i = 0; i < r.rows(); ++i) {
-        model::Evidence e;
-        e.source = textAt(r, i, 0);
-        if (!r.isNull(i, 1)) e.span = model::Span{r.int64(i, 1), r.int64(i, 2)};
-        e.quote = optText(r, i, 3);
-        e.basis = readEnum<model::Basis>(r, i, 4);
-        e.confidence = detail::optReal(r, i, 5);
-        e.note = optText(r, i, 6);
-        out.push_back(std::move(e));
-    }
+    for (int i = 0; i < r.rows(); ++i) out.push_back(storage::rows::evidenceAt(ResultRow{r, i}));
     return out;
 }
 
@@ -49,60 +38,25 @@ constexpr std::string_view kRelationCols =
 constexpr std::string_view kSourceCols =
     "SELECT key, title, kind, author, published_lo, published_prec, url, file, sha256 FROM source";
 
+/// The attributes column's reader of `store`'s rules.
+auto attributesOf(Store& store) {
+    return [&store](std::string_view json) { return store.state().rules.attributesFromJson(json); };
+}
+
 model::Actor actorRowOf(Store& store, const Result& r, int i) {
-    model::Actor a;
-    a.id = textAt(r, i, 1);
-    a.kind = readEnum<model::ActorKind>(r, i, 2);
-    a.name = textAt(r, i, 3);
-    a.country = optText(r, i, 4);
-    a.attributes = store.state().rules.attributesFromJson(r.text(i, 5));
-    return a;
+    return storage::rows::actorAt(ResultRow{r, i}, attributesOf(store));
 }
 
 model::Event eventRowOf(Store& store, const Result& r, int i) {
-    model::Event e;
-    e.id = textAt(r, i, 1);
-    e.kind = readEnum<model::EventKind>(r, i, 2);
-    e.title = textAt(r, i, 3);
-    e.start = dateAt(r, i, 4);
-    e.end = dateAt(r, i, 6);
-    e.status = readEnum<model::EventStatus>(r, i, 8);
-    e.location = optText(r, i, 9);
-    e.parent = optText(r, i, 10);
-    e.cameo = optText(r, i, 11);
-    e.goldstein = detail::optReal(r, i, 12);
-    e.attributes = store.state().rules.attributesFromJson(r.text(i, 13));
-    e.place.country = optText(r, i, 14);
-    e.place.latitude = detail::optReal(r, i, 15);
-    e.place.longitude = detail::optReal(r, i, 16);
-    e.place.gazetteer = optText(r, i, 17);
-    e.meeting = optText(r, i, 18);
-    return e;
+    return storage::rows::eventAt(ResultRow{r, i}, attributesOf(store));
 }
 
 model::Relation relationRowOf(Store& store, const Result& r, int i) {
-    model::Relation x;
-    x.id = textAt(r, i, 1);
-    x.kind = readEnum<model::RelationKind>(r, i, 2);
-    x.from = textAt(r, i, 3);
-    x.to = textAt(r, i, 4);
-    x.valid.start = dateAt(r, i, 5);
-    x.valid.end = dateAt(r, i, 7);
-    x.attributes = store.state().rules.attributesFromJson(r.text(i, 9));
-    return x;
+    return storage::rows::relationAt(ResultRow{r, i}, attributesOf(store));
 }
 
 model::Source sourceRowOf(const Result& r, int i) {
-    model::Source s;
-    s.id = textAt(r, i, 0);
-    s.title = textAt(r, i, 1);
-    s.kind = optText(r, i, 2);
-    s.author = optText(r, i, 3);
-    s.published = dateAt(r, i, 4);
-    s.url = optText(r, i, 6);
-    s.file = optText(r, i, 7);
-    s.sha256 = optText(r, i, 8);
-    return s;
+    return storage::rows::sourceAt(ResultRow{r, i});
 }
 
 void completeActor(Store& store, std::int64_t row, model::Actor& a) {
@@ -116,10 +70,7 @@ void completeEvent(Store& store, std::int64_t row, model::Event& e) {
         "p.actor_id WHERE p.event_id = $1 ORDER BY p.id",
         Params().int64(row));
     for (int i = 0; i < r.rows(); ++i) {
-        model::Participant p;
-        p.actor = textAt(r, i, 1);
-        p.role = readEnum<model::Role>(r, i, 2);
-        p.side = optText(r, i, 3);
+        auto p = storage::rows::participantAt(ResultRow{r, i});
         p.evidence =
             readEvidence(store, "event_evidence", "e.participation_id = $1", r.int64(i, 0));
         e.participants.push_back(std::move(p));
@@ -177,11 +128,7 @@ std::vector<model::EventLink> readLinks(Store& store, std::optional<std::string_
         p);
     std::vector<model::EventLink> out;
     for (int i = 0; i < r.rows(); ++i) {
-        model::EventLink l;
-        l.id = textAt(r, i, 1);
-        l.kind = readEnum<model::EventLinkKind>(r, i, 2);
-        l.from = textAt(r, i, 3);
-        l.to = textAt(r, i, 4);
+        auto l = storage::rows::eventLinkAt(ResultRow{r, i});
         l.evidence = readEvidence(store, "event_link_evidence", "e.link_id = $1", r.int64(i, 0));
         out.push_back(std::move(l));
     }
@@ -247,7 +194,7 @@ model::Counts Store::counts() {
     const auto r = x("SELECT subject, kind, n FROM tally WHERE n <> 0 ORDER BY subject, kind");
     for (int i = 0; i < r.rows(); ++i) {
         const auto subject = r.text(i, 0);
-        const auto kind = textAt(r, i, 1);
+        const auto kind = detail::textAt(r, i, 1);
         const auto n = r.int64(i, 2);
         if (kind.empty()) {
             if (subject == "source") c.sources = n;

@@ -30,35 +30,11 @@ const std::string kEventColumns =
 const std::string kActorColumns = "a.id, a.key, a.name, a.kind, coalesce(a.country, '')";
 
 EventRecord eventAt(const Result& r, int row, int c) {
-    EventRecord e;
-    e.row = r.int64(row, c);
-    e.id = textAt(r, row, c + 1);
-    e.kind = enumOr(r.text(row, c + 2), model::EventKind::CodedEvent);
-    e.title = textAt(r, row, c + 3);
-    e.status = enumOr(r.text(row, c + 4), model::EventStatus::Occurred);
-    e.start = dateAt(r, row, c + 5);
-    e.end = dateAt(r, row, c + 7);
-    e.parentRow = r.int64(row, c + 9);
-    e.cameo = textAt(r, row, c + 10);
-    if (!r.isNull(row, c + 11)) {
-        e.dayLo = static_cast<model::DayNumber>(r.int64(row, c + 11));
-        e.dayHi = static_cast<model::DayNumber>(r.int64(row, c + 12));
-    }
-    e.location = textAt(r, row, c + 13);
-    e.placeCountry = textAt(r, row, c + 14);
-    e.meetingRow = r.int64(row, c + 15);
-    e.notes = static_cast<std::uint8_t>(r.int64(row, c + 16));
-    return e;
+    return storage::rows::eventRecordAt(ResultRow{r, row}, c);
 }
 
 ActorRecord actorAt(const Result& r, int row, int c) {
-    ActorRecord a;
-    a.row = r.int64(row, c);
-    a.id = textAt(r, row, c + 1);
-    a.name = textAt(r, row, c + 2);
-    a.kind = enumOr(r.text(row, c + 3), model::ActorKind::Person);
-    a.country = textAt(r, row, c + 4);
-    return a;
+    return storage::rows::actorRecordAt(ResultRow{r, row}, c);
 }
 
 std::string bigintArray(std::span<const RowId> rows) {

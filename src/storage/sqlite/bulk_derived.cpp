@@ -127,72 +127,79 @@ void BulkDerived::closeEvent() {
 
 void BulkDerived::write() {
     closeEvent();
-    {
-        std::sort(links_.begin(), links_.end());
-        links_.erase(std::unique(links_.begin(), links_.end()), links_.end());
-        Insert ins(db_, "INSERT OR IGNORE INTO actor_link(actor_id, other_id) VALUES (?, ?)");
-        for (const auto pair : links_) {
-            sqlite3_bind_int64(*ins, 1, static_cast<std::int64_t>(pair >> 32));
-            sqlite3_bind_int64(*ins, 2, static_cast<std::int64_t>(pair & 0xFFFFFFFFu));
-            ins.run();
-        }
-        std::vector<std::uint64_t>().swap(links_);
+    writeLinks();
+    writeScopes();
+    writeTallies();
+}
+
+void BulkDerived::writeLinks() {
+    std::sort(links_.begin(), links_.end());
+    links_.erase(std::unique(links_.begin(), links_.end()), links_.end());
+    Insert ins(db_, "INSERT OR IGNORE INTO actor_link(actor_id, other_id) VALUES (?, ?)");
+    for (const auto pair : links_) {
+        sqlite3_bind_int64(*ins, 1, static_cast<std::int64_t>(pair >> 32));
+        sqlite3_bind_int64(*ins, 2, static_cast<std::int64_t>(pair & 0xFFFFFFFFu));
+        ins.run();
     }
-    {
-        // Codes ranked by their text, so rows go in in the table's key order.
-        std::vector<std::uint16_t> order(codes_.size());
-        std::iota(order.begin(), order.end(), std::uint16_t{0});
-        std::sort(order.begin(), order.end(),
-                  [&](std::uint16_t x, std::uint16_t y) { return codes_[x] < codes_[y]; });
-        std::vector<std::uint16_t> rank(codes_.size());
-        for (std::size_t r = 0; r < order.size(); ++r)
-            rank[order[r]] = static_cast<std::uint16_t>(r);
-        for (auto& s : scope_) {
-            if (s.b != 0 && rank[s.b] < rank[s.a]) std::swap(s.a, s.b);
-        }
-        std::sort(scope_.begin(), scope_.end(), [&](const ScopeRow& x, const ScopeRow& y) {
-            if (x.a != y.a) return rank[x.a] < rank[y.a];
-            if (x.b != y.b) return rank[x.b] < rank[y.b];
-            if (x.lo != y.lo) return x.lo < y.lo;
-            if (x.hi != y.hi) return x.hi < y.hi;
-            return x.event < y.event;
-        });
-        Insert ins(db_,
-                   "INSERT OR IGNORE INTO event_scope(a, b, lo, hi, event_id, rule) "
-                   "VALUES (?,?,?,?,?,?)");
-        Insert count(db_,
-                     "INSERT INTO scope_count(a, b, n) VALUES (?, ?, ?) "
-                     "ON CONFLICT(a, b) DO UPDATE SET n = n + excluded.n");
-        // Rows added per scope (consecutive in key order), written when the scope changes.
-        std::int64_t added = 0;
-        const auto flush = [&](const ScopeRow& s) {
-            if (added == 0) return;
-            const auto& a = codes_[s.a];
-            const auto& b = codes_[s.b];
-            sqlite3_bind_text(*count, 1, a.data(), static_cast<int>(a.size()), SQLITE_STATIC);
-            sqlite3_bind_text(*count, 2, b.data(), static_cast<int>(b.size()), SQLITE_STATIC);
-            sqlite3_bind_int64(*count, 3, added);
-            count.run();
-            added = 0;
-        };
-        for (std::size_t i = 0; i < scope_.size(); ++i) {
-            const auto& s = scope_[i];
-            if (i > 0 && (scope_[i - 1].a != s.a || scope_[i - 1].b != s.b)) flush(scope_[i - 1]);
-            const auto& a = codes_[s.a];
-            const auto& b = codes_[s.b];
-            sqlite3_bind_text(*ins, 1, a.data(), static_cast<int>(a.size()), SQLITE_STATIC);
-            sqlite3_bind_text(*ins, 2, b.data(), static_cast<int>(b.size()), SQLITE_STATIC);
-            sqlite3_bind_int64(*ins, 3, s.lo);
-            sqlite3_bind_int64(*ins, 4, s.hi);
-            sqlite3_bind_int64(*ins, 5, s.event);
-            const std::string_view rule = s.byPlace ? "place" : "participants";
-            sqlite3_bind_text(*ins, 6, rule.data(), static_cast<int>(rule.size()), SQLITE_STATIC);
-            ins.run();
-            added += sqlite3_changes(db_);
-        }
-        if (!scope_.empty()) flush(scope_.back());
-        std::vector<ScopeRow>().swap(scope_);
+    std::vector<std::uint64_t>().swap(links_);
+}
+
+void BulkDerived::writeScopes() {
+    // Codes ranked by their text, so rows go in in the table's key order.
+    std::vector<std::uint16_t> order(codes_.size());
+    std::iota(order.begin(), order.end(), std::uint16_t{0});
+    std::sort(order.begin(), order.end(),
+              [&](std::uint16_t x, std::uint16_t y) { return codes_[x] < codes_[y]; });
+    std::vector<std::uint16_t> rank(codes_.size());
+    for (std::size_t r = 0; r < order.size(); ++r) rank[order[r]] = static_cast<std::uint16_t>(r);
+    for (auto& s : scope_) {
+        if (s.b != 0 && rank[s.b] < rank[s.a]) std::swap(s.a, s.b);
     }
+    std::sort(scope_.begin(), scope_.end(), [&](const ScopeRow& x, const ScopeRow& y) {
+        if (x.a != y.a) return rank[x.a] < rank[y.a];
+        if (x.b != y.b) return rank[x.b] < rank[y.b];
+        if (x.lo != y.lo) return x.lo < y.lo;
+        if (x.hi != y.hi) return x.hi < y.hi;
+        return x.event < y.event;
+    });
+    Insert ins(db_,
+               "INSERT OR IGNORE INTO event_scope(a, b, lo, hi, event_id, rule) "
+               "VALUES (?,?,?,?,?,?)");
+    Insert count(db_,
+                 "INSERT INTO scope_count(a, b, n) VALUES (?, ?, ?) "
+                 "ON CONFLICT(a, b) DO UPDATE SET n = n + excluded.n");
+    // Rows added per scope (consecutive in key order), written when the scope changes.
+    std::int64_t added = 0;
+    const auto flush = [&](const ScopeRow& s) {
+        if (added == 0) return;
+        const auto& a = codes_[s.a];
+        const auto& b = codes_[s.b];
+        sqlite3_bind_text(*count, 1, a.data(), static_cast<int>(a.size()), SQLITE_STATIC);
+        sqlite3_bind_text(*count, 2, b.data(), static_cast<int>(b.size()), SQLITE_STATIC);
+        sqlite3_bind_int64(*count, 3, added);
+        count.run();
+        added = 0;
+    };
+    for (std::size_t i = 0; i < scope_.size(); ++i) {
+        const auto& s = scope_[i];
+        if (i > 0 && (scope_[i - 1].a != s.a || scope_[i - 1].b != s.b)) flush(scope_[i - 1]);
+        const auto& a = codes_[s.a];
+        const auto& b = codes_[s.b];
+        sqlite3_bind_text(*ins, 1, a.data(), static_cast<int>(a.size()), SQLITE_STATIC);
+        sqlite3_bind_text(*ins, 2, b.data(), static_cast<int>(b.size()), SQLITE_STATIC);
+        sqlite3_bind_int64(*ins, 3, s.lo);
+        sqlite3_bind_int64(*ins, 4, s.hi);
+        sqlite3_bind_int64(*ins, 5, s.event);
+        const std::string_view rule = s.byPlace ? "place" : "participants";
+        sqlite3_bind_text(*ins, 6, rule.data(), static_cast<int>(rule.size()), SQLITE_STATIC);
+        ins.run();
+        added += sqlite3_changes(db_);
+    }
+    if (!scope_.empty()) flush(scope_.back());
+    std::vector<ScopeRow>().swap(scope_);
+}
+
+void BulkDerived::writeTallies() {
     Insert ins(db_,
                "INSERT INTO tally(subject, kind, n) VALUES (?, ?, ?) "
                "ON CONFLICT(subject, kind) DO UPDATE SET n = n + excluded.n");

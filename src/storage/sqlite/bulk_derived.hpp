@@ -43,6 +43,9 @@ public:
 
 private:
     void closeEvent();
+    void writeLinks();
+    void writeScopes();
+    void writeTallies();
     std::uint16_t countryOf(std::int64_t actorRow);
     std::uint16_t intern(std::string_view code);
 

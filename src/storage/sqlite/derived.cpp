@@ -178,10 +178,7 @@ Watermarks watermarks(Store& store) {
 
 void refreshDerived(Store& store, const Watermarks& since, const std::set<std::int64_t>& dirty) {
     const auto now = watermarks(store);
-    const bool added = now.source > since.source || now.actor > since.actor ||
-                       now.event > since.event || now.participation > since.participation ||
-                       now.relation > since.relation || now.evidence > since.evidence;
-    if (!added && dirty.empty()) return;  // a write that changed nothing writes nothing here
+    if (now == since && dirty.empty()) return;  // a write that added nothing writes nothing here
     if (now.participation > since.participation) {
         detail::prepare(store, kLinkSql).bind(1, since.participation).bind(2, since.event).exec();
     }

@@ -22,6 +22,8 @@ namespace bilateral::sqlite::detail {
 /// Highest row id of each table (0 when empty).
 struct Watermarks {
     std::int64_t source = 0, actor = 0, event = 0, participation = 0, relation = 0, evidence = 0;
+    /// Equal when nothing was added in between (handles only grow).
+    bool operator==(const Watermarks&) const = default;
 };
 
 Watermarks watermarks(Store& store);

@@ -21,35 +21,11 @@ const std::string kEventColumns =
 const std::string kActorColumns = "a.id, a.key, a.name, a.kind, coalesce(a.country, '')";
 
 EventRecord eventAt(const Statement& st, int c) {
-    EventRecord e;
-    e.row = st.getInt64(c);
-    e.id = st.getString(c + 1);
-    e.kind = enumOr(st.getText(c + 2), model::EventKind::CodedEvent);
-    e.title = st.getString(c + 3);
-    e.status = enumOr(st.getText(c + 4), model::EventStatus::Occurred);
-    e.start = readDate(st, c + 5, c + 6);
-    e.end = readDate(st, c + 7, c + 8);
-    e.parentRow = st.getInt64(c + 9);
-    e.cameo = st.getString(c + 10);
-    if (!st.isNull(c + 11)) {
-        e.dayLo = static_cast<model::DayNumber>(st.getInt64(c + 11));
-        e.dayHi = static_cast<model::DayNumber>(st.getInt64(c + 12));
-    }
-    e.location = st.getString(c + 13);
-    e.placeCountry = st.getString(c + 14);
-    e.meetingRow = st.getInt64(c + 15);
-    e.notes = static_cast<std::uint8_t>(st.getInt64(c + 16));
-    return e;
+    return storage::rows::eventRecordAt(st, c);
 }
 
 ActorRecord actorAt(const Statement& st, int c) {
-    ActorRecord a;
-    a.row = st.getInt64(c);
-    a.id = st.getString(c + 1);
-    a.name = st.getString(c + 2);
-    a.kind = enumOr(st.getText(c + 3), model::ActorKind::Person);
-    a.country = st.getString(c + 4);
-    return a;
+    return storage::rows::actorRecordAt(st, c);
 }
 
 std::string jsonArrayOf(std::span<const RowId> rows) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "bilateral/storage/rows.hpp"
 #include "store_impl.hpp"
 
 namespace bilateral::sqlite::detail {
@@ -13,18 +14,11 @@ namespace bilateral::sqlite::detail {
 /// A date stored as its first day (column `lo`) and precision (column `prec`); none when NULL.
 std::optional<model::Date> readDate(const Statement& st, int lo, int prec);
 
-/// An enum from its stored name; `fallback` for a name this build does not know.
-template <class Enum>
-Enum enumOr(std::string_view text, Enum fallback) {
-    if (auto v = model::parse<Enum>(text)) return *v;
-    return fallback;
-}
-/// The same, strict: an unknown name is a StorageError.
+using storage::rows::enumOr;
+/// An enum from its stored name, strict: an unknown name is a StorageError.
 template <class Enum>
 Enum readEnum(const Statement& st, int col) {
-    const auto text = st.getText(col);
-    if (auto v = model::parse<Enum>(text)) return *v;
-    throw StorageError("database holds an unknown value \"" + std::string(text) + "\"");
+    return storage::rows::enumAt<Enum>(st, col);
 }
 /// A confidence column: none when NULL.
 std::optional<double> readConfidence(const Statement& st, int col);

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "bilateral/storage/rows.hpp"
 #include "store_impl.hpp"
 
 namespace bilateral::sqlite {
@@ -38,21 +39,13 @@ public:
     }
     [[nodiscard]] bool isNull(int c) const { return sqlite3_column_type(st_, c) == SQLITE_NULL; }
     [[nodiscard]] std::int64_t i64(int c) const { return sqlite3_column_int64(st_, c); }
-    [[nodiscard]] sqlite3_stmt* handle() const { return st_; }
+    [[nodiscard]] double real(int c) const { return sqlite3_column_double(st_, c); }
     /// Text as stored. Read as a blob: SQLite then hands out the bytes in place instead of
     /// copying them to add a terminating NUL.
     [[nodiscard]] std::string_view text(int c) const {
         const auto* p = static_cast<const char*>(sqlite3_column_blob(st_, c));
         if (!p) return {};
         return {p, static_cast<std::size_t>(sqlite3_column_bytes(st_, c))};
-    }
-    [[nodiscard]] StoredDate date(int lo, int prec) const {
-        StoredDate d;
-        if (!isNull(lo)) {
-            d.earliest = static_cast<model::DayNumber>(i64(lo));
-            d.precision = static_cast<model::Precision>(i64(prec));
-        }
-        return d;
     }
 
 private:
@@ -76,6 +69,17 @@ std::string evidenceCount(bool wanted, const char* column, const char* row,
         std::string_view(column) == "relation_id" ? " AND v.attested_id IS NULL" : "";
     return std::string(", (SELECT count(*) FROM ") + table + " v WHERE v." + column + " = " + row +
            own + ")";
+}
+
+/// Runs `sql` on `db`, each row decoded (storage/rows.hpp) and handed to `fn`.
+template <class Out>
+void scanAll(sqlite3* db, const std::string& sql, const std::function<void(const Out&)>& fn) {
+    Scan s(db, sql);
+    Out row;
+    while (s.step()) {
+        storage::rows::decode(s, row);
+        fn(row);
+    }
 }
 
 }  // namespace
@@ -145,111 +149,51 @@ std::int64_t TableReader::maxParticipationRow(int lane) {
 
 void TableReader::actors(const std::function<void(const ActorScanRow&)>& fn, ScanOptions o,
                          int lane) {
-    Scan s(impl_->lane(lane), "SELECT a.id, a.key, a.kind, a.name, a.country" +
-                                  evidenceCount(o.evidenceCounts, "actor_id", "a.id") +
-                                  " FROM actor a" + (o.byId ? " ORDER BY a.key" : ""));
-    ActorScanRow r;
-    while (s.step()) {
-        r.row = s.i64(0);
-        r.id = s.text(1);
-        r.kind = s.text(2);
-        r.name = s.text(3);
-        r.country = s.text(4);
-        r.evidence = s.i64(5);
-        fn(r);
-    }
+    scanAll(impl_->lane(lane),
+            "SELECT a.id, a.key, a.kind, a.name, a.country" +
+                evidenceCount(o.evidenceCounts, "actor_id", "a.id") + " FROM actor a" +
+                (o.byId ? " ORDER BY a.key" : ""),
+            fn);
 }
 
 void TableReader::events(const std::function<void(const EventScanRow&)>& fn, ScanOptions o,
                          int lane) {
-    Scan s(impl_->lane(lane),
-           "SELECT e.id, e.key, e.kind, e.title, e.status, e.location, e.cameo, p.key, "
-           "e.parent_id, e.start_lo, e.start_prec, e.end_lo, e.end_prec, e.place_country, "
-           "e.place_lat, e.place_lon, e.place_gazetteer, e.meeting_id" +
-               evidenceCount(o.evidenceCounts, "event_id", "e.id") +
-               " FROM event e LEFT JOIN event p ON p.id = e.parent_id" +
-               (o.byId ? " ORDER BY e.key" : ""));
-    EventScanRow r;
-    while (s.step()) {
-        r.row = s.i64(0);
-        r.id = s.text(1);
-        r.kind = s.text(2);
-        r.title = s.text(3);
-        r.status = s.text(4);
-        r.location = s.text(5);
-        r.cameo = s.text(6);
-        r.parentId = s.text(7);
-        r.parentRow = s.isNull(8) ? 0 : s.i64(8);
-        r.start = s.date(9, 10);
-        r.end = s.date(11, 12);
-        r.placeCountry = s.text(13);
-        r.latitude =
-            s.isNull(14) ? std::nullopt : std::optional(sqlite3_column_double(s.handle(), 14));
-        r.longitude =
-            s.isNull(15) ? std::nullopt : std::optional(sqlite3_column_double(s.handle(), 15));
-        r.gazetteer = s.text(16);
-        r.meetingRow = s.isNull(17) ? 0 : s.i64(17);
-        r.evidence = o.evidenceCounts ? s.i64(18) : 0;
-        fn(r);
-    }
+    scanAll(impl_->lane(lane),
+            "SELECT e.id, e.key, e.kind, e.title, e.status, e.location, e.cameo, p.key, "
+            "e.parent_id, e.start_lo, e.start_prec, e.end_lo, e.end_prec, e.place_country, "
+            "e.place_lat, e.place_lon, e.place_gazetteer, e.meeting_id" +
+                evidenceCount(o.evidenceCounts, "event_id", "e.id") +
+                " FROM event e LEFT JOIN event p ON p.id = e.parent_id" +
+                (o.byId ? " ORDER BY e.key" : ""),
+            fn);
 }
 
 void TableReader::participations(const std::function<void(const ParticipationScanRow&)>& fn,
                                  ScanOptions o, int lane) {
-    Scan s(impl_->lane(lane), "SELECT p.id, p.event_id, p.actor_id, p.role, p.side" +
-                                  evidenceCount(o.evidenceCounts, "participation_id", "p.id") +
-                                  " FROM participation p" + (o.byId ? " ORDER BY p.id" : ""));
-    ParticipationScanRow r;
-    while (s.step()) {
-        r.row = s.i64(0);
-        r.event = s.i64(1);
-        r.actor = s.i64(2);
-        r.role = s.text(3);
-        r.side = s.text(4);
-        r.evidence = o.evidenceCounts ? s.i64(5) : 0;
-        fn(r);
-    }
+    scanAll(impl_->lane(lane),
+            "SELECT p.id, p.event_id, p.actor_id, p.role, p.side" +
+                evidenceCount(o.evidenceCounts, "participation_id", "p.id") +
+                " FROM participation p" + (o.byId ? " ORDER BY p.id" : ""),
+            fn);
 }
 
 void TableReader::relations(const std::function<void(const RelationScanRow&)>& fn, ScanOptions o,
                             int lane) {
-    Scan s(impl_->lane(lane),
-           "SELECT r.id, r.key, r.kind, r.from_id, r.to_id, r.valid_from_lo, r.valid_from_prec, "
-           "r.valid_to_lo, r.valid_to_prec, r.valid_to_hi" +
-               evidenceCount(o.evidenceCounts, "relation_id", "r.id") + " FROM relation r" +
-               (o.byId ? " ORDER BY r.key" : ""));
-    RelationScanRow r;
-    while (s.step()) {
-        r.row = s.i64(0);
-        r.id = s.text(1);
-        r.kind = s.text(2);
-        r.from = s.i64(3);
-        r.to = s.i64(4);
-        r.validFrom = s.date(5, 6);
-        r.validTo = s.date(7, 8);
-        r.validToLatest =
-            s.isNull(9) ? std::nullopt : std::optional(static_cast<model::DayNumber>(s.i64(9)));
-        r.evidence = s.i64(10);
-        fn(r);
-    }
+    scanAll(impl_->lane(lane),
+            "SELECT r.id, r.key, r.kind, r.from_id, r.to_id, r.valid_from_lo, r.valid_from_prec, "
+            "r.valid_to_lo, r.valid_to_prec, r.valid_to_hi" +
+                evidenceCount(o.evidenceCounts, "relation_id", "r.id") + " FROM relation r" +
+                (o.byId ? " ORDER BY r.key" : ""),
+            fn);
 }
 
 void TableReader::eventLinks(const std::function<void(const EventLinkScanRow&)>& fn, ScanOptions o,
                              int lane) {
-    Scan s(impl_->lane(lane),
-           "SELECT l.id, l.key, l.kind, l.from_id, l.to_id" +
-               evidenceCount(o.evidenceCounts, "link_id", "l.id", "event_link_evidence") +
-               " FROM event_link l" + (o.byId ? " ORDER BY l.key" : ""));
-    EventLinkScanRow r;
-    while (s.step()) {
-        r.row = s.i64(0);
-        r.id = s.text(1);
-        r.kind = s.text(2);
-        r.from = s.i64(3);
-        r.to = s.i64(4);
-        r.evidence = s.i64(5);
-        fn(r);
-    }
+    scanAll(impl_->lane(lane),
+            "SELECT l.id, l.key, l.kind, l.from_id, l.to_id" +
+                evidenceCount(o.evidenceCounts, "link_id", "l.id", "event_link_evidence") +
+                " FROM event_link l" + (o.byId ? " ORDER BY l.key" : ""),
+            fn);
 }
 
 }  // namespace bilateral::sqlite

@@ -72,6 +72,10 @@ public:
     [[nodiscard]] std::string_view getText(int col) const;
     [[nodiscard]] std::string getString(int col) const { return std::string(getText(col)); }
     [[nodiscard]] std::optional<std::string> getOptString(int col) const;
+    // A row as the readers of storage/rows.hpp read it.
+    [[nodiscard]] std::int64_t i64(int col) const { return getInt64(col); }
+    [[nodiscard]] double real(int col) const { return getDouble(col); }
+    [[nodiscard]] std::string_view text(int col) const { return getText(col); }
 
 private:
     void check(int rc) const;

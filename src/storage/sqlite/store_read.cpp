@@ -23,16 +23,7 @@ std::vector<model::Evidence> readEvidence(Store& store, std::string_view column,
     auto st = detail::prepare(store, sql);
     st.bind(1, row);
     std::vector<model::Evidence> out;
-    while (st.step()) {
-        model::Evidence e;
-        e.source = st.getString(0);
-        if (!st.isNull(1)) e.span = model::Span{st.getInt64(1), st.getInt64(2)};
-        e.quote = st.getOptString(3);
-        e.basis = readEnum<model::Basis>(st, 4);
-        if (!st.isNull(5)) e.confidence = st.getDouble(5);
-        e.note = st.getOptString(6);
-        out.push_back(std::move(e));
-    }
+    while (st.step()) out.push_back(storage::rows::evidenceAt(st));
     return out;
 }
 
@@ -52,46 +43,15 @@ constexpr std::string_view kSourceCols =
 
 // Each reader takes a row of its SELECT, without the nested parts (aliases, evidence).
 model::Actor actorRowOf(const Statement& st) {
-    model::Actor a;
-    a.id = st.getString(1);
-    a.kind = readEnum<model::ActorKind>(st, 2);
-    a.name = st.getString(3);
-    a.country = st.getOptString(4);
-    a.attributes = detail::attributesFromJson(st.getText(5));
-    return a;
+    return storage::rows::actorAt(st, detail::attributesFromJson);
 }
 
 model::Event eventRowOf(const Statement& st) {
-    model::Event e;
-    e.id = st.getString(1);
-    e.kind = readEnum<model::EventKind>(st, 2);
-    e.title = st.getString(3);
-    e.start = readDate(st, 4, 5);
-    e.end = readDate(st, 6, 7);
-    e.status = readEnum<model::EventStatus>(st, 8);
-    e.location = st.getOptString(9);
-    e.parent = st.getOptString(10);
-    e.cameo = st.getOptString(11);
-    if (!st.isNull(12)) e.goldstein = st.getDouble(12);
-    e.attributes = detail::attributesFromJson(st.getText(13));
-    e.place.country = st.getOptString(14);
-    if (!st.isNull(15)) e.place.latitude = st.getDouble(15);
-    if (!st.isNull(16)) e.place.longitude = st.getDouble(16);
-    e.place.gazetteer = st.getOptString(17);
-    e.meeting = st.getOptString(18);
-    return e;
+    return storage::rows::eventAt(st, detail::attributesFromJson);
 }
 
 model::Relation relationRowOf(const Statement& st) {
-    model::Relation r;
-    r.id = st.getString(1);
-    r.kind = readEnum<model::RelationKind>(st, 2);
-    r.from = st.getString(3);
-    r.to = st.getString(4);
-    r.valid.start = readDate(st, 5, 6);
-    r.valid.end = readDate(st, 7, 8);
-    r.attributes = detail::attributesFromJson(st.getText(9));
-    return r;
+    return storage::rows::relationAt(st, detail::attributesFromJson);
 }
 
 /// A relation's evidence and attestations ([attested]), each attestation with its evidence.
@@ -118,16 +78,7 @@ void completeRelation(Store& store, std::int64_t row, model::Relation& r) {
 }
 
 model::Source sourceRowOf(const Statement& st) {
-    model::Source s;
-    s.id = st.getString(0);
-    s.title = st.getString(1);
-    s.kind = st.getOptString(2);
-    s.author = st.getOptString(3);
-    s.published = readDate(st, 4, 5);
-    s.url = st.getOptString(6);
-    s.file = st.getOptString(7);
-    s.sha256 = st.getOptString(8);
-    return s;
+    return storage::rows::sourceAt(st);
 }
 
 void completeActor(Store& store, std::int64_t row, model::Actor& a) {
@@ -143,13 +94,7 @@ void completeEvent(Store& store, std::int64_t row, model::Event& e) {
                                   "JOIN actor a ON a.id = p.actor_id "
                                   "WHERE p.event_id = ? ORDER BY p.id");
         st.bind(1, row);
-        while (st.step()) {
-            model::Participant p;
-            p.actor = st.getString(1);
-            p.role = readEnum<model::Role>(st, 2);
-            p.side = st.getOptString(3);
-            parts.emplace_back(st.getInt64(0), std::move(p));
-        }
+        while (st.step()) parts.emplace_back(st.getInt64(0), storage::rows::participantAt(st));
     }
     for (auto& [prow, p] : parts) {
         p.evidence = readEvidence(store, "participation_id", prow);
@@ -252,14 +197,7 @@ std::vector<model::EventLink> readLinks(Store& store, std::optional<std::string_
                        : "SELECT l.id, l.key, l.kind, f.key, t.key FROM event_link l JOIN event f "
                          "ON f.id = l.from_id JOIN event t ON t.id = l.to_id ORDER BY l.key");
         if (key) st.bind(1, *key);
-        while (st.step()) {
-            model::EventLink l;
-            l.id = st.getString(1);
-            l.kind = readEnum<model::EventLinkKind>(st, 2);
-            l.from = st.getString(3);
-            l.to = st.getString(4);
-            rows.emplace_back(st.getInt64(0), std::move(l));
-        }
+        while (st.step()) rows.emplace_back(st.getInt64(0), storage::rows::eventLinkAt(st));
     }
     std::vector<model::EventLink> out;
     for (auto& [row, l] : rows) {
