@@ -292,7 +292,7 @@ class Database(_TrendQueries):
         ones first, then by start of tenure.
 
         Returns a :class:`Results` list of :class:`Holder`; attributes ``post`` (an
-        :class:`Actor`) and ``on``. Raises :class:`InvalidArgumentError` when POST is not a post.
+        :class:`Actor`) and ``on``. Raises :class:`NotFoundError` when POST is not a post.
         Same answer as ``bilateral holders POST --json``.
         """
         post_, on_, rows = self._h.holders(_text(post, "post"), _date(on, "on"))

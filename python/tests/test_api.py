@@ -225,7 +225,7 @@ def test_every_method_answers_on_an_icews_file(idb, icews_file):
     assert p.found and p.actors[0].name == busiest and p.actors[-1].name == second
     assert idb.ego(busiest, hops=2).total >= idb.ego(busiest).total > 0
     # ICEWS has no posts: holders of an ICEWS actor is refused as not a post.
-    with pytest.raises(bilateral.InvalidArgumentError, match="not a post"):
+    with pytest.raises(bilateral.NotFoundError, match="not a post"):
         idb.holders(busiest)
     assert idb.resolve(busiest) == met.actor.id
 
