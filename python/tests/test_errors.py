@@ -41,9 +41,6 @@ def test_not_found(db):
                  lambda: db.timeline(country="FRA"), lambda: db.timeline(dyad="FRA:ITA")):
         with pytest.raises(bilateral.NotFoundError):
             call()
-    # A name of another kind than the call takes is not found as one (docs/cli.md, exit 3).
-    with pytest.raises(bilateral.NotFoundError, match="not a post"):
-        db.holders("Anwar Ibrahim")
 
 
 def test_ambiguous_carries_the_candidates(workdir):
