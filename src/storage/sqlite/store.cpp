@@ -315,7 +315,6 @@ Store Store::open(const std::filesystem::path& file, const OpenOptions& options)
     const bool walBefore = std::filesystem::exists(name + "-wal", ec);
     const int flags = options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     Store store(connect(file, name, flags, options));
-    store.impl_->tidyWal = options.readOnly && !walBefore;
     sqlite3* handle = store.impl_->db.get();
     // SQLite opens a file it may not write read-only without a word; say so now, naming the
     // file, rather than at the first write ("attempt to write a readonly database").
@@ -359,6 +358,8 @@ Store Store::open(const std::filesystem::path& file, const OpenOptions& options)
                                " needs migrating; open it once for writing");
         }
         if (options.snapshot) store.execute("BEGIN");  // closing the connection ends it
+        // Only a file known to be ours is tidied on close (a refused one is left untouched).
+        store.impl_->tidyWal = !walBefore;
         return store;
     }
     store.execute("PRAGMA journal_mode = WAL");
