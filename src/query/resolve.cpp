@@ -124,12 +124,14 @@ private:
     mutable std::vector<Phrase> countries_;
 };
 
-/// An actor a tier found: its best match's rank (lower is better), and whether its own country
-/// must still be checked (a title whose name names no country).
+/// An actor a tier found: its best match's rank (lower is better), whether its own country
+/// must still be checked (a title whose name names no country), and the lowest acceptance
+/// `keep` gave any of its names.
 struct Found {
     RowId row = 0;
     double rank = 0;
     bool checkCountry = true;
+    int kept = 0;
 };
 
 /// The actors with a name or alias matching `tokens` that `keep` accepts (given the name's
@@ -142,10 +144,11 @@ std::vector<Found> matching(storage::Engine& engine, const Tokens& tokens, stora
     for (const auto& r : engine.searchNames(tokens, how)) {
         const int k = keep(engine.searchTokens(r.text));
         if (k == 0) continue;
-        auto [it, added] = best.try_emplace(r.actor, Found{r.actor, r.rank, k == 1});
+        auto [it, added] = best.try_emplace(r.actor, Found{r.actor, r.rank, k == 1, k});
         if (!added) {
             it->second.rank = std::min(it->second.rank, r.rank);
             it->second.checkCountry = it->second.checkCountry && k == 1;
+            it->second.kept = std::min(it->second.kept, k);
         }
     }
     std::vector<Found> out;
@@ -168,6 +171,10 @@ std::vector<Candidate> candidatesOf(storage::Engine& engine, const std::vector<F
     for (std::size_t i = 0; i < records.size(); ++i)
         out.push_back({std::move(records[i]), 0, found[i].rank});
     return out;
+}
+
+bool isPerson(const Candidate& c) {
+    return c.actor.kind == model::ActorKind::Person;
 }
 
 void rank(std::vector<Candidate>& c) {
@@ -215,11 +222,15 @@ public:
         return c;
     }
 
+    /// Honorifics and ranks are persons' ("General", "Sir"): a company named "General
+    /// Electric" is not found as "Sir Electric".
     std::vector<Candidate> withoutHonorifics() {
         const auto& q = bare();
-        return candidatesOf(engine_,
-                            matching(engine_, q, storage::NameSearch::Phrase,
-                                     [&](const Tokens& n) { return forms().bare(n) == q; }));
+        auto c =
+            candidatesOf(engine_, matching(engine_, q, storage::NameSearch::Phrase,
+                                           [&](const Tokens& n) { return forms().bare(n) == q; }));
+        std::erase_if(c, [](const Candidate& x) { return !isPerson(x); });
+        return c;
     }
 
     std::vector<Candidate> title() {
@@ -244,15 +255,25 @@ public:
         return out;
     }
 
+    /// A part of a name: 1 when the words as written are part of a name as written, 2 when
+    /// only without honorifics, which only a person's name may be.
     std::vector<Candidate> namePart() {
         const auto& q = bare();
-        auto c = candidatesOf(
-            engine_, matching(engine_, q, storage::NameSearch::Phrase, [&](const Tokens& n) {
-                const auto name = forms().bare(n);
-                return name.size() > q.size() && (startsWith(name, q) || endsWith(name, q));
-            }));
-        for (auto& x : c) x.group = x.actor.kind == model::ActorKind::Person ? 0 : 1;
-        return c;
+        const auto partOf = [](const Tokens& name, const Tokens& part) {
+            return name.size() > part.size() && (startsWith(name, part) || endsWith(name, part));
+        };
+        const auto found = matching(engine_, q, storage::NameSearch::Phrase, [&](const Tokens& n) {
+            if (partOf(n, tokens_)) return 1;
+            return partOf(forms().bare(n), q) ? 2 : 0;
+        });
+        auto c = candidatesOf(engine_, found);
+        std::vector<Candidate> out;
+        for (std::size_t i = 0; i < c.size(); ++i) {
+            if (found[i].kept != 1 && !isPerson(c[i])) continue;
+            c[i].group = isPerson(c[i]) ? 0 : 1;
+            out.push_back(std::move(c[i]));
+        }
+        return out;
     }
 
     [[nodiscard]] const Tokens& tokens() const noexcept { return tokens_; }

@@ -167,6 +167,19 @@ TEST(ResolveActor, APersonsNamePartWinsOverOtherActorsEndingWithIt) {
     EXPECT_EQ(resolveActor(store, "Ministers"), "group/with-meloni");  // no person: the one actor
 }
 
+TEST(ResolveActor, HonorificsAreDroppedOnlyFromPersonsNames) {
+    auto store = bilateral::fixtures::tinyStore();
+    bilateral::model::Actor company;
+    company.id = "company/ge";
+    company.kind = bilateral::model::ActorKind::Company;
+    company.name = "General Electric";  // "General" is also a rank
+    store.putActor(company);
+    EXPECT_EQ(resolveActor(store, "General Electric"), "company/ge");
+    EXPECT_EQ(resolveActor(store, "Electric"), "company/ge");  // a part of its name as written
+    EXPECT_THROW(resolveActor(store, "Sir Electric"), bilateral::NotFoundError);
+    EXPECT_THROW(resolveActor(store, "Dr General Electric"), bilateral::NotFoundError);
+}
+
 TEST(ResolveActor, HonorificsAreDroppedFromTheNameAsked) {
     auto store = bilateral::fixtures::tinyStore();
     EXPECT_EQ(resolveActor(store, "Datuk Seri Anwar Ibrahim"), "person/anwar");
