@@ -106,13 +106,6 @@ int quadClassOfRoot(int root) noexcept {
     return 0;
 }
 
-int cameoRootOf(std::string_view code) noexcept {
-    if (code.size() < 2) return 0;
-    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-    if (!digit(code[0]) || !digit(code[1])) return 0;
-    return (code[0] - '0') * 10 + (code[1] - '0');
-}
-
 int quadClassOf(std::string_view cameo, std::optional<std::int64_t> stated) noexcept {
     if (stated && *stated >= 1 && *stated <= kQuadClasses) return static_cast<int>(*stated);
     return quadClassOfRoot(cameoRootOf(cameo));

@@ -25,10 +25,16 @@ struct MeetingKey {
     friend bool operator==(const MeetingKey&, const MeetingKey&) = default;
 };
 
-/// The CAMEO root of a code ("042" → 4), 0xFF when it has none.
+/// The CAMEO root of a code ("042" → 4), 0 when it has none (fewer than two leading digits).
+[[nodiscard]] inline int cameoRootOf(std::string_view code) noexcept {
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (code.size() < 2 || !digit(code[0]) || !digit(code[1])) return 0;
+    return (code[0] - '0') * 10 + (code[1] - '0');
+}
+/// The same as a meeting key's part: 0xFF when the code has no root.
 [[nodiscard]] inline std::uint32_t cameoRoot(std::string_view code) noexcept {
-    if (code.size() < 2) return 0xFF;
-    return static_cast<std::uint32_t>((code[0] - '0') * 10 + (code[1] - '0'));
+    const int root = cameoRootOf(code);
+    return root ? static_cast<std::uint32_t>(root) : 0xFFu;
 }
 
 /// The meeting of a row between actors `a` and `b` (in either order), on `day`, of CAMEO `code`.

@@ -10,6 +10,7 @@
 
 #include "bilateral/model/date.hpp"
 #include "bilateral/model/kinds.hpp"
+#include "bilateral/rules/meetings.hpp"  // cameoRootOf
 
 namespace bilateral::rules {
 
@@ -29,8 +30,6 @@ inline constexpr int kQuadClasses = 4;
 /// The QuadClass of a CAMEO root (01-05 verbal cooperation, 06-08 material cooperation, 09-13
 /// verbal conflict, 14-20 material conflict), 0 for anything else.
 [[nodiscard]] int quadClassOfRoot(int root) noexcept;
-/// The CAMEO root of a code ("042" → 4), 0 when it has none.
-[[nodiscard]] int cameoRootOf(std::string_view code) noexcept;
 /// An event's QuadClass: the one the file states (GDELT's QuadClass column) when it is 1-4,
 /// else the one of its CAMEO code's root (ICEWS, curated data).
 [[nodiscard]] int quadClassOf(std::string_view cameo, std::optional<std::int64_t> stated) noexcept;
