@@ -131,11 +131,11 @@ constexpr std::string_view kTouching =
     "AND (?3 IS NULL OR valid_to_hi IS NULL OR valid_to_hi >= ?3) UNION "
     "SELECT key FROM relation WHERE to_id = ?1 AND (?2 IS NULL OR kind = ?2) "
     "AND (?3 IS NULL OR valid_from_lo IS NULL OR valid_from_lo <= ?4) "
-    "AND (?3 IS NULL OR valid_to_hi IS NULL OR valid_to_hi >= ?3)";
+    "AND (?3 IS NULL OR valid_to_hi IS NULL OR valid_to_hi >= ?3) ORDER BY 1";
 constexpr std::string_view kTenures =
     "SELECT key FROM relation WHERE to_id = ?1 AND kind = ?2 "
     "AND (?3 IS NULL OR valid_from_lo IS NULL OR valid_from_lo <= ?4) "
-    "AND (?3 IS NULL OR valid_to_hi IS NULL OR valid_to_hi >= ?3)";
+    "AND (?3 IS NULL OR valid_to_hi IS NULL OR valid_to_hi >= ?3) ORDER BY key";
 
 std::vector<std::string> relationKeys(Statement st, RowId row,
                                       std::optional<model::RelationKind> kind,

@@ -46,7 +46,7 @@ const std::string kScopeEventFilter =
 const std::string kScopeRowsByEvent =
     "SELECT s.event_id, s.lo, s.hi, e.key, s.rule, coalesce(e.parent_id, 0) FROM event_scope s "
     "JOIN event e ON e.id = s.event_id" +
-    kScopeWhere + kScopeEventFilter + " ORDER BY s.lo, s.hi";
+    kScopeWhere + kScopeEventFilter + " ORDER BY s.lo, s.hi, s.event_id";
 const std::string kScopeCountByEvent =
     "SELECT count(*) FROM event_scope s JOIN event e ON e.id = s.event_id" + kScopeWhere +
     kScopeEventFilter;

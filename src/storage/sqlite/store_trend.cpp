@@ -73,7 +73,7 @@ void Store::forEachPairCell(std::string_view country, model::DayNumber from, mod
         sql = head + "WHERE b <> '' AND day BETWEEN ?1 AND ?2" + tail;
     } else {
         sql = head + "WHERE a = ?3 AND b <> '' AND day BETWEEN ?1 AND ?2" + tail + " UNION ALL " +
-              head + "WHERE b = ?3 AND day BETWEEN ?1 AND ?2" + tail;
+              head + "WHERE b = ?3 AND b <> '' AND day BETWEEN ?1 AND ?2" + tail;  // the b index
     }
     auto st = prepare(sql);
     st.bind(1, static_cast<std::int64_t>(from)).bind(2, static_cast<std::int64_t>(to));
