@@ -34,7 +34,7 @@ set(BILATERAL_PG_TEST_GROUPS
     "client=PgClient*:PgCopy*"
     "schema=PgSchema*:PgSearch*"
     "bulk=PgBulk*"
-    "shards=PgShards*"
+    "shards=PgShards*:PgShardLayout*"
     "conformance=PgConformance*"
     "sharded_conformance=PgShardedConformance*")
 foreach(group IN LISTS BILATERAL_PG_TEST_GROUPS)

@@ -10,8 +10,10 @@ void addInit(CLI::App& app, const Globals& g) {
     auto* cmd = app.add_subcommand(
         "init", "Set up a PostgreSQL database (--db URL) whose events live on shard servers");
     auto shards = std::make_shared<std::vector<std::string>>();
-    cmd->add_option("--shards", *shards,
-                    "the shards' postgresql:// URLs, comma-separated (each database empty)")
+    cmd->add_option(
+           "--shards", *shards,
+           "the shards' postgresql:// URLs, comma-separated (each database distinct and without "
+           "a bilateral schema)")
         ->delimiter(',')
         ->required();
     cmd->callback([&g, shards] {

@@ -228,3 +228,20 @@ TEST_F(PgShards, AReadOnlyRoleQueriesThroughTheShards) {
     EXPECT_GT(bt::count(reader, "participation p JOIN event e ON e.id = p.event_id"), 0);
     EXPECT_THROW(reader.exec("DELETE FROM event"), pg::PgError);
 }
+
+TEST(PgShardLayout, ADatabaseNamedTwiceIsRefusedBeforeAnythingIsSetUp) {
+    auto& servers = bt::sharedPgServers(kShards);
+    BILATERAL_SKIP_WITHOUT(servers);
+    const auto name = bt::uniqueDatabaseName();
+    const auto coordinator = servers.createDatabase(0, "c" + name);
+    const auto shard = servers.createDatabase(1, "s" + name);
+    for (const auto& layout :
+         {std::vector<std::string>{shard, shard}, std::vector<std::string>{shard, coordinator}}) {
+        auto c = pg::Connection::open(coordinator);
+        EXPECT_THROW(pg::initShards(c, layout), bilateral::InvalidArgumentError);
+        // Neither database holds anything of the refused layout: each can still be set up.
+        EXPECT_EQ(pg::schemaVersion(c), 0);
+        auto s = pg::Connection::open(shard);
+        EXPECT_EQ(pg::schemaVersion(s), 0);
+    }
+}

@@ -1,6 +1,11 @@
 #include "storage/postgres/shards.hpp"
 
+#include <libpq-fe.h>
+
+#include <algorithm>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "bilateral/error.hpp"
 #include "storage/postgres/connection.hpp"
@@ -22,6 +27,29 @@ std::string literal(Connection& c, std::string_view text) {
 
 std::string serverName(std::size_t i) {
     return "bilateral_shard_" + std::to_string(i);
+}
+
+/// The database a connection reached, as libpq names it (host, port, database; not the role).
+std::string databaseOf(const Connection& c) {
+    const auto text = [](const char* s) { return std::string(s ? s : ""); };
+    return text(PQhost(c.native())) + ":" + text(PQport(c.native())) + "/" + text(PQdb(c.native()));
+}
+
+/// Refuses a layout naming one database twice (a shard given twice, or the coordinator as a
+/// shard) before anything is created in any of them.
+void requireDistinct(const Connection& coordinator,
+                     const std::vector<std::unique_ptr<Connection>>& shards) {
+    std::vector<std::string> seen{databaseOf(coordinator)};
+    for (const auto& s : shards) {
+        const auto db = databaseOf(*s);
+        if (std::find(seen.begin(), seen.end(), db) != seen.end()) {
+            throw InvalidArgumentError(
+                "--shards: " + s->display() +
+                " is named twice (as a shard, or as the coordinator); each shard is a database "
+                "of its own; nothing was set up");
+        }
+        seen.push_back(db);
+    }
 }
 
 void requireEmpty(Connection& c) {
@@ -86,6 +114,7 @@ void initShards(Connection& coordinator, const std::vector<std::string>& shardUr
         shards.push_back(std::make_unique<Connection>(Connection::open(url)));
         requireEmpty(*shards.back());
     }
+    requireDistinct(coordinator, shards);
     for (std::size_t i = 0; i < shards.size(); ++i) initShard(*shards[i], i, shards.size());
     auto& c = coordinator;
     Transaction tx(c);
