@@ -16,6 +16,11 @@ bool startsWith(std::string_view text, std::string_view prefix) {
     return text.substr(0, prefix.size()) == prefix;
 }
 
+/// Whether a location names a PostgreSQL server rather than a file (with or without the engine).
+bool isServerUrl(std::string_view location) {
+    return startsWith(location, "postgresql://") || startsWith(location, "postgres://");
+}
+
 #ifdef BILATERAL_HAS_POSTGRES
 /// The rules the PostgreSQL engine must apply as SQLite does: SQLite's own search tokenizer
 /// (an in-memory database's) and its attribute JSON.
@@ -36,7 +41,7 @@ storage::postgres::SharedRules sharedRules() {
 
 std::unique_ptr<storage::Engine> openEngine(const std::string& location,
                                             const DatabaseOptions& options) {
-    if (startsWith(location, "postgresql://") || startsWith(location, "postgres://")) {
+    if (isServerUrl(location)) {
 #ifdef BILATERAL_HAS_POSTGRES
         return storage::postgres::open(location, storage::OpenOptions::from(options),
                                        sharedRules());
@@ -59,15 +64,13 @@ std::unique_ptr<storage::Engine> openEngine(const std::string& location,
 }
 
 void initShards(const std::string& coordinator, const std::vector<std::string>& shards) {
-    const auto server = [](const std::string& url) {
-        return startsWith(url, "postgresql://") || startsWith(url, "postgres://");
-    };
-    if (!server(coordinator)) {
+    if (!isServerUrl(coordinator)) {
         throw InvalidArgumentError(
             "a sharded layout needs a PostgreSQL database (a postgresql:// URL), not a file");
     }
     for (const auto& s : shards) {
-        if (!server(s)) throw InvalidArgumentError("--shards: every shard is a postgresql:// URL");
+        if (!isServerUrl(s))
+            throw InvalidArgumentError("--shards: every shard is a postgresql:// URL");
     }
 #ifdef BILATERAL_HAS_POSTGRES
     storage::postgres::initShardedLayout(coordinator, shards);

@@ -136,10 +136,6 @@ private:
 
 }  // namespace
 
-bool isServerLocation(std::string_view location) noexcept {
-    return isServerUrl(location);
-}
-
 std::unique_ptr<storage::Engine> open(const std::string& url, const OpenOptions& options,
                                       SharedRules rules) {
     return std::make_unique<Store>(url, options, std::move(rules));
@@ -166,10 +162,7 @@ Store::Store(const std::string& url, const OpenOptions& options, SharedRules rul
     if (!options.readOnly) ensureSchema(c);
     auto where = c.display();
     s_ = std::make_unique<StoreState>(std::move(c), std::move(where), options, std::move(rules));
-    if (options.readOnly && options.snapshot) {
-        x("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-        s_->snapshotHeld = true;
-    }
+    if (options.readOnly && options.snapshot) x("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
 }
 
 Store::~Store() = default;

@@ -40,7 +40,6 @@ struct StoreState {
     /// rows it took out.
     std::optional<Watermarks> marks;
     std::set<std::int64_t> dirty;
-    bool snapshotHeld = false;     ///< a read-only open's snapshot (OpenOptions::snapshot)
     BulkLoader* loader = nullptr;  ///< the open bulk writer's loader
 
     StoreState(Connection conn, std::string where, const OpenOptions& o, SharedRules r)
@@ -56,7 +55,6 @@ namespace detail {
 
 /// A date stored as its first day and precision (columns lo, lo + 1); none when NULL.
 std::optional<model::Date> dateAt(const Result& r, int row, int lo);
-std::optional<std::string> optText(const Result& r, int row, int col);
 std::optional<double> optReal(const Result& r, int row, int col);
 [[nodiscard]] inline std::string textAt(const Result& r, int row, int col) {
     return std::string(r.text(row, col));
@@ -77,11 +75,6 @@ struct ResultRow {
 };
 
 using storage::rows::enumOr;
-/// An enum from its stored name, strict: an unknown name is a StorageError.
-template <class Enum>
-Enum readEnum(const Result& r, int row, int col) {
-    return storage::rows::enumAt<Enum>(ResultRow{r, row}, col);
-}
 
 /// The columns of an EventRecord of the event `e` (eventAt reads them), 17 of them.
 extern const std::string kEventColumns;

@@ -10,11 +10,6 @@ std::optional<model::Date> dateAt(const Result& r, int row, int lo) {
                                    static_cast<model::Precision>(r.int64(row, lo + 1)));
 }
 
-std::optional<std::string> optText(const Result& r, int row, int col) {
-    if (r.isNull(row, col)) return std::nullopt;
-    return std::string(r.text(row, col));
-}
-
 std::optional<double> optReal(const Result& r, int row, int col) {
     if (r.isNull(row, col)) return std::nullopt;
     return r.real(row, col);

@@ -29,9 +29,6 @@ struct SharedRules {
     std::function<model::Attributes(std::string_view json)> attributesFromJson;
 };
 
-/// Whether `location` names a PostgreSQL server: a `postgresql://` or `postgres://` URI.
-[[nodiscard]] bool isServerLocation(std::string_view location) noexcept;
-
 /// Connects to the database at `url` and (unless read-only) creates or migrates bilateral's
 /// schema there. Throws StorageError (no server, refused, not bilateral's; never with the
 /// password) or SchemaVersionError.
