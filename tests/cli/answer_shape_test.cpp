@@ -158,8 +158,7 @@ TEST_F(AnswerShape, PathEventsCarryTheirEndAndInheritedDatesAsTimelineDoes) {
 }
 
 TEST_F(AnswerShape, AnInvertedWindowIsTheSameErrorOnEveryVerb) {
-    const auto out = fs::temp_directory_path() /
-                     ("bilateral-answer-shape-" + std::to_string(::getpid()) + ".out");
+    const auto out = bilateral::fixtures::tempFolder("files") / "answer-shape.out";
     for (const Strings& verb :
          {Strings{"who-met", "person/anwar"}, Strings{"timeline", "person/anwar"},
           Strings{"timeline", "--dyad", "ITA:MYS"}, Strings{"export", "--format", "json"},
@@ -206,8 +205,7 @@ TEST_F(AnswerShape, AnAmbiguousNameListsEachCandidateWithNameKindAndCountry) {
 
 TEST_F(AnswerShape, DbIsAcceptedAfterTheVerbWithNoneBefore) {
     // runCli puts a --db first; this runs the command as a user would type it.
-    const auto out = fs::temp_directory_path() /
-                     ("bilateral-answer-shape-db-" + std::to_string(::getpid()) + ".out");
+    const auto out = bilateral::fixtures::tempFolder("files") / "answer-shape-db.out";
     const std::string cmd =
         "env -u BILATERAL_DB " + bilateral::fixtures::shellQuote(BILATERAL_CLI) +
         " who-met person/anwar --json --db " + bilateral::fixtures::shellQuote(db.string()) + " >" +

@@ -137,7 +137,7 @@ TEST_F(FirstDayCli, AWrongKindOfActorExitsThreeSayingWhichKindIsWanted) {
 }
 
 TEST_F(FirstDayCli, ReadOnlyVerbsLeaveNoFilesBesideTheDatabase) {
-    const auto dir = fs::temp_directory_path() / ("bilateral-no-wal-" + std::to_string(::getpid()));
+    const auto dir = bilateral::fixtures::tempFolder("no-wal");
     fs::remove_all(dir);
     fs::create_directories(dir);
     const auto copy = dir / "copy.db";

@@ -40,8 +40,7 @@ class ImportCli : public ::testing::Test {
 protected:
     void SetUp() override {
         const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        dir_ = fs::temp_directory_path() / ("bilateral-import-cli-" + std::to_string(::getpid())) /
-               info->name();
+        dir_ = bilateral::fixtures::tempFolder("import-cli") / info->name();
         fs::remove_all(dir_);
         fs::create_directories(dir_);
         db_ = dir_ / "test.db";

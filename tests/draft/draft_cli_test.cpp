@@ -19,9 +19,8 @@ using namespace bilateral::draft::testing;
 struct TempDir {
     fs::path path;
     TempDir() {
-        path = fs::temp_directory_path() /
-               ("bilateral-draft-" + std::to_string(::getpid()) + "-" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        path = bilateral::fixtures::tempFolder("draft") /
+               ::testing::UnitTest::GetInstance()->current_test_info()->name();
         fs::remove_all(path);
         fs::create_directories(path);
     }

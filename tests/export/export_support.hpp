@@ -30,6 +30,7 @@
 #include "bilateral/graph/projection.hpp"
 #include "bilateral/import/dataset.hpp"
 #include "bilateral/import/from_storage.hpp"
+#include "fixtures/temp_files.hpp"
 #include "graph/graph_fixture.hpp"
 #include "sqlite/store.hpp"
 
@@ -105,8 +106,7 @@ inline sqlite::Store hostileStore(const std::vector<Hostile>& values) {
 /// removed when the process ends.
 inline const std::filesystem::path& tempDir() {
     static const struct Dir {
-        std::filesystem::path path = std::filesystem::temp_directory_path() /
-                                     ("bilateral-writers-test-" + std::to_string(::getpid()));
+        std::filesystem::path path = bilateral::fixtures::tempFolder("writers-test");
         Dir() { std::filesystem::create_directories(path); }
         ~Dir() {
             std::error_code ec;

@@ -20,6 +20,7 @@
 #include "bilateral/graph/projection.hpp"
 #include "bilateral/import/from_storage.hpp"
 #include "bilateral/import/import.hpp"
+#include "fixtures/temp_files.hpp"
 #include "sqlite/store.hpp"
 
 namespace bilateral {
@@ -46,7 +47,7 @@ std::string run(const std::string& cmd, int* status) {
 class GexfVersions : public ::testing::Test {
 protected:
     void SetUp() override {
-        dir_ = fs::temp_directory_path() / ("bilateral-gexf-test-" + std::to_string(::getpid()));
+        dir_ = bilateral::fixtures::tempFolder("gexf-test");
         fs::create_directories(dir_);
         io::importFiles(store_, {kSource / "data" / "italy-malaysia-2025.json"});
     }

@@ -13,6 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fixtures/temp_files.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -32,10 +34,7 @@ std::string slurp(const fs::path& p) {
 class ExportCli : public ::testing::Test {
 protected:
     // One folder per process: ctest runs each test in its own process, several at a time.
-    static fs::path dir() {
-        return fs::temp_directory_path() /
-               ("bilateral-export-cli-test-" + std::to_string(::getpid()));
-    }
+    static fs::path dir() { return bilateral::fixtures::tempFolder("export-cli-test"); }
     static fs::path db() { return dir() / "export.db"; }
 
     static void SetUpTestSuite() {

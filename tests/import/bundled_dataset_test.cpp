@@ -17,6 +17,7 @@
 #include "bilateral/export/from_storage.hpp"
 #include "bilateral/import/dataset.hpp"
 #include "bilateral/import/from_storage.hpp"
+#include "fixtures/temp_files.hpp"
 #include "sqlite/store.hpp"
 
 namespace fs = std::filesystem;
@@ -216,8 +217,7 @@ TEST(BundledDataset, RoundTripsThroughTheStore) {
     const auto written = io::writeDataset(io::datasetFromStore(s));
     expectSameContent(io::parseDataset(written, "written.json"), bundled());
 
-    const auto copy = fs::temp_directory_path() /
-                      ("bilateral-bundled-roundtrip-" + std::to_string(::getpid()) + ".json");
+    const auto copy = bilateral::fixtures::tempFolder("files") / "bundled-roundtrip.json";
     std::ofstream(copy, std::ios::binary) << written;
     auto again = sqlite::Store::memory();
     {

@@ -34,7 +34,7 @@ const fs::path kGdelt2 = kReal / "20250807220000.export.CSV.zip";
 class CompressedInput : public ::testing::Test {
 protected:
     void SetUp() override {
-        dir_ = fs::temp_directory_path() / ("bilateral-compressed-" + std::to_string(::getpid()));
+        dir_ = bilateral::fixtures::tempFolder("compressed");
         fs::create_directories(dir_);
     }
     void TearDown() override { fs::remove_all(dir_); }

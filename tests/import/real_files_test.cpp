@@ -17,6 +17,7 @@
 #include "bilateral/import/import.hpp"
 #include "bilateral/query/from_storage.hpp"
 #include "bilateral/query/queries.hpp"
+#include "fixtures/temp_files.hpp"
 #include "sqlite/store.hpp"
 
 namespace bilateral {
@@ -165,7 +166,7 @@ TEST_F(RealFiles, AllFormatsTogetherInOneImport) {
 class RealFileWithABadRow : public ::testing::Test {
 protected:
     void SetUp() override {
-        dir_ = fs::temp_directory_path() / ("bilateral-real-" + std::to_string(::getpid()));
+        dir_ = bilateral::fixtures::tempFolder("real");
         fs::create_directories(dir_);
         // Line 5 of the ICEWS file, with its Latitude (field 19) made unreadable.
         std::ifstream in(kIcews);

@@ -96,8 +96,7 @@ protected:
     static void SetUpTestSuite() {
         auto& servers = sharedPgServers(1);
         if (servers.skipped()) return;
-        dir =
-            fs::temp_directory_path() / ("bilateral-pg-conformance-" + std::to_string(::getpid()));
+        dir = bilateral::fixtures::tempFolder("pg-conformance");
         fs::remove_all(dir);
         fs::create_directories(dir);
         sqlite = dir / "graph.db";
@@ -240,7 +239,7 @@ protected:
     void SetUp() override {
         servers = &sharedPgServers(2);
         BILATERAL_SKIP_WITHOUT(*servers);
-        dir = fs::temp_directory_path() / ("bilateral-pg-sharded-" + std::to_string(::getpid()));
+        dir = bilateral::fixtures::tempFolder("pg-sharded");
         fs::remove_all(dir);
         fs::create_directories(dir);
         const auto name = uniqueDatabaseName();

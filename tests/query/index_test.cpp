@@ -6,6 +6,7 @@
 
 #include "bilateral/query/from_storage.hpp"
 #include "bilateral/query/index.hpp"
+#include "fixtures/temp_files.hpp"
 #include "fixtures/tiny_index.hpp"
 
 using bilateral::fixtures::TinyIndex;
@@ -128,8 +129,7 @@ TEST_F(IndexTest, AnEmptyStoreGivesAnEmptyIndex) {
 
 TEST(IndexBuild, AFileStoreGivesTheSameIndexAsAnInMemoryOne) {
     // A file store is scanned on two connections and two threads; a memory store on one.
-    const auto path = std::filesystem::temp_directory_path() /
-                      ("bilateral-index-test-" + std::to_string(::getpid()) + ".db");
+    const auto path = bilateral::fixtures::tempFolder("files") / "index-test.db";
     bilateral::fixtures::writeTinyDb(path);
     {
         bilateral::storage::OpenOptions ro;
@@ -155,8 +155,7 @@ TEST(IndexBuild, AFileStoreGivesTheSameIndexAsAnInMemoryOne) {
 }
 
 TEST(IndexBuild, SeesRowsWrittenInTheOpenTransaction) {
-    const auto path = std::filesystem::temp_directory_path() /
-                      ("bilateral-index-tx-" + std::to_string(::getpid()) + ".db");
+    const auto path = bilateral::fixtures::tempFolder("files") / "index-tx.db";
     bilateral::fixtures::writeTinyDb(path);
     {
         auto store = bilateral::sqlite::Store::open(path);

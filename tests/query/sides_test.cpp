@@ -14,6 +14,7 @@
 #include "bilateral/query/answers.hpp"
 #include "bilateral/query/from_storage.hpp"
 #include "bilateral/query/index.hpp"
+#include "fixtures/temp_files.hpp"
 #include "fixtures/tiny.hpp"
 #include "sqlite/store.hpp"
 
@@ -160,8 +161,7 @@ TEST_F(Sides, AStatedSideRoundTripsThroughTheStore) {
 // --- one meeting counted once -----------------------------------------------------------------
 
 std::filesystem::path icewsFile(const std::string& name, const std::string& rows) {
-    const auto dir =
-        std::filesystem::temp_directory_path() / ("bilateral-sides-" + std::to_string(::getpid()));
+    const auto dir = bilateral::fixtures::tempFolder("sides");
     std::filesystem::create_directories(dir);
     const auto p = dir / name;
     std::ofstream(p, std::ios::binary)

@@ -20,31 +20,18 @@
 #include <string>
 #include <vector>
 
+#include "fixtures/temp_files.hpp"
 #include "fixtures/text_diff.hpp"
 
 namespace reliability {
 
 namespace fs = std::filesystem;
 
-/// This process's scratch folder: $TMPDIR/bilateral-reliability-<pid>.
-inline fs::path scratchRoot() {
-    return fs::temp_directory_path() / ("bilateral-reliability-" + std::to_string(::getpid()));
-}
+/// This process's scratch folder (fixtures/temp_files.hpp): removed at the end when every test
+/// passed, kept for a look when one failed.
+using bilateral::fixtures::scratchRoot;
 
-/// Removes the scratch folder when every test passed (kept for a look when one failed).
-class ScratchCleanup : public ::testing::Environment {
-public:
-    void TearDown() override {
-        if (!::testing::UnitTest::GetInstance()->Failed()) {
-            std::error_code ec;
-            fs::remove_all(scratchRoot(), ec);
-        }
-    }
-};
-inline const bool kScratchCleanupRegistered =
-    (::testing::AddGlobalTestEnvironment(new ScratchCleanup), true);
-
-/// A fresh, empty folder for one test: $TMPDIR/bilateral-reliability-<pid>/<name>.
+/// A fresh, empty folder for one test: <scratch folder>/<name>.
 inline fs::path scratchDir(const std::string& name) {
     const auto dir = scratchRoot() / name;
     fs::remove_all(dir);

@@ -7,6 +7,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "bilateral/error.hpp"
+#include "fixtures/temp_files.hpp"
 #include "sqlite/schema.hpp"
 #include "sqlite/store.hpp"
 #include "sqlite/store_impl.hpp"
@@ -18,8 +19,7 @@ using model::Date;
 namespace {
 
 fs::path tempDb(const std::string& name) {
-    const auto dir =
-        fs::temp_directory_path() / ("bilateral-store-test-" + std::to_string(::getpid()));
+    const auto dir = bilateral::fixtures::tempFolder("store-test");
     fs::create_directories(dir);
     const auto p = dir / (name + ".db");
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);

@@ -15,6 +15,7 @@
 #include "bilateral/import/import.hpp"
 #include "bilateral/query/from_storage.hpp"
 #include "bilateral/rules/trend.hpp"
+#include "fixtures/temp_files.hpp"
 #include "sqlite/store.hpp"
 #include "sqlite/store_impl.hpp"
 
@@ -249,8 +250,7 @@ TEST_F(Trend, PairsRankCountriesAndOneCountrysPartners) {
 
 // A version-4 file gains the trend tables from the events it holds when opened for writing.
 TEST(TrendMigration, AVersionFourFileGetsItsTrendFigures) {
-    const auto file =
-        fs::temp_directory_path() / ("bilateral-trend-v4-" + std::to_string(::getpid()) + ".db");
+    const auto file = bilateral::fixtures::tempFolder("files") / "trend-v4.db";
     fs::remove(file);
     std::int64_t before = 0;
     {
