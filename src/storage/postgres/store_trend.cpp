@@ -29,13 +29,11 @@ TrendFigures figuresAt(const Result& r, int i, int c) {
 }  // namespace
 
 void Store::forEachTrendCell(const TrendSubject& subject, model::DayNumber from,
-                             model::DayNumber to,
-                             const std::function<void(const TrendCell&)>& fn) {
+                             model::DayNumber to, const std::function<void(const TrendCell&)>& fn) {
     // The cells of one day in the order of their key, as SQLite gives them.
     const std::string tail = " GROUP BY day, kind, root, quad ORDER BY day, kind, root, quad";
     // A group holds one row, but for a pair's (one per direction).
-    const std::string head =
-        "SELECT day, kind, root, quad, " + sums(subject.actor ? "day" : "dir");
+    const std::string head = "SELECT day, kind, root, quad, " + sums(subject.actor ? "day" : "dir");
     Params p;
     p.int64(from).int64(to);
     std::string sql;

@@ -99,7 +99,7 @@ private:
 
     Write write_;
     std::vector<Cell> cells_;
-    std::vector<CellRow> rows_;  ///< the batch being written
+    std::vector<CellRow> rows_;                                  ///< the batch being written
     std::deque<std::string> names_{""};                          ///< stable: index_ views them
     std::unordered_map<std::string_view, std::uint16_t> index_;  ///< into names_
     std::vector<Person> people_;                                 ///< of the event being added
