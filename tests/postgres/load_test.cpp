@@ -32,9 +32,9 @@ namespace {
 
 constexpr int kWriters = 2;
 constexpr int kReaders = 8;
-constexpr int kRows = 40;             ///< events per import
-constexpr int kMaxImports = 400;      ///< per writer
-constexpr int kMaxReads = 20000;      ///< per reader
+constexpr int kRows = 40;         ///< events per import
+constexpr int kMaxImports = 400;  ///< per writer
+constexpr int kMaxReads = 20000;  ///< per reader
 constexpr std::int64_t kIdBase = 10'000'000;
 
 int seconds() {
@@ -101,7 +101,8 @@ TEST(PgLoad, EightReadersAndTwoWritersSeeWholeImportsAndLoseNoRow) {
     auto& servers = sharedPgServers(1);
     BILATERAL_SKIP_WITHOUT(servers);
     const auto url = servers.createDatabase(0, uniqueDatabaseName());
-    const auto dir = fs::temp_directory_path() / ("bilateral-pg-load-" + std::to_string(::getpid()));
+    const auto dir =
+        fs::temp_directory_path() / ("bilateral-pg-load-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
 
