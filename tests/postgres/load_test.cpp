@@ -97,18 +97,89 @@ Seen look(Database& db) {
     return s;
 }
 
-TEST(PgLoad, EightReadersAndTwoWritersSeeWholeImportsAndLoseNoRow) {
-    auto& servers = sharedPgServers(1);
-    BILATERAL_SKIP_WITHOUT(servers);
-    const auto url = servers.createDatabase(0, uniqueDatabaseName());
-    const auto dir =
-        fs::temp_directory_path() / ("bilateral-pg-load-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+class PgLoad : public ::testing::Test {
+protected:
+    void SetUp() override {
+        auto& servers = sharedPgServers(1);
+        BILATERAL_SKIP_WITHOUT(servers);
+        url = servers.createDatabase(0, uniqueDatabaseName());
+        dir = fs::temp_directory_path() / ("bilateral-pg-load-" + std::to_string(::getpid()));
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+    }
+    void TearDown() override {
+        if (!dir.empty()) fs::remove_all(dir);
+    }
 
-    // One import first, as a yardstick: what one import adds to each figure.
-    Seen one;
-    {
+    void fail(const std::string& what) {
+        const std::lock_guard lock(m);
+        errors.push_back(what);
+    }
+
+    /// Imports a file of new ids at a time, until the time is up or it did kMaxImports.
+    void writer(int w) {
+        try {
+            DatabaseOptions o;
+            o.busyTimeoutMs = 60'000;  // the other writer's import, however slow the machine
+            auto db = Database::open(url, o);
+            const auto file = dir / ("writer" + std::to_string(w) + ".tsv");
+            for (int round = 0; round < kMaxImports && std::chrono::steady_clock::now() < until;
+                 ++round) {
+                std::ofstream(file, std::ios::binary | std::ios::trunc) << eventFile(w, round);
+                const auto summary = db.importFiles({file});
+                if (summary.size() != 1 || summary[0].events != kRows) {
+                    fail("writer " + std::to_string(w) + ": import " + std::to_string(round) +
+                         " added " + std::to_string(summary.at(0).events) + " events");
+                    return;
+                }
+                ++imports[w];
+            }
+        } catch (const std::exception& e) {
+            fail("writer " + std::to_string(w) + ": " + e.what());
+        }
+    }
+
+    /// Reads in one snapshot at a time while the writers write (at most kMaxReads times): each
+    /// figure a whole number of imports, the same in every figure.
+    void reader(int r) {
+        try {
+            for (int i = 0; i < kMaxReads && writing.load(); ++i) {
+                DatabaseOptions o;
+                o.readOnly = true;
+                o.snapshot = true;  // every answer below from one snapshot
+                auto db = Database::open(url, o);
+                const auto s = look(db);
+                const auto n = s.events / kRows;
+                if (s.events != n * kRows || s.participations != n * one.participations ||
+                    s.pairEvents != n * one.pairEvents ||
+                    s.countryEvents != n * one.countryEvents) {
+                    fail("reader " + std::to_string(r) + " saw part of an import: events " +
+                         std::to_string(s.events) + ", participations " +
+                         std::to_string(s.participations) + ", pair events " +
+                         std::to_string(s.pairEvents) + ", MYS events " +
+                         std::to_string(s.countryEvents));
+                    return;
+                }
+                ++reads;
+            }
+        } catch (const std::exception& e) {
+            fail("reader " + std::to_string(r) + ": " + e.what());
+        }
+    }
+
+    std::string url;
+    fs::path dir;
+    Seen one;  ///< what one import adds to each figure
+    std::chrono::steady_clock::time_point until;
+    std::atomic<bool> writing{true};
+    std::atomic<int> imports[kWriters] = {};
+    std::atomic<int> reads{0};
+    std::mutex m;
+    std::vector<std::string> errors;
+};
+
+TEST_F(PgLoad, EightReadersAndTwoWritersSeeWholeImportsAndLoseNoRow) {
+    {  // One import first, as a yardstick: what one import adds to each figure.
         DatabaseOptions o;
         o.create = true;
         auto db = Database::open(url, o);
@@ -121,81 +192,20 @@ TEST(PgLoad, EightReadersAndTwoWritersSeeWholeImportsAndLoseNoRow) {
     ASSERT_GT(one.pairEvents, 0);
     ASSERT_GT(one.countryEvents, 0);
 
-    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds());
-    std::atomic<bool> writing{true};
-    std::atomic<int> imports[kWriters] = {};
-    std::atomic<int> reads{0};
-    std::mutex m;
-    std::vector<std::string> errors;
-    const auto fail = [&](const std::string& what) {
-        const std::lock_guard lock(m);
-        errors.push_back(what);
-    };
-
-    std::vector<std::thread> threads;
-    for (int w = 0; w < kWriters; ++w) {
-        threads.emplace_back([&, w] {
-            try {
-                DatabaseOptions o;
-                o.busyTimeoutMs = 60'000;  // the other writer's import, however slow the machine
-                auto db = Database::open(url, o);
-                const auto file = dir / ("writer" + std::to_string(w) + ".tsv");
-                for (int round = 0; round < kMaxImports && std::chrono::steady_clock::now() < until;
-                     ++round) {
-                    std::ofstream(file, std::ios::binary | std::ios::trunc) << eventFile(w, round);
-                    const auto summary = db.importFiles({file});
-                    if (summary.size() != 1 || summary[0].events != kRows) {
-                        fail("writer " + std::to_string(w) + ": import " + std::to_string(round) +
-                             " added " + std::to_string(summary.at(0).events) + " events");
-                        return;
-                    }
-                    ++imports[w];
-                }
-            } catch (const std::exception& e) {
-                fail("writer " + std::to_string(w) + ": " + e.what());
-            }
-        });
-    }
-    for (int r = 0; r < kReaders; ++r) {
-        threads.emplace_back([&, r] {
-            try {
-                for (int i = 0; i < kMaxReads && writing.load(); ++i) {
-                    DatabaseOptions o;
-                    o.readOnly = true;
-                    o.snapshot = true;  // every answer below from one snapshot
-                    auto db = Database::open(url, o);
-                    const auto s = look(db);
-                    const auto n = s.events / kRows;
-                    if (s.events != n * kRows || s.participations != n * one.participations ||
-                        s.pairEvents != n * one.pairEvents ||
-                        s.countryEvents != n * one.countryEvents) {
-                        fail("reader " + std::to_string(r) + " saw part of an import: events " +
-                             std::to_string(s.events) + ", participations " +
-                             std::to_string(s.participations) + ", pair events " +
-                             std::to_string(s.pairEvents) + ", MYS events " +
-                             std::to_string(s.countryEvents));
-                        return;
-                    }
-                    ++reads;
-                }
-            } catch (const std::exception& e) {
-                fail("reader " + std::to_string(r) + ": " + e.what());
-            }
-        });
-    }
-    for (int w = 0; w < kWriters; ++w) threads[static_cast<std::size_t>(w)].join();
+    until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds());
+    std::vector<std::thread> writers, readers;
+    for (int w = 0; w < kWriters; ++w) writers.emplace_back([this, w] { writer(w); });
+    for (int r = 0; r < kReaders; ++r) readers.emplace_back([this, r] { reader(r); });
+    for (auto& t : writers) t.join();
     writing = false;
-    for (auto& t : threads) {
-        if (t.joinable()) t.join();
-    }
+    for (auto& t : readers) t.join();
     for (const auto& e : errors) ADD_FAILURE() << e;
 
     // Every writer's rows are there: each import's every event, and the figures of all of them.
     auto db = Database::open(url);
     std::set<std::string> ids;
     for (const auto& e : db.dataset().events) {
-        // icews/ID/DATE: the file's id
-        const auto end = e.id.find('/', 6);
+        const auto end = e.id.find('/', 6);  // icews/ID/DATE: the file's id
         ids.insert(e.id.substr(6, end == std::string::npos ? end : end - 6));
     }
     std::int64_t total = 1;
@@ -217,7 +227,6 @@ TEST(PgLoad, EightReadersAndTwoWritersSeeWholeImportsAndLoseNoRow) {
     EXPECT_GT(reads.load(), kReaders);
     std::cout << "load: " << seconds() << " s, imports " << imports[0].load() << " + "
               << imports[1].load() << ", reads " << reads.load() << "\n";
-    fs::remove_all(dir);
 }
 
 }  // namespace
