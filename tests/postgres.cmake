@@ -36,7 +36,8 @@ set(BILATERAL_PG_TEST_GROUPS
     "bulk=PgBulk*"
     "shards=PgShards*:PgShardLayout*"
     "conformance=PgConformance*"
-    "sharded_conformance=PgShardedConformance*")
+    "sharded_conformance=PgShardedConformance*"
+    "load=PgLoad*")
 foreach(group IN LISTS BILATERAL_PG_TEST_GROUPS)
   string(REPLACE "=" ";" parts "${group}")
   list(GET parts 0 name)
@@ -46,6 +47,9 @@ foreach(group IN LISTS BILATERAL_PG_TEST_GROUPS)
   set_tests_properties(postgres.${name} PROPERTIES LABELS postgres TIMEOUT 300
                        SKIP_REGULAR_EXPRESSION "skipped: no PostgreSQL server binaries")
 endforeach()
+# The load test runs 60 s by itself (8 readers, 2 writers: tests/postgres/load_test.cpp); 20 s
+# under ctest, which runs it beside the other groups.
+set_tests_properties(postgres.load PROPERTIES ENVIRONMENT BILATERAL_PG_LOAD_SECONDS=20)
 
 # The bulk loader's prototype ICEWS import, for measuring COPY loads (docs/postgresql.md); not a
 # test.

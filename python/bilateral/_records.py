@@ -288,8 +288,9 @@ class TrendRow(_Record):
     ``end``), the ``group`` of the split (a QuadClass, CAMEO root or event kind; None when not
     split), and its figures: ``events`` (rows), ``meetings`` (the rows of one meeting once),
     ``goldstein_events`` (events with a score), ``goldstein_sum``, ``goldstein_mean`` and
-    ``tone`` (the mean of GDELT's AvgTone weighted by mentions); the means are None when no
-    event has the measure. Periods without events have zeros."""
+    ``tone`` (the mean of GDELT's AvgTone weighted by mentions); the Goldstein sum and mean are
+    None when no event has a score, the tone when none has a tone. Periods without events have
+    zero events and meetings."""
     period: str
     start: str
     end: str
@@ -297,7 +298,7 @@ class TrendRow(_Record):
     events: int
     meetings: int
     goldstein_events: int
-    goldstein_sum: float
+    goldstein_sum: Optional[float]
     goldstein_mean: Optional[float]
     tone: Optional[float]
 
@@ -313,7 +314,7 @@ class PairRow(_Record):
     events: int
     meetings: int
     goldstein_events: int
-    goldstein_sum: float
+    goldstein_sum: Optional[float]
     goldstein_mean: Optional[float]
     tone: Optional[float]
     cooperation_events: int

@@ -48,7 +48,7 @@ py::object number(const std::optional<double>& v) {
 
 /// events, meetings, goldstein_events, goldstein_sum, goldstein_mean, tone
 py::tuple figures(const query::TrendFigures& f) {
-    return py::make_tuple(f.events, f.meetings, f.goldsteinEvents, f.goldsteinSum,
+    return py::make_tuple(f.events, f.meetings, f.goldsteinEvents, number(f.goldsteinSum),
                           number(f.goldsteinMean), number(f.tone));
 }
 

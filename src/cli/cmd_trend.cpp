@@ -35,7 +35,7 @@ void putFigures(Json& j, const query::TrendFigures& f) {
     j["events"] = f.events;
     j["meetings"] = f.meetings;
     j["goldstein_events"] = f.goldsteinEvents;
-    j["goldstein_sum"] = f.goldsteinSum;
+    j["goldstein_sum"] = numberJson(f.goldsteinSum);
     j["goldstein_mean"] = numberJson(f.goldsteinMean);
     j["tone"] = numberJson(f.tone);
 }

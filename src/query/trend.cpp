@@ -47,9 +47,10 @@ TrendFigures publicFigures(const storage::TrendFigures& f) {
     out.events = f.events;
     out.meetings = f.meetings;
     out.goldsteinEvents = f.goldsteinEvents;
-    out.goldsteinSum = f.goldsteinSum;
-    if (f.goldsteinEvents > 0)
+    if (f.goldsteinEvents > 0) {
+        out.goldsteinSum = f.goldsteinSum;
         out.goldsteinMean = f.goldsteinSum / static_cast<double>(f.goldsteinEvents);
+    }
     if (f.toneWeight > 0) out.tone = f.toneSum / f.toneWeight;
     return out;
 }

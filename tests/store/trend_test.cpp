@@ -70,12 +70,13 @@ TEST_F(Trend, AGdeltDyadByDayHasItsRowsItsMeetingOnceAndZerosAround) {
     EXPECT_EQ(t.rows[0].period, "2025-07-30");
     EXPECT_EQ(t.rows[0].figures.events, 0);
     EXPECT_FALSE(t.rows[0].figures.goldsteinMean.has_value());
+    EXPECT_FALSE(t.rows[0].figures.goldsteinSum.has_value());  // no score: no sum, not 0
     const auto& f = t.rows[1].figures;
     EXPECT_EQ(t.rows[1].period, "2025-07-31");
     EXPECT_EQ(f.events, 4);
     EXPECT_EQ(f.meetings, 1);
     EXPECT_EQ(f.goldsteinEvents, 4);
-    EXPECT_DOUBLE_EQ(f.goldsteinSum, 4.0);
+    EXPECT_DOUBLE_EQ(f.goldsteinSum.value_or(0), 4.0);
     EXPECT_DOUBLE_EQ(*f.goldsteinMean, 1.0);
     EXPECT_NEAR(*f.tone, -1.53714773697694, 1e-12);
     EXPECT_EQ(t.rows[2].figures.events, 0);
@@ -111,12 +112,12 @@ TEST_F(Trend, ACountryByMonthSumsGoldsteinAndWeighsToneByMentions) {
     const auto& july = t.rows[1].figures;
     EXPECT_EQ(july.events, 6);
     EXPECT_EQ(july.meetings, 2);  // USA-USALEG on the 8th, USA-ARE on the 31st
-    EXPECT_DOUBLE_EQ(july.goldsteinSum, -6.0);
+    EXPECT_DOUBLE_EQ(july.goldsteinSum.value_or(0), -6.0);
     EXPECT_NEAR(*july.tone, (10 * -9.91253644314865 + 4 * -1.53714773697694) / 14, 1e-9);
     const auto& august = t.rows[2].figures;
     EXPECT_EQ(august.events, 9);
     EXPECT_EQ(august.meetings, 9);  // one-sided rows have no pair: each a meeting of its own
-    EXPECT_NEAR(august.goldsteinSum, 17.8, 1e-9);
+    EXPECT_NEAR(august.goldsteinSum.value_or(0), 17.8, 1e-9);
     EXPECT_NEAR(*august.goldsteinMean, 17.8 / 9, 1e-9);
     const double mentions[] = {2, 1, 10, 2, 2, 8, 2, 1, 6};
     const double tones[] = {
@@ -172,7 +173,7 @@ TEST_F(Trend, IcewsQuadClassComesFromTheCameoRoot) {
     for (std::size_t i = 0; i < 4; ++i) {
         EXPECT_EQ(t.rows[i].group, rules::quadClassName(static_cast<int>(i) + 1));
         EXPECT_EQ(t.rows[i].figures.events, events[i]) << i;
-        EXPECT_NEAR(t.rows[i].figures.goldsteinSum, goldstein[i], 1e-9) << i;
+        EXPECT_NEAR(t.rows[i].figures.goldsteinSum.value_or(0), goldstein[i], 1e-9) << i;
         EXPECT_FALSE(t.rows[i].figures.tone.has_value());  // ICEWS has no tone
     }
 }
@@ -188,7 +189,7 @@ TEST_F(Trend, IcewsDyadDirectedAndUndirectedWithMeetingsCountedOnce) {
     ASSERT_EQ(both.rows.size(), 1u);
     EXPECT_EQ(both.rows[0].figures.events, 19);
     EXPECT_EQ(both.rows[0].figures.meetings, 5);
-    EXPECT_NEAR(both.rows[0].figures.goldsteinSum, 60.7, 1e-9);
+    EXPECT_NEAR(both.rows[0].figures.goldsteinSum.value_or(0), 60.7, 1e-9);
     EXPECT_EQ(totalEvents(query::trend(store_, dyad("USA", "PRK", true), o)), 9);
     EXPECT_EQ(totalEvents(query::trend(store_, dyad("PRK", "USA", true), o)), 10);
 }
@@ -221,6 +222,7 @@ TEST_F(Trend, CuratedEventsSplitByKind) {
     });
     ASSERT_NE(july, t.rows.end());
     EXPECT_EQ(july->figures.events, 2);
+    EXPECT_FALSE(july->figures.goldsteinSum.has_value());  // curated events have no score
     std::int64_t meetings = 0;
     for (const auto& r : t.rows) meetings += r.figures.meetings;
     EXPECT_EQ(meetings, 6);  // curated events are each a meeting of their own

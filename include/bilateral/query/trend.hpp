@@ -43,8 +43,8 @@ struct TrendOptions {
 struct TrendFigures {
     std::int64_t events = 0;
     std::int64_t meetings = 0;
-    std::int64_t goldsteinEvents = 0;  ///< events with a Goldstein score
-    double goldsteinSum = 0;
+    std::int64_t goldsteinEvents = 0;     ///< events with a Goldstein score
+    std::optional<double> goldsteinSum;   ///< none when no event has a score
     std::optional<double> goldsteinMean;  ///< none when no event has a score
     std::optional<double> tone;           ///< none when no event has a tone
 };

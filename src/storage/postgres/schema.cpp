@@ -10,6 +10,7 @@
 #include "storage/postgres/connection.hpp"
 #include "storage/postgres/error.hpp"
 #include "storage/postgres/schema_build.hpp"
+#include "storage/postgres/trend.hpp"
 
 namespace bilateral::storage::postgres {
 namespace {
@@ -19,13 +20,21 @@ constexpr std::string_view kLockSql = "SELECT pg_advisory_xact_lock(1112100417)"
 
 /// Version 1: every table, single-server layout.
 void toVersion1(Connection& c) {
-    detail::createTables(c, TableGroup::All);
-    detail::createIndexes(c, TableGroup::All);
+    detail::createTables(c, TableGroup::All, 1);
+    detail::createIndexes(c, TableGroup::All, 1);
     detail::writeMeta(c, "layout", "single");
 }
 
+/// Version 2 [trend]: the trend tables (on the coordinator in the sharded layout), filled from
+/// the events the database holds.
+void toVersion2(Connection& c) {
+    detail::createTables(c, TableGroup::Coordinator, 2);
+    detail::createIndexes(c, TableGroup::Coordinator, 2);
+    addTrend(c, 0);
+}
+
 using Migration = void (*)(Connection&);
-constexpr std::array<Migration, kSchemaVersion> kMigrations{toVersion1};
+constexpr std::array<Migration, kSchemaVersion> kMigrations{toVersion1, toVersion2};
 
 std::string quoteIdent(std::string_view name) {
     std::string out = "\"";
@@ -58,22 +67,26 @@ void writeMeta(Connection& c, std::string_view key, std::string_view value) {
         Params().text(key).text(value));
 }
 
-void createTables(Connection& c, TableGroup group) {
+namespace {
+bool inGroup(const TableDef& t, TableGroup group, int version) {
+    const bool eventTable = !t.partitionKey.empty();
+    if (group == TableGroup::Coordinator && eventTable) return false;
+    if (group == TableGroup::Events && !eventTable) return false;
+    return version == 0 || t.since == version;
+}
+}  // namespace
+
+void createTables(Connection& c, TableGroup group, int version) {
     for (const auto& t : tables()) {
-        const bool eventTable = !t.partitionKey.empty();
-        if (group == TableGroup::Coordinator && eventTable) continue;
-        if (group == TableGroup::Events && !eventTable) continue;
-        c.exec(createTable(t));
+        if (inGroup(t, group, version)) c.exec(createTable(t));
     }
-    if (group != TableGroup::Events)
+    if (group != TableGroup::Events && version <= 1)
         c.exec("INSERT INTO search_stats(nrows, ntokens) VALUES (0, 0)");
 }
 
-void createIndexes(Connection& c, TableGroup group) {
+void createIndexes(Connection& c, TableGroup group, int version) {
     for (const auto& t : tables()) {
-        const bool eventTable = !t.partitionKey.empty();
-        if (group == TableGroup::Coordinator && eventTable) continue;
-        if (group == TableGroup::Events && !eventTable) continue;
+        if (!inGroup(t, group, version)) continue;
         for (const auto index : t.indexes) c.exec(index);
     }
 }

@@ -18,7 +18,7 @@ namespace bilateral::storage::postgres {
 class Connection;
 
 /// The schema version this build writes and reads.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 /// The PostgreSQL schema (namespace) the tables live in (ConnectOptions::schema).
 inline constexpr std::string_view kSchemaName = "bilateral";
 
@@ -30,9 +30,11 @@ struct TableDef {
     std::string_view constraints;           ///< PRIMARY KEY / UNIQUE / CHECK clauses ("" when none)
     std::vector<std::string_view> indexes;  ///< CREATE INDEX statements
     std::string_view partitionKey;          ///< the event id column; "" on the coordinator
+    int since = 1;                          ///< the schema version that added it
 };
 
-/// The tables of the current version, in creation order.
+/// The tables of the current version, in creation order (those a migration adds after those
+/// before them).
 std::span<const TableDef> tables();
 
 /// `CREATE TABLE` of `t` with its constraints (not its indexes).

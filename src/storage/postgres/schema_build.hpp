@@ -21,8 +21,9 @@ inline constexpr std::int64_t kRowBlock = 4096;
 
 /// The schema, bilateral_meta (application, schema_version 0) and the row_block sequence.
 void createSchema(Connection& c);
-void createTables(Connection& c, TableGroup group);
-void createIndexes(Connection& c, TableGroup group);
+/// The tables of `group` (with `version`, only those that version added; 0: all of them).
+void createTables(Connection& c, TableGroup group, int version = 0);
+void createIndexes(Connection& c, TableGroup group, int version = 0);
 void writeMeta(Connection& c, std::string_view key, std::string_view value);
 
 }  // namespace detail

@@ -1,4 +1,5 @@
-// The tables of the PostgreSQL schema, version 1: SQLite's version 4 (src/store/schema.cpp),
+// The tables of the PostgreSQL schema, version 1: SQLite's version 4 (src/store/schema.cpp);
+// version 2 adds SQLite's version 5 (the trend tables). Version 1's tables,
 // with these departures, all hidden by the engine:
 // - text is `COLLATE "C"`: byte order, as SQLite compares text, whatever the database's locale;
 // - an event's key is unique through `event_key` (key → id), not a unique index on `event`: a
@@ -164,6 +165,29 @@ const std::vector<TableDef> kTables = {
      "PRIMARY KEY (subject, kind)",
      {},
      ""},
+    // --- version 2 [trend] -------------------------------------------------------------------
+    // SQLite's version 5: figures of dated, occurred events by day, kind, CAMEO root and
+    // QuadClass, per country (b = ''), pair of countries (a < b, with the direction dir) and
+    // actor (storage/trend_cells.hpp has the rules; trend.cpp keeps them). Sums over events of
+    // every shard: on the coordinator in the sharded layout.
+    {"trend_scope",
+     "a " T " NOT NULL, b " T " NOT NULL, day integer NOT NULL, dir integer NOT NULL, kind " T
+     " NOT NULL, root integer NOT NULL, quad integer NOT NULL, events bigint NOT NULL, "
+     "meetings bigint NOT NULL, goldstein_n bigint NOT NULL, goldstein_sum double precision NOT "
+     "NULL, tone_w double precision NOT NULL, tone_sum double precision NOT NULL",
+     "PRIMARY KEY (a, b, day, dir, kind, root, quad)",
+     {"CREATE INDEX trend_scope_b ON trend_scope(b, day) WHERE b <> ''"},
+     "",
+     2},
+    {"trend_actor",
+     "actor_id bigint NOT NULL, day integer NOT NULL, kind " T " NOT NULL, root integer NOT "
+     "NULL, quad integer NOT NULL, events bigint NOT NULL, meetings bigint NOT NULL, goldstein_n "
+     "bigint NOT NULL, goldstein_sum double precision NOT NULL, tone_w double precision NOT "
+     "NULL, tone_sum double precision NOT NULL",
+     "PRIMARY KEY (actor_id, day, kind, root, quad)",
+     {},
+     "",
+     2},
 };
 
 #undef T

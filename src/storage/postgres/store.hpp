@@ -101,6 +101,12 @@ public:
                                        NameSearch how) override;
     std::unique_ptr<TableScan> scan(bool parallel) override;
 
+    // [trend] (store_trend.cpp)
+    void forEachTrendCell(const TrendSubject& subject, model::DayNumber from, model::DayNumber to,
+                          const std::function<void(const TrendCell&)>& fn) override;
+    void forEachPairCell(std::string_view country, model::DayNumber from, model::DayNumber to,
+                         const std::function<void(const PairCell&)>& fn) override;
+
     // --- for the engine's own files -----------------------------------------------------------
     /// Runs one statement with bound parameters (fails at once after interrupt()).
     Result q(std::string_view sql, const Params& params);

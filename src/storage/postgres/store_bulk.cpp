@@ -8,6 +8,7 @@
 
 #include "storage/postgres/search.hpp"
 #include "storage/postgres/store_impl.hpp"
+#include "storage/postgres/trend.hpp"
 
 namespace bilateral::storage::postgres {
 namespace {
@@ -69,8 +70,9 @@ public:
     }
     bool finish() override {
         loader_.finish();
-        // The loader kept the derived tables of its rows: the commit starts after them.
         auto& s = store_.state();
+        addTrend(s.c, s.marks->event);  // [trend] the events the loader added
+        // The loader kept the derived tables of its rows: the commit starts after them.
         s.marks = detail::watermarks(store_);
         s.lastId = -1;
         return true;

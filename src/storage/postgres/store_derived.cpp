@@ -1,13 +1,15 @@
 // The derived tables after single writes (a dataset's records): rows added in a transaction are
 // brought in at commit, set-based; an existing event whose scope may change is taken out of
 // event_scope first and scoped again at commit. The rules are the SQLite engine's
-// (src/storage/sqlite/derived.cpp); the bulk loader keeps its own rows (bulk_finish.cpp).
+// (src/storage/sqlite/derived.cpp); the bulk loader keeps its own rows (bulk_finish.cpp), but
+// for the trend tables (trend.hpp), kept from the rows as they are at the end of either.
 
 #include <algorithm>
 #include <unordered_map>
 
 #include "bilateral/rules/timeline.hpp"
 #include "storage/postgres/store_impl.hpp"
+#include "storage/postgres/trend.hpp"
 
 namespace bilateral::storage::postgres::detail {
 namespace {
@@ -90,12 +92,16 @@ void refreshDerived(Store& s, const Watermarks& since, const std::set<std::int64
         sql.replace(sql.find('%'), 1, events);
         s.q(sql, p.int64(model::kUndatedDay));
     };
-    if (now.event > since.event) scope("id > $1::bigint", Params().int64(since.event));
+    if (now.event > since.event) {
+        scope("id > $1::bigint", Params().int64(since.event));
+        addTrend(s.state().c, since.event);
+    }
     std::vector<RowId> again;
     for (const auto e : dirty) {
         if (e <= since.event) again.push_back(e);
     }
     if (!again.empty()) scope("id = ANY($1::text::bigint[])", Params().text(bigintArray(again)));
+    for (const auto e : again) trendEvent(s.state().c, e, 1);  // one at a time, as SQLite does
     if (now.eventEvidence > since.eventEvidence) {
         s.q(kNotesSql.substr(0, kNotesSql.find(';')), Params().int64(since.eventEvidence));
         s.q(kNotesSql.substr(kNotesSql.find(';') + 2), Params().int64(since.eventEvidence));
@@ -111,6 +117,7 @@ void refreshDerived(Store& s, const Watermarks& since, const std::set<std::int64
 }
 
 void unscopeEvent(Store& s, std::int64_t eventRow) {
+    trendEvent(s.state().c, eventRow, -1);
     s.q("WITH gone AS (DELETE FROM event_scope WHERE event_id = $1 RETURNING a, b) "
         "INSERT INTO scope_count(a, b, n) SELECT a, b, -count(*) FROM gone GROUP BY a, b "
         "ORDER BY a, b ON CONFLICT (a, b) DO UPDATE SET n = scope_count.n + excluded.n",

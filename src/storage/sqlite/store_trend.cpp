@@ -27,7 +27,8 @@ storage::TrendFigures figuresAt(const Statement& st, int c) {
 void Store::forEachTrendCell(const storage::TrendSubject& subject, model::DayNumber from,
                              model::DayNumber to,
                              const std::function<void(const storage::TrendCell&)>& fn) {
-    const std::string tail = " GROUP BY day, kind, root, quad ORDER BY day";
+    // The cells of one day in the order of their key (the PostgreSQL engine's order too).
+    const std::string tail = " GROUP BY day, kind, root, quad ORDER BY day, kind, root, quad";
     std::string sql;
     if (subject.actor) {
         sql = "SELECT day, kind, root, quad, " + std::string(kSums) +
@@ -75,7 +76,7 @@ void Store::forEachPairCell(std::string_view country, model::DayNumber from, mod
         sql = head + "WHERE a = ?3 AND b <> '' AND day BETWEEN ?1 AND ?2" + tail + " UNION ALL " +
               head + "WHERE b = ?3 AND b <> '' AND day BETWEEN ?1 AND ?2" + tail;  // the b index
     }
-    auto st = prepare(sql);
+    auto st = prepare(sql + " ORDER BY a, b, quad");
     st.bind(1, static_cast<std::int64_t>(from)).bind(2, static_cast<std::int64_t>(to));
     if (!country.empty()) st.bind(3, country);
     storage::PairCell cell;
