@@ -57,19 +57,34 @@ std::string eventActors(const EventRef& e, std::size_t width) {
         addOnce(all, p.actor.name);
         if (e.cameo.empty()) continue;
         switch (rules::cameoEnd(e.cameo, p.role)) {
-            case rules::CameoEnd::Source: addOnce(sources, p.actor.name); break;
-            case rules::CameoEnd::Target: addOnce(targets, p.actor.name); break;
-            case rules::CameoEnd::None: break;
+            case rules::CameoEnd::Source:
+                addOnce(sources, p.actor.name);
+                break;
+            case rules::CameoEnd::Target:
+                addOnce(targets, p.actor.name);
+                break;
+            case rules::CameoEnd::None:
+                break;
         }
     }
     if (sources.empty() && targets.empty()) return joined(all, width);
-    // Each end gets half the width (less the arrow); an end without actors leaves its half.
+    // Both ends whole when they fit; else the longer end is cut (each to half the width when
+    // both are longer than half).
     constexpr std::string_view kArrow = " → ";
     const auto room = width > 3 ? width - 3 : 1;
     const auto half = room / 2;
-    const auto left = joined(sources, targets.empty() ? room : std::max<std::size_t>(half, 1));
-    const auto used = model::displayWidth(left);
-    const auto right = joined(targets, used < room ? room - used : 1);
+    auto left = joined(sources, room), right = joined(targets, room);
+    const auto wl = model::displayWidth(left), wr = model::displayWidth(right);
+    if (wl + wr > room) {
+        if (wl > half && wr > half) {
+            left = joined(sources, std::max<std::size_t>(half, 1));
+            right = joined(targets, std::max<std::size_t>(room - half, 1));
+        } else if (wl > half) {
+            left = joined(sources, std::max<std::size_t>(room - wr, 1));
+        } else {
+            right = joined(targets, std::max<std::size_t>(room - wl, 1));
+        }
+    }
     if (sources.empty()) return "→ " + right;
     if (targets.empty()) return left + " →";
     return left + std::string(kArrow) + right;
