@@ -106,9 +106,8 @@ void rankPairs(Data& d) {
         }
     }
     for (auto& entry : pairs) d.topPairs.push_back(entry.second);
-    std::stable_sort(d.topPairs.begin(), d.topPairs.end(), [](const auto& x, const auto& y) {
-        return x.events > y.events;
-    });
+    std::stable_sort(d.topPairs.begin(), d.topPairs.end(),
+                     [](const auto& x, const auto& y) { return x.events > y.events; });
     if (d.topPairs.size() > kTop) d.topPairs.resize(kTop);
 }
 
@@ -152,7 +151,9 @@ std::string trendSvg(const std::vector<TrendMonth>& months) {
         most = std::max(most, n);
     }
     const double slot = (right - left) / static_cast<double>(months.size());
-    const auto yOf = [&](double n) { return bottom - (bottom - top) * n / static_cast<double>(most); };
+    const auto yOf = [&](double n) {
+        return bottom - (bottom - top) * n / static_cast<double>(most);
+    };
     const auto yOfGoldstein = [&](double g) { return bottom - (bottom - top) * (g + 10) / 20; };
     std::string s = fmt::format(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\" width=\"{0}\" height=\"{1}\" "
@@ -168,9 +169,9 @@ std::string trendSvg(const std::vector<TrendMonth>& months) {
             left, y, right, left - 6, y + 4, std::llround(f * static_cast<double>(most)));
     }
     for (const int g : {-10, 0, 10}) {
-        s += fmt::format(
-            "<text class=\"tick goldstein-axis\" x=\"{}\" y=\"{:.1f}\">{}</text>\n", right + 6,
-            yOfGoldstein(g) + 4, g > 0 ? fmt::format("+{}", g) : fmt::format("{}", g));
+        s += fmt::format("<text class=\"tick goldstein-axis\" x=\"{}\" y=\"{:.1f}\">{}</text>\n",
+                         right + 6, yOfGoldstein(g) + 4,
+                         g > 0 ? fmt::format("+{}", g) : fmt::format("{}", g));
     }
     s += fmt::format("<text class=\"tick\" x=\"{}\" y=\"{}\">events</text>", left - 50, top - 6);
     s += fmt::format("<text class=\"tick\" x=\"{}\" y=\"{}\">Goldstein</text>\n", right - 30,
@@ -194,11 +195,11 @@ std::string trendSvg(const std::vector<TrendMonth>& months) {
                 quad, m.period, n, x, y, w, yOf(base) - y, kQuadColour[quad], kQuadName[quad]);
             base += static_cast<double>(n);
         }
-        // Every `every`-th month is labelled, and the last when it is not too close to one.
-        const bool last = i + 1 == months.size() && i % every >= (every + 1) / 2;
-        if (i % every == 0 || last || months.size() == 1) {
+        // Every `every`-th month is labelled, counted back from the last (always labelled).
+        if ((months.size() - 1 - i) % every == 0) {
             s += fmt::format(
-                "<text class=\"tick month\" x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
+                "<text class=\"tick month\" x=\"{:.1f}\" y=\"{}\" "
+                "text-anchor=\"middle\">{}</text>\n",
                 x + w / 2, bottom + 16, m.period);
         }
         if (!m.goldsteinMean && !line.empty()) {  // a month without a mean breaks the line
@@ -226,8 +227,9 @@ std::string trendLegend() {
             "<span data-quad=\"{}\"><i class=\"sw\" style=\"background:{}\"></i>{}</span>", quad,
             kQuadColour[quad], kQuadName[quad]);
     }
-    return s + "<span data-goldstein=\"1\"><i class=\"sw line\"></i>Goldstein mean (right axis: "
-               "\u221210 conflict to +10 cooperation)</span></p>\n";
+    return s +
+           "<span data-goldstein=\"1\"><i class=\"sw line\"></i>Goldstein mean (right axis: "
+           "\u221210 conflict to +10 cooperation)</span></p>\n";
 }
 
 std::string topTables(const Data& d) {
@@ -264,9 +266,9 @@ std::string sampleTable(const Data& d) {
     std::string s = fmt::format(
         "<h3>{}</h3>\n<table class=\"event-sample\">\n<tr><th>Date</th><th>Actors</th>"
         "<th>CAMEO</th><th>QuadClass</th><th>Goldstein</th><th>Event</th></tr>\n",
-        shown < n ? fmt::format("A sample of the events ({} of {}, spread over the timeline)",
-                                shown, n)
-                  : std::string("The events"));
+        shown < n
+            ? fmt::format("A sample of the events ({} of {}, spread over the timeline)", shown, n)
+            : std::string("The events"));
     for (std::size_t k = 0; k < shown; ++k) {
         const auto i = shown < n ? k * (n - 1) / (shown - 1 == 0 ? 1 : shown - 1) : k;
         const auto& e = d.events[i];
