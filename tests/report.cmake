@@ -3,7 +3,7 @@
 # drawing what who-met and timeline answer, quotes equal to their spans, rendered by headless
 # Chromium. Exit code 77 = skipped (no source texts, no chromium).
 if(EXISTS /usr/bin/python3)
-  foreach(check wellformed matches-queries quotes screenshot dom)
+  foreach(check wellformed matches-queries quotes screenshot dom drawing event-data)
     add_test(NAME report.${check}
              COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/report/check_report.py
                      --bilateral $<TARGET_FILE:bilateral_cli>

@@ -242,15 +242,18 @@ class Database(_TrendQueries):
 
     def timeline(self, actor: Optional[str] = None, dyad: Union[str, Sequence[str], None] = None,
                  country: Optional[str] = None, since: DateLike = None, until: DateLike = None,
-                 kinds: Kinds = None, limit: Optional[int] = None) -> Results:
+                 kinds: Kinds = None, limit: Optional[int] = None,
+                 rule: str = "any") -> Results:
         """The events of an ACTOR, of a ``dyad`` of countries (``"ITA:MYS"`` or
         ``("ITA", "MYS")``: events in which both take part) or of one ``country`` (ISO3) — give
         exactly one — in timeline order: earliest day, then finer dates first, then id; undated
         events last. Planned and cancelled events are included with their ``status``.
 
         ``kinds`` keeps only those kinds (default all); the window keeps events that may overlap
-        [``since``, ``until``]. Returns a :class:`Results` list of :class:`Event` (with their
-        participants); attributes ``actor`` (an :class:`Actor`), ``dyad`` or ``country``,
+        [``since``, ``until``]. A dyad's or a country's events are there by their participants or
+        by their place; ``rule="participants"`` keeps only those their participants put there
+        (``"any"``, the default, keeps both). Returns a :class:`Results` list of :class:`Event`
+        (with their participants); attributes ``actor`` (an :class:`Actor`), ``dyad`` or ``country``,
         ``since``, ``until``, ``kinds``, ``total``. Same answer as ``bilateral timeline --json``.
         """
         a = b = None
@@ -259,7 +262,8 @@ class Database(_TrendQueries):
         scope, since_, until_, kinds_, total, rows = self._h.timeline(
             None if actor is None else _text(actor, "actor"), a, b,
             None if country is None else _text(country, "country"),
-            _date(since, "since"), _date(until, "until"), _kinds(kinds, "kinds"), _limit(limit))
+            _date(since, "since"), _date(until, "until"), _kinds(kinds, "kinds"), _limit(limit),
+            _text(rule, "rule"))
         which, value = scope
         attributes = {"actor": None, "dyad": None, "country": None}
         attributes[which] = _actor(value) if which == "actor" else value

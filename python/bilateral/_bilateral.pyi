@@ -60,11 +60,12 @@ class _Database:
     ) -> Tuple[_ActorTuple, _DateText, _DateText, List[str], int, List[Tuple[Any, ...]]]: ...
     def timeline(
         self, actor: Optional[str], country_a: Optional[str], country_b: Optional[str],
-        country: Optional[str], since: _DateText, until: _DateText, kinds: List[str], limit: int
+        country: Optional[str], since: _DateText, until: _DateText, kinds: List[str], limit: int,
+        rule: str
     ) -> Tuple[Tuple[str, Any], _DateText, _DateText, List[str], int, List[Tuple[Any, ...]]]: ...
     # Each event tuple: id, kind, title, status, start, end, dated_by_parent, parent, evidence,
     # participants, cameo, place (name, country) or None, in_dyad or None, links (id, kind,
-    # direction, event, title).
+    # direction, event, title), goldstein, quad_class, tone, mentions (each or None).
     def relations(
         self, actor: str, as_of: _DateText, kind: Optional[str]
     ) -> Tuple[_ActorTuple, _DateText, Optional[str], List[Tuple[Any, ...]]]: ...

@@ -112,7 +112,10 @@ class Event(_Record):
     weakened by the participations that put it there (inferred ones make it inferred);
     ``place`` is where it took place (None when unknown); ``in_dyad`` says, in a dyad's or a
     country's timeline, which rule put it there (``participants`` or ``place``; else None);
-    ``links`` are its links to and from other events."""
+    ``links`` are its links to and from other events; ``goldstein`` its Goldstein score,
+    ``quad_class`` its QuadClass (1 verbal cooperation, 2 material cooperation, 3 verbal
+    conflict, 4 material conflict: GDELT's column, else its CAMEO root's), ``tone`` and
+    ``mentions`` GDELT's AvgTone and NumMentions: each None where the data has none."""
     id: str
     kind: str
     title: str
@@ -129,6 +132,10 @@ class Event(_Record):
     place: Optional[Place]
     in_dyad: Optional[str]
     links: List[Link]
+    goldstein: Optional[float]
+    quad_class: Optional[int]
+    tone: Optional[float]
+    mentions: Optional[int]
 
 
 @_record

@@ -74,10 +74,17 @@ py::tuple eventTuple(const query::EventRef& e, bool participants) {
         links.append(py::make_tuple(text(l.id), name(l.kind), py::str(l.outgoing ? "to" : "from"),
                                     text(l.event), text(l.title)));
     }
+    // [event-data] what the data coded of it: goldstein, quad_class, tone, mentions (or None)
+    const auto real = [](const std::optional<double>& v) {
+        return v ? py::object(py::float_(*v)) : py::object(py::none());
+    };
+    py::object quad = e.quadClass == 0 ? py::object(py::none()) : py::object(py::int_(e.quadClass));
+    py::object mentions = e.mentions ? py::object(py::int_(*e.mentions)) : py::object(py::none());
     return py::make_tuple(text(e.id), name(e.kind), text(e.title), name(e.status),
                           dateObject(e.start), dateObject(e.end), e.datedByParent,
                           optText(e.parent), e.evidence, ps, optText(e.cameo),
-                          basisObject(e.support), confidenceObject(e.support), place, rule, links);
+                          basisObject(e.support), confidenceObject(e.support), place, rule, links,
+                          real(e.goldstein), quad, real(e.tone), mentions);
 }
 
 py::list kindNames(const std::vector<model::EventKind>& kinds) {
@@ -182,10 +189,17 @@ py::tuple timeline(PyDatabase& self, const std::optional<std::string>& actor,
                    const std::optional<std::string>& countryB,
                    const std::optional<std::string>& country,
                    const std::optional<std::string>& since, const std::optional<std::string>& until,
-                   const std::vector<std::string>& kinds, std::size_t limit) {
+                   const std::vector<std::string>& kinds, std::size_t limit,
+                   const std::string& rule) {
     const auto dyad = checkScope("timeline", actor, countryA, countryB, country);
     const std::string &a = dyad.first, &b = dyad.second;
     query::TimelineOptions o;
+    if (rule != "any" && rule != "participants")
+        throw InvalidArgumentError("rule: expected \"participants\" or \"any\", got \"" + rule +
+                                   "\"");
+    if (rule == "participants" && actor)
+        throw InvalidArgumentError("rule: only with a dyad or a country");
+    o.participantsOnly = rule == "participants";
     o.window.from = parseDate(since, "since");
     o.window.to = parseDate(until, "until");
     o.kinds = parseKinds(kinds, "kinds");
@@ -471,7 +485,7 @@ void bindDatabase(py::module_& m) {
              py::arg("rows"))
         .def("timeline", &timeline, py::arg("actor"), py::arg("country_a"), py::arg("country_b"),
              py::arg("country"), py::arg("since"), py::arg("until"), py::arg("kinds"),
-             py::arg("limit"))
+             py::arg("limit"), py::arg("rule"))
         .def("relations", &relations, py::arg("actor"), py::arg("as_of"), py::arg("kind"))
         .def("holders", &holders, py::arg("post"), py::arg("on"))
         .def("search", &search, py::arg("text"), py::arg("limit"))

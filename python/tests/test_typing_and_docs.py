@@ -38,7 +38,7 @@ def test_signatures_are_the_documented_ones():
     assert params(D.who_met) == ["self", "actor", "since", "until", "kinds", "limit",
                                  "phone_calls", "any_side", "rows"]
     assert params(D.timeline) == ["self", "actor", "dyad", "country", "since", "until", "kinds",
-                                  "limit"]
+                                  "limit", "rule"]
     assert params(D.trend) == ["self", "actor", "dyad", "country", "directed", "by", "split",
                                "since", "until"]
     assert params(D.pairs) == ["self", "country", "since", "until", "rank", "limit"]

@@ -1,5 +1,5 @@
-// bilateral timeline (ACTOR | --dyad ISO3:ISO3 | --country ISO3) [--from DATE] [--to DATE]
-//                    [--kinds K,...] [--json]
+// bilateral timeline (ACTOR | --dyad ISO3:ISO3 | --country ISO3) [--rule RULE] [--from DATE]
+//                    [--to DATE] [--kinds K,...] [--json]
 
 #include <fmt/core.h>
 
@@ -15,7 +15,7 @@ namespace {
 
 struct TimelineArgs {
     ScopeArgs scope;
-    std::string from, to, kinds;
+    std::string from, to, kinds, rule = "any";
     bool json = false;
     std::size_t limit = 0;
 };
@@ -49,6 +49,7 @@ void printTimelineJson(const Timeline& t, const query::TimelineOptions& o) {
     j["from"] = dateJson(o.window.from);
     j["to"] = dateJson(o.window.to);
     j["kinds"] = kindsJson(o.kinds);
+    if (!j.contains("actor")) j["rule"] = o.participantsOnly ? "participants" : "any";
     j["total"] = t.events.total;
     const auto& items = t.events.items;
     printJsonWithArray(j, "events", items.size(),
@@ -92,7 +93,7 @@ void printTimelineTable(const Timeline& tl, const TimelineArgs& a) {
     const bool scoped = a.scope.actor.empty();
     std::vector<std::string> head{"DATE", "KIND", "STATUS"};
     if (scoped) head.emplace_back("BY");
-    for (const char* h : {"LINKS", "ID", "TITLE"}) head.emplace_back(h);
+    for (const char* h : {"LINKS", "ACTORS", "ID", "TITLE"}) head.emplace_back(h);
     Table t(head);
     t.reserve(events.items.size());
     bool inherited = false, byPlace = false, marked = false;
@@ -110,9 +111,9 @@ void printTimelineTable(const Timeline& tl, const TimelineArgs& a) {
         if (scoped) {
             byPlace = byPlace || e.inScope == query::ScopeRule::Place;
             t.addRow({date, kind, status, e.inScope ? query::toString(*e.inScope) : "", linked,
-                      e.id, shown});
+                      query::eventActors(e), e.id, shown});
         } else {
-            t.addRow({date, kind, status, linked, e.id, shown});
+            t.addRow({date, kind, status, linked, query::eventActors(e), e.id, shown});
         }
         links.add(e);
     }
@@ -137,7 +138,12 @@ void run(const Globals& g, const TimelineArgs& a) {
     o.window.from = window.from;
     o.window.to = window.to;
     o.kinds = parseEventKinds(a.kinds, "--kinds");
-    o.participants = a.json;  // the table does not show them
+    o.codes = a.json;  // the table does not show them
+    if (a.rule != "any" && a.rule != "participants")
+        throw InvalidArgumentError("--rule: expected participants or any, got \"" + a.rule + "\"");
+    if (a.rule == "participants" && a.scope.dyad.empty() && a.scope.country.empty())
+        throw InvalidArgumentError("--rule: only with --dyad or --country");
+    o.participantsOnly = a.rule == "participants";
 
     auto db = g.openReadOnly();
     const auto timeline = readTimeline(db, a, o);
@@ -162,6 +168,9 @@ void addTimeline(CLI::App& app, const Globals& g) {
         "only events that may overlap this date or later (YYYY, YYYY-MM or YYYY-MM-DD)");
     cmd->add_option("--to", a->to, "only events that may overlap this date or earlier");
     cmd->add_option("--kinds", a->kinds, "comma-separated event kinds (default: all)");
+    cmd->add_option("--rule", a->rule,
+                    "--dyad, --country: participants (only events their participants put there) "
+                    "or any (default: also by place)");
     addLimitOption(*cmd, a->limit);
     addJsonFlag(*cmd, a->json);
 }

@@ -268,6 +268,15 @@ Json eventJson(const query::EventRef& e, bool participants) {
     j["place"] = placeJson(e.location, e.placeCountry);
     if (e.inScope) j["in_dyad"] = query::toString(*e.inScope);
     if (participants) {
+        // [event-data] What the data coded of it (null where it has none).
+        const auto number = [](const auto& v) { return v ? Json(*v) : Json(nullptr); };
+        j["cameo"] = e.cameo.empty() ? Json(nullptr) : Json(e.cameo);
+        j["goldstein"] = number(e.goldstein);
+        j["quad_class"] = e.quadClass == 0 ? Json(nullptr) : Json(e.quadClass);
+        j["tone"] = number(e.tone);
+        j["mentions"] = number(e.mentions);
+    }
+    if (participants) {
         Json ls = Json::array();
         for (const auto& l : e.links) {
             ls.push_back(Json{{"id", l.id},

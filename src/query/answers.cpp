@@ -11,13 +11,15 @@
 namespace bilateral::query {
 namespace {
 
-/// The first `limit` slots (all when 0) in timeline order, as events with participants. With
+/// The first `limit` slots (all when 0) in timeline order, as events with participants (and
+/// codes) as `o` asks. With
 /// `scoped`, each says the rule that put it in the country's or pair's scope. `known`: the
 /// slots' events when their records were read already, known[i] that of slots[i] (whose id may
 /// have been moved out of it into the slot), else empty.
 Page<EventRef> pageOf(storage::Engine& engine, std::vector<storage::EventSlot> slots,
-                      std::size_t limit, bool participants, const detail::Listing& why,
+                      std::size_t limit, const TimelineOptions& o, const detail::Listing& why,
                       bool scoped = false, std::vector<storage::EventDetails> known = {}) {
+    const bool participants = o.participants, codes = o.codes;
     Page<EventRef> page;
     page.total = slots.size();
     auto order = detail::timelineOrder(engine, slots, limit);
@@ -26,8 +28,10 @@ Page<EventRef> pageOf(storage::Engine& engine, std::vector<storage::EventSlot> s
     if (known.empty()) {
         std::vector<storage::RowId> rows(keep);
         for (std::size_t i = 0; i < keep; ++i) rows[i] = slots[order[i]].row;
-        page.items = detail::eventRefs(engine, engine.eventDetails(rows, read, /*links=*/true),
-                                       participants, /*links=*/true, &why);
+        auto details = engine.eventDetails(rows, read, /*links=*/true);
+        if (codes) engine.fillEventCodes(details);
+        page.items =
+            detail::eventRefs(engine, std::move(details), participants, /*links=*/true, &why);
         for (std::size_t i = 0; scoped && i < keep; ++i) {
             page.items[i].inScope =
                 slots[order[i]].byPlace ? ScopeRule::Place : ScopeRule::Participants;
@@ -49,6 +53,7 @@ Page<EventRef> pageOf(storage::Engine& engine, std::vector<storage::EventSlot> s
         known = std::move(kept);
     }
     engine.fillEventDetails(known, read, /*links=*/true);
+    if (codes) engine.fillEventCodes(known);
     page.items = detail::eventRefs(engine, known, order, participants, /*links=*/true, &why);
     return page;
 }
@@ -59,7 +64,8 @@ Page<EventRef> scopedPage(storage::Engine& engine, std::string_view a, std::stri
                           const TimelineOptions& o, std::size_t limit) {
     std::vector<storage::EventSlot> kept;
     bool cut = false;
-    const auto filter = detail::filterOf(o.window, o.kinds);
+    auto filter = detail::filterOf(o.window, o.kinds);
+    filter.participantsOnly = o.participantsOnly;
     engine.forEachScopedEvent(a, b, filter, [&](const storage::EventSlot& s) {
         const bool tied = !kept.empty() && kept.back().lo == s.lo && kept.back().hi == s.hi;
         if (limit != 0 && kept.size() >= limit && !tied) {
@@ -74,7 +80,7 @@ Page<EventRef> scopedPage(storage::Engine& engine, std::string_view a, std::stri
     detail::Listing why;
     why.a = a;
     why.b = b;
-    auto page = pageOf(engine, std::move(kept), limit, o.participants, why, true);
+    auto page = pageOf(engine, std::move(kept), limit, o, why, true);
     page.total = total;
     return page;
 }
@@ -105,8 +111,7 @@ Page<EventRef> actorTimeline(storage::Engine& engine, std::string_view actorId,
         const auto days = detail::daysOf(e);
         slots.push_back({e.row, days.lo, days.hi, std::move(e.id), e.parentRow});
     }
-    return pageOf(engine, std::move(slots), limit, options.participants, why, false,
-                  std::move(records));
+    return pageOf(engine, std::move(slots), limit, options, why, false, std::move(records));
 }
 
 Page<EventRef> dyadTimeline(storage::Engine& engine, std::string_view countryA,

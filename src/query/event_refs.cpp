@@ -7,6 +7,7 @@
 
 #include "answer_parts.hpp"
 #include "bilateral/error.hpp"
+#include "bilateral/rules/trend.hpp"
 
 namespace bilateral::query::detail {
 
@@ -114,6 +115,10 @@ EventRef refOf(storage::EventDetails& d, const Ancestors& above, bool participan
     }
     r.evidence = d.evidence;
     r.support = d.support;
+    r.goldstein = d.codes.goldstein;
+    r.quadClass = rules::quadClassOf(r.cameo, d.codes.quadClass);
+    r.tone = d.codes.tone;
+    r.mentions = d.codes.mentions;
     r.location = std::move(e.location);
     r.placeCountry = std::move(e.placeCountry);
     if (participants) {

@@ -37,9 +37,26 @@ std::vector<EventIx> timeline(const Index& index, ActorIx actor, const TimelineO
     return filtered(d, d.actorEvents.row(actor), options);
 }
 
+namespace {
+
+/// With participantsOnly, the events of `events` their participants put in the scope.
+std::vector<EventIx> byParticipants(const Index& index, std::vector<EventIx> events,
+                                    std::string_view countryA, std::string_view countryB,
+                                    const TimelineOptions& options) {
+    if (!options.participantsOnly) return events;
+    std::erase_if(events, [&](EventIx e) {
+        return scopeRule(index, e, countryA, countryB) != ScopeRule::Participants;
+    });
+    return events;
+}
+
+}  // namespace
+
 std::vector<EventIx> dyadTimeline(const Index& index, std::string_view countryA,
                                   std::string_view countryB, const TimelineOptions& options) {
-    return filtered(detail::data(index), index.dyadEvents(countryA, countryB), options);
+    return byParticipants(
+        index, filtered(detail::data(index), index.dyadEvents(countryA, countryB), options),
+        countryA, countryB, options);
 }
 
 std::string_view toString(ScopeRule rule) noexcept {
@@ -65,7 +82,9 @@ std::optional<ScopeRule> scopeRule(const Index& index, EventIx e, std::string_vi
 
 std::vector<EventIx> countryTimeline(const Index& index, std::string_view country,
                                      const TimelineOptions& options) {
-    return filtered(detail::data(index), index.countryEvents(country), options);
+    return byParticipants(index,
+                          filtered(detail::data(index), index.countryEvents(country), options),
+                          country, {}, options);
 }
 
 }  // namespace bilateral::query

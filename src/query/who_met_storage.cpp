@@ -73,7 +73,7 @@ Gathered gather(storage::Engine& engine, RowId self, const WhoMetOptions& option
                 if (current != 0) flush();
                 current = e.row;
                 g.at.emplace(e.row, static_cast<std::uint32_t>(g.events.size()));
-                g.events.push_back(storage::EventDetails{e, 0, {}, {}, {}});
+                g.events.push_back(storage::EventDetails{e, 0, {}, {}, {}, {}});
             }
             parts.push_back(p);
         });

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <ostream>
@@ -32,6 +33,9 @@ line.participation{stroke:#cbd5e0;stroke-width:1}line.meeting{stroke:#805ad5;str
 .sw{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:middle}
 q{font-style:italic}.ev{font-size:12px;color:#2d3748}.basis-inferred{color:#b7791f}
 section.event{border-left:4px solid #cbd5e0;padding-left:8px;margin:10px 0}
+h3{font-size:15px;margin:18px 0 6px}svg.sw,svg.shape{margin-right:4px;vertical-align:middle}
+polyline.goldstein{fill:none;stroke:#1a202c;stroke-width:2}circle.goldstein{fill:#1a202c}
+.sw.line{height:0;border-top:2px solid #1a202c}.ev-again{font-size:12px;color:#718096}
 )";
 
 // Filtering by kind: hides timeline rows and network elements of unticked kinds. Written
@@ -50,21 +54,42 @@ std::string esc(const std::string& s) {
     return xmlEscape(s);
 }
 
-std::string evidenceHtml(const std::vector<Quote>& ev) {
+/// One evidence line: source, basis, the quoted passage (or where it is), the note.
+std::string evidenceLine(const Quote& q) {
+    std::string s = fmt::format("<div class=\"ev basis-{}\">{} \u00b7 {}", esc(q.basis),
+                                esc(q.source), esc(q.basis));
+    if (!q.text.empty()) {
+        s += fmt::format(" \u00b7 <q data-source=\"{}\"{}>{}</q>", esc(q.source),
+                         q.fromSource ? fmt::format(" data-span=\"{} {}\"", q.start, q.end) : "",
+                         esc(q.text));
+    } else if (q.start >= 0) {
+        s += fmt::format(" \u00b7 span {}\u2013{} (text not at hand)", q.start, q.end);
+    }
+    if (!q.note.empty()) s += " \u00b7 " + esc(q.note);
+    return s + "</div>";
+}
+
+/// The evidence lines of `ev`, each once: a line already in `shown` (written before in the same
+/// place, such as one passage cited for both participations of a meeting) is left out, or with
+/// `pointBack` named in brief as the passage above.
+std::string evidenceHtml(const std::vector<Quote>& ev, std::vector<std::string>* shown = nullptr,
+                         bool pointBack = false) {
+    std::vector<std::string> own;
+    if (shown == nullptr) shown = &own;
     std::string s;
     for (const auto& q : ev) {
-        s += fmt::format("<div class=\"ev basis-{}\">{} \u00b7 {}", esc(q.basis), esc(q.source),
-                         esc(q.basis));
-        if (!q.text.empty()) {
-            s +=
-                fmt::format(" \u00b7 <q data-source=\"{}\"{}>{}</q>", esc(q.source),
-                            q.fromSource ? fmt::format(" data-span=\"{} {}\"", q.start, q.end) : "",
-                            esc(q.text));
-        } else if (q.start >= 0) {
-            s += fmt::format(" \u00b7 span {}\u2013{} (text not at hand)", q.start, q.end);
+        auto line = evidenceLine(q);
+        if (std::find(shown->begin(), shown->end(), line) != shown->end()) {
+            if (pointBack) {
+                s += fmt::format(
+                    "<div class=\"ev-again basis-{}\">{} \u00b7 {} \u00b7 the passage "
+                    "quoted above</div>",
+                    esc(q.basis), esc(q.source), esc(q.basis));
+            }
+            continue;
         }
-        if (!q.note.empty()) s += " \u00b7 " + esc(q.note);
-        s += "</div>";
+        s += line;
+        shown->push_back(std::move(line));
     }
     return s;
 }
@@ -105,6 +130,9 @@ std::string legend(const Data& d) {
             k, report::kindColour(k));
     s += "<span><i class=\"sw\" style=\"border:2px dashed #555\"></i>planned (hollow)</span>"
          "<span><i class=\"sw\" style=\"background:#999;opacity:.35\"></i>month or year only</span>"
+         "<span><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sw\" width=\"12\" "
+         "height=\"12\"><circle cx=\"6\" cy=\"6\" r=\"4.5\" fill=\"#555\"/></svg>undated "
+         "(in the undated column)</span>"
          "<span>sub-events sit in their parent's box</span></p>\n";
     return s;
 }
@@ -117,9 +145,8 @@ std::string networkSection(const Data& d, const std::string& network, std::size_
             "The network shows the {} actors with the most meetings, of {}; events "
             "are not drawn as nodes. ",
             shown, d.actors.size());
-    s += "Circles: people (small) and countries (large); blue and red: the two sides by country; "
-         "squares: events; purple lines: meetings, thicker for more.</p>\n" +
-         network;
+    s += "Blue and red: the two sides by country (grey: another country, or none).</p>\n" +
+         report::shapeLegend(d, !limited && d.events.size() <= report::kEventNodes) + network;
     return s;
 }
 
@@ -139,8 +166,9 @@ std::string whoMetSection(const Data& d) {
             const auto& ev = d.events[e];
             s += fmt::format("<div><a href=\"#ev-{}\">{}</a> ({})</div>", e, esc(ev.title),
                              esc(ev.when));
+            std::vector<std::string> shown;  // the evidence of this meeting, each line once
             for (const auto& p : ev.participants)
-                if (p.actor == m.a || p.actor == m.b) s += evidenceHtml(p.evidence);
+                if (p.actor == m.a || p.actor == m.b) s += evidenceHtml(p.evidence, &shown);
         }
         s += "</td></tr>\n";
     }
@@ -160,10 +188,11 @@ std::string eventsSection(const Data& d) {
             e.parent >= 0 ? fmt::format(" \u00b7 within <a href=\"#ev-{}\">{}</a>", e.parent,
                                         esc(d.events[static_cast<std::size_t>(e.parent)].title))
                           : "");
-        s += evidenceHtml(e.evidence) + "<ul>";
+        std::vector<std::string> shown;  // the event's evidence, each passage quoted once
+        s += evidenceHtml(e.evidence, &shown) + "<ul>";
         for (const auto& p : e.participants)
             s += fmt::format("<li>{} ({}){}</li>", esc(d.actors[p.actor].name), esc(p.role),
-                             evidenceHtml(p.evidence));
+                             evidenceHtml(p.evidence, &shown, /*pointBack=*/true));
         s += "</ul></section>\n";
     }
     return s;
@@ -201,10 +230,16 @@ ReportSummary writeHtmlReport(std::ostream& out, storage::Engine& store,
     std::size_t shown = 0;
     bool limited = false;
     const auto network = report::networkSvg(d, options.networkLimit, shown, limited);
-    out << head(d, selection, options) << legend(d) << "<h2 id=\"timeline\">Timeline</h2>\n"
-        << report::timelineSvg(d) << networkSection(d, network, shown, limited) << whoMetSection(d)
-        << eventsSection(d) << sourcesSection(d)
-        << fmt::format("<script>{}</script>\n</body>\n</html>\n", kScript);
+    out << head(d, selection, options) << report::eventDataSection(d) << legend(d)
+        << "<h2 id=\"timeline\">Timeline</h2>\n"
+        << (d.events.size() <= report::kFewEvents
+                ? report::timelineSvg(d)
+                : fmt::format("<p class=\"meta\" id=\"no-bars\">One bar per event is drawn for "
+                              "at most {} events; this selection has {}: see the event data "
+                              "above.</p>\n",
+                              report::kFewEvents, d.events.size()))
+        << networkSection(d, network, shown, limited) << whoMetSection(d) << eventsSection(d)
+        << sourcesSection(d) << fmt::format("<script>{}</script>\n</body>\n</html>\n", kScript);
     return {d.events.size(), d.actors.size(), d.meetings.size(), shown};
 }
 

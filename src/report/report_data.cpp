@@ -11,6 +11,7 @@
 #include "bilateral/query/from_storage.hpp"
 #include "bilateral/rules/sides.hpp"
 #include "bilateral/rules/timeline.hpp"
+#include "bilateral/rules/trend.hpp"
 #include "report_data.hpp"
 
 namespace bilateral::io::report {
@@ -194,12 +195,26 @@ Data collect(storage::Engine& engine, const ReportSelection& sel, const ReportOp
             }
             const auto side = rules::sideOf(stated, p.actor.kind, p.actor.id, p.actor.country);
             const auto slot = slotOf(p.actor);
+            switch (rules::cameoEnd(x.cameo, p.role)) {
+                case rules::CameoEnd::Source:
+                    ev.sources.push_back(slot);
+                    break;
+                case rules::CameoEnd::Target:
+                    ev.targets.push_back(slot);
+                    break;
+                case rules::CameoEnd::None:
+                    break;
+            }
             present.push_back(
                 {slot, p.role, side ? std::optional<std::string>(*side) : std::nullopt});
             ev.participants.push_back(
                 {slot, std::string(model::toString(p.role)), quotes(*evidence, texts)});
         }
         ev.evidence = quotes(full->evidence, texts);
+        ev.cameo = x.cameo;
+        ev.actors = query::eventActors(x);
+        ev.quadClass = x.quadClass;
+        ev.goldstein = x.goldstein;
         if (x.status == model::EventStatus::Occurred && model::isMeetingKind(x.kind)) {
             for (const auto& k : metIn(present)) pairs[k].push_back(eventSlot.at(x.id));
         }
@@ -213,6 +228,7 @@ Data collect(storage::Engine& engine, const ReportSelection& sel, const ReportOp
     std::stable_sort(d.meetings.begin(), d.meetings.end(), [](const auto& x, const auto& y) {
         return x.events.size() > y.events.size();
     });
+    collectEventData(engine, sel, d);
     return d;
 }
 

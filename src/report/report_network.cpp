@@ -37,6 +37,24 @@ std::string shape(const std::string& kind, double x, double y) {
     return polygon(x, y, 9, 8, 0);  // group
 }
 
+/// A node's label: its name, cut to 40 code points.
+std::string labelOf(const std::string& name) {
+    std::size_t points = 0, i = 0;
+    for (; i < name.size(); ++i) {
+        if ((static_cast<unsigned char>(name[i]) & 0xC0) == 0x80) continue;
+        if (++points > 39) return name.substr(0, i) + "\u2026";
+    }
+    return name;
+}
+
+/// How wide a label is drawn at most (11 px DejaVu Sans, about 7 px a character, wider than
+/// most), to keep it inside the panel.
+double labelWidth(const std::string& label) {
+    std::size_t points = 0;
+    for (const char c : label) points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return 7.0 * static_cast<double>(points);
+}
+
 /// The actors drawn (all, or the `limit` with the most meetings), whether events are drawn as
 /// nodes too (when few enough to read), and where everything is placed.
 struct Network {
@@ -69,7 +87,7 @@ Network place(const Data& d, std::size_t limit, bool& limited) {
     for (std::size_t i = 0; i < net.actors.size(); ++i) {
         net.node[net.actors[i]] = static_cast<long>(i);
     }
-    net.eventNodes = !limited && d.events.size() <= 40;
+    net.eventNodes = !limited && d.events.size() <= kEventNodes;
     const std::size_t n = net.actors.size() + (net.eventNodes ? d.events.size() : 0);
     std::vector<graph::LayoutEdge> edges;
     if (net.eventNodes)
@@ -154,18 +172,55 @@ std::string actorNodes(const Data& d, const Network& net) {
                                    : side == 0       ? "#2b6cb0"
                                    : side == 1       ? "#c53030"
                                                      : "#6b7280";
+        const auto label = labelOf(a.name);
+        // Right of the node, or left of it when the label would pass the panel's right edge.
+        const double width = labelWidth(label);
+        const bool before = p.x + 15 + width > net.width - 4 && p.x - 15 - width >= 4;
         s += fmt::format(
             "<g class=\"node actor actor-{0}\" data-id=\"{1}\"><title>{2} ({0}{3}), {4} "
             "meeting(s)</title>{5} fill=\"{6}\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>"
-            "<text x=\"{7:.1f}\" y=\"{8:.1f}\">{9}</text></g>\n",
+            "<text x=\"{7:.1f}\" y=\"{8:.1f}\"{9} data-width=\"{10:.0f}\">{11}</text></g>\n",
             a.kind, xmlEscape(a.id), xmlEscape(a.name), a.country.empty() ? "" : ", " + a.country,
-            a.meetings, shape(a.kind, p.x, p.y), colour, p.x + 15, p.y + 4,
-            xmlEscape(a.name.size() > 40 ? a.name.substr(0, 38) + "\u2026" : a.name));
+            a.meetings, shape(a.kind, p.x, p.y), colour, before ? p.x - 15 : p.x + 15, p.y + 4,
+            before ? " text-anchor=\"end\"" : "", width, xmlEscape(label));
     }
     return s;
 }
 
 }  // namespace
+
+std::string shapeLegend(const Data& d, bool eventNodes) {
+    std::vector<std::string> kinds;
+    for (const auto& a : d.actors)
+        if (std::find(kinds.begin(), kinds.end(), a.kind) == kinds.end()) kinds.push_back(a.kind);
+    std::sort(kinds.begin(), kinds.end());
+    const auto swatch = [](const std::string& inner) {
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"shape\" width=\"28\" "
+               "height=\"28\" viewBox=\"0 0 28 28\">" +
+               inner + "</svg>";
+    };
+    std::string s = "<p class=\"legend shape-legend\">";
+    for (const auto& k : kinds) {
+        std::string words = k;
+        std::replace(words.begin(), words.end(), '_', ' ');
+        s += fmt::format("<span data-shape=\"actor-{}\">{}{}</span>", k,
+                         swatch(shape(k, 14, 14) + " fill=\"#6b7280\"/>"), words);
+    }
+    if (eventNodes) {
+        s += "<span data-shape=\"event\">" +
+             swatch("<rect x=\"8\" y=\"8\" width=\"12\" height=\"12\" fill=\"#d62728\"/>") +
+             "event (its kind's colour; hollow: not occurred)</span>";
+        s += "<span data-shape=\"participation\">" +
+             swatch("<line class=\"participation\" x1=\"2\" y1=\"14\" x2=\"26\" y2=\"14\"/>") +
+             "took part in</span>";
+    }
+    s += "<span data-shape=\"meeting\">" +
+         swatch(
+             "<line class=\"meeting\" x1=\"2\" y1=\"14\" x2=\"26\" y2=\"14\" "
+             "stroke-width=\"4\"/>") +
+         "met (wider: more meetings)</span></p>\n";
+    return s;
+}
 
 std::string networkSvg(const Data& d, std::size_t limit, std::size_t& shown, bool& limited) {
     const auto net = place(d, limit, limited);

@@ -60,10 +60,12 @@ Tree treeOf(const Data& d) {
     return t;
 }
 
-/// Where things go: the day axis (at least a week) and the rows.
+/// Where things go: the day axis (at least a week, from the first event's day to a tick at or
+/// after the last event's) and the rows.
 struct Geometry {
     long long lo = 0, hi = 0;
-    static constexpr double rowH = 24, top = 40, plotX = 450, plotW = 560, undatedX = 1050,
+    long long step = 1;  ///< days between ticks
+    static constexpr double rowH = 24, top = 40, plotX = 450, plotW = 520, undatedX = 1060,
                             width = 1120;
     double height = 0;
     [[nodiscard]] double xOf(long long day) const {
@@ -84,17 +86,20 @@ Geometry geometryOf(const Data& d, std::size_t rows) {
         g.lo -= 3;
         g.hi += 3;
     }
+    // Ticks at whole steps of days from the first day (at most six, so that labels do not
+    // collide); the axis ends on the first tick at or after the last day, so the ticks cover
+    // every event.
+    g.step = std::max(1LL, (g.hi - g.lo + 4) / 5);
+    g.hi = g.lo + g.step * ((g.hi - g.lo + g.step - 1) / g.step);
     g.height = Geometry::top + Geometry::rowH * static_cast<double>(rows) + 30;
     return g;
 }
 
-/// The axis: its line, ticks at whole steps of days (at most six, so labels do not collide),
-/// and the column of undated events.
+/// The axis: its line, its ticks (Geometry::step) and the column of undated events.
 std::string axis(const Geometry& g) {
     std::string s = fmt::format("<line class=\"axis\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\n",
                                 g.plotX, g.top - 8, g.plotX + g.plotW, g.top - 8);
-    const long long step = std::max(1LL, (g.hi - g.lo + 4) / 5);
-    for (long long day = g.lo; day <= g.hi; day += step) {
+    for (long long day = g.lo; day <= g.hi; day += g.step) {
         const double x = g.xOf(day);
         s += fmt::format(
             "<line class=\"tick\" x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\"/><text "
@@ -145,9 +150,11 @@ std::string eventRow(const Data& d, std::size_t i, const Tree& t, const Geometry
         "<g class=\"event kind-{0} status-{1}\" data-id=\"{2}\" data-kind=\"{0}\"><a "
         "href=\"#ev-{3}\"><title>{4} \u2014 {5} ({0}, {1})</title>\n",
         e.kind, e.status, xmlEscape(e.id), i, xmlEscape(e.title), xmlEscape(e.when));
+    // [event-data] An event file's event (a verb such as "Consult") says who: its actors first.
+    const auto label = e.goldstein && !e.actors.empty() ? e.actors + ": " + e.title : e.title;
     s += fmt::format("<text class=\"label\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n",
                      22 + 14 * static_cast<double>(t.depth[i]), mid + 4,
-                     xmlEscape(cut(e.title, 62 - 2 * t.depth[i])));
+                     xmlEscape(cut(label, 62 - 2 * t.depth[i])));
     const std::string fill = planned ? "#ffffff" : colour;
     const std::string dash = planned ? " stroke-dasharray=\"4 2\"" : "";
     if (!e.dated) {

@@ -121,6 +121,20 @@ void fillPageDetails(std::span<EventDetails> out, ParticipantsRead participants,
     }
 }
 
+void fillPageCodes(std::span<EventDetails> out,
+                   const std::function<void(const std::vector<RowId>&, const CodesOf&)>& read) {
+    if (out.empty()) return;
+    Places places(out);
+    std::vector<RowId> rows;
+    rows.reserve(out.size());
+    for (const auto& d : out) rows.push_back(d.record.row);
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    read(rows, [&places](RowId event, const EventCodes& codes) {
+        places.each(event, [&codes](EventDetails& d) { d.codes = codes; });
+    });
+}
+
 std::vector<EventDetails> detailsOf(std::vector<EventRecord> records) {
     std::vector<EventDetails> out(records.size());
     for (std::size_t i = 0; i < records.size(); ++i) out[i].record = std::move(records[i]);

@@ -108,8 +108,11 @@ protected:
         std::ofstream(icews, std::ios::binary) << generatedIcews(300);
         const std::string dataset =
             std::string(BILATERAL_SOURCE_DIR) + "/data/italy-malaysia-2025.json";
+        // [event-data] A real GDELT 1.0 file: events with QuadClass, tone and mentions.
+        const std::string gdelt =
+            std::string(BILATERAL_SOURCE_DIR) + "/tests/data/real/gdelt1-daily-20160728.sample.CSV";
         for (const fs::path& db : {sqlite, fs::path(server)}) {
-            for (const auto& file : {dataset, icews.string()}) {
+            for (const auto& file : {dataset, icews.string(), gdelt}) {
                 const auto r = runCli(db, {"import", file, "--quiet"});
                 ASSERT_EQ(r.status, 0) << db << " " << file << ": " << r.err;
             }
@@ -160,9 +163,15 @@ TEST_F(PgConformance, Timeline) {
           Strings{"--country", "ITA", "--kinds", "talks"}, Strings{"--dyad", "ITA:MYS"},
           Strings{"--dyad", "MYS:ITA", "--from", "2014-02", "--to", "2014-05"},
           Strings{"--dyad", "FRA:ITA"}, Strings{"person/giorgia-meloni"}, Strings{"Najib Razak"},
-          Strings{"person/anwar-ibrahim", "--from", "2025"}}) {
+          Strings{"person/anwar-ibrahim", "--from", "2025"},
+          // [event-data] the participants rule, and coded events with their codes
+          Strings{"--dyad", "ITA:MYS", "--rule", "participants"},
+          Strings{"--country", "MYS", "--rule", "participants"},
+          Strings{"--dyad", "USA:CHN", "--rule", "participants", "--limit", "2"},
+          Strings{"--country", "USA"}, Strings{"--dyad", "USA:CHN"}}) {
         Strings full{"timeline"};
         full.insert(full.end(), args.begin(), args.end());
+        expectSame(full);  // the table, with its ACTORS column
         full.push_back("--json");
         expectSame(full);
     }

@@ -254,6 +254,38 @@ TEST_F(Answers, CountryAndDyadTimelinesEqualTheIndex) {
     }
 }
 
+TEST_F(Answers, TheParticipantsRuleKeepsTheSameEventsOnBothEngines) {
+    // [event-data] --rule participants: the file's events and the index's, each the events of
+    // the full timeline that their participants put there (recomputed from scopeRule).
+    query::TimelineOptions o;
+    o.participantsOnly = true;
+    const auto countries = index_->countries();
+    std::size_t left = 0;
+    for (std::size_t i = 0; i < countries.size(); ++i) {
+        for (std::size_t j = i; j < countries.size(); ++j) {
+            const auto& a = countries[i];
+            const auto b = i == j ? std::string() : countries[j];
+            const auto file = b.empty() ? query::countryTimeline(*store_, a, o)
+                                        : query::dyadTimeline(*store_, a, b, o);
+            const auto index = b.empty() ? query::countryTimeline(*index_, a, o)
+                                         : query::dyadTimeline(*index_, a, b, o);
+            EXPECT_EQ(ids(file), ids(index)) << a << ":" << b;
+            EXPECT_EQ(file.total, file.items.size());
+            std::vector<std::string> expected;
+            const auto all =
+                b.empty() ? query::countryTimeline(*index_, a) : query::dyadTimeline(*index_, a, b);
+            for (const auto e : all) {
+                if (query::scopeRule(*index_, e, a, b) == query::ScopeRule::Participants) {
+                    expected.push_back(index_->event(e).id);
+                }
+            }
+            EXPECT_EQ(ids(file), expected) << a << ":" << b;
+            left += all.size() - expected.size();
+        }
+    }
+    EXPECT_GT(left, 0u);  // some events were there by their place alone
+}
+
 TEST_F(Answers, BothEnginesSayWhichRulePutAnEventInADyadOrCountry) {
     const auto countries = index_->countries();
     std::size_t byPlace = 0;

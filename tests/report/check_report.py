@@ -3,9 +3,10 @@
 
   check_report.py --bilateral BIN --dataset JSON --workdir DIR --check NAME [--sources DIR]
 
-NAME: wellformed | matches-queries | quotes | screenshot | dom.  Exit 77 = skipped.
+NAME: wellformed | matches-queries | quotes | screenshot | dom | drawing | event-data.
+Exit 77 = skipped.
 """
-import argparse, json, os, shutil, struct, subprocess, sys, zlib
+import argparse, datetime, json, os, re, shutil, struct, subprocess, sys, zlib
 import xml.etree.ElementTree as ET
 
 H = "{http://www.w3.org/1999/xhtml}"
@@ -144,5 +145,104 @@ elif a.check in ("screenshot", "dom"):
     if len(rows) < 20 or len(distinct) < 8:
         fail("the screenshot is blank or nearly so")
     print(f"ok: {w}x{h} PNG, {len(rows)} distinct sampled rows")
+elif a.check == "drawing":
+    # The axis covers the events: the last tick is on or after the last day of the last event.
+    svg = root.find(f".//{S}svg[@class='timeline']")
+    ticks = [t.text for t in svg.iter(S + "text") if t.get("class") == "tick"
+             and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.text or "")]
+    tl = json.loads(run("timeline", "--dyad", "ITA:MYS", "--json"))["events"]
+    last = max((e["end"] or e["start"]) for e in tl if e["start"])
+    if not ticks or max(ticks) < last:
+        fail(f"the last tick {max(ticks) if ticks else None} is before the last event day {last}")
+    # No evidence line twice in one place: a meeting's cell, an event's own evidence.
+    for cell in root.iter(H + "td"):
+        seen = []
+        for div in cell.findall(H + "div"):
+            if "ev" not in (div.get("class") or "").split():
+                seen = []  # the next event of the meeting's cell: its own evidence lines
+                continue
+            line = ET.tostring(div, encoding="unicode")
+            if line in seen:
+                fail("an evidence line repeats under one meeting: " + "".join(div.itertext()))
+            seen.append(line)
+    for section in root.iter(H + "section"):  # an event, its participants' evidence included
+        own = [ET.tostring(d, encoding="unicode") for d in section.iter(H + "div")
+               if "ev" in (d.get("class") or "").split()]
+        if len(own) != len(set(own)):
+            fail("an evidence line repeats in event " + section.get("data-id"))
+    # Legends: an entry for every kind of event drawn and every actor kind in the network.
+    text = ET.tostring(root, encoding="unicode")
+    kinds = {g.get("data-kind") for g in svg.iter(S + "g") if g.get("data-kind")}
+    boxes = {i.get("value") for i in root.iter(H + "input") if "kind-filter" in (i.get("class") or "")}
+    if kinds - boxes:
+        fail(f"event kinds without a legend entry: {kinds - boxes}")
+    net = root.find(f".//{S}svg[@class='network']")
+    shapes = {c.split("-", 1)[1] for g in net.iter(S + "g") for c in (g.get("class") or "").split()
+              if c.startswith("actor-")}
+    legend = {sp.get("data-shape") for sp in root.iter(H + "span") if sp.get("data-shape")}
+    if {"actor-" + k for k in shapes} - legend:
+        fail(f"actor shapes without a legend entry: {({'actor-' + k for k in shapes} - legend)}")
+    if net.find(f".//{S}rect") is not None and "event" not in legend:
+        fail("event squares without a legend entry")
+    if svg.find(f".//{S}circle") is not None and "undated (in the undated column)" not in text:
+        fail("undated marks without a legend entry")
+    # No network label passes the panel's edges (the width each label claims: data-width).
+    width = float(net.get("width"))
+    for t in net.iter(S + "text"):
+        x, w = float(t.get("x")), float(t.get("data-width"))
+        lo, hi = (x - w, x) if t.get("text-anchor") == "end" else (x, x + w)
+        if lo < 0 or hi > width:
+            fail(f"label {t.text!r} spans {lo:.0f}..{hi:.0f}, outside 0..{width:.0f}")
+    print(f"ok: ticks to {max(ticks)} (last event {last}), no repeated evidence, "
+          f"{len(kinds)} kinds and {len(shapes)} shapes in the legends, labels inside")
+
+elif a.check == "event-data":
+    # A report of real event data (the ICEWS sample): the trend chart, top actors, sample.
+    real = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(a.dataset))), "tests",
+                        "data", "real", "icews-events.2018.sample.tab")
+    run("import", real)
+    out = os.path.join(a.workdir, "ind.html")
+    run("report", "--country", "IND", "-o", out)
+    r = ET.parse(out).getroot()
+    chart = r.find(f".//{S}svg[@class='trend']")
+    if chart is None:
+        fail("no trend chart in an event-data report")
+    trend = json.loads(run("trend", "--country", "IND", "--by", "month", "--split", "quad_class",
+                           "--json"))
+    want = {(x["period"], x["group"]): x["events"] for x in trend["rows"] if x["events"]}
+    names = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict",
+             4: "material_conflict"}
+    got = {(b.get("data-period"), names.get(int(b.get("class").split("quad-")[1]), "none")):
+           int(b.get("data-events")) for b in chart.iter(S + "rect")}
+    if got != want:
+        fail(f"trend bars {got} != trend --json {want}")
+    tl = json.loads(run("timeline", "--country", "IND", "--json"))["events"]
+    counts = {}
+    for e in tl:
+        for pid in {p["id"] for p in e["participants"]}:
+            counts[pid] = counts.get(pid, 0) + 1
+    top = [(tr.get("data-id"), int(tr.get("data-events")))
+           for tr in r.find(f".//{H}table[@class='top-actors']").iter(H + "tr") if tr.get("data-id")]
+    if not top or any(counts.get(i) != n for i, n in top) or top[0][1] != max(counts.values()):
+        fail(f"top actors {top[:3]} do not match the timeline's participants")
+    by_id = {e["id"]: e for e in tl}
+    sample = [tr for tr in r.find(f".//{H}table[@class='event-sample']").iter(H + "tr")
+              if tr.get("data-id")]
+    if len(sample) != min(20, len(tl)):
+        fail(f"{len(sample)} sampled events of {len(tl)}")
+    for tr in sample:
+        e = by_id[tr.get("data-id")]
+        cell = "".join(tr.find(f"{H}td[@class='actors']").itertext())
+        src = [p["name"] for p in e["participants"] if p["role"] == "source"]
+        tgt = [p["name"] for p in e["participants"] if p["role"] == "target"]
+        if len(src) == 1 and len(tgt) == 1 and len(src[0]) + len(tgt[0]) < 38 and \
+                cell != f"{src[0]} \u2192 {tgt[0]}":
+            fail(f"sample actors {cell!r} != {src[0]} \u2192 {tgt[0]}")
+    if len(tl) > 40 and r.find(f".//{S}svg[@class='timeline']") is not None:
+        fail("one bar per event drawn for more than 40 events")
+    # The curated report has no event-data part (few events, none coded).
+    if root.find(f".//{S}svg[@class='trend']") is not None:
+        fail("an event-data part in the curated report")
+    print(f"ok: {len(got)} trend bars as trend --json, top actors and a sample of {len(sample)}")
 else:
     fail("unknown check " + a.check)

@@ -63,7 +63,22 @@ struct EventRef {
     /// Dyad and country timelines: the rule that put the event there.
     std::optional<ScopeRule> inScope;
     std::vector<LinkRef> links;  ///< timelines: its links to and from other events
+    // [event-data] What the data coded of it (timelines; TimelineOptions::codes): its Goldstein
+    // score, its QuadClass (rules: the file's, else its CAMEO root's; 0 none), and GDELT's
+    // AvgTone and NumMentions; none where the data has none.
+    std::optional<double> goldstein;
+    int quadClass = 0;
+    std::optional<double> tone;
+    std::optional<std::int64_t> mentions;
 };
+
+/// [event-data] Who an event is about, in brief: for a CAMEO-coded event its sources and
+/// targets (the `source` and `target` roles; for 042 and 043 the guest and host as the codebook
+/// has them), `Egypt → United States` (`POLICE →` when it has no target); for any other, its
+/// participants' names in participation order, `Anwar Ibrahim, Giorgia Meloni +3` when more than
+/// fit. Each name appears once; the text stays within `width` terminal columns (a name too long
+/// is cut with `…`). Empty when the event has no participants (or they were not read).
+std::string eventActors(const EventRef& e, std::size_t width = 44);
 
 /// A list an answer may have cut at `limit`: `total` is how many there were.
 template <class T>

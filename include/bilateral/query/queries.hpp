@@ -70,6 +70,12 @@ struct TimelineOptions {
     /// Answers from the file: list each event's participants (the in-memory index always has
     /// them at hand).
     bool participants = true;
+    /// Answers from the file: read each event's codes (EventRef::goldstein, quadClass, tone,
+    /// mentions).
+    bool codes = true;
+    /// Dyad and country timelines: only the events their participants put there (both
+    /// countries', the country's: ScopeRule::Participants), none there by their place alone.
+    bool participantsOnly = false;
 };
 
 /// Events in timeline order (earliest day, latest day, parents before sub-events, id). Planned

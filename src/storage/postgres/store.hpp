@@ -72,6 +72,7 @@ public:
                                            ParticipantsRead participants, bool links) override;
     void fillEventDetails(std::span<EventDetails> details, ParticipantsRead participants,
                           bool links) override;
+    void fillEventCodes(std::span<EventDetails> details) override;
 
     void forEachParticipationAlongside(
         RowId actor, const EventFilter& filter,

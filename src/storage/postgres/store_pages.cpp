@@ -85,6 +85,33 @@ void Store::fillEventDetails(std::span<EventDetails> out, ParticipantsRead parti
     storage::fillPageDetails(out, participants, links, reads);
 }
 
+void Store::fillEventCodes(std::span<EventDetails> out) {
+    // GDELT keeps QuadClass, AvgTone and NumMentions as attributes (docs/event-data.md); numbers
+    // only, as the SQLite engine reads them.
+    storage::fillPageCodes(out, [this](const std::vector<RowId>& rows, const storage::CodesOf& fn) {
+        const auto r =
+            q("SELECT id, goldstein, CASE WHEN json_typeof(j->'quad_class') = 'number' AND "
+              "j->>'quad_class' ~ '^-?[0-9]+$' THEN (j->>'quad_class')::bigint END, CASE WHEN "
+              "json_typeof(j->'avg_tone') = 'number' THEN (j->>'avg_tone')::double precision END, "
+              "CASE WHEN json_typeof(j->'num_mentions') = 'number' AND j->>'num_mentions' ~ "
+              "'^-?[0-9]+$' THEN (j->>'num_mentions')::bigint END FROM (SELECT id, goldstein, "
+              "attributes::json AS j FROM event WHERE id = ANY($1::bigint[])) e",
+              Params().text(bigintArray(rows)));
+        storage::EventCodes c;
+        const auto optInt = [&r](int i, int col) -> std::optional<std::int64_t> {
+            if (r.isNull(i, col)) return std::nullopt;
+            return r.int64(i, col);
+        };
+        for (int i = 0; i < r.rows(); ++i) {
+            c.goldstein = detail::optReal(r, i, 1);
+            c.quadClass = optInt(i, 2);
+            c.tone = detail::optReal(r, i, 3);
+            c.mentions = optInt(i, 4);
+            fn(r.int64(i, 0), c);
+        }
+    });
+}
+
 std::vector<int> Store::eventDepths(std::span<const RowId> rows) {
     std::vector<int> out(rows.size(), 0);
     if (rows.empty()) return out;

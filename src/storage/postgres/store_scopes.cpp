@@ -30,11 +30,11 @@ const std::string kFilter = kKindStatus +
                             " AND ($5::integer IS NULL OR e.day_lo <= $5::integer)";
 
 // The events of a country (b = '') or a pair in event_scope, filtered; $1 the second code,
-// $2..$5 the filter, $6 the first code, $7 the undated day.
+// $2..$5 the filter, $6 the first code, $7 the undated day, $8 participants only.
 const std::string kScopeWhere =
     " WHERE s.a = $6 AND s.b = $1 AND ($5::integer IS NULL OR s.lo <= $5::integer) AND "
     "($4::integer IS NULL OR s.hi >= $4::integer) AND ($4::integer IS NULL AND $5::integer IS "
-    "NULL OR s.lo <> $7::integer)";
+    "NULL OR s.lo <> $7::integer) AND ($8::integer = 0 OR s.rule = 'participants')";
 
 Params scopeParams(std::string_view a, std::string_view b, const EventFilter& filter) {
     std::string x(a), y(b);
@@ -42,7 +42,7 @@ Params scopeParams(std::string_view a, std::string_view b, const EventFilter& fi
     Params p;
     p.text(y);
     bindFilter(p, filter);
-    p.text(x).int64(model::kUndatedDay);
+    p.text(x).int64(model::kUndatedDay).int64(filter.participantsOnly ? 1 : 0);
     return p;
 }
 
@@ -86,7 +86,7 @@ std::vector<EventDetails> Store::eventsOfActor(RowId actorRow, const EventFilter
     out.reserve(static_cast<std::size_t>(r.rows()));
     for (int i = 0; i < r.rows(); ++i) {
         if (!out.empty() && out.back().record.row == r.int64(i, 0)) continue;
-        out.push_back(EventDetails{eventAt(r, i, 0), 0, {}, {}, {}});
+        out.push_back(EventDetails{eventAt(r, i, 0), 0, {}, {}, {}, {}});
     }
     return out;
 }
@@ -113,7 +113,8 @@ void Store::forEachScopedEvent(std::string_view a, std::string_view b, const Eve
 std::int64_t Store::countScopedEvents(std::string_view a, std::string_view b,
                                       const EventFilter& filter) {
     // [scope-counts] Unfiltered, the count kept at import; else the rows counted.
-    if (!filter.from && !filter.to && filter.kinds.empty() && !filter.occurredOnly) {
+    if (!filter.from && !filter.to && filter.kinds.empty() && !filter.occurredOnly &&
+        !filter.participantsOnly) {
         std::string x(a), y(b);
         if (!y.empty() && y < x) std::swap(x, y);
         return detail::scalarOf(

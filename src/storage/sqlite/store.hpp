@@ -106,6 +106,7 @@ public:
                                            ParticipantsRead participants, bool links) override;
     void fillEventDetails(std::span<EventDetails> details, ParticipantsRead participants,
                           bool links) override;
+    void fillEventCodes(std::span<EventDetails> details) override;
     ActorRecord actorRecordAt(RowId row);
     EventRecord eventRecordAt(RowId row);
     /// One event's parts, each in a statement of its own (the tests' reference for

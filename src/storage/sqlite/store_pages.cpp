@@ -77,6 +77,13 @@ private:
     Store& store_;
 };
 
+/// The attribute `key` when its JSON type is one of `types`, else NULL.
+std::string number(std::string_view key, std::string_view types) {
+    const auto path = "attributes, '$." + std::string(key) + "'";
+    return "CASE WHEN json_type(" + path + ") IN (" + std::string(types) + ") THEN json_extract(" +
+           path + ") END";
+}
+
 }  // namespace
 
 std::vector<EventDetails> Store::eventDetails(std::span<const RowId> rows,
@@ -90,6 +97,34 @@ void Store::fillEventDetails(std::span<EventDetails> out, ParticipantsRead parti
                              bool links) {
     Reads reads(*this);
     storage::fillPageDetails(out, participants, links, reads);
+}
+
+void Store::fillEventCodes(std::span<EventDetails> out) {
+    // GDELT keeps QuadClass, AvgTone and NumMentions as attributes (docs/event-data.md).
+    storage::fillPageCodes(out, [this](const std::vector<RowId>& rows, const storage::CodesOf& fn) {
+        // Numbers only: an attribute of that name holding text (curated data) is not a code.
+        auto st = prepare("SELECT id, goldstein, " + number("quad_class", "'integer'") + ", " +
+                          number("avg_tone", "'integer', 'real'") + ", " +
+                          number("num_mentions", "'integer'") + " FROM event WHERE id" +
+                          std::string(kInList));
+        st.bind(1, detail::jsonArrayOf(rows));
+        storage::EventCodes c;
+        const auto optInt = [&st](int col) -> std::optional<std::int64_t> {
+            if (st.isNull(col)) return std::nullopt;
+            return st.getInt64(col);
+        };
+        const auto optReal = [&st](int col) -> std::optional<double> {
+            if (st.isNull(col)) return std::nullopt;
+            return st.getDouble(col);
+        };
+        while (st.step()) {
+            c.goldstein = optReal(1);
+            c.quadClass = optInt(2);
+            c.tone = optReal(3);
+            c.mentions = optInt(4);
+            fn(st.getInt64(0), c);
+        }
+    });
 }
 
 std::vector<int> Store::eventDepths(std::span<const RowId> rows) {

@@ -37,10 +37,11 @@ const std::string kFilter =
 
 // The events of a country (b = '') or a pair in event_scope, filtered; parameters ?1 the second
 // code, ?2..?5 the filter (bindFilter), ?6 the first code, ?7 the undated day (scope rows of an
-// undated event carry it as both ends). Only kinds and status need the event.
+// undated event carry it as both ends), ?8 participants only. Only kinds and status need the
+// event.
 const std::string kScopeWhere =
     " WHERE s.a = ?6 AND s.b = ?1 AND (?5 IS NULL OR s.lo <= ?5) AND (?4 IS NULL OR s.hi >= ?4)"
-    " AND (?4 IS NULL AND ?5 IS NULL OR s.lo <> ?7)";
+    " AND (?4 IS NULL AND ?5 IS NULL OR s.lo <> ?7) AND (?8 = 0 OR s.rule = 'participants')";
 const std::string kScopeEventFilter =
     " AND (?2 = '' OR instr(?2, ',' || e.kind || ',') > 0) AND (?3 = 0 OR e.status = 'occurred')";
 const std::string kScopeRowsByEvent =
@@ -97,7 +98,7 @@ std::vector<EventDetails> Store::eventsOfActor(RowId actorRow, const EventFilter
     out.reserve(static_cast<std::size_t>(detail::scalarOf(n)));
     while (st.step()) {
         if (!out.empty() && out.back().record.row == st.getInt64(0)) continue;
-        out.push_back(EventDetails{eventAt(st, 0), 0, {}, {}, {}});
+        out.push_back(EventDetails{eventAt(st, 0), 0, {}, {}, {}, {}});
     }
     return out;
 }
@@ -115,6 +116,7 @@ Statement Store::scopedStatement(std::string_view a, std::string_view b, const E
     bindFilter(st, filter);
     st.bind(6, x);
     st.bind(7, static_cast<std::int64_t>(model::kUndatedDay));
+    st.bind(8, filter.participantsOnly ? 1 : 0);
     return st;
 }
 
@@ -137,7 +139,8 @@ void Store::forEachScopedEvent(std::string_view a, std::string_view b, const Eve
 std::int64_t Store::countScopedEvents(std::string_view a, std::string_view b,
                                       const EventFilter& filter) {
     // [scope-counts] Unfiltered, the count kept at import; else the rows counted.
-    if (!filter.from && !filter.to && filter.kinds.empty() && !filter.occurredOnly) {
+    if (!filter.from && !filter.to && filter.kinds.empty() && !filter.occurredOnly &&
+        !filter.participantsOnly) {
         std::string x(a), y(b);
         if (!y.empty() && y < x) std::swap(x, y);
         auto st = prepare("SELECT n FROM scope_count WHERE a = ?1 AND b = ?2");

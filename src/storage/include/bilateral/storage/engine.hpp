@@ -122,6 +122,8 @@ public:
     /// The same for details whose records were read already: fills in the rest.
     virtual void fillEventDetails(std::span<EventDetails> details, ParticipantsRead participants,
                                   bool links) = 0;
+    /// Fills in each one's codes (EventDetails::codes), in one round trip.
+    virtual void fillEventCodes(std::span<EventDetails> details) = 0;
 
     // --- an actor's events -------------------------------------------------------------------
     /// Calls `fn(participation, event)` for each participation (the actor's own included) of

@@ -41,6 +41,12 @@ protected:
 void fillPageDetails(std::span<EventDetails> out, ParticipantsRead participants, bool links,
                      PageReads& reads);
 
+/// Engine::fillEventCodes over an engine's look-up: `read(rows, fn)` calls `fn` with the codes
+/// of each of the events at `rows` (each once, in any order).
+using CodesOf = std::function<void(RowId event, const EventCodes&)>;
+void fillPageCodes(std::span<EventDetails> out,
+                   const std::function<void(const std::vector<RowId>&, const CodesOf&)>& read);
+
 /// Details holding `records` (the rest left to fillPageDetails).
 std::vector<EventDetails> detailsOf(std::vector<EventRecord> records);
 

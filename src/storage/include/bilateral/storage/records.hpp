@@ -72,6 +72,9 @@ struct EventFilter {
     std::optional<model::DayNumber> from, to;
     std::vector<model::EventKind> kinds;  ///< empty: all kinds
     bool occurredOnly = false;            ///< planned and cancelled events left out
+    /// Scoped look-ups (a country's or a pair's events): only those in the scope through their
+    /// participants, none through their place alone (EventSlot::byPlace never set).
+    bool participantsOnly = false;
 };
 
 /// Where an event sits in timeline order (rules::TimelineKey), and its id for ties.
@@ -112,6 +115,15 @@ struct ParticipantRecord {
 /// evidence (all a listing's support needs: the others rest on nothing), or all.
 enum class ParticipantsRead : std::uint8_t { None, WithEvidence, All };
 
+/// What an event file coded of an event (Engine::fillEventCodes): its Goldstein score, and
+/// GDELT's QuadClass, AvgTone and NumMentions as the file stated them; none where it did not.
+struct EventCodes {
+    std::optional<double> goldstein;
+    std::optional<std::int64_t> quadClass;
+    std::optional<double> tone;
+    std::optional<std::int64_t> mentions;
+};
+
 /// What a listing shows of one event (Engine::eventDetails).
 struct EventDetails {
     EventRecord record;
@@ -119,6 +131,7 @@ struct EventDetails {
     model::Support support;                       ///< folded over them
     std::vector<ParticipantRecord> participants;  ///< when asked, in participation order
     std::vector<EventLinkRecord> links;  ///< when asked: outgoing first, then by kind, other id
+    EventCodes codes;                    ///< when asked (Engine::fillEventCodes)
 };
 
 /// A name or alias of an actor that matched a search (Engine::searchNames).
