@@ -58,7 +58,7 @@ std::vector<TrendMonth> monthsOf(const query::TrendAnswer& t) {
         out.back().quad[static_cast<std::size_t>(quad)] += r.figures.events;
         auto& g = goldstein[r.period];
         g.first += r.figures.goldsteinEvents;
-        g.second += r.figures.goldsteinSum;
+        g.second += r.figures.goldsteinSum.value_or(0.0);
     }
     for (auto& m : out) {
         const auto& g = goldstein[m.period];
