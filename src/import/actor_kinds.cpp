@@ -17,19 +17,20 @@ bool contains(std::string_view text, std::string_view part) noexcept {
 }
 
 /// Words that make a name a body's, not a person's: the organs of a state, organisations,
-/// armed forces and groups (lower case; compared with the name's words).
-constexpr std::array<std::string_view, 62> kBodyWords{
-    "administration", "agency",      "alliance",   "army",       "assembly",  "association",
-    "authority",      "bank",        "board",      "brigade",    "brigades",  "bureau",
-    "cabinet",        "command",     "commission", "committee",  "community", "company",
-    "congress",       "corporation", "council",    "court",      "daesh",     "department",
-    "embassy",        "federation",  "forces",     "foundation", "front",     "fund",
-    "government",     "group",       "hamas",      "haram",      "hezbollah", "institute",
-    "isil",           "isis",        "league",     "marines",    "military",  "militia",
-    "ministry",       "movement",    "nations",    "navy",       "office",    "organisation",
-    "organization",   "parliament",  "party",      "police",     "qaeda",     "secretariat",
-    "senate",         "service",     "shabaab",    "taliban",    "treasury",  "tribunal",
-    "union",          "university"};
+/// parties (Indian parties' Dal, Janata, Morcha, Sena too), armed forces and groups (lower
+/// case; compared with the name's words).
+constexpr std::array<std::string_view, 66> kBodyWords{
+    "administration", "agency",      "alliance",     "army",         "assembly",   "association",
+    "authority",      "bank",        "board",        "brigade",      "brigades",   "bureau",
+    "cabinet",        "command",     "commission",   "committee",    "community",  "company",
+    "congress",       "corporation", "council",      "court",        "daesh",      "dal",
+    "department",     "embassy",     "federation",   "forces",       "foundation", "front",
+    "fund",           "government",  "group",        "hamas",        "haram",      "hezbollah",
+    "institute",      "isil",        "isis",         "janata",       "league",     "marines",
+    "military",       "militia",     "ministry",     "morcha",       "movement",   "nations",
+    "navy",           "office",      "organisation", "organization", "parliament", "party",
+    "police",         "qaeda",       "secretariat",  "sena",         "senate",     "service",
+    "shabaab",        "taliban",     "treasury",     "tribunal",     "union",      "university"};
 
 bool isBodyWord(std::string_view word) {
     std::string w(word);

@@ -107,6 +107,8 @@ TEST_F(RealFiles, IcewsKindsComeFromSectorsAndName) {
         {"icews/CHN/Foreign Affairs (China)", model::ActorKind::GovernmentBody},
         {"icews/IND/Election Commission of India", model::ActorKind::GovernmentBody},
         {"icews/PSE/Hamas", model::ActorKind::Organisation},  // sectors Parties, NGO
+        {"icews/IND/Rashtriya Janata Dal", model::ActorKind::Organisation},
+        {"icews/AFG/Taliban", model::ActorKind::ArmedGroup},
         {"icews/ZAF/Business (South Africa)", model::ActorKind::Group},
     };
     for (const auto& [id, kind] : want) {

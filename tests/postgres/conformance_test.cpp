@@ -256,13 +256,23 @@ TEST_F(PgConformance, AMeetingSplitOverTwoImportsIsCountedOnce) {
             ASSERT_EQ(r.status, 0) << db << " " << file << ": " << r.err;
         }
     }
-    // The meetings with a United States actor (both split meetings of the file have one).
-    const Strings pairs{"trend", "--country", "USA", "--by", "year", "--json"};
-    const auto want = runCli(whole, pairs);
-    ASSERT_EQ(want.status, 0) << want.err;
-    EXPECT_NE(want.out.find("\"meetings\""), std::string::npos) << want.out;
-    EXPECT_EQ(runCli(split, pairs).out, want.out);
-    EXPECT_EQ(runCli(pg, pairs).out, want.out);
+    // The meetings with a United States actor, year by year (both split meetings of the file
+    // have one). Only the counts: tone sums in another order when the rows come in two files.
+    const Strings trend{"trend", "--country", "USA", "--by", "year", "--json"};
+    const auto meetings = [&trend](const std::string& db) {
+        const auto r = runCli(db, trend);
+        EXPECT_EQ(r.status, 0) << db << ": " << r.err;
+        std::vector<std::int64_t> out;
+        for (const auto& row : r.json().at("rows")) {
+            out.push_back(row.at("events").get<std::int64_t>());
+            out.push_back(row.at("meetings").get<std::int64_t>());
+        }
+        return out;
+    };
+    const auto want = meetings(whole.string());
+    ASSERT_FALSE(want.empty());
+    EXPECT_EQ(meetings(split.string()), want);
+    EXPECT_EQ(meetings(pg), want);
     // Each file again adds nothing on either engine.
     for (const std::string& db : {split.string(), pg}) {
         const auto before = runCli(db, {"stats", "--json"}).out;
@@ -270,7 +280,7 @@ TEST_F(PgConformance, AMeetingSplitOverTwoImportsIsCountedOnce) {
             ASSERT_EQ(runCli(db, {"import", file.string(), "--quiet"}).status, 0) << db;
         }
         EXPECT_EQ(runCli(db, {"stats", "--json"}).out, before) << db;
-        EXPECT_EQ(runCli(db, pairs).out, want.out) << db;
+        EXPECT_EQ(meetings(db), want) << db;
     }
 }
 
