@@ -102,8 +102,8 @@ void Store::forEachStoredMeeting(std::optional<model::DayNumber> day, RowId upTo
         "SELECT e.id, min(p.actor_id), max(p.actor_id), e.cameo FROM event e JOIN participation "
         "p ON p.event_id = e.id WHERE " +
         dayFilter +
-        "e.id <= ?1 AND e.meeting_id IS NULL AND e.cameo IS NOT NULL GROUP BY e.id HAVING "
-        "count(*) = 2 ORDER BY e.id");
+        "e.id <= ?1 AND e.meeting_id IS NULL AND e.cameo IS NOT NULL GROUP BY e.id, e.cameo "
+        "HAVING count(*) = 2 ORDER BY e.id");
     st.bind(1, upTo);
     if (day) st.bind(2, static_cast<std::int64_t>(*day));
     StoredMeeting m;
