@@ -25,7 +25,7 @@ namespace {
 ImportSummary importOne(Format format, storage::Engine& store, const std::filesystem::path& file,
                         const ImportOptions& options) {
     detail::LineReader in(file, detail::readerProgress(options, nullptr));
-    detail::MeetingGroups groups(options.grouping);
+    detail::MeetingGroups groups(options.grouping, &store);
     return detail::importEventFile(format, store, in, file, options, groups);
 }
 

@@ -1,14 +1,16 @@
 // GDELT event files: 2.0 (`*.export.CSV`, 61 tab-separated columns) and 1.0 (daily files, 58
-// columns; historical files, 57), no header, no quoting. 1.0 rows are read as 2.0 rows without
-// the three *Geo_ADM2Code columns (and, for 57 columns, without SOURCEURL). Each row is one event
-// with up to two actors (Actor1 → Actor2), identified by GLOBALEVENTID. The format's part: the
-// columns by position, the place's country and gazetteer id, the actors. See
+// columns; historical files, 57; a file may mix both), no header, no quoting. 1.0 rows are read
+// as 2.0 rows without the three *Geo_ADM2Code columns (and, for 57 columns, without SOURCEURL).
+// Each row is one event with up to two actors (Actor1 → Actor2), identified by GLOBALEVENTID. The
+// format's part: the columns by position, the place's country and gazetteer id, the actors. See
 // docs/event-data.md; the rest is the driver's (tsv_driver.cpp).
 
 #include <array>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "actor_kinds.hpp"
 #include "actor_maker.hpp"
 #include "bilateral/import/countries.hpp"
 #include "bilateral/import/events.hpp"
@@ -137,36 +139,26 @@ constexpr std::array<std::pair<std::string_view, std::size_t>, 7> kActorAttrs{{
     {"type3_code", kType1 + 2},
 }};
 
-/// Kind from the actor's first type code: government, military, judiciary, legislature, police
-/// and intelligence are government bodies; businesses companies; IGOs blocs; education
-/// institutions; everything else a group.
-model::ActorKind kindOf(std::string_view type1) {
-    for (const std::string_view t : {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}) {
-        if (type1 == t) return model::ActorKind::GovernmentBody;
-    }
-    if (type1 == "BUS") return model::ActorKind::Company;
-    if (type1 == "IGO") return model::ActorKind::Bloc;
-    if (type1 == "EDU") return model::ActorKind::Institution;
-    return model::ActorKind::Group;
-}
-
 class GdeltFormat final : public detail::TsvFormat {
 public:
     GdeltFormat() : countries_(CountryTable::standard()) {}
 
-    /// The version is told by the first row's field count; every row must have the same.
+    /// The version is told by the first row's field count. Every row of a 2.0 file has 61
+    /// fields; a 1.0 file may mix daily rows (58) and historical rows (57, no SOURCEURL), as
+    /// files researchers put together from both do.
     void open(detail::LineReader& in) override {
         std::vector<std::string_view> first;
         const auto head = in.peek(64 * 1024);
         auto fields = detail::splitTabs(head.substr(0, head.find('\n')), first);
         if (fields != kColumnsV1Daily && fields != kColumnsV1Historical) fields = kColumns;
-        const std::string version = fields == kColumns ? "2.0" : "1.0";
+        const bool v1 = fields != kColumns;
+        const std::string version = v1 ? "1.0" : "2.0";
         description_ = {Format::Gdelt, false, "GDELT " + version,
-                        "GDELT " + version + " events, as line 1"};
-        layout_.fields = fields;
-        for (std::size_t c = 0; c < kColumns; ++c) {
-            const auto at = fields == kColumns ? c : kFromV1[c];
-            layout_.add(std::string(kNames[c]), at < fields ? at : kNoColumn);
+                        v1 ? "GDELT 1.0 events" : "GDELT 2.0 events, as line 1",
+                        v1 ? "57 or 58" : ""};
+        layout_ = layoutOf(fields);
+        if (v1) {
+            other_ = layoutOf(fields == kColumnsV1Daily ? kColumnsV1Historical : kColumnsV1Daily);
         }
         for (const auto& a : kEventAttrs)
             attributes_.push_back({std::string(a.key), a.column, a.type});
@@ -204,7 +196,23 @@ public:
         return {actor(r, kActor1, maker), actor(r, kActor2, maker)};
     }
 
+    [[nodiscard]] const detail::Layout* layoutFor(std::size_t fields) const noexcept override {
+        if (fields == layout_.fields) return &layout_;
+        return other_ && fields == other_->fields ? &*other_ : nullptr;
+    }
+
 private:
+    /// Where the 2.0 columns are in a row of `fields` fields (61, 58 or 57).
+    static detail::Layout layoutOf(std::size_t fields) {
+        detail::Layout l;
+        l.fields = fields;
+        for (std::size_t c = 0; c < kColumns; ++c) {
+            const auto at = fields == kColumns ? c : kFromV1[c];
+            l.add(std::string(kNames[c]), at < fields ? at : kNoColumn);
+        }
+        return l;
+    }
+
     /// An actor this import has met: its row, its own name and the aliases rows gave it.
     struct SeenActor {
         std::int64_t row;
@@ -260,7 +268,8 @@ private:
                         : (cameoCountry.empty() ? std::string_view("none") : cameoCountry);
         a.id += '/';
         a.id += code.empty() ? name : code;
-        a.kind = kindOf(r[base + kType1]);
+        a.kind =
+            detail::gdeltActorKind(r[base + kType1], r[base + kType1 + 1], r[base + kType1 + 2]);
         a.name = std::string(name.empty() ? code : name);
         if (country) a.country = country->iso3;
         if (!code.empty()) a.attributes.emplace("cameo_code", std::string(code));
@@ -285,6 +294,7 @@ private:
     }
 
     const CountryTable& countries_;
+    std::optional<detail::Layout> other_;  ///< a 1.0 file: the layout of the other row length
     std::unordered_map<std::string, SeenActor, detail::StringHash, std::equal_to<>> actorRows_;
     std::string key_;
 };

@@ -7,6 +7,7 @@
 #include <array>
 #include <unordered_map>
 
+#include "actor_kinds.hpp"
 #include "actor_maker.hpp"
 #include "bilateral/error.hpp"
 #include "bilateral/import/countries.hpp"
@@ -124,25 +125,6 @@ bool mayHoldMissing(std::string_view header) {
     return false;
 }
 
-/// The actor kind ICEWS's fields suggest. Without a country: international organisations
-/// (sectors naming an IGO, or no sectors) are blocs. "<Role> (<Country>)" actors and the
-/// "Unspecified" actor are groups, businesses companies, research and education institutions,
-/// everyone else a person.
-model::ActorKind kindOf(std::string_view name, std::string_view sectors, bool hasCountry) {
-    const auto has = [&](std::string_view s) { return sectors.find(s) != std::string_view::npos; };
-    if (!hasCountry && (sectors.empty() || has("Government Organization"))) {
-        return model::ActorKind::Bloc;
-    }
-    if (!name.empty() && name.back() == ')' && name.find(" (") != std::string_view::npos) {
-        return model::ActorKind::Group;
-    }
-    if (sectors == "Unspecified") return model::ActorKind::Group;
-    if (sectors == "Business" || (has("Business") && !has("Elite")))
-        return model::ActorKind::Company;
-    if (has("Education") || has("Research")) return model::ActorKind::Institution;
-    return model::ActorKind::Person;
-}
-
 class IcewsFormat final : public detail::TsvFormat {
 public:
     IcewsFormat() : countries_(CountryTable::standard()) {
@@ -248,7 +230,7 @@ private:
         if (a.id.starts_with("country/")) {
             a.kind = model::ActorKind::Country;
         } else {
-            a.kind = kindOf(name, sectors, !code.empty());
+            a.kind = detail::icewsActorKind(name, sectors, !code.empty());
             if (!sectors.empty()) a.attributes.emplace("sectors", std::string(sectors));
         }
         if (!country.empty() && !countries_.fromIcewsName(country)) {

@@ -167,7 +167,7 @@ std::vector<ImportSummary> importFiles(storage::Engine& store,
     std::vector<ImportSummary> summaries;
     summaries.reserve(files.size());
     const auto tx = store.begin();
-    detail::MeetingGroups groups(options.grouping);
+    detail::MeetingGroups groups(options.grouping, &store);
     for (const auto& file : files) {
         checkInputFile(file);
         // One stream per file: detection peeks at its start, the reader goes on from there.

@@ -89,15 +89,17 @@ private:
             }
             ++summary_.rows;
             guarded([&] {
-                const Row r(layout, fields, in_);
-                if (const auto why = textProblem(line); !why.empty()) r.fail(kNoColumn, why);
-                if (splitTabs(line, fields) != layout.fields) {
-                    r.fail(kNoColumn, "expected " + std::to_string(layout.fields) +
-                                          " tab-separated fields (" +
-                                          format_.description().rowShape + "), found " +
-                                          std::to_string(fields.size()));
+                if (const auto why = textProblem(line); !why.empty()) failAt(in_, {}, why);
+                const auto* rowLayout = format_.layoutFor(splitTabs(line, fields));
+                if (!rowLayout) {
+                    const auto& d = format_.description();
+                    failAt(in_, {},
+                           "expected " +
+                               (d.counts.empty() ? std::to_string(layout.fields) : d.counts) +
+                               " tab-separated fields (" + d.rowShape + "), found " +
+                               std::to_string(fields.size()));
                 }
-                row(r);
+                row(Row(*rowLayout, fields, in_));
             });
         }
         if (summary_.rows == 0 && !format_.description().header) {
@@ -240,7 +242,7 @@ private:
         const bool paired = actors.source && actors.target;
         const auto meeting =
             groups_.key(actors.source.value_or(0), actors.target.value_or(0), c.day, c.code);
-        if (paired) e.meetingRow = groups_.find(meeting);
+        if (paired) e.meetingRow = groups_.find(meeting, c.day);
         const auto url = r[cols.url];
         e.evidenced = !url.empty();  // its source follows
         const auto event = sink_.insertEvent(e);

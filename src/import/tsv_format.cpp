@@ -54,6 +54,10 @@ TsvFormat::~TsvFormat() = default;
 
 void TsvFormat::checkActors(const Row& /*row*/) const {}
 
+const Layout* TsvFormat::layoutFor(std::size_t fields) const noexcept {
+    return fields == layout_.fields ? &layout_ : nullptr;
+}
+
 void appendEventId(std::string& out, std::string_view prefix, std::string_view id,
                    std::string_view date) {
     out += prefix;

@@ -119,6 +119,9 @@ public:
     virtual void checkActors(const Row& row) const;
     /// The row's actors, new ones created through `actors`.
     virtual RowActors actors(const Row& row, ActorMaker& actors) = 0;
+    /// The layout of a row of `fields` fields; nullptr when no row of the file may have that
+    /// many. By default only the layout's own count (a GDELT 1.0 file also takes 57 and 58).
+    [[nodiscard]] virtual const Layout* layoutFor(std::size_t fields) const noexcept;
 
     /// What the format is, as the driver's summaries and messages name it.
     struct Description {
@@ -127,6 +130,7 @@ public:
         bool header = false;
         std::string label;     ///< as a source's title names the format: "ICEWS", "GDELT 2.0"
         std::string rowShape;  ///< "expected N tab-separated fields (<rowShape>), found M"
+        std::string counts;    ///< N in that message when not the layout's count ("57 or 58")
     };
     [[nodiscard]] const Description& description() const noexcept { return description_; }
     [[nodiscard]] const Layout& layout() const noexcept { return layout_; }

@@ -10,15 +10,10 @@ namespace {
 template <class Enum>
 constexpr std::span<const std::string_view> kNames{};
 template <>
-constexpr std::array<std::string_view, 9> kNames<ActorKind>{"country",
-                                                            "bloc",
-                                                            "person",
-                                                            "post",
-                                                            "government_body",
-                                                            "company",
-                                                            "institution",
-                                                            "diplomatic_mission",
-                                                            "group"};
+constexpr std::array<std::string_view, 12> kNames<ActorKind>{
+    "country",         "bloc",     "person",      "post",
+    "government_body", "company",  "institution", "diplomatic_mission",
+    "group",           "military", "armed_group", "organisation"};
 template <>
 constexpr std::array<std::string_view, 15> kNames<EventKind>{
     "official_visit", "state_visit",  "bilateral_meeting", "talks",          "roundtable",

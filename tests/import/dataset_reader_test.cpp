@@ -145,9 +145,11 @@ TEST(DatasetReader, RefusesAValueOfTheWrongType) {
 }
 
 TEST(DatasetReader, RefusesAnUnknownKindListingTheAllowedOnes) {
-    EXPECT_VALUE_REFUSED("/actors/2/kind", "nation",
-                         "unknown actor kind \"nation\"; expected one of: country, bloc, person, "
-                         "post, government_body, company, institution, diplomatic_mission, group");
+    EXPECT_VALUE_REFUSED(
+        "/actors/2/kind", "nation",
+        "unknown actor kind \"nation\"; expected one of: country, bloc, person, "
+        "post, government_body, company, institution, diplomatic_mission, group, military, "
+        "armed_group, organisation");
 }
 
 TEST(DatasetReader, RefusesAnUnknownRoleStatusOrBasis) {

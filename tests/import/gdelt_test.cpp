@@ -175,6 +175,28 @@ TEST_F(GdeltTest, WrongColumnCountIsAnError) {
     EXPECT_EQ(store_.counts().events, 0);
 }
 
+// A GDELT 1.0 file takes rows of 57 and 58 fields (historical and daily rows), no other count;
+// a 2.0 file only rows of 61.
+TEST_F(GdeltTest, Gdelt1RowsMayHave57Or58FieldsAndNoOther) {
+    auto v1 = [](std::size_t fields, const std::string& id) {
+        std::string s = id + "\t20220415\t202204\t2022\t2022.2877\tMYS\tMALAYSIA\tMYS";
+        for (std::size_t i = 8; i < fields; ++i) s += i == 26 ? "\t040" : "\t";
+        return s + "\n";
+    };
+    const auto ok = load(write("v1.CSV", v1(57, "1") + v1(58, "2") + v1(57, "3")));
+    EXPECT_EQ(ok[0].events, 3);
+    const auto e = loadFails(write("v1-bad.CSV", v1(58, "4") + v1(59, "5")));
+    EXPECT_EQ(e.location(), "line 2");
+    EXPECT_NE(
+        e.reason().find("expected 57 or 58 tab-separated fields (GDELT 1.0 events), found 59"),
+        std::string::npos)
+        << e.reason();
+    auto v2 = line(meeting());
+    const auto e2 = loadFails(write("v2-bad.CSV", v2 + v1(58, "6")));
+    EXPECT_NE(e2.reason().find("expected 61 tab-separated fields"), std::string::npos)
+        << e2.reason();
+}
+
 TEST_F(GdeltTest, StrictFields) {
     struct Case {
         std::size_t column;

@@ -197,8 +197,9 @@ TEST_F(IcewsTest, ActorsAreCreatedOncePerNameAndCountryAndAffiliatedWithIt) {
               model::AttributeValue(std::string("Elite,Executive,Government")));
     EXPECT_TRUE(store_.findActor("icews/IDN/Najib Razak").has_value());
 
+    // A generic actor with government sectors stands for an organ of the state.
     const auto hog = store_.getActor("icews/ITA/Head of Government (Italy)");
-    EXPECT_EQ(hog.kind, model::ActorKind::Group);
+    EXPECT_EQ(hog.kind, model::ActorKind::GovernmentBody);
     const auto un = store_.getActor("icews/igo/United Nations");
     EXPECT_EQ(un.kind, model::ActorKind::Bloc);
     EXPECT_FALSE(un.country.has_value());
@@ -342,6 +343,55 @@ TEST_F(IcewsTest, NonAsciiNamesAndApostrophesAreKept) {
     EXPECT_TRUE(store_.findActor("icews/MYS/José Ramos-Horta").has_value());
     const auto t = store_.getActor("icews/CIV/Côte d'Azur Institute of Economics");
     EXPECT_EQ(t.kind, model::ActorKind::Institution);
+}
+
+// Issue 20: the actors it names, typed person, bloc or group before. The sectors are of the
+// kinds ICEWS gives such actors (the real sample's ministries, armed forces and insurgents).
+TEST_F(IcewsTest, KindsOfBodiesArmedGroupsAndPeople) {
+    struct Case {
+        const char *name, *country, *sectors;
+        model::ActorKind kind;
+        const char* id;
+    };
+    const std::vector<Case> cases{
+        {"Department of the Treasury", "United States",
+         "Government,Executive,Finance / Economy / Commerce / Trade Ministry",
+         model::ActorKind::GovernmentBody, "icews/USA/Department of the Treasury"},
+        {"Indian Navy", "India", "Military,Navy", model::ActorKind::Military,
+         "icews/IND/Indian Navy"},
+        {"Al Qaeda", "Yemen", "Radicals / Extremists / Fundamentalists,Insurgents,Sunni",
+         model::ActorKind::ArmedGroup, "icews/YEM/Al Qaeda"},
+        {"Treasury/Finance Ministry (Canada)", "Canada",
+         "Finance / Economy / Commerce / Trade Ministry,Government,Executive",
+         model::ActorKind::GovernmentBody, "icews/CAN/Treasury/Finance Ministry (Canada)"},
+        {"Antonio Tajani", "", "International Government Organization,Regional Diplomatic IGOs",
+         model::ActorKind::Person, "icews/igo/Antonio Tajani"},
+        {"Steven Mnuchin", "United States",
+         "Government,Executive,Finance / Economy / Commerce / Trade Ministry",
+         model::ActorKind::Person, "icews/USA/Steven Mnuchin"},
+        {"NATO", "", "International Government Organization,Regional Defense / Security IGOs",
+         model::ActorKind::Bloc, "icews/igo/NATO"},
+        {"Kenya Defence Forces", "Kenya", "Military,Government", model::ActorKind::Military,
+         "icews/KEN/Kenya Defence Forces"},
+        {"Human Rights Watch Foundation", "", "Nongovernmental Organizations / Activists",
+         model::ActorKind::Organisation, "icews/igo/Human Rights Watch Foundation"},
+    };
+    std::vector<Row> rows;
+    int id = 7000;
+    for (const auto& c : cases) {
+        auto r = visitRow();
+        r["Event ID"] = std::to_string(id++);
+        r["Target Name"] = c.name;
+        r["Target Country"] = c.country;
+        r["Target Sectors"] = c.sectors;
+        rows.push_back(r);
+    }
+    loadRows(rows);
+    for (const auto& c : cases) {
+        const auto a = store_.findActor(c.id);
+        ASSERT_TRUE(a) << c.id;
+        EXPECT_EQ(model::toString(a->kind), model::toString(c.kind)) << c.id;
+    }
 }
 
 TEST_F(IcewsTest, EmptyFileAndHeaderOnly) {

@@ -3,6 +3,7 @@
 // export as its .zip. The expected values were read off the files (awk), not off the importer.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -18,6 +19,7 @@
 #include "bilateral/query/from_storage.hpp"
 #include "bilateral/query/queries.hpp"
 #include "fixtures/temp_files.hpp"
+#include "line_reader.hpp"
 #include "sqlite/store.hpp"
 
 namespace bilateral {
@@ -91,6 +93,50 @@ TEST_F(RealFiles, IcewsDataverse2018LoadsWithNaAsMissing) {
     EXPECT_EQ(store_.getActor("icews/JPN/Aso Taro").kind, model::ActorKind::Person);
 }
 
+// Issue 20: ICEWS's sectors, read with the name, give the kinds: people whatever their sectors
+// (the EU's Antonio Tajani was a bloc), armed groups, armed forces, state organs, parties.
+TEST_F(RealFiles, IcewsKindsComeFromSectorsAndName) {
+    (void)io::importFiles(store_, {kIcews});
+    const std::vector<std::pair<std::string, model::ActorKind>> want{
+        {"icews/igo/Antonio Tajani", model::ActorKind::Person},
+        {"icews/USA/Mike Pompeo", model::ActorKind::Person},
+        {"icews/USA/James Mattis", model::ActorKind::Person},  // sectors Military, Marines
+        {"icews/igo/United Nations", model::ActorKind::Bloc},
+        {"icews/igo/European Union", model::ActorKind::Bloc},
+        {"icews/igo/Criminal (Al Qaeda)", model::ActorKind::ArmedGroup},
+        {"icews/IND/Military (India)", model::ActorKind::Military},
+        {"icews/CHN/Foreign Affairs (China)", model::ActorKind::GovernmentBody},
+        {"icews/IND/Election Commission of India", model::ActorKind::GovernmentBody},
+        {"icews/PSE/Hamas", model::ActorKind::Organisation},  // sectors Parties, NGO
+        {"icews/IND/Rashtriya Janata Dal", model::ActorKind::Organisation},
+        {"icews/AFG/Taliban", model::ActorKind::ArmedGroup},
+        {"icews/ZAF/Business (South Africa)", model::ActorKind::Group},
+    };
+    for (const auto& [id, kind] : want) {
+        const auto a = store_.findActor(id);
+        ASSERT_TRUE(a) << id;
+        EXPECT_EQ(model::toString(a->kind), model::toString(kind)) << id;
+    }
+}
+
+// Issue 20: GDELT's type codes give the kinds (Actor1Type1Code, then Type2 and Type3).
+TEST_F(RealFiles, GdeltKindsComeFromTypeCodes) {
+    (void)io::importFiles(store_, {kGdelt1Daily});
+    const std::vector<std::pair<std::string, model::ActorKind>> want{
+        {"gdelt/USA/USAGOV", model::ActorKind::GovernmentBody},
+        {"gdelt/none/MIL", model::ActorKind::Military},
+        {"gdelt/none/JEWUAF", model::ActorKind::ArmedGroup},
+        {"gdelt/none/NGOXFM", model::ActorKind::Organisation},
+        {"gdelt/DNK/NGODNKREF", model::ActorKind::Organisation},
+        {"gdelt/none/IGOUNOGOV", model::ActorKind::Bloc},
+    };
+    for (const auto& [id, kind] : want) {
+        const auto a = store_.findActor(id);
+        ASSERT_TRUE(a) << id;
+        EXPECT_EQ(model::toString(a->kind), model::toString(kind)) << id;
+    }
+}
+
 TEST_F(RealFiles, Gdelt1DailyKeepsEveryNameOfACodeMergedActor) {
     const auto s = io::importFiles(store_, {kGdelt1Daily});
     EXPECT_EQ(s[0].format, io::Format::Gdelt);
@@ -135,6 +181,48 @@ TEST_F(RealFiles, Gdelt1HistoricalRowsOf57ColumnsLoadFromGzip) {
     EXPECT_EQ(e.attributes.count("action_geo_adm2_code"), 0U);  // not in GDELT 1.0
 }
 
+/// The lines of a file as published (a .gz read through the importers' own reader).
+std::vector<std::string> linesOf(const fs::path& file) {
+    io::detail::LineReader in(file, {});
+    std::vector<std::string> out;
+    std::string_view line;
+    while (in.next(line)) out.emplace_back(line);
+    return out;
+}
+
+// Issue 20: a researcher's GDELT 1.0 file mixing daily rows (58 columns) and historical rows
+// (57, no SOURCEURL) loads whole, each row read by its own length.
+TEST_F(RealFiles, Gdelt1FileMixingDailyAndHistoricalRowsLoadsWhole) {
+    const auto daily = linesOf(kGdelt1Daily);
+    const auto historical = linesOf(kGdelt1Historical);
+    ASSERT_EQ(daily.size(), 200U);
+    ASSERT_EQ(historical.size(), 201U);
+    // 100 daily rows, every historical row, the other 100 daily rows.
+    std::string text;
+    for (std::size_t i = 0; i < 100; ++i) text += daily[i] + "\n";
+    for (const auto& l : historical) text += l + "\n";
+    for (std::size_t i = 100; i < daily.size(); ++i) text += daily[i] + "\n";
+    const auto dir = fs::temp_directory_path() / ("bilateral-mixed-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const auto mixed = dir / "gdelt1-mixed.CSV";
+    std::ofstream(mixed, std::ios::binary) << text;
+    const auto s = io::importFiles(store_, {mixed});
+    fs::remove_all(dir);
+    ASSERT_EQ(s.size(), 1U);
+    EXPECT_EQ(s[0].rows, 401);
+    EXPECT_EQ(s[0].events, 401);
+    EXPECT_TRUE(s[0].badRows.empty());
+    // A historical row (57 fields): its day, no evidence page; a daily one (58) cites its page.
+    const auto old = store_.getEvent("gdelt/1552829");
+    EXPECT_EQ(old.start->toString(), "1982-01-02");
+    EXPECT_TRUE(old.evidence.empty());
+    const auto recent = store_.getEvent("gdelt/564111644");
+    EXPECT_EQ(recent.start->toString(), "2006-07-31");
+    ASSERT_EQ(recent.evidence.size(), 1U);
+    EXPECT_EQ(recent.evidence[0].source.rfind("source/url/http", 0), 0U)
+        << recent.evidence[0].source;
+}
+
 TEST_F(RealFiles, Gdelt2ExportLoadsFromItsZip) {
     const auto s = io::importFiles(store_, {kGdelt2});
     EXPECT_EQ(s[0].format, io::Format::Gdelt);
@@ -152,6 +240,95 @@ TEST_F(RealFiles, Gdelt2ExportLoadsFromItsZip) {
     EXPECT_TRUE(hasAlias(store_.getActor("gdelt/none/COP"), "TROOPER"));
     // South Sudan's code, newer than the CAMEO 1.1b3 list, is a country.
     EXPECT_EQ(store_.getActor("country/SSD").name, "South Sudan");
+}
+
+/// The events that are a meeting of their own (the first row of each meeting).
+std::int64_t meetingsIn(sqlite::Store& store) {
+    std::int64_t n = 0;
+    for (const auto& e : store.events()) n += e.meeting ? 0 : 1;
+    return n;
+}
+
+/// Writes `lines` to `dir/name`.
+fs::path writeLines(const fs::path& dir, const std::string& name,
+                    const std::vector<std::string>& lines) {
+    std::string text;
+    for (const auto& l : lines) text += l + "\n";
+    const auto p = dir / name;
+    std::ofstream(p, std::ios::binary) << text;
+    return p;
+}
+
+// Issue 20: rows of one meeting that fall in two files (GDELT's fifteen-minute files, imported
+// one by one) are one meeting, as when the rows come in one file; and each file imported
+// again adds nothing. The real GDELT 1.0 daily rows, dealt alternately into two files.
+TEST_F(RealFiles, AMeetingSplitOverTwoImportsIsCountedOnce) {
+    const auto lines = linesOf(kGdelt1Daily);
+    std::vector<std::string> odd, even;
+    for (std::size_t i = 0; i < lines.size(); ++i) (i % 2 ? odd : even).push_back(lines[i]);
+    const auto dir = fs::temp_directory_path() / ("bilateral-split-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const auto first = writeLines(dir, "20160728-a.CSV", even);
+    const auto second = writeLines(dir, "20160728-b.CSV", odd);
+
+    auto whole = sqlite::Store::memory();
+    (void)io::importFiles(whole, {kGdelt1Daily});
+    ASSERT_EQ(meetingsIn(whole), 191);  // docs/event-data.md: 200 rows, 191 meetings
+
+    const auto a = io::importFiles(store_, {first});
+    const auto b = io::importFiles(store_, {second});
+    EXPECT_EQ(a[0].events + b[0].events, 200);
+    EXPECT_EQ(a[0].regrouped + b[0].regrouped, 9);
+    EXPECT_GT(b[0].regrouped, 0);  // some rows of the second file join the first file's meetings
+    EXPECT_EQ(meetingsIn(store_), 191);
+
+    // Each file again: nothing added, nothing regrouped, the meetings as they were.
+    const auto before = store_.counts();
+    for (const auto& file : {first, second}) {
+        const auto again = io::importFiles(store_, {file});
+        EXPECT_EQ(again[0].events, 0);
+        EXPECT_EQ(again[0].skipped, again[0].rows);
+        EXPECT_EQ(again[0].actors + again[0].relations + again[0].participations, 0);
+        EXPECT_EQ(again[0].regrouped, 0);
+    }
+    const auto after = store_.counts();
+    EXPECT_EQ(after.events, before.events);
+    EXPECT_EQ(after.actors, before.actors);
+    EXPECT_EQ(after.relations, before.relations);
+    EXPECT_EQ(after.participations, before.participations);
+    EXPECT_EQ(after.evidence, before.evidence);
+    EXPECT_EQ(after.sources, before.sources);
+    EXPECT_EQ(meetingsIn(store_), 191);
+    fs::remove_all(dir);
+}
+
+// Issue 20: each real sample imported a second time adds nothing: no event, actor, alias,
+// relation, participation, evidence or source.
+TEST_F(RealFiles, EachRealFileImportedTwiceAddsNothing) {
+    for (const auto& file : {kIcews, kGdelt1Daily, kGdelt1Historical, kGdelt2}) {
+        auto store = sqlite::Store::memory();
+        const auto first = io::importFiles(store, {file});
+        const auto before = store.counts();
+        std::size_t aliases = 0;
+        for (const auto& actor : store.actors()) aliases += actor.aliases.size();
+        const auto again = io::importFiles(store, {file});
+        EXPECT_EQ(again[0].rows, first[0].rows) << file;
+        EXPECT_EQ(again[0].skipped, first[0].rows) << file;
+        EXPECT_EQ(again[0].events + again[0].actors + again[0].relations + again[0].participations +
+                      again[0].regrouped,
+                  0)
+            << file;
+        const auto after = store.counts();
+        EXPECT_EQ(after.events, before.events) << file;
+        EXPECT_EQ(after.actors, before.actors) << file;
+        EXPECT_EQ(after.relations, before.relations) << file;
+        EXPECT_EQ(after.participations, before.participations) << file;
+        EXPECT_EQ(after.evidence, before.evidence) << file;
+        EXPECT_EQ(after.sources, before.sources) << file;
+        std::size_t aliasesAfter = 0;
+        for (const auto& actor : store.actors()) aliasesAfter += actor.aliases.size();
+        EXPECT_EQ(aliasesAfter, aliases) << file;
+    }
 }
 
 TEST_F(RealFiles, AllFormatsTogetherInOneImport) {

@@ -19,7 +19,11 @@ enum class ActorKind : std::uint8_t {
     Company,
     Institution,
     DiplomaticMission,
-    Group
+    Group,
+    // Kinds the event files tell (docs/event-data.md, "Actor kinds"); a dataset may use them too.
+    Military,     ///< a state's armed forces or one of their branches
+    ArmedGroup,   ///< an armed group outside a state's forces: rebels, insurgents, militias
+    Organisation  ///< a non-governmental organisation, party, union or movement
 };
 
 enum class EventKind : std::uint8_t {

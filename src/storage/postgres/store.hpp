@@ -88,6 +88,8 @@ public:
     std::int64_t linkedActorCount(RowId actor) override;
     std::vector<RowId> relatedActors(RowId actor) override;
     std::vector<EventSlot> sharedEvents(RowId a, RowId b) override;
+    void forEachStoredMeeting(std::optional<model::DayNumber> day, RowId upTo,
+                              const std::function<void(const StoredMeeting&)>& fn) override;
     std::optional<std::pair<std::string, model::RelationKind>> relationBetween(RowId a,
                                                                                RowId b) override;
     std::vector<std::string> relationIdsTouching(RowId actor,

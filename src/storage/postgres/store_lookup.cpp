@@ -187,6 +187,29 @@ std::vector<EventSlot> Store::sharedEvents(RowId a, RowId b) {
     return out;
 }
 
+void Store::forEachStoredMeeting(std::optional<model::DayNumber> day, RowId upTo,
+                                 const std::function<void(const StoredMeeting&)>& fn) {
+    const std::string dayFilter = day ? "e.start_lo = $2 AND e.start_hi = $2 AND " : "";
+    Params params;
+    params.int64(upTo);
+    if (day) params.int64(*day);
+    const auto r =
+        q("SELECT e.id, min(p.actor_id), max(p.actor_id), e.cameo FROM event e JOIN participation "
+          "p ON p.event_id = e.id WHERE " +
+              dayFilter +
+              "e.id <= $1 AND e.meeting_id IS NULL AND e.cameo IS NOT NULL GROUP BY e.id, e.cameo "
+              "HAVING count(*) = 2 ORDER BY e.id",
+          params);
+    StoredMeeting m;
+    for (int i = 0; i < r.rows(); ++i) {
+        m.event = r.int64(i, 0);
+        m.a = r.int64(i, 1);
+        m.b = r.int64(i, 2);
+        m.cameo = detail::textAt(r, i, 3);
+        fn(m);
+    }
+}
+
 std::optional<std::pair<std::string, model::RelationKind>> Store::relationBetween(RowId a,
                                                                                   RowId b) {
     const auto r =

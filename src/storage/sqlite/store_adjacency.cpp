@@ -94,6 +94,28 @@ std::vector<EventSlot> Store::sharedEvents(RowId a, RowId b) {
     return out;
 }
 
+void Store::forEachStoredMeeting(std::optional<model::DayNumber> day, RowId upTo,
+                                 const std::function<void(const StoredMeeting&)>& fn) {
+    // By day through event_start; the whole table only when the import groups across days.
+    const std::string dayFilter = day ? "e.start_lo = ?2 AND e.start_hi = ?2 AND " : "";
+    auto st = prepare(
+        "SELECT e.id, min(p.actor_id), max(p.actor_id), e.cameo FROM event e JOIN participation "
+        "p ON p.event_id = e.id WHERE " +
+        dayFilter +
+        "e.id <= ?1 AND e.meeting_id IS NULL AND e.cameo IS NOT NULL GROUP BY e.id, e.cameo "
+        "HAVING count(*) = 2 ORDER BY e.id");
+    st.bind(1, upTo);
+    if (day) st.bind(2, static_cast<std::int64_t>(*day));
+    StoredMeeting m;
+    while (st.step()) {
+        m.event = st.getInt64(0);
+        m.a = st.getInt64(1);
+        m.b = st.getInt64(2);
+        m.cameo = st.getString(3);
+        fn(m);
+    }
+}
+
 std::optional<std::pair<std::string, model::RelationKind>> Store::relationBetween(RowId a,
                                                                                   RowId b) {
     auto st = prepare(

@@ -160,6 +160,12 @@ public:
     /// The events both actors took part in, each once, with `occurred` set, in any order;
     /// rules::sharedEventFirst picks the one that shows them together.
     virtual std::vector<EventSlot> sharedEvents(RowId a, RowId b) = 0;
+    /// Calls `fn` with each event of handle <= `upTo` that is a meeting of its own (no
+    /// meeting row), has a CAMEO code and exactly two participations, and whose start is the
+    /// single day `day` (any start, when nullopt), in ascending handle: the meetings an event
+    /// import groups its rows with (docs/event-data.md, "One meeting counted once").
+    virtual void forEachStoredMeeting(std::optional<model::DayNumber> day, RowId upTo,
+                                      const std::function<void(const StoredMeeting&)>& fn) = 0;
     /// The first relation (by id) joining two actors, either direction.
     virtual std::optional<std::pair<std::string, model::RelationKind>> relationBetween(RowId a,
                                                                                        RowId b) = 0;

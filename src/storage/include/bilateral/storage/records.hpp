@@ -88,6 +88,15 @@ struct EventSlot {
     bool occurred = true;  ///< its status is occurred (sharedEvents)
 };
 
+/// An event stored as a meeting of its own (docs/event-data.md, "One meeting counted once"):
+/// its two actors (the smaller handle first; equal when an actor acted on itself) and its CAMEO
+/// code, from which an import tells whether a row of its own records the same meeting.
+struct StoredMeeting {
+    RowId event = 0;
+    RowId a = 0, b = 0;
+    std::string cameo;
+};
+
 /// [places] A link of an event, seen from it: to (`outgoing`) or from another event.
 struct EventLinkRecord {
     std::string id;
