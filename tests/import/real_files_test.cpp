@@ -202,7 +202,7 @@ TEST_F(RealFiles, Gdelt1FileMixingDailyAndHistoricalRowsLoadsWhole) {
     for (std::size_t i = 0; i < 100; ++i) text += daily[i] + "\n";
     for (const auto& l : historical) text += l + "\n";
     for (std::size_t i = 100; i < daily.size(); ++i) text += daily[i] + "\n";
-    const auto dir = fs::temp_directory_path() / ("bilateral-mixed-" + std::to_string(::getpid()));
+    const auto dir = fixtures::tempFolder("mixed");
     fs::create_directories(dir);
     const auto mixed = dir / "gdelt1-mixed.CSV";
     std::ofstream(mixed, std::ios::binary) << text;
@@ -266,7 +266,7 @@ TEST_F(RealFiles, AMeetingSplitOverTwoImportsIsCountedOnce) {
     const auto lines = linesOf(kGdelt1Daily);
     std::vector<std::string> odd, even;
     for (std::size_t i = 0; i < lines.size(); ++i) (i % 2 ? odd : even).push_back(lines[i]);
-    const auto dir = fs::temp_directory_path() / ("bilateral-split-" + std::to_string(::getpid()));
+    const auto dir = fixtures::tempFolder("split");
     fs::create_directories(dir);
     const auto first = writeLines(dir, "20160728-a.CSV", even);
     const auto second = writeLines(dir, "20160728-b.CSV", odd);
