@@ -274,7 +274,7 @@ TEST(TrendMigration, AVersionFourFileGetsItsTrendFigures) {
     EXPECT_THROW((void)sqlite::Store::open(file, {.readOnly = true}), StorageError);
     {
         auto s = sqlite::Store::open(file);
-        EXPECT_EQ(s.schemaVersion(), 5);
+        EXPECT_EQ(s.schemaVersion(), sqlite::kSchemaVersion);
         EXPECT_EQ(totalEvents(query::trend(s, dyad("PRK", "USA"), {})), before);
     }
     fs::remove(file);
