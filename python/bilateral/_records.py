@@ -15,6 +15,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 __all__ = [
     "Actor", "Counterpart", "Participant", "Place", "Link", "Event", "Evidence", "Relation",
+    "ClaimedValue", "Disagreement",
     "Holder", "SearchHit", "PathEvent", "PathRelation", "PathStep", "Path", "EgoMember", "Stats",
     "ImportSummary", "TrendRow", "PairRow", "Results",
 ]
@@ -115,7 +116,9 @@ class Event(_Record):
     ``links`` are its links to and from other events; ``goldstein`` its Goldstein score,
     ``quad_class`` its QuadClass (1 verbal cooperation, 2 material cooperation, 3 verbal
     conflict, 4 material conflict: GDELT's column, else its CAMEO root's), ``tone`` and
-    ``mentions`` GDELT's AvgTone and NumMentions: each None where the data has none."""
+    ``mentions`` GDELT's AvgTone and NumMentions: each None where the data has none;
+    ``disagreements`` the fields its sources disagree about (empty when they agree), each
+    source's value with its evidence."""
     id: str
     kind: str
     title: str
@@ -136,6 +139,7 @@ class Event(_Record):
     quad_class: Optional[int]
     tone: Optional[float]
     mentions: Optional[int]
+    disagreements: List["Disagreement"]
 
 
 @_record
@@ -149,6 +153,33 @@ class Evidence(_Record):
     basis: str
     confidence: Optional[float]
     note: Optional[str]
+
+
+@_record
+class ClaimedValue(_Record):
+    """One source's value of a field its sources disagree about: the ``source`` id (None for a
+    record's own account without a source), the ``value`` as a dataset gives it
+    (``"2025-07-03"``, ``"working_visit"``), whether it is the ``preferred`` value answers use,
+    whether it is the record's ``own`` account, the ``evidence`` (with its quotes) and the
+    claim's ``note``."""
+    source: Optional[str]
+    value: str
+    preferred: bool
+    own: bool
+    evidence: List[Evidence]
+    note: Optional[str]
+
+
+@_record
+class Disagreement(_Record):
+    """A field whose sources give different values: the ``record`` (event or relation id), the
+    ``actor`` of a participation (None for the record itself), the ``field`` (``start``,
+    ``end``, ``kind``, ``status``, ``role``, ``valid.from``, ``valid.to``) and each source's
+    value (``values``, the own account first)."""
+    record: str
+    actor: Optional[str]
+    field: str
+    values: List[ClaimedValue]
 
 
 @_record

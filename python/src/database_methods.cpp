@@ -84,7 +84,8 @@ py::tuple eventTuple(const query::EventRef& e, bool participants) {
                           dateObject(e.start), dateObject(e.end), e.datedByParent,
                           optText(e.parent), e.evidence, ps, optText(e.cameo),
                           basisObject(e.support), confidenceObject(e.support), place, rule, links,
-                          real(e.goldstein), quad, real(e.tone), mentions);
+                          real(e.goldstein), quad, real(e.tone), mentions,
+                          disagreementTuples(e.disagreements));
 }
 
 py::list kindNames(const std::vector<model::EventKind>& kinds) {
@@ -495,6 +496,7 @@ void bindDatabase(py::module_& m) {
         .def("stats", &stats);
     bindGraph(cls);
     bindTrend(cls);
+    bindClaims(cls);
 }
 
 }  // namespace bilateral::python

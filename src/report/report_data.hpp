@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "bilateral/model/types.hpp"
+#include "bilateral/query/answers.hpp"
 #include "bilateral/report/report.hpp"
 #include "bilateral/storage/engine.hpp"
 
@@ -42,6 +43,7 @@ struct Event {
     int quadClass = 0;  ///< 1-4, 0 none (rules::quadClassOf)
     std::optional<double> goldstein;
     std::vector<std::size_t> sources, targets;  ///< CAMEO ends, as indexes of Data::actors
+    std::vector<query::Disagreement> disagreements;  ///< [claims] where its sources differ
 };
 
 /// [event-data] One month of the trend chart: events by QuadClass (index 0 none, 1-4 the

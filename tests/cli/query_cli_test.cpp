@@ -54,7 +54,7 @@ TEST_F(QueryCli, WhoMetGivesCountsDatesAndEvidence) {
     EXPECT_EQ(meloni->at("country"), "ITA");
     EXPECT_EQ(meloni->at("side"), "ITA");
     EXPECT_EQ(meloni->at("rows"), 1);
-    EXPECT_EQ(j.at("kinds").size(), 7u);
+    EXPECT_EQ(j.at("kinds").size(), 8u);  // the meeting kinds, working_visit among them
 }
 
 TEST_F(QueryCli, WhoMetTakesPhoneCallsKindsAndWindows) {

@@ -117,6 +117,11 @@ protected:
                 const auto r = runCli(db, {"import", file, "--quiet"});
                 ASSERT_EQ(r.status, 0) << db << " " << file << ": " << r.err;
             }
+            // [claims] Three sources' accounts, quotes checked against two of their texts.
+            const std::string claims = std::string(BILATERAL_SOURCE_DIR) + "/tests/data/claims";
+            const auto r = runCli(db, {"import", claims + "/claims-dataset.json", "--sources",
+                                       claims + "/texts", "--quiet"});
+            ASSERT_EQ(r.status, 0) << db << ": " << r.err;
         }
     }
     static void TearDownTestSuite() {
@@ -196,6 +201,15 @@ TEST_F(PgConformance, PathAndEgo) {
     expectSame({"ego", "country/ITA", "--hops", "2", "--json"});
 }
 
+TEST_F(PgConformance, Disagreements) {  // [claims]
+    expectSame({"disagreements", "--json"});
+    expectSame({"disagreements"});
+    expectSame({"timeline", "person/anwar", "--json"});
+    expectSame({"timeline", "person/tajani"});
+    const auto a = runCli(sqlite, {"disagreements", "--json"});
+    EXPECT_NE(a.out.find("\"working_visit\""), std::string::npos) << a.out;
+}
+
 TEST_F(PgConformance, Search) {
     for (const auto* text : {"TAJANI", "dato seri", "dato' seri zambry", "farnesina", "najib",
                              "ital", "head of government"})
@@ -267,7 +281,7 @@ TEST_F(PgConformance, ImportingAgainSaysTheSame) {
 }
 
 TEST_F(PgConformance, MigrationFromVersion1KeepsTheTrendOfTheEventsThere) {
-    // A database of version 1 (no trend tables) holding events: opened for writing, it gains
+    // A database of version 1 (no trend or claim tables) holding events: opened for writing, it gains
     // the trend figures of the events it holds, the same as an import keeps.
     const auto url = sharedPgServers(1).createDatabase(0, uniqueDatabaseName());
     for (const auto& file : {std::string(BILATERAL_SOURCE_DIR) + "/data/italy-malaysia-2025.json",
@@ -280,7 +294,8 @@ TEST_F(PgConformance, MigrationFromVersion1KeepsTheTrendOfTheEventsThere) {
     {
         auto c = storage::postgres::Connection::open(url);
         c.exec(
-            "DROP TABLE bilateral.trend_scope, bilateral.trend_actor; UPDATE "
+            "DROP TABLE bilateral.trend_scope, bilateral.trend_actor, bilateral.claim_evidence, "
+            "bilateral.claim; UPDATE "
             "bilateral.bilateral_meta SET value = '1' WHERE key = 'schema_version'");
         EXPECT_EQ(storage::postgres::schemaVersion(c), 1);
         EXPECT_NE(runCli(url, trend).status, 0);  // read-only: it asks for a migration

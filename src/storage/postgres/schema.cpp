@@ -33,8 +33,16 @@ void toVersion2(Connection& c) {
     addTrend(c, 0);
 }
 
+/// Version 3 [claims]: sources' standing (a source table of this build has it from version 1),
+/// the claim tables (on the coordinator in the sharded layout, as relations are).
+void toVersion3(Connection& c) {
+    c.exec("ALTER TABLE source ADD COLUMN IF NOT EXISTS standing text COLLATE \"C\"");
+    detail::createTables(c, TableGroup::Coordinator, 3);
+    detail::createIndexes(c, TableGroup::Coordinator, 3);
+}
+
 using Migration = void (*)(Connection&);
-constexpr std::array<Migration, kSchemaVersion> kMigrations{toVersion1, toVersion2};
+constexpr std::array<Migration, kSchemaVersion> kMigrations{toVersion1, toVersion2, toVersion3};
 
 std::string quoteIdent(std::string_view name) {
     std::string out = "\"";
