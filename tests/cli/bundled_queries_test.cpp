@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <utility>
 
 #include "fixtures/run_cli.hpp"
 
@@ -234,54 +235,59 @@ TEST_F(BundledQueries, TheVisitAttestsThePostsItsTextNamesHeldThen) {
               Strings{"person/anwar-ibrahim:possibly"});
     EXPECT_EQ(holdersOn(query({"holders", "post/prime-minister-malaysia", "--on", "1800-01-01"})),
               Strings{"person/anwar-ibrahim:possibly"});
-    // Meloni and Tajani are named at meetings on one day of the visit, which the text does not
-    // give: attested for July 2025, certain on neither day (issue 21's audit).
+    // The editorial names Meloni and Tajani at meetings on one day of the visit, which it does
+    // not give: attested for July 2025, certain on neither day by it (issue 21's audit). The
+    // Palazzo Chigi note and The Sun put them at the leaders' meeting of 3 July: certain then.
     EXPECT_EQ(holdersOn(query(
                   {"holders", "post/president-council-of-ministers-italy", "--on", "2025-07-02"})),
               Strings{"person/giorgia-meloni:possibly"});
-    const auto tajani = query(
-        {"relations", "person/antonio-tajani", "--as-of", "2025-07-03", "--kind", "holds_post"});
-    ASSERT_EQ(tajani.at("relations").size(), 2u);  // Deputy PM and Foreign Affairs
-    for (const auto& r : tajani.at("relations")) EXPECT_EQ(r.at("certainty"), "possibly");
-    // The ambassador's own term is unchanged, and the text names nobody else in a post then.
+    EXPECT_EQ(holdersOn(query(
+                  {"holders", "post/president-council-of-ministers-italy", "--on", "2025-07-03"})),
+              Strings{"person/giorgia-meloni:certainly"});
+    for (const auto& [day, certainty] :
+         {std::pair{"2025-07-02", "possibly"}, std::pair{"2025-07-03", "certainly"}}) {
+        const auto tajani =
+            query({"relations", "person/antonio-tajani", "--as-of", day, "--kind", "holds_post"});
+        ASSERT_EQ(tajani.at("relations").size(), 2u);  // Deputy PM and Foreign Affairs
+        for (const auto& r : tajani.at("relations")) EXPECT_EQ(r.at("certainty"), certainty) << day;
+    }
+    // The ambassador's own term is unchanged (it ended on 8 June).
     EXPECT_EQ(holdersOn(query({"holders", "post/ambassador-italy-malaysia", "--on", "2025-07-02"})),
               Strings{});
+    // Crosetto, named by the Palazzo Chigi note at the meeting of 3 July, with no term.
+    EXPECT_EQ(holdersOn(query({"holders", "post/minister-of-defence-italy", "--on", "2025-07-03"})),
+              Strings{"person/guido-crosetto:certainly"});
     EXPECT_EQ(holdersOn(query({"holders", "post/minister-of-defence-italy", "--on", "2025-07-02"})),
-              Strings{});
+              Strings{"person/guido-crosetto:possibly"});
 }
 
 TEST_F(BundledQueries, WhoMetSaysWhichMeetingsAreOnlyInferred) {
-    const auto j = query({"who-met", "Anwar Ibrahim"});
-    bool sawTajani = false;
+    // That Malaysia and Italy met at the side meetings on investment is implied, not stated (0.8);
+    // the visit says so.
+    const auto j = query({"who-met", "country/MYS"});
+    bool sawItaly = false;
     for (const auto& c : j.at("counterparts")) {
         ASSERT_EQ(c.at("event_basis").size(), c.at("events").size());
-        if (c.at("id") != "person/antonio-tajani") continue;
-        sawTajani = true;
-        // The text says he opened the roundtable Anwar attended; that he sat in the leaders'
-        // meeting is one inference from two passages, likely, not certain (0.7).
+        if (c.at("id") != "country/ITA") continue;
+        sawItaly = true;
         const Strings events = c.at("events").get<Strings>();
-        for (std::size_t i = 0; i < events.size(); ++i) {
-            if (events[i] == "event/meeting-anwar-meloni-2025-07") {
-                EXPECT_EQ(c.at("event_basis").at(i), "inferred");
-                EXPECT_EQ(c.at("event_confidence").at(i), 0.7);
-            } else {
-                EXPECT_EQ(c.at("event_basis").at(i), "stated") << events[i];
-            }
-        }
-        EXPECT_EQ(c.at("basis"), "stated");  // they met: the roundtable says so
+        ASSERT_EQ(events, Strings{"event/side-meetings-investment-2025-07"});
+        EXPECT_EQ(c.at("event_basis").at(0), "inferred");
+        EXPECT_EQ(c.at("event_confidence").at(0), 0.8);
+        EXPECT_EQ(c.at("basis"), "inferred");
     }
-    EXPECT_TRUE(sawTajani);
-    const auto meloni = query({"who-met", "person/giorgia-meloni"});
-    for (const auto& c : meloni.at("counterparts")) {
-        if (c.at("id") == "person/anwar-ibrahim") {
-            EXPECT_EQ(c.at("basis"), "stated");
-        } else if (c.at("id") == "person/antonio-tajani") {
-            EXPECT_EQ(c.at("basis"), "inferred");
-        }
+    EXPECT_TRUE(sawItaly);
+    // Tajani at the leaders' meeting: one inference of the editorial (0.7), but stated by the
+    // Palazzo Chigi note, so stated.
+    const auto anwar = query({"who-met", "Anwar Ibrahim"});
+    for (const auto& c : anwar.at("counterparts")) {
+        if (c.at("id") != "person/antonio-tajani") continue;
+        for (const auto& basis : c.at("event_basis")) EXPECT_EQ(basis, "stated");
     }
     // The table marks the inferred meeting and explains the marker.
-    const auto text = bilateral::fixtures::runCli(db, {"who-met", "Anwar Ibrahim"});
-    EXPECT_NE(text.out.find("event/meeting-anwar-meloni-2025-07 (inferred 0.7)"), std::string::npos)
+    const auto text = bilateral::fixtures::runCli(db, {"who-met", "country/MYS"});
+    EXPECT_NE(text.out.find("event/side-meetings-investment-2025-07 (inferred 0.8)"),
+              std::string::npos)
         << text.out;
     EXPECT_NE(text.out.find("unmarked: stated"), std::string::npos);
 }

@@ -1,0 +1,143 @@
+// The other accounts of the July 2025 visit in the bundled dataset (issue 21, item 4): the
+// Palazzo Chigi note of 3 July 2025 and The Sun's report of the same day. Their texts are not in
+// the repository, so each fact from them carries the words it rests on, without a span.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "fixtures/bundled_dataset.hpp"
+
+using namespace bilateral;
+using namespace bilateral::fixtures;
+
+namespace {
+const model::Source& sourceNamed(const std::string& id) {
+    return named(bundled().sources, id);
+}
+
+bool holdsStated(const std::vector<model::Evidence>& evidence, const std::string& source,
+                 const std::string& words) {
+    return std::any_of(evidence.begin(), evidence.end(), [&](const auto& e) {
+        return e.source == source && e.basis == model::Basis::Stated && e.quote &&
+               e.quote->find(words) != std::string::npos;
+    });
+}
+}  // namespace
+
+TEST(BundledAccounts, EachAccountIsASourceWithoutTextButWithWhereItWasPublished) {
+    for (const char* id : {kChigiNote, kTheSun}) {
+        const auto& s = sourceNamed(id);
+        EXPECT_FALSE(s.file.has_value()) << id;  // the text is not in the repository
+        ASSERT_TRUE(s.url.has_value()) << id;
+        ASSERT_TRUE(s.published.has_value()) << id;
+        EXPECT_EQ(s.published->toString(), "2025-07-03") << id;
+        EXPECT_TRUE(s.author.has_value()) << id;
+    }
+    EXPECT_EQ(sourceNamed(kTheSun).title,
+              "Anwar holds talks with Italian PM Meloni to boost bilateral ties");
+    EXPECT_NE(sourceNamed(kTheSun).url->find("thesun.my"), std::string::npos);
+}
+
+TEST(BundledAccounts, CrosettoAndTajaniAtTheLeadersMeetingAsThePalazzoChigiNoteSays) {
+    const auto& meeting = eventNamed("event/meeting-anwar-meloni-2025-07");
+    const auto& crosetto = participantOf(meeting, "person/guido-crosetto", model::Role::Attendee);
+    EXPECT_TRUE(holdsStated(crosetto.evidence, kChigiNote, "il Ministro della Difesa, Guido Crosetto"));
+    EXPECT_EQ(actorNamed("person/guido-crosetto").country, "ITA");
+    // The editorial's inference (0.7) is kept beside the note's statement.
+    const auto& tajani = participantOf(meeting, "person/antonio-tajani", model::Role::Attendee);
+    EXPECT_TRUE(holdsStated(tajani.evidence, kChigiNote, "Antonio Tajani"));
+    EXPECT_EQ(from(tajani.evidence, kEditorial).size(), 1u);
+    // Crosetto holds Italy's defence post, named so on the day of the meeting.
+    const auto& post = relationNamed("relation/guido-crosetto-holds-minister-of-defence-italy");
+    EXPECT_EQ(post.to, "post/minister-of-defence-italy");
+    EXPECT_FALSE(post.valid.start || post.valid.end);  // the note gives no term
+    ASSERT_EQ(post.attested.size(), 1u);
+    EXPECT_EQ(post.attested[0].period.start->toString(), "2025-07-03");
+}
+
+TEST(BundledAccounts, TheMeetingWasAtPalazzoChigiInBothAccounts) {
+    const auto& meeting = eventNamed("event/meeting-anwar-meloni-2025-07");
+    EXPECT_EQ(meeting.location, "Palazzo Chigi, Rome");
+    EXPECT_EQ(meeting.place.country, "ITA");
+    EXPECT_TRUE(holdsStated(meeting.evidence, kChigiNote, "a Palazzo Chigi"));
+    EXPECT_TRUE(holdsStated(meeting.evidence, kTheSun, "Chigi Palace"));
+}
+
+TEST(BundledAccounts, TheSunNamesTheMalaysianMinistersAndTheAmbassadorAtTheMeeting) {
+    const auto& meeting = eventNamed("event/meeting-anwar-meloni-2025-07");
+    const std::vector<std::pair<std::string, std::string>> ministers{
+        {"person/mohamad-hasan", "post/minister-of-foreign-affairs-malaysia"},
+        {"person/anthony-loke", "post/minister-of-transport-malaysia"},
+        {"person/mohamed-khaled-nordin", "post/minister-of-defence-malaysia"},
+        {"person/tengku-zafrul-aziz", "post/minister-of-investment-trade-and-industry-malaysia"}};
+    for (const auto& [person, post] : ministers) {
+        const auto& p = participantOf(meeting, person, model::Role::DelegationMember);
+        EXPECT_TRUE(holdsStated(p.evidence, kTheSun, "Anwar was accompanied by")) << person;
+        EXPECT_EQ(actorNamed(person).country, "MYS") << person;
+        const auto held = std::find_if(
+            bundled().relations.begin(), bundled().relations.end(), [&](const auto& r) {
+                return r.kind == model::RelationKind::HoldsPost && r.from == person && r.to == post;
+            });
+        ASSERT_NE(held, bundled().relations.end()) << person << " holds " << post;
+        ASSERT_EQ(held->attested.size(), 1u) << person;
+        EXPECT_EQ(held->attested[0].period.start->toString(), "2025-07-03") << person;
+    }
+    const auto& ambassador = participantOf(meeting, "person/zahid-rastam", model::Role::Attendee);
+    EXPECT_TRUE(holdsStated(ambassador.evidence, kTheSun, "Malaysian Ambassador to Italy"));
+    const auto& post = relationNamed("relation/zahid-rastam-holds-ambassador-malaysia-italy");
+    EXPECT_EQ(post.to, "post/ambassador-malaysia-italy");
+}
+
+TEST(BundledAccounts, TheMinistersOfDefenceAndForeignAffairsAsEachAccountReadsThem) {
+    // The editorial's group keeps no country: only it speaks of "the Ministers of Defence and
+    // Foreign Affairs", and it does not say whose.
+    const auto& group = actorNamed("group/meeting-defence-and-foreign-ministers");
+    EXPECT_FALSE(group.country.has_value());
+    // Each account's reading of it is inferred, from that account: the note names Italy's
+    // ministers, The Sun Malaysia's.
+    const std::vector<std::pair<std::string, std::string>> readings{
+        {"person/guido-crosetto", kChigiNote},
+        {"person/antonio-tajani", kChigiNote},
+        {"person/mohamad-hasan", kTheSun},
+        {"person/mohamed-khaled-nordin", kTheSun}};
+    for (const auto& [person, source] : readings) {
+        const auto member = std::find_if(
+            bundled().relations.begin(), bundled().relations.end(), [&](const auto& r) {
+                return r.kind == model::RelationKind::MemberOf && r.from == person &&
+                       r.to == "group/meeting-defence-and-foreign-ministers";
+            });
+        ASSERT_NE(member, bundled().relations.end()) << person;
+        const auto read = from(member->evidence, source);
+        ASSERT_FALSE(read.empty()) << person << " by " << source;
+        for (const auto& e : member->evidence) {
+            EXPECT_EQ(e.basis, model::Basis::Inferred) << person;
+            EXPECT_TRUE(e.note && e.confidence) << person;
+            EXPECT_LT(*e.confidence, 0.9) << person;
+        }
+    }
+}
+
+TEST(BundledAccounts, QuotesOnlyTheWordsAFactRestsOn) {
+    // No span into a text the repository does not hold; a phrase or a sentence, not the article.
+    std::size_t quoted = 0;
+    const auto check = [&](const std::vector<model::Evidence>& evidence) {
+        for (const auto& e : evidence) {
+            if (e.source != kChigiNote && e.source != kTheSun) continue;
+            ++quoted;
+            EXPECT_FALSE(e.span.has_value());
+            ASSERT_TRUE(e.quote.has_value());
+            EXPECT_LE(e.quote->size(), 260u) << *e.quote;
+        }
+    };
+    for (const auto& a : bundled().actors) check(a.evidence);
+    for (const auto& ev : bundled().events) {
+        check(ev.evidence);
+        for (const auto& p : ev.participants) check(p.evidence);
+    }
+    for (const auto& r : bundled().relations) {
+        check(r.evidence);
+        for (const auto& a : r.attested) check(a.evidence);
+    }
+    EXPECT_GT(quoted, 40u);
+}
