@@ -336,3 +336,36 @@ TEST_F(BundledQueries, EniAndPetronasAreJoinedToTheirCountries) {
     for (const auto& r : rel.at("relations")) to.push_back(r.at("to").at("id").get<std::string>());
     EXPECT_TRUE(contains(to, "country/MYS"));
 }
+
+TEST_F(BundledQueries, TheOtherAccountsNameWhoWasAtTheLeadersMeeting) {
+    // The Palazzo Chigi note names Crosetto for the Italian side: Anwar met him there.
+    const auto anwar = query({"who-met", "Anwar Ibrahim"});
+    bool sawCrosetto = false;
+    for (const auto& c : anwar.at("counterparts")) {
+        // The Malaysian ministers and ambassador The Sun names with him are his own side.
+        EXPECT_NE(c.at("side"), "MYS") << c.at("id");
+        if (c.at("id") != "person/guido-crosetto") continue;
+        sawCrosetto = true;
+        EXPECT_EQ(c.at("side"), "ITA");
+        EXPECT_EQ(c.at("events"), json::array({"event/meeting-anwar-meloni-2025-07"}));
+        EXPECT_EQ(c.at("basis"), "stated");
+    }
+    EXPECT_TRUE(sawCrosetto);
+    // Meloni met them: The Sun puts them with Anwar at her meeting.
+    const auto meloni = ids(query({"who-met", "Giorgia Meloni"}).at("counterparts"));
+    for (const char* id :
+         {"person/mohamad-hasan", "person/anthony-loke", "person/mohamed-khaled-nordin",
+          "person/tengku-zafrul-aziz", "person/zahid-rastam"}) {
+        EXPECT_TRUE(contains(meloni, id)) << id;
+    }
+    // In office on the day of the meeting, with no term: certain on 3 July only.
+    EXPECT_EQ(holdersOn(query(
+                  {"holders", "post/minister-of-foreign-affairs-malaysia", "--on", "2025-07-03"})),
+              Strings{"person/mohamad-hasan:certainly"});
+    EXPECT_EQ(
+        holdersOn(query({"holders", "Ambassador of Malaysia to Italy", "--on", "2025-07-03"})),
+        Strings{"person/zahid-rastam:certainly"});
+    EXPECT_EQ(
+        holdersOn(query({"holders", "Ambassador of Malaysia to Italy", "--on", "2025-07-04"})),
+        Strings{"person/zahid-rastam:possibly"});
+}

@@ -42,7 +42,8 @@ TEST(BundledAccounts, EachAccountIsASourceWithoutTextButWithWhereItWasPublished)
 TEST(BundledAccounts, CrosettoAndTajaniAtTheLeadersMeetingAsThePalazzoChigiNoteSays) {
     const auto& meeting = eventNamed("event/meeting-anwar-meloni-2025-07");
     const auto& crosetto = participantOf(meeting, "person/guido-crosetto", model::Role::Attendee);
-    EXPECT_TRUE(holdsStated(crosetto.evidence, kChigiNote, "il Ministro della Difesa, Guido Crosetto"));
+    EXPECT_TRUE(
+        holdsStated(crosetto.evidence, kChigiNote, "il Ministro della Difesa, Guido Crosetto"));
     EXPECT_EQ(actorNamed("person/guido-crosetto").country, "ITA");
     // The editorial's inference (0.7) is kept beside the note's statement.
     const auto& tajani = participantOf(meeting, "person/antonio-tajani", model::Role::Attendee);
