@@ -14,4 +14,11 @@ if(EXISTS /usr/bin/python3)
     set_tests_properties(report.${check} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 180
                          LABELS "report")
   endforeach()
+  # [claims] Quotes shown without the texts, and the disagreements section.
+  add_test(NAME report.claims
+           COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/report/check_report.py
+                   --bilateral $<TARGET_FILE:bilateral_cli>
+                   --dataset ${CMAKE_CURRENT_SOURCE_DIR}/data/claims/claims-dataset.json
+                   --workdir ${CMAKE_CURRENT_BINARY_DIR}/report-claims --check claims)
+  set_tests_properties(report.claims PROPERTIES TIMEOUT 180 LABELS "report")
 endif()

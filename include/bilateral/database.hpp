@@ -131,6 +131,10 @@ public:
     query::Page<query::EgoMember> ego(std::string_view center, int hops = 1,
                                       query::Through through = query::Through::EventsAndRelations,
                                       std::size_t limit = 0);
+    /// [claims] Every fact whose sources disagree: each disagreed field of an event, a
+    /// participation or a relation with each source's value and evidence, the preferred value
+    /// marked (docs/data-model.md, "Claims"); events by id, then relations by id.
+    std::vector<query::Disagreement> disagreements();
     /// Counts by table and kind, from the tally kept at import.
     model::Counts stats();
 

@@ -26,7 +26,8 @@ from . import _bilateral
 from ._bilateral import (AmbiguousError, Error, InvalidArgumentError, NotFoundError, ParseError,
                          SchemaVersionError, StorageError)
 from ._trend import _dyad, _TrendQueries
-from ._records import (Actor, Counterpart, EgoMember, Event, Evidence, Holder, ImportSummary,
+from ._records import (Actor, ClaimedValue, Counterpart, Disagreement, EgoMember, Event,
+                       Evidence, Holder, ImportSummary,
                        Link, Participant, Path, PathEvent, PathRelation, PathStep, Place,
                        PairRow, Relation, Results, SearchHit, Stats, TrendRow)
 
@@ -35,6 +36,7 @@ __all__ = [
     "Error", "InvalidArgumentError", "ParseError", "NotFoundError", "AmbiguousError",
     "StorageError", "SchemaVersionError",
     "Actor", "Counterpart", "Participant", "Place", "Link", "Event", "Evidence", "Relation",
+    "ClaimedValue", "Disagreement",
     "Holder", "SearchHit", "PathEvent", "PathRelation", "PathStep", "Path", "EgoMember", "Stats",
     "ImportSummary", "TrendRow", "PairRow", "Results", "EVENT_KINDS", "MEETING_KINDS",
     "RELATION_KINDS", "ACTOR_KINDS",
@@ -116,7 +118,15 @@ def _event(t: Tuple[Any, ...]) -> Event:
     e[9] = [Participant(*p) for p in e[9]]
     e[13] = Place(*e[13]) if e[13] is not None else None
     e[15] = [Link(*x) for x in e[15]]
+    e[16] = [_disagreement(d) for d in e[16]]
     return Event(*e)
+
+
+def _disagreement(t: Tuple[Any, ...]) -> Disagreement:
+    """[claims] A disagreement from its tuple, its values and their evidence as records."""
+    values = [ClaimedValue(v[0], v[1], v[2], v[3], [Evidence(*x) for x in v[4]], v[5])
+              for v in t[3]]
+    return Disagreement(t[0], t[1], t[2], values)
 
 
 def _path_event(t: Tuple[Any, ...]) -> PathEvent:
@@ -346,6 +356,12 @@ class Database(_TrendQueries):
                                        _text(through, "through"), _limit(limit))
         return Results([EgoMember(*r) for r in rows], record=EgoMember, total=total,
                        actor=_actor(who), hops=int(hops), through=through)
+
+    def disagreements(self) -> Results:
+        """[claims] Every fact whose sources disagree (``bilateral disagreements``): a
+        :class:`Disagreement` per field of an event, a participation or a relation, with each
+        source's value, its evidence and quotes, the preferred value marked."""
+        return Results([_disagreement(d) for d in self._h.disagreements()], Disagreement)
 
     def stats(self) -> Stats:
         """Counts of what the database holds, by table and by kind (kept at import: nothing is

@@ -91,6 +91,7 @@ class _Database:
     def pairs(
         self, country: Optional[str], since: _DateText, until: _DateText, rank: str, limit: int
     ) -> Tuple[int, List[Tuple[str, str, Tuple[Any, ...], int, int, Optional[float]]]]: ...
+    def disagreements(self) -> List[Tuple[str, Optional[str], str, List[Tuple[Any, ...]]]]: ...
     def stats(
         self,
     ) -> Tuple[int, int, int, int, int, int, Dict[str, int], Dict[str, int], Dict[str, int],

@@ -15,6 +15,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 __all__ = [
     "Actor", "Counterpart", "Participant", "Place", "Link", "Event", "Evidence", "Relation",
+    "ClaimedValue", "Disagreement",
     "Holder", "SearchHit", "PathEvent", "PathRelation", "PathStep", "Path", "EgoMember", "Stats",
     "ImportSummary", "TrendRow", "PairRow", "Results",
 ]
@@ -112,7 +113,8 @@ class Event(_Record):
     weakened by the participations that put it there (inferred ones make it inferred);
     ``place`` is where it took place (None when unknown); ``in_dyad`` says, in a dyad's or a
     country's timeline, which rule put it there (``participants`` or ``place``; else None);
-    ``links`` are its links to and from other events."""
+    ``links`` are its links to and from other events; ``disagreements`` the fields its sources
+    disagree about (empty when they agree), each source's value with its evidence."""
     id: str
     kind: str
     title: str
@@ -129,6 +131,7 @@ class Event(_Record):
     place: Optional[Place]
     in_dyad: Optional[str]
     links: List[Link]
+    disagreements: List["Disagreement"]
 
 
 @_record
@@ -142,6 +145,33 @@ class Evidence(_Record):
     basis: str
     confidence: Optional[float]
     note: Optional[str]
+
+
+@_record
+class ClaimedValue(_Record):
+    """One source's value of a field its sources disagree about: the ``source`` id (None for a
+    record's own account without a source), the ``value`` as a dataset gives it
+    (``"2025-07-03"``, ``"working_visit"``), whether it is the ``preferred`` value answers use,
+    whether it is the record's ``own`` account, the ``evidence`` (with its quotes) and the
+    claim's ``note``."""
+    source: Optional[str]
+    value: str
+    preferred: bool
+    own: bool
+    evidence: List[Evidence]
+    note: Optional[str]
+
+
+@_record
+class Disagreement(_Record):
+    """A field whose sources give different values: the ``record`` (event or relation id), the
+    ``actor`` of a participation (None for the record itself), the ``field`` (``start``,
+    ``end``, ``kind``, ``status``, ``role``, ``valid.from``, ``valid.to``) and each source's
+    value (``values``, the own account first)."""
+    record: str
+    actor: Optional[str]
+    field: str
+    values: List[ClaimedValue]
 
 
 @_record

@@ -81,6 +81,11 @@ void bindDatabase(py::module_& m);
 void bindGraph(py::class_<PyDatabase>& cls);
 /// Adds `_Database.trend` and `_Database.pairs` (trend.cpp).
 void bindTrend(py::class_<PyDatabase>& cls);
+/// [claims] Adds `_Database.disagreements` (claims.cpp).
+void bindClaims(py::class_<PyDatabase>& cls);
+/// [claims] Disagreements as tuples: (record, actor or None, field, [(source or None, value,
+/// preferred, own, [evidence tuple], note or None)]).
+py::list disagreementTuples(const std::vector<query::Disagreement>& all);
 
 // --- argument parsing shared by the methods ---------------------------------------------------
 

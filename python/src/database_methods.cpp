@@ -77,7 +77,8 @@ py::tuple eventTuple(const query::EventRef& e, bool participants) {
     return py::make_tuple(text(e.id), name(e.kind), text(e.title), name(e.status),
                           dateObject(e.start), dateObject(e.end), e.datedByParent,
                           optText(e.parent), e.evidence, ps, optText(e.cameo),
-                          basisObject(e.support), confidenceObject(e.support), place, rule, links);
+                          basisObject(e.support), confidenceObject(e.support), place, rule, links,
+                          disagreementTuples(e.disagreements));
 }
 
 py::list kindNames(const std::vector<model::EventKind>& kinds) {
@@ -481,6 +482,7 @@ void bindDatabase(py::module_& m) {
         .def("stats", &stats);
     bindGraph(cls);
     bindTrend(cls);
+    bindClaims(cls);
 }
 
 }  // namespace bilateral::python

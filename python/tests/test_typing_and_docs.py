@@ -12,7 +12,7 @@ from bilateral import _bilateral
 
 PUBLIC = ["import_file", "import_files", "resolve", "who_met", "timeline", "trend", "pairs",
           "relations",
-          "holders", "search", "path", "ego", "stats", "to_networkx", "to_igraph", "close"]
+          "holders", "search", "path", "ego", "stats", "disagreements", "to_networkx", "to_igraph", "close"]
 
 
 def test_help_explains_every_method():
@@ -73,7 +73,7 @@ def test_every_name_in_all_exists():
 
 
 def test_vocabularies_come_from_the_library():
-    assert len(bilateral.EVENT_KINDS) == 15 and bilateral.EVENT_KINDS[0] == "official_visit"
+    assert len(bilateral.EVENT_KINDS) == 16 and bilateral.EVENT_KINDS[0] == "official_visit"
     assert set(bilateral.MEETING_KINDS) < set(bilateral.EVENT_KINDS)
     assert "phone_call" not in bilateral.MEETING_KINDS
     assert "holds_post" in bilateral.RELATION_KINDS and "person" in bilateral.ACTOR_KINDS

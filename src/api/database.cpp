@@ -184,6 +184,11 @@ void Database::writeExport(std::ostream& out, io::ExportFormat format,
     io::writeExport(out, format, *impl_->engine, projection, options);
 }
 
+std::vector<query::Disagreement> Database::disagreements() {
+    const auto snapshot = impl_->engine->snapshot();
+    return query::disagreements(*impl_->engine);
+}
+
 io::Dataset Database::dataset() {
     const auto snapshot = impl_->engine->snapshot();
     return io::datasetFromStore(*impl_->engine);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <vector>
 
@@ -138,6 +139,7 @@ struct ImportArgs {
     bool quiet = false;
     std::string groupBy;
     bool noGrouping = false;
+    std::string sources;  ///< [claims] the folder of source texts quotes are checked against
 };
 
 /// "nothing from FILE was added to DB" / "nothing from these 3 files ...".
@@ -180,6 +182,8 @@ void runImport(const Globals& g, const ImportArgs& args) {
     options.skipBadRows = args.skipBadRows;
     if (!args.groupBy.empty()) options.grouping = io::parseGrouping(args.groupBy);
     if (args.noGrouping) options.grouping.enabled = false;
+    const char* sourcesEnv = std::getenv("BILATERAL_SOURCES");
+    options.sourcesDir = !args.sources.empty() ? args.sources : (sourcesEnv ? sourcesEnv : "");
     std::vector<std::filesystem::path> files(args.files.begin(), args.files.end());
     if (std::count(args.files.begin(), args.files.end(), "-") > 1) {
         throw InvalidArgumentError("standard input (-) can be imported only once");
@@ -256,6 +260,9 @@ void addImport(CLI::App& app, const Globals& g) {
                   "make an empty file, or an SQLite database of another program, a bilateral "
                   "database (adding bilateral's tables to it); without it such a file is refused");
     cmd->add_flag("-q,--quiet", args->quiet, "no progress display on a terminal");
+    cmd->add_option("--sources", args->sources,
+                    "dataset files: the folder of source texts (default $BILATERAL_SOURCES); each "
+                    "quote of a span whose source's text is there is checked against it");
     auto* groupBy = cmd->add_option(
         "--group-by", args->groupBy,
         "event files: rows that are one meeting share these, comma-separated: pair (the unordered "

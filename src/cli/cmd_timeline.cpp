@@ -95,7 +95,7 @@ void printTimelineTable(const Timeline& tl, const TimelineArgs& a) {
     for (const char* h : {"LINKS", "ID", "TITLE"}) head.emplace_back(h);
     Table t(head);
     t.reserve(events.items.size());
-    bool inherited = false, byPlace = false, marked = false;
+    bool inherited = false, byPlace = false, marked = false, disagreed = false;
     LinkList links;
     std::string title;
     for (const auto& e : events.items) {
@@ -106,6 +106,16 @@ void printTimelineTable(const Timeline& tl, const TimelineArgs& a) {
         marked = marked || !marker.empty();
         std::string_view shown = e.title;
         if (!marker.empty()) shown = title.assign(e.title).append(marker);
+        if (!e.disagreements.empty()) {  // [claims] ≠ and the fields the sources differ on
+            disagreed = true;
+            title.assign(shown).append(" \u2260 ");
+            for (std::size_t i = 0; i < e.disagreements.size(); ++i) {
+                const auto& d = e.disagreements[i];
+                if (i > 0) title += ", ";
+                title += d.actor.empty() ? d.field : d.actor + " " + d.field;
+            }
+            shown = title;
+        }
         const std::string_view kind = model::toString(e.kind), status = model::toString(e.status);
         if (scoped) {
             byPlace = byPlace || e.inScope == query::ScopeRule::Place;
@@ -120,6 +130,11 @@ void printTimelineTable(const Timeline& tl, const TimelineArgs& a) {
     printShowing(events.items.size(), events.total);
     if (inherited) fmt::print("{}\n", kDatedByParentNote);
     if (marked) printSupportLegend();
+    if (disagreed) {
+        fmt::print(
+            "\u2260 FIELDS: its sources disagree about these; the preferred value is shown "
+            "(bilateral disagreements lists each source's)\n");
+    }
     if (byPlace) {
         fmt::print("BY place: {}\n", !a.scope.country.empty()
                                          ? "located in the country, no participant of it"

@@ -52,6 +52,7 @@ void addTrend(CLI::App& app, const Globals& g);
 void addPairs(CLI::App& app, const Globals& g);
 void addRelations(CLI::App& app, const Globals& g);
 void addHolders(CLI::App& app, const Globals& g);
+void addDisagreements(CLI::App& app, const Globals& g);
 void addPath(CLI::App& app, const Globals& g);
 void addSearch(CLI::App& app, const Globals& g);
 void addEgo(CLI::App& app, const Globals& g);

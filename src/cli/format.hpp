@@ -81,6 +81,15 @@ std::string eventDateText(const query::EventRef& e);
 /// its links and participants, each participant with its own support.
 Json eventJson(const query::EventRef& e, bool participants);
 
+// [claims] (claims_format.cpp)
+/// An evidence entry: source, span ([start, end] or null), quote, basis, confidence, note.
+Json evidenceJson(const model::Evidence& e);
+/// A disagreed field: record, actor (null), field, values (each source's value, preferred, own,
+/// evidence, note).
+Json disagreementJson(const query::Disagreement& d);
+/// The quotes of the evidence, each in curly quotes, joined by " / ".
+std::string quotesText(const std::vector<model::Evidence>& evidence);
+
 /// What a fact rests on, as a compact marker: "" when stated (or not assessed),
 /// " (inferred 0.8)", " (inferred)" without a confidence, " (reference)". See supportLegend.
 std::string supportMarker(const model::Support& s);

@@ -67,7 +67,7 @@ struct Verb {
     std::string_view name;
     void (*add)(CLI::App&, const Globals&);
 };
-constexpr std::array<Verb, 15> kVerbs{{{"import", addImport},
+constexpr std::array<Verb, 16> kVerbs{{{"import", addImport},
                                        {"stats", addStats},
                                        {"export", addExport},
                                        {"who-met", addWhoMet},
@@ -76,6 +76,7 @@ constexpr std::array<Verb, 15> kVerbs{{{"import", addImport},
                                        {"pairs", addPairs},
                                        {"relations", addRelations},
                                        {"holders", addHolders},
+                                       {"disagreements", addDisagreements},
                                        {"path", addPath},
                                        {"search", addSearch},
                                        {"ego", addEgo},

@@ -18,14 +18,10 @@ std::string kindLabel(EventKind k, const EventDraft& ev) {
         if (name == "form" && value == "lecture") return "Lecture";
     }
     // One label per EventKind, in the order of its values.
-    constexpr std::array<std::string_view, 15> kLabels{
-        "Visit",        "State visit",
-        "Meeting",      "Talks",
-        "Roundtable",   "Summit",
-        "Inauguration", "Invitation",
-        "Negotiations", "Signing",
-        "Phone call",   "Statement",
-        "Chairmanship", "Acceptance of an invitation",
+    constexpr std::array<std::string_view, 16> kLabels{
+        "Visit",      "State visit", "Working visit", "Meeting",      "Talks",
+        "Roundtable", "Summit",      "Inauguration",  "Invitation",   "Negotiations",
+        "Signing",    "Phone call",  "Statement",     "Chairmanship", "Acceptance of an invitation",
         "Event"};
     static_assert(static_cast<std::size_t>(EventKind::CodedEvent) + 1 == kLabels.size());
     const auto i = static_cast<std::size_t>(k);

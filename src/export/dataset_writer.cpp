@@ -7,6 +7,7 @@
 
 #include "bilateral/export/from_storage.hpp"
 #include "bilateral/import/dataset.hpp"
+#include "bilateral/rules/claims.hpp"
 
 namespace bilateral::io {
 namespace {
@@ -44,6 +45,7 @@ Json toJson(const model::Evidence& e) {
 }
 
 Json toJson(const model::Participant& p);
+Json toJson(const model::Claim& c);
 Json toJson(const model::Attestation& a);
 
 /// `key`: the items as an array, when there are any.
@@ -83,6 +85,27 @@ Json toJson(const model::Source& s) {
     putIf(j, "url", s.url);
     putIf(j, "file", s.file);
     putIf(j, "sha256", s.sha256);
+    if (s.standing) j["standing"] = model::toString(*s.standing);
+    return j;
+}
+
+/// [claims] One source's account: its source, the fields it gives, its evidence and note.
+Json toJson(const model::Claim& c) {
+    Json j;
+    j["source"] = c.source;
+    putDate(j, "start", c.start);
+    putDate(j, "end", c.end);
+    if (c.kind) j["kind"] = model::toString(*c.kind);
+    if (c.status) j["status"] = model::toString(*c.status);
+    if (c.role) j["role"] = model::toString(*c.role);
+    if (c.validFrom || c.validTo) {
+        Json valid = Json::object();
+        putDate(valid, "from", c.validFrom);
+        putDate(valid, "to", c.validTo);
+        j["valid"] = std::move(valid);
+    }
+    putList(j, "evidence", c.evidence);
+    putIf(j, "note", c.note);
     return j;
 }
 
@@ -102,6 +125,7 @@ Json toJson(const model::Participant& p) {
     j["role"] = model::toString(p.role);
     putList(j, "evidence", p.evidence);
     putIf(j, "side", p.side);
+    putList(j, "claims", p.claims);
     return j;
 }
 
@@ -133,6 +157,7 @@ Json toJson(const model::Event& e) {
     putAttributes(j, e.attributes);
     putList(j, "participants", e.participants);
     putList(j, "evidence", e.evidence);
+    putList(j, "claims", e.claims);
     return j;
 }
 
@@ -160,6 +185,7 @@ Json toJson(const model::Relation& r) {
     putAttributes(j, r.attributes);
     putList(j, "evidence", r.evidence);
     putList(j, "attested", r.attested);
+    putList(j, "claims", r.claims);
     return j;
 }
 
@@ -181,12 +207,30 @@ Json sortedArray(const std::vector<T>& records) {
     return out;
 }
 
+/// [claims] Whether the dataset needs format 1.2: a source's standing, a claim, a working visit.
+bool needs12(const Dataset& d) {
+    const auto eventNeeds = [](const model::Event& e) {
+        if (!e.claims.empty() || e.kind == model::EventKind::WorkingVisit) return true;
+        return std::any_of(e.participants.begin(), e.participants.end(),
+                           [](const auto& p) { return !p.claims.empty(); });
+    };
+    return std::any_of(d.sources.begin(), d.sources.end(),
+                       [](const auto& s) { return s.standing.has_value(); }) ||
+           std::any_of(d.events.begin(), d.events.end(), eventNeeds) ||
+           std::any_of(d.relations.begin(), d.relations.end(),
+                       [](const auto& r) { return !r.claims.empty(); });
+}
+
 }  // namespace
 
 std::string writeDataset(const Dataset& dataset, int indent) {
     Json doc;
     doc["format"] = "bilateral-dataset";
-    doc["version"] = 1.1;
+    // Version 1.1 unless the dataset holds what only 1.2 says (docs/dataset-format.md).
+    if (needs12(dataset))
+        doc["version"] = 1.2;
+    else
+        doc["version"] = 1.1;
     doc["sources"] = sortedArray(dataset.sources);
     doc["actors"] = sortedArray(dataset.actors);
     doc["events"] = sortedArray(dataset.events);
@@ -199,8 +243,11 @@ Dataset datasetFromStore(storage::Engine& store) {
     Dataset d;
     store.forEachSource([&d](model::Source&& x) { d.sources.push_back(std::move(x)); });
     store.forEachActor([&d](model::Actor&& x) { d.actors.push_back(std::move(x)); });
-    store.forEachEvent([&d](model::Event&& x) { d.events.push_back(std::move(x)); });
-    store.forEachRelation([&d](model::Relation&& x) { d.relations.push_back(std::move(x)); });
+    // [claims] Records as a document gives them: top-level fields their own account.
+    store.forEachEvent(
+        [&d](model::Event&& x) { d.events.push_back(rules::unsettle(std::move(x))); });
+    store.forEachRelation(
+        [&d](model::Relation&& x) { d.relations.push_back(rules::unsettle(std::move(x))); });
     store.forEachEventLink([&d](model::EventLink&& x) { d.links.push_back(std::move(x)); });
     return d;
 }

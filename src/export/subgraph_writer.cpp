@@ -7,6 +7,7 @@
 #include "bilateral/export/from_storage.hpp"
 #include "bilateral/export/writers.hpp"
 #include "bilateral/graph/projection.hpp"
+#include "bilateral/rules/claims.hpp"
 
 namespace bilateral::io {
 namespace {
@@ -14,6 +15,14 @@ namespace {
 void cite(std::set<std::string, std::less<>>& sources,
           const std::vector<model::Evidence>& evidence) {
     for (const auto& e : evidence) sources.insert(e.source);
+}
+
+/// [claims] The sources of a record's claims and of their evidence.
+void cite(std::set<std::string, std::less<>>& sources, const std::vector<model::Claim>& claims) {
+    for (const auto& c : claims) {
+        if (!c.source.empty()) sources.insert(c.source);
+        cite(sources, c.evidence);
+    }
 }
 
 }  // namespace
@@ -47,8 +56,13 @@ Dataset subgraphDataset(storage::Engine& store, const graph::Projection& project
         });
         if (e.parent && !projection.findEvent(*e.parent)) e.parent.reset();
         cite(cited, e.evidence);
-        for (const auto& p : e.participants) cite(cited, p.evidence);
-        d.events.push_back(std::move(e));
+        cite(cited, e.claims);
+        for (const auto& p : e.participants) {
+            cite(cited, p.evidence);
+            cite(cited, p.claims);
+        }
+        // [claims] As a document gives it: top-level fields its own account.
+        d.events.push_back(rules::unsettle(std::move(e)));
     }
     for (const auto edge : boost::make_iterator_range(boost::edges(g))) {
         const auto& x = g[edge];
@@ -63,7 +77,8 @@ Dataset subgraphDataset(storage::Engine& store, const graph::Projection& project
         auto r = store.findRelation(x.id);
         if (!r) continue;  // removed since the projection was built
         cite(cited, r->evidence);
-        d.relations.push_back(std::move(*r));
+        cite(cited, r->claims);
+        d.relations.push_back(rules::unsettle(std::move(*r)));
     }
     std::sort(d.relations.begin(), d.relations.end(),
               [](const model::Relation& a, const model::Relation& b) { return a.id < b.id; });

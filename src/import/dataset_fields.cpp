@@ -146,6 +146,7 @@ model::Evidence DatasetReader::evidence(const Cursor& c) {
         e.span = model::Span{start, end};
     }
     e.quote = optionalString(c, "quote");
+    if (e.span) spans_.push_back({e.source, *e.span, e.quote, c.pointer()});  // [claims]
     if (auto basis = c.optional("basis")) e.basis = basis->enumeration<model::Basis>("basis");
     e.confidence = optionalWithin(c, "confidence", 0.0, 1.0);
     e.note = optionalString(c, "note");

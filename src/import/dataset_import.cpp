@@ -5,6 +5,7 @@
 
 #include "bilateral/import/dataset.hpp"
 #include "bilateral/import/from_storage.hpp"
+#include "bilateral/rules/claims.hpp"
 
 namespace bilateral::io {
 namespace {
@@ -64,16 +65,19 @@ bool changes(const model::Event& was, const model::Event& in) {
         !subset(in.evidence, was.evidence)) {
         return true;
     }
+    if (was.claims != in.claims) return true;  // [claims] a put replaces them
     return !std::all_of(in.participants.begin(), in.participants.end(), [&](const auto& p) {
         return std::any_of(was.participants.begin(), was.participants.end(), [&](const auto& q) {
-            return q.actor == p.actor && q.role == p.role && subset(p.evidence, q.evidence);
+            return q.actor == p.actor && q.role == p.role && subset(p.evidence, q.evidence) &&
+                   q.claims == p.claims;
         });
     });
 }
 
 bool changes(const model::Relation& was, const model::Relation& in) {
     return was.kind != in.kind || was.from != in.from || was.to != in.to || was.valid != in.valid ||
-           was.attributes != in.attributes || !subset(in.evidence, was.evidence);
+           was.attributes != in.attributes || !subset(in.evidence, was.evidence) ||
+           was.claims != in.claims;
 }
 
 bool changes(const model::EventLink& was, const model::EventLink& in) {
@@ -98,6 +102,25 @@ void putAll(storage::Engine& store, const std::vector<T>& records,
     }
 }
 
+/// [claims] The standing of each source: the document's, else the database's.
+rules::StandingOf standingIn(storage::Engine& store, const Dataset& dataset) {
+    return [&store, &dataset](std::string_view id) {
+        for (const auto& s : dataset.sources)
+            if (s.id == id) return s.standing.value_or(model::Standing::Secondary);
+        const auto s = store.findSource(id);
+        return s ? s->standing.value_or(model::Standing::Secondary) : model::Standing::Secondary;
+    };
+}
+
+/// The records as the database keeps them: each field's preferred value (rules/claims.hpp).
+template <class T>
+std::vector<T> settled(const std::vector<T>& records, const rules::StandingOf& standing) {
+    std::vector<T> out;
+    out.reserve(records.size());
+    for (const auto& r : records) out.push_back(rules::settle(r, standing));
+    return out;
+}
+
 }  // namespace
 
 ImportSummary importDataset(storage::Engine& store, const std::filesystem::path& file) {
@@ -115,8 +138,10 @@ ImportSummary importDataset(storage::Engine& store, const Dataset& dataset,
     using storage::Engine;
     putAll(store, dataset.sources, &Engine::findSource, &Engine::putSource, s.sources, s.skipped);
     putAll(store, dataset.actors, &Engine::findActor, &Engine::putActor, s.actors, s.skipped);
-    for (const auto i : parentsFirst(dataset.events)) {
-        const auto& event = dataset.events[i];
+    const auto standing = standingIn(store, dataset);
+    const auto events = settled(dataset.events, standing);
+    for (const auto i : parentsFirst(events)) {
+        const auto& event = events[i];
         const auto was = store.findEvent(event.id);
         if (was && !changes(*was, event)) {
             ++s.skipped;
@@ -129,8 +154,8 @@ ImportSummary importDataset(storage::Engine& store, const Dataset& dataset,
             static_cast<std::int64_t>(store.findEvent(event.id)->participants.size()) -
             (was ? static_cast<std::int64_t>(was->participants.size()) : 0);
     }
-    putAll(store, dataset.relations, &Engine::findRelation, &Engine::putRelation, s.relations,
-           s.skipped);
+    putAll(store, settled(dataset.relations, standing), &Engine::findRelation, &Engine::putRelation,
+           s.relations, s.skipped);
     putAll(store, dataset.links, &Engine::findEventLink, &Engine::putEventLink, s.links, s.skipped);
     return s;
 }

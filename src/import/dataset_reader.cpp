@@ -12,8 +12,9 @@ namespace detail {
 namespace {
 
 constexpr std::string_view kFormat = "bilateral-dataset";
-// [places] Versions read: 1 (also written 1.0) and 1.1, the current one (docs/dataset-format.md).
-constexpr double kVersion = 1.1;
+// Versions read: 1 (also written 1.0), 1.1 ([places]) and 1.2 ([claims]), the current one
+// (docs/dataset-format.md).
+constexpr double kVersion = 1.2;
 
 /// Reads every element of `array` with `read` into `out`.
 template <class T, class Read>
@@ -43,6 +44,7 @@ Dataset DatasetReader::read(const Json& json) {
     }
     checkReferences();
     checkParentCycles();
+    if (!sourcesDir_.empty()) checkQuotes();
     return std::move(out_);
 }
 
@@ -61,18 +63,18 @@ void DatasetReader::header(const Cursor& root) {
     const auto shown = version.json().dump();
     if (v > kVersion) {
         version.fail("dataset version " + shown +
-                     " is newer than this bilateral reads (version 1.1); upgrade bilateral");
+                     " is newer than this bilateral reads (version 1.2); upgrade bilateral");
     }
-    if (v != 1.0 && v != kVersion) {
+    if (v != 1.0 && v != 1.1 && v != kVersion) {
         version.fail("unsupported dataset version " + shown +
-                     "; this bilateral reads versions 1 (1.0) and 1.1");
+                     "; this bilateral reads versions 1 (1.0), 1.1 and 1.2");
     }
 }
 
 // --- records ---------------------------------------------------------------------------------
 
 model::Source DatasetReader::source(const Cursor& c) {
-    c.object({"id", "title", "kind", "author", "published", "url", "file", "sha256"});
+    c.object({"id", "title", "kind", "author", "published", "url", "file", "sha256", "standing"});
     model::Source s;
     s.id = id(c.required("id"), sourceIds_);
     s.title = c.required("title").string();
@@ -82,6 +84,9 @@ model::Source DatasetReader::source(const Cursor& c) {
     s.url = optionalString(c, "url");
     s.file = optionalString(c, "file");
     s.sha256 = optionalMatching(c, "sha256", kSha256Pattern);
+    if (auto standing = c.optional("standing")) {
+        s.standing = standing->enumeration<model::Standing>("standing");
+    }
     return s;
 }
 
@@ -99,7 +104,7 @@ model::Actor DatasetReader::actor(const Cursor& c) {
 }
 
 model::Participant DatasetReader::participant(const Cursor& c) {
-    c.object({"actor", "role", "evidence", "side"});
+    c.object({"actor", "role", "evidence", "side", "claims"});
     model::Participant p;
     p.actor = reference(c.required("actor"), Target::Actor);
     p.role = c.required("role").enumeration<model::Role>("role");
@@ -116,12 +121,13 @@ model::Participant DatasetReader::participant(const Cursor& c) {
                        ": expected an ISO 3166-1 alpha-3 code such as \"ITA\" or a bloc "
                        "actor's id such as \"bloc/eu\"");
     }
+    p.claims = claimsOf(c, ClaimOf::Participation);
     return p;
 }
 
 model::Event DatasetReader::event(const Cursor& c) {
     c.object({"id", "kind", "title", "start", "end", "status", "location", "parent", "cameo",
-              "goldstein", "attributes", "participants", "evidence", "place"});
+              "goldstein", "attributes", "participants", "evidence", "place", "claims"});
     model::Event e;
     e.id = id(c.required("id"), eventIds_);
     e.kind = c.required("kind").enumeration<model::EventKind>("event kind");
@@ -143,6 +149,7 @@ model::Event DatasetReader::event(const Cursor& c) {
     e.attributes = attributesOf(c);
     if (auto list = c.optional("participants")) e.participants = participants(*list);
     e.evidence = evidenceOf(c);
+    e.claims = claimsOf(c, ClaimOf::Event);
     return e;
 }
 
@@ -177,7 +184,7 @@ model::EventLink DatasetReader::link(const Cursor& c) {
 }
 
 model::Relation DatasetReader::relation(const Cursor& c) {
-    c.object({"id", "kind", "from", "to", "valid", "attributes", "evidence", "attested"});
+    c.object({"id", "kind", "from", "to", "valid", "attributes", "evidence", "attested", "claims"});
     model::Relation r;
     r.id = id(c.required("id"), relationIds_);
     r.kind = c.required("kind").enumeration<model::RelationKind>("relation kind");
@@ -197,6 +204,7 @@ model::Relation DatasetReader::relation(const Cursor& c) {
     if (auto list = c.optional("attested")) {
         for (const auto& ac : list->elements()) r.attested.push_back(attestation(ac, r.valid));
     }
+    r.claims = claimsOf(c, ClaimOf::Relation);
     return r;
 }
 
@@ -243,9 +251,10 @@ Dataset readDataset(const std::filesystem::path& file) {
     return readDataset(file, nullptr);
 }
 
-Dataset parseDataset(std::string_view text, const std::string& file, storage::Engine* existing) {
+Dataset parseDataset(std::string_view text, const std::string& file, storage::Engine* existing,
+                     const std::filesystem::path& sourcesDir) {
     const auto json = detail::parseJson(text, file);
-    return detail::DatasetReader(file, existing).read(json);
+    return detail::DatasetReader(file, existing, sourcesDir).read(json);
 }
 
 Dataset readDataset(const std::filesystem::path& file, storage::Engine* existing) {

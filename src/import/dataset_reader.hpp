@@ -5,6 +5,7 @@
 // (dataset_fields.cpp); ids are checked for duplicates as they come, references once the whole
 // document is read, then parent cycles (dataset_checks.cpp).
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,8 +33,11 @@ struct TextPattern {
 class DatasetReader {
 public:
     /// `file` names the document in errors; references may resolve in `existing` (may be null).
-    DatasetReader(const std::string& file, storage::Engine* existing)
-        : file_(file), existing_(existing) {}
+    /// [claims] `sourcesDir`: the folder of source texts quotes are checked against (empty:
+    /// none).
+    DatasetReader(const std::string& file, storage::Engine* existing,
+                  std::filesystem::path sourcesDir = {})
+        : file_(file), existing_(existing), sourcesDir_(std::move(sourcesDir)) {}
     Dataset read(const Json& json);
 
 private:
@@ -57,6 +61,19 @@ private:
     model::EventLink link(const Cursor& c);
     model::Relation relation(const Cursor& c);
     model::Attestation attestation(const Cursor& c, const model::Interval& valid);
+
+    // --- [claims] format 1.2 (dataset_claims.cpp) --------------------------------------------
+    /// What a claim is about: which fields it may give.
+    enum class ClaimOf { Event, Participation, Relation };
+    std::vector<model::Claim> claimsOf(const Cursor& object, ClaimOf what);
+    model::Claim claim(const Cursor& c, ClaimOf what);
+    /// Where each evidence item with a span was read, for the check against the texts.
+    struct SpanAt {
+        std::string source;
+        model::Span span;
+        std::optional<std::string> quote;
+        std::string pointer;
+    };
 
     // --- fields (dataset_fields.cpp) ----------------------------------------------------------
     std::string id(const Cursor& c, IdTable& ids);
@@ -83,8 +100,16 @@ private:
     void checkReferences();
     void checkParentCycles();
 
+    /// [claims] Checks every quote of a span against its source's text, and the text against
+    /// the source's sha256, where the text is at hand: a source's `file` in `sourcesDir_` (a
+    /// source of this document, else of `existing`). Throws ParseError at the pointer of the
+    /// first mismatch (dataset_quotes.cpp).
+    void checkQuotes();
+
     const std::string& file_;
     storage::Engine* existing_;
+    std::filesystem::path sourcesDir_;
+    std::vector<SpanAt> spans_;  ///< [claims] every span read, for checkQuotes
     Dataset out_;
     IdTable sourceIds_, actorIds_, eventIds_, relationIds_, linkIds_;
     std::vector<Reference> references_;

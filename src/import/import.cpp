@@ -186,7 +186,8 @@ std::vector<ImportSummary> importFiles(storage::Engine& store,
             case Format::Auto:
             case Format::Dataset: {
                 const auto text = in.readAll();
-                summary = importDataset(store, parseDataset(text, in.name(), &store), in.name());
+                summary = importDataset(
+                    store, parseDataset(text, in.name(), &store, options.sourcesDir), in.name());
                 break;
             }
         }

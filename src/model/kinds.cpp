@@ -20,10 +20,11 @@ constexpr std::array<std::string_view, 9> kNames<ActorKind>{"country",
                                                             "diplomatic_mission",
                                                             "group"};
 template <>
-constexpr std::array<std::string_view, 15> kNames<EventKind>{
-    "official_visit", "state_visit",  "bilateral_meeting", "talks",          "roundtable",
-    "summit",         "inauguration", "invitation",        "negotiation",    "agreement_signing",
-    "phone_call",     "statement",    "chairmanship",      "intent_to_meet", "coded_event"};
+constexpr std::array<std::string_view, 16> kNames<EventKind>{
+    "official_visit",    "state_visit", "working_visit", "bilateral_meeting", "talks",
+    "roundtable",        "summit",      "inauguration",  "invitation",        "negotiation",
+    "agreement_signing", "phone_call",  "statement",     "chairmanship",      "intent_to_meet",
+    "coded_event"};
 template <>
 constexpr std::array<std::string_view, 3> kNames<EventStatus>{"occurred", "planned", "cancelled"};
 template <>
@@ -36,6 +37,8 @@ constexpr std::array<std::string_view, 8> kNames<RelationKind>{
     "partner_of", "represents", "chairs",    "affiliated_with"};
 template <>
 constexpr std::array<std::string_view, 3> kNames<Basis>{"stated", "inferred", "reference"};
+template <>
+constexpr std::array<std::string_view, 2> kNames<Standing>{"secondary", "primary"};
 template <>
 constexpr std::array<std::string_view, 3> kNames<EventLinkKind>{"leads_to", "answers",
                                                                 "follows_up"};
@@ -76,12 +79,14 @@ BILATERAL_INSTANTIATE(Role)
 BILATERAL_INSTANTIATE(RelationKind)
 BILATERAL_INSTANTIATE(Basis)
 BILATERAL_INSTANTIATE(EventLinkKind)
+BILATERAL_INSTANTIATE(Standing)
 #undef BILATERAL_INSTANTIATE
 
 bool isMeetingKind(EventKind k) noexcept {
     switch (k) {
         case EventKind::OfficialVisit:
         case EventKind::StateVisit:
+        case EventKind::WorkingVisit:
         case EventKind::BilateralMeeting:
         case EventKind::Talks:
         case EventKind::Roundtable:

@@ -7,6 +7,7 @@
 
 #include "answer_parts.hpp"
 #include "bilateral/error.hpp"
+#include "bilateral/query/from_storage.hpp"
 
 namespace bilateral::query::detail {
 
@@ -145,8 +146,10 @@ std::vector<EventRef> eventRefs(storage::Engine& engine, std::span<storage::Even
     out.reserve(order.size());
     for (const auto i : order) {
         auto& d = details[i];
+        const bool claimed = (d.record.notes & 8) != 0;  // [claims] it has claims
         out.push_back(refOf(d, above, participants, links));
         if (why) out.back().support = listedSupport(d, *why);
+        if (claimed) out.back().disagreements = query::disagreementsOf(engine, out.back().id);
     }
     return out;
 }

@@ -61,7 +61,7 @@ std::string evidenceHtml(const std::vector<Quote>& ev) {
                             q.fromSource ? fmt::format(" data-span=\"{} {}\"", q.start, q.end) : "",
                             esc(q.text));
         } else if (q.start >= 0) {
-            s += fmt::format(" \u00b7 span {}\u2013{} (text not at hand)", q.start, q.end);
+            s += fmt::format(" \u00b7 span {}\u2013{}, no quote recorded", q.start, q.end);
         }
         if (!q.note.empty()) s += " \u00b7 " + esc(q.note);
         s += "</div>";
@@ -160,6 +160,16 @@ std::string eventsSection(const Data& d) {
             e.parent >= 0 ? fmt::format(" \u00b7 within <a href=\"#ev-{}\">{}</a>", e.parent,
                                         esc(d.events[static_cast<std::size_t>(e.parent)].title))
                           : "");
+        if (!e.disagreements.empty()) {  // [claims]
+            std::string fields;
+            for (const auto& x : e.disagreements)
+                fields +=
+                    (fields.empty() ? "" : ", ") + (x.actor.empty() ? "" : x.actor + " ") + x.field;
+            s += fmt::format(
+                " \u00b7 <a class=\"disagreed\" href=\"#disagreements\">\u2260 the sources "
+                "disagree: {}</a>",
+                esc(fields));
+        }
         s += evidenceHtml(e.evidence) + "<ul>";
         for (const auto& p : e.participants)
             s += fmt::format("<li>{} ({}){}</li>", esc(d.actors[p.actor].name), esc(p.role),
@@ -167,6 +177,47 @@ std::string eventsSection(const Data& d) {
         s += "</ul></section>\n";
     }
     return s;
+}
+
+/// [claims] Every field of the report's events whose sources disagree: each source's value
+/// with its quotes, the preferred one marked.
+std::string disagreementsSection(const Data& d) {
+    std::string s = "<h2 id=\"disagreements\">Where the sources disagree</h2>\n";
+    std::string rows;
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < d.events.size(); ++i) {
+        for (const auto& x : d.events[i].disagreements) {
+            ++n;
+            for (std::size_t k = 0; k < x.values.size(); ++k) {
+                const auto& v = x.values[k];
+                std::vector<Quote> ev;
+                for (const auto& e : v.evidence)
+                    ev.push_back({e.source, std::string(model::toString(e.basis)),
+                                  e.quote.value_or(""), e.note.value_or(""),
+                                  e.span ? e.span->start : -1, e.span ? e.span->end : -1, false});
+                rows += fmt::format(
+                    "<tr class=\"disagreement\" data-record=\"{}\" data-field=\"{}\" "
+                    "data-preferred=\"{}\"><td>{}</td><td>{}</td><td>{}{}</td><td>{}</td><td>{}"
+                    "</td></tr>\n",
+                    esc(x.record), esc(x.field), v.preferred ? "true" : "false",
+                    k == 0 ? fmt::format("<a href=\"#ev-{}\">{}</a>", i, esc(d.events[i].title))
+                           : "",
+                    k == 0 ? esc((x.actor.empty() ? "" : x.actor + " ") + x.field) : "",
+                    esc(v.value), v.preferred ? " <b>(preferred)</b>" : "",
+                    esc(v.source.empty() ? "(no source)" : v.source) +
+                        (v.own ? " (own account)" : ""),
+                    evidenceHtml(ev));
+            }
+        }
+    }
+    if (n == 0) return s + "<p class=\"meta\">The sources of these events agree.</p>\n";
+    s += fmt::format(
+        "<p class=\"meta\" id=\"disagreement-summary\" data-count=\"{}\">{} facts whose sources "
+        "disagree; answers use the preferred value (the more precise date, else a primary "
+        "source, else the record's own account).</p>\n<table>\n<tr><th>Event</th><th>Field</th>"
+        "<th>Value</th><th>Source</th><th>Evidence</th></tr>\n",
+        n, n);
+    return s + rows + "</table>\n";
 }
 
 std::string sourcesSection(const Data& d) {
@@ -203,7 +254,7 @@ ReportSummary writeHtmlReport(std::ostream& out, storage::Engine& store,
     const auto network = report::networkSvg(d, options.networkLimit, shown, limited);
     out << head(d, selection, options) << legend(d) << "<h2 id=\"timeline\">Timeline</h2>\n"
         << report::timelineSvg(d) << networkSection(d, network, shown, limited) << whoMetSection(d)
-        << eventsSection(d) << sourcesSection(d)
+        << eventsSection(d) << disagreementsSection(d) << sourcesSection(d)
         << fmt::format("<script>{}</script>\n</body>\n</html>\n", kScript);
     return {d.events.size(), d.actors.size(), d.meetings.size(), shown};
 }

@@ -92,9 +92,9 @@ query::Page<query::EventRef> selectEvents(storage::Engine& engine, const ReportS
 Texts readSources(storage::Engine& engine, const ReportOptions& options, Data& d) {
     Texts texts;
     engine.forEachSource([&](model::Source&& s) {
-        std::string status = "no file recorded";
+        std::string status = "no file recorded; quotes as the dataset gives them";
         if (s.file) {
-            status = "text not at hand";
+            status = "file " + *s.file + " not read; quotes as the dataset gives them";
             if (!options.sourcesDir.empty()) {
                 std::ifstream in(options.sourcesDir / *s.file, std::ios::binary);
                 if (in) {
@@ -200,6 +200,7 @@ Data collect(storage::Engine& engine, const ReportSelection& sel, const ReportOp
                 {slot, std::string(model::toString(p.role)), quotes(*evidence, texts)});
         }
         ev.evidence = quotes(full->evidence, texts);
+        ev.disagreements = x.disagreements;
         if (x.status == model::EventStatus::Occurred && model::isMeetingKind(x.kind)) {
             for (const auto& k : metIn(present)) pairs[k].push_back(eventSlot.at(x.id));
         }

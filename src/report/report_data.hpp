@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bilateral/model/types.hpp"
+#include "bilateral/query/answers.hpp"
 #include "bilateral/report/report.hpp"
 #include "bilateral/storage/engine.hpp"
 
@@ -34,6 +35,7 @@ struct Event {
     int parent = -1;  ///< index into events, -1 when none in the report
     std::vector<Participant> participants;
     std::vector<Quote> evidence;
+    std::vector<query::Disagreement> disagreements;  ///< [claims] where its sources differ
 };
 
 struct Actor {

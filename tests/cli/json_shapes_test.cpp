@@ -199,7 +199,7 @@ Shapes JsonShapes::shapes;
 
 TEST_F(JsonShapes, EveryQueryVerbHasADocumentedShape) {
     for (const char* verb : {"who-met", "timeline", "trend", "pairs", "relations", "holders",
-                             "path", "ego", "search", "stats"}) {
+                             "path", "ego", "search", "stats", "disagreements"}) {
         EXPECT_TRUE(shapes.contains(verb)) << verb;
     }
 }
@@ -284,5 +284,19 @@ TEST_F(JsonShapes, AnAmbiguousNameMatchesTheErrorShape) {
               0);
     expectShape(db, {"who-met", "same name"}, 3, "ambiguous");
     expectShape(db, {"relations", "same name"}, 3, "ambiguous");
+    bilateral::fixtures::removeDb(db);
+}
+
+TEST_F(JsonShapes, DisagreementsAndATimelineOfDisagreedEventsMatch) {  // [claims]
+    const auto db = bilateral::fixtures::tempDb("shapes-claims");
+    bilateral::fixtures::removeDb(db);
+    const auto r = runCli(db, {"import", std::string(BILATERAL_SOURCE_DIR) +
+                                             "/tests/data/claims/claims-dataset.json"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    expectShape(db, {"disagreements"});
+    expectShape(db, {"timeline", "person/tajani"});
+    expectShape(empty, {"disagreements"});
+    const auto j = runCli(db, {"disagreements", "--json"}).json();
+    EXPECT_EQ(j.at("total"), 4);  // the visit's start and kind, the meeting's start, a role
     bilateral::fixtures::removeDb(db);
 }

@@ -112,7 +112,7 @@ TEST(DatasetReader, RefusesAnotherFormat) {
 
 TEST(DatasetReader, SaysAHigherVersionIsNewerThanItReads) {
     EXPECT_VALUE_REFUSED("/version", 2,
-                         "dataset version 2 is newer than this bilateral reads (version 1.1)");
+                         "dataset version 2 is newer than this bilateral reads (version 1.2)");
 }
 
 TEST(DatasetReader, RefusesAVersionThatIsNotANumber) {

@@ -60,19 +60,19 @@ std::string edited(const std::string& pointer, const Json& value) {
 #define EXPECT_EDIT_REFUSED(pointer, value, reasonPart) \
     EXPECT_REFUSED_AT(edited(pointer, value), pointer, reasonPart)
 
-TEST(DatasetVersion, ReadsVersionsOneOnePointZeroAndOnePointOne) {
-    for (const char* v : {"1", "1.0", "1.1"}) {
+TEST(DatasetVersion, ReadsVersionsOneOnePointZeroOnePointOneAndOnePointTwo) {
+    for (const char* v : {"1", "1.0", "1.1", "1.2"}) {
         const auto text = std::string(R"({"format": "bilateral-dataset", "version": )") + v + "}";
         EXPECT_NO_THROW((void)io::parseDataset(text, kFile)) << v;
     }
 }
 
 TEST(DatasetVersion, RefusesOthersSayingWhichItReads) {
-    EXPECT_EDIT_REFUSED("/version", 1.2,
-                        "dataset version 1.2 is newer than this bilateral reads (version 1.1)");
+    EXPECT_EDIT_REFUSED("/version", 1.3,
+                        "dataset version 1.3 is newer than this bilateral reads (version 1.2)");
     EXPECT_EDIT_REFUSED("/version", 1.05,
-                        "unsupported dataset version 1.05; this bilateral reads versions 1 (1.0) "
-                        "and 1.1");
+                        "unsupported dataset version 1.05; this bilateral reads versions 1 (1.0), "
+                        "1.1 and 1.2");
     EXPECT_EDIT_REFUSED("/version", 0, "unsupported dataset version 0");
     EXPECT_EDIT_REFUSED("/version", "1.1", "expected a number, got a string");
 }

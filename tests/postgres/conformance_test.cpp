@@ -111,6 +111,11 @@ protected:
                 const auto r = runCli(db, {"import", file, "--quiet"});
                 ASSERT_EQ(r.status, 0) << db << " " << file << ": " << r.err;
             }
+            // [claims] Three sources' accounts, quotes checked against two of their texts.
+            const std::string claims = std::string(BILATERAL_SOURCE_DIR) + "/tests/data/claims";
+            const auto r = runCli(db, {"import", claims + "/claims-dataset.json", "--sources",
+                                       claims + "/texts", "--quiet"});
+            ASSERT_EQ(r.status, 0) << db << ": " << r.err;
         }
     }
     static void TearDownTestSuite() {
@@ -182,6 +187,15 @@ TEST_F(PgConformance, PathAndEgo) {
     expectSame({"path", "Giorgia Meloni", "Anwar Ibrahim", "--through", "events", "--json"});
     expectSame({"ego", "Anwar Ibrahim", "--json"});
     expectSame({"ego", "country/ITA", "--hops", "2", "--json"});
+}
+
+TEST_F(PgConformance, Disagreements) {  // [claims]
+    expectSame({"disagreements", "--json"});
+    expectSame({"disagreements"});
+    expectSame({"timeline", "person/anwar", "--json"});
+    expectSame({"timeline", "person/tajani"});
+    const auto a = runCli(sqlite, {"disagreements", "--json"});
+    EXPECT_NE(a.out.find("\"working_visit\""), std::string::npos) << a.out;
 }
 
 TEST_F(PgConformance, Search) {

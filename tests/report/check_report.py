@@ -3,7 +3,9 @@
 
   check_report.py --bilateral BIN --dataset JSON --workdir DIR --check NAME [--sources DIR]
 
-NAME: wellformed | matches-queries | quotes | screenshot | dom.  Exit 77 = skipped.
+NAME: wellformed | matches-queries | quotes | screenshot | dom | claims.  Exit 77 = skipped.
+`claims` is run on tests/data/claims/claims-dataset.json, without its texts: every piece of
+evidence shows its quote, and the section of disagreements lists each source's value.
 """
 import argparse, json, os, shutil, struct, subprocess, sys, zlib
 import xml.etree.ElementTree as ET
@@ -144,5 +146,24 @@ elif a.check in ("screenshot", "dom"):
     if len(rows) < 20 or len(distinct) < 8:
         fail("the screenshot is blank or nearly so")
     print(f"ok: {w}x{h} PNG, {len(rows)} distinct sampled rows")
+elif a.check == "claims":
+    text = "".join(root.itertext())
+    if "text not at hand" in text or "no quote recorded" in text:
+        fail("an evidence line shows no words")
+    evs = [d for d in root.iter(H + "div") if "ev" in d.get("class", "").split()]
+    unquoted = [ET.tostring(d, encoding="unicode") for d in evs if d.find(H + "q") is None]
+    if not evs or unquoted:
+        fail(f"evidence without its quote: {unquoted[:2]}")
+    rows = [r for r in root.iter(H + "tr") if r.get("class") == "disagreement"]
+    got = {(r.get("data-record"), r.get("data-field")) for r in rows}
+    want = json.loads(run("disagreements", "--json"))["disagreements"]
+    expected = {(d["record"], d["field"]) for d in want}
+    if got != expected or not expected:
+        fail(f"disagreement rows {sorted(got)} != disagreements --json {sorted(expected)}")
+    preferred = {(r.get("data-record"), r.get("data-field")) for r in rows
+                 if r.get("data-preferred") == "true"}
+    if preferred != expected:
+        fail("not every disagreement marks its preferred value")
+    print(f"ok: {len(evs)} evidence lines quoted, {len(expected)} disagreements shown")
 else:
     fail("unknown check " + a.check)

@@ -272,6 +272,8 @@ TEST(DerivedTables, AVersionOneFileIsMigratedToTheSameTables) {
     {
         // Take the file back to version 1: no derived tables, no day-range columns.
         rawExec(file,
+                "DROP TABLE claim_evidence; DROP TABLE claim; ALTER TABLE source DROP COLUMN "
+                "standing; "                                        // version 6
                 "DROP TABLE trend_scope; DROP TABLE trend_actor; "  // version 5
                 "DROP TABLE actor_link; DROP TABLE event_scope; DROP TABLE tally; "
                 "DROP INDEX event_day; ALTER TABLE event DROP COLUMN day_lo; "
@@ -374,6 +376,8 @@ TEST(DerivedTables, AVersionTwoFileIsMigratedToVersionThree) {
         // Take the file back to version 2: what version 3 added goes ([attested], [sides],
         // [places]).
         rawExec(file,
+                "DROP TABLE claim_evidence; DROP TABLE claim; ALTER TABLE source DROP COLUMN "
+                "standing; "                                        // version 6
                 "DROP TABLE trend_scope; DROP TABLE trend_actor; "  // version 5
                 "DROP INDEX evidence_attested; DROP TABLE relation_attested; "
                 "ALTER TABLE evidence DROP COLUMN attested_id; "
@@ -432,6 +436,8 @@ TEST(DerivedTables, AVersionThreeFileIsMigratedToVersionFour) {
     }
     {
         rawExec(file,
+                "DROP TABLE claim_evidence; DROP TABLE claim; ALTER TABLE source DROP COLUMN "
+                "standing; "                                        // version 6
                 "DROP TABLE trend_scope; DROP TABLE trend_actor; "  // version 5
                 "ALTER TABLE event DROP COLUMN notes; DROP TABLE scope_count; "
                 "PRAGMA user_version = 3;");

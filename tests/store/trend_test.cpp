@@ -263,6 +263,8 @@ TEST(TrendMigration, AVersionFourFileGetsItsTrendFigures) {
         sqlite3* raw = nullptr;
         ASSERT_EQ(sqlite3_open(file.string().c_str(), &raw), SQLITE_OK);
         EXPECT_EQ(sqlite3_exec(raw,
+                               "DROP TABLE claim_evidence; DROP TABLE claim; ALTER TABLE source "
+                               "DROP COLUMN standing; "  // version 6
                                "DROP TABLE trend_scope; DROP TABLE trend_actor; "
                                "PRAGMA user_version = 4;",
                                nullptr, nullptr, nullptr),

@@ -92,6 +92,10 @@ struct ImportOptions {
     bool skipBadRows = false;
     /// Event files: which rows are one meeting.
     MeetingGrouping grouping;
+    /// [claims] Dataset documents: the folder of source texts (a source's `file` is looked for
+    /// there). Every quote of a span whose text is at hand is checked against it; a quote that
+    /// differs refuses the document at its JSON pointer. Empty: quotes are not checked.
+    std::filesystem::path sourcesDir;
 };
 
 }  // namespace bilateral::io

@@ -25,6 +25,7 @@ enum class ActorKind : std::uint8_t {
 enum class EventKind : std::uint8_t {
     OfficialVisit,
     StateVisit,
+    WorkingVisit,  ///< format 1.2: a visit its source calls a working visit
     BilateralMeeting,
     Talks,
     Roundtable,
@@ -70,6 +71,10 @@ enum class RelationKind : std::uint8_t {
 
 enum class Basis : std::uint8_t { Stated, Inferred, Reference };
 
+/// [claims] A source's standing (format 1.2): `primary`, an official text by a party to the
+/// events (a government's own note); `secondary` (the default), any other account.
+enum class Standing : std::uint8_t { Secondary, Primary };
+
 /// [places] Kinds of links between events, read `from` → `to`: an invitation `leads_to` the
 /// visit it invites to, an acceptance `answers` the invitation, a follow-up `follows_up` a
 /// meeting.
@@ -82,6 +87,7 @@ std::string_view toString(Role v) noexcept;
 std::string_view toString(RelationKind v) noexcept;
 std::string_view toString(Basis v) noexcept;
 std::string_view toString(EventLinkKind v) noexcept;
+std::string_view toString(Standing v) noexcept;
 
 /// Every name of an enum, in declaration order (for help texts, schemas and error messages).
 template <class Enum>

@@ -63,6 +63,8 @@ struct Source {
     std::optional<std::string> url;
     std::optional<std::string> file;
     std::optional<std::string> sha256;
+    /// [claims] Format 1.2: primary or secondary; none: not given (counts as secondary).
+    std::optional<Standing> standing;
     friend bool operator==(const Source&, const Source&) = default;
 };
 
@@ -103,6 +105,26 @@ struct EventLink {
 };
 // [places] end
 
+/// [claims] One source's account of a fact (format 1.2, docs/data-model.md, "Claims"): the
+/// fields it speaks to (silence is not a claim) with its evidence. An event's claim may give
+/// `start`, `end`, `kind`, `status`; a participation's `role`; a relation's `valid` ends.
+/// In a dataset document the record's top-level fields are its own account and `claims` the
+/// other ones; a record read from a database is *settled* (rules/claims.hpp): its top-level
+/// fields are the preferred values and, when it has claims, the first one is its own account
+/// (`own` true) followed by the others in document order.
+struct Claim {
+    std::string source;  ///< source id; empty only for an own account with no source
+    bool own = false;
+    std::optional<Date> start, end;
+    std::optional<EventKind> kind;
+    std::optional<EventStatus> status;
+    std::optional<Role> role;
+    std::optional<Date> validFrom, validTo;
+    std::vector<Evidence> evidence;
+    std::optional<std::string> note;
+    friend bool operator==(const Claim&, const Claim&) = default;
+};
+
 /// An actor's part in an event.
 struct Participant {
     std::string actor;  ///< actor id
@@ -112,6 +134,7 @@ struct Participant {
     /// The side it acts for, as the data states it: an ISO 3166-1 alpha-3 code or a bloc actor's
     /// id. None: the actor's own side (sideOf in kinds.hpp says which).
     std::optional<std::string> side;
+    std::vector<Claim> claims;  ///< [claims] each source's role (see Claim)
     friend bool operator==(const Participant&, const Participant&) = default;
 };
 
@@ -135,6 +158,7 @@ struct Event {
     /// Id of the first event of the meeting this one records again (event files: the same pair,
     /// day and CAMEO root); none when it is a meeting of its own.
     std::optional<std::string> meeting;
+    std::vector<Claim> claims;  ///< [claims] each source's dates, kind, status (see Claim)
     friend bool operator==(const Event&, const Event&) = default;
 };
 
@@ -156,6 +180,7 @@ struct Relation {
     std::vector<Evidence> evidence;
     // [attested]
     std::vector<Attestation> attested;  ///< days or periods a source shows it holding
+    std::vector<Claim> claims;          ///< [claims] each source's term (see Claim)
     friend bool operator==(const Relation&, const Relation&) = default;
 };
 

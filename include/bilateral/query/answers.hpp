@@ -14,6 +14,7 @@
 
 #include "bilateral/model/date.hpp"
 #include "bilateral/model/kinds.hpp"
+#include "bilateral/model/types.hpp"
 #include "bilateral/query/queries.hpp"
 
 namespace bilateral::query {
@@ -40,6 +41,24 @@ struct LinkRef {
     std::string event, title;  ///< the other event
 };
 
+/// [claims] One source's value of a field its sources disagree about.
+struct ClaimedValue {
+    std::string source;      ///< source id; empty for a record's own account without a source
+    std::string value;       ///< as a dataset gives it: "2025-07-03", "working_visit", "opener"
+    bool own = false;        ///< the record's own account (its top-level fields)
+    bool preferred = false;  ///< the value answers use (docs/data-model.md, "Claims")
+    std::vector<model::Evidence> evidence;  ///< what this account rests on, with its quotes
+    std::optional<std::string> note;        ///< the claim's note
+};
+
+/// [claims] A field of a record whose sources give different values.
+struct Disagreement {
+    std::string record;                ///< event or relation id
+    std::string actor;                 ///< a participation's actor; empty for the record itself
+    std::string field;                 ///< start, end, kind, status, role, valid.from, valid.to
+    std::vector<ClaimedValue> values;  ///< each source that gives the field, own account first
+};
+
 /// An event in an answer.
 struct EventRef {
     std::string id;
@@ -63,6 +82,9 @@ struct EventRef {
     /// Dyad and country timelines: the rule that put the event there.
     std::optional<ScopeRule> inScope;
     std::vector<LinkRef> links;  ///< timelines: its links to and from other events
+    /// [claims] Timelines: the fields of it (and of its participations) its sources disagree
+    /// about; empty when they agree.
+    std::vector<Disagreement> disagreements;
 };
 
 /// A list an answer may have cut at `limit`: `total` is how many there were.

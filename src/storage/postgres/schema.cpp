@@ -24,8 +24,20 @@ void toVersion1(Connection& c) {
     detail::writeMeta(c, "layout", "single");
 }
 
+/// Version 2 ([claims]): sources' standing, the claim tables. Version 1 of this build already
+/// creates them (it creates the current tables), so each statement is skipped when done.
+void toVersion2(Connection& c) {
+    c.exec("ALTER TABLE source ADD COLUMN IF NOT EXISTS standing text COLLATE \"C\"");
+    for (const auto& t : tables()) {
+        if (t.name != "claim" && t.name != "claim_evidence") continue;
+        c.exec("CREATE TABLE IF NOT EXISTS" + createTable(t).substr(12));
+        for (const auto index : t.indexes)
+            c.exec("CREATE INDEX IF NOT EXISTS" + std::string(index).substr(12));
+    }
+}
+
 using Migration = void (*)(Connection&);
-constexpr std::array<Migration, kSchemaVersion> kMigrations{toVersion1};
+constexpr std::array<Migration, kSchemaVersion> kMigrations{toVersion1, toVersion2};
 
 std::string quoteIdent(std::string_view name) {
     std::string out = "\"";

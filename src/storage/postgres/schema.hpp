@@ -18,7 +18,7 @@ namespace bilateral::storage::postgres {
 class Connection;
 
 /// The schema version this build writes and reads.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  ///< 2: [claims]
 /// The PostgreSQL schema (namespace) the tables live in (ConnectOptions::schema).
 inline constexpr std::string_view kSchemaName = "bilateral";
 

@@ -23,7 +23,7 @@ const std::vector<TableDef> kTables = {
     {"source",
      "id bigint NOT NULL, key " T " NOT NULL, title " T " NOT NULL, kind " T ", author " T
      ", published_lo integer, published_hi integer, published_prec integer, url " T ", file " T
-     ", sha256 " T,
+     ", sha256 " T ", standing " T,
      "PRIMARY KEY (id), UNIQUE (key)",
      {},
      ""},
@@ -138,6 +138,31 @@ const std::vector<TableDef> kTables = {
      "PRIMARY KEY (id), CHECK (span_start IS NULL OR (span_start >= 0 AND span_end > "
      "span_start))",
      {"CREATE INDEX event_link_evidence_link ON event_link_evidence(link_id)"},
+     ""},
+    // [claims] Schema version 2: each account of a record several sources speak to (SQLite's
+    // version 6, src/storage/sqlite/schema.cpp): ord 0 its own account, then the claims. On the
+    // coordinator, as relations are: few rows, of curated data.
+    {"claim",
+     "id bigint NOT NULL, event_id bigint, participation_id bigint, relation_id bigint "
+     "REFERENCES relation(id) ON DELETE CASCADE, ord integer NOT NULL, own boolean NOT NULL "
+     "DEFAULT false, source_id bigint REFERENCES source(id), start_lo integer, start_hi integer, "
+     "start_prec integer, end_lo integer, end_hi integer, end_prec integer, kind " T ", status " T
+     ", role " T ", valid_from_lo integer, valid_from_hi integer, valid_from_prec "
+     "integer, valid_to_lo integer, valid_to_hi integer, valid_to_prec integer, note text",
+     "PRIMARY KEY (id), CHECK ((event_id IS NULL) <> (relation_id IS NULL)), CHECK "
+     "(participation_id IS NULL OR event_id IS NOT NULL)",
+     {"CREATE INDEX claim_event ON claim(event_id) WHERE event_id IS NOT NULL",
+      "CREATE INDEX claim_participation ON claim(participation_id) WHERE participation_id IS "
+      "NOT NULL",
+      "CREATE INDEX claim_relation ON claim(relation_id) WHERE relation_id IS NOT NULL"},
+     ""},
+    {"claim_evidence",
+     "id bigint NOT NULL, claim_id bigint NOT NULL REFERENCES claim(id) ON DELETE CASCADE, "
+     "source_id bigint NOT NULL REFERENCES source(id), span_start integer, span_end integer, "
+     "quote text, basis " T " NOT NULL DEFAULT 'stated', confidence double precision, note text",
+     "PRIMARY KEY (id), CHECK (span_start IS NULL OR (span_start >= 0 AND span_end > "
+     "span_start))",
+     {"CREATE INDEX claim_evidence_claim ON claim_evidence(claim_id)"},
      ""},
     // Kept at import (src/store/derived.hpp has the rules): distinct pairs of actors sharing an
     // event, both directions.

@@ -95,6 +95,8 @@ public:
                                                  std::optional<model::DayNumber> to) override;
     std::vector<std::string> tenureIdsOf(RowId post, std::optional<model::DayNumber> from,
                                          std::optional<model::DayNumber> to) override;
+    std::vector<std::string> claimedEventIds() override;     // [claims]
+    std::vector<std::string> claimedRelationIds() override;  // [claims]
 
     std::vector<std::string> searchTokens(std::string_view text) override;
     std::vector<NameMatch> searchNames(std::span<const std::string> tokens,

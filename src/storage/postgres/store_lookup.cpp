@@ -136,6 +136,25 @@ std::vector<std::string> Store::tenureIdsOf(RowId postRow, std::optional<model::
                         postRow, model::toString(model::RelationKind::HoldsPost), from, to);
 }
 
+// [claims] Event keys from event_key, on the coordinator (claim is there too).
+std::vector<std::string> Store::claimedEventIds() {
+    const auto r =
+        x("SELECT key FROM event_key WHERE id IN (SELECT event_id FROM claim WHERE event_id IS NOT "
+          "NULL) ORDER BY key");
+    std::vector<std::string> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(detail::textAt(r, i, 0));
+    return out;
+}
+
+std::vector<std::string> Store::claimedRelationIds() {
+    const auto r = x(
+        "SELECT key FROM relation WHERE id IN (SELECT relation_id FROM claim WHERE relation_id IS "
+        "NOT NULL) ORDER BY key");
+    std::vector<std::string> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(detail::textAt(r, i, 0));
+    return out;
+}
+
 bool Store::hasCountry(std::string_view code) {
     const auto r =
         q("SELECT EXISTS (SELECT 1 FROM actor WHERE country = $1) OR EXISTS (SELECT 1 FROM event "

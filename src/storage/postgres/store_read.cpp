@@ -36,7 +36,8 @@ constexpr std::string_view kRelationCols =
     "r.valid_to_lo, r.valid_to_prec, r.attributes FROM relation r "
     "JOIN actor f ON f.id = r.from_id JOIN actor t ON t.id = r.to_id";
 constexpr std::string_view kSourceCols =
-    "SELECT key, title, kind, author, published_lo, published_prec, url, file, sha256 FROM source";
+    "SELECT key, title, kind, author, published_lo, published_prec, url, file, sha256, standing "
+    "FROM source";
 
 /// The attributes column's reader of `store`'s rules.
 auto attributesOf(Store& store) {
@@ -64,7 +65,28 @@ void completeActor(Store& store, std::int64_t row, model::Actor& a) {
     a.evidence = readEvidence(store, "evidence", "e.actor_id = $1", row);
 }
 
+/// [claims] The claims of `where` ("c.relation_id = $1", "c.event_id = $1"), in order, each
+/// with its evidence and the participation it is about (0: none).
+std::vector<std::pair<std::int64_t, model::Claim>> readClaims(Store& store, std::string_view where,
+                                                              std::int64_t row) {
+    const auto r = store.q(
+        "SELECT c.id, coalesce(c.participation_id, 0), c.own::integer, s.key, c.start_lo, "
+        "c.start_prec, c.end_lo, c.end_prec, c.kind, c.status, c.role, c.valid_from_lo, "
+        "c.valid_from_prec, c.valid_to_lo, c.valid_to_prec, c.note FROM claim c LEFT JOIN "
+        "source s ON s.id = c.source_id WHERE " +
+            std::string(where) + " ORDER BY c.participation_id NULLS FIRST, c.ord",
+        Params().int64(row));
+    std::vector<std::pair<std::int64_t, model::Claim>> out;
+    for (int i = 0; i < r.rows(); ++i) {
+        auto claim = storage::rows::claimAt(ResultRow{r, i}, 2);
+        claim.evidence = readEvidence(store, "claim_evidence", "e.claim_id = $1", r.int64(i, 0));
+        out.emplace_back(r.int64(i, 1), std::move(claim));
+    }
+    return out;
+}
+
 void completeEvent(Store& store, std::int64_t row, model::Event& e) {
+    auto claims = readClaims(store, "c.event_id = $1", row);
     const auto r = store.q(
         "SELECT p.id, a.key, p.role, p.side FROM participation p JOIN actor a ON a.id = "
         "p.actor_id WHERE p.event_id = $1 ORDER BY p.id",
@@ -73,10 +95,14 @@ void completeEvent(Store& store, std::int64_t row, model::Event& e) {
         auto p = storage::rows::participantAt(ResultRow{r, i});
         p.evidence =
             readEvidence(store, "event_evidence", "e.participation_id = $1", r.int64(i, 0));
+        for (auto& [of, claim] : claims)
+            if (of == r.int64(i, 0)) p.claims.push_back(std::move(claim));
         e.participants.push_back(std::move(p));
     }
     e.evidence = readEvidence(store, "event_evidence",
                               "e.event_id = $1 AND e.participation_id IS NULL", row);
+    for (auto& [of, claim] : claims)
+        if (of == 0) e.claims.push_back(std::move(claim));
 }
 
 void completeRelation(Store& store, std::int64_t row, model::Relation& x) {
@@ -93,6 +119,8 @@ void completeRelation(Store& store, std::int64_t row, model::Relation& x) {
         a.evidence = readEvidence(store, "evidence", "e.attested_id = $1", r.int64(i, 0));
         x.attested.push_back(std::move(a));
     }
+    for (auto& [of, claim] : readClaims(store, "c.relation_id = $1", row))
+        x.claims.push_back(std::move(claim));
 }
 
 /// Runs `sql` (with an optional key bound as $1), builds each record and completes it; each to

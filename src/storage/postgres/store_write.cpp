@@ -10,7 +10,7 @@ namespace {
 
 using detail::bindDate;
 
-enum class Subject { Actor, Event, Participation, Relation, Attested, EventLink };
+enum class Subject { Actor, Event, Participation, Relation, Attested, EventLink, Claim };
 
 /// Inserts an evidence record unless the same one is there. $1 the subject's row, $2 the
 /// source, $3..$8 span, quote, basis, confidence, note, $9 the new id, $10 the subject's
@@ -47,6 +47,11 @@ std::string evidenceSql(Subject s) {
             cols = "link_id";
             match = "link_id = $1::bigint";
             break;
+        case Subject::Claim:
+            table = "claim_evidence";
+            cols = "claim_id";
+            match = "claim_id = $1::bigint";
+            break;
     }
     return "INSERT INTO " + table + "(" + cols +
            ", id, source_id, span_start, span_end, quote, basis, confidence, note) SELECT " + vals +
@@ -82,6 +87,58 @@ void putEvidence(Store& store, Subject subject, std::int64_t row,
         if (subject == Subject::Attested || subject == Subject::Participation) p.int64(owner);
         store.q(sql, p);
     }
+}
+
+/// [claims] The record a claim is about: an event, one of its participations, or a relation.
+struct ClaimSubject {
+    std::optional<std::int64_t> event, participation, relation;
+};
+
+template <class E>
+void bindEnum(Params& p, const std::optional<E>& v) {
+    if (v)
+        p.text(model::toString(*v));
+    else
+        p.null();
+}
+
+/// [claims] Replaces the claims of one record, as the SQLite engine's putClaims.
+void putClaims(Store& store, const ClaimSubject& at, const std::vector<model::Claim>& claims) {
+    if (at.relation)
+        store.q("DELETE FROM claim WHERE relation_id = $1", Params().int64(*at.relation));
+    else if (at.participation)
+        store.q("DELETE FROM claim WHERE participation_id = $1", Params().int64(*at.participation));
+    else
+        store.q("DELETE FROM claim WHERE event_id = $1 AND participation_id IS NULL",
+                Params().int64(*at.event));
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+        const auto& c = claims[i];
+        const auto id = store.newId();
+        Params p;
+        p.int64(id).optional(at.event).optional(at.participation).optional(at.relation);
+        p.int64(static_cast<std::int64_t>(i)).text(c.own ? "true" : "false");
+        if (c.source.empty())
+            p.null();
+        else
+            p.int64(requireRow(store.sourceRow(c.source), "source", c.source));
+        bindDate(p, c.start);
+        bindDate(p, c.end);
+        bindEnum(p, c.kind);
+        bindEnum(p, c.status);
+        bindEnum(p, c.role);
+        bindDate(p, c.validFrom);
+        bindDate(p, c.validTo).optional(c.note);
+        store.q(
+            "INSERT INTO claim(id, event_id, participation_id, relation_id, ord, own, "
+            "source_id, start_lo, start_hi, start_prec, end_lo, end_hi, end_prec, kind, "
+            "status, role, valid_from_lo, valid_from_hi, valid_from_prec, valid_to_lo, "
+            "valid_to_hi, valid_to_prec, note) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,"
+            "$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23)",
+            p);
+        putEvidence(store, Subject::Claim, id, c.evidence);
+    }
+    if (at.event && !claims.empty())
+        store.q("UPDATE event SET notes = notes | 8 WHERE id = $1", Params().int64(*at.event));
 }
 
 /// Before an existing event's scope may change: takes its event_scope rows out, once.
@@ -133,12 +190,14 @@ void Store::putSource(const model::Source& s) {
         Params p;
         p.int64(newId()).text(s.id).text(s.title).optional(s.kind).optional(s.author);
         bindDate(p, s.published).optional(s.url).optional(s.file).optional(s.sha256);
+        bindEnum(p, s.standing);
         q("INSERT INTO source(id, key, title, kind, author, published_lo, published_hi, "
-          "published_prec, url, file, sha256) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) "
+          "published_prec, url, file, sha256, standing) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,"
+          "$11,$12) "
           "ON CONFLICT (key) DO UPDATE SET title = excluded.title, kind = excluded.kind, "
           "author = excluded.author, published_lo = excluded.published_lo, published_hi = "
           "excluded.published_hi, published_prec = excluded.published_prec, url = excluded.url, "
-          "file = excluded.file, sha256 = excluded.sha256",
+          "file = excluded.file, sha256 = excluded.sha256, standing = excluded.standing",
           p);
     });
 }
@@ -231,10 +290,12 @@ void Store::putEventNow(const model::Event& e) {
     detail::setDayRange(*this, row, [this](std::int64_t ev) { touchEvent(*this, ev); });
     for (const auto& part : e.participants) {
         const auto actor = requireRow(actorRow(part.actor), "actor", part.actor);
-        putEvidence(*this, Subject::Participation, participation(*this, row, actor, part),
-                    part.evidence, row);
+        const auto prow = participation(*this, row, actor, part);
+        putEvidence(*this, Subject::Participation, prow, part.evidence, row);
+        putClaims(*this, {row, prow, std::nullopt}, part.claims);
     }
     putEvidence(*this, Subject::Event, row, e.evidence);
+    putClaims(*this, {row, std::nullopt, std::nullopt}, e.claims);
 }
 
 void Store::putRelation(const model::Relation& r) {
@@ -261,6 +322,7 @@ void Store::putRelationNow(const model::Relation& r) {
           "excluded.attributes RETURNING id",
           p));
     putEvidence(*this, Subject::Relation, row, r.evidence);
+    putClaims(*this, {std::nullopt, std::nullopt, row}, r.claims);
     for (const auto& a : r.attested) {
         if (!a.period.start || !a.period.end) {
             throw InvalidArgumentError("relation \"" + r.id +

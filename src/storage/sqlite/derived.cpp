@@ -218,6 +218,10 @@ void rebuildDerived(Store& store) {
                     "DELETE FROM scope_count; DELETE FROM trend_scope; DELETE FROM trend_actor; "
                     "UPDATE event SET notes = 0 WHERE notes <> 0;");
     detail::execute(store, kLinkNotesSql);  // links set their bits as they are written
+    // [claims] and so do claims
+    detail::execute(store,
+                    "UPDATE event SET notes = notes | 8 WHERE id IN "
+                    "(SELECT event_id FROM claim WHERE event_id IS NOT NULL)");
     setAllDayRanges(store);
     refreshDerived(store, Watermarks{}, {});
 }

@@ -197,7 +197,8 @@ CREATE INDEX event_meeting ON event(meeting_id) WHERE meeting_id IS NOT NULL;
 -- [sides] end
 )sql";
 
-// Version 4: what a listing of events reads besides the event rows ([notes]), and the size of
+// Version 4: what a listing of events reads besides the event rows ([notes]; version 6 adds
+// bit 8: its sources disagree about it or one of its participations, [claims]), and the size of
 // each country's and pair's scope ([scope-counts]).
 constexpr std::string_view kV4 = R"sql(
 -- [notes] begin
@@ -269,7 +270,53 @@ CREATE TABLE trend_actor (
 -- [trend] end
 )sql";
 
-constexpr std::array<std::string_view, 5> kMigrations{kV1, kV2, kV3, kV4, kV5};
+// Version 6: claims per source ([claims], dataset format 1.2; docs/data-model.md, "Claims").
+// The event, participation and relation rows keep each field's preferred value (rules/
+// claims.hpp), so every query answers with it; `claim` keeps each account of a record that has
+// several: ord 0 its own account (own = 1, the values its top-level fields gave), then the
+// other sources' claims in the order of the document. A field a claim does not give is NULL
+// (silence). Participation claims carry their event's id too. A file of version 5 has no claims.
+constexpr std::string_view kV6 = R"sql(
+-- [claims] begin
+ALTER TABLE source ADD COLUMN standing TEXT;
+CREATE TABLE claim (
+    id               INTEGER PRIMARY KEY,
+    event_id         INTEGER REFERENCES event(id) ON DELETE CASCADE,
+    participation_id INTEGER REFERENCES participation(id) ON DELETE CASCADE,
+    relation_id      INTEGER REFERENCES relation(id) ON DELETE CASCADE,
+    ord              INTEGER NOT NULL,
+    own              INTEGER NOT NULL DEFAULT 0,
+    source_id        INTEGER REFERENCES source(id),
+    start_lo INTEGER, start_hi INTEGER, start_prec INTEGER,
+    end_lo   INTEGER, end_hi   INTEGER, end_prec   INTEGER,
+    kind     TEXT,
+    status   TEXT,
+    role     TEXT,
+    valid_from_lo INTEGER, valid_from_hi INTEGER, valid_from_prec INTEGER,
+    valid_to_lo   INTEGER, valid_to_hi   INTEGER, valid_to_prec   INTEGER,
+    note     TEXT,
+    CHECK ((event_id IS NULL) <> (relation_id IS NULL)),
+    CHECK (participation_id IS NULL OR event_id IS NOT NULL)
+);
+CREATE INDEX claim_event ON claim(event_id) WHERE event_id IS NOT NULL;
+CREATE INDEX claim_participation ON claim(participation_id) WHERE participation_id IS NOT NULL;
+CREATE INDEX claim_relation ON claim(relation_id) WHERE relation_id IS NOT NULL;
+CREATE TABLE claim_evidence (
+    id         INTEGER PRIMARY KEY,
+    claim_id   INTEGER NOT NULL REFERENCES claim(id) ON DELETE CASCADE,
+    source_id  INTEGER NOT NULL REFERENCES source(id),
+    span_start INTEGER, span_end INTEGER,
+    quote      TEXT,
+    basis      TEXT NOT NULL DEFAULT 'stated',
+    confidence REAL,
+    note       TEXT,
+    CHECK (span_start IS NULL OR (span_start >= 0 AND span_end > span_start))
+);
+CREATE INDEX claim_evidence_claim ON claim_evidence(claim_id);
+-- [claims] end
+)sql";
+
+constexpr std::array<std::string_view, 6> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6};
 
 }  // namespace
 

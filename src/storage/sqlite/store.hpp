@@ -139,6 +139,8 @@ public:
                                                  std::optional<model::DayNumber> to) override;
     std::vector<std::string> tenureIdsOf(RowId post, std::optional<model::DayNumber> from,
                                          std::optional<model::DayNumber> to) override;
+    std::vector<std::string> claimedEventIds() override;     // [claims]
+    std::vector<std::string> claimedRelationIds() override;  // [claims]
 
     // --- [trend] (store_trend.cpp) -------------------------------------------------------------
     void forEachTrendCell(const storage::TrendSubject& subject, model::DayNumber from,

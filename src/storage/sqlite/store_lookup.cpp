@@ -168,6 +168,25 @@ std::vector<std::string> Store::tenureIdsOf(RowId postRow, std::optional<model::
     return relationKeys(prepare(kTenures), postRow, model::RelationKind::HoldsPost, from, to);
 }
 
+// [claims]
+std::vector<std::string> Store::claimedEventIds() {
+    auto st = prepare(
+        "SELECT key FROM event WHERE id IN (SELECT event_id FROM claim WHERE event_id IS NOT "
+        "NULL) ORDER BY key");
+    std::vector<std::string> keys;
+    while (st.step()) keys.push_back(st.getString(0));
+    return keys;
+}
+
+std::vector<std::string> Store::claimedRelationIds() {
+    auto st = prepare(
+        "SELECT key FROM relation WHERE id IN (SELECT relation_id FROM claim WHERE relation_id "
+        "IS NOT NULL) ORDER BY key");
+    std::vector<std::string> keys;
+    while (st.step()) keys.push_back(st.getString(0));
+    return keys;
+}
+
 RowId Store::maxEventRow() {
     return detail::scalarOf(prepare("SELECT coalesce(max(id), 0) FROM event"));
 }

@@ -1,5 +1,7 @@
 // Reads: whole records by id, everything ordered by id, counts.
 
+#include <tuple>
+
 #include "rows.hpp"
 
 namespace bilateral::sqlite {
@@ -39,7 +41,8 @@ constexpr std::string_view kRelationCols =
     "r.valid_to_lo, r.valid_to_prec, r.attributes FROM relation r "
     "JOIN actor f ON f.id = r.from_id JOIN actor t ON t.id = r.to_id";
 constexpr std::string_view kSourceCols =
-    "SELECT key, title, kind, author, published_lo, published_prec, url, file, sha256 FROM source";
+    "SELECT key, title, kind, author, published_lo, published_prec, url, file, sha256, standing "
+    "FROM source";
 
 // Each reader takes a row of its SELECT, without the nested parts (aliases, evidence).
 model::Actor actorRowOf(const Statement& st) {
@@ -54,9 +57,36 @@ model::Relation relationRowOf(const Statement& st) {
     return storage::rows::relationAt(st, detail::attributesFromJson);
 }
 
+/// [claims] The claims of a relation (`relation_id`) or of an event and its participations
+/// (`event_id`), in order, each with its evidence and the participation it is about (0: none).
+std::vector<std::pair<std::int64_t, model::Claim>> readClaims(Store& store, std::string_view column,
+                                                              std::int64_t row) {
+    std::vector<std::tuple<std::int64_t, std::int64_t, model::Claim>> rows;
+    {
+        auto st = detail::prepare(
+            store,
+            "SELECT c.id, coalesce(c.participation_id, 0), c.own, s.key, c.start_lo, "
+            "c.start_prec, c.end_lo, c.end_prec, c.kind, c.status, c.role, "
+            "c.valid_from_lo, c.valid_from_prec, c.valid_to_lo, c.valid_to_prec, c.note "
+            "FROM claim c LEFT JOIN source s ON s.id = c.source_id WHERE c." +
+                std::string(column) + " = ? ORDER BY c.participation_id, c.ord");
+        st.bind(1, row);
+        while (st.step())
+            rows.emplace_back(st.getInt64(0), st.getInt64(1), storage::rows::claimAt(st, 2));
+    }
+    std::vector<std::pair<std::int64_t, model::Claim>> out;
+    for (auto& [id, participation, claim] : rows) {
+        claim.evidence = readEvidence(store, "claim_id", id, "claim_evidence");
+        out.emplace_back(participation, std::move(claim));
+    }
+    return out;
+}
+
 /// A relation's evidence and attestations ([attested]), each attestation with its evidence.
 void completeRelation(Store& store, std::int64_t row, model::Relation& r) {
     r.evidence = readEvidence(store, "relation_id", row);
+    for (auto& [participation, claim] : readClaims(store, "relation_id", row))
+        r.claims.push_back(std::move(claim));
     std::vector<std::pair<std::int64_t, model::Attestation>> attested;
     {
         auto st =
@@ -96,11 +126,16 @@ void completeEvent(Store& store, std::int64_t row, model::Event& e) {
         st.bind(1, row);
         while (st.step()) parts.emplace_back(st.getInt64(0), storage::rows::participantAt(st));
     }
+    auto claims = readClaims(store, "event_id", row);
     for (auto& [prow, p] : parts) {
         p.evidence = readEvidence(store, "participation_id", prow);
+        for (auto& [of, claim] : claims)
+            if (of == prow) p.claims.push_back(std::move(claim));
         e.participants.push_back(std::move(p));
     }
     e.evidence = readEvidence(store, "event_id", row);
+    for (auto& [of, claim] : claims)
+        if (of == 0) e.claims.push_back(std::move(claim));
 }
 
 /// Runs `sql` (with an optional key bound), builds each record and completes it after the

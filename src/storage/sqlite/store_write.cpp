@@ -31,7 +31,7 @@ void bindDate(Statement& st, int i, const std::optional<Date>& d) {
         .bind(i + 2, static_cast<int>(d->precision()));
 }
 
-enum class Subject { Actor, Event, Participation, Relation, Attested, EventLink };
+enum class Subject { Actor, Event, Participation, Relation, Attested, EventLink, Claim };
 
 std::string_view evidenceSql(Subject s) {
 #define BILATERAL_EVIDENCE_SQL_IN(table, col, extra)                                             \
@@ -59,6 +59,8 @@ std::string_view evidenceSql(Subject s) {
                    "basis = ?6 AND confidence IS ?7 AND note IS ?8)";
         case Subject::EventLink:
             return BILATERAL_EVIDENCE_SQL_IN("event_link_evidence", "link_id", "");
+        case Subject::Claim:
+            return BILATERAL_EVIDENCE_SQL_IN("claim_evidence", "claim_id", "");
         case Subject::Relation:
             break;
     }
@@ -102,6 +104,67 @@ void putEvidence(Store& store, Subject subject, std::int64_t row,
 }  // namespace
 
 namespace {
+/// [claims] The record a claim is about: an event, one of its participations, or a relation.
+struct ClaimSubject {
+    std::optional<std::int64_t> event, participation, relation;
+};
+
+template <class E>
+void bindEnum(Statement& st, int i, const std::optional<E>& v) {
+    if (v)
+        st.bind(i, model::toString(*v));
+    else
+        st.bindNull(i);
+}
+
+/// [claims] Replaces the claims of one record (a put gives all of them, settled: rules/
+/// claims.hpp); marks its event (notes bit 8) when it has some.
+void putClaims(Store& store, const ClaimSubject& at, const std::vector<model::Claim>& claims) {
+    if (at.relation) {
+        detail::prepare(store, "DELETE FROM claim WHERE relation_id = ?")
+            .bind(1, *at.relation)
+            .exec();
+    } else if (at.participation) {
+        detail::prepare(store, "DELETE FROM claim WHERE participation_id = ?")
+            .bind(1, *at.participation)
+            .exec();
+    } else {
+        detail::prepare(store, "DELETE FROM claim WHERE event_id = ? AND participation_id IS NULL")
+            .bind(1, *at.event)
+            .exec();
+    }
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+        const auto& c = claims[i];
+        auto st = detail::prepare(
+            store,
+            "INSERT INTO claim(event_id, participation_id, relation_id, ord, own, source_id, "
+            "start_lo, start_hi, start_prec, end_lo, end_hi, end_prec, kind, status, role, "
+            "valid_from_lo, valid_from_hi, valid_from_prec, valid_to_lo, valid_to_hi, "
+            "valid_to_prec, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "RETURNING id");
+        st.bind(1, at.event).bind(2, at.participation).bind(3, at.relation);
+        st.bind(4, static_cast<std::int64_t>(i)).bind(5, c.own ? 1 : 0);
+        if (c.source.empty())
+            st.bindNull(6);
+        else
+            st.bind(6, requireRow(store.sourceRow(c.source), "source", c.source));
+        bindDate(st, 7, c.start);
+        bindDate(st, 10, c.end);
+        bindEnum(st, 13, c.kind);
+        bindEnum(st, 14, c.status);
+        bindEnum(st, 15, c.role);
+        bindDate(st, 16, c.validFrom);
+        bindDate(st, 19, c.validTo);
+        st.bind(22, c.note);
+        putEvidence(store, Subject::Claim, returningId(st), c.evidence);
+    }
+    if (at.event && !claims.empty()) {
+        detail::prepare(store, "UPDATE event SET notes = notes | 8 WHERE id = ?")
+            .bind(1, *at.event)
+            .exec();
+    }
+}
+
 std::optional<std::int64_t> lookupRow(Store& store, std::string_view sql, std::string_view id) {
     auto st = detail::prepare(store, sql);
     st.bind(1, id);
@@ -149,14 +212,16 @@ void Store::putSource(const model::Source& s) {
 void Store::putSourceNow(const model::Source& s) {
     auto st = prepare(
         "INSERT INTO source(key, title, kind, author, published_lo, published_hi, published_prec, "
-        "url, file, sha256) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
+        "url, file, sha256, standing) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE "
+        "SET "
         "title = excluded.title, kind = excluded.kind, author = excluded.author, "
         "published_lo = excluded.published_lo, published_hi = excluded.published_hi, "
         "published_prec = excluded.published_prec, url = excluded.url, file = excluded.file, "
-        "sha256 = excluded.sha256");
+        "sha256 = excluded.sha256, standing = excluded.standing");
     st.bind(1, s.id).bind(2, s.title).bind(3, s.kind).bind(4, s.author);
     bindDate(st, 5, s.published);
     st.bind(8, s.url).bind(9, s.file).bind(10, s.sha256);
+    bindEnum(st, 11, s.standing);
     st.exec();
 }
 
@@ -274,9 +339,12 @@ void Store::putEventNow(const model::Event& e) {
             "ON CONFLICT(event_id, actor_id, role) DO UPDATE SET "
             "side = coalesce(excluded.side, participation.side) RETURNING id");
         ins.bind(1, row).bind(2, actor).bind(3, model::toString(p.role)).bind(4, p.side);
-        putEvidence(*this, Subject::Participation, returningId(ins), p.evidence);
+        const auto participation = returningId(ins);
+        putEvidence(*this, Subject::Participation, participation, p.evidence);
+        putClaims(*this, {row, participation, std::nullopt}, p.claims);
     }
     putEvidence(*this, Subject::Event, row, e.evidence);
+    putClaims(*this, {row, std::nullopt, std::nullopt}, e.claims);
 }
 
 void Store::putRelation(const model::Relation& r) {
@@ -312,6 +380,7 @@ void Store::putRelationNow(const model::Relation& r) {
     st.bind(11, detail::attributesToJson(r.attributes));
     const auto row = returningId(st);
     putEvidence(*this, Subject::Relation, row, r.evidence);
+    putClaims(*this, {std::nullopt, std::nullopt, row}, r.claims);
     // [attested] Attestations merge like evidence: a period already there gains the new
     // evidence, a new one is added.
     for (const auto& a : r.attested) {

@@ -21,8 +21,11 @@ std::vector<ImportSummary> importFiles(storage::Engine& engine,
                                        const std::vector<std::filesystem::path>& files,
                                        const ImportOptions& options = {});
 
-/// parseDataset, with references also resolved against `existing` (ids already there).
-Dataset parseDataset(std::string_view text, const std::string& file, storage::Engine* existing);
+/// parseDataset, with references also resolved against `existing` (ids already there) and, when
+/// `sourcesDir` is given, quotes checked against the source texts found there
+/// (ImportOptions::sourcesDir).
+Dataset parseDataset(std::string_view text, const std::string& file, storage::Engine* existing,
+                     const std::filesystem::path& sourcesDir = {});
 Dataset readDataset(const std::filesystem::path& file, storage::Engine* existing);
 /// Write a validated dataset into the engine (the caller holds the transaction).
 ImportSummary importDataset(storage::Engine& engine, const std::filesystem::path& file);

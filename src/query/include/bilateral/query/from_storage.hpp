@@ -69,6 +69,13 @@ std::vector<RelationAsOf> relationsAsOf(storage::Engine& engine, std::string_vie
 std::vector<PostHolder> holders(storage::Engine& engine, std::string_view postId,
                                 std::optional<model::Date> day);
 
+/// [claims] Every field whose sources disagree: the events' (each event's own fields, then its
+/// participations'), by event id, then the relations', by relation id (docs/data-model.md,
+/// "Claims").
+std::vector<Disagreement> disagreements(storage::Engine& engine);
+/// The disagreements about one event and its participations.
+std::vector<Disagreement> disagreementsOf(storage::Engine& engine, std::string_view eventId);
+
 /// Actors whose name or alias matches `text`, ignoring case, accents and apostrophe style,
 /// best first.
 std::vector<SearchHit> search(storage::Engine& engine, std::string_view text,

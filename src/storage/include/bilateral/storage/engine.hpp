@@ -173,6 +173,12 @@ public:
     virtual std::vector<std::string> tenureIdsOf(RowId post, std::optional<model::DayNumber> from,
                                                  std::optional<model::DayNumber> to) = 0;
 
+    // --- [claims] -----------------------------------------------------------------------------
+    /// Ids of the events that have claims (of their own or of a participation), in id order.
+    virtual std::vector<std::string> claimedEventIds() = 0;
+    /// Ids of the relations that have claims, in id order.
+    virtual std::vector<std::string> claimedRelationIds() = 0;
+
     // --- names ---------------------------------------------------------------------------------
     /// The tokens the engine indexes a text as (rules::foldForSearch applied first; then lower
     /// case, no accents, split at anything that is not a letter or digit).

@@ -278,7 +278,27 @@ model::Source sourceAt(const Row& r) {
     s.url = optTextAt(r, 6);
     s.file = optTextAt(r, 7);
     s.sha256 = optTextAt(r, 8);
+    if (!r.isNull(9)) s.standing = enumAt<model::Standing>(r, 9);  // [claims]
     return s;
+}
+
+/// [claims] From column `c`: own, source key (NULL: none), start_lo, start_prec, end_lo,
+/// end_prec, kind, status, role, valid_from_lo, valid_from_prec, valid_to_lo, valid_to_prec,
+/// note; 14 columns. Its evidence is read apart.
+template <class Row>
+model::Claim claimAt(const Row& r, int c) {
+    model::Claim x;
+    x.own = r.i64(c) != 0;
+    x.source = textAt(r, c + 1);
+    x.start = dateAt(r, c + 2);
+    x.end = dateAt(r, c + 4);
+    if (!r.isNull(c + 6)) x.kind = enumAt<model::EventKind>(r, c + 6);
+    if (!r.isNull(c + 7)) x.status = enumAt<model::EventStatus>(r, c + 7);
+    if (!r.isNull(c + 8)) x.role = enumAt<model::Role>(r, c + 8);
+    x.validFrom = dateAt(r, c + 9);
+    x.validTo = dateAt(r, c + 11);
+    x.note = optTextAt(r, c + 13);
+    return x;
 }
 
 /// From column 1 (column 0 its row): key, kind, from's key, to's key.

@@ -14,7 +14,7 @@
 namespace bilateral::sqlite {
 
 /// The schema version this build writes; `PRAGMA user_version` of an up-to-date file.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 /// Opens (and, unless read-only, creates or migrates) a database file. Throws StorageError
 /// (missing, not SQLite, not ours, read-only) or SchemaVersionError.
