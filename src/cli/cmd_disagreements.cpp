@@ -23,8 +23,8 @@ void printTable(const std::vector<query::Disagreement>& all, std::size_t total) 
             const auto value = v.value + (v.preferred ? " *" : "");
             const auto source = (v.source.empty() ? std::string("(no source)") : v.source) +
                                 (v.own ? " (own)" : "");
-            t.add({first ? d.record : "", first ? d.actor : "", first ? d.field : "", value,
-                   source, quotesText(v.evidence)});
+            t.add({first ? d.record : "", first ? d.actor : "", first ? d.field : "", value, source,
+                   quotesText(v.evidence)});
             first = false;
         }
     }

@@ -13,8 +13,7 @@ namespace bilateral::io::detail {
 namespace {
 
 /// Code points [start, end) of UTF-8 text; none when the text is shorter.
-std::optional<std::string> codePoints(std::string_view text, std::int64_t start,
-                                      std::int64_t end) {
+std::optional<std::string> codePoints(std::string_view text, std::int64_t start, std::int64_t end) {
     std::size_t i = 0, from = 0;
     for (std::int64_t cp = 0; cp < end; ++cp) {
         if (cp == start) from = i;
@@ -58,7 +57,8 @@ model::Claim DatasetReader::claim(const Cursor& c, ClaimOf what) {
     cl.source = reference(c.required("source"), Target::Source);
     cl.start = optionalDate(c, "start");
     cl.end = optionalDate(c, "end");
-    if (cl.start && cl.end) requireNotBefore(*c.optional("end"), *cl.end, "end", *cl.start, "start");
+    if (cl.start && cl.end)
+        requireNotBefore(*c.optional("end"), *cl.end, "end", *cl.start, "start");
     if (auto kind = c.optional("kind")) cl.kind = kind->enumeration<model::EventKind>("event kind");
     if (auto s = c.optional("status")) cl.status = s->enumeration<model::EventStatus>("status");
     if (auto role = c.optional("role")) cl.role = role->enumeration<model::Role>("role");
@@ -104,16 +104,16 @@ void DatasetReader::checkQuotes() {
             if (!files.contains(at.source) && existing_) {
                 if (auto s = existing_->findSource(at.source)) file = s->file;
             }
-            it = texts.emplace(at.source, file ? readText(sourcesDir_ / *file) : std::nullopt)
-                     .first;
+            it =
+                texts.emplace(at.source, file ? readText(sourcesDir_ / *file) : std::nullopt).first;
         }
         if (!it->second) continue;
         const auto words = codePoints(*it->second, at.span.start, at.span.end);
         if (!words) {
             throw ParseError(file_, at.pointer + "/span",
                              "span [" + std::to_string(at.span.start) + ", " +
-                                 std::to_string(at.span.end) + ") lies past the end of the text of " +
-                                 inQuotes(at.source));
+                                 std::to_string(at.span.end) +
+                                 ") lies past the end of the text of " + inQuotes(at.source));
         }
         if (*words != *at.quote) {
             throw ParseError(file_, at.pointer + "/quote",

@@ -37,8 +37,8 @@ std::optional<std::size_t> preferredClaim(const std::vector<Claim>& claims, Memb
         if (!value) continue;
         Candidate c;
         c.own = claims[i].own;
-        c.primary = !claims[i].source.empty() &&
-                    standing(claims[i].source) == model::Standing::Primary;
+        c.primary =
+            !claims[i].source.empty() && standing(claims[i].source) == model::Standing::Primary;
         if constexpr (std::is_same_v<T, model::Date>) c.precision = value->precision();
         candidates.push_back(c);
         at.push_back(i);
@@ -202,8 +202,7 @@ std::vector<Disagreement> disagreements(const model::Event& e) {
 std::vector<Disagreement> disagreements(const model::Relation& r) {
     std::vector<Disagreement> out;
     const Disagreement base{r.id, {}, {}, {}};
-    addIfDisagreed(out, r.claims, &Claim::validFrom, "valid.from", r.valid.start, r.evidence,
-                   base);
+    addIfDisagreed(out, r.claims, &Claim::validFrom, "valid.from", r.valid.start, r.evidence, base);
     addIfDisagreed(out, r.claims, &Claim::validTo, "valid.to", r.valid.end, r.evidence, base);
     return out;
 }

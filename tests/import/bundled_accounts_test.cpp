@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "fixtures/bundled_dataset.hpp"
 
@@ -141,4 +144,79 @@ TEST(BundledAccounts, QuotesOnlyTheWordsAFactRestsOn) {
         for (const auto& a : r.attested) check(a.evidence);
     }
     EXPECT_GT(quoted, 40u);
+}
+
+namespace {
+/// The bundled dataset as JSON, for what each source claims (format 1.2).
+const nlohmann::json& bundledJson() {
+    static const nlohmann::json j = [] {
+        std::ifstream in(kBundledDataset);
+        return nlohmann::json::parse(in);
+    }();
+    return j;
+}
+
+const nlohmann::json& eventJson(const std::string& id) {
+    for (const auto& e : bundledJson().at("events")) {
+        if (e.at("id") == id) return e;
+    }
+    throw std::runtime_error("the bundled dataset has no " + id);
+}
+
+/// The claims of `record` by `source`.
+std::vector<nlohmann::json> claimsBy(const nlohmann::json& record, const std::string& source) {
+    std::vector<nlohmann::json> out;
+    for (const auto& c : record.value("claims", nlohmann::json::array())) {
+        if (c.at("source") == source) out.push_back(c);
+    }
+    return out;
+}
+}  // namespace
+
+TEST(BundledAccounts, EachAccountHasItsStanding) {
+    EXPECT_EQ(bundledJson().at("version"), 1.2);
+    for (const auto& s : bundledJson().at("sources")) {
+        if (s.at("id") == kChigiNote) EXPECT_EQ(s.at("standing"), "primary");
+        if (s.at("id") == kTheSun) EXPECT_EQ(s.at("standing"), "secondary");
+    }
+}
+
+TEST(BundledAccounts, TheSunClaimsAThreeDayWorkingVisitTheEditorialAnOfficialVisitOfTwoDays) {
+    const auto& visit = eventJson("event/official-visit-2025-07");
+    // The editorial's own account, at the top level.
+    EXPECT_EQ(visit.at("kind"), "official_visit");
+    EXPECT_EQ(visit.at("start"), "2025-07-02");
+    EXPECT_EQ(visit.at("end"), "2025-07-03");
+    const auto sun = claimsBy(visit, kTheSun);
+    ASSERT_EQ(sun.size(), 1u);
+    EXPECT_EQ(sun[0].at("kind"), "working_visit");
+    EXPECT_EQ(sun[0].at("start"), "2025-07-01");  // "arrived here on Tuesday"
+    EXPECT_EQ(sun[0].at("end"), "2025-07-03");    // "a three-day working visit"
+    for (const auto& e : sun[0].at("evidence")) {
+        EXPECT_EQ(e.at("source"), kTheSun);
+        EXPECT_NE(e.at("quote").get<std::string>().find("three-day working visit"),
+                  std::string::npos);
+    }
+    EXPECT_TRUE(claimsBy(visit, kChigiNote).empty());  // the note does not speak of the visit
+}
+
+TEST(BundledAccounts, TheMeetingIsDatedThirdOfJulyByBothAccountsAndTheRoundtableSecond) {
+    const auto& meeting = eventJson("event/meeting-anwar-meloni-2025-07");
+    EXPECT_FALSE(meeting.contains("start"));  // the editorial does not date it
+    for (const char* source : {kChigiNote, kTheSun}) {
+        const auto claims = claimsBy(meeting, source);
+        ASSERT_EQ(claims.size(), 1u) << source;
+        EXPECT_EQ(claims[0].at("start"), "2025-07-03") << source;
+        for (const auto& e : claims[0].at("evidence")) {
+            EXPECT_EQ(e.at("basis"), "inferred") << source;  // the day from the text's date
+            EXPECT_TRUE(e.contains("note") && e.contains("confidence")) << source;
+        }
+    }
+    const auto roundtable = claimsBy(eventJson("event/economic-roundtable-2025-07"), kChigiNote);
+    ASSERT_EQ(roundtable.size(), 1u);
+    EXPECT_EQ(roundtable[0].at("start"), "2025-07-02");  // "ieri (2 luglio)"
+    // Neither account says who opened the roundtable: the editorial alone speaks (Tajani).
+    for (const auto& p : eventJson("event/economic-roundtable-2025-07").at("participants")) {
+        EXPECT_FALSE(p.contains("claims")) << p.at("actor");
+    }
 }

@@ -45,8 +45,9 @@ model::Event visit() {
 }  // namespace
 
 TEST(PreferredValue, TheMorePreciseDateWinsWhateverTheStanding) {
-    const std::vector<Candidate> c{{.primary = true, .own = true, .precision = model::Precision::Month},
-                                   {.primary = false, .own = false, .precision = model::Precision::Day}};
+    const std::vector<Candidate> c{
+        {.primary = true, .own = true, .precision = model::Precision::Month},
+        {.primary = false, .own = false, .precision = model::Precision::Day}};
     EXPECT_EQ(rules::preferredOf(c), 1u);
     const std::vector<Candidate> year{{.precision = model::Precision::Year},
                                       {.precision = model::Precision::Month}};
@@ -85,8 +86,8 @@ TEST(PreferredValue, SettlingAnEventPicksEachFieldAndKeepsEveryAccount) {
     note.status = model::EventStatus::Occurred;
     e.claims = {paper, note};
     const auto s = rules::settle(e, standingOf);
-    EXPECT_EQ(s.start, Date::parse("2025-07-02"));  // own over a secondary paper
-    EXPECT_EQ(s.end, Date::parse("2025-07-03"));    // only the own account speaks to it
+    EXPECT_EQ(s.start, Date::parse("2025-07-02"));      // own over a secondary paper
+    EXPECT_EQ(s.end, Date::parse("2025-07-03"));        // only the own account speaks to it
     EXPECT_EQ(s.kind, model::EventKind::WorkingVisit);  // the primary note
     ASSERT_EQ(s.claims.size(), 3u);
     EXPECT_TRUE(s.claims[0].own);

@@ -24,8 +24,8 @@ namespace bilateral::rules {
 
 /// One account of one field, as the rule weighs it.
 struct Candidate {
-    bool primary = false;  ///< its source's standing is primary
-    bool own = false;      ///< the record's own account (its top-level fields)
+    bool primary = false;                       ///< its source's standing is primary
+    bool own = false;                           ///< the record's own account (its top-level fields)
     std::optional<model::Precision> precision;  ///< dates only: how precise the value is
 };
 
@@ -53,8 +53,8 @@ using StandingOf = std::function<model::Standing(std::string_view source)>;
 
 /// One source's value of a disagreed field.
 struct ClaimedValue {
-    std::string source;  ///< empty: an own account with no source
-    std::string value;   ///< as a dataset gives it: "2025-07-03", "working_visit"; "" silent
+    std::string source;      ///< empty: an own account with no source
+    std::string value;       ///< as a dataset gives it: "2025-07-03", "working_visit"; "" silent
     bool own = false;        ///< the record's own account
     bool preferred = false;  ///< the value the record answers with
     std::vector<model::Evidence> evidence;  ///< what this source's account rests on
