@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <tuple>
 #include <utility>
 
 #include "fixtures/run_cli.hpp"
@@ -47,7 +48,7 @@ TEST_F(BundledQueries, AnwarIbrahimMetMeloniAndTajaniDuringTheVisit) {
     for (const auto& c : j.at("counterparts")) {
         if (c.at("id") == "person/giorgia-meloni") {
             EXPECT_EQ(c.at("events"), json::array({"event/meeting-anwar-meloni-2025-07"}));
-            EXPECT_EQ(c.at("first"), "2025-07-02");
+            EXPECT_EQ(c.at("first"), "2025-07-03");  // the other accounts date the meeting
         }
     }
     // The same without a window: the planned visit still never counts.
@@ -182,9 +183,13 @@ TEST_F(BundledQueries, TheDyadTimelineIsInOrderAndFlagsThePlannedVisit) {
         } else {
             EXPECT_EQ(e.at("status"), "occurred");
         }
-        if (e.at("id") == "event/meeting-anwar-meloni-2025-07") {
+        if (e.at("id") == "event/talks-ministers-2025-07") {  // undated by every source
             EXPECT_TRUE(e.at("dated_by_parent").get<bool>());
             EXPECT_EQ(e.at("start"), "2025-07-02");
+        }
+        if (e.at("id") == "event/meeting-anwar-meloni-2025-07") {  // 3 July, by two accounts
+            EXPECT_FALSE(e.at("dated_by_parent").get<bool>());
+            EXPECT_EQ(e.at("start"), "2025-07-03");
         }
     }
     EXPECT_EQ(ids(query({"timeline", "--dyad", "MYS:ITA"}).at("events")), events);
@@ -316,16 +321,19 @@ TEST_F(BundledQueries, TheDyadTimelineHoldsTheSideMeetingsAsInferredAndTheEmbass
 TEST_F(BundledQueries, SubEventsComeAfterTheVisitTheyTookPlaceIn) {
     const auto events = ids(query({"timeline", "--dyad", "ITA:MYS"}).at("events"));
     const auto at = [&](const std::string& id) { return position(events, id); };
-    for (const char* child :
-         {"event/economic-roundtable-2025-07", "event/meeting-anwar-meloni-2025-07",
-          "event/talks-ministers-2025-07", "event/side-meetings-investment-2025-07"}) {
+    // Undated ones take the visit's days and follow it; the meeting, on its last day, too.
+    for (const char* child : {"event/meeting-anwar-meloni-2025-07", "event/talks-ministers-2025-07",
+                              "event/side-meetings-investment-2025-07"}) {
         ASSERT_TRUE(contains(events, child));
         EXPECT_LT(at("event/official-visit-2025-07"), at(child)) << child;
     }
+    // The roundtable, dated 2 July by the Palazzo Chigi note, is one day: on the visit's first
+    // day it comes first (earliest day, then latest day: data-model.md, "Ordering").
+    EXPECT_LT(at("event/economic-roundtable-2025-07"), at("event/official-visit-2025-07"));
     // An actor's timeline too.
     const auto anwar = ids(query({"timeline", "person/anwar-ibrahim"}).at("events"));
     ASSERT_FALSE(anwar.empty());
-    EXPECT_EQ(anwar.front(), "event/official-visit-2025-07");
+    EXPECT_EQ(anwar.front(), "event/economic-roundtable-2025-07");
 }
 
 TEST_F(BundledQueries, EniAndPetronasAreJoinedToTheirCountries) {
@@ -368,4 +376,40 @@ TEST_F(BundledQueries, TheOtherAccountsNameWhoWasAtTheLeadersMeeting) {
     EXPECT_EQ(
         holdersOn(query({"holders", "Ambassador of Malaysia to Italy", "--on", "2025-07-04"})),
         Strings{"person/zahid-rastam:possibly"});
+}
+
+TEST_F(BundledQueries, TheAccountsDisagreeOnTheVisitAndDateTheMeetingAndTheRoundtable) {
+    // The editorial: an official visit on July 2–3; The Sun: a three-day working visit from
+    // Tuesday, 1 July. Both secondary, both to the day: the editorial's own account is preferred.
+    const auto j = query({"disagreements"});
+    std::map<std::string, json> visit;  // field -> disagreement
+    for (const auto& d : j.at("disagreements")) {
+        EXPECT_NE(d.at("record"), "event/meeting-anwar-meloni-2025-07");  // both say 3 July
+        if (d.at("record") == "event/official-visit-2025-07") {
+            visit[d.at("field").get<std::string>()] = d;
+        }
+    }
+    ASSERT_TRUE(visit.count("kind") && visit.count("start")) << j.dump(2);
+    EXPECT_FALSE(visit.count("end"));  // both end on 3 July
+    for (const auto& [field, own, sun] : {std::tuple{"kind", "official_visit", "working_visit"},
+                                          std::tuple{"start", "2025-07-02", "2025-07-01"}}) {
+        for (const auto& v : visit[field].at("values")) {
+            if (v.at("source") == "source/editorial-2025") {
+                EXPECT_EQ(v.at("value"), own) << field;
+                EXPECT_TRUE(v.at("preferred").get<bool>()) << field;
+            } else {
+                EXPECT_EQ(v.at("source"), "source/thesun-2025-07-03") << field;
+                EXPECT_EQ(v.at("value"), sun) << field;
+                EXPECT_FALSE(v.at("preferred").get<bool>()) << field;
+            }
+        }
+    }
+    // The editorial dates neither the meeting nor the roundtable; the other accounts do.
+    const auto timeline = query({"timeline", "--dyad", "ITA:MYS"});
+    std::map<std::string, json> byId;
+    for (const auto& e : timeline.at("events")) byId[e.at("id").get<std::string>()] = e;
+    EXPECT_EQ(byId.at("event/meeting-anwar-meloni-2025-07").at("start"), "2025-07-03");
+    EXPECT_EQ(byId.at("event/economic-roundtable-2025-07").at("start"), "2025-07-02");
+    EXPECT_EQ(byId.at("event/official-visit-2025-07").at("kind"), "official_visit");
+    EXPECT_TRUE(byId.at("event/official-visit-2025-07").contains("disagreements"));
 }

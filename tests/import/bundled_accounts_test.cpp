@@ -176,8 +176,12 @@ std::vector<nlohmann::json> claimsBy(const nlohmann::json& record, const std::st
 TEST(BundledAccounts, EachAccountHasItsStanding) {
     EXPECT_EQ(bundledJson().at("version"), 1.2);
     for (const auto& s : bundledJson().at("sources")) {
-        if (s.at("id") == kChigiNote) EXPECT_EQ(s.at("standing"), "primary");
-        if (s.at("id") == kTheSun) EXPECT_EQ(s.at("standing"), "secondary");
+        if (s.at("id") == kChigiNote) {
+            EXPECT_EQ(s.at("standing"), "primary");
+        }
+        if (s.at("id") == kTheSun) {
+            EXPECT_EQ(s.at("standing"), "secondary");
+        }
     }
 }
 
