@@ -29,7 +29,7 @@ def test_who_met_lists_counterparts_most_meetings_first(db):
     first = met[0]
     assert isinstance(first, bilateral.Counterpart)
     assert (first.id, first.meetings, first.first, first.last) == (
-        "person/antonio-tajani", 2, "2025-07-02", "2025-07-02")
+        "person/antonio-tajani", 2, "2025-07-02", "2025-07-03")
     assert first.events == ["event/economic-roundtable-2025-07",
                             "event/meeting-anwar-meloni-2025-07"]
     assert [m.meetings for m in met] == sorted((m.meetings for m in met), reverse=True)
@@ -78,10 +78,12 @@ def test_who_met_phone_calls_add_the_phone_call_kind(db):
 def test_timeline_of_a_dyad_in_timeline_order(db):
     events = db.timeline(dyad="ITA:MYS")
     assert [e.id for e in events] == [
-        "event/embassy-inauguration-2025-06-06", "event/official-visit-2025-07",
-        "event/economic-roundtable-2025-07", "event/meeting-anwar-meloni-2025-07",
+        # the roundtable on 2 July, the meeting on 3 July (the other accounts' dates)
+        "event/embassy-inauguration-2025-06-06", "event/economic-roundtable-2025-07",
+        "event/official-visit-2025-07",
         "event/side-meetings-investment-2025-07", "event/talks-ministers-2025-07",
-        # told within the meeting, itself within the visit: after the visit's other sub-events
+        "event/meeting-anwar-meloni-2025-07",
+        # told within the meeting, dated by it
         "event/acceptance-meloni-invitation-kuala-lumpur",
         "event/invitation-meloni-to-kuala-lumpur",
         "event/planned-official-visit-meloni-kuala-lumpur"]
@@ -95,9 +97,9 @@ def test_timeline_of_a_dyad_in_timeline_order(db):
         "link/acceptance-answers-invitation-kuala-lumpur", "answers", "to",
         "event/invitation-meloni-to-kuala-lumpur",
         "Anwar Ibrahim invites Giorgia Meloni to pay an official visit to Kuala Lumpur")]
-    roundtable = events[2]
-    assert roundtable.dated_by_parent and roundtable.parent == "event/official-visit-2025-07"
-    assert (roundtable.start, roundtable.end) == ("2025-07-02", "2025-07-03")
+    roundtable = events[1]  # dated 2 July by the Palazzo Chigi note
+    assert not roundtable.dated_by_parent and roundtable.parent == "event/official-visit-2025-07"
+    assert (roundtable.start, roundtable.end) == ("2025-07-02", None)
     assert bilateral.Participant("person/anwar-ibrahim", "Anwar Ibrahim", "attendee", "stated",
                                  None) in roundtable.participants
     # The embassy is in the dyad through its place, which the text states (issue 21's audit
@@ -242,12 +244,12 @@ def test_records_are_dataclasses_with_repr_and_to_dict(db):
     assert repr(m).startswith("Counterpart(id='person/antonio-tajani', name='Antonio Tajani'")
     assert m.to_dict() == {
         "id": "person/antonio-tajani", "name": "Antonio Tajani", "kind": "person",
-        "country": "ITA", "meetings": 2, "first": "2025-07-02", "last": "2025-07-02",
+        "country": "ITA", "meetings": 2, "first": "2025-07-02", "last": "2025-07-03",
         "basis": "stated", "confidence": None,
         "events": ["event/economic-roundtable-2025-07", "event/meeting-anwar-meloni-2025-07"],
         "event_basis": ["stated", "stated"], "event_confidence": [None, None],
         "side": "ITA", "rows": 2}
-    e = db.timeline(dyad="ITA:MYS")[2].to_dict()
+    e = db.timeline(dyad="ITA:MYS")[1].to_dict()  # the roundtable
     assert e["participants"][0] == {"id": "person/antonio-tajani", "name": "Antonio Tajani",
                                     "role": "opener", "basis": "stated", "confidence": None}
     assert db.stats().to_dict()["actors"] == 45
@@ -265,8 +267,8 @@ def test_results_go_straight_into_a_pandas_dataframe(db):
     assert df.loc[0, "name"] == "Antonio Tajani"
     t = db.timeline(dyad="ITA:MYS").to_dataframe()
     assert list(t["id"])[:3] == ["event/embassy-inauguration-2025-06-06",
-                                 "event/official-visit-2025-07",
-                                 "event/economic-roundtable-2025-07"]
+                                 "event/economic-roundtable-2025-07",
+                                 "event/official-visit-2025-07"]
     empty = db.who_met(ANWAR, until="2020").to_dataframe()
     assert len(empty) == 0 and "meetings" in empty.columns
     assert len(pandas.DataFrame(db.search("ministry"))) > 0
