@@ -6,15 +6,20 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "bilateral/rules/claims.hpp"
 #include "fixtures/bundled_dataset.hpp"
 
 using namespace bilateral;
 using namespace bilateral::fixtures;
 
 namespace {
+constexpr const char* kMetropolitano = "source/ilmetropolitano-2025-07-02";
+constexpr const char* kAdnkronos = "source/adnkronos-roundtable";
+
 const model::Source& sourceNamed(const std::string& id) {
     return named(bundled().sources, id);
 }
@@ -127,7 +132,7 @@ TEST(BundledAccounts, QuotesOnlyTheWordsAFactRestsOn) {
     std::size_t quoted = 0;
     const auto check = [&](const std::vector<model::Evidence>& evidence) {
         for (const auto& e : evidence) {
-            if (e.source != kChigiNote && e.source != kTheSun) continue;
+            if (e.source == kEditorial || e.source == kReference) continue;  // spans, texts
             ++quoted;
             EXPECT_FALSE(e.span.has_value());
             ASSERT_TRUE(e.quote.has_value());
@@ -137,7 +142,11 @@ TEST(BundledAccounts, QuotesOnlyTheWordsAFactRestsOn) {
     for (const auto& a : bundled().actors) check(a.evidence);
     for (const auto& ev : bundled().events) {
         check(ev.evidence);
-        for (const auto& p : ev.participants) check(p.evidence);
+        for (const auto& p : ev.participants) {
+            check(p.evidence);
+            for (const auto& c : p.claims) check(c.evidence);
+        }
+        for (const auto& c : ev.claims) check(c.evidence);
     }
     for (const auto& r : bundled().relations) {
         check(r.evidence);
@@ -219,8 +228,67 @@ TEST(BundledAccounts, TheMeetingIsDatedThirdOfJulyByBothAccountsAndTheRoundtable
     const auto roundtable = claimsBy(eventJson("event/economic-roundtable-2025-07"), kChigiNote);
     ASSERT_EQ(roundtable.size(), 1u);
     EXPECT_EQ(roundtable[0].at("start"), "2025-07-02");  // "ieri (2 luglio)"
-    // Neither account says who opened the roundtable: the editorial alone speaks (Tajani).
+    // Neither account says who opened the roundtable (two more accounts do, below).
     for (const auto& p : eventJson("event/economic-roundtable-2025-07").at("participants")) {
-        EXPECT_FALSE(p.contains("claims")) << p.at("actor");
+        EXPECT_TRUE(claimsBy(p, kChigiNote).empty()) << p.at("actor");
+        EXPECT_TRUE(claimsBy(p, kTheSun).empty()) << p.at("actor");
     }
+}
+
+namespace {
+/// The roundtable's participations' roles, as each source claims them: actor -> source -> role.
+std::map<std::string, std::map<std::string, std::string>> openerDisagreements() {
+    const auto standing = [](std::string_view id) {
+        const auto& s = sourceNamed(std::string(id));
+        return s.standing.value_or(model::Standing::Secondary);
+    };
+    const auto settled = rules::settle(eventNamed("event/economic-roundtable-2025-07"), standing);
+    std::map<std::string, std::map<std::string, std::string>> out;
+    for (const auto& d : rules::disagreements(settled)) {
+        EXPECT_EQ(d.field, "role");  // the roundtable's date is not disagreed: only 2 July is said
+        for (const auto& v : d.values) {
+            out[d.actor][v.source] = v.value + (v.preferred ? " *" : "");
+        }
+    }
+    return out;
+}
+}  // namespace
+
+TEST(BundledAccounts, WhoOpenedTheRoundtableAsEachSourceSaysAndTheEditorialsAccountPreferred) {
+    // ilmetropolitano.it announced on 2 July that Tajani "apre oggi" the roundtable "assieme" with
+    // Anwar and Tengku Zafrul; adnkronos, after it, that Tajani opened it and both took part.
+    ASSERT_EQ(sourceNamed(kMetropolitano).published->toString(), "2025-07-02");
+    for (const char* id : {kMetropolitano, kAdnkronos}) {
+        EXPECT_FALSE(sourceNamed(id).file.has_value()) << id;
+        EXPECT_EQ(sourceNamed(id).standing, model::Standing::Secondary) << id;
+    }
+    using Roles = std::map<std::string, std::string>;
+    const auto d = openerDisagreements();
+    EXPECT_EQ(d.size(), 2u);  // Tajani's role is not disagreed: every account says opener
+    EXPECT_EQ(d.at("person/anwar-ibrahim"), (Roles{{kEditorial, "attendee *"},
+                                                   {kMetropolitano, "opener"},
+                                                   {kAdnkronos, "attendee *"}}));
+    // Tengku Zafrul's participation is adnkronos's own account; the editorial does not name him.
+    EXPECT_EQ(d.at("person/tengku-zafrul-aziz"),
+              (Roles{{kAdnkronos, "attendee *"}, {kMetropolitano, "opener"}}));
+    const auto& roundtable = eventNamed("event/economic-roundtable-2025-07");
+    const auto& tajani = participantOf(roundtable, "person/antonio-tajani", model::Role::Opener);
+    for (const auto& c : tajani.claims) {
+        EXPECT_EQ(c.role, model::Role::Opener) << c.source;
+    }
+    EXPECT_EQ(tajani.claims.size(), 2u);
+    // An announcement before the event: what it says took place is inferred, and said so.
+    for (const auto& p : roundtable.participants) {
+        for (const auto& c : p.claims) {
+            if (c.source != kMetropolitano) continue;
+            for (const auto& e : c.evidence) {
+                EXPECT_EQ(e.basis, model::Basis::Inferred) << p.actor;
+                EXPECT_TRUE(e.confidence && e.note && !e.span) << p.actor;
+                EXPECT_NE(e.quote->find("apre oggi"), std::string::npos) << p.actor;
+            }
+        }
+    }
+    EXPECT_TRUE(holdsStated(
+        participantOf(roundtable, "person/tengku-zafrul-aziz", model::Role::Attendee).evidence,
+        kAdnkronos, "hanno partecipato"));
 }
