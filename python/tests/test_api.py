@@ -198,7 +198,7 @@ def test_ego_lists_actors_nearest_first(db):
 def test_stats_counts_by_table_and_kind(db):
     s = db.stats()
     assert (s.sources, s.actors, s.events, s.participations, s.relations, s.evidence) == (
-        4, 45, 11, 38, 51, 280)
+        6, 45, 11, 39, 51, 283)
     assert s.actors_by_kind["person"] == 10 and s.relations_by_kind["post_of"] == 13
 
 

@@ -102,7 +102,7 @@ def test_graphs_and_queries_at_once(bundled_db):
                     assert shared.who_met("Anwar Ibrahim").to_dicts() == want_met
 
         run_threads(work, 2)
-        assert set(counts) == {(56, 91)}
+        assert set(counts) == {(56, 92)}
 
 
 def test_closing_while_another_thread_queries(bundled_db):
