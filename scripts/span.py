@@ -126,17 +126,29 @@ def between(record):
     return f"{record.get('id')}: {record.get('from')} -{record.get('kind')}-> {record.get('to')}"
 
 
+def claims_of(pointer, fact, record):
+    """(json pointer, fact, evidence list) for each claim a record carries (format 1.2)."""
+    for k, c in enumerate(record.get("claims", [])):
+        fields = ", ".join(f"{key} {value}" for key, value in c.items()
+                           if key not in ("source", "evidence", "note"))
+        yield (f"{pointer}/claims/{k}", f"{fact} [{fields}] claimed by {c.get('source')}",
+               c.get("evidence"))
+
+
 def evidence_holders(doc):
     """(json pointer, fact id, evidence list) for everything that can carry evidence."""
     for i, a in enumerate(doc.get("actors", [])):
         yield f"/actors/{i}", a.get("id"), a.get("evidence")
     for i, ev in enumerate(doc.get("events", [])):
         yield f"/events/{i}", ev.get("id"), ev.get("evidence")
+        yield from claims_of(f"/events/{i}", ev.get("id"), ev)
         for j, p in enumerate(ev.get("participants", [])):
-            yield (f"/events/{i}/participants/{j}",
-                   f"{ev.get('id')} <- {p.get('actor')} ({p.get('role')})", p.get("evidence"))
+            fact = f"{ev.get('id')} <- {p.get('actor')} ({p.get('role')})"
+            yield f"/events/{i}/participants/{j}", fact, p.get("evidence")
+            yield from claims_of(f"/events/{i}/participants/{j}", fact, p)
     for i, r in enumerate(doc.get("relations", [])):
         yield f"/relations/{i}", between(r), r.get("evidence")
+        yield from claims_of(f"/relations/{i}", between(r), r)
         for j, a in enumerate(r.get("attested", [])):
             when = a.get("date") or f"{a.get('from')}..{a.get('to')}"
             yield (f"/relations/{i}/attested/{j}",
@@ -151,9 +163,14 @@ def cmd_check(args):
     errors = []
     texts = source_texts(doc, errors)
     source_ids = {s.get("id") for s in doc.get("sources", [])}
+    # A source without a file has no text at hand: its evidence quotes the words, with no span.
+    with_file = {s.get("id") for s in doc.get("sources", []) if "file" in s}
 
     counts = {"spans": 0, "stated": 0, "inferred": 0, "reference": 0}
     for pointer, fact, evidence in evidence_holders(doc):
+        claim_source = None
+        if "/claims/" in pointer:  # a claim's evidence is all from the claim's source
+            claim_source = fact.rsplit(" claimed by ", 1)[1]
         if not evidence:
             errors.append(f"{pointer}: {fact}: no evidence")
             continue
@@ -164,11 +181,19 @@ def cmd_check(args):
             src = e.get("source")
             if src not in source_ids:
                 errors.append(f"{ptr}/source: unknown source {src!r}")
-            if "quote" in e and "span" not in e and not args.allow_quotes:
-                errors.append(f"{ptr}/quote: a quote without a span (allowed with --allow-quotes)")
+            if ("quote" in e and "span" not in e and src in with_file
+                    and not args.allow_quotes):
+                errors.append(f"{ptr}/quote: a quote without a span into {src}'s text "
+                              "(allowed with --allow-quotes)")
             if "span" in e and "quote" not in e and args.require_quotes:
                 errors.append(f"{ptr}/quote: span {e['span']} without its quote "
                               f"(span.py --quote {args.check} writes them)")
+            if (args.require_quotes and src not in with_file and basis != "reference"
+                    and "quote" not in e):
+                errors.append(f"{ptr}: evidence from {src}, whose text is not at hand, "
+                              "without its quote")
+            if claim_source and src != claim_source:
+                errors.append(f"{ptr}/source: {src} in a claim of {claim_source}")
             if basis == "inferred" and not e.get("note"):
                 errors.append(f"{ptr}: inferred evidence without a note")
             if basis == "stated" and "span" not in e and "quote" not in e:
@@ -176,6 +201,7 @@ def cmd_check(args):
             if "span" not in e:
                 if not args.quiet:
                     print(f"{fact}\n    {basis:9} {src}  (no span)"
+                          + (f"  «{e['quote']}»" if e.get("quote") else "")
                           + (f"\n    note: {e['note']}" if e.get("note") else ""))
                 continue
             span = e["span"]

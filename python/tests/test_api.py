@@ -20,7 +20,7 @@ def test_who_met_lists_counterparts_most_meetings_first(db):
     met = db.who_met("Anwar Ibrahim")
     assert isinstance(met, bilateral.Results) and isinstance(met, list)
     # Counterparts on another side: his accompanying ministers are not (docs/queries.md).
-    assert met.total == len(met) == 10
+    assert met.total == len(met) == 11
     assert "group/malaysian-ministers-accompanying" not in {m.id for m in met}
     assert "group/malaysian-ministers-accompanying" not in {
         m.id for m in db.who_met("Anwar Ibrahim", any_side=True)}
@@ -29,7 +29,7 @@ def test_who_met_lists_counterparts_most_meetings_first(db):
     first = met[0]
     assert isinstance(first, bilateral.Counterpart)
     assert (first.id, first.meetings, first.first, first.last) == (
-        "person/antonio-tajani", 2, "2025-07-02", "2025-07-02")
+        "person/antonio-tajani", 2, "2025-07-02", "2025-07-03")
     assert first.events == ["event/economic-roundtable-2025-07",
                             "event/meeting-anwar-meloni-2025-07"]
     assert [m.meetings for m in met] == sorted((m.meetings for m in met), reverse=True)
@@ -38,7 +38,7 @@ def test_who_met_lists_counterparts_most_meetings_first(db):
 def test_who_met_takes_dates_as_strings_or_datetime_dates(db):
     by_text = db.who_met(ANWAR, since="2025-07-02", until="2025-07")
     by_date = db.who_met(ANWAR, since=datetime.date(2025, 7, 2), until="2025-07")
-    assert by_text == by_date and len(by_text) == 10
+    assert by_text == by_date and len(by_text) == 11
     assert by_date.since == "2025-07-02" and by_date.until == "2025-07"
     assert db.who_met(ANWAR, since=datetime.datetime(2025, 7, 2, 23, 59)).since == "2025-07-02"
     assert len(db.who_met(ANWAR, until="2025-06")) == 0
@@ -48,8 +48,12 @@ def test_who_met_takes_dates_as_strings_or_datetime_dates(db):
 def test_who_met_kinds_replace_the_meeting_kinds(db):
     only = db.who_met("Giorgia Meloni", kinds=["bilateral_meeting"])
     assert only.kinds == ["bilateral_meeting"]
+    # Anwar, and the Malaysian ministers and ambassador The Sun names at the meeting.
     assert {m.id for m in only} == {"person/anwar-ibrahim",
-                                    "group/meeting-defence-and-foreign-ministers"}
+                                    "group/meeting-defence-and-foreign-ministers",
+                                    "person/mohamad-hasan", "person/anthony-loke",
+                                    "person/mohamed-khaled-nordin", "person/tengku-zafrul-aziz",
+                                    "person/zahid-rastam"}
     # Tajani is on her side: he counts only on any side.
     assert "person/antonio-tajani" in {
         m.id for m in db.who_met("Giorgia Meloni", kinds=["bilateral_meeting"], any_side=True)}
@@ -60,7 +64,7 @@ def test_who_met_kinds_replace_the_meeting_kinds(db):
 
 def test_who_met_limit_cuts_and_keeps_the_total(db):
     met = db.who_met(ANWAR, limit=3)
-    assert len(met) == 3 and met.total == 10 and met.cut
+    assert len(met) == 3 and met.total == 11 and met.cut
     assert met == db.who_met(ANWAR)[:3]
 
 
@@ -74,10 +78,12 @@ def test_who_met_phone_calls_add_the_phone_call_kind(db):
 def test_timeline_of_a_dyad_in_timeline_order(db):
     events = db.timeline(dyad="ITA:MYS")
     assert [e.id for e in events] == [
-        "event/embassy-inauguration-2025-06-06", "event/official-visit-2025-07",
-        "event/economic-roundtable-2025-07", "event/meeting-anwar-meloni-2025-07",
+        # the roundtable on 2 July, the meeting on 3 July (the other accounts' dates)
+        "event/embassy-inauguration-2025-06-06", "event/economic-roundtable-2025-07",
+        "event/official-visit-2025-07",
         "event/side-meetings-investment-2025-07", "event/talks-ministers-2025-07",
-        # told within the meeting, itself within the visit: after the visit's other sub-events
+        "event/meeting-anwar-meloni-2025-07",
+        # told within the meeting, dated by it
         "event/acceptance-meloni-invitation-kuala-lumpur",
         "event/invitation-meloni-to-kuala-lumpur",
         "event/planned-official-visit-meloni-kuala-lumpur"]
@@ -91,9 +97,9 @@ def test_timeline_of_a_dyad_in_timeline_order(db):
         "link/acceptance-answers-invitation-kuala-lumpur", "answers", "to",
         "event/invitation-meloni-to-kuala-lumpur",
         "Anwar Ibrahim invites Giorgia Meloni to pay an official visit to Kuala Lumpur")]
-    roundtable = events[2]
-    assert roundtable.dated_by_parent and roundtable.parent == "event/official-visit-2025-07"
-    assert (roundtable.start, roundtable.end) == ("2025-07-02", "2025-07-03")
+    roundtable = events[1]  # dated 2 July by the Palazzo Chigi note
+    assert not roundtable.dated_by_parent and roundtable.parent == "event/official-visit-2025-07"
+    assert (roundtable.start, roundtable.end) == ("2025-07-02", None)
     assert bilateral.Participant("person/anwar-ibrahim", "Anwar Ibrahim", "attendee", "stated",
                                  None) in roundtable.participants
     # The embassy is in the dyad through its place, which the text states (issue 21's audit
@@ -186,14 +192,14 @@ def test_ego_lists_actors_nearest_first(db):
     assert [m.hops for m in ego] == sorted(m.hops for m in ego)
     assert ANWAR not in {m.id for m in ego}
     assert {m.id for m in db.ego(ANWAR)} == {m.id for m in ego if m.hops == 1}
-    assert len(db.ego(ANWAR, hops=2, limit=5)) == 5 and db.ego(ANWAR, limit=5).total == 12
+    assert len(db.ego(ANWAR, hops=2, limit=5)) == 5 and db.ego(ANWAR, limit=5).total == 18
 
 
 def test_stats_counts_by_table_and_kind(db):
     s = db.stats()
     assert (s.sources, s.actors, s.events, s.participations, s.relations, s.evidence) == (
-        2, 35, 11, 32, 33, 199)
-    assert s.actors_by_kind["person"] == 4 and s.relations_by_kind["post_of"] == 9
+        6, 45, 11, 39, 51, 283)
+    assert s.actors_by_kind["person"] == 10 and s.relations_by_kind["post_of"] == 13
 
 
 def test_resolve_turns_names_into_ids(db):
@@ -238,15 +244,15 @@ def test_records_are_dataclasses_with_repr_and_to_dict(db):
     assert repr(m).startswith("Counterpart(id='person/antonio-tajani', name='Antonio Tajani'")
     assert m.to_dict() == {
         "id": "person/antonio-tajani", "name": "Antonio Tajani", "kind": "person",
-        "country": "ITA", "meetings": 2, "first": "2025-07-02", "last": "2025-07-02",
+        "country": "ITA", "meetings": 2, "first": "2025-07-02", "last": "2025-07-03",
         "basis": "stated", "confidence": None,
         "events": ["event/economic-roundtable-2025-07", "event/meeting-anwar-meloni-2025-07"],
-        "event_basis": ["stated", "inferred"], "event_confidence": [None, 0.7],
+        "event_basis": ["stated", "stated"], "event_confidence": [None, None],
         "side": "ITA", "rows": 2}
-    e = db.timeline(dyad="ITA:MYS")[2].to_dict()
+    e = db.timeline(dyad="ITA:MYS")[1].to_dict()  # the roundtable
     assert e["participants"][0] == {"id": "person/antonio-tajani", "name": "Antonio Tajani",
                                     "role": "opener", "basis": "stated", "confidence": None}
-    assert db.stats().to_dict()["actors"] == 35
+    assert db.stats().to_dict()["actors"] == 45
     assert db.path(ANWAR, "Giorgia Meloni").to_dict()["steps"][0]["event"]["kind"] == \
         "bilateral_meeting"
 
@@ -257,12 +263,12 @@ def test_results_go_straight_into_a_pandas_dataframe(db):
     assert list(df.columns) == ["id", "name", "kind", "country", "meetings", "first", "last",
                                 "basis", "confidence", "events", "event_basis",
                                 "event_confidence", "side", "rows"]
-    assert len(df) == 10 and df["meetings"].sum() == 11
+    assert len(df) == 11 and df["meetings"].sum() == 12
     assert df.loc[0, "name"] == "Antonio Tajani"
     t = db.timeline(dyad="ITA:MYS").to_dataframe()
     assert list(t["id"])[:3] == ["event/embassy-inauguration-2025-06-06",
-                                 "event/official-visit-2025-07",
-                                 "event/economic-roundtable-2025-07"]
+                                 "event/economic-roundtable-2025-07",
+                                 "event/official-visit-2025-07"]
     empty = db.who_met(ANWAR, until="2020").to_dataframe()
     assert len(empty) == 0 and "meetings" in empty.columns
     assert len(pandas.DataFrame(db.search("ministry"))) > 0
@@ -292,8 +298,8 @@ def test_memory_database_imports_and_answers():
     with bilateral.memory() as d:
         assert d.stats().actors == 0
         s = d.import_file(BUNDLED)
-        assert (s.format, s.actors, s.events, s.relations) == ("dataset", 35, 11, 33)
-        assert d.who_met(ANWAR).total == 10
+        assert (s.format, s.actors, s.events, s.relations) == ("dataset", 45, 11, 51)
+        assert d.who_met(ANWAR).total == 11
 
 
 # --- imports ----------------------------------------------------------------------------------

@@ -87,7 +87,7 @@ def test_networkx_graph_equals_the_graphml_export(db, bundled_db, workdir, i):
     kwargs, args = FILTERS[i]
     g = check_networkx(db, bundled_db, workdir, "bundled-%d" % i, kwargs, args)
     if i == 0:
-        assert (g.number_of_nodes(), g.number_of_edges()) == (46, 67)
+        assert (g.number_of_nodes(), g.number_of_edges()) == (56, 92)
         anwar = g.nodes["person/anwar-ibrahim"]
         assert anwar == {"bilateral_id": "person/anwar-ibrahim", "kind": "actor",
                          "type": "person", "label": "Anwar Ibrahim", "country": "MYS",
@@ -100,7 +100,7 @@ def test_igraph_graph_equals_the_graphml_export(db, bundled_db, workdir, i):
     kwargs, args = FILTERS[i]
     g = check_igraph(db, bundled_db, workdir, "bundled-%d" % i, kwargs, args)
     if i == 0:
-        assert (g.vcount(), g.ecount()) == (46, 67)
+        assert (g.vcount(), g.ecount()) == (56, 92)
         v = g.vs.find(bilateral_id="person/anwar-ibrahim")
         assert (v["label"], v["country"], v["start"]) == ("Anwar Ibrahim", "MYS", None)
 

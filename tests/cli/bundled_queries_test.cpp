@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <tuple>
+#include <utility>
 
 #include "fixtures/run_cli.hpp"
 
@@ -46,7 +48,7 @@ TEST_F(BundledQueries, AnwarIbrahimMetMeloniAndTajaniDuringTheVisit) {
     for (const auto& c : j.at("counterparts")) {
         if (c.at("id") == "person/giorgia-meloni") {
             EXPECT_EQ(c.at("events"), json::array({"event/meeting-anwar-meloni-2025-07"}));
-            EXPECT_EQ(c.at("first"), "2025-07-02");
+            EXPECT_EQ(c.at("first"), "2025-07-03");  // the other accounts date the meeting
         }
     }
     // The same without a window: the planned visit still never counts.
@@ -181,9 +183,13 @@ TEST_F(BundledQueries, TheDyadTimelineIsInOrderAndFlagsThePlannedVisit) {
         } else {
             EXPECT_EQ(e.at("status"), "occurred");
         }
-        if (e.at("id") == "event/meeting-anwar-meloni-2025-07") {
+        if (e.at("id") == "event/talks-ministers-2025-07") {  // undated by every source
             EXPECT_TRUE(e.at("dated_by_parent").get<bool>());
             EXPECT_EQ(e.at("start"), "2025-07-02");
+        }
+        if (e.at("id") == "event/meeting-anwar-meloni-2025-07") {  // 3 July, by two accounts
+            EXPECT_FALSE(e.at("dated_by_parent").get<bool>());
+            EXPECT_EQ(e.at("start"), "2025-07-03");
         }
     }
     EXPECT_EQ(ids(query({"timeline", "--dyad", "MYS:ITA"}).at("events")), events);
@@ -234,54 +240,59 @@ TEST_F(BundledQueries, TheVisitAttestsThePostsItsTextNamesHeldThen) {
               Strings{"person/anwar-ibrahim:possibly"});
     EXPECT_EQ(holdersOn(query({"holders", "post/prime-minister-malaysia", "--on", "1800-01-01"})),
               Strings{"person/anwar-ibrahim:possibly"});
-    // Meloni and Tajani are named at meetings on one day of the visit, which the text does not
-    // give: attested for July 2025, certain on neither day (issue 21's audit).
+    // The editorial names Meloni and Tajani at meetings on one day of the visit, which it does
+    // not give: attested for July 2025, certain on neither day by it (issue 21's audit). The
+    // Palazzo Chigi note and The Sun put them at the leaders' meeting of 3 July: certain then.
     EXPECT_EQ(holdersOn(query(
                   {"holders", "post/president-council-of-ministers-italy", "--on", "2025-07-02"})),
               Strings{"person/giorgia-meloni:possibly"});
-    const auto tajani = query(
-        {"relations", "person/antonio-tajani", "--as-of", "2025-07-03", "--kind", "holds_post"});
-    ASSERT_EQ(tajani.at("relations").size(), 2u);  // Deputy PM and Foreign Affairs
-    for (const auto& r : tajani.at("relations")) EXPECT_EQ(r.at("certainty"), "possibly");
-    // The ambassador's own term is unchanged, and the text names nobody else in a post then.
+    EXPECT_EQ(holdersOn(query(
+                  {"holders", "post/president-council-of-ministers-italy", "--on", "2025-07-03"})),
+              Strings{"person/giorgia-meloni:certainly"});
+    for (const auto& [day, certainty] :
+         {std::pair{"2025-07-02", "possibly"}, std::pair{"2025-07-03", "certainly"}}) {
+        const auto tajani =
+            query({"relations", "person/antonio-tajani", "--as-of", day, "--kind", "holds_post"});
+        ASSERT_EQ(tajani.at("relations").size(), 2u);  // Deputy PM and Foreign Affairs
+        for (const auto& r : tajani.at("relations")) EXPECT_EQ(r.at("certainty"), certainty) << day;
+    }
+    // The ambassador's own term is unchanged (it ended on 8 June).
     EXPECT_EQ(holdersOn(query({"holders", "post/ambassador-italy-malaysia", "--on", "2025-07-02"})),
               Strings{});
+    // Crosetto, named by the Palazzo Chigi note at the meeting of 3 July, with no term.
+    EXPECT_EQ(holdersOn(query({"holders", "post/minister-of-defence-italy", "--on", "2025-07-03"})),
+              Strings{"person/guido-crosetto:certainly"});
     EXPECT_EQ(holdersOn(query({"holders", "post/minister-of-defence-italy", "--on", "2025-07-02"})),
-              Strings{});
+              Strings{"person/guido-crosetto:possibly"});
 }
 
 TEST_F(BundledQueries, WhoMetSaysWhichMeetingsAreOnlyInferred) {
-    const auto j = query({"who-met", "Anwar Ibrahim"});
-    bool sawTajani = false;
+    // That Malaysia and Italy met at the side meetings on investment is implied, not stated (0.8);
+    // the visit says so.
+    const auto j = query({"who-met", "country/MYS"});
+    bool sawItaly = false;
     for (const auto& c : j.at("counterparts")) {
         ASSERT_EQ(c.at("event_basis").size(), c.at("events").size());
-        if (c.at("id") != "person/antonio-tajani") continue;
-        sawTajani = true;
-        // The text says he opened the roundtable Anwar attended; that he sat in the leaders'
-        // meeting is one inference from two passages, likely, not certain (0.7).
+        if (c.at("id") != "country/ITA") continue;
+        sawItaly = true;
         const Strings events = c.at("events").get<Strings>();
-        for (std::size_t i = 0; i < events.size(); ++i) {
-            if (events[i] == "event/meeting-anwar-meloni-2025-07") {
-                EXPECT_EQ(c.at("event_basis").at(i), "inferred");
-                EXPECT_EQ(c.at("event_confidence").at(i), 0.7);
-            } else {
-                EXPECT_EQ(c.at("event_basis").at(i), "stated") << events[i];
-            }
-        }
-        EXPECT_EQ(c.at("basis"), "stated");  // they met: the roundtable says so
+        ASSERT_EQ(events, Strings{"event/side-meetings-investment-2025-07"});
+        EXPECT_EQ(c.at("event_basis").at(0), "inferred");
+        EXPECT_EQ(c.at("event_confidence").at(0), 0.8);
+        EXPECT_EQ(c.at("basis"), "inferred");
     }
-    EXPECT_TRUE(sawTajani);
-    const auto meloni = query({"who-met", "person/giorgia-meloni"});
-    for (const auto& c : meloni.at("counterparts")) {
-        if (c.at("id") == "person/anwar-ibrahim") {
-            EXPECT_EQ(c.at("basis"), "stated");
-        } else if (c.at("id") == "person/antonio-tajani") {
-            EXPECT_EQ(c.at("basis"), "inferred");
-        }
+    EXPECT_TRUE(sawItaly);
+    // Tajani at the leaders' meeting: one inference of the editorial (0.7), but stated by the
+    // Palazzo Chigi note, so stated.
+    const auto anwar = query({"who-met", "Anwar Ibrahim"});
+    for (const auto& c : anwar.at("counterparts")) {
+        if (c.at("id") != "person/antonio-tajani") continue;
+        for (const auto& basis : c.at("event_basis")) EXPECT_EQ(basis, "stated");
     }
     // The table marks the inferred meeting and explains the marker.
-    const auto text = bilateral::fixtures::runCli(db, {"who-met", "Anwar Ibrahim"});
-    EXPECT_NE(text.out.find("event/meeting-anwar-meloni-2025-07 (inferred 0.7)"), std::string::npos)
+    const auto text = bilateral::fixtures::runCli(db, {"who-met", "country/MYS"});
+    EXPECT_NE(text.out.find("event/side-meetings-investment-2025-07 (inferred 0.8)"),
+              std::string::npos)
         << text.out;
     EXPECT_NE(text.out.find("unmarked: stated"), std::string::npos);
 }
@@ -310,16 +321,19 @@ TEST_F(BundledQueries, TheDyadTimelineHoldsTheSideMeetingsAsInferredAndTheEmbass
 TEST_F(BundledQueries, SubEventsComeAfterTheVisitTheyTookPlaceIn) {
     const auto events = ids(query({"timeline", "--dyad", "ITA:MYS"}).at("events"));
     const auto at = [&](const std::string& id) { return position(events, id); };
-    for (const char* child :
-         {"event/economic-roundtable-2025-07", "event/meeting-anwar-meloni-2025-07",
-          "event/talks-ministers-2025-07", "event/side-meetings-investment-2025-07"}) {
+    // Undated ones take the visit's days and follow it; the meeting, on its last day, too.
+    for (const char* child : {"event/meeting-anwar-meloni-2025-07", "event/talks-ministers-2025-07",
+                              "event/side-meetings-investment-2025-07"}) {
         ASSERT_TRUE(contains(events, child));
         EXPECT_LT(at("event/official-visit-2025-07"), at(child)) << child;
     }
+    // The roundtable, dated 2 July by the Palazzo Chigi note, is one day: on the visit's first
+    // day it comes first (earliest day, then latest day: data-model.md, "Ordering").
+    EXPECT_LT(at("event/economic-roundtable-2025-07"), at("event/official-visit-2025-07"));
     // An actor's timeline too.
     const auto anwar = ids(query({"timeline", "person/anwar-ibrahim"}).at("events"));
     ASSERT_FALSE(anwar.empty());
-    EXPECT_EQ(anwar.front(), "event/official-visit-2025-07");
+    EXPECT_EQ(anwar.front(), "event/economic-roundtable-2025-07");
 }
 
 TEST_F(BundledQueries, EniAndPetronasAreJoinedToTheirCountries) {
@@ -329,4 +343,73 @@ TEST_F(BundledQueries, EniAndPetronasAreJoinedToTheirCountries) {
     Strings to;
     for (const auto& r : rel.at("relations")) to.push_back(r.at("to").at("id").get<std::string>());
     EXPECT_TRUE(contains(to, "country/MYS"));
+}
+
+TEST_F(BundledQueries, TheOtherAccountsNameWhoWasAtTheLeadersMeeting) {
+    // The Palazzo Chigi note names Crosetto for the Italian side: Anwar met him there.
+    const auto anwar = query({"who-met", "Anwar Ibrahim"});
+    bool sawCrosetto = false;
+    for (const auto& c : anwar.at("counterparts")) {
+        // The Malaysian ministers and ambassador The Sun names with him are his own side.
+        EXPECT_NE(c.at("side"), "MYS") << c.at("id");
+        if (c.at("id") != "person/guido-crosetto") continue;
+        sawCrosetto = true;
+        EXPECT_EQ(c.at("side"), "ITA");
+        EXPECT_EQ(c.at("events"), json::array({"event/meeting-anwar-meloni-2025-07"}));
+        EXPECT_EQ(c.at("basis"), "stated");
+    }
+    EXPECT_TRUE(sawCrosetto);
+    // Meloni met them: The Sun puts them with Anwar at her meeting.
+    const auto meloni = ids(query({"who-met", "Giorgia Meloni"}).at("counterparts"));
+    for (const char* id :
+         {"person/mohamad-hasan", "person/anthony-loke", "person/mohamed-khaled-nordin",
+          "person/tengku-zafrul-aziz", "person/zahid-rastam"}) {
+        EXPECT_TRUE(contains(meloni, id)) << id;
+    }
+    // In office on the day of the meeting, with no term: certain on 3 July only.
+    EXPECT_EQ(holdersOn(query(
+                  {"holders", "post/minister-of-foreign-affairs-malaysia", "--on", "2025-07-03"})),
+              Strings{"person/mohamad-hasan:certainly"});
+    EXPECT_EQ(
+        holdersOn(query({"holders", "Ambassador of Malaysia to Italy", "--on", "2025-07-03"})),
+        Strings{"person/zahid-rastam:certainly"});
+    EXPECT_EQ(
+        holdersOn(query({"holders", "Ambassador of Malaysia to Italy", "--on", "2025-07-04"})),
+        Strings{"person/zahid-rastam:possibly"});
+}
+
+TEST_F(BundledQueries, TheAccountsDisagreeOnTheVisitAndDateTheMeetingAndTheRoundtable) {
+    // The editorial: an official visit on July 2–3; The Sun: a three-day working visit from
+    // Tuesday, 1 July. Both secondary, both to the day: the editorial's own account is preferred.
+    const auto j = query({"disagreements"});
+    std::map<std::string, json> visit;  // field -> disagreement
+    for (const auto& d : j.at("disagreements")) {
+        EXPECT_NE(d.at("record"), "event/meeting-anwar-meloni-2025-07");  // both say 3 July
+        if (d.at("record") == "event/official-visit-2025-07") {
+            visit[d.at("field").get<std::string>()] = d;
+        }
+    }
+    ASSERT_TRUE(visit.count("kind") && visit.count("start")) << j.dump(2);
+    EXPECT_FALSE(visit.count("end"));  // both end on 3 July
+    for (const auto& [field, own, sun] : {std::tuple{"kind", "official_visit", "working_visit"},
+                                          std::tuple{"start", "2025-07-02", "2025-07-01"}}) {
+        for (const auto& v : visit[field].at("values")) {
+            if (v.at("source") == "source/editorial-2025") {
+                EXPECT_EQ(v.at("value"), own) << field;
+                EXPECT_TRUE(v.at("preferred").get<bool>()) << field;
+            } else {
+                EXPECT_EQ(v.at("source"), "source/thesun-2025-07-03") << field;
+                EXPECT_EQ(v.at("value"), sun) << field;
+                EXPECT_FALSE(v.at("preferred").get<bool>()) << field;
+            }
+        }
+    }
+    // The editorial dates neither the meeting nor the roundtable; the other accounts do.
+    const auto timeline = query({"timeline", "--dyad", "ITA:MYS"});
+    std::map<std::string, json> byId;
+    for (const auto& e : timeline.at("events")) byId[e.at("id").get<std::string>()] = e;
+    EXPECT_EQ(byId.at("event/meeting-anwar-meloni-2025-07").at("start"), "2025-07-03");
+    EXPECT_EQ(byId.at("event/economic-roundtable-2025-07").at("start"), "2025-07-02");
+    EXPECT_EQ(byId.at("event/official-visit-2025-07").at("kind"), "official_visit");
+    EXPECT_TRUE(byId.at("event/official-visit-2025-07").contains("disagreements"));
 }

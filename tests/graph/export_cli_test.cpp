@@ -70,14 +70,14 @@ TEST_F(ExportCli, WritesEachFormatToStdout) {
     EXPECT_EQ(graphml.out.rfind("<?xml", 0), 0u);
     const auto json = nlohmann::json::parse(bilateral({"export", "--format", "json"}).out);
     EXPECT_EQ(json.at("format"), "bilateral-dataset");
-    EXPECT_EQ(json.at("actors").size(), 35u);
+    EXPECT_EQ(json.at("actors").size(), 45u);
 }
 
 TEST_F(ExportCli, WritesTheSameBytesToAFileAndSaysWhat) {
     const auto file = dir() / "graph.gexf";
     const auto r = bilateral({"export", "--format", "gexf", "-o", file.string()});
     ASSERT_EQ(r.status, 0) << r.err;
-    EXPECT_NE(r.out.find("46 nodes"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("56 nodes"), std::string::npos) << r.out;
     EXPECT_EQ(slurp(file), bilateral({"export", "--format", "gexf"}).out);
     for (const auto& entry : fs::directory_iterator(dir())) {
         EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos)
