@@ -118,7 +118,7 @@ def _event(t: Tuple[Any, ...]) -> Event:
     e[9] = [Participant(*p) for p in e[9]]
     e[13] = Place(*e[13]) if e[13] is not None else None
     e[15] = [Link(*x) for x in e[15]]
-    e[16] = [_disagreement(d) for d in e[16]]
+    e[20] = [_disagreement(d) for d in e[20]]  # after goldstein, quad_class, tone, mentions
     return Event(*e)
 
 

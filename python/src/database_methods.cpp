@@ -80,12 +80,11 @@ py::tuple eventTuple(const query::EventRef& e, bool participants) {
     };
     py::object quad = e.quadClass == 0 ? py::object(py::none()) : py::object(py::int_(e.quadClass));
     py::object mentions = e.mentions ? py::object(py::int_(*e.mentions)) : py::object(py::none());
-    return py::make_tuple(text(e.id), name(e.kind), text(e.title), name(e.status),
-                          dateObject(e.start), dateObject(e.end), e.datedByParent,
-                          optText(e.parent), e.evidence, ps, optText(e.cameo),
-                          basisObject(e.support), confidenceObject(e.support), place, rule, links,
-                          real(e.goldstein), quad, real(e.tone), mentions,
-                          disagreementTuples(e.disagreements));
+    return py::make_tuple(
+        text(e.id), name(e.kind), text(e.title), name(e.status), dateObject(e.start),
+        dateObject(e.end), e.datedByParent, optText(e.parent), e.evidence, ps, optText(e.cameo),
+        basisObject(e.support), confidenceObject(e.support), place, rule, links, real(e.goldstein),
+        quad, real(e.tone), mentions, disagreementTuples(e.disagreements));
 }
 
 py::list kindNames(const std::vector<model::EventKind>& kinds) {

@@ -7,8 +7,8 @@
 
 #include "answer_parts.hpp"
 #include "bilateral/error.hpp"
-#include "bilateral/rules/trend.hpp"
 #include "bilateral/query/from_storage.hpp"
+#include "bilateral/rules/trend.hpp"
 
 namespace bilateral::query::detail {
 

@@ -290,7 +290,8 @@ ReportSummary writeHtmlReport(std::ostream& out, storage::Engine& store,
                               "above.</p>\n",
                               report::kFewEvents, d.events.size()))
         << networkSection(d, network, shown, limited) << whoMetSection(d) << eventsSection(d)
-        << disagreementsSection(d) << sourcesSection(d) << fmt::format("<script>{}</script>\n</body>\n</html>\n", kScript);
+        << disagreementsSection(d) << sourcesSection(d)
+        << fmt::format("<script>{}</script>\n</body>\n</html>\n", kScript);
     return {d.events.size(), d.actors.size(), d.meetings.size(), shown};
 }
 

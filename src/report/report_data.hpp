@@ -42,7 +42,7 @@ struct Event {
     std::string cameo, actors;
     int quadClass = 0;  ///< 1-4, 0 none (rules::quadClassOf)
     std::optional<double> goldstein;
-    std::vector<std::size_t> sources, targets;  ///< CAMEO ends, as indexes of Data::actors
+    std::vector<std::size_t> sources, targets;       ///< CAMEO ends, as indexes of Data::actors
     std::vector<query::Disagreement> disagreements;  ///< [claims] where its sources differ
 };
 

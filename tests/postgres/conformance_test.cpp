@@ -281,8 +281,8 @@ TEST_F(PgConformance, ImportingAgainSaysTheSame) {
 }
 
 TEST_F(PgConformance, MigrationFromVersion1KeepsTheTrendOfTheEventsThere) {
-    // A database of version 1 (no trend or claim tables) holding events: opened for writing, it gains
-    // the trend figures of the events it holds, the same as an import keeps.
+    // A database of version 1 (no trend or claim tables) holding events: opened for writing, it
+    // gains the trend figures of the events it holds, the same as an import keeps.
     const auto url = sharedPgServers(1).createDatabase(0, uniqueDatabaseName());
     for (const auto& file : {std::string(BILATERAL_SOURCE_DIR) + "/data/italy-malaysia-2025.json",
                              (dir / "events.tsv").string()}) {
