@@ -195,12 +195,12 @@ class Doc:
     def as_told(self, e):
         """The event with this article's claims of kind and dates, where it makes some. A
         working visit counts as the draft writes it: official_visit (visit_type working)."""
-        claims = e.get("claims", {})
-        for c in claims.get("kind", []):
-            if self.cites(c.get("evidence")):
-                e["kind"] = c["value"]
-        for c in claims.get("dates", []):
-            if self.cites(c.get("evidence")):
+        for c in e.get("claims", []):  # dataset format 1.2: each a source's values
+            if not self.cites(c.get("evidence")):
+                continue
+            if "kind" in c:
+                e["kind"] = c["kind"]
+            if "start" in c or "end" in c:
                 e["start"], e["end"] = c.get("start"), c.get("end")
         if e.get("kind") == "working_visit":
             e["kind"] = "official_visit"

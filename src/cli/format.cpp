@@ -267,7 +267,7 @@ Json eventJson(const query::EventRef& e, bool participants) {
     // [places]
     j["place"] = placeJson(e.location, e.placeCountry);
     if (e.inScope) j["in_dyad"] = query::toString(*e.inScope);
-    if (!e.disagreements.empty()) {  // [claims] only when its sources disagree
+    if (participants && !e.disagreements.empty()) {  // [claims] timelines, where they disagree
         Json ds = Json::array();
         for (const auto& d : e.disagreements) ds.push_back(disagreementJson(d));
         j["disagreements"] = std::move(ds);
