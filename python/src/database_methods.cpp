@@ -1,6 +1,5 @@
-// `_Database`: opening, closing, importing and every query of bilateral::Database, answering
-// with tuples whose fields follow the `bilateral --json` shapes (docs/cli.md); the package's
-// records (python/bilateral/_records.py) are built from them field by field.
+// `_Database`: every query of bilateral::Database, as tuples in the `--json` shapes (docs/cli.md)
+// that python/bilateral/_records.py's records are built from.
 
 #include <pybind11/functional.h>
 #include <pybind11/stl.h>
