@@ -263,12 +263,21 @@ def main():
             return 0
         env = dict(os.environ, BILATERAL_PG_URLS=" ".join(
             servers.url(i) for i in range(args.n)))
-        child = subprocess.Popen(command, env=env)
+        # A signal while the command starts must still stop it: held until `child` is known
+        # (the command itself starts with them unblocked).
+        stops = {signal.SIGTERM, signal.SIGHUP, signal.SIGINT}
+        child = None
         try:
+            signal.pthread_sigmask(signal.SIG_BLOCK, stops)
+            child = subprocess.Popen(
+                command, env=env,
+                preexec_fn=lambda: signal.pthread_sigmask(signal.SIG_UNBLOCK, stops))
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, stops)
             return child.wait()
         except SystemExit:
-            child.terminate()
-            child.wait()
+            if child is not None:
+                child.terminate()
+                child.wait()
             raise
     finally:
         # Signals during the clean-up would leave servers behind: ignored from here on.
