@@ -86,6 +86,8 @@ void bindClaims(py::class_<PyDatabase>& cls);
 /// [claims] Disagreements as tuples: (record, actor or None, field, [(source or None, value,
 /// preferred, own, [evidence tuple], note or None)]).
 py::list disagreementTuples(const std::vector<query::Disagreement>& all);
+/// Evidence as tuples (source, span or None, quote, basis, confidence, note), as Evidence.
+py::list evidenceList(const std::vector<model::Evidence>& evidence);
 
 // --- argument parsing shared by the methods ---------------------------------------------------
 

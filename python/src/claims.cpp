@@ -17,14 +17,6 @@ py::object optStr(const std::optional<std::string>& s) {
     return s ? str(*s) : py::none();
 }
 
-/// (source, span or None, quote, basis, confidence, note), as Evidence.
-py::tuple evidenceTuple(const model::Evidence& e) {
-    return py::make_tuple(
-        str(e.source), e.span ? py::object(py::make_tuple(e.span->start, e.span->end)) : py::none(),
-        optStr(e.quote), str(model::toString(e.basis)),
-        e.confidence ? py::object(py::float_(*e.confidence)) : py::none(), optStr(e.note));
-}
-
 py::list disagreements(PyDatabase& self) {
     const auto all = self.run([](Database& db) { return db.disagreements(); });
     return disagreementTuples(all);
@@ -37,10 +29,8 @@ py::list disagreementTuples(const std::vector<query::Disagreement>& all) {
     for (const auto& d : all) {
         py::list values;
         for (const auto& v : d.values) {
-            py::list evidence;
-            for (const auto& e : v.evidence) evidence.append(evidenceTuple(e));
             values.append(py::make_tuple(v.source.empty() ? py::none() : str(v.source),
-                                         str(v.value), v.preferred, v.own, evidence,
+                                         str(v.value), v.preferred, v.own, evidenceList(v.evidence),
                                          optStr(v.note)));
         }
         out.append(py::make_tuple(str(d.record), d.actor.empty() ? py::none() : str(d.actor),

@@ -96,19 +96,6 @@ py::object certaintyObject(bool asked, model::Certainty c) {
     return asked ? name(c) : py::none();
 }
 
-py::list evidenceList(const std::vector<model::Evidence>& evidence) {
-    py::list out;
-    for (const auto& e : evidence) {
-        out.append(py::make_tuple(
-            text(e.source),
-            e.span ? py::object(py::make_tuple(e.span->start, e.span->end)) : py::none(),
-            e.quote ? text(*e.quote) : py::none(), name(e.basis),
-            e.confidence ? py::object(py::float_(*e.confidence)) : py::none(),
-            e.note ? text(*e.note) : py::none()));
-    }
-    return out;
-}
-
 /// A Python exception raised by the progress callback, carried through the library's frames.
 struct CallbackFailed : std::exception {
     [[nodiscard]] const char* what() const noexcept override { return "progress callback failed"; }
@@ -385,6 +372,19 @@ std::string resolve(PyDatabase& self, const std::string& actor) {
 }
 
 }  // namespace
+
+py::list evidenceList(const std::vector<model::Evidence>& evidence) {
+    py::list out;
+    for (const auto& e : evidence) {
+        out.append(py::make_tuple(
+            text(e.source),
+            e.span ? py::object(py::make_tuple(e.span->start, e.span->end)) : py::none(),
+            e.quote ? text(*e.quote) : py::none(), name(e.basis),
+            e.confidence ? py::object(py::float_(*e.confidence)) : py::none(),
+            e.note ? text(*e.note) : py::none()));
+    }
+    return out;
+}
 
 // --- PyDatabase -------------------------------------------------------------------------------
 

@@ -19,16 +19,7 @@ struct RelationsArgs {
 
 Json evidenceJson(const std::vector<model::Evidence>& evidence) {
     Json list = Json::array();
-    for (const auto& e : evidence) {
-        Json j;
-        j["source"] = e.source;
-        j["span"] = e.span ? Json::array({e.span->start, e.span->end}) : Json(nullptr);
-        j["quote"] = e.quote ? Json(*e.quote) : Json(nullptr);
-        j["basis"] = model::toString(e.basis);
-        j["confidence"] = e.confidence ? Json(*e.confidence) : Json(nullptr);
-        j["note"] = e.note ? Json(*e.note) : Json(nullptr);
-        list.push_back(std::move(j));
-    }
+    for (const auto& e : evidence) list.push_back(cli::evidenceJson(e));  // format.hpp
     return list;
 }
 
