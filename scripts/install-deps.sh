@@ -19,7 +19,7 @@ packages=(
   libboost-graph-dev nlohmann-json3-dev libfmt-dev libsqlite3-dev libsqlitecpp-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 zlib1g-dev libminizip-dev
   python3-networkx python3-igraph zip unzip libxml2-utils chromium graphviz groff-base
-  python3-dev pybind11-dev python3-pybind11 python3-pytest python3-pandas
+  python3-dev pybind11-dev python3-pybind11 python3-pytest python3-pandas python3-matplotlib
   libpq-dev postgresql-15 libicu-dev
 )
 if [ "${1:-}" = "--fuzz" ]; then
