@@ -11,6 +11,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -19,6 +20,10 @@
 namespace bilateral::python {
 
 namespace py = pybind11;
+
+/// UTF-8 text as a Python str; bytes that are not UTF-8 come back as lone surrogates
+/// ("surrogateescape"), so nothing the store holds makes a query fail.
+py::object text(std::string_view s);
 
 /// Registers bilateral.Error and its subclasses on the module and the translator that turns
 /// every C++ exception the library throws into one of them.

@@ -6,15 +6,8 @@
 namespace bilateral::python {
 namespace {
 
-py::object str(std::string_view s) {
-    PyObject* o =
-        PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "surrogateescape");
-    if (!o) throw py::error_already_set();
-    return py::reinterpret_steal<py::object>(o);
-}
-
-py::object optStr(const std::optional<std::string>& s) {
-    return s ? str(*s) : py::none();
+py::object optText(const std::optional<std::string>& s) {
+    return s ? text(*s) : py::none();
 }
 
 py::list disagreements(PyDatabase& self) {
@@ -29,12 +22,12 @@ py::list disagreementTuples(const std::vector<query::Disagreement>& all) {
     for (const auto& d : all) {
         py::list values;
         for (const auto& v : d.values) {
-            values.append(py::make_tuple(v.source.empty() ? py::none() : str(v.source),
-                                         str(v.value), v.preferred, v.own, evidenceList(v.evidence),
-                                         optStr(v.note)));
+            values.append(py::make_tuple(v.source.empty() ? py::none() : text(v.source),
+                                         text(v.value), v.preferred, v.own,
+                                         evidenceList(v.evidence), optText(v.note)));
         }
-        out.append(py::make_tuple(str(d.record), d.actor.empty() ? py::none() : str(d.actor),
-                                  str(d.field), values));
+        out.append(py::make_tuple(text(d.record), d.actor.empty() ? py::none() : text(d.actor),
+                                  text(d.field), values));
     }
     return out;
 }

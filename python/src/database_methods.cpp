@@ -15,16 +15,15 @@
 #include "binding.hpp"
 
 namespace bilateral::python {
-namespace {
 
-/// UTF-8 text as a Python str; bytes that are not UTF-8 come back as lone surrogates
-/// ("surrogateescape"), so nothing the store holds makes a query fail.
 py::object text(std::string_view s) {
     PyObject* o =
         PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "surrogateescape");
     if (!o) throw py::error_already_set();
     return py::reinterpret_steal<py::object>(o);
 }
+
+namespace {
 
 template <class E>
 py::object name(E value) {

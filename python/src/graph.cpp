@@ -25,16 +25,10 @@ public:
     py::handle operator()(std::string_view s) {
         auto it = cache_.find(s);
         if (it == cache_.end()) {
-            py::object o = make(s);
+            py::object o = text(s);
             it = cache_.emplace(std::string(s), std::move(o)).first;
         }
         return it->second;
-    }
-    static py::object make(std::string_view s) {
-        PyObject* o =
-            PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "surrogateescape");
-        if (!o) throw py::error_already_set();
-        return py::reinterpret_steal<py::object>(o);
     }
 
 private:
@@ -50,7 +44,7 @@ private:
 /// Sets d[key] = value unless the value is empty (GraphML omits empty values).
 void put(py::dict& d, const py::str& key, std::string_view value) {
     if (value.empty()) return;
-    d[key] = Interner::make(value);
+    d[key] = text(value);
 }
 void put(py::dict& d, const py::str& key, std::string_view value, Interner& intern) {
     if (value.empty()) return;
@@ -77,7 +71,7 @@ query::IndexFilter filterOf(const std::optional<std::string>& since,
 py::dict graphAttributes(const graph::Projection& p) {
     py::dict g;
     const auto& f = p.filter();
-    g["description"] = Interner::make(io::describeProjection(p));
+    g["description"] = text(io::describeProjection(p));
     if (f.from) g["window_from"] = f.from->toString();
     if (f.to) g["window_to"] = f.to->toString();
     std::string kinds;
@@ -130,7 +124,7 @@ py::tuple graphNetworkx(PyDatabase& self, const std::optional<std::string>& sinc
         put(d, k.parent, x.parent);
         put(d, k.cameo, x.cameo, intern);
         d[k.evidenceCount] = py::int_(x.evidenceCount);
-        keys[v] = graphmlIds ? py::object(py::str("n" + std::to_string(v))) : Interner::make(x.id);
+        keys[v] = graphmlIds ? py::object(py::str("n" + std::to_string(v))) : text(x.id);
         if (PyDict_SetItem(node.ptr(), keys[v].ptr(), d.ptr()) != 0) throw py::error_already_set();
         succOf[v] = checked(PyDict_New());
         predOf[v] = checked(PyDict_New());
@@ -181,7 +175,7 @@ py::tuple graphColumns(PyDatabase& self, const std::optional<std::string>& since
     const auto m = projection.edgeCount();
     auto value = [&](std::string_view s, bool repeats) -> py::object {
         if (s.empty()) return missing;
-        return repeats ? py::reinterpret_borrow<py::object>(intern(s)) : Interner::make(s);
+        return repeats ? py::reinterpret_borrow<py::object>(intern(s)) : text(s);
     };
     py::list id(n), kind(n), type(n), label(n), country(n), start(n), end(n), status(n),
         location(n), parent(n), cameo(n), evidence(n);

@@ -42,10 +42,7 @@ void run(const Globals& g, const DisagreementsArgs& a) {
     if (a.json) {
         Json j;
         j["total"] = total;
-        Json list = Json::array();
-        for (const auto& d : all) list.push_back(disagreementJson(d));
-        j["disagreements"] = std::move(list);
-        printJson(j);
+        printJsonList(j, "disagreements", all, disagreementJson);
         return;
     }
     printTable(all, total);
@@ -53,13 +50,10 @@ void run(const Globals& g, const DisagreementsArgs& a) {
 
 }  // namespace
 
-void addDisagreements(CLI::App& app, const Globals& g) {
-    auto [cmd, a] = addVerb(app, g, "disagreements",
-                            "Every fact whose sources disagree: each source's value with its "
-                            "quotes, the preferred one marked",
-                            run);
-    addLimitOption(*cmd, a->limit);
-    addJsonFlag(*cmd, a->json);
+void addDisagreements(CLI::App& cmd, const Globals& g) {
+    auto& a = onRun(cmd, g, run);
+    addLimitOption(cmd, a.limit);
+    addJsonFlag(cmd, a.json);
 }
 
 }  // namespace bilateral::cli

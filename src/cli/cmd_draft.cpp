@@ -163,29 +163,24 @@ void runDraft(const Globals& g, const DraftArgs& args, bool withDb) {
 
 }  // namespace
 
-void addDraft(CLI::App& app, const Globals& g) {
-    auto* cmd = app.add_subcommand(
-        "draft",
-        "Propose a dataset draft from an article: every fact inferred, with its span "
-        "and quote, for review before import (docs/draft.md)");
+void addDraft(CLI::App& cmd, const Globals& g) {
     auto args = std::make_shared<DraftArgs>();
-    cmd->add_option("ARTICLE", args->article,
-                    "the article: UTF-8 text or HTML ('-': standard input)")
+    cmd.add_option("ARTICLE", args->article,
+                   "the article: UTF-8 text or HTML ('-': standard input)")
         ->required();
-    cmd->add_option("--lang", args->lang, "the article's language: en or it (default: detected)");
-    cmd->add_option("--published", args->published,
-                    "publication date (ISO 8601): resolves weekdays, 'yesterday', years left out");
-    cmd->add_option("--source-id", args->sourceId,
-                    "the source's id (default: source/ + file name)");
-    cmd->add_option("--title", args->title, "the source's title (default: the first line)");
-    cmd->add_flag("--html", args->html,
-                  "read the article as HTML (default: by extension or content)");
-    cmd->add_flag("--diff", args->diff,
-                  "print what the draft would add to the graph (--db), for review; the draft "
-                  "is written only with -o");
-    cmd->add_option("-o,--output", args->output, "draft file (default: standard output)");
-    cmd->callback([&g, args, cmd] {
-        const bool withDb = cmd->get_parent()->get_option("--db")->count() > 0;
+    cmd.add_option("--lang", args->lang, "the article's language: en or it (default: detected)");
+    cmd.add_option("--published", args->published,
+                   "publication date (ISO 8601): resolves weekdays, 'yesterday', years left out");
+    cmd.add_option("--source-id", args->sourceId, "the source's id (default: source/ + file name)");
+    cmd.add_option("--title", args->title, "the source's title (default: the first line)");
+    cmd.add_flag("--html", args->html,
+                 "read the article as HTML (default: by extension or content)");
+    cmd.add_flag("--diff", args->diff,
+                 "print what the draft would add to the graph (--db), for review; the draft "
+                 "is written only with -o");
+    cmd.add_option("-o,--output", args->output, "draft file (default: standard output)");
+    cmd.callback([&g, args, &cmd] {
+        const bool withDb = cmd.get_parent()->get_option("--db")->count() > 0;
         runDraft(g, *args, withDb);
     });
 }

@@ -35,14 +35,11 @@ void run(const Globals& g, const EgoArgs& a) {
         j["hops"] = a.hops;
         j["through"] = a.through;
         j["total"] = ego.total;
-        Json list = Json::array();
-        for (const auto& m : ego.items) {
+        printJsonList(j, "actors", ego.items, [](const auto& m) {
             Json x = actorJson(m.actor);
             x["hops"] = m.hops;
-            list.push_back(std::move(x));
-        }
-        j["actors"] = std::move(list);
-        printJson(j);
+            return x;
+        });
         return;
     }
     fmt::print("Within {} {} of {} ({}): {} {}\n", a.hops, a.hops == 1 ? "hop" : "hops",
@@ -58,16 +55,13 @@ void run(const Globals& g, const EgoArgs& a) {
 
 }  // namespace
 
-void addEgo(CLI::App& app, const Globals& g) {
-    auto [cmd, a] = addVerb(app, g, "ego",
-                            "The actors within K hops of ACTOR (sharing an event, or joined by a "
-                            "relation), nearest first",
-                            run);
-    addActorArgument(*cmd, a->actor);
-    cmd->add_option("--hops", a->hops, "how far to go (default 1)")->check(wholeNumber(1, 6));
-    addThroughOption(*cmd, a->through);
-    addLimitOption(*cmd, a->limit);
-    addJsonFlag(*cmd, a->json);
+void addEgo(CLI::App& cmd, const Globals& g) {
+    auto& a = onRun(cmd, g, run);
+    addActorArgument(cmd, a.actor);
+    cmd.add_option("--hops", a.hops, "how far to go (default 1)")->check(wholeNumber(1, 6));
+    addThroughOption(cmd, a.through);
+    addLimitOption(cmd, a.limit);
+    addJsonFlag(cmd, a.json);
 }
 
 }  // namespace bilateral::cli

@@ -73,21 +73,18 @@ void runExport(const Globals& g, const ExportArgs& args) {
 
 }  // namespace
 
-void addExport(CLI::App& app, const Globals& g) {
-    auto [cmd, args] = addVerb(
-        app, g, "export",
-        "Write the graph (or the part of it a window and kinds select) for other tools", runExport);
-    cmd->add_option("--format", args->format, "graphml, gexf, json (dataset), cytoscape or dot")
+void addExport(CLI::App& cmd, const Globals& g) {
+    auto& args = onRun(cmd, g, runExport);
+    cmd.add_option("--format", args.format, "graphml, gexf, json (dataset), cytoscape or dot")
         ->required()
         ->check(CLI::IsMember({"graphml", "gexf", "json", "cytoscape", "dot"}));
-    cmd->add_option("-o,--output", args->output, "output file (default: standard output)");
-    cmd->add_option("--from", args->from,
-                    "keep events that may overlap this date or later (ISO 8601)");
-    cmd->add_option("--to", args->to,
-                    "keep events that may overlap this date or earlier (ISO 8601)");
-    cmd->add_option("--kinds", args->kinds, "keep events of these kinds (comma-separated)");
-    cmd->add_option("--gexf-version", args->gexfVersion,
-                    "GEXF version: 1.2draft (default; NetworkX and Gephi read it) or 1.3")
+    cmd.add_option("-o,--output", args.output, "output file (default: standard output)");
+    cmd.add_option("--from", args.from,
+                   "keep events that may overlap this date or later (ISO 8601)");
+    cmd.add_option("--to", args.to, "keep events that may overlap this date or earlier (ISO 8601)");
+    cmd.add_option("--kinds", args.kinds, "keep events of these kinds (comma-separated)");
+    cmd.add_option("--gexf-version", args.gexfVersion,
+                   "GEXF version: 1.2draft (default; NetworkX and Gephi read it) or 1.3")
         ->check(CLI::IsMember({"1.2draft", "1.2", "1.3"}));
 }
 

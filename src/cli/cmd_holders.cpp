@@ -28,16 +28,13 @@ void run(const Globals& g, const HoldersArgs& a) {
         j["post"] = actorJson(post);
         j["on"] = dateJson(day);
         j["total"] = total;
-        Json list = Json::array();
-        for (const auto& h : holders) {
+        printJsonList(j, "holders", holders, [&](const auto& h) {
             Json x = actorJson(h.person);
             x["relation"] = h.tenure.id;
             x["valid"] = intervalJson(h.tenure.valid);
             x["certainty"] = day ? Json(certaintyText(h.holds)) : Json(nullptr);
-            list.push_back(std::move(x));
-        }
-        j["holders"] = std::move(list);
-        printJson(j);
+            return x;
+        });
         return;
     }
     const std::string when = day ? " on " + day->toString() : "";
@@ -59,15 +56,12 @@ void run(const Globals& g, const HoldersArgs& a) {
 
 }  // namespace
 
-void addHolders(CLI::App& app, const Globals& g) {
-    auto [cmd, a] = addVerb(app, g, "holders",
-                            "Who held POST (through holds_post relations); with --on, who "
-                            "certainly or possibly held it on that date, certainly ones first",
-                            run);
-    cmd->add_option("POST", a->post, "post id, or a name or alias naming one post")->required();
-    cmd->add_option("--on", a->on, "the date asked about (YYYY, YYYY-MM or YYYY-MM-DD)");
-    addLimitOption(*cmd, a->limit);
-    addJsonFlag(*cmd, a->json);
+void addHolders(CLI::App& cmd, const Globals& g) {
+    auto& a = onRun(cmd, g, run);
+    cmd.add_option("POST", a.post, "post id, or a name or alias naming one post")->required();
+    cmd.add_option("--on", a.on, "the date asked about (YYYY, YYYY-MM or YYYY-MM-DD)");
+    addLimitOption(cmd, a.limit);
+    addJsonFlag(cmd, a.json);
 }
 
 }  // namespace bilateral::cli

@@ -244,31 +244,28 @@ void runImport(const Globals& g, const ImportArgs& args) {
 
 }  // namespace
 
-void addImport(CLI::App& app, const Globals& g) {
-    auto [cmd, args] = addVerb(
-        app, g, "import",
-        "Load dataset JSON, ICEWS or GDELT files in one transaction (all or nothing)", runImport);
-    cmd->add_option("files", args->files,
-                    "files to import (.gz and .zip read directly; - for standard input)")
+void addImport(CLI::App& cmd, const Globals& g) {
+    auto& args = onRun(cmd, g, runImport);
+    cmd.add_option("files", args.files,
+                   "files to import (.gz and .zip read directly; - for standard input)")
         ->required();
-    cmd->add_option("--format", args->format, "input format (default: detect from the contents)")
+    cmd.add_option("--format", args.format, "input format (default: detect from the contents)")
         ->check(CLI::IsMember({"auto", "dataset", "icews", "gdelt"}));
-    cmd->add_flag("--skip-bad-rows", args->skipBadRows,
-                  "event files: import the other rows, list each malformed one on stderr and exit "
-                  "with status 5 (default: refuse the whole import)");
-    cmd->add_flag("--init", args->init,
-                  "make an empty file, or an SQLite database of another program, a bilateral "
-                  "database (adding bilateral's tables to it); without it such a file is refused");
-    cmd->add_flag("-q,--quiet", args->quiet, "no progress display on a terminal");
-    cmd->add_option("--sources", args->sources,
-                    "dataset files: the folder of source texts (default $BILATERAL_SOURCES); each "
-                    "quote of a span whose source's text is there is checked against it");
-    auto* groupBy = cmd->add_option(
-        "--group-by", args->groupBy,
+    cmd.add_flag("--skip-bad-rows", args.skipBadRows,
+                 "event files: import the other rows, list each malformed one on stderr and exit "
+                 "with status 5 (default: refuse the whole import)");
+    cmd.add_flag("--init", args.init,
+                 "make an empty file, or an SQLite database of another program, a bilateral "
+                 "database (adding bilateral's tables to it); without it such a file is refused");
+    cmd.add_flag("-q,--quiet", args.quiet, "no progress display on a terminal");
+    cmd.add_option("--sources", args.sources,
+                   "dataset files: the folder of source texts (default $BILATERAL_SOURCES); each "
+                   "quote of a span whose source's text is there is checked against it");
+    auto* groupBy = cmd.add_option(
+        "--group-by", args.groupBy,
         "event files: rows that are one meeting share these, comma-separated: pair (the unordered "
         "pair of actors, required), day, root (the CAMEO root code); default pair,day,root");
-    cmd->add_flag("--no-grouping", args->noGrouping,
-                  "event files: every row is a meeting of its own")
+    cmd.add_flag("--no-grouping", args.noGrouping, "event files: every row is a meeting of its own")
         ->excludes(groupBy);
 }
 

@@ -6,17 +6,15 @@
 
 namespace bilateral::cli {
 
-void addInit(CLI::App& app, const Globals& g) {
-    auto* cmd = app.add_subcommand(
-        "init", "Set up a PostgreSQL database (--db URL) whose events live on shard servers");
+void addInit(CLI::App& cmd, const Globals& g) {
     auto shards = std::make_shared<std::vector<std::string>>();
-    cmd->add_option(
+    cmd.add_option(
            "--shards", *shards,
            "the shards' postgresql:// URLs, comma-separated (each database distinct and without "
            "a bilateral schema)")
         ->delimiter(',')
         ->required();
-    cmd->callback([&g, shards] {
+    cmd.callback([&g, shards] {
         Database::initShards(g.db, *shards);
         fmt::print("{}: sharded over {} databases; import into it as into any database\n",
                    g.shownDb(), shards->size());

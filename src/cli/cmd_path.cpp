@@ -98,21 +98,17 @@ void run(const Globals& g, const PathArgs& a) {
 
 }  // namespace
 
-void addPath(CLI::App& app, const Globals& g) {
-    auto [cmd, a] = addVerb(app, g, "path",
-                            "A shortest chain of actors joining two actors, each step with its "
-                            "evidence: the earliest event both took part in, or a relation "
-                            "between them",
-                            run);
-    addActorArgument(*cmd, a->from, "FROM");
-    addActorArgument(*cmd, a->to, "TO");
-    addThroughOption(*cmd, a->through);
-    cmd->add_option("--max-hops", a->maxHops, "longest path to look for (default 6)")
+void addPath(CLI::App& cmd, const Globals& g) {
+    auto& a = onRun(cmd, g, run);
+    addActorArgument(cmd, a.from, "FROM");
+    addActorArgument(cmd, a.to, "TO");
+    addThroughOption(cmd, a.through);
+    cmd.add_option("--max-hops", a.maxHops, "longest path to look for (default 6)")
         ->check(wholeNumber(1, 64));
-    cmd->add_option("--max-visited", a->maxVisited,
-                    "actors the search may visit before it gives up (default 200000)")
+    cmd.add_option("--max-visited", a.maxVisited,
+                   "actors the search may visit before it gives up (default 200000)")
         ->check(wholeNumber(2, std::numeric_limits<long long>::max()));
-    addJsonFlag(*cmd, a->json);
+    addJsonFlag(cmd, a.json);
 }
 
 }  // namespace bilateral::cli

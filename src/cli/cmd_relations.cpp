@@ -38,8 +38,7 @@ void run(const Globals& g, const RelationsArgs& a) {
         j["total"] = total;
         j["as_of"] = dateJson(day);
         j["kind"] = kind ? Json(model::toString(*kind)) : Json(nullptr);
-        Json list = Json::array();
-        for (const auto& r : relations) {
+        printJsonList(j, "relations", relations, [&](const auto& r) {
             Json x;
             x["id"] = r.relation.id;
             x["kind"] = model::toString(r.relation.kind);
@@ -48,10 +47,8 @@ void run(const Globals& g, const RelationsArgs& a) {
             x["valid"] = intervalJson(r.relation.valid);
             x["certainty"] = day ? Json(certaintyText(r.holds)) : Json(nullptr);
             x["evidence"] = evidenceJson(r.relation.evidence);
-            list.push_back(std::move(x));
-        }
-        j["relations"] = std::move(list);
-        printJson(j);
+            return x;
+        });
         return;
     }
     const std::string when = day ? " on " + day->toString() : "";
@@ -73,17 +70,14 @@ void run(const Globals& g, const RelationsArgs& a) {
 
 }  // namespace
 
-void addRelations(CLI::App& app, const Globals& g) {
-    auto [cmd, a] = addVerb(app, g, "relations",
-                            "Relations from or to ACTOR; with --as-of, those that certainly or "
-                            "possibly hold on that date, certainly ones first",
-                            run);
-    addActorArgument(*cmd, a->actor);
-    cmd->add_option("--as-of", a->asOf, "the date asked about (YYYY, YYYY-MM or YYYY-MM-DD)");
-    cmd->add_option("--kind", a->kind,
-                    "only relations of this kind (holds_post, post_of, member_of, ...)");
-    addLimitOption(*cmd, a->limit);
-    addJsonFlag(*cmd, a->json);
+void addRelations(CLI::App& cmd, const Globals& g) {
+    auto& a = onRun(cmd, g, run);
+    addActorArgument(cmd, a.actor);
+    cmd.add_option("--as-of", a.asOf, "the date asked about (YYYY, YYYY-MM or YYYY-MM-DD)");
+    cmd.add_option("--kind", a.kind,
+                   "only relations of this kind (holds_post, post_of, member_of, ...)");
+    addLimitOption(cmd, a.limit);
+    addJsonFlag(cmd, a.json);
 }
 
 }  // namespace bilateral::cli

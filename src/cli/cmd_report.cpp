@@ -63,19 +63,15 @@ void run(const Globals& g, const ReportArgs& a) {
 
 }  // namespace
 
-void addReport(CLI::App& app, const Globals& g) {
-    auto [cmd, a] =
-        addVerb(app, g, "report",
-                "Write a self-contained HTML page: timeline, network, who met whom, sources", run);
-    cmd->add_option("ACTOR", a->actor, "actor id, or a name or alias naming one actor");
-    cmd->add_option("--dyad", a->dyad, "events in which both countries take part (ITA:MYS)");
-    cmd->add_option("--country", a->country, "events in which the country takes part (ISO3)");
-    cmd->add_option("--from", a->from, "only events that may overlap this date or later");
-    cmd->add_option("--to", a->to, "only events that may overlap this date or earlier");
-    cmd->add_option(
-        "--sources", a->sources,
-        "folder of the source texts, for quoted passages (default: $BILATERAL_SOURCES)");
-    cmd->add_option("-o,--output", a->output, "the HTML file to write")->required();
+void addReport(CLI::App& cmd, const Globals& g) {
+    auto& a = onRun(cmd, g, run);
+    cmd.add_option("ACTOR", a.actor, "actor id, or a name or alias naming one actor");
+    cmd.add_option("--dyad", a.dyad, "events in which both countries take part (ITA:MYS)");
+    cmd.add_option("--country", a.country, "events in which the country takes part (ISO3)");
+    addOverlapWindowOptions(cmd, a.from, a.to);
+    cmd.add_option("--sources", a.sources,
+                   "folder of the source texts, for quoted passages (default: $BILATERAL_SOURCES)");
+    cmd.add_option("-o,--output", a.output, "the HTML file to write")->required();
 }
 
 }  // namespace bilateral::cli

@@ -25,16 +25,12 @@ void run(const Globals& g, const SearchArgs& a) {
         Json j;
         j["query"] = a.text;
         j["total"] = total;
-        Json list = Json::array();
-        for (std::size_t i = 0; i < hits.size(); ++i) {
-            const auto& h = hits[i];
+        printJsonList(j, "hits", hits, [](const auto& h) {
             Json x = actorJson(query::ActorRef{h.id, h.name, h.kind, h.country});
             x["matched"] = h.matched;
             x["score"] = h.score;
-            list.push_back(std::move(x));
-        }
-        j["hits"] = std::move(list);
-        printJson(j);
+            return x;
+        });
         return;
     }
     if (hits.empty()) {
@@ -42,8 +38,7 @@ void run(const Globals& g, const SearchArgs& a) {
         return;
     }
     Table t({"NAME", "ID", "KIND", "COUNTRY", "MATCHED"});
-    for (std::size_t i = 0; i < hits.size(); ++i) {
-        const auto& h = hits[i];
+    for (const auto& h : hits) {
         t.add({h.name, h.id, std::string(model::toString(h.kind)), h.country, h.matched});
     }
     t.print(total);
@@ -51,15 +46,12 @@ void run(const Globals& g, const SearchArgs& a) {
 
 }  // namespace
 
-void addSearch(CLI::App& app, const Globals& g) {
-    auto [cmd, a] = addVerb(app, g, "search",
-                            "Actors whose name or alias matches TEXT, ignoring case, accents and "
-                            "apostrophe style (the last word may be a prefix); exact names first",
-                            run);
-    cmd->add_option("TEXT", a->text, "words to look for")->required();
-    cmd->add_option("--limit", a->limit, "at most this many actors (default 20)")
+void addSearch(CLI::App& cmd, const Globals& g) {
+    auto& a = onRun(cmd, g, run);
+    cmd.add_option("TEXT", a.text, "words to look for")->required();
+    cmd.add_option("--limit", a.limit, "at most this many actors (default 20)")
         ->check(wholeNumber(1, std::numeric_limits<long long>::max()));
-    addJsonFlag(*cmd, a->json);
+    addJsonFlag(cmd, a.json);
 }
 
 }  // namespace bilateral::cli

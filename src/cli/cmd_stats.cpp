@@ -6,11 +6,10 @@
 
 namespace bilateral::cli {
 
-void addStats(CLI::App& app, const Globals& g) {
-    auto* cmd = app.add_subcommand("stats", "Count what the database holds, by kind");
+void addStats(CLI::App& cmd, const Globals& g) {
     auto json = std::make_shared<bool>(false);
-    cmd->add_flag("--json", *json, "machine-readable output");
-    cmd->callback([&g, json] {
+    cmd.add_flag("--json", *json, "machine-readable output");
+    cmd.callback([&g, json] {
         auto db = g.openReadOnly();
         const auto c = db.stats();
         if (*json) {

@@ -171,23 +171,16 @@ void run(const Globals& g, const TimelineArgs& a) {
 
 }  // namespace
 
-void addTimeline(CLI::App& app, const Globals& g) {
-    auto [cmd, a] = addVerb<TimelineArgs>(
-        app, g, "timeline",
-        "Events of an actor, of a dyad of countries or of one country, in timeline order "
-        "(earliest day, then finer dates, then id); planned events are listed and flagged",
-        run);
-    addScopeOptions(*cmd, a->scope, "(ITA:MYS)", "events in which the country takes part (ISO3)");
-    cmd->add_option(
-        "--from", a->from,
-        "only events that may overlap this date or later (YYYY, YYYY-MM or YYYY-MM-DD)");
-    cmd->add_option("--to", a->to, "only events that may overlap this date or earlier");
-    cmd->add_option("--kinds", a->kinds, "comma-separated event kinds (default: all)");
-    cmd->add_option("--rule", a->rule,
-                    "--dyad, --country: participants (only events their participants put there) "
-                    "or any (default: also by place)");
-    addLimitOption(*cmd, a->limit);
-    addJsonFlag(*cmd, a->json);
+void addTimeline(CLI::App& cmd, const Globals& g) {
+    auto& a = onRun(cmd, g, run);
+    addScopeOptions(cmd, a.scope, "(ITA:MYS)", "events in which the country takes part (ISO3)");
+    addOverlapWindowOptions(cmd, a.from, a.to);
+    cmd.add_option("--kinds", a.kinds, "comma-separated event kinds (default: all)");
+    cmd.add_option("--rule", a.rule,
+                   "--dyad, --country: participants (only events their participants put there) "
+                   "or any (default: also by place)");
+    addLimitOption(cmd, a.limit);
+    addJsonFlag(cmd, a.json);
 }
 
 }  // namespace bilateral::cli

@@ -234,39 +234,31 @@ void runPairs(const Globals& g, const PairsArgs& a) {
 
 }  // namespace
 
-void addTrend(CLI::App& app, const Globals& g) {
-    auto [cmd, a] = addVerb<TrendArgs>(
-        app, g, "trend",
-        "Events of an actor, a dyad of countries or a country counted by period, with meetings, "
-        "Goldstein sum and mean and tone (empty periods as zeros)",
-        runTrend);
-    addScopeOptions(*cmd, a->scope, "(USA:CHN)",
+void addTrend(CLI::App& cmd, const Globals& g) {
+    auto& a = onRun(cmd, g, runTrend);
+    addScopeOptions(cmd, a.scope, "(USA:CHN)",
                     "events in which the country takes part, with all its partners (ISO3)");
-    cmd->add_flag("--directed", a->directed,
-                  "with --dyad: only events from a source of the first country to a target of "
-                  "the second");
-    cmd->add_option("--by", a->by, "period: day, week (from Monday), month, quarter or year")
+    cmd.add_flag("--directed", a.directed,
+                 "with --dyad: only events from a source of the first country to a target of "
+                 "the second");
+    cmd.add_option("--by", a.by, "period: day, week (from Monday), month, quarter or year")
         ->default_str("month");
-    cmd->add_option("--split", a->split,
-                    "split each period by quad_class, cameo_root or kind (default none)");
-    addDayWindowOptions(*cmd, a->from, a->to);
-    addJsonFlag(*cmd, a->json);
-    addCsvFlag(*cmd, a->csv);
+    cmd.add_option("--split", a.split,
+                   "split each period by quad_class, cameo_root or kind (default none)");
+    addDayWindowOptions(cmd, a.from, a.to);
+    addJsonFlag(cmd, a.json);
+    addCsvFlag(cmd, a.csv);
 }
 
-void addPairs(CLI::App& app, const Globals& g) {
-    auto [cmd, a] = addVerb<PairsArgs>(
-        app, g, "pairs",
-        "Pairs of countries (or one country's partners) ranked by events, meetings, share of "
-        "cooperation or Goldstein mean",
-        runPairs);
-    cmd->add_option("--country", a->country, "only this country's partners (ISO3)");
-    addDayWindowOptions(*cmd, a->from, a->to);
-    cmd->add_option("--rank", a->rank, "events, meetings, cooperation or goldstein")
+void addPairs(CLI::App& cmd, const Globals& g) {
+    auto& a = onRun(cmd, g, runPairs);
+    cmd.add_option("--country", a.country, "only this country's partners (ISO3)");
+    addDayWindowOptions(cmd, a.from, a.to);
+    cmd.add_option("--rank", a.rank, "events, meetings, cooperation or goldstein")
         ->default_str("events");
-    addLimitOption(*cmd, a->limit);
-    addJsonFlag(*cmd, a->json);
-    addCsvFlag(*cmd, a->csv);
+    addLimitOption(cmd, a.limit);
+    addJsonFlag(cmd, a.json);
+    addCsvFlag(cmd, a.csv);
 }
 
 }  // namespace bilateral::cli

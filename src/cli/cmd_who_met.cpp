@@ -122,33 +122,25 @@ void run(const Globals& g, const WhoMetArgs& a) {
 
 }  // namespace
 
-void addWhoMet(CLI::App& app, const Globals& g) {
-    auto [cmd, a] = addVerb<WhoMetArgs>(
-        app, g, "who-met",
-        "Who met ACTOR: actors on another side sharing an occurred event of a meeting kind with "
-        "it, its own delegation aside (planned and cancelled events never count), most meetings "
-        "first; the rows of an event file that record one meeting count once",
-        run);
-    addActorArgument(*cmd, a->actor);
-    cmd->add_option(
-        "--from", a->from,
-        "only events that may overlap this date or later (YYYY, YYYY-MM or YYYY-MM-DD)");
-    cmd->add_option("--to", a->to, "only events that may overlap this date or earlier");
-    cmd->add_option("--kinds", a->kinds,
-                    "comma-separated event kinds that count (default: official_visit, state_visit, "
-                    "bilateral_meeting, talks, roundtable, summit, negotiation)");
-    cmd->add_flag("--phone-calls", a->phoneCalls, "count phone calls too (with the default kinds)");
-    auto* anySide = cmd->add_flag("--any-side", a->anySide,
-                                  "count co-participants on any side, the own side's too (the own "
-                                  "delegation still aside)");
-    cmd->add_flag("--co-participants", a->coParticipants,
-                  "plain co-participation: everyone who took part with ACTOR, its own delegation "
-                  "too, whatever the sides")
+void addWhoMet(CLI::App& cmd, const Globals& g) {
+    auto& a = onRun(cmd, g, run);
+    addActorArgument(cmd, a.actor);
+    addOverlapWindowOptions(cmd, a.from, a.to);
+    cmd.add_option("--kinds", a.kinds,
+                   "comma-separated event kinds that count (default: official_visit, state_visit, "
+                   "bilateral_meeting, talks, roundtable, summit, negotiation)");
+    cmd.add_flag("--phone-calls", a.phoneCalls, "count phone calls too (with the default kinds)");
+    auto* anySide = cmd.add_flag("--any-side", a.anySide,
+                                 "count co-participants on any side, the own side's too (the own "
+                                 "delegation still aside)");
+    cmd.add_flag("--co-participants", a.coParticipants,
+                 "plain co-participation: everyone who took part with ACTOR, its own delegation "
+                 "too, whatever the sides")
         ->excludes(anySide);
-    cmd->add_flag("--rows", a->rows,
-                  "count event rows (each source row of an event file), not meetings");
-    addLimitOption(*cmd, a->limit);
-    addJsonFlag(*cmd, a->json);
+    cmd.add_flag("--rows", a.rows,
+                 "count event rows (each source row of an event file), not meetings");
+    addLimitOption(cmd, a.limit);
+    addJsonFlag(cmd, a.json);
 }
 
 }  // namespace bilateral::cli

@@ -28,20 +28,18 @@ struct Globals {
 /// Exit codes of the command-line contract (docs/cli.md).
 enum Exit : int { Ok = 0, Usage = 1, BadInput = 2, NotFound = 3, Storage = 4, RowsSkipped = 5 };
 
-/// Adds the verb `name` with its one-line `description`: its arguments are an `Args` that the
-/// caller's options fill, and `run` is called with them when the verb is chosen. Returns the
-/// subcommand, for its options, and the arguments they fill.
+/// Makes `run` the action of the verb `cmd`: its arguments are an `Args` that the verb's options
+/// fill (the subcommand keeps it), and `run` is called with them when the verb is chosen.
+/// Returns the arguments, for the options to fill.
 template <class Args>
-std::pair<CLI::App*, std::shared_ptr<Args>> addVerb(CLI::App& app, const Globals& g,
-                                                    std::string name, std::string description,
-                                                    void (*run)(const Globals&, const Args&)) {
-    auto* cmd = app.add_subcommand(std::move(name), std::move(description));
+Args& onRun(CLI::App& cmd, const Globals& g, void (*run)(const Globals&, const Args&)) {
     auto args = std::make_shared<Args>();
-    cmd->callback([&g, args, run] { run(g, *args); });
-    return {cmd, args};
+    cmd.callback([&g, args, run] { run(g, *args); });
+    return *args;
 }
 
-// One function per verb file; each adds its subcommand to `app`.
+// One function per verb file; each adds its options and action to `cmd`, the verb's subcommand
+// (main.cpp makes it, with the verb's name and description, from its table of verbs).
 void addImport(CLI::App& app, const Globals& g);
 void addInit(CLI::App& app, const Globals& g);
 void addStats(CLI::App& app, const Globals& g);

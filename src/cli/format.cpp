@@ -319,6 +319,12 @@ void addThroughOption(CLI::App& cmd, std::string& through) {
                    "what joins two actors: events, relations or both (default)");
 }
 
+void addOverlapWindowOptions(CLI::App& cmd, std::string& from, std::string& to) {
+    cmd.add_option("--from", from,
+                   "only events that may overlap this date or later (YYYY, YYYY-MM or YYYY-MM-DD)");
+    cmd.add_option("--to", to, "only events that may overlap this date or earlier");
+}
+
 void addLimitOption(CLI::App& cmd, std::size_t& limit) {
     cmd.add_option("--limit", limit, "show at most N (default: all)")
         ->check(wholeNumber(1, std::numeric_limits<long long>::max()));

@@ -130,6 +130,8 @@ void addScopeOptions(CLI::App& cmd, ScopeArgs& scope, const std::string& dyadExa
 void addJsonFlag(CLI::App& cmd, bool& json);
 /// `--through`: what joins two actors (events, relations or both).
 void addThroughOption(CLI::App& cmd, std::string& through);
+/// `--from` and `--to`: only events that may overlap the window (parseWindowOption).
+void addOverlapWindowOptions(CLI::App& cmd, std::string& from, std::string& to);
 /// `--limit N`: 0 (the default) means no limit.
 void addLimitOption(CLI::App& cmd, std::size_t& limit);
 /// "showing N of M" after a list the limit cut, nothing otherwise.
@@ -196,5 +198,12 @@ void printJson(const Json& j);
 /// holding the whole document (a timeline's JSON can be tens of megabytes).
 void printJsonWithArray(const Json& head, std::string_view key, std::size_t count,
                         const std::function<Json(std::size_t)>& item);
+/// printJsonWithArray over `items`: `head`, then `key` with `item(x)` for each x of `items`.
+template <class T, class Item>
+void printJsonList(const Json& head, std::string_view key, const std::vector<T>& items,
+                   const Item& item) {
+    printJsonWithArray(head, key, items.size(),
+                       [&](std::size_t i) { return Json(item(items[i])); });
+}
 
 }  // namespace bilateral::cli

@@ -62,27 +62,67 @@ int exitCodeOf(const Error& e) {
     return Storage;
 }
 
-/// The verbs, in the order `--help` lists them.
+/// The verbs, in the order `--help` lists them: each one's name, its one-line description and
+/// the function that adds its options and action (command.hpp).
 struct Verb {
     std::string_view name;
+    std::string_view about;
     void (*add)(CLI::App&, const Globals&);
 };
-constexpr std::array<Verb, 16> kVerbs{{{"import", addImport},
-                                       {"stats", addStats},
-                                       {"export", addExport},
-                                       {"who-met", addWhoMet},
-                                       {"timeline", addTimeline},
-                                       {"trend", addTrend},
-                                       {"pairs", addPairs},
-                                       {"relations", addRelations},
-                                       {"holders", addHolders},
-                                       {"disagreements", addDisagreements},
-                                       {"path", addPath},
-                                       {"search", addSearch},
-                                       {"ego", addEgo},
-                                       {"report", addReport},
-                                       {"draft", addDraft},
-                                       {"init", addInit}}};
+constexpr std::array<Verb, 16> kVerbs{{
+    {"import", "Load dataset JSON, ICEWS or GDELT files in one transaction (all or nothing)",
+     addImport},
+    {"stats", "Count what the database holds, by kind", addStats},
+    {"export", "Write the graph (or the part of it a window and kinds select) for other tools",
+     addExport},
+    {"who-met",
+     "Who met ACTOR: actors on another side sharing an occurred event of a meeting kind with it, "
+     "its own delegation aside (planned and cancelled events never count), most meetings first; "
+     "the rows of an event file that record one meeting count once",
+     addWhoMet},
+    {"timeline",
+     "Events of an actor, of a dyad of countries or of one country, in timeline order (earliest "
+     "day, then finer dates, then id); planned events are listed and flagged",
+     addTimeline},
+    {"trend",
+     "Events of an actor, a dyad of countries or a country counted by period, with meetings, "
+     "Goldstein sum and mean and tone (empty periods as zeros)",
+     addTrend},
+    {"pairs",
+     "Pairs of countries (or one country's partners) ranked by events, meetings, share of "
+     "cooperation or Goldstein mean",
+     addPairs},
+    {"relations",
+     "Relations from or to ACTOR; with --as-of, those that certainly or possibly hold on that "
+     "date, certainly ones first",
+     addRelations},
+    {"holders",
+     "Who held POST (through holds_post relations); with --on, who certainly or possibly held it "
+     "on that date, certainly ones first",
+     addHolders},
+    {"disagreements",
+     "Every fact whose sources disagree: each source's value with its quotes, the preferred one "
+     "marked",
+     addDisagreements},
+    {"path",
+     "A shortest chain of actors joining two actors, each step with its evidence: the earliest "
+     "event both took part in, or a relation between them",
+     addPath},
+    {"search",
+     "Actors whose name or alias matches TEXT, ignoring case, accents and apostrophe style (the "
+     "last word may be a prefix); exact names first",
+     addSearch},
+    {"ego",
+     "The actors within K hops of ACTOR (sharing an event, or joined by a relation), nearest first",
+     addEgo},
+    {"report", "Write a self-contained HTML page: timeline, network, who met whom, sources",
+     addReport},
+    {"draft",
+     "Propose a dataset draft from an article: every fact inferred, with its span and quote, for "
+     "review before import (docs/draft.md)",
+     addDraft},
+    {"init", "Set up a PostgreSQL database (--db URL) whose events live on shard servers", addInit},
+}};
 
 /// The position of the first argument after `from` that is neither an option nor an option's
 /// value: the verb asked for (0: none).
@@ -112,6 +152,10 @@ std::vector<char*> helpArguments(int argc, char** argv, int help) {
     out.erase(out.begin() + help);
     out.push_back(flag);
     return out;
+}
+
+void addVerb(CLI::App& app, const Verb& v, const Globals& g) {
+    v.add(*app.add_subcommand(std::string(v.name), std::string(v.about)), g);
 }
 
 const Verb* findVerb(std::string_view name) {
@@ -188,9 +232,9 @@ int main(int argc, char** argv) {
         return Usage;
     }
     if (asked) {
-        findVerb(*asked)->add(app, g);
+        addVerb(app, *findVerb(*asked), g);
     } else {
-        for (const auto& v : kVerbs) v.add(app, g);
+        for (const auto& v : kVerbs) addVerb(app, v, g);
     }
     try {
         app.parse(argc, argv);

@@ -48,27 +48,25 @@ void addActor(Builder& b, const ActorRef& ref, model::Actor actor,
 
 void addPersons(Builder& b) {
     const Analysis& a = b.a;
-    for (std::size_t p = 0; p < a.people.size(); ++p) {
-        const auto& person = a.people[p];
-        if (person.mentions.empty()) continue;
-        const auto& first = a.persons[static_cast<std::size_t>(person.mentions.front())];
-        model::Actor actor;
-        actor.id = "person/" + slug(person.name);
-        actor.kind = model::ActorKind::Person;
-        actor.name = person.name;
-        actor.aliases = person.aliases;
-        if (!person.country.empty()) actor.country = person.country;
-        std::string note = "A person " + first.how + " \"" + a.writtenUtf8(first.range) + "\"";
-        if (!first.honorific.empty()) {
-            note += "; the honorific \"" + a.writtenUtf8(first.honorific) + "\" set apart";
-        }
-        if (!person.country.empty())
-            note += "; country " + person.country + " from " + person.countryWhy;
-        actor.evidence.push_back(evidenceFor(a, b.source, first.range, first.confidence, note));
-        std::vector<std::string> written{person.name};
-        written.insert(written.end(), person.aliases.begin(), person.aliases.end());
-        addActor(b, {ActorRef::Type::Person, static_cast<int>(p)}, std::move(actor), written);
-    }
+    forEachMentioned(
+        a.people, a.persons, [&](int p, const Person& person, const PersonMention& first) {
+            model::Actor actor;
+            actor.id = "person/" + slug(person.name);
+            actor.kind = model::ActorKind::Person;
+            actor.name = person.name;
+            actor.aliases = person.aliases;
+            if (!person.country.empty()) actor.country = person.country;
+            std::string note = "A person " + first.how + " \"" + a.writtenUtf8(first.range) + "\"";
+            if (!first.honorific.empty()) {
+                note += "; the honorific \"" + a.writtenUtf8(first.honorific) + "\" set apart";
+            }
+            if (!person.country.empty())
+                note += "; country " + person.country + " from " + person.countryWhy;
+            actor.evidence.push_back(evidenceFor(a, b.source, first.range, first.confidence, note));
+            std::vector<std::string> written{person.name};
+            written.insert(written.end(), person.aliases.begin(), person.aliases.end());
+            addActor(b, {ActorRef::Type::Person, p}, std::move(actor), written);
+        });
 }
 
 /// Posts that a person holds or that take part in an event.

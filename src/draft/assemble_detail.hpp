@@ -2,6 +2,7 @@
 // Parts of assemble.cpp shared with assemble_events.cpp.
 
 #include <string>
+#include <vector>
 
 #include "assemble.hpp"
 
@@ -16,6 +17,19 @@ struct Builder {
     ActorIds ids;
     std::vector<std::string> eventIds;  ///< per Analysis::events ("" when dropped)
 };
+
+/// For each of `entities` (people, organisations) that is mentioned: `fn(its index, it, its
+/// first mention)`, the mention found in `mentions` by the entity's first mention index.
+template <class Entity, class Mention, class Fn>
+void forEachMentioned(const std::vector<Entity>& entities, const std::vector<Mention>& mentions,
+                      Fn fn) {
+    for (std::size_t i = 0; i < entities.size(); ++i) {
+        const auto& entity = entities[i];
+        if (entity.mentions.empty()) continue;
+        fn(static_cast<int>(i), entity,
+           mentions[static_cast<std::size_t>(entity.mentions.front())]);
+    }
+}
 
 void addActor(Builder& b, const ActorRef& ref, model::Actor actor,
               const std::vector<std::string>& written);

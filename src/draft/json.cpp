@@ -45,10 +45,17 @@ Json sourceJson(const model::Source& s) {
     return j;
 }
 
-Json actorJson(const model::Actor& a) {
+/// What every record but a source starts with: its id and kind.
+template <class T>
+Json idAndKind(const T& r) {
     Json j;
-    j["id"] = a.id;
-    j["kind"] = std::string(model::toString(a.kind));
+    j["id"] = r.id;
+    j["kind"] = std::string(model::toString(r.kind));
+    return j;
+}
+
+Json actorJson(const model::Actor& a) {
+    Json j = idAndKind(a);
     j["name"] = a.name;
     if (!a.aliases.empty()) j["aliases"] = a.aliases;
     if (a.country) j["country"] = *a.country;
@@ -58,9 +65,7 @@ Json actorJson(const model::Actor& a) {
 }
 
 Json eventJson(const model::Event& e) {
-    Json j;
-    j["id"] = e.id;
-    j["kind"] = std::string(model::toString(e.kind));
+    Json j = idAndKind(e);
     j["title"] = e.title;
     if (e.start) j["start"] = e.start->toString();
     if (e.end) j["end"] = e.end->toString();
@@ -89,9 +94,7 @@ Json eventJson(const model::Event& e) {
 /// A record between two others (relations, event links): id, kind, from, to.
 template <class T>
 Json between(const T& r) {
-    Json j;
-    j["id"] = r.id;
-    j["kind"] = std::string(model::toString(r.kind));
+    Json j = idAndKind(r);
     j["from"] = r.from;
     j["to"] = r.to;
     return j;

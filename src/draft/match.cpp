@@ -78,10 +78,7 @@ void findRepeats(Builder& b) {
 
 void addOrgs(Builder& b) {
     const Analysis& a = b.a;
-    for (std::size_t o = 0; o < a.orgs.size(); ++o) {
-        const auto& org = a.orgs[o];
-        if (org.mentions.empty()) continue;
-        const auto& first = a.orgMentions[static_cast<std::size_t>(org.mentions.front())];
+    forEachMentioned(a.orgs, a.orgMentions, [&](int o, const Org& org, const OrgMention& first) {
         model::Actor actor;
         actor.kind = org.kind;
         actor.name = org.name;
@@ -93,8 +90,8 @@ void addOrgs(Builder& b) {
                         "An organisation named \"" + a.writtenUtf8(first.range) + "\""));
         std::vector<std::string> written{org.name};
         if (!org.acronym.empty()) written.push_back(org.acronym);
-        addActor(b, {ActorRef::Type::Org, static_cast<int>(o)}, std::move(actor), written);
-    }
+        addActor(b, {ActorRef::Type::Org, o}, std::move(actor), written);
+    });
 }
 
 }  // namespace detail

@@ -133,32 +133,26 @@ void makePeople(Analysis& a) {
 }
 
 void repeatedNames(Analysis& a) {
-    for (std::size_t s = 0; s < a.sentences.size(); ++s) {
-        const auto& sen = a.sentences[s];
-        for (int i = sen.first; i < sen.last; ++i) {
-            if (a.personAt(i) >= 0) continue;
-            const Range hon = readHonorifics(a, i, sen.last);
-            const Range name = readName(a, hon.last, sen.last);
-            if (name.empty()) continue;
-            bool inside = false;
-            for (int k = name.first; k < name.last && !inside; ++k) inside = a.personAt(k) >= 0;
-            const int p = inside ? -1 : personNamed(a, nameTokens(a, name));
-            if (p >= 0) {
-                PersonMention pm;
-                pm.range = cover(hon, name);
-                pm.name = name;
-                pm.honorific = {hon.first, hon.last};
-                pm.person = p;
-                pm.sentence = static_cast<int>(s);
-                pm.confidence = 0.8;
-                pm.how = "named again";
-                if (!hon.empty())
-                    addAlias(a.people[static_cast<std::size_t>(p)], a.writtenUtf8(pm.range));
-                a.persons.push_back(pm);
-            }
-            i = name.last - 1;
+    scanForNames(a, [&a](int sentence, Range hon, Range name) {
+        if (name.empty()) return false;
+        bool inside = false;
+        for (int k = name.first; k < name.last && !inside; ++k) inside = a.personAt(k) >= 0;
+        const int p = inside ? -1 : personNamed(a, nameTokens(a, name));
+        if (p >= 0) {
+            PersonMention pm;
+            pm.range = cover(hon, name);
+            pm.name = name;
+            pm.honorific = {hon.first, hon.last};
+            pm.person = p;
+            pm.sentence = sentence;
+            pm.confidence = 0.8;
+            pm.how = "named again";
+            if (!hon.empty())
+                addAlias(a.people[static_cast<std::size_t>(p)], a.writtenUtf8(pm.range));
+            a.persons.push_back(pm);
         }
-    }
+        return true;
+    });
 }
 
 void titlesAlone(Analysis& a) {

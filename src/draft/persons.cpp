@@ -93,6 +93,7 @@ namespace {
 
 using detail::readHonorifics;
 using detail::readName;
+using detail::scanForNames;
 
 /// Offices joined into one person's titles: "Deputy Prime Minister and Minister of Foreign
 /// Affairs", "Vicepresidente del Consiglio e Ministro degli ...". Returns the indices, in order.
@@ -177,26 +178,20 @@ void titledPersons(Analysis& a) {
 }
 
 void honorificPersons(Analysis& a) {
-    for (std::size_t s = 0; s < a.sentences.size(); ++s) {
-        const auto& sen = a.sentences[s];
-        for (int i = sen.first; i < sen.last; ++i) {
-            if (a.personAt(i) >= 0) continue;
-            const Range hon = readHonorifics(a, i, sen.last);
-            if (hon.empty()) continue;
-            const Range name = readName(a, hon.last, sen.last);
-            if (name.last - name.first >= 2) {
-                PersonMention pm;
-                pm.range = {hon.first, name.last};
-                pm.name = name;
-                pm.honorific = hon;
-                pm.sentence = static_cast<int>(s);
-                pm.confidence = 0.8;
-                pm.how = "named after an honorific";
-                a.persons.push_back(pm);
-            }
-            i = std::max(i, name.last - 1);
+    scanForNames(a, [&a](int sentence, Range hon, Range name) {
+        if (hon.empty()) return false;
+        if (name.last - name.first >= 2) {
+            PersonMention pm;
+            pm.range = {hon.first, name.last};
+            pm.name = name;
+            pm.honorific = hon;
+            pm.sentence = sentence;
+            pm.confidence = 0.8;
+            pm.how = "named after an honorific";
+            a.persons.push_back(pm);
         }
-    }
+        return true;
+    });
 }
 
 /// "his Italian counterpart Giorgia Meloni", "il suo omologo italiano, X": a person of the

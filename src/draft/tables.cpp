@@ -25,23 +25,10 @@ std::vector<std::vector<std::string>> tableRows(std::string_view name) {
     return rules::tsvRows(text, !name.starts_with("draft/"));
 }
 
-std::vector<std::string> splitBars(const std::string& column) {
-    std::vector<std::string> out;
-    std::size_t from = 0;
-    while (from <= column.size()) {
-        auto bar = column.find('|', from);
-        if (bar == std::string::npos) bar = column.size();
-        if (bar > from) out.push_back(column.substr(from, bar - from));
-        from = bar + 1;
-    }
-    return out;
-}
-
 namespace {
 
-std::string column(const std::vector<std::string>& row, std::size_t i) {
-    return i < row.size() ? row[i] : std::string();
-}
+using rules::cell;
+using rules::splitBars;
 
 int languageOf(const std::string& code) {
     if (code == "en") return static_cast<int>(Language::English);
@@ -94,20 +81,20 @@ void Tables::loadCountries() {
         return it->second;
     };
     for (const auto& row : tableRows("countries.tsv")) {
-        const int k = countryAt(column(row, 0), false, column(row, 1));
-        for (const auto& n : splitBars(column(row, 1) + "|" + column(row, 2))) {
+        const int k = countryAt(cell(row, 0), false, cell(row, 1));
+        for (const auto& n : splitBars(cell(row, 1) + "|" + cell(row, 2))) {
             add(n, {Lex::Country, k}, -1, true);
         }
     }
     const int en = static_cast<int>(Language::English), it = static_cast<int>(Language::Italian);
     for (const auto& row : tableRows("draft/countries.tsv")) {
-        const auto names = splitBars(column(row, 2));
-        const int k = countryAt(column(row, 0), column(row, 1) == "bloc",
+        const auto names = splitBars(cell(row, 2));
+        const int k = countryAt(cell(row, 0), cell(row, 1) == "bloc",
                                 names.empty() ? std::string() : names.front());
         for (const auto& n : names) add(n, {Lex::Country, k}, -1, true);
-        for (const auto& n : splitBars(column(row, 3))) add(n, {Lex::Adjective, k}, en, true);
-        for (const auto& n : splitBars(column(row, 4))) add(n, {Lex::Country, k}, -1, true);
-        for (const auto& n : splitBars(column(row, 5))) add(n, {Lex::Adjective, k}, it, false);
+        for (const auto& n : splitBars(cell(row, 3))) add(n, {Lex::Adjective, k}, en, true);
+        for (const auto& n : splitBars(cell(row, 4))) add(n, {Lex::Country, k}, -1, true);
+        for (const auto& n : splitBars(cell(row, 5))) add(n, {Lex::Adjective, k}, it, false);
     }
 }
 
@@ -115,48 +102,48 @@ void Tables::loadOffices() {
     const int en = static_cast<int>(Language::English), it = static_cast<int>(Language::Italian);
     for (const auto& row : tableRows("draft/offices.tsv")) {
         const int k = static_cast<int>(offices.size());
-        offices.push_back({column(row, 0), column(row, 1), column(row, 2)});
-        for (const auto& n : splitBars(column(row, 3))) add(n, {Lex::Office, k}, en, false);
-        for (const auto& n : splitBars(column(row, 4))) add(n, {Lex::Office, k}, it, false);
+        offices.push_back({cell(row, 0), cell(row, 1), cell(row, 2)});
+        for (const auto& n : splitBars(cell(row, 3))) add(n, {Lex::Office, k}, en, false);
+        for (const auto& n : splitBars(cell(row, 4))) add(n, {Lex::Office, k}, it, false);
     }
     for (const auto& row : tableRows("draft/portfolios.tsv")) {
         const int k = static_cast<int>(portfolios.size());
-        portfolios.push_back(column(row, 0));
-        for (const auto& n : splitBars(column(row, 1))) add(n, {Lex::Portfolio, k}, en, false);
-        for (const auto& n : splitBars(column(row, 2))) add(n, {Lex::Portfolio, k}, it, false);
+        portfolios.push_back(cell(row, 0));
+        for (const auto& n : splitBars(cell(row, 1))) add(n, {Lex::Portfolio, k}, en, false);
+        for (const auto& n : splitBars(cell(row, 2))) add(n, {Lex::Portfolio, k}, it, false);
     }
     for (const auto& row : tableRows("draft/honorifics.tsv")) {
         const int k = static_cast<int>(honorificCountry.size());
-        honorificCountry.push_back(column(row, 1));
-        add(column(row, 0), {Lex::Honorific, k}, -1, true);
+        honorificCountry.push_back(cell(row, 1));
+        add(cell(row, 0), {Lex::Honorific, k}, -1, true);
     }
 }
 
 void Tables::loadEvents() {
     for (const auto& row : tableRows("draft/events.tsv")) {
         EventWordInfo info;
-        const auto kind = model::parse<model::EventKind>(column(row, 0));
-        if (!kind) throw std::logic_error("draft/events.tsv: unknown kind " + column(row, 0));
+        const auto kind = model::parse<model::EventKind>(cell(row, 0));
+        if (!kind) throw std::logic_error("draft/events.tsv: unknown kind " + cell(row, 0));
         info.kind = *kind;
-        info.form = column(row, 2);
-        for (const auto& a : splitBars(column(row, 3))) {
+        info.form = cell(row, 2);
+        for (const auto& a : splitBars(cell(row, 3))) {
             const auto eq = a.find('=');
             info.attributes.emplace_back(a.substr(0, eq), a.substr(eq + 1));
         }
         const int k = static_cast<int>(eventWords.size());
         eventWords.push_back(std::move(info));
-        for (const auto& n : splitBars(column(row, 4))) {
-            add(n, {Lex::Event, k}, languageOf(column(row, 1)), false);
+        for (const auto& n : splitBars(cell(row, 4))) {
+            add(n, {Lex::Event, k}, languageOf(cell(row, 1)), false);
         }
     }
 }
 
 void Tables::loadCalendar() {
     for (const auto& row : tableRows("draft/calendar.tsv")) {
-        const std::string what = column(row, 0);
-        const int value = std::stoi(column(row, 1));
-        const int language = languageOf(column(row, 2));
-        const bool relative = column(row, 1).find_first_of("+-") == 0 || what == "day";
+        const std::string what = cell(row, 0);
+        const int value = std::stoi(cell(row, 1));
+        const int language = languageOf(cell(row, 2));
+        const bool relative = cell(row, 1).find_first_of("+-") == 0 || what == "day";
         Lex type = Lex::Month;
         if (what == "weekday") type = Lex::Weekday;
         if (what == "day") type = Lex::RelDay;
@@ -164,12 +151,12 @@ void Tables::loadCalendar() {
         if (what == "year") type = Lex::RelYear;
         const bool caps = language == static_cast<int>(Language::English) &&
                           (type == Lex::Month || type == Lex::Weekday);
-        for (const auto& n : splitBars(column(row, 3))) add(n, {type, value}, language, caps);
+        for (const auto& n : splitBars(cell(row, 3))) add(n, {type, value}, language, caps);
     }
     for (const auto& row : tableRows("draft/cues.tsv")) {
-        const Lex type = column(row, 0) == "future" ? Lex::Future : Lex::Past;
-        for (const auto& n : splitBars(column(row, 2))) {
-            add(n, {type, 0}, languageOf(column(row, 1)), false);
+        const Lex type = cell(row, 0) == "future" ? Lex::Future : Lex::Past;
+        for (const auto& n : splitBars(cell(row, 2))) {
+            add(n, {type, 0}, languageOf(cell(row, 1)), false);
         }
     }
 }
@@ -177,20 +164,19 @@ void Tables::loadCalendar() {
 void Tables::loadOthers() {
     for (const auto& row : tableRows("draft/places.tsv")) {
         const int k = static_cast<int>(places.size());
-        places.push_back({column(row, 0), column(row, 1)});
-        for (const auto& n : splitBars(column(row, 0) + "|" + column(row, 2))) {
+        places.push_back({cell(row, 0), cell(row, 1)});
+        for (const auto& n : splitBars(cell(row, 0) + "|" + cell(row, 2))) {
             add(n, {Lex::Place, k}, -1, true);
         }
     }
     const int en = static_cast<int>(Language::English), it = static_cast<int>(Language::Italian);
     for (const auto& row : tableRows("draft/organisations.tsv")) {
-        const auto kind = model::parse<model::ActorKind>(column(row, 0));
-        if (!kind)
-            throw std::logic_error("draft/organisations.tsv: unknown kind " + column(row, 0));
+        const auto kind = model::parse<model::ActorKind>(cell(row, 0));
+        if (!kind) throw std::logic_error("draft/organisations.tsv: unknown kind " + cell(row, 0));
         const int k = static_cast<int>(orgWords.size());
-        orgWords.push_back({*kind, column(row, 1) == "suffix"});
-        for (const auto& n : splitBars(column(row, 2))) add(n, {Lex::OrgWord, k}, en, true);
-        for (const auto& n : splitBars(column(row, 3))) add(n, {Lex::OrgWord, k}, it, true);
+        orgWords.push_back({*kind, cell(row, 1) == "suffix"});
+        for (const auto& n : splitBars(cell(row, 2))) add(n, {Lex::OrgWord, k}, en, true);
+        for (const auto& n : splitBars(cell(row, 3))) add(n, {Lex::OrgWord, k}, it, true);
     }
 }
 

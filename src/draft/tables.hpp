@@ -121,8 +121,6 @@ private:
 /// tabs: comments skipped, and the header line of data/countries.tsv (the tables of data/draft/
 /// give theirs as a comment).
 std::vector<std::vector<std::string>> tableRows(std::string_view name);
-/// A column's values split at '|', empty ones dropped.
-std::vector<std::string> splitBars(const std::string& column);
 
 namespace detail {
 std::string_view draftTable(std::string_view name) noexcept;  // generated

@@ -3,6 +3,7 @@
 // filled with zeros. The cost is the kept cells of the days asked for, never the events.
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <map>
 #include <tuple>
@@ -187,72 +188,53 @@ Page<PairRow> pairs(storage::Engine& engine, const PairsOptions& options, std::s
     return page;
 }
 
-std::string_view toString(TrendPeriod p) noexcept {
-    switch (p) {
-        case TrendPeriod::Day:
-            return "day";
-        case TrendPeriod::Week:
-            return "week";
-        case TrendPeriod::Month:
-            return "month";
-        case TrendPeriod::Quarter:
-            return "quarter";
-        case TrendPeriod::Year:
-            return "year";
+namespace {
+
+// Each enum's names, in declaration order: toString and the *FromString functions read them.
+constexpr std::array<std::string_view, 5> kPeriodNames{"day", "week", "month", "quarter", "year"};
+constexpr std::array<std::string_view, 4> kSplitNames{"none", "quad_class", "cameo_root", "kind"};
+constexpr std::array<std::string_view, 4> kOrderNames{"events", "meetings", "cooperation",
+                                                      "goldstein"};
+
+template <class Enum, std::size_t N>
+std::string_view nameOf(Enum value, const std::array<std::string_view, N>& names) noexcept {
+    const auto i = static_cast<std::size_t>(value);
+    return i < N ? names[i] : std::string_view{};
+}
+
+template <class Enum, std::size_t N>
+std::optional<Enum> named(std::string_view text,
+                          const std::array<std::string_view, N>& names) noexcept {
+    for (std::size_t i = 0; i < N; ++i) {
+        if (names[i] == text) return static_cast<Enum>(i);
     }
-    return "month";
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view toString(TrendPeriod p) noexcept {
+    return nameOf(p, kPeriodNames);
 }
 
 std::string_view toString(TrendSplit s) noexcept {
-    switch (s) {
-        case TrendSplit::None:
-            return "none";
-        case TrendSplit::QuadClass:
-            return "quad_class";
-        case TrendSplit::CameoRoot:
-            return "cameo_root";
-        case TrendSplit::Kind:
-            return "kind";
-    }
-    return "none";
+    return nameOf(s, kSplitNames);
 }
 
 std::string_view toString(PairsOrder o) noexcept {
-    switch (o) {
-        case PairsOrder::Events:
-            return "events";
-        case PairsOrder::Meetings:
-            return "meetings";
-        case PairsOrder::Cooperation:
-            return "cooperation";
-        case PairsOrder::Goldstein:
-            return "goldstein";
-    }
-    return "events";
+    return nameOf(o, kOrderNames);
 }
 
 std::optional<TrendPeriod> trendPeriodFromString(std::string_view text) noexcept {
-    for (const auto p : {TrendPeriod::Day, TrendPeriod::Week, TrendPeriod::Month,
-                         TrendPeriod::Quarter, TrendPeriod::Year}) {
-        if (toString(p) == text) return p;
-    }
-    return std::nullopt;
+    return named<TrendPeriod>(text, kPeriodNames);
 }
 
 std::optional<TrendSplit> trendSplitFromString(std::string_view text) noexcept {
-    for (const auto s :
-         {TrendSplit::None, TrendSplit::QuadClass, TrendSplit::CameoRoot, TrendSplit::Kind}) {
-        if (toString(s) == text) return s;
-    }
-    return std::nullopt;
+    return named<TrendSplit>(text, kSplitNames);
 }
 
 std::optional<PairsOrder> pairsOrderFromString(std::string_view text) noexcept {
-    for (const auto o : {PairsOrder::Events, PairsOrder::Meetings, PairsOrder::Cooperation,
-                         PairsOrder::Goldstein}) {
-        if (toString(o) == text) return o;
-    }
-    return std::nullopt;
+    return named<PairsOrder>(text, kOrderNames);
 }
 
 }  // namespace bilateral::query

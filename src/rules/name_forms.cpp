@@ -3,23 +3,24 @@
 #include <map>
 
 namespace bilateral::rules {
-namespace {
 
-std::string column(const std::vector<std::string>& row, std::size_t i) {
+std::string cell(const std::vector<std::string>& row, std::size_t i) {
     return i < row.size() ? row[i] : std::string();
 }
 
-std::vector<std::string> splitBars(std::string_view column) {
+std::vector<std::string> splitBars(std::string_view cell) {
     std::vector<std::string> out;
     std::size_t from = 0;
-    while (from <= column.size()) {
-        auto bar = column.find('|', from);
-        if (bar == std::string_view::npos) bar = column.size();
-        if (bar > from) out.emplace_back(column.substr(from, bar - from));
+    while (from <= cell.size()) {
+        auto bar = cell.find('|', from);
+        if (bar == std::string_view::npos) bar = cell.size();
+        if (bar > from) out.emplace_back(cell.substr(from, bar - from));
         from = bar + 1;
     }
     return out;
 }
+
+namespace {
 
 void addOnce(std::vector<std::string>& to, std::vector<std::string> more) {
     for (auto& m : more) {
@@ -68,16 +69,16 @@ const std::vector<CountryWords>& countryWords() {
         };
         // iso3, name, icews_names (|-separated), cameo, fips
         for (const auto& row : tsvRows(nameTable("countries.tsv"), true)) {
-            auto& c = entry(column(row, 0));
-            addOnce(c.names, splitBars(column(row, 1)));
-            addOnce(c.names, splitBars(column(row, 2)));
+            auto& c = entry(cell(row, 0));
+            addOnce(c.names, splitBars(cell(row, 1)));
+            addOnce(c.names, splitBars(cell(row, 2)));
         }
         // code, kind, English names, English adjectives and demonyms, Italian names, Italian
         // adjectives (the Italian ones follow their noun: not a title's first word in English)
         for (const auto& row : tsvRows(nameTable("draft/countries.tsv"), false)) {
-            auto& c = entry(column(row, 0));
-            addOnce(c.names, splitBars(column(row, 2)));
-            addOnce(c.adjectives, splitBars(column(row, 3)));
+            auto& c = entry(cell(row, 0));
+            addOnce(c.names, splitBars(cell(row, 2)));
+            addOnce(c.adjectives, splitBars(cell(row, 3)));
         }
         return out;
     }();
@@ -88,7 +89,7 @@ const std::vector<std::string>& honorifics() {
     static const std::vector<std::string> words = [] {
         std::vector<std::string> out;
         for (const auto& row : tsvRows(nameTable("draft/honorifics.tsv"), false)) {
-            if (!column(row, 0).empty()) out.push_back(column(row, 0));
+            if (!cell(row, 0).empty()) out.push_back(cell(row, 0));
         }
         return out;
     }();

@@ -27,6 +27,13 @@ protected:
     static std::ptrdiff_t position(const Strings& v, const std::string& s) {
         return std::find(v.begin(), v.end(), s) - v.begin();
     }
+    /// `earlier` and `later` are both in `v`, in that order.
+    static void expectBefore(const Strings& v, const std::string& earlier,
+                             const std::string& later) {
+        ASSERT_TRUE(contains(v, earlier)) << earlier;
+        ASSERT_TRUE(contains(v, later)) << later;
+        EXPECT_LT(position(v, earlier), position(v, later)) << earlier << " before " << later;
+    }
 };
 
 }  // namespace
@@ -169,14 +176,11 @@ TEST_F(BundledQueries, ItalysAmbassadorToMalaysia) {
 TEST_F(BundledQueries, TheDyadTimelineIsInOrderAndFlagsThePlannedVisit) {
     const auto j = query({"timeline", "--dyad", "ITA:MYS"});
     const auto events = ids(j.at("events"));
-    const auto at = [&](const std::string& id) { return position(events, id); };
-    ASSERT_TRUE(contains(events, "event/official-visit-2025-07"));
-    ASSERT_TRUE(contains(events, "event/planned-official-visit-meloni-kuala-lumpur"));
     // The meeting within the visit is dated by the visit; undated events come last.
-    EXPECT_LT(at("event/meeting-anwar-meloni-2025-07"),
-              at("event/planned-official-visit-meloni-kuala-lumpur"));
-    EXPECT_LT(at("event/official-visit-2025-07"),
-              at("event/planned-official-visit-meloni-kuala-lumpur"));
+    expectBefore(events, "event/meeting-anwar-meloni-2025-07",
+                 "event/planned-official-visit-meloni-kuala-lumpur");
+    expectBefore(events, "event/official-visit-2025-07",
+                 "event/planned-official-visit-meloni-kuala-lumpur");
     for (const auto& e : j.at("events")) {
         if (e.at("id") == "event/planned-official-visit-meloni-kuala-lumpur") {
             EXPECT_EQ(e.at("status"), "planned");
@@ -199,14 +203,9 @@ TEST_F(BundledQueries, TheEmbassyInaugurationComesBeforeTheVisit) {
     // The inauguration of the Italian embassy's premises is in Italy's timeline.
     const auto j = query({"timeline", "--country", "ITA"});
     const auto events = ids(j.at("events"));
-    const auto at = [&](const std::string& id) { return position(events, id); };
-    ASSERT_TRUE(contains(events, "event/embassy-inauguration-2025-06-06"));
-    ASSERT_TRUE(contains(events, "event/official-visit-2025-07"));
-    EXPECT_LT(at("event/embassy-inauguration-2025-06-06"), at("event/official-visit-2025-07"));
-    EXPECT_EQ(j.at("events")
-                  .at(static_cast<std::size_t>(at("event/embassy-inauguration-2025-06-06")))
-                  .at("start"),
-              "2025-06-06");
+    expectBefore(events, "event/embassy-inauguration-2025-06-06", "event/official-visit-2025-07");
+    const auto at = position(events, "event/embassy-inauguration-2025-06-06");
+    EXPECT_EQ(j.at("events").at(static_cast<std::size_t>(at)).at("start"), "2025-06-06");
 }
 
 TEST_F(BundledQueries, NamesWithCurlyApostrophesResolve) {
@@ -320,16 +319,14 @@ TEST_F(BundledQueries, TheDyadTimelineHoldsTheSideMeetingsAsInferredAndTheEmbass
 
 TEST_F(BundledQueries, SubEventsComeAfterTheVisitTheyTookPlaceIn) {
     const auto events = ids(query({"timeline", "--dyad", "ITA:MYS"}).at("events"));
-    const auto at = [&](const std::string& id) { return position(events, id); };
     // Undated ones take the visit's days and follow it; the meeting, on its last day, too.
     for (const char* child : {"event/meeting-anwar-meloni-2025-07", "event/talks-ministers-2025-07",
                               "event/side-meetings-investment-2025-07"}) {
-        ASSERT_TRUE(contains(events, child));
-        EXPECT_LT(at("event/official-visit-2025-07"), at(child)) << child;
+        expectBefore(events, "event/official-visit-2025-07", child);
     }
     // The roundtable, dated 2 July by the Palazzo Chigi note, is one day: on the visit's first
     // day it comes first (earliest day, then latest day: data-model.md, "Ordering").
-    EXPECT_LT(at("event/economic-roundtable-2025-07"), at("event/official-visit-2025-07"));
+    expectBefore(events, "event/economic-roundtable-2025-07", "event/official-visit-2025-07");
     // An actor's timeline too.
     const auto anwar = ids(query({"timeline", "person/anwar-ibrahim"}).at("events"));
     ASSERT_FALSE(anwar.empty());

@@ -16,6 +16,7 @@
 #include "bilateral/export/from_storage.hpp"
 #include "bilateral/import/from_storage.hpp"
 #include "bilateral/import/import.hpp"
+#include "fixtures/real_samples.hpp"
 #include "fixtures/run_cli.hpp"
 #include "sqlite/store.hpp"
 
@@ -25,11 +26,6 @@ namespace {
 namespace fs = std::filesystem;
 using fixtures::shellQuote;
 using fixtures::slurpFile;
-
-const fs::path kReal = fs::path(BILATERAL_SOURCE_DIR) / "tests" / "data" / "real";
-const fs::path kIcews = kReal / "icews-events.2018.sample.tab";
-const fs::path kGdelt1Historical = kReal / "gdelt1-historical-1982.sample.CSV.gz";
-const fs::path kGdelt2 = kReal / "20250807220000.export.CSV.zip";
 
 class CompressedInput : public ::testing::Test {
 protected:
@@ -73,9 +69,10 @@ protected:
 };
 
 TEST_F(CompressedInput, GzipAndZipAreDetectedByContent) {
-    EXPECT_EQ(io::detectFormat(kGdelt1Historical), io::Format::Gdelt);
-    EXPECT_EQ(io::detectFormat(kGdelt2), io::Format::Gdelt);
-    ASSERT_EQ(sh("gzip -c " + shellQuote(kIcews.string()) + " > events.2018.tab.gz"), 0);
+    EXPECT_EQ(io::detectFormat(fixtures::kGdelt1HistoricalSample), io::Format::Gdelt);
+    EXPECT_EQ(io::detectFormat(fixtures::kGdelt2Sample), io::Format::Gdelt);
+    ASSERT_EQ(
+        sh("gzip -c " + shellQuote(fixtures::kIcewsSample.string()) + " > events.2018.tab.gz"), 0);
     EXPECT_EQ(io::detectFormat(dir_ / "events.2018.tab.gz"), io::Format::Icews);
     // The name does not matter: a gzip file called .tab is read as gzip.
     fs::copy_file(dir_ / "events.2018.tab.gz", dir_ / "misnamed.tab");
@@ -84,7 +81,7 @@ TEST_F(CompressedInput, GzipAndZipAreDetectedByContent) {
 }
 
 TEST_F(CompressedInput, AZipOfIcewsImportsAsThePlainFile) {
-    fs::copy_file(kIcews, dir_ / "events.2018.tab");
+    fs::copy_file(fixtures::kIcewsSample, dir_ / "events.2018.tab");
     ASSERT_EQ(sh("zip -q events.2018.tab.zip events.2018.tab"), 0);
     const auto s = io::importFiles(store_, {dir_ / "events.2018.tab.zip"});
     EXPECT_EQ(s[0].file, (dir_ / "events.2018.tab.zip").string() + ":events.2018.tab");
@@ -92,8 +89,8 @@ TEST_F(CompressedInput, AZipOfIcewsImportsAsThePlainFile) {
 }
 
 TEST_F(CompressedInput, AnArchiveOfSeveralFilesIsRefusedNamingThem) {
-    fs::copy_file(kIcews, dir_ / "a.tab");
-    fs::copy_file(kIcews, dir_ / "b.tab");
+    fs::copy_file(fixtures::kIcewsSample, dir_ / "a.tab");
+    fs::copy_file(fixtures::kIcewsSample, dir_ / "b.tab");
     ASSERT_EQ(sh("zip -q two.zip a.tab b.tab"), 0);
     const auto what = expectParseError(dir_ / "two.zip");
     EXPECT_NE(what.find("zip archive holds 2 files (a.tab, b.tab)"), std::string::npos) << what;
@@ -120,7 +117,9 @@ TEST_F(CompressedInput, DetectionSaysWhatItSawInsideAnArchive) {
 }
 
 TEST_F(CompressedInput, ADamagedGzipIsABadInputNamingTheFile) {
-    ASSERT_EQ(sh("head -c 2000 " + shellQuote(kGdelt1Historical.string()) + " > cut.gz"), 0);
+    ASSERT_EQ(
+        sh("head -c 2000 " + shellQuote(fixtures::kGdelt1HistoricalSample.string()) + " > cut.gz"),
+        0);
     try {
         io::importFiles(store_, {dir_ / "cut.gz"});
         FAIL() << "imported";
@@ -133,13 +132,13 @@ TEST_F(CompressedInput, ADamagedGzipIsABadInputNamingTheFile) {
 
 TEST_F(CompressedInput, StandardInputIsReadOnceWhateverItHolds) {
     // Plain, gzip and zip through a pipe, the format detected on the stream itself.
-    auto r = cli("import -", kIcews.string());
+    auto r = cli("import -", fixtures::kIcewsSample.string());
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_NE(r.out.find("<stdin>: icews, 251 records"), std::string::npos) << r.out;
-    r = cli("import -", kGdelt1Historical.string());
+    r = cli("import -", fixtures::kGdelt1HistoricalSample.string());
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_NE(r.out.find("<stdin>: gdelt, 201 records"), std::string::npos) << r.out;
-    r = cli("import - --format gdelt", kGdelt2.string());
+    r = cli("import - --format gdelt", fixtures::kGdelt2Sample.string());
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_NE(r.out.find("<stdin>:20250807220000.export.CSV: gdelt, 82 records"), std::string::npos)
         << r.out;
@@ -148,8 +147,9 @@ TEST_F(CompressedInput, StandardInputIsReadOnceWhateverItHolds) {
 TEST_F(CompressedInput, ANamedPipeIsReadOnce) {
     // As `bilateral import <(zcat events.tab.gz)` gives it: a pipe with a name.
     ASSERT_EQ(sh("mkfifo events.pipe"), 0);
-    const auto cmd = "(gzip -c " + shellQuote(kIcews.string()) + " > events.pipe &) && " +
-                     shellQuote(BILATERAL_CLI) + " --db pipe.db import events.pipe > out.txt";
+    const auto cmd = "(gzip -c " + shellQuote(fixtures::kIcewsSample.string()) +
+                     " > events.pipe &) && " + shellQuote(BILATERAL_CLI) +
+                     " --db pipe.db import events.pipe > out.txt";
     ASSERT_EQ(sh(cmd), 0) << slurpFile(dir_ / "out.txt");
     EXPECT_NE(slurpFile(dir_ / "out.txt").find("events.pipe: icews, 251 records"),
               std::string::npos);
@@ -167,7 +167,7 @@ TEST_F(CompressedInput, StandardInputThatIsNoEventFileSaysItWasAPipe) {
 
 TEST_F(CompressedInput, SkipBadRowsExitsFiveAndListsEachRow) {
     // The GDELT 2.0 rows with one GLOBALEVENTID broken.
-    ASSERT_EQ(sh("unzip -p " + shellQuote(kGdelt2.string()) +
+    ASSERT_EQ(sh("unzip -p " + shellQuote(fixtures::kGdelt2Sample.string()) +
                  " | sed '3s/^1256322772/12563x2772/' > broken.CSV"),
               0);
     auto r = cli("import " + shellQuote((dir_ / "broken.CSV").string()), "/dev/null");

@@ -159,11 +159,7 @@ TEST_F(GdeltTest, LoadingTwiceAddsNothing) {
     const auto s = load(file);
     EXPECT_EQ(s[0].events, 0);
     EXPECT_EQ(s[0].skipped, 1);
-    const auto after = store_.counts();
-    EXPECT_EQ(before.events, after.events);
-    EXPECT_EQ(before.evidence, after.evidence);
-    EXPECT_EQ(before.sources, after.sources);
-    EXPECT_EQ(before.actors, after.actors);
+    fixtures::expectSameCounts(store_.counts(), before);
 }
 
 TEST_F(GdeltTest, WrongColumnCountIsAnError) {

@@ -17,6 +17,7 @@
 #include "bilateral/import/from_storage.hpp"
 #include "bilateral/import/import.hpp"
 #include "fixtures/dataset_document.hpp"
+#include "fixtures/real_samples.hpp"
 #include "sqlite/store.hpp"
 
 namespace bilateral {
@@ -159,8 +160,6 @@ TEST(DatasetRoundTrip, PlacesAndLinksGoThroughTheStoreAndBack) {
 
 // --- event files ------------------------------------------------------------------------------
 
-const fs::path kReal = fs::path(BILATERAL_SOURCE_DIR) / "tests" / "data" / "real";
-
 /// The place a real row gives its event, as read off the file (awk); the columns the place is
 /// made of are not attributes, the others stay.
 struct RealPlace {
@@ -174,7 +173,7 @@ struct RealPlace {
 
 void expectPlace(const RealPlace& r) {
     auto s = sqlite::Store::memory();
-    (void)io::importFiles(s, {kReal / r.file});
+    (void)io::importFiles(s, {fixtures::kRealDir / r.file});
     const auto e = s.getEvent(r.event);
     EXPECT_EQ(e.location, r.location);
     EXPECT_EQ(e.place.country, "MYS");

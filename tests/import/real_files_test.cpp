@@ -18,6 +18,8 @@
 #include "bilateral/import/import.hpp"
 #include "bilateral/query/from_storage.hpp"
 #include "bilateral/query/queries.hpp"
+#include "fixtures/import_checks.hpp"
+#include "fixtures/real_samples.hpp"
 #include "fixtures/temp_files.hpp"
 #include "line_reader.hpp"
 #include "sqlite/store.hpp"
@@ -27,23 +29,26 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kReal = fs::path(BILATERAL_SOURCE_DIR) / "tests" / "data" / "real";
-const fs::path kIcews = kReal / "icews-events.2018.sample.tab";
-const fs::path kGdelt1Daily = kReal / "gdelt1-daily-20160728.sample.CSV";
-const fs::path kGdelt1Historical = kReal / "gdelt1-historical-1982.sample.CSV.gz";
-const fs::path kGdelt2 = kReal / "20250807220000.export.CSV.zip";
-
 bool hasAlias(const model::Actor& a, const std::string& alias) {
     return std::find(a.aliases.begin(), a.aliases.end(), alias) != a.aliases.end();
 }
 
 class RealFiles : public ::testing::Test {
 protected:
+    /// Each actor (by id) is there, of its kind.
+    void expectKinds(const std::vector<std::pair<std::string, model::ActorKind>>& want) {
+        for (const auto& [id, kind] : want) {
+            const auto a = store_.findActor(id);
+            ASSERT_TRUE(a) << id;
+            EXPECT_EQ(model::toString(a->kind), model::toString(kind)) << id;
+        }
+    }
+
     sqlite::Store store_ = sqlite::Store::memory();
 };
 
 TEST_F(RealFiles, IcewsDataverse2018LoadsWithNaAsMissing) {
-    const auto s = io::importFiles(store_, {kIcews});
+    const auto s = io::importFiles(store_, {fixtures::kIcewsSample});
     ASSERT_EQ(s.size(), 1U);
     EXPECT_EQ(s[0].format, io::Format::Icews);
     EXPECT_EQ(s[0].rows, 251);
@@ -96,8 +101,8 @@ TEST_F(RealFiles, IcewsDataverse2018LoadsWithNaAsMissing) {
 // Issue 20: ICEWS's sectors, read with the name, give the kinds: people whatever their sectors
 // (the EU's Antonio Tajani was a bloc), armed groups, armed forces, state organs, parties.
 TEST_F(RealFiles, IcewsKindsComeFromSectorsAndName) {
-    (void)io::importFiles(store_, {kIcews});
-    const std::vector<std::pair<std::string, model::ActorKind>> want{
+    (void)io::importFiles(store_, {fixtures::kIcewsSample});
+    expectKinds({
         {"icews/igo/Antonio Tajani", model::ActorKind::Person},
         {"icews/USA/Mike Pompeo", model::ActorKind::Person},
         {"icews/USA/James Mattis", model::ActorKind::Person},  // sectors Military, Marines
@@ -111,34 +116,24 @@ TEST_F(RealFiles, IcewsKindsComeFromSectorsAndName) {
         {"icews/IND/Rashtriya Janata Dal", model::ActorKind::Organisation},
         {"icews/AFG/Taliban", model::ActorKind::ArmedGroup},
         {"icews/ZAF/Business (South Africa)", model::ActorKind::Group},
-    };
-    for (const auto& [id, kind] : want) {
-        const auto a = store_.findActor(id);
-        ASSERT_TRUE(a) << id;
-        EXPECT_EQ(model::toString(a->kind), model::toString(kind)) << id;
-    }
+    });
 }
 
 // Issue 20: GDELT's type codes give the kinds (Actor1Type1Code, then Type2 and Type3).
 TEST_F(RealFiles, GdeltKindsComeFromTypeCodes) {
-    (void)io::importFiles(store_, {kGdelt1Daily});
-    const std::vector<std::pair<std::string, model::ActorKind>> want{
+    (void)io::importFiles(store_, {fixtures::kGdelt1DailySample});
+    expectKinds({
         {"gdelt/USA/USAGOV", model::ActorKind::GovernmentBody},
         {"gdelt/none/MIL", model::ActorKind::Military},
         {"gdelt/none/JEWUAF", model::ActorKind::ArmedGroup},
         {"gdelt/none/NGOXFM", model::ActorKind::Organisation},
         {"gdelt/DNK/NGODNKREF", model::ActorKind::Organisation},
         {"gdelt/none/IGOUNOGOV", model::ActorKind::Bloc},
-    };
-    for (const auto& [id, kind] : want) {
-        const auto a = store_.findActor(id);
-        ASSERT_TRUE(a) << id;
-        EXPECT_EQ(model::toString(a->kind), model::toString(kind)) << id;
-    }
+    });
 }
 
 TEST_F(RealFiles, Gdelt1DailyKeepsEveryNameOfACodeMergedActor) {
-    const auto s = io::importFiles(store_, {kGdelt1Daily});
+    const auto s = io::importFiles(store_, {fixtures::kGdelt1DailySample});
     EXPECT_EQ(s[0].format, io::Format::Gdelt);
     EXPECT_EQ(s[0].rows, 200);
     EXPECT_EQ(s[0].events, 200);
@@ -170,7 +165,7 @@ TEST_F(RealFiles, Gdelt1DailyKeepsEveryNameOfACodeMergedActor) {
 }
 
 TEST_F(RealFiles, Gdelt1HistoricalRowsOf57ColumnsLoadFromGzip) {
-    const auto s = io::importFiles(store_, {kGdelt1Historical});
+    const auto s = io::importFiles(store_, {fixtures::kGdelt1HistoricalSample});
     EXPECT_EQ(s[0].format, io::Format::Gdelt);
     EXPECT_EQ(s[0].rows, 201);
     EXPECT_EQ(s[0].events, 201);
@@ -193,8 +188,8 @@ std::vector<std::string> linesOf(const fs::path& file) {
 // Issue 20: a researcher's GDELT 1.0 file mixing daily rows (58 columns) and historical rows
 // (57, no SOURCEURL) loads whole, each row read by its own length.
 TEST_F(RealFiles, Gdelt1FileMixingDailyAndHistoricalRowsLoadsWhole) {
-    const auto daily = linesOf(kGdelt1Daily);
-    const auto historical = linesOf(kGdelt1Historical);
+    const auto daily = linesOf(fixtures::kGdelt1DailySample);
+    const auto historical = linesOf(fixtures::kGdelt1HistoricalSample);
     ASSERT_EQ(daily.size(), 200U);
     ASSERT_EQ(historical.size(), 201U);
     // 100 daily rows, every historical row, the other 100 daily rows.
@@ -224,9 +219,9 @@ TEST_F(RealFiles, Gdelt1FileMixingDailyAndHistoricalRowsLoadsWhole) {
 }
 
 TEST_F(RealFiles, Gdelt2ExportLoadsFromItsZip) {
-    const auto s = io::importFiles(store_, {kGdelt2});
+    const auto s = io::importFiles(store_, {fixtures::kGdelt2Sample});
     EXPECT_EQ(s[0].format, io::Format::Gdelt);
-    EXPECT_EQ(s[0].file, kGdelt2.string() + ":20250807220000.export.CSV");
+    EXPECT_EQ(s[0].file, fixtures::kGdelt2Sample.string() + ":20250807220000.export.CSV");
     EXPECT_EQ(s[0].rows, 82);
     EXPECT_EQ(s[0].events, 82);
     EXPECT_TRUE(store_.findSource("source/gdelt/20250807220000.export.CSV.zip"));
@@ -263,7 +258,7 @@ fs::path writeLines(const fs::path& dir, const std::string& name,
 // one by one) are one meeting, as when the rows come in one file; and each file imported
 // again adds nothing. The real GDELT 1.0 daily rows, dealt alternately into two files.
 TEST_F(RealFiles, AMeetingSplitOverTwoImportsIsCountedOnce) {
-    const auto lines = linesOf(kGdelt1Daily);
+    const auto lines = linesOf(fixtures::kGdelt1DailySample);
     std::vector<std::string> odd, even;
     for (std::size_t i = 0; i < lines.size(); ++i) (i % 2 ? odd : even).push_back(lines[i]);
     const auto dir = fixtures::tempFolder("split");
@@ -272,7 +267,7 @@ TEST_F(RealFiles, AMeetingSplitOverTwoImportsIsCountedOnce) {
     const auto second = writeLines(dir, "20160728-b.CSV", odd);
 
     auto whole = sqlite::Store::memory();
-    (void)io::importFiles(whole, {kGdelt1Daily});
+    (void)io::importFiles(whole, {fixtures::kGdelt1DailySample});
     ASSERT_EQ(meetingsIn(whole), 191);  // docs/event-data.md: 200 rows, 191 meetings
 
     const auto a = io::importFiles(store_, {first});
@@ -291,13 +286,7 @@ TEST_F(RealFiles, AMeetingSplitOverTwoImportsIsCountedOnce) {
         EXPECT_EQ(again[0].actors + again[0].relations + again[0].participations, 0);
         EXPECT_EQ(again[0].regrouped, 0);
     }
-    const auto after = store_.counts();
-    EXPECT_EQ(after.events, before.events);
-    EXPECT_EQ(after.actors, before.actors);
-    EXPECT_EQ(after.relations, before.relations);
-    EXPECT_EQ(after.participations, before.participations);
-    EXPECT_EQ(after.evidence, before.evidence);
-    EXPECT_EQ(after.sources, before.sources);
+    fixtures::expectSameCounts(store_.counts(), before);
     EXPECT_EQ(meetingsIn(store_), 191);
     fs::remove_all(dir);
 }
@@ -305,7 +294,8 @@ TEST_F(RealFiles, AMeetingSplitOverTwoImportsIsCountedOnce) {
 // Issue 20: each real sample imported a second time adds nothing: no event, actor, alias,
 // relation, participation, evidence or source.
 TEST_F(RealFiles, EachRealFileImportedTwiceAddsNothing) {
-    for (const auto& file : {kIcews, kGdelt1Daily, kGdelt1Historical, kGdelt2}) {
+    for (const auto& file : {fixtures::kIcewsSample, fixtures::kGdelt1DailySample,
+                             fixtures::kGdelt1HistoricalSample, fixtures::kGdelt2Sample}) {
         auto store = sqlite::Store::memory();
         const auto first = io::importFiles(store, {file});
         const auto before = store.counts();
@@ -332,7 +322,9 @@ TEST_F(RealFiles, EachRealFileImportedTwiceAddsNothing) {
 }
 
 TEST_F(RealFiles, AllFormatsTogetherInOneImport) {
-    const auto s = io::importFiles(store_, {kIcews, kGdelt1Daily, kGdelt1Historical, kGdelt2});
+    const auto s =
+        io::importFiles(store_, {fixtures::kIcewsSample, fixtures::kGdelt1DailySample,
+                                 fixtures::kGdelt1HistoricalSample, fixtures::kGdelt2Sample});
     ASSERT_EQ(s.size(), 4U);
     const auto counts = store_.counts();
     EXPECT_EQ(counts.events, 251 + 200 + 201 + 82);
@@ -346,7 +338,7 @@ protected:
         dir_ = bilateral::fixtures::tempFolder("real");
         fs::create_directories(dir_);
         // Line 5 of the ICEWS file, with its Latitude (field 19) made unreadable.
-        std::ifstream in(kIcews);
+        std::ifstream in(fixtures::kIcewsSample);
         std::ostringstream out;
         std::string line;
         for (int n = 1; std::getline(in, line); ++n) {

@@ -143,6 +143,19 @@ protected:
         EXPECT_FALSE(a.out.empty()) << shown << a.err;
     }
 
+    /// expectSame for `verb` with each of `argsList`, as JSON, as CSV and as a table.
+    static void expectSameInEachFormat(const std::string& verb,
+                                       std::initializer_list<Strings> argsList) {
+        for (const auto& args : argsList) {
+            for (const char* format : {"--json", "--csv", ""}) {
+                Strings full{verb};
+                full.insert(full.end(), args.begin(), args.end());
+                if (*format) full.emplace_back(format);
+                expectSame(full);
+            }
+        }
+    }
+
     static fs::path dir, sqlite;
     static std::string server;
 };
@@ -228,42 +241,29 @@ TEST_F(PgConformance, Export) {
 /// `trend` in its forms: a country, a dyad either way and directed, an actor; each period and
 /// split; windows; --json and --csv; and the table.
 TEST_F(PgConformance, Trend) {
-    for (const Strings& args :
-         {Strings{"--country", "ITA"},
-          Strings{"--country", "MYS", "--by", "week", "--split", "quad_class", "--from", "2014-02",
-                  "--to", "2014-04"},
-          Strings{"--country", "FRA", "--by", "day", "--split", "cameo_root"},
-          Strings{"--dyad", "ITA:MYS", "--by", "quarter"},
-          Strings{"--dyad", "MYS:ITA", "--by", "year", "--split", "kind"},
-          Strings{"--dyad", "ITA:MYS", "--directed", "--split", "quad_class"},
-          Strings{"--dyad", "MYS:ITA", "--directed", "--by", "week"},
-          Strings{"--dyad", "CHN:IDN", "--directed", "--from", "2014-03"},
-          Strings{"Najib Razak", "--split", "cameo_root"}, Strings{"person/giorgia-meloni"},
-          Strings{"person/anwar-ibrahim", "--by", "day", "--split", "kind"},
-          Strings{"--country", "ITA", "--from", "2013-12", "--to", "2014-02", "--by", "week"}}) {
-        for (const char* format : {"--json", "--csv", ""}) {
-            Strings full{"trend"};
-            full.insert(full.end(), args.begin(), args.end());
-            if (*format) full.emplace_back(format);
-            expectSame(full);
-        }
-    }
+    expectSameInEachFormat(
+        "trend",
+        {Strings{"--country", "ITA"},
+         Strings{"--country", "MYS", "--by", "week", "--split", "quad_class", "--from", "2014-02",
+                 "--to", "2014-04"},
+         Strings{"--country", "FRA", "--by", "day", "--split", "cameo_root"},
+         Strings{"--dyad", "ITA:MYS", "--by", "quarter"},
+         Strings{"--dyad", "MYS:ITA", "--by", "year", "--split", "kind"},
+         Strings{"--dyad", "ITA:MYS", "--directed", "--split", "quad_class"},
+         Strings{"--dyad", "MYS:ITA", "--directed", "--by", "week"},
+         Strings{"--dyad", "CHN:IDN", "--directed", "--from", "2014-03"},
+         Strings{"Najib Razak", "--split", "cameo_root"}, Strings{"person/giorgia-meloni"},
+         Strings{"person/anwar-ibrahim", "--by", "day", "--split", "kind"},
+         Strings{"--country", "ITA", "--from", "2013-12", "--to", "2014-02", "--by", "week"}});
 }
 
 TEST_F(PgConformance, Pairs) {
-    for (const Strings& args :
-         {Strings{}, Strings{"--country", "ITA"},
-          Strings{"--country", "MYS", "--rank", "goldstein"},
-          Strings{"--rank", "cooperation", "--limit", "3"}, Strings{"--rank", "meetings"},
-          Strings{"--from", "2014-03", "--to", "2014-04"},
-          Strings{"--country", "FRA", "--from", "2014-05"}}) {
-        for (const char* format : {"--json", "--csv", ""}) {
-            Strings full{"pairs"};
-            full.insert(full.end(), args.begin(), args.end());
-            if (*format) full.emplace_back(format);
-            expectSame(full);
-        }
-    }
+    expectSameInEachFormat(
+        "pairs",
+        {Strings{}, Strings{"--country", "ITA"}, Strings{"--country", "MYS", "--rank", "goldstein"},
+         Strings{"--rank", "cooperation", "--limit", "3"}, Strings{"--rank", "meetings"},
+         Strings{"--from", "2014-03", "--to", "2014-04"},
+         Strings{"--country", "FRA", "--from", "2014-05"}});
 }
 
 TEST_F(PgConformance, ImportingAgainSaysTheSame) {

@@ -49,11 +49,10 @@ std::string shifted(std::string text, const std::string& from, const std::string
     return text;
 }
 
-class BadInput : public ::testing::Test {
+class BadInput : public SharedDatabaseSuite {
 protected:
     static void SetUpTestSuite() {
-        dir_ = new fs::path(scratchDir("bad-input"));
-        db_ = new fs::path(*dir_ / "curated.db");
+        makeScratch("bad-input", "curated.db");
         // A database holding all three kinds of input, as an analyst's would.
         const auto icews = *dir_ / "seed-icews.tsv";
         const auto gdelt = *dir_ / "seed-gdelt.tsv";
@@ -62,18 +61,16 @@ protected:
         writeBytes(gdelt,
                    shifted(readBytes(corpusDir() / "gdelt" / "valid.tsv"), "80000000", "90000000"));
         const auto r =
-            runCli({"--db", db_->string(), "import",
-                    (fs::path(BILATERAL_SOURCE_DIR) / "data" / "italy-malaysia-2025.json").string(),
-                    icews.string(), gdelt.string()},
-                   *dir_);
+            cli({"import",
+                 (fs::path(BILATERAL_SOURCE_DIR) / "data" / "italy-malaysia-2025.json").string(),
+                 icews.string(), gdelt.string()});
         ASSERT_EQ(r.status, 0) << r.err;
         dump_ = new std::string(logicalDump(*db_));
         bytes_ = new std::string(durableBytes(*db_));
         fs::copy_file(*db_, *dir_ / "pristine.db");
     }
     static void TearDownTestSuite() {
-        delete dir_;
-        delete db_;
+        SharedDatabaseSuite::TearDownTestSuite();
         delete dump_;
         delete bytes_;
     }
@@ -82,10 +79,10 @@ protected:
     /// "" that any place may be named (or none).
     static void expectRefused(const fs::path& input, const std::vector<std::string>& extraArgs,
                               const std::string& location) {
-        std::vector<std::string> args{"--db", db_->string(), "import"};
+        std::vector<std::string> args{"import"};
         args.insert(args.end(), extraArgs.begin(), extraArgs.end());
         args.push_back(input.string());
-        const auto r = runCli(args, *dir_);
+        const auto r = cli(args);
         EXPECT_EQ(r.status, 2) << r.err;
         EXPECT_EQ(r.out, "");
         EXPECT_EQ(lineCount(r.err), 1u) << r.err;
@@ -112,14 +109,10 @@ protected:
         fs::copy_file(*dir_ / "pristine.db", *db_);
     }
 
-    static fs::path* dir_;
-    static fs::path* db_;
     static std::string* dump_;
     static std::string* bytes_;
 };
 
-fs::path* BadInput::dir_ = nullptr;
-fs::path* BadInput::db_ = nullptr;
 std::string* BadInput::dump_ = nullptr;
 std::string* BadInput::bytes_ = nullptr;
 

@@ -89,29 +89,16 @@ bool usableAsArgument(const std::string& v) {
            v.find_first_not_of(" \t\r\n") != std::string::npos;
 }
 
-class HostileCli : public ::testing::Test {
+class HostileCli : public SharedDatabaseSuite {
 protected:
     static void SetUpTestSuite() {
-        dir_ = new fs::path(scratchDir("hostile-cli"));
-        db_ = new fs::path(*dir_ / "hostile.db");
+        makeScratch("hostile-cli", "hostile.db");
         const auto file = *dir_ / "hostile.json";
         writeBytes(file, hostileDataset().dump(1));
-        const auto r = runCli({"--db", db_->string(), "import", file.string()}, *dir_);
+        const auto r = cli({"import", file.string()});
         ASSERT_EQ(r.status, 0) << r.err;
     }
-    static void TearDownTestSuite() {
-        delete dir_;
-        delete db_;
-    }
-    static RunResult cli(std::vector<std::string> args) {
-        args.insert(args.begin(), {"--db", db_->string()});
-        return runCli(args, *dir_);
-    }
-    static fs::path* dir_;
-    static fs::path* db_;
 };
-fs::path* HostileCli::dir_ = nullptr;
-fs::path* HostileCli::db_ = nullptr;
 
 }  // namespace
 

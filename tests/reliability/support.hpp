@@ -248,4 +248,28 @@ inline std::size_t lineCount(const std::string& text) {
     return n;
 }
 
+/// The base of a suite whose tests share one database, made once in a scratch folder: the
+/// suite's SetUpTestSuite calls makeScratch, then fills the database (cli).
+class SharedDatabaseSuite : public ::testing::Test {
+protected:
+    /// A fresh folder `folder` (scratchDir), and the database `file` in it.
+    static void makeScratch(const std::string& folder, const std::string& file) {
+        dir_ = new fs::path(scratchDir(folder));
+        db_ = new fs::path(*dir_ / file);
+    }
+    static void TearDownTestSuite() {
+        delete dir_;
+        delete db_;
+        dir_ = db_ = nullptr;
+    }
+    /// The command on the suite's database (`--db` first), run in its folder.
+    static RunResult cli(std::vector<std::string> args) {
+        args.insert(args.begin(), {"--db", db_->string()});
+        return runCli(args, *dir_);
+    }
+
+    static inline fs::path* dir_ = nullptr;
+    static inline fs::path* db_ = nullptr;
+};
+
 }  // namespace reliability

@@ -16,6 +16,7 @@
 #include "bilateral/import/import.hpp"
 #include "bilateral/query/answers.hpp"
 #include "bilateral/query/from_storage.hpp"
+#include "fixtures/real_samples.hpp"
 #include "fixtures/temp_files.hpp"
 #include "fixtures/tiny.hpp"
 #include "reliability/generate.hpp"
@@ -114,8 +115,7 @@ TEST(DerivedTables, BulkImportsInSeveralTransactionsMatchARebuild) {
 // [notes] GDELT rows bring their source article as evidence: the bulk writer marks their events
 // as a rebuild does, into an empty file and into one that has data.
 TEST(DerivedTables, EventsOfAGdeltImportAreMarkedAsHavingEvidence) {
-    const auto gdelt = std::filesystem::path(BILATERAL_SOURCE_DIR) / "tests" / "data" / "real" /
-                       "20250807220000.export.CSV.zip";
+    const auto& gdelt = fixtures::kGdelt2Sample;
     for (const bool empty : {true, false}) {
         auto s = sqlite::Store::memory();
         if (!empty) fixtures::fillTiny(s);

@@ -15,6 +15,7 @@
 #include "bilateral/import/import.hpp"
 #include "bilateral/query/from_storage.hpp"
 #include "bilateral/rules/trend.hpp"
+#include "fixtures/real_samples.hpp"
 #include "fixtures/temp_files.hpp"
 #include "sqlite/store.hpp"
 #include "sqlite/store_impl.hpp"
@@ -24,9 +25,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kReal = fs::path(BILATERAL_SOURCE_DIR) / "tests" / "data" / "real";
-const fs::path kIcews = kReal / "icews-events.2018.sample.tab";
-const fs::path kGdelt2 = kReal / "20250807220000.export.CSV.zip";
 const fs::path kBundled = fs::path(BILATERAL_SOURCE_DIR) / "data" / "italy-malaysia-2025.json";
 
 model::Date day(const char* text) {
@@ -63,7 +61,7 @@ protected:
 //   1256322782 20250731 USA ARE 040 1 1.0 1 -1.53714773697694   (and 1256322783, the same)
 // Four rows of one meeting (one pair of actors, one day, one CAMEO root).
 TEST_F(Trend, AGdeltDyadByDayHasItsRowsItsMeetingOnceAndZerosAround) {
-    load(kGdelt2);
+    load(fixtures::kGdelt2Sample);
     const auto t = query::trend(store_, dyad("USA", "ARE"),
                                 window("2025-07-30", "2025-08-01", query::TrendPeriod::Day));
     ASSERT_EQ(t.rows.size(), 3u);
@@ -88,7 +86,7 @@ TEST_F(Trend, AGdeltDyadByDayHasItsRowsItsMeetingOnceAndZerosAround) {
 
 // Directed: Actor1 is the source, Actor2 the target. 1256322780 20250731 COD SLE 130 (one row).
 TEST_F(Trend, ADirectedDyadCountsOnlyItsDirection) {
-    load(kGdelt2);
+    load(fixtures::kGdelt2Sample);
     const auto o = window("2025-07", "2025-07", query::TrendPeriod::Month);
     EXPECT_EQ(totalEvents(query::trend(store_, dyad("USA", "ARE", true), o)), 2);
     EXPECT_EQ(totalEvents(query::trend(store_, dyad("ARE", "USA", true), o)), 2);
@@ -103,7 +101,7 @@ TEST_F(Trend, ADirectedDyadCountsOnlyItsDirection) {
 //   1256322843..851  20250807 (Actor2 only) roots 01 02 03 03 04 04 04 04 04, Goldstein
 //   0 3 4 4 1 1 1 1.9 1.9, mentions 2 1 10 2 2 8 2 1 6, tones below.
 TEST_F(Trend, ACountryByMonthSumsGoldsteinAndWeighsToneByMentions) {
-    load(kGdelt2);
+    load(fixtures::kGdelt2Sample);
     auto o = window("2025-06", "2025-08", query::TrendPeriod::Month);
     const auto t = query::trend(store_, {"USA", "", false, std::nullopt}, o);
     ASSERT_EQ(t.rows.size(), 3u);
@@ -141,7 +139,7 @@ TEST_F(Trend, ACountryByMonthSumsGoldsteinAndWeighsToneByMentions) {
 }
 
 TEST_F(Trend, EveryDayOfTheWindowIsThereWithZerosWhenEmpty) {
-    load(kGdelt2);
+    load(fixtures::kGdelt2Sample);
     const auto t = query::trend(store_, {"USA", "", false, std::nullopt},
                                 window("2025-07-08", "2025-08-07", query::TrendPeriod::Day));
     ASSERT_EQ(t.rows.size(), 31u);
@@ -163,7 +161,7 @@ TEST_F(Trend, EveryDayOfTheWindowIsThereWithZerosWhenEmpty) {
 // 40.8), 3 material cooperation (20.8), 12 verbal conflict (-26.4), 23 material conflict
 // (-168.2).
 TEST_F(Trend, IcewsQuadClassComesFromTheCameoRoot) {
-    load(kIcews);
+    load(fixtures::kIcewsSample);
     auto o = window("2018-06", "2018-06", query::TrendPeriod::Month);
     o.split = query::TrendSplit::QuadClass;
     const auto t = query::trend(store_, {"IND", "", false, std::nullopt}, o);
@@ -183,7 +181,7 @@ TEST_F(Trend, IcewsQuadClassComesFromTheCameoRoot) {
 // sum 60.7. Meetings (pair, day, root): Trump-North Korea 04;
 // Kim Yong-chol-United States 03 and 04; Kim Yong-chol-Pompeo 04; North Korea-United States 04.
 TEST_F(Trend, IcewsDyadDirectedAndUndirectedWithMeetingsCountedOnce) {
-    load(kIcews);
+    load(fixtures::kIcewsSample);
     const auto o = window("2018-06-01", "2018-06-01", query::TrendPeriod::Day);
     const auto both = query::trend(store_, dyad("PRK", "USA"), o);
     ASSERT_EQ(both.rows.size(), 1u);
@@ -195,7 +193,7 @@ TEST_F(Trend, IcewsDyadDirectedAndUndirectedWithMeetingsCountedOnce) {
 }
 
 TEST_F(Trend, AnActorsTrendCountsItsEvents) {
-    load(kIcews);
+    load(fixtures::kIcewsSample);
     const auto who = store_.actorRow(query::resolveActor(store_, "Mike Pompeo"));
     ASSERT_TRUE(who.has_value());
     storage::TrendSubject subject;
@@ -229,7 +227,7 @@ TEST_F(Trend, CuratedEventsSplitByKind) {
 }
 
 TEST_F(Trend, PairsRankCountriesAndOneCountrysPartners) {
-    load(kIcews);
+    load(fixtures::kIcewsSample);
     query::PairsOptions o;
     const auto all = query::pairs(store_, o, 1);
     ASSERT_EQ(all.items.size(), 1u);
@@ -257,7 +255,7 @@ TEST(TrendMigration, AVersionFourFileGetsItsTrendFigures) {
     std::int64_t before = 0;
     {
         auto s = sqlite::Store::open(file);
-        (void)io::importFiles(s, {kIcews});
+        (void)io::importFiles(s, {fixtures::kIcewsSample});
         before = totalEvents(query::trend(s, dyad("PRK", "USA"), {}));
     }
     ASSERT_EQ(before, 19);

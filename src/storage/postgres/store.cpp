@@ -2,6 +2,7 @@
 
 #include "storage/postgres/store.hpp"
 
+#include "bilateral/storage/snapshot.hpp"
 #include "storage/postgres/conninfo.hpp"
 #include "storage/postgres/error.hpp"
 #include "storage/postgres/schema.hpp"
@@ -109,31 +110,6 @@ void StoreTransaction::commit(const std::function<void(std::string_view)>& phase
     done_ = true;
 }
 
-/// A REPEATABLE READ, read-only transaction unless one is open already.
-class Snapshot final : public storage::ReadSnapshot {
-public:
-    explicit Snapshot(Store& store) : store_(store) {
-        if (PQtransactionStatus(store_.state().c.native()) != PQTRANS_IDLE) return;
-        store_.x("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-        own_ = true;
-    }
-    ~Snapshot() override {
-        if (!own_) return;
-        try {
-            store_.state().c.exec(PQtransactionStatus(store_.state().c.native()) == PQTRANS_INTRANS
-                                      ? "COMMIT"
-                                      : "ROLLBACK");
-        } catch (...) {  // NOLINT(bugprone-empty-catch): a read transaction has nothing to lose
-        }
-    }
-    Snapshot(const Snapshot&) = delete;
-    Snapshot& operator=(const Snapshot&) = delete;
-
-private:
-    Store& store_;
-    bool own_ = false;
-};
-
 }  // namespace
 
 std::unique_ptr<storage::Engine> open(const std::string& url, const OpenOptions& options,
@@ -187,7 +163,15 @@ std::unique_ptr<storage::Transaction> Store::begin() {
 }
 
 std::unique_ptr<storage::ReadSnapshot> Store::snapshot() {
-    return std::make_unique<Snapshot>(*this);
+    // A REPEATABLE READ, read-only transaction unless one is open already.
+    if (PQtransactionStatus(state().c.native()) != PQTRANS_IDLE) {
+        return std::make_unique<storage::EndingSnapshot>();
+    }
+    x("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    return std::make_unique<storage::EndingSnapshot>([this] {
+        auto& c = state().c;
+        c.exec(PQtransactionStatus(c.native()) == PQTRANS_INTRANS ? "COMMIT" : "ROLLBACK");
+    });
 }
 
 void Store::inTransaction(const std::function<void()>& write) {

@@ -2,6 +2,7 @@
 // import), filtered by window, kinds and status (as the SQLite engine's store_scopes.cpp).
 
 #include "bilateral/rules/sides.hpp"
+#include "bilateral/storage/scopes.hpp"
 #include "storage/postgres/search.hpp"
 #include "storage/postgres/store_impl.hpp"
 
@@ -37,8 +38,7 @@ const std::string kScopeWhere =
     "NULL OR s.lo <> $7::integer) AND ($8::integer = 0 OR s.rule = 'participants')";
 
 Params scopeParams(std::string_view a, std::string_view b, const EventFilter& filter) {
-    std::string x(a), y(b);
-    if (!y.empty() && y < x) std::swap(x, y);  // the pair is stored in code order
+    const auto [x, y] = storage::scopeKey(a, b);
     Params p;
     p.text(y);
     bindFilter(p, filter);
@@ -113,14 +113,12 @@ void Store::forEachScopedEvent(std::string_view a, std::string_view b, const Eve
 std::int64_t Store::countScopedEvents(std::string_view a, std::string_view b,
                                       const EventFilter& filter) {
     // [scope-counts] Unfiltered, the count kept at import; else the rows counted.
-    if (!filter.from && !filter.to && filter.kinds.empty() && !filter.occurredOnly &&
-        !filter.participantsOnly) {
-        std::string x(a), y(b);
-        if (!y.empty() && y < x) std::swap(x, y);
+    if (storage::keepsEveryEvent(filter)) {
+        const auto [x, y] = storage::scopeKey(a, b);
         return detail::scalarOf(
             q("SELECT n FROM scope_count WHERE a = $1 AND b = $2", Params().text(x).text(y)));
     }
-    const bool needEvent = !filter.kinds.empty() || filter.occurredOnly;
+    const bool needEvent = storage::readsEventColumns(filter);
     return detail::scalarOf(q(needEvent ? "SELECT count(*) FROM event_scope s JOIN event e ON "
                                           "e.id = s.event_id" +
                                               kScopeWhere + kKindStatus

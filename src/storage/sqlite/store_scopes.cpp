@@ -2,6 +2,7 @@
 // import), filtered by window, kinds and status: through indexes, in day order where asked.
 
 #include "bilateral/rules/sides.hpp"
+#include "bilateral/storage/scopes.hpp"
 #include "rows.hpp"
 
 namespace bilateral::sqlite {
@@ -105,10 +106,9 @@ std::vector<EventDetails> Store::eventsOfActor(RowId actorRow, const EventFilter
 
 Statement Store::scopedStatement(std::string_view a, std::string_view b, const EventFilter& filter,
                                  bool count) {
-    // The pair is stored in code order; the index gives day order.
-    std::string x(a), y(b);
-    if (!y.empty() && y < x) std::swap(x, y);
-    const bool needEvent = !filter.kinds.empty() || filter.occurredOnly;
+    // The index gives day order.
+    const auto [x, y] = storage::scopeKey(a, b);
+    const bool needEvent = storage::readsEventColumns(filter);
     // Rows are read with their event's id (the tie-break of timeline order), in the same
     // statement: the listing reads those events next anyway.
     auto st = prepare(count ? (needEvent ? kScopeCountByEvent : kScopeCount) : kScopeRowsByEvent);
@@ -139,10 +139,8 @@ void Store::forEachScopedEvent(std::string_view a, std::string_view b, const Eve
 std::int64_t Store::countScopedEvents(std::string_view a, std::string_view b,
                                       const EventFilter& filter) {
     // [scope-counts] Unfiltered, the count kept at import; else the rows counted.
-    if (!filter.from && !filter.to && filter.kinds.empty() && !filter.occurredOnly &&
-        !filter.participantsOnly) {
-        std::string x(a), y(b);
-        if (!y.empty() && y < x) std::swap(x, y);
+    if (storage::keepsEveryEvent(filter)) {
+        const auto [x, y] = storage::scopeKey(a, b);
         auto st = prepare("SELECT n FROM scope_count WHERE a = ?1 AND b = ?2");
         st.bind(1, x).bind(2, y);
         return detail::scalarOf(st);

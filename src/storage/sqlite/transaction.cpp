@@ -1,41 +1,24 @@
 // Transactions and read snapshots of the SQLite engine.
 
+#include "bilateral/storage/snapshot.hpp"
 #include "store_impl.hpp"
 
 namespace bilateral::sqlite {
-namespace {
-
-/// A read transaction (BEGIN ... COMMIT) unless one is open already.
-class Snapshot final : public storage::ReadSnapshot {
-public:
-    explicit Snapshot(Store& store) : store_(store) {
-        if (sqlite3_get_autocommit(detail::connection(store_)) == 0) return;
-        detail::execute(store_, "BEGIN");
-        own_ = true;
-    }
-    ~Snapshot() override {
-        if (!own_ || sqlite3_get_autocommit(detail::connection(store_)) != 0) return;
-        try {
-            detail::execute(store_, "COMMIT");
-        } catch (...) {  // NOLINT(bugprone-empty-catch): a read transaction has nothing to lose
-        }
-    }
-    Snapshot(const Snapshot&) = delete;
-    Snapshot& operator=(const Snapshot&) = delete;
-
-private:
-    Store& store_;
-    bool own_ = false;
-};
-
-}  // namespace
 
 std::unique_ptr<storage::Transaction> Store::begin() {
     return std::make_unique<Transaction>(*this);
 }
 
 std::unique_ptr<storage::ReadSnapshot> Store::snapshot() {
-    return std::make_unique<Snapshot>(*this);
+    // A read transaction (BEGIN ... COMMIT) unless one is open already.
+    if (sqlite3_get_autocommit(detail::connection(*this)) == 0) {
+        return std::make_unique<storage::EndingSnapshot>();
+    }
+    detail::execute(*this, "BEGIN");
+    return std::make_unique<storage::EndingSnapshot>([this] {
+        if (sqlite3_get_autocommit(detail::connection(*this)) == 0)
+            detail::execute(*this, "COMMIT");
+    });
 }
 
 // --- Transaction ---------------------------------------------------------------------------

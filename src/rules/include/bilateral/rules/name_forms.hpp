@@ -17,6 +17,12 @@ std::string_view nameTable(std::string_view name) noexcept;  // generated
 /// other line too when `header` (data/countries.tsv has one; data/draft/ gives it as a comment).
 std::vector<std::vector<std::string>> tsvRows(std::string_view text, bool header);
 
+/// Cell `i` of a table row; "" past the row's end (a row may leave its last cells out).
+std::string cell(const std::vector<std::string>& row, std::size_t i);
+/// The values of a cell listing several, separated by '|' ("Italy|Italian Republic"); empty
+/// ones are dropped.
+std::vector<std::string> splitBars(std::string_view cell);
+
 /// A country or bloc as English text names it.
 struct CountryWords {
     std::string code;                     ///< ISO 3166-1 alpha-3, or a bloc's (EU, ASEAN)
