@@ -28,7 +28,7 @@ void run(const Globals& g, const SearchArgs& a) {
         Json list = Json::array();
         for (std::size_t i = 0; i < hits.size(); ++i) {
             const auto& h = hits[i];
-            Json x = actorJson(query::ActorRef{h.id, h.name, h.kind, h.country});
+            Json x = actorJson(query::ActorRef{h.id, h.name, h.kind, h.country, {}});
             x["matched"] = h.matched;
             x["score"] = h.score;
             list.push_back(std::move(x));

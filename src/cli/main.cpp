@@ -67,7 +67,7 @@ struct Verb {
     std::string_view name;
     void (*add)(CLI::App&, const Globals&);
 };
-constexpr std::array<Verb, 16> kVerbs{{{"import", addImport},
+constexpr std::array<Verb, 17> kVerbs{{{"import", addImport},
                                        {"stats", addStats},
                                        {"export", addExport},
                                        {"who-met", addWhoMet},
@@ -80,6 +80,7 @@ constexpr std::array<Verb, 16> kVerbs{{{"import", addImport},
                                        {"path", addPath},
                                        {"search", addSearch},
                                        {"ego", addEgo},
+                                       {"same-as", addSameAs},
                                        {"report", addReport},
                                        {"draft", addDraft},
                                        {"init", addInit}}};
