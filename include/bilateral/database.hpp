@@ -83,8 +83,16 @@ public:
     /// The same, of the actor of `kind` the name names; a name of an actor of another kind only
     /// throws NotFoundError saying which kind is wanted (holders takes a post).
     std::string resolveActor(std::string_view idOrName, model::ActorKind kind);
-    /// The actor `idOrName` names (resolveActor), as answers show it.
+    /// [identity] With `merge` (what the other overloads do), a name or id of a record of a
+    /// same_as group names the group's canonical record, and a name whose candidates are all
+    /// records of one group is not ambiguous; without, each record alone (docs/data-model.md,
+    /// "One actor per entity").
+    std::string resolveActor(std::string_view idOrName, bool merge);
+    /// The actor `idOrName` names (resolveActor), as answers show it: a same_as group's
+    /// canonical record with the others in `merged`.
     query::ActorRef actorRef(std::string_view idOrName);
+    /// The same; without `merge`, the record alone.
+    query::ActorRef actorRef(std::string_view idOrName, bool merge);
     /// The same, whole: aliases, attributes, evidence.
     model::Actor actor(std::string_view idOrName);
     /// The source record `id` (exact id), or nothing when the database has none.
@@ -137,6 +145,26 @@ public:
     std::vector<query::Disagreement> disagreements();
     /// Counts by table and kind, from the tally kept at import.
     model::Counts stats();
+
+    // [identity] One actor per entity (docs/data-model.md): same_as relations join records of
+    // one entity from different sources; answers treat a group as one actor unless asked not to.
+    /// Likely pairs not joined yet (same normalised name or alias, no two different countries;
+    /// two records of one event file never), likeliest first; at most `limit` (0: all). Reads
+    /// every actor.
+    std::vector<query::SameAsCandidate> sameAsCandidates(std::size_t limit = 0);
+    /// Records that `a` and `b` (ids or names, each record alone) are one entity: a same_as
+    /// relation with `how` as its evidence (a source naming who confirmed it and how). Returns
+    /// its id; confirming a pair again adds the new evidence. Throws NotFoundError,
+    /// InvalidArgumentError (an actor with itself).
+    std::string confirmSameAs(std::string_view a, std::string_view b,
+                              const query::SameAsConfirmation& how);
+    /// Confirms every pair of a CSV or TSV file of `id,id[,note]` lines (a header line
+    /// `a,b[,note]` and blank lines skipped), all in one transaction: a bad line (a missing id,
+    /// an unknown actor) throws ParseError naming the file and the line, and nothing is written.
+    /// Returns how many pairs were confirmed.
+    std::size_t importSameAs(const std::filesystem::path& file, const std::string& by);
+    /// Removes the same_as relation between `a` and `b` (ids); false when there is none.
+    bool removeSameAs(std::string_view a, std::string_view b);
 
     /// The in-memory index of the whole database, for whole-graph analytics; built on first
     /// use and again after an import.

@@ -285,7 +285,7 @@ class Database(_TrendQueries):
         """Relations from or to ACTOR; with ``as_of``, only those that certainly or possibly hold
         on that date (a day, or a whole month or year), certain ones first. ``kind`` keeps one
         relation kind (``holds_post``, ``post_of``, ``member_of``, ``part_of``, ``partner_of``,
-        ``represents``, ``chairs``, ``affiliated_with``).
+        ``represents``, ``chairs``, ``affiliated_with``, ``same_as``).
 
         Returns a :class:`Results` list of :class:`Relation` (with their evidence); attributes
         ``actor``, ``as_of``, ``kind``. Same answer as ``bilateral relations ACTOR --json``.

@@ -10,15 +10,10 @@
 #include "bilateral/import/from_storage.hpp"
 #include "bilateral/query/from_storage.hpp"
 #include "bilateral/report/from_storage.hpp"
+#include "database_impl.hpp"
 #include "engines.hpp"
 
 namespace bilateral {
-
-struct Database::Impl {
-    explicit Impl(std::unique_ptr<storage::Engine> e) : engine(std::move(e)) {}
-    std::unique_ptr<storage::Engine> engine;
-    std::optional<query::Index> index;
-};
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Database::Database(Database&&) noexcept = default;
@@ -54,15 +49,25 @@ std::vector<io::ImportSummary> Database::importFiles(
 }
 
 std::string Database::resolveActor(std::string_view idOrName) {
-    return query::resolveActor(*impl_->engine, idOrName);
+    return query::resolveGroup(*impl_->engine, idOrName);
 }
 
 std::string Database::resolveActor(std::string_view idOrName, model::ActorKind kind) {
-    return query::resolveActor(*impl_->engine, idOrName, kind);
+    return query::resolveGroup(*impl_->engine, idOrName, kind);
+}
+
+std::string Database::resolveActor(std::string_view idOrName, bool merge) {
+    return merge ? query::resolveGroup(*impl_->engine, idOrName)
+                 : query::resolveActor(*impl_->engine, idOrName);
 }
 
 query::ActorRef Database::actorRef(std::string_view idOrName) {
-    return query::actorRef(*impl_->engine, resolveActor(idOrName));
+    return query::groupRef(*impl_->engine, resolveActor(idOrName));
+}
+
+query::ActorRef Database::actorRef(std::string_view idOrName, bool merge) {
+    return merge ? actorRef(idOrName)
+                 : query::actorRef(*impl_->engine, resolveActor(idOrName, false));
 }
 
 std::optional<model::Source> Database::source(std::string_view id) {
@@ -82,13 +87,13 @@ std::vector<query::SearchHit> Database::search(std::string_view text, std::size_
 query::Page<query::MetActor> Database::whoMet(std::string_view actor,
                                               const query::WhoMetOptions& options,
                                               std::size_t limit) {
-    return query::whoMet(*impl_->engine, resolveActor(actor), options, limit);
+    return query::whoMet(*impl_->engine, resolveActor(actor, options.merge), options, limit);
 }
 
 query::Page<query::EventRef> Database::timeline(std::string_view actor,
                                                 const query::TimelineOptions& options,
                                                 std::size_t limit) {
-    return query::actorTimeline(*impl_->engine, resolveActor(actor), options, limit);
+    return query::actorTimeline(*impl_->engine, resolveActor(actor, options.merge), options, limit);
 }
 
 query::Page<query::EventRef> Database::dyadTimeline(std::string_view countryA,
@@ -113,7 +118,7 @@ void requireCountry(storage::Engine& engine, std::string_view code) {
 }  // namespace
 
 query::TrendAnswer Database::trend(std::string_view actor, const query::TrendOptions& options) {
-    const auto id = resolveActor(actor);
+    const auto id = resolveActor(actor, options.merge);
     const auto row = impl_->engine->actorRow(id);
     if (!row) throw NotFoundError("no actor with id \"" + id + "\"");
     storage::TrendSubject subject;

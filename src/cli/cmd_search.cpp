@@ -26,7 +26,7 @@ void run(const Globals& g, const SearchArgs& a) {
         j["query"] = a.text;
         j["total"] = total;
         printJsonList(j, "hits", hits, [](const auto& h) {
-            Json x = actorJson(query::ActorRef{h.id, h.name, h.kind, h.country});
+            Json x = actorJson(query::ActorRef{h.id, h.name, h.kind, h.country, {}});
             x["matched"] = h.matched;
             x["score"] = h.score;
             return x;

@@ -1,5 +1,5 @@
 // bilateral timeline (ACTOR | --dyad ISO3:ISO3 | --country ISO3) [--rule RULE] [--from DATE]
-//                    [--to DATE] [--kinds K,...] [--json]
+//                    [--to DATE] [--kinds K,...] [--no-merge] [--json]
 
 #include <fmt/core.h>
 
@@ -159,6 +159,7 @@ void run(const Globals& g, const TimelineArgs& a) {
     if (a.rule == "participants" && a.scope.dyad.empty() && a.scope.country.empty())
         throw InvalidArgumentError("--rule: only with --dyad or --country");
     o.participantsOnly = a.rule == "participants";
+    o.merge = !a.scope.noMerge;
 
     auto db = g.openReadOnly();
     const auto timeline = readTimeline(db, a, o);
@@ -179,6 +180,7 @@ void addTimeline(CLI::App& cmd, const Globals& g) {
     cmd.add_option("--rule", a.rule,
                    "--dyad, --country: participants (only events their participants put there) "
                    "or any (default: also by place)");
+    addNoMergeFlag(cmd, a.scope.noMerge);
     addLimitOption(cmd, a.limit);
     addJsonFlag(cmd, a.json);
 }

@@ -149,6 +149,7 @@ void runTrend(const Globals& g, const TrendArgs& a) {
     o.window.from = window.from;
     o.window.to = window.to;
     o.directed = a.directed;
+    o.merge = !a.scope.noMerge;
     o.by = chosen(query::trendPeriodFromString(a.by),
                   "--by: expected day, week, month, quarter or year", a.by);
     o.split = chosen(query::trendSplitFromString(a.split),
@@ -246,6 +247,7 @@ void addTrend(CLI::App& cmd, const Globals& g) {
     cmd.add_option("--split", a.split,
                    "split each period by quad_class, cameo_root or kind (default none)");
     addDayWindowOptions(cmd, a.from, a.to);
+    addNoMergeFlag(cmd, a.scope.noMerge);
     addJsonFlag(cmd, a.json);
     addCsvFlag(cmd, a.csv);
 }

@@ -1,5 +1,5 @@
 // bilateral who-met ACTOR [--from DATE] [--to DATE] [--kinds K,...] [--phone-calls]
-//                       [--any-side | --co-participants] [--rows] [--json]
+//                       [--any-side | --co-participants] [--rows] [--no-merge] [--json]
 
 #include <fmt/core.h>
 
@@ -13,7 +13,7 @@ namespace {
 struct WhoMetArgs {
     std::string actor, from, to, kinds;
     bool phoneCalls = false;
-    bool anySide = false, coParticipants = false, rows = false;
+    bool anySide = false, coParticipants = false, rows = false, noMerge = false;
     bool json = false;
     std::size_t limit = 0;
 };
@@ -63,7 +63,7 @@ Json whoMetJson(const WhoMetArgs& a, const query::WhoMetOptions& o, const query:
 void printWhoMetTable(const WhoMetArgs& a, const query::ActorRef& who,
                       const std::optional<std::string_view>& ownSide,
                       const query::Page<query::MetActor>& met) {
-    const auto label = who.name + " (" + who.id + ")";
+    const auto label = actorLabel(who);
     if (met.total == 0) {
         fmt::print("{} met nobody\n", label);
         return;
@@ -106,10 +106,11 @@ void run(const Globals& g, const WhoMetArgs& a) {
     o.anySide = a.anySide || a.coParticipants;
     o.coParticipants = a.coParticipants;
     o.countRows = a.rows;
+    o.merge = !a.noMerge;
 
     auto db = g.openReadOnly();
-    const auto id = resolveActorArgument(db, a.actor, a.json);
-    const auto who = db.actorRef(id);
+    const auto id = resolveActorArgument(db, a.actor, a.json, std::nullopt, o.merge);
+    const auto who = db.actorRef(id, o.merge);
     const auto met = db.whoMet(id, o, a.limit);
     const auto ownSide = model::ownSide(who.kind, who.id, who.country);
 
@@ -139,6 +140,7 @@ void addWhoMet(CLI::App& cmd, const Globals& g) {
         ->excludes(anySide);
     cmd.add_flag("--rows", a.rows,
                  "count event rows (each source row of an event file), not meetings");
+    addNoMergeFlag(cmd, a.noMerge);
     addLimitOption(cmd, a.limit);
     addJsonFlag(cmd, a.json);
 }

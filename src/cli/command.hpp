@@ -56,5 +56,6 @@ void addSearch(CLI::App& app, const Globals& g);
 void addEgo(CLI::App& app, const Globals& g);
 void addReport(CLI::App& app, const Globals& g);
 void addDraft(CLI::App& app, const Globals& g);
+void addSameAs(CLI::App& app, const Globals& g);
 
 }  // namespace bilateral::cli

@@ -81,14 +81,14 @@ WindowOption parseWindowOption(const std::string& from, const std::string& to) {
 }
 
 std::string resolveActorArgument(Database& db, const std::string& text, bool json,
-                                 std::optional<model::ActorKind> kind) {
+                                 std::optional<model::ActorKind> kind, bool merge) {
     try {
-        return kind ? db.resolveActor(text, *kind) : db.resolveActor(text);
+        return kind ? db.resolveActor(text, *kind) : db.resolveActor(text, merge);
     } catch (const AmbiguousError& e) {
         std::string message = "\"" + text + "\" is ambiguous; candidates:";
         Json candidates = Json::array();
         for (const auto& id : e.candidates()) {
-            const auto a = db.actorRef(id);
+            const auto a = db.actorRef(id, false);
             candidates.push_back(actorJson(a));
             message += (candidates.size() > 1 ? "; " : " ") + a.id + " (" + a.name + ", " +
                        std::string(model::toString(a.kind)) + ", " +
@@ -216,7 +216,20 @@ Json actorJson(const query::ActorRef& a) {
     j["name"] = a.name;
     j["kind"] = model::toString(a.kind);
     j["country"] = a.country.empty() ? Json(nullptr) : Json(a.country);
+    if (!a.merged.empty()) j["merged"] = a.merged;  // [identity] only when records were merged
     return j;
+}
+
+std::string actorLabel(const query::ActorRef& a) {
+    std::string merged;
+    for (const auto& id : a.merged) merged += (merged.empty() ? ", with " : ", ") + id;
+    return a.name + " (" + a.id + merged + ")";
+}
+
+void addNoMergeFlag(CLI::App& cmd, bool& noMerge) {
+    cmd.add_flag("--no-merge", noMerge,
+                 "each record alone: do not treat the records a same_as relation joins as one "
+                 "actor");
 }
 
 std::string eventDateText(const query::EventRef& e) {

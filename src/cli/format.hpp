@@ -42,8 +42,15 @@ WindowOption parseWindowOption(const std::string& from, const std::string& to);
 /// (Database::resolveActor), of `kind` when given. A name several actors share is an error
 /// (exit 3) listing each candidate's id, name, kind and country; with `json`, the candidates
 /// are also printed on standard output as `{"error": "ambiguous", "name", "candidates": [actor]}`.
+/// Without `merge` ([identity] --no-merge), each record alone: a record of a same_as group is
+/// not taken for its group.
 std::string resolveActorArgument(Database& db, const std::string& text, bool json = false,
-                                 std::optional<model::ActorKind> kind = std::nullopt);
+                                 std::optional<model::ActorKind> kind = std::nullopt,
+                                 bool merge = true);
+/// [identity] `NAME (ID)`, and the records merged into it: `NAME (ID, with ID2, ID3)`.
+std::string actorLabel(const query::ActorRef& a);
+/// [identity] `--no-merge`: each record of a same_as group alone.
+void addNoMergeFlag(CLI::App& cmd, bool& noMerge);
 
 /// A whole-number option's check, run on the text before CLI11 converts it, so every bad value
 /// reads alike: `--limit: must be a whole number ≥ 1, got '0'` (`from 1 to 64` when bounded).
@@ -108,6 +115,7 @@ std::string upperCase(std::string s);
 /// `--dyad ISO3:ISO3` and `--country ISO3` (checkOne).
 struct ScopeArgs {
     std::string actor, dyad, country;
+    bool noMerge = false;  ///< [identity] --no-merge: the actor's record alone
     /// Throws InvalidArgumentError naming `verb` unless exactly one is given.
     void checkOne(std::string_view verb) const;
 };

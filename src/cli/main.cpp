@@ -69,7 +69,7 @@ struct Verb {
     std::string_view about;
     void (*add)(CLI::App&, const Globals&);
 };
-constexpr std::array<Verb, 16> kVerbs{{
+constexpr std::array<Verb, 17> kVerbs{{
     {"import", "Load dataset JSON, ICEWS or GDELT files in one transaction (all or nothing)",
      addImport},
     {"stats", "Count what the database holds, by kind", addStats},
@@ -115,6 +115,10 @@ constexpr std::array<Verb, 16> kVerbs{{
     {"ego",
      "The actors within K hops of ACTOR (sharing an event, or joined by a relation), nearest first",
      addEgo},
+    {"same-as",
+     "Records of one entity from different sources: list likely pairs, confirm one (or a file of "
+     "them), remove one; queries treat the records a same_as relation joins as one actor",
+     addSameAs},
     {"report", "Write a self-contained HTML page: timeline, network, who met whom, sources",
      addReport},
     {"draft",

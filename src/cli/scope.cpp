@@ -35,9 +35,9 @@ std::pair<std::string, std::string> parseDyad(const std::string& dyad) {
 Scope resolveScope(Database& db, const ScopeArgs& args, bool json) {
     Scope s;
     if (!args.actor.empty()) {
-        s.actor = resolveActorArgument(db, args.actor, json);
-        const auto who = db.actorRef(s.actor);
-        s.label = who.name + " (" + who.id + ")";
+        s.actor = resolveActorArgument(db, args.actor, json, std::nullopt, !args.noMerge);
+        const auto who = db.actorRef(s.actor, !args.noMerge);
+        s.label = actorLabel(who);
         s.json["actor"] = actorJson(who);
     } else if (!args.dyad.empty()) {
         std::tie(s.a, s.b) = parseDyad(args.dyad);

@@ -27,9 +27,9 @@ constexpr std::array<std::string_view, 12> kNames<Role>{
     "host",      "guest",   "delegation_member", "chair",  "opener", "attendee",
     "signatory", "inviter", "invitee",           "source", "target", "subject"};
 template <>
-constexpr std::array<std::string_view, 8> kNames<RelationKind>{
-    "holds_post", "post_of",    "member_of", "part_of",
-    "partner_of", "represents", "chairs",    "affiliated_with"};
+constexpr std::array<std::string_view, 9> kNames<RelationKind>{
+    "holds_post", "post_of", "member_of",       "part_of", "partner_of",
+    "represents", "chairs",  "affiliated_with", "same_as"};
 template <>
 constexpr std::array<std::string_view, 3> kNames<Basis>{"stated", "inferred", "reference"};
 template <>

@@ -11,6 +11,7 @@
 
 #include "bilateral/query/answers.hpp"
 #include "bilateral/query/queries.hpp"
+#include "bilateral/rules/identity.hpp"
 #include "bilateral/rules/timeline.hpp"
 #include "bilateral/storage/engine.hpp"
 
@@ -36,6 +37,7 @@ storage::EventSlot slotOf(const storage::EventRecord& e);
 /// participants of country `a` (and of `b`, for a dyad).
 struct Listing {
     RowId actorRow = 0;
+    std::vector<RowId> group;  ///< [identity] the other records of actorRow's same_as group
     std::string a, b;
 };
 /// What an event's place in a timeline rests on: the weaker of its own evidence and of the
@@ -71,5 +73,25 @@ std::vector<std::uint32_t> timelineOrder(storage::Engine& engine,
 /// Of the events two actors share, the one that shows them together (rules::sharedEventFirst);
 /// none when they share none.
 std::optional<RowId> sharedEvent(storage::Engine& engine, RowId a, RowId b);
+
+/// [identity] The same_as groups of a database (rules::SameAsGroups over the engine's same_as
+/// relations), each with its canonical member (rules::canonicalOf). Nothing is read when the
+/// counts kept at import have no same_as relation.
+struct Identity {
+    rules::SameAsGroups groups;
+    std::unordered_map<RowId, RowId> canonical;  ///< a grouped actor -> its canonical member
+    std::unordered_map<RowId, std::string> ids;  ///< a grouped actor -> its id
+    /// The canonical member of `row`'s group (`row` itself when it has no group).
+    [[nodiscard]] RowId canonicalOf(RowId row) const {
+        const auto it = canonical.find(row);
+        return it == canonical.end() ? row : it->second;
+    }
+    /// The ids of the group's other members, in canonical order (empty when none).
+    [[nodiscard]] std::vector<std::string> mergedInto(RowId row) const;
+    /// The reference of `row` as a merged answer shows it: its canonical member's, `merged`
+    /// filled.
+    [[nodiscard]] ActorRef refOf(storage::Engine& engine, RowId row) const;
+};
+Identity identity(storage::Engine& engine);
 
 }  // namespace bilateral::query::detail

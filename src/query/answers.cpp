@@ -3,6 +3,7 @@
 // page of them read in a few round trips.
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "answer_parts.hpp"
 #include "bilateral/error.hpp"
@@ -103,7 +104,21 @@ Page<EventRef> actorTimeline(storage::Engine& engine, std::string_view actorId,
     detail::Listing why;
     why.actorRow = self.row;
     // The records are read once, with the slots: a page of all of them reads no row again.
-    auto records = engine.eventsOfActor(self.row, detail::filterOf(options.window, options.kinds));
+    const auto filter = detail::filterOf(options.window, options.kinds);
+    auto records = engine.eventsOfActor(self.row, filter);
+    // [identity] The events of the other records of its same_as group, each event once.
+    if (options.merge) {
+        const auto ident = detail::identity(engine);
+        for (const auto other : ident.groups.members(self.row)) {
+            if (other == self.row) continue;
+            why.group.push_back(other);
+            std::unordered_set<storage::RowId> have;
+            for (const auto& d : records) have.insert(d.record.row);
+            for (auto& d : engine.eventsOfActor(other, filter)) {
+                if (!have.contains(d.record.row)) records.push_back(std::move(d));
+            }
+        }
+    }
     std::vector<storage::EventSlot> slots;
     slots.reserve(records.size());
     for (auto& d : records) {  // each id moves to its slot, and back once the page is chosen

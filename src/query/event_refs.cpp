@@ -18,14 +18,15 @@ storage::ActorRecord requireActor(storage::Engine& engine, std::string_view id) 
 }
 
 ActorRef actorRef(const storage::ActorRecord& a) {
-    return ActorRef{a.id, a.name, a.kind, a.country};
+    return ActorRef{a.id, a.name, a.kind, a.country, {}};
 }
 
 std::vector<ActorRef> actorRefs(storage::Engine& engine, std::span<const RowId> rows) {
     std::vector<ActorRef> out;
     out.reserve(rows.size());
     for (auto& a : engine.actorRecords(rows)) {
-        out.push_back(ActorRef{std::move(a.id), std::move(a.name), a.kind, std::move(a.country)});
+        out.push_back(
+            ActorRef{std::move(a.id), std::move(a.name), a.kind, std::move(a.country), {}});
     }
     return out;
 }
@@ -169,7 +170,9 @@ std::vector<EventRef> eventRefs(storage::Engine& engine, std::vector<storage::Ev
 model::Support listedSupport(const storage::EventDetails& d, const Listing& why) {
     model::Support mine, sideA, sideB;
     for (const auto& p : d.participants) {
-        if (why.actorRow != 0 && p.actor.row == why.actorRow)
+        if (why.actorRow != 0 &&
+            (p.actor.row == why.actorRow ||
+             std::find(why.group.begin(), why.group.end(), p.actor.row) != why.group.end()))
             mine = model::stronger(mine, p.support);
         if (!why.a.empty() && p.actor.country == why.a) sideA = model::stronger(sideA, p.support);
         if (!why.b.empty() && p.actor.country == why.b) sideB = model::stronger(sideB, p.support);

@@ -9,6 +9,7 @@
 #include <tuple>
 #include <utility>
 
+#include "answer_parts.hpp"
 #include "bilateral/error.hpp"
 #include "bilateral/query/from_storage.hpp"
 #include "bilateral/rules/trend.hpp"
@@ -91,9 +92,24 @@ TrendAnswer trend(storage::Engine& engine, const storage::TrendSubject& subject,
                   const TrendOptions& options) {
     const auto [lo, hi] = windowDays(options.window);
     std::vector<std::pair<Group, storage::TrendCell>> cells;
-    engine.forEachTrendCell(subject, lo, hi, [&](const storage::TrendCell& c) {
-        cells.emplace_back(groupOf(c, options.split), c);
-    });
+    // [identity] An actor's figures are its same_as group's: each record's cells (an event two
+    // records of one group take part in counts for each of them).
+    std::vector<storage::RowId> actors;
+    if (subject.actor) {
+        actors = options.merge ? detail::identity(engine).groups.members(*subject.actor)
+                               : std::vector<storage::RowId>{*subject.actor};
+    }
+    auto one = subject;
+    for (std::size_t i = 0; i == 0 || i < actors.size(); ++i) {
+        if (!actors.empty()) one.actor = actors[i];
+        engine.forEachTrendCell(one, lo, hi, [&](const storage::TrendCell& c) {
+            cells.emplace_back(groupOf(c, options.split), c);
+        });
+    }
+    if (actors.size() > 1) {  // each record's cells in day order: all of them in day order
+        std::stable_sort(cells.begin(), cells.end(),
+                         [](const auto& x, const auto& y) { return x.second.day < y.second.day; });
+    }
     TrendAnswer answer;
     if (cells.empty() && (!options.window.from || !options.window.to)) return answer;
     const auto from = options.window.from ? lo : cells.front().second.day;

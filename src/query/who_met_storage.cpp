@@ -1,6 +1,7 @@
 // Who met whom from a storage engine (from_storage.hpp): the participations alongside the
 // actor's, the side rule (rules/sides.hpp) picking the counterparts, each counterpart's meetings
-// in timeline order (rules/timeline.hpp), a meeting of an event file's rows counted once.
+// in timeline order (rules/timeline.hpp), a meeting of an event file's rows counted once;
+// [identity] a same_as group as one actor (rules/identity.hpp) unless asked not to merge.
 
 #include <algorithm>
 #include <unordered_map>
@@ -40,7 +41,18 @@ struct Gathered {
     std::unordered_map<RowId, std::uint32_t> at;  // event row -> index in events
 };
 
-Gathered gather(storage::Engine& engine, RowId self, const WhoMetOptions& options) {
+/// [identity] The records answers treat as one actor: the asked actor's group (itself alone
+/// without merging), and each counterpart's group under its canonical record.
+struct Group {
+    const detail::Identity& ident;
+    std::vector<RowId> self;
+    [[nodiscard]] bool isSelf(RowId a) const {
+        return std::find(self.begin(), self.end(), a) != self.end();
+    }
+    [[nodiscard]] RowId keyOf(RowId a) const { return ident.canonicalOf(a); }
+};
+
+Gathered gather(storage::Engine& engine, const Group& group, const WhoMetOptions& options) {
     auto filter = detail::filterOf(options.window, countingKinds(options));
     filter.occurredOnly = true;
     Gathered g;
@@ -48,6 +60,7 @@ Gathered gather(storage::Engine& engine, RowId self, const WhoMetOptions& option
     // the counterparts.
     std::vector<storage::SidedParticipation> parts;
     RowId current = 0;
+    bool seen = false;  // the current event was gathered with an earlier record of the group
     rules::SelfInEvent me;
     const auto sideOf = [](const storage::SidedParticipation& p) {
         return p.side.empty() ? std::nullopt : std::optional<std::string_view>(p.side);
@@ -55,45 +68,53 @@ Gathered gather(storage::Engine& engine, RowId self, const WhoMetOptions& option
     const auto flush = [&] {
         me.clear();
         for (const auto& p : parts) {
-            if (p.actor == self) me.add(p.role, sideOf(p));
+            if (group.isSelf(p.actor)) me.add(p.role, sideOf(p));
         }
         for (const auto& p : parts) {
-            if (p.actor == self ||
+            if (group.isSelf(p.actor) ||
                 !me.counts(p.role, sideOf(p), options.anySide, options.coParticipants))
                 continue;
-            auto& c = g.by[p.actor];
+            auto& c = g.by[group.keyOf(p.actor)];
             if (c.events.empty() || c.events.back() != current) c.events.push_back(current);
             if (!p.side.empty() && (!c.side || p.side < *c.side)) c.side = p.side;
         }
         parts.clear();
     };
-    engine.forEachParticipationAlongside(
-        self, filter, [&](const storage::SidedParticipation& p, const storage::EventRecord& e) {
-            if (e.row != current) {
-                if (current != 0) flush();
-                current = e.row;
-                g.at.emplace(e.row, static_cast<std::uint32_t>(g.events.size()));
-                g.events.push_back(storage::EventDetails{e, 0, {}, {}, {}, {}});
-            }
-            parts.push_back(p);
-        });
-    if (current != 0) flush();
+    for (const auto self : group.self) {
+        engine.forEachParticipationAlongside(
+            self, filter, [&](const storage::SidedParticipation& p, const storage::EventRecord& e) {
+                if (e.row != current) {
+                    if (current != 0 && !seen) flush();
+                    parts.clear();
+                    current = e.row;
+                    seen = g.at.contains(e.row);
+                    if (seen) return;
+                    g.at.emplace(e.row, static_cast<std::uint32_t>(g.events.size()));
+                    g.events.push_back(storage::EventDetails{e, 0, {}, {}, {}, {}});
+                }
+                if (!seen) parts.push_back(p);
+            });
+        if (current != 0 && !seen) flush();
+        current = 0;
+    }
     return g;
 }
 
 /// What an actor's part in an event rests on: all the evidence of its participations (one per
 /// role) folded together; no basis when it has none.
-model::Support participationSupport(const storage::EventDetails& d, RowId actor) {
+model::Support participationSupport(const storage::EventDetails& d, const Group& group,
+                                    std::optional<RowId> other) {
     model::Support s;
     for (const auto& p : d.participants) {
-        if (p.actor.row == actor && p.support.basis) s.add(*p.support.basis, p.support.confidence);
+        const bool is = other ? group.keyOf(p.actor.row) == *other : group.isSelf(p.actor.row);
+        if (is && p.support.basis) s.add(*p.support.basis, p.support.confidence);
     }
     return s;
 }
 
 MetActor metActor(ActorRef who, Gathered::Counterpart& c, const Gathered& g,
                   const std::vector<std::uint32_t>& rank, const std::vector<EventRef>& refs,
-                  const std::vector<model::Support>& selfSupport, RowId other) {
+                  const std::vector<model::Support>& selfSupport, const Group& group, RowId other) {
     auto& events = c.events;
     std::sort(events.begin(), events.end(),
               [&](RowId x, RowId y) { return rank[g.at.at(x)] < rank[g.at.at(y)]; });
@@ -115,7 +136,7 @@ MetActor metActor(ActorRef who, Gathered::Counterpart& c, const Gathered& g,
         const auto i = g.at.at(row);
         m.events.push_back(refs[i]);
         m.support.push_back(
-            model::weaker(selfSupport[i], participationSupport(g.events[i], other)));
+            model::weaker(selfSupport[i], participationSupport(g.events[i], group, other)));
         m.overall = model::stronger(m.overall, m.support.back());
         if (const auto& start = refs[i].start) {
             if (!m.first) m.first = start;
@@ -130,7 +151,9 @@ MetActor metActor(ActorRef who, Gathered::Counterpart& c, const Gathered& g,
 Page<MetActor> whoMet(storage::Engine& engine, std::string_view actorId,
                       const WhoMetOptions& options, std::size_t limit) {
     const auto self = detail::requireActor(engine, actorId);
-    auto g = gather(engine, self.row, options);
+    const auto ident = options.merge ? detail::identity(engine) : detail::Identity{};
+    const Group group{ident, ident.groups.members(self.row)};
+    auto g = gather(engine, group, options);
     // Every event met in, read together (evidence, participants' support), ranked once in
     // timeline order; the counterparts' records in one round trip.
     engine.fillEventDetails(g.events, storage::ParticipantsRead::WithEvidence, /*links=*/false);
@@ -142,7 +165,7 @@ Page<MetActor> whoMet(storage::Engine& engine, std::string_view actorId,
     for (std::uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
     std::vector<model::Support> selfSupport(g.events.size());
     for (std::size_t i = 0; i < g.events.size(); ++i)
-        selfSupport[i] = participationSupport(g.events[i], self.row);
+        selfSupport[i] = participationSupport(g.events[i], group, std::nullopt);
     std::vector<std::uint32_t> all(g.events.size());
     for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
     const auto refs = detail::eventRefs(engine, g.events, all, false, false);
@@ -150,14 +173,15 @@ Page<MetActor> whoMet(storage::Engine& engine, std::string_view actorId,
     others.reserve(g.by.size());
     for (const auto& entry : g.by) others.push_back(entry.first);
     auto who = detail::actorRefs(engine, others);
+    for (std::size_t i = 0; i < others.size(); ++i) who[i].merged = ident.mergedInto(others[i]);
 
     Page<MetActor> page;
     page.total = others.size();
     std::vector<MetActor> met;
     met.reserve(others.size());
     for (std::size_t i = 0; i < others.size(); ++i) {
-        met.push_back(
-            metActor(std::move(who[i]), g.by.at(others[i]), g, rank, refs, selfSupport, others[i]));
+        met.push_back(metActor(std::move(who[i]), g.by.at(others[i]), g, rank, refs, selfSupport,
+                               group, others[i]));
     }
     const bool rows = options.countRows;
     std::sort(met.begin(), met.end(), [rows](const MetActor& a, const MetActor& b) {

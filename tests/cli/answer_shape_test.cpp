@@ -257,7 +257,7 @@ TEST_F(AnswerShape, UsageMessagesAreReadable) {
          "bilateral: stats: unexpected arguments 'one', 'two'; see bilateral stats --help\n"},
         {{},
          "bilateral: missing command; commands: import stats export who-met timeline trend "
-         "pairs relations holders disagreements path search ego report draft init\n"},
+         "pairs relations holders disagreements path search ego same-as report draft init\n"},
     };
     for (const auto& c : cases) {
         const auto r = run(c.args);

@@ -199,7 +199,7 @@ Shapes JsonShapes::shapes;
 
 TEST_F(JsonShapes, EveryQueryVerbHasADocumentedShape) {
     for (const char* verb : {"who-met", "timeline", "trend", "pairs", "relations", "holders",
-                             "path", "ego", "search", "stats", "disagreements"}) {
+                             "path", "ego", "search", "stats", "disagreements", "same-as"}) {
         EXPECT_TRUE(shapes.contains(verb)) << verb;
     }
 }
@@ -221,6 +221,11 @@ TEST_F(JsonShapes, TheCheckerRejectsWhatTheShapeDoesNotSay) {
     EXPECT_FALSE(checker.check(json("2025-7-2"), "date").empty());
     EXPECT_TRUE(checker.check(json("2025-07"), "date|null").empty());
     EXPECT_FALSE(checker.check(json::array({actor, 3}), json::array({"actor"})).empty());
+}
+
+TEST_F(JsonShapes, SameAsCandidatesMatch) {  // [identity]
+    expectShape(bundled, {"same-as", "--candidates"});
+    expectShape(empty, {"same-as", "--candidates"});
 }
 
 TEST_F(JsonShapes, WhoMetMatchesOnTheBundledDataset) {

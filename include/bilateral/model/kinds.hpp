@@ -70,7 +70,10 @@ enum class RelationKind : std::uint8_t {
     PartnerOf,
     Represents,
     Chairs,
-    AffiliatedWith
+    AffiliatedWith,
+    /// [identity] Two records of one entity (from different sources), confirmed by a user:
+    /// queries treat the group as one actor (docs/data-model.md, "One actor per entity").
+    SameAs
 };
 
 enum class Basis : std::uint8_t { Stated, Inferred, Reference };

@@ -25,6 +25,9 @@ struct ActorRef {
     std::string name;
     model::ActorKind kind = model::ActorKind::Person;
     std::string country;  ///< empty when none
+    /// [identity] When an answer merges a same_as group into this actor (its canonical
+    /// record): the other records' ids, canonical order; empty otherwise.
+    std::vector<std::string> merged;
 };
 
 struct ParticipantRef {
@@ -154,6 +157,22 @@ struct PathAnswer {
 struct EgoMember {
     ActorRef actor;
     int hops = 0;
+};
+
+// --- [identity] one actor per entity ----------------------------------------------------------
+
+/// A likely pair of records of one entity, from different sources, not joined yet.
+struct SameAsCandidate {
+    ActorRef a, b;  ///< a before b in canonical order (rules/identity.hpp)
+    int score = 0;  ///< higher is likelier
+    std::string reason;
+};
+
+/// Who confirms a same_as relation, and how: its evidence (docs/data-model.md).
+struct SameAsConfirmation {
+    std::string by;                   ///< who confirmed it (the command: $USER)
+    std::string how;                  ///< how: `--confirm`, `--from FILE`
+    std::optional<std::string> note;  ///< the confirmer's note
 };
 
 }  // namespace bilateral::query

@@ -36,6 +36,9 @@ struct WhoMetOptions {
     bool coParticipants = false;
     /// Rank by event rows (each source row of an event file) instead of by meetings.
     bool countRows = false;
+    /// [identity] Treat each same_as group as one actor (docs/data-model.md, "One actor per
+    /// entity"): the actor's records together, counterparts under their group's canonical id.
+    bool merge = true;
 };
 
 /// The event kinds that count for who-met: `options.kinds`, else the meeting kinds
@@ -76,6 +79,8 @@ struct TimelineOptions {
     /// Dyad and country timelines: only the events their participants put there (both
     /// countries', the country's: ScopeRule::Participants), none there by their place alone.
     bool participantsOnly = false;
+    /// [identity] An actor's timeline: the events of every record of its same_as group.
+    bool merge = true;
 };
 
 /// Events in timeline order (earliest day, latest day, parents before sub-events, id). Planned

@@ -35,6 +35,8 @@ struct TrendOptions {
     /// Dyads: only the events in which a source of the first country acted on a target of
     /// the second (CAMEO source and target roles).
     bool directed = false;
+    /// [identity] An actor's trend: the figures of every record of its same_as group.
+    bool merge = true;
 };
 
 /// The sums of a set of events: rows, meetings (the rows of one meeting once), the Goldstein

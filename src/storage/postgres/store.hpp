@@ -42,6 +42,7 @@ public:
     void putEvent(const model::Event& event) override;
     void putRelation(const model::Relation& relation) override;
     void putEventLink(const model::EventLink& link) override;
+    bool removeRelation(std::string_view id) override;  // [identity]
     std::unique_ptr<storage::BulkWriter> bulkWriter() override;
 
     std::optional<RowId> sourceRow(std::string_view id) override;
@@ -90,6 +91,7 @@ public:
     std::vector<EventSlot> sharedEvents(RowId a, RowId b) override;
     void forEachStoredMeeting(std::optional<model::DayNumber> day, RowId upTo,
                               const std::function<void(const StoredMeeting&)>& fn) override;
+    std::vector<std::pair<RowId, RowId>> relationEnds(model::RelationKind kind) override;
     std::optional<std::pair<std::string, model::RelationKind>> relationBetween(RowId a,
                                                                                RowId b) override;
     std::vector<std::string> relationIdsTouching(RowId actor,

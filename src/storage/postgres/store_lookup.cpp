@@ -240,6 +240,15 @@ std::optional<std::pair<std::string, model::RelationKind>> Store::relationBetwee
                      detail::enumOr(r.text(0, 1), model::RelationKind::AffiliatedWith)};
 }
 
+// [identity]
+std::vector<std::pair<RowId, RowId>> Store::relationEnds(model::RelationKind kind) {
+    const auto r = q("SELECT from_id, to_id FROM relation WHERE kind = $1 ORDER BY id",
+                     Params().text(model::toString(kind)));
+    std::vector<std::pair<RowId, RowId>> out;
+    for (int i = 0; i < r.rows(); ++i) out.emplace_back(r.int64(i, 0), r.int64(i, 1));
+    return out;
+}
+
 // --- names ---------------------------------------------------------------------------------------
 
 std::vector<std::string> Store::searchTokens(std::string_view text) {

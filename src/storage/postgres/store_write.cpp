@@ -342,6 +342,32 @@ void Store::putRelationNow(const model::Relation& r) {
     }
 }
 
+bool Store::removeRelation(std::string_view id) {
+    bool removed = false;
+    inTransaction([&] {
+        const auto row = relationRow(id);
+        if (!row) return;
+        const auto r =
+            q("SELECT kind, (SELECT count(*) FROM evidence WHERE relation_id = $1) FROM relation "
+              "WHERE id = $1",
+              Params().int64(*row));
+        const auto kind = detail::textAt(r, 0, 0);
+        const auto evidenceRows = r.int64(0, 1);
+        // As the SQLite engine: evidence, claims and attestations go with it, the tally follows.
+        for (const auto* sql : {"DELETE FROM evidence WHERE relation_id = $1",
+                                "DELETE FROM claim WHERE relation_id = $1",
+                                "DELETE FROM relation_attested WHERE relation_id = $1",
+                                "DELETE FROM relation WHERE id = $1"}) {
+            q(sql, Params().int64(*row));
+        }
+        detail::addTally(*this, "relation", kind, -1);
+        detail::addTally(*this, "relation", "", -1);
+        if (evidenceRows != 0) detail::addTally(*this, "evidence", "", -evidenceRows);
+        removed = true;
+    });
+    return removed;
+}
+
 void Store::putEventLink(const model::EventLink& l) {
     inTransaction([&] {
         const auto from = requireRow(eventRow(l.from), "event", l.from);

@@ -1,5 +1,6 @@
 // Who is linked to whom: actors sharing an event (actor_link, kept at import), actors joined by
-// a relation, the events two actors share, the relation between two actors.
+// a relation, the events two actors share, the relation between two actors; [identity] the ends
+// of the relations of a kind.
 
 #include <algorithm>
 #include <iterator>
@@ -127,6 +128,15 @@ std::optional<std::pair<std::string, model::RelationKind>> Store::relationBetwee
         out.emplace(st.getString(0),
                     detail::enumOr(st.getText(1), model::RelationKind::AffiliatedWith));
     }
+    st.reset();
+    return out;
+}
+
+std::vector<std::pair<RowId, RowId>> Store::relationEnds(model::RelationKind kind) {
+    auto st = prepare("SELECT from_id, to_id FROM relation WHERE kind = ? ORDER BY id");
+    st.bind(1, model::toString(kind));
+    std::vector<std::pair<RowId, RowId>> out;
+    while (st.step()) out.emplace_back(st.getInt64(0), st.getInt64(1));
     st.reset();
     return out;
 }

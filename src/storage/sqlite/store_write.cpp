@@ -399,6 +399,38 @@ void Store::putRelationNow(const model::Relation& r) {
     }
 }
 
+// [identity]
+bool Store::removeRelation(std::string_view id) {
+    bool removed = false;
+    inTransaction([&] {
+        const auto row = relationRow(id);
+        if (!row) return;
+        auto kind = prepare("SELECT kind FROM relation WHERE id = ?");
+        kind.bind(1, *row);
+        kind.step();
+        const auto kindName = kind.getString(0);
+        kind.reset();
+        auto evidence = prepare("SELECT count(*) FROM evidence WHERE relation_id = ?");
+        evidence.bind(1, *row);
+        evidence.step();
+        const auto evidenceRows = evidence.getInt64(0);
+        evidence.reset();
+        // Its evidence (the attestations' too: they name the relation), attestations and claims
+        // go with it; the counts kept at import follow.
+        for (const auto* sql : {"DELETE FROM evidence WHERE relation_id = ?",
+                                "DELETE FROM claim WHERE relation_id = ?",
+                                "DELETE FROM relation_attested WHERE relation_id = ?",
+                                "DELETE FROM relation WHERE id = ?"}) {
+            prepare(sql).bind(1, *row).exec();
+        }
+        detail::addTally(*this, "relation", kindName, -1);
+        detail::addTally(*this, "relation", "", -1);
+        if (evidenceRows != 0) detail::addTally(*this, "evidence", "", -evidenceRows);
+        removed = true;
+    });
+    return removed;
+}
+
 void Store::putEventLink(const model::EventLink& l) {
     inTransaction([&] {
         const auto from = requireRow(eventRow(l.from), "event", l.from);

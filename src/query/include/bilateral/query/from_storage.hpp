@@ -88,6 +88,19 @@ std::vector<SearchHit> search(storage::Engine& engine, std::string_view text,
 std::string resolveActor(storage::Engine& engine, std::string_view idOrName,
                          std::optional<model::ActorKind> kind = std::nullopt);
 
+/// [identity] resolveActor, then the canonical id of the actor's same_as group; a name whose
+/// candidates are all records of one group names that group (rules/identity.hpp).
+std::string resolveGroup(storage::Engine& engine, std::string_view idOrName,
+                         std::optional<model::ActorKind> kind = std::nullopt);
+/// [identity] The actor's group as merged answers show it: its canonical record, the others in
+/// ActorRef::merged. Throws NotFoundError.
+ActorRef groupRef(storage::Engine& engine, std::string_view actorId);
+/// [identity] Likely pairs of records of one entity, not joined yet (never two of one event
+/// format):
+/// the same normalised name or alias and no two different countries; likeliest first; at most
+/// `limit` (0: all). Reads every actor.
+std::vector<SameAsCandidate> sameAsCandidates(storage::Engine& engine, std::size_t limit = 0);
+
 /// The in-memory index of the whole database (or of what the filter keeps): a few whole-table
 /// scans in one read snapshot. Throws StorageError.
 Index buildIndex(storage::Engine& engine, const IndexFilter& filter = {});

@@ -75,6 +75,9 @@ public:
     virtual void putRelation(const model::Relation& relation) = 0;
     /// [places] A link between two events (both must exist).
     virtual void putEventLink(const model::EventLink& link) = 0;
+    /// [identity] Removes the relation `id` with its evidence, attestations and claims (the
+    /// counts kept at import follow); false when there is none.
+    virtual bool removeRelation(std::string_view id) = 0;
     /// The fast insert path of the event-file importers, inside the open Transaction
     /// (bulk.hpp). Destroy it before committing.
     virtual std::unique_ptr<BulkWriter> bulkWriter() = 0;
@@ -169,6 +172,10 @@ public:
     /// The first relation (by id) joining two actors, either direction.
     virtual std::optional<std::pair<std::string, model::RelationKind>> relationBetween(RowId a,
                                                                                        RowId b) = 0;
+
+    /// [identity] The ends (from, to) of every relation of `kind`, in relation order. Meant for
+    /// kinds a database has few of (same_as); the cost is a pass over the relations.
+    virtual std::vector<std::pair<RowId, RowId>> relationEnds(model::RelationKind kind) = 0;
 
     // --- relations in time --------------------------------------------------------------------
     /// Ids of the relations from or to `actor` (of `kind`, when given) whose validity may
