@@ -63,8 +63,8 @@ SpilledMeetings::~SpilledMeetings() {
 }
 
 void SpilledMeetings::fail(const char* what) const {
-    throw StorageError(std::string(what) + " the import's temporary meeting file: " +
-                       std::strerror(errno));
+    throw StorageError(std::string(what) +
+                       " the import's temporary meeting file: " + std::strerror(errno));
 }
 
 void SpilledMeetings::filter(const Entry& e) {

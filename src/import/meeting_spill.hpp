@@ -42,7 +42,7 @@ private:
     void filter(const Entry& e);
     [[nodiscard]] bool mayHold(std::uint64_t pair, std::uint64_t dayRoot) const;
 
-    std::FILE* run_ = nullptr;          ///< `count_` entries sorted by key
+    std::FILE* run_ = nullptr;  ///< `count_` entries sorted by key
     std::size_t count_ = 0;
     std::vector<Entry> sampled_;        ///< entries 0, kStride, 2 kStride, ... of the run
     std::vector<std::uint64_t> bloom_;  ///< blocks of 8 words (512 bits)

@@ -50,8 +50,8 @@ Store Store::openUnplaced(const std::filesystem::path& file, const OpenOptions& 
     const auto tmp = detail::creatingName(file);
     detail::removeCreating(tmp);  // left by an earlier process with this id that was killed
     try {
-        Store store(connect(tmp, file.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                            options));
+        Store store(
+            connect(tmp, file.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, options));
         store.impl_->placeAt = file;  // from here on the store's destructor removes `tmp`
         store.impl_->location = file.string();
         store.execute("PRAGMA application_id = " + std::to_string(kApplicationId));
@@ -98,8 +98,8 @@ void Store::place() {
     (void)syncPath(file.parent_path().empty() ? "." : file.parent_path(), O_RDONLY | O_DIRECTORY);
     // Opened again under its name (a WAL is named after the name a connection opened).
     sqlite3* handle = nullptr;
-    const int rc = sqlite3_open_v2(file.c_str(), &handle, impl.openFlags & ~SQLITE_OPEN_CREATE,
-                                   nullptr);
+    const int rc =
+        sqlite3_open_v2(file.c_str(), &handle, impl.openFlags & ~SQLITE_OPEN_CREATE, nullptr);
     ConnectionHandle fresh(handle);
     if (rc != SQLITE_OK) detail::fail(handle, name, rc);
     sqlite3_extended_result_codes(handle, 1);
