@@ -21,6 +21,12 @@ struct DatabaseOptions {
     /// become one: an empty file, or an SQLite file holding other tables (`import --init`).
     bool adopt = false;
     bool oneThread = false;  ///< used from one thread at a time: no lock around each call
+    /// With `create`, a missing database file is built under a temporary name beside it, with
+    /// no journal on disk and no syncs until it is whole, and put under its name by the first
+    /// commit (never over a file made meanwhile); closed before that, it is removed. The
+    /// command's import opens with it: a first load writes the file once, not a WAL and then
+    /// the file. An engine that makes no files ignores it.
+    bool createAtCommit = false;
     /// Called once when a write first has to wait for another writer's lock (for a message).
     std::function<void()> onLockWait;
 };

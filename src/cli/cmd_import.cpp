@@ -208,6 +208,7 @@ void runImport(const Globals& g, const ImportArgs& args) {
     DatabaseOptions open;
     open.create = true;  // an import makes the database it is given
     open.adopt = args.init;
+    open.createAtCommit = true;  // a new file appears whole at the commit, or not at all
     open.onLockWait = [&display, &g] {
         display.note("waiting for another writer's lock on " + g.shownDb() + "…");
     };
@@ -222,14 +223,12 @@ void runImport(const Globals& g, const ImportArgs& args) {
         summaries = db.importFiles(files, options);
     } catch (...) {
         display.endLine();
-        if (created) {
-            for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-                std::filesystem::remove(g.db + suffix, ec);
-        }
+        // A new file is put under its name by the commit only (createAtCommit): there is
+        // nothing to remove here, and a file of that name is another process's.
         // Whatever failed first (a read cut short, a statement interrupted), the signal is why.
         if (interruptSignal() != 0) {
             std::string message = "interrupted; " + nothingAdded(args.files, g.shownDb());
-            if (created) message += " (removed it: this import had created it)";
+            if (created) message += " (it did not exist: no file was made)";
             throw Interrupted(message, interruptStatus());
         }
         throw;

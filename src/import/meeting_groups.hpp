@@ -9,27 +9,36 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
+#include <vector>
 
 #include "bilateral/import/import.hpp"
 #include "bilateral/model/date.hpp"
 #include "bilateral/rules/meetings.hpp"
 #include "bilateral/storage/engine.hpp"
+#include "meeting_spill.hpp"
 
 namespace bilateral::io::detail {
 
 /// The meetings of one import's event-file rows (MeetingGrouping): each key's first event row.
-/// One entry per distinct meeting, 32 bytes or so: memory grows with the meetings of the
-/// import, not with anything per row beyond that. The meetings the database held before the
-/// import (storage::Engine::forEachStoredMeeting) join them a day at a time, the first time a
-/// row of that day asks (all at once when the grouping ignores the day); into an empty
+/// Up to kHeld meetings in a hash map (about 28 MB); beyond, the map is spilled into a sorted
+/// temporary file (meeting_spill.hpp) and starts again empty, so the memory of an import does
+/// not grow with its file beyond a filter of under 2 bytes a meeting. The meetings the database
+/// held before the import (storage::Engine::forEachStoredMeeting) join them a day at a time, the
+/// first time a row of that day asks (all at once when the grouping ignores the day); into an empty
 /// database, none is looked up.
 class MeetingGroups {
 public:
-    /// `store`: the database the import writes to (nullptr: group within the import only).
-    explicit MeetingGroups(const MeetingGrouping& how, storage::Engine* store = nullptr)
+    /// Meetings held in the map before it is spilled.
+    static constexpr std::size_t kHeld = std::size_t{1} << 19;
+
+    /// `store`: the database the import writes to (nullptr: group within the import only);
+    /// `held`: the meetings held in memory (tests make it small).
+    explicit MeetingGroups(const MeetingGrouping& how, storage::Engine* store = nullptr,
+                           std::size_t held = kHeld)
         : how_(how),
           store_(how.enabled ? store : nullptr),
-          before_(store_ ? store_->maxEventRow() : 0) {}
+          before_(store_ ? store_->maxEventRow() : 0),
+          held_(held) {}
 
     using Key = rules::MeetingKey;
     /// The key of a row of actors `a` and `b` (0: none), on `day`, CAMEO `code`.
@@ -44,12 +53,14 @@ public:
         if (!how_.enabled) return std::nullopt;
         if (before_ > 0) loadStored(day);
         const auto it = first_.find(k);
-        if (it == first_.end()) return std::nullopt;
-        return it->second;
+        if (it != first_.end()) return it->second;
+        return spilled_.find(k);
     }
-    /// Records `eventRow` as the first row of the meeting `k`.
+    /// Records `eventRow` as the first row of the meeting `k` (which find did not know).
     void add(const Key& k, std::int64_t eventRow) {
-        if (how_.enabled) first_.emplace(k, eventRow);
+        if (!how_.enabled) return;
+        first_.emplace(k, eventRow);
+        if (first_.size() >= held_) spill();
     }
 
 private:
@@ -60,8 +71,18 @@ private:
         if (!how_.day) storedDays_.insert(0);
         const auto on = how_.day ? std::optional<model::DayNumber>(day) : std::nullopt;
         store_->forEachStoredMeeting(on, before_, [&](const storage::StoredMeeting& m) {
-            first_.emplace(key(m.a, m.b, day, m.cameo), m.event);
+            const auto k = key(m.a, m.b, day, m.cameo);
+            if (!spilled_.find(k)) first_.emplace(k, m.event);
         });
+        if (first_.size() >= held_) spill();
+    }
+
+    void spill() {
+        std::vector<SpilledMeetings::Entry> batch;
+        batch.reserve(first_.size());
+        for (const auto& [k, row] : first_) batch.push_back({k.pair, k.dayRoot, row});
+        decltype(first_)().swap(first_);  // its nodes and buckets freed before the merge
+        spilled_.add(batch);
     }
 
     struct Hash {
@@ -76,8 +97,10 @@ private:
     MeetingGrouping how_;
     storage::Engine* store_;
     std::int64_t before_;  ///< the last event row before the import (0: none)
+    std::size_t held_;
     std::unordered_set<model::DayNumber> storedDays_;
     std::unordered_map<Key, std::int64_t, Hash> first_;
+    SpilledMeetings spilled_;
 };
 
 }  // namespace bilateral::io::detail

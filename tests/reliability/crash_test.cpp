@@ -142,3 +142,71 @@ TEST(CrashSafety, KillingTheSecondOfTwoImportsKeepsTheFirst) {
     EXPECT_GT(r.before, 0);
     recordImportTime(r.took);
 }
+
+// A new file is built under a temporary name and put under its own by the commit: killed at any
+// moment, the import leaves no file of that name, or the whole one, never a part. (A killed
+// process may leave its `.creating-PID` file beside it, as docs/reliability.md says.)
+TEST(CrashSafety, AnImportIntoANewFileKilledAtAnyMomentLeavesNoFileOrTheWholeOne) {
+    const auto dir = scratchDir("crash-new");
+    const auto file = dir / "events.tsv";
+    writeBytes(file, icewsFile(10'000));
+    const auto complete = dir / "complete.db";
+    const auto took = importFully(complete, file, dir);
+    const auto afterDump = logicalDump(complete);
+    const auto db = dir / "killed.db";
+    int absent = 0, whole = 0;
+    for (int i = 0; i < kKillPoints; ++i) {
+        const auto delay = took * 6 * i / (5 * (kKillPoints - 1));
+        for (const auto& e : fs::directory_iterator(dir)) {
+            if (e.path().filename().string().starts_with("killed.db")) fs::remove(e.path());
+        }
+        const pid_t pid = spawnCli({{"--db", db.string(), "import", file.string()},
+                                    dir / "killed.out",
+                                    dir / "killed.err"});
+        std::this_thread::sleep_for(delay);
+        ::kill(pid, SIGKILL);
+        const int status = waitChild(pid);
+        EXPECT_TRUE(status == 128 + SIGKILL || status == 0) << readBytes(dir / "killed.err");
+        if (!fs::exists(db)) {
+            ++absent;
+            continue;
+        }
+        ++whole;
+        EXPECT_EQ(integrityCheck(db), "ok");
+        EXPECT_EQ(firstDifference(afterDump, logicalDump(db)), "");
+    }
+    EXPECT_EQ(absent + whole, kKillPoints);
+    EXPECT_GT(absent, 0) << "no kill landed before the commit";
+}
+
+// The same rows give the same database whether the import made the file, found it empty, or
+// found it holding the first of the files.
+TEST(NewFile, AnImportIntoANewFileAndIntoAnExistingOneGiveTheSameDatabase) {
+    const auto dir = scratchDir("new-file-same");
+    const auto events = dir / "events.tsv";
+    writeBytes(events, icewsFile(3'000));
+    const auto dataset = fs::path(BILATERAL_SOURCE_DIR) / "data" / "italy-malaysia-2025.json";
+    const auto made = dir / "made.db";
+    const auto found = dir / "found.db";
+    const auto grown = dir / "grown.db";
+    writeBytes(found, "");
+    auto r = runCli({"--db", made.string(), "import", dataset.string(), events.string()}, dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    r = runCli({"--db", found.string(), "import", "--init", dataset.string(), events.string()},
+               dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    r = runCli({"--db", grown.string(), "import", dataset.string()}, dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    r = runCli({"--db", grown.string(), "import", events.string()}, dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(integrityCheck(made), "ok");
+    const auto dump = logicalDump(made);
+    EXPECT_EQ(firstDifference(logicalDump(found), dump), "");
+    EXPECT_EQ(firstDifference(logicalDump(grown), dump), "");
+    // Under its own name, in WAL mode as every file of bilateral, and nothing else beside it.
+    SQLite::Database conn(made.string(), SQLite::OPEN_READONLY);
+    EXPECT_EQ(conn.execAndGet("PRAGMA journal_mode").getString(), "wal");
+    for (const auto& e : fs::directory_iterator(dir)) {
+        EXPECT_EQ(e.path().filename().string().find(".creating-"), std::string::npos) << e.path();
+    }
+}

@@ -347,7 +347,7 @@ TEST(FileSafety, AnInterruptedImportIntoANewDatabaseRemovesIt) {
         EXPECT_EQ(r.run.out, "");
         EXPECT_TRUE(contains(r.run.err, "bilateral: interrupted; nothing from ")) << r.run.err;
         EXPECT_TRUE(contains(r.run.err, "was added to " + db.string())) << r.run.err;
-        EXPECT_TRUE(contains(r.run.err, "removed it")) << r.run.err;
+        EXPECT_TRUE(contains(r.run.err, "no file was made")) << r.run.err;
         for (const char* suffix : {"", "-wal", "-shm", "-journal"})
             EXPECT_FALSE(fs::exists(db.string() + suffix)) << suffix;
         EXPECT_EQ(leftovers(dir), std::vector<std::string>{});

@@ -43,6 +43,8 @@ private:
 void BulkDerived::event(std::int64_t row, std::int64_t lo, std::int64_t hi, std::string_view kind,
                         std::string_view placeCountry) {
     closeEvent();
+    if (links_.capacity() < kLinkBatch) links_.reserve(kLinkBatch);
+    if (scope_.capacity() < kScopeBatch) scope_.reserve(kScopeBatch);
     event_ = row;
     place_ = placeCountry.empty() ? 0 : intern(placeCountry);
     lo_ = lo;
@@ -123,6 +125,16 @@ void BulkDerived::closeEvent() {
     place_ = 0;
     actors_.clear();
     event_ = 0;
+    // Written a little before the batch is full, so the vectors keep the capacity reserved.
+    constexpr std::size_t kRoom = 1024;
+    if (links_.size() + kRoom >= kLinkBatch) {
+        wroteBatches_ = true;
+        writeLinks();
+    }
+    if (scope_.size() + kRoom >= kScopeBatch) {
+        wroteBatches_ = true;
+        writeScopes();
+    }
 }
 
 void BulkDerived::write() {
@@ -141,7 +153,7 @@ void BulkDerived::writeLinks() {
         sqlite3_bind_int64(*ins, 2, static_cast<std::int64_t>(pair & 0xFFFFFFFFu));
         ins.run();
     }
-    std::vector<std::uint64_t>().swap(links_);
+    links_.clear();
 }
 
 void BulkDerived::writeScopes() {
@@ -196,7 +208,7 @@ void BulkDerived::writeScopes() {
         added += sqlite3_changes(db_);
     }
     if (!scope_.empty()) flush(scope_.back());
-    std::vector<ScopeRow>().swap(scope_);
+    scope_.clear();
 }
 
 void BulkDerived::writeTallies() {

@@ -1,7 +1,9 @@
 #pragma once
 // Private to BulkWriter: the derived tables of a bulk import (derived.hpp) gathered in memory as
-// rows go in, then written sorted in one pass when the writer finishes, instead of the
-// set-based refresh joining every new participation again at commit.
+// rows go in, then written sorted when the writer finishes, instead of the set-based refresh
+// joining every new participation again at commit. The rows of actor_link and event_scope are
+// written a bounded batch at a time (kLinkBatch, kScopeBatch), so the memory of an import does
+// not grow with its file; each batch adds only rows not there yet, and counts what it added.
 
 #include <sqlite3.h>
 
@@ -40,6 +42,13 @@ public:
 
     /// Writes actor_link, event_scope and tally rows. Runs inside the import's transaction.
     void write();
+    /// Whether a batch of rows was written before write(): the writer's rows must then all go
+    /// this way (the set-based refresh would count them again).
+    [[nodiscard]] bool wroteBatches() const noexcept { return wroteBatches_; }
+
+    /// Rows gathered before they are written: 16 MB of actor pairs, 24 MB of scope rows.
+    static constexpr std::size_t kLinkBatch = std::size_t{1} << 21;
+    static constexpr std::size_t kScopeBatch = std::size_t{1} << 20;
 
 private:
     void closeEvent();
@@ -63,6 +72,7 @@ private:
     std::vector<std::string> codes_{""};                         ///< code 0 is "none"
     std::unordered_map<std::string, std::uint16_t> codeIndex_;
     std::int64_t event_ = 0, lo_ = 0, hi_ = 0;
+    bool wroteBatches_ = false;
     std::uint16_t place_ = 0;           ///< the open event's place country, 0 when none
     std::vector<std::int64_t> actors_;  ///< of the open event
 };

@@ -17,7 +17,18 @@ namespace detail {
 void restoreDeferredIndexes(Store& store) {
     auto& impl = Access::impl(store);
     if (!impl.indexesDeferred) return;
+    // SQLite's sorter holds up to the page cache's size in memory before it spills to temporary
+    // files: with a bulk import's 256 MiB cache, that doubles the import's memory. Built with a
+    // small cache, an index costs the same time give or take (its sort spills and merges).
+    std::int64_t cache = 0;
+    {
+        auto st = prepare(store, "PRAGMA cache_size");
+        if (st.step()) cache = st.getInt64(0);
+        st.reset();
+    }
+    execute(store, "PRAGMA cache_size = -32768");
     for (const auto& index : deferrableIndexes()) execute(store, index.create);
+    execute(store, "PRAGMA cache_size = " + std::to_string(cache));
     impl.indexesDeferred = false;
 }
 
@@ -118,9 +129,11 @@ std::int64_t nowMs() {
 /// How long a writer waits quietly before it says it is waiting for another writer's lock.
 constexpr std::int64_t kQuietWaitMs = 200;
 
+}  // namespace
+
 /// SQLite's busy handler: wait up to busyTimeoutMs for another connection's lock, in short
 /// sleeps (so an interrupt is noticed), and say once that we are waiting.
-int onBusy(void* context, int count) {
+int detail::onBusy(void* context, int count) {
     auto& impl = *static_cast<detail::BusyState*>(context);
     if (impl.interrupted.load()) return 0;
     const auto now = nowMs();
@@ -138,6 +151,8 @@ int onBusy(void* context, int count) {
     sqlite3_sleep(static_cast<int>(std::min<std::int64_t>({left, 1 + count, 20})));
     return 1;
 }
+
+namespace {
 
 /// What an SQLite file says about itself: who made it, its schema version, its tables.
 struct Identity {
@@ -232,6 +247,12 @@ void removeEmptyWal(const std::filesystem::path& file) noexcept {
 }  // namespace
 
 Store::~Store() {
+    if (impl_ && !impl_->placeAt.empty()) {  // a new file never committed (new_file.cpp)
+        const auto tmp = impl_->path;
+        impl_.reset();
+        detail::removeCreating(tmp);
+        return;
+    }
     if (!impl_ || !impl_->tidyWal) return;
     const auto file = impl_->path;
     impl_.reset();  // the connection and its statements closed first
@@ -245,6 +266,7 @@ std::unique_ptr<Store::Impl> Store::connect(const std::filesystem::path& file,
     impl->path = file;
     impl->location = file.string();
     impl->readOnly = (flags & SQLITE_OPEN_READONLY) != 0;
+    impl->openFlags = flags | (options.oneThread ? SQLITE_OPEN_NOMUTEX : 0);
     impl->busy.timeoutMs = options.busyTimeoutMs;
     impl->busy.onLockWait = options.onLockWait;
     sqlite3* handle = nullptr;
@@ -253,7 +275,7 @@ std::unique_ptr<Store::Impl> Store::connect(const std::filesystem::path& file,
     impl->db.reset(handle);  // kept before the check, so a failed open still closes
     if (rc != SQLITE_OK) detail::fail(handle, name, rc);
     sqlite3_extended_result_codes(handle, 1);
-    sqlite3_busy_handler(handle, onBusy, &impl->busy);
+    sqlite3_busy_handler(handle, detail::onBusy, &impl->busy);
     return impl;
 }
 
@@ -261,13 +283,8 @@ void Store::createFile(const std::filesystem::path& file, const OpenOptions& opt
     // Made whole under a temporary name beside it, then linked into place: a crash or an
     // interrupt never leaves a half-made (empty, or schema-less) file under the real name.
     const std::string name = file.string();
-    auto tmp = file;
-    tmp += ".creating-" + std::to_string(::getpid());
-    const auto removeTmp = [&tmp] {
-        std::error_code ec;
-        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-            std::filesystem::remove(tmp.string() + suffix, ec);
-    };
+    const auto tmp = detail::creatingName(file);
+    const auto removeTmp = [&tmp] { detail::removeCreating(tmp); };
     removeTmp();  // left by an earlier process with this id that was killed
     try {
         Store store(connect(tmp, name, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, options));
@@ -311,6 +328,7 @@ Store Store::open(const std::filesystem::path& file, const OpenOptions& options)
         throw StorageError(name + ": not a bilateral database (an empty file); left untouched" +
                            (options.readOnly ? "" : "; import --init makes it one"));
     }
+    if (!exists && options.createAtCommit) return openUnplaced(file, options);
     if (!exists) createFile(file, options);
     const bool walBefore = std::filesystem::exists(name + "-wal", ec);
     const int flags = options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;

@@ -175,6 +175,10 @@ private:
     explicit Store(std::unique_ptr<Impl> impl);
     /// Makes a new database file whole under a temporary name, then links it into place.
     static void createFile(const std::filesystem::path& file, const OpenOptions& options);
+    /// A new file built under a temporary name until the first commit (new_file.cpp).
+    static Store openUnplaced(const std::filesystem::path& file, const OpenOptions& options);
+    /// Puts the file openUnplaced built under its name, after its first commit.
+    void place();
     /// Opens `file` with SQLite's `flags` and the store's busy handler.
     static std::unique_ptr<Impl> connect(const std::filesystem::path& file, const std::string& name,
                                          int flags, const OpenOptions& options);

@@ -263,7 +263,15 @@ void BulkWriter::insertParticipation(std::int64_t eventRow, std::int64_t actorRo
     sqlite3_bind_int64(s, 1, eventRow);
     sqlite3_bind_int64(s, 2, actorRow);
     d.text(s, 3, model::toString(role));
-    if (d.run(s) && !d.derived.participation(eventRow, actorRow)) d.gathered = false;
+    if (d.run(s) && !d.derived.participation(eventRow, actorRow)) {
+        // Rows the writer wrote in batches would be counted again by the set-based refresh.
+        if (d.derived.wroteBatches()) {
+            throw StorageError(
+                "bulk insert: a participation of an earlier event after the "
+                "derived rows were written in batches");
+        }
+        d.gathered = false;
+    }
 }
 
 std::int64_t BulkWriter::ensureSource(std::string_view id, std::string_view title,
@@ -393,7 +401,14 @@ bool BulkWriter::finish() {
                           now.relation - d.start.relation == t.counted("relation") &&
                           now.evidence - d.start.evidence == t.counted("evidence") &&
                           now.source - d.start.source == t.counted("source");
-    if (!complete) return false;
+    if (!complete) {
+        if (d.derived.wroteBatches()) {
+            throw StorageError(
+                "bulk insert: rows were added beside the writer after its derived "
+                "rows were written in batches");
+        }
+        return false;
+    }
     d.derived.write();
     detail::addTrend(d.store, d.start.event);  // [trend] the events this writer added
     marks = now;

@@ -114,6 +114,10 @@ struct Store::Impl {
     /// finishes, or at the latest when the transaction commits (schema.hpp).
     bool indexesDeferred = false;
     detail::BusyState busy;
+    int openFlags = 0;  ///< sqlite3_open_v2's flags for this connection
+    /// While a new file is built under a temporary name (`path`), the name the first commit
+    /// puts it under (new_file.cpp); empty otherwise.
+    std::filesystem::path placeAt;
 };
 
 namespace detail {
@@ -123,6 +127,11 @@ namespace detail {
 
 /// Builds the indexes a bulk import deferred, if any (inside its transaction).
 void restoreDeferredIndexes(Store& store);
+/// SQLite's busy handler of every connection of the store (`context`: its BusyState).
+int onBusy(void* context, int count);
+/// `file`'s temporary name while this process makes it, and the removal of that file.
+std::filesystem::path creatingName(const std::filesystem::path& file);
+void removeCreating(const std::filesystem::path& tmp) noexcept;
 
 /// The store's private parts, for the store's own files and its tests.
 struct Access {

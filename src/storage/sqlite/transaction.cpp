@@ -63,6 +63,8 @@ void Transaction::commit(const std::function<void(std::string_view)>& phase) {
     store_.impl_->marks.reset();
     store_.impl_->dirty.clear();
     done_ = true;
+    // A new file built under a temporary name is whole now: it goes under its name.
+    if (!store_.impl_->placeAt.empty()) store_.place();
 }
 
 }  // namespace bilateral::sqlite

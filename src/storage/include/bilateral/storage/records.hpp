@@ -32,10 +32,11 @@ struct OpenOptions {
     bool adopt = false;
     bool oneThread = false;
     std::function<void()> onLockWait;
+    bool createAtCommit = false;
 
     [[nodiscard]] static OpenOptions from(const DatabaseOptions& o) {
         return {o.readOnly, o.create,    o.busyTimeoutMs, o.snapshot,
-                o.adopt,    o.oneThread, o.onLockWait};
+                o.adopt,    o.oneThread, o.onLockWait,    o.createAtCommit};
     }
 };
 
