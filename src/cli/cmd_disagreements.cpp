@@ -40,9 +40,7 @@ void run(const Globals& g, const DisagreementsArgs& a) {
     auto all = db.disagreements();
     const auto total = cutTo(all, a.limit);
     if (a.json) {
-        Json j;
-        j["total"] = total;
-        printJsonList(j, "disagreements", all, disagreementJson);
+        printJsonList(Json{{"total", total}}, "disagreements", all, disagreementJson);
         return;
     }
     printTable(all, total);

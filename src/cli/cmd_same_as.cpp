@@ -36,19 +36,14 @@ void listCandidates(const Globals& g, const SameAsArgs& a) {
     auto pairs = db.sameAsCandidates();
     const auto total = cutTo(pairs, a.limit);
     if (a.json) {
-        Json j;
-        j["total"] = total;
-        Json list = Json::array();
-        for (const auto& p : pairs) {
+        printJsonList(Json{{"total", total}}, "candidates", pairs, [](const auto& p) {
             Json x;
             x["a"] = actorJson(p.a);
             x["b"] = actorJson(p.b);
             x["score"] = p.score;
             x["reason"] = p.reason;
-            list.push_back(std::move(x));
-        }
-        j["candidates"] = std::move(list);
-        printJson(j);
+            return x;
+        });
         return;
     }
     if (pairs.empty()) {
@@ -123,7 +118,7 @@ void addSameAs(CLI::App& cmd, const Globals& g) {
     cmd.add_option("--remove", a.remove, "remove the same_as relation between A and B")
         ->expected(2);
     cmd.add_option("--by", a.by, "who confirms (default: $USER), kept with the evidence");
-    cmd.add_option("--limit", a.limit, "--candidates: at most this many pairs (0: all)");
+    addLimitOption(cmd, a.limit);  // --candidates
     addJsonFlag(cmd, a.json);
 }
 

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "fixtures/run_cli.hpp"
+#include "fixtures/same_as_dataset.hpp"
 
 namespace fs = std::filesystem;
 using bilateral::fixtures::idsOf;
@@ -15,34 +16,7 @@ using bilateral::fixtures::runCli;
 
 namespace {
 
-// Antonio Tajani twice (a curated record and an event file's), Anwar Ibrahim twice but of two
-// countries (not one entity), and the meetings of each record.
-constexpr const char* kDataset = R"({"format": "bilateral-dataset", "version": 1,
-  "sources": [{"id": "source/s", "title": "S", "kind": "reference"}],
-  "actors": [
-    {"id": "person/tajani", "kind": "person", "name": "Antonio Tajani", "country": "ITA"},
-    {"id": "icews/person/Antonio Tajani", "kind": "person", "name": "Antonio Tajani",
-     "country": "ITA"},
-    {"id": "person/anwar", "kind": "person", "name": "Anwar Ibrahim", "country": "MYS"},
-    {"id": "icews/person/Anwar Ibrahim", "kind": "person", "name": "Anwar Ibrahim",
-     "country": "IDN"},
-    {"id": "person/zambry", "kind": "person", "name": "Zambry Abdul Kadir", "country": "MYS",
-     "aliases": ["Dato' Seri Zambry"]},
-    {"id": "gdelt/MYS/MYSGOV", "kind": "government_body", "name": "MALAYSIA", "country": "MYS",
-     "aliases": ["Dato' Seri Zambry"]}],
-  "events": [
-    {"id": "event/a", "kind": "bilateral_meeting", "title": "A", "start": "2025-01-10",
-     "participants": [{"actor": "person/tajani", "role": "attendee"},
-                      {"actor": "person/anwar", "role": "attendee"}],
-     "evidence": [{"source": "source/s", "basis": "reference"}]},
-    {"id": "event/b", "kind": "bilateral_meeting", "title": "B", "start": "2025-02-10",
-     "participants": [{"actor": "icews/person/Antonio Tajani", "role": "attendee"},
-                      {"actor": "person/zambry", "role": "attendee"}],
-     "evidence": [{"source": "source/s", "basis": "reference"}]},
-    {"id": "event/c", "kind": "bilateral_meeting", "title": "C", "start": "2025-03-10",
-     "participants": [{"actor": "icews/person/Antonio Tajani", "role": "attendee"},
-                      {"actor": "person/anwar", "role": "attendee"}],
-     "evidence": [{"source": "source/s", "basis": "reference"}]}]})";
+constexpr const char* kDataset = bilateral::fixtures::kSameAsDataset;
 
 const std::string kCurated = "person/tajani";
 const std::string kIcews = "icews/person/Antonio Tajani";

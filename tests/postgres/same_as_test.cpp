@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "fixtures/run_cli.hpp"
+#include "fixtures/same_as_dataset.hpp"
 #include "support/pg_server.hpp"
 
 namespace fs = std::filesystem;
@@ -30,24 +31,7 @@ TEST(PgConformanceSameAs, GroupsAnswerAlike) {
     const auto lite = dir / "same-as.db";
     const auto pg = sharedPgServers(1).createDatabase(0, uniqueDatabaseName());
     const auto dataset = dir / "same-as.json";
-    std::ofstream(dataset) << R"({"format": "bilateral-dataset", "version": 1,
-      "sources": [{"id": "source/s", "title": "S", "kind": "reference"}],
-      "actors": [
-        {"id": "person/tajani", "kind": "person", "name": "Antonio Tajani", "country": "ITA"},
-        {"id": "icews/person/Antonio Tajani", "kind": "person", "name": "Antonio Tajani",
-         "country": "ITA"},
-        {"id": "person/anwar", "kind": "person", "name": "Anwar Ibrahim", "country": "MYS"},
-        {"id": "person/zambry", "kind": "person", "name": "Zambry", "country": "MYS"}],
-      "events": [
-        {"id": "event/a", "kind": "bilateral_meeting", "title": "A", "start": "2025-01-10",
-         "participants": [{"actor": "person/tajani", "role": "attendee"},
-                          {"actor": "person/anwar", "role": "attendee"}]},
-        {"id": "event/b", "kind": "bilateral_meeting", "title": "B", "start": "2025-02-10",
-         "participants": [{"actor": "icews/person/Antonio Tajani", "role": "attendee"},
-                          {"actor": "person/zambry", "role": "attendee"}]},
-        {"id": "event/c", "kind": "bilateral_meeting", "title": "C", "start": "2025-03-10",
-         "participants": [{"actor": "icews/person/Antonio Tajani", "role": "attendee"},
-                          {"actor": "person/anwar", "role": "attendee"}]}]})";
+    std::ofstream(dataset) << bilateral::fixtures::kSameAsDataset;
     // The same status on both; the same output too, but for the writing verbs' (they name the
     // database).
     const auto both = [&](const Strings& args) {

@@ -46,6 +46,18 @@ Clock::duration importFully(const fs::path& db, const fs::path& file, const fs::
     return took;
 }
 
+/// Starts `bilateral --db DB import FILE`, kills it with SIGKILL after `delay` and checks that
+/// it died of the kill or had finished.
+void importKilledAfter(const fs::path& db, const fs::path& file, const fs::path& dir,
+                       Clock::duration delay) {
+    const pid_t pid = spawnCli(
+        {{"--db", db.string(), "import", file.string()}, dir / "killed.out", dir / "killed.err"});
+    std::this_thread::sleep_for(delay);
+    ::kill(pid, SIGKILL);
+    const int status = waitChild(pid);
+    EXPECT_TRUE(status == 128 + SIGKILL || status == 0) << readBytes(dir / "killed.err");
+}
+
 struct KillResult {
     int before = 0, after = 0;  ///< kills that left the state before, after the import
     Clock::duration took{};     ///< how long the import takes when not killed
@@ -73,13 +85,7 @@ KillResult killRepeatedly(const fs::path& start, const fs::path& file, const fs:
             std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(delay).count()) +
             " ms");
         copyDatabase(start, db);
-        const pid_t pid = spawnCli({{"--db", db.string(), "import", file.string()},
-                                    dir / "killed.out",
-                                    dir / "killed.err"});
-        std::this_thread::sleep_for(delay);
-        ::kill(pid, SIGKILL);
-        const int status = waitChild(pid);
-        EXPECT_TRUE(status == 128 + SIGKILL || status == 0) << readBytes(dir / "killed.err");
+        importKilledAfter(db, file, dir, delay);
 
         EXPECT_EQ(integrityCheck(db), "ok");
         try {
@@ -160,13 +166,7 @@ TEST(CrashSafety, AnImportIntoANewFileKilledAtAnyMomentLeavesNoFileOrTheWholeOne
         for (const auto& e : fs::directory_iterator(dir)) {
             if (e.path().filename().string().starts_with("killed.db")) fs::remove(e.path());
         }
-        const pid_t pid = spawnCli({{"--db", db.string(), "import", file.string()},
-                                    dir / "killed.out",
-                                    dir / "killed.err"});
-        std::this_thread::sleep_for(delay);
-        ::kill(pid, SIGKILL);
-        const int status = waitChild(pid);
-        EXPECT_TRUE(status == 128 + SIGKILL || status == 0) << readBytes(dir / "killed.err");
+        importKilledAfter(db, file, dir, delay);
         if (!fs::exists(db)) {
             ++absent;
             continue;
