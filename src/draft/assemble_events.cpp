@@ -103,7 +103,10 @@ model::Participant participantOf(Builder& b, const Part& p) {
 
 std::string eventId(Builder& b, const EventDraft& ev) {
     std::string base = "event/" + b.sourceSlug + "-" + slug(model::toString(ev.kind));
-    if (ev.start) base += "-" + ev.start->toString();
+    if (ev.start) {  // two appends: gcc 12's -O3 sees a false overlap (-Wrestrict) in "-" + s
+        base += '-';
+        base += ev.start->toString();
+    }
     std::string id = base;
     for (int n = 2; std::find(b.eventIds.begin(), b.eventIds.end(), id) != b.eventIds.end(); ++n) {
         id = base + "-" + std::to_string(n);
